@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import fastifyCompress from "@fastify/compress";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import { contextPlugin } from "./core/context.js";
+import { errorsPlugin } from "./core/errors/plugin.js";
+import { i18nPlugin } from "./core/i18n/plugin.js";
+import { loggerOptions } from "./core/logging.js";
+import { opsPlugin } from "./core/ops/plugin.js";
+import { securityPlugin } from "./core/security/plugin.js";
+import { viewsPlugin } from "./core/views/render.js";
+import type { Database } from "./db/client.js";
+import { galleryFeature } from "./features/gallery/index.js";
+import { homeFeature } from "./features/home/index.js";
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** A pino destination stream (tests capture logs with it). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Builds the whole app in one explicit order: external plugins → core → features. */
+export async function buildApp({ config, database, logStream }: BuildOptions): Promise<FastifyInstance> {
+  const logger = loggerOptions(config.LOG_LEVEL);
+  const app = Fastify({
+    logger: logStream ? { ...logger, stream: logStream } : logger,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: config.TRUST_PROXY ? "x-request-id" : false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(contextPlugin, { config, database });
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await app.register(securityPlugin);
+  await app.register(i18nPlugin);
+  await app.register(viewsPlugin);
+  await app.register(errorsPlugin);
+  await app.register(opsPlugin);
+
+  await app.register(homeFeature, { prefix: "/:lang" });
+  if (!config.isProduction) await app.register(galleryFeature, { prefix: "/:lang" });
+
+  return app;
+}

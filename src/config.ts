@@ -1,0 +1,113 @@
+import { resolve } from "node:path";
+import Type, { type Static } from "typebox";
+import Value from "typebox/value";
+
+/**
+ * Every environment variable Sharek reads, with its type, default and meaning.
+ * The README's configuration table is checked against this list by a test.
+ */
+const Env = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal("development"), Type.Literal("production"), Type.Literal("test")], {
+    default: "development",
+    description:
+      "development, production or test. Production refuses unsafe defaults and never seeds demo data.",
+  }),
+  HOST: Type.String({ default: "localhost", minLength: 1, description: "Address to listen on." }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535, description: "Port to listen on." }),
+  PUBLIC_URL: Type.String({
+    default: "",
+    pattern: "^(https?://[^\\s/]+)?$",
+    description:
+      "Origin the portal is reached at, e.g. https://sharek.tn (used in mails and feeds). Defaults to http://HOST:PORT.",
+  }),
+  DATABASE_URL: Type.String({
+    default: "",
+    pattern: "^(postgres(ql)?://.+)?$",
+    description: "PostgreSQL connection string. Unset: embedded PGlite under DATA_DIR.",
+  }),
+  DATABASE_POOL_MAX: Type.Integer({
+    default: 10,
+    minimum: 1,
+    maximum: 200,
+    description: "Size of the PostgreSQL pool.",
+  }),
+  DATA_DIR: Type.String({
+    default: "./data",
+    minLength: 1,
+    description: "Folder for the embedded database and files.",
+  }),
+  COOKIE_SECRET: Type.String({
+    default: "",
+    description:
+      "Secret (≥ 32 characters) that signs cookies. Required in production; random per start otherwise.",
+  }),
+  LOG_LEVEL: Type.Union(
+    ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
+    { default: "info", description: "pino log level." },
+  ),
+  METRICS_TOKEN: Type.String({
+    default: "",
+    description: "Bearer token that unlocks /metrics. Unset: /metrics answers 404.",
+  }),
+  RATE_LIMIT_MAX: Type.Integer({
+    default: 300,
+    minimum: 1,
+    description: "Requests per minute allowed to one client address on ordinary routes.",
+  }),
+  TRUST_PROXY: Type.Boolean({
+    default: false,
+    description: "true when behind a load balancer that sets X-Forwarded-For.",
+  }),
+  SEED_DEMO: Type.Boolean({
+    default: true,
+    description: "Seed demo content on first start of an empty database (never in production).",
+  }),
+});
+
+export type Env = Static<typeof Env>;
+export type Config = Env & { dataDir: string; publicUrl: string; isProduction: boolean };
+
+export class ConfigError extends Error {}
+
+export const CONFIG_VARIABLES = Object.entries(Env.properties).map(([name, schema]) => ({
+  name,
+  description: (schema as { description?: string }).description ?? "",
+  default: (schema as { default?: unknown }).default,
+}));
+
+/** Reads and checks the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(Env.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== "") raw[key] = value;
+  }
+  const converted = Value.Convert(Env, Value.Default(Env, raw));
+  const errors = [...Value.Errors(Env, converted)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const name = e.instancePath.replace(/^\//, "") || "environment";
+      return `  ${name}=${JSON.stringify(source[name] ?? "")}: ${e.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join("\n")}`);
+  }
+  const env = converted as Env;
+  const isProduction = env.NODE_ENV === "production";
+  if (isProduction && env.COOKIE_SECRET.length < 32) {
+    throw new ConfigError(
+      "Invalid configuration:\n  COOKIE_SECRET: must be at least 32 characters in production",
+    );
+  }
+  if (isProduction && !env.PUBLIC_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  PUBLIC_URL: required in production (e.g. https://sharek.tn)",
+    );
+  }
+  return {
+    ...env,
+    SEED_DEMO: env.SEED_DEMO && !isProduction,
+    dataDir: resolve(env.DATA_DIR),
+    publicUrl: env.PUBLIC_URL || `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`,
+    isProduction,
+  };
+}

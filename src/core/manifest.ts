@@ -1,0 +1,13 @@
+import type { Db } from "../db/client.js";
+
+/** What a feature declares about itself to the rest of the platform (after Decidim's manifests). */
+export interface FeatureManifest {
+  name: string;
+  /** Inserts the reference data every installation needs. Runs at each start, so it must be idempotent. */
+  seedReference?(db: Db): Promise<void>;
+  /**
+   * Inserts realistic demo content in ar, fr and en. Runs once, on the first start of an empty
+   * non-production database. Returns lines to print (such as demo sign-in accounts).
+   */
+  seedDemo?(db: Db): Promise<string[]>;
+}

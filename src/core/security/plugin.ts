@@ -1,0 +1,82 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import type { preValidationHookHandler } from "fastify";
+import fp from "fastify-plugin";
+import { RateLimitedError } from "../errors/app-error.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * false only for routes that authenticate without cookies (API keys), so a cross-site form
+     * cannot ride on a session. Every other POST checks the CSRF token.
+     */
+    csrf?: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The security baseline every route stands on: signed cookies, strict CSP and headers, CSRF on every
+ * state-changing route unless it opts out explicitly, and per-address rate limits (404s included).
+ */
+export const securityPlugin = fp(
+  async (app) => {
+    const { config } = app;
+    await app.register(fastifyCookie, { secret: config.cookieSecret });
+    await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+    await app.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+          ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      crossOriginEmbedderPolicy: false,
+    });
+    await app.register(fastifyCsrf, {
+      sessionPlugin: "@fastify/cookie",
+      cookieKey: "csrf",
+      cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: config.isProduction, signed: true },
+      getToken: (request) => {
+        const body = request.body as Record<string, unknown> | undefined;
+        const fromBody = body && typeof body === "object" ? body._csrf : undefined;
+        return typeof fromBody === "string"
+          ? fromBody
+          : (request.headers["x-csrf-token"] as string | undefined);
+      },
+    });
+    await app.register(fastifyRateLimit, {
+      global: true,
+      max: config.RATE_LIMIT_MAX,
+      timeWindow: 60_000,
+      // The counter's key is the address; it stays in memory and never reaches a log.
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
+    });
+
+    const csrfCheck = app.csrfProtection as unknown as preValidationHookHandler;
+    app.addHook("onRoute", (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (!methods.some((m) => UNSAFE_METHODS.has(m)) || route.config?.csrf === false) return;
+      const existing = route.preValidation ?? [];
+      route.preValidation = [csrfCheck, ...(Array.isArray(existing) ? existing : [existing])];
+    });
+  },
+  { name: "sharek-security", dependencies: ["sharek-config"] },
+);

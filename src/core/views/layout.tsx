@@ -1,0 +1,86 @@
+import type { ComponentChildren } from "preact";
+import { LOCALES } from "../i18n/localized.js";
+import { NotificationBanner } from "./components/notification-banner/notification-banner.js";
+import { usePage } from "./context.js";
+
+const LANGUAGE_NAMES = { ar: "العربية", fr: "Français", en: "English" } as const;
+
+export interface LayoutProps {
+  /** The page's own title; the site name is appended. */
+  title: string;
+  children: ComponentChildren;
+  /** Optional description for search engines and link previews. */
+  description?: string;
+  /** Narrow pages (forms) read better at a shorter measure. */
+  width?: "narrow" | "wide";
+}
+
+export function Layout({ title, children, description, width = "wide" }: LayoutProps) {
+  const { locale, dir, t, path, search, asset, flash, account } = usePage();
+  const home = `/${locale}`;
+  return (
+    <html lang={locale} dir={dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t("views.layout.siteName")}`}</title>
+        {description && <meta name="description" content={description} />}
+        <link rel="stylesheet" href={asset("sharek.css")} />
+        <link rel="icon" href={asset("favicon.svg")} type="image/svg+xml" />
+        {LOCALES.map((l) => (
+          <link key={l} rel="alternate" hrefLang={l} href={`/${l}${path === "/" ? "" : path}${search}`} />
+        ))}
+        <script type="module" src={asset("sharek.js")} />
+      </head>
+      <body class="sh-body">
+        <a class="sh-skip-link" href="#main">
+          {t("views.layout.skipToContent")}
+        </a>
+        <header class="sh-header">
+          <div class="sh-header__inner sh-width">
+            <a class="sh-header__brand" href={home}>
+              <img class="sh-header__logo" src={asset("favicon.svg")} alt="" width="32" height="32" />
+              <span class="sh-header__name">{t("views.layout.siteName")}</span>
+              <span class="sh-header__tagline">{t("views.layout.tagline")}</span>
+            </a>
+            <nav class="sh-header__languages" aria-label={t("views.layout.languageNav")}>
+              <ul class="sh-header__list">
+                {LOCALES.map((l) => (
+                  <li key={l}>
+                    {l === locale ? (
+                      <span class="sh-header__language" aria-current="true" lang={l}>
+                        {LANGUAGE_NAMES[l]}
+                      </span>
+                    ) : (
+                      <a
+                        class="sh-header__language"
+                        href={`/${l}${path === "/" ? "" : path}${search}`}
+                        hrefLang={l}
+                        lang={l}
+                      >
+                        {LANGUAGE_NAMES[l]}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="sh-header__account">
+              {account ? <span class="sh-header__user">{account.name}</span> : null}
+            </div>
+          </div>
+        </header>
+        <main id="main" class={`sh-main sh-width sh-width--${width}`} tabIndex={-1}>
+          {flash && <NotificationBanner kind={flash.kind} title={flash.message} />}
+          {children}
+        </main>
+        <footer class="sh-footer">
+          <div class="sh-width sh-footer__inner">
+            <p class="sh-footer__text">{t("views.layout.footerAbout")}</p>
+            <p class="sh-footer__text">{t("views.layout.footerLicence")}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { dirOf } from "../i18n/localized.js";
+import { type Flash, Page, type PageContext } from "./context.js";
+
+export const PUBLIC_DIR = fileURLToPath(new URL("../../../public", import.meta.url));
+
+declare module "fastify" {
+  interface FastifyReply {
+    /** Renders a page (a <Layout> tree) as a full HTML document. */
+    render(page: VNode, status?: number): FastifyReply;
+    /** Post/Redirect/Get: 303 to a locale-relative path, with an optional flash message. */
+    redirectWithFlash(path: string, flash?: Flash): FastifyReply;
+  }
+}
+
+const FLASH_COOKIE = "flash";
+
+/** Content hashes of public/ files, so their URLs change when they do and can be cached for a year. */
+function assetVersions(): Map<string, string> {
+  const versions = new Map<string, string>();
+  for (const file of readdirSync(PUBLIC_DIR)) {
+    const hash = createHash("sha256")
+      .update(readFileSync(join(PUBLIC_DIR, file)))
+      .digest("hex");
+    versions.set(file, hash.slice(0, 12));
+  }
+  return versions;
+}
+
+export function pageContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  asset: (f: string) => string,
+): PageContext {
+  const query = request.url.indexOf("?");
+  let csrf: string | undefined;
+  return {
+    locale: request.locale,
+    dir: dirOf(request.locale),
+    t: request.t,
+    path: request.localPath,
+    search: query >= 0 ? request.url.slice(query) : "",
+    csrfToken: () => {
+      csrf ??= reply.generateCsrf();
+      return csrf;
+    },
+    asset,
+    flash: readFlash(request, reply),
+    requestId: request.id,
+  };
+}
+
+function readFlash(request: FastifyRequest, reply: FastifyReply): Flash | undefined {
+  const raw = request.cookies[FLASH_COOKIE];
+  if (!raw) return undefined;
+  reply.clearCookie(FLASH_COOKIE, { path: "/" });
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return undefined;
+  try {
+    const flash = JSON.parse(unsigned.value) as Flash;
+    return { kind: flash.kind === "success" ? "success" : "info", message: request.t(flash.message) };
+  } catch {
+    return undefined;
+  }
+}
+
+export const viewsPlugin = fp(
+  async (app) => {
+    const versions = assetVersions();
+    const asset = (file: string) => `/static/${file}?v=${versions.get(file) ?? "0"}`;
+
+    await app.register(fastifyStatic, {
+      root: PUBLIC_DIR,
+      prefix: "/static/",
+      maxAge: "365d",
+      immutable: true,
+      index: false,
+      wildcard: false,
+    });
+
+    app.decorateReply("render", function (this: FastifyReply, page: VNode, status = 200) {
+      const ctx = pageContext(this.request, this, asset);
+      const html = renderToString(<Page.Provider value={ctx}>{page}</Page.Provider>);
+      return this.code(status).type("text/html; charset=utf-8").send(`<!doctype html>${html}`);
+    });
+
+    app.decorateReply("redirectWithFlash", function (this: FastifyReply, path: string, flash?: Flash) {
+      if (flash) {
+        this.setCookie(FLASH_COOKIE, JSON.stringify(flash), {
+          path: "/",
+          signed: true,
+          httpOnly: true,
+          sameSite: "lax",
+          secure: app.config.isProduction,
+          maxAge: 60,
+        });
+      }
+      return this.redirect(`/${this.request.locale}${path === "/" ? "" : path}`, 303);
+    });
+  },
+  { name: "sharek-views", dependencies: ["sharek-i18n", "@fastify/csrf-protection"] },
+);

@@ -1,0 +1,103 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** An open database: drizzle on top, plus what start-up and operations need. */
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Runs several SQL statements at once (no parameters). */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  /** The PGlite instance in embedded mode, the pool on PostgreSQL. */
+  driver: PGlite | pg.Pool;
+}
+
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+export function wrapPglite(client: PGlite): Database {
+  return {
+    kind: "pglite",
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    close: () => client.close(),
+    driver: client,
+  };
+}
+
+export function wrapPool(pool: pg.Pool): Database {
+  return {
+    kind: "postgres",
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    close: () => pool.end(),
+    driver: pool,
+  };
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: dataDir ? join(dataDir, "pglite") : undefined,
+    extensions: PGLITE_EXTENSIONS,
+  });
+  return wrapPglite(client);
+}
+
+/** Opens PostgreSQL, creating the database first when it does not exist yet. */
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end();
+    if ((error as { code?: string }).code !== "3D000") throw error;
+    await createDatabase(url);
+    return openPostgres(url, max);
+  }
+  return wrapPool(pool);
+}
+
+export async function createDatabase(url: string, template?: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+    await client.query(`create database ${ident(name)}${template ? ` template ${ident(template)}` : ""}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42P04") throw error; // already exists: another node won
+  } finally {
+    await client.end();
+  }
+}
+
+export function openDatabase(config: {
+  DATABASE_URL: string;
+  DATABASE_POOL_MAX: number;
+  dataDir: string;
+}): Promise<Database> {
+  return config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX)
+    : openPglite(config.dataDir);
+}

@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import type { Config } from "../config.js";
+import { platformSettings } from "../core/settings/tables.js";
+import { MANIFESTS } from "../features/manifests.js";
+import type { Database } from "./client.js";
+
+const FIRST_START = "first_start";
+
+/** Inserts every feature's reference data (idempotent). */
+export async function seedReference(database: Database): Promise<void> {
+  for (const manifest of MANIFESTS) await manifest.seedReference?.(database.db);
+}
+
+/** Inserts every feature's demo content and returns what to print. */
+export async function seedDemo(database: Database): Promise<string[]> {
+  const lines: string[] = [];
+  for (const manifest of MANIFESTS) lines.push(...((await manifest.seedDemo?.(database.db)) ?? []));
+  return lines;
+}
+
+/**
+ * At every start: reference data. On the very first start of a database, outside production and
+ * unless SEED_DEMO=false: demo content too. Returns the lines to print.
+ */
+export async function seedOnFirstStart(
+  database: Database,
+  config: Pick<Config, "SEED_DEMO">,
+): Promise<string[]> {
+  await seedReference(database);
+  const { db } = database;
+  const marker = await db.select().from(platformSettings).where(eq(platformSettings.key, FIRST_START));
+  if (marker.length > 0) return [];
+  const inserted = await db
+    .insert(platformSettings)
+    .values({ key: FIRST_START, value: { at: new Date().toISOString(), demo: config.SEED_DEMO } })
+    .onConflictDoNothing()
+    .returning();
+  // Another node won the race to the first start: it seeds.
+  if (inserted.length === 0 || !config.SEED_DEMO) return [];
+  return ["Demo content loaded.", ...(await seedDemo(database))];
+}

@@ -1,0 +1,5 @@
+import type { FeatureManifest } from "../core/manifest.js";
+import { structuresManifest } from "./structures/manifest.js";
+
+/** Every feature, in dependency order: seeds run in this order. */
+export const MANIFESTS: FeatureManifest[] = [structuresManifest];

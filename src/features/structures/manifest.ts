@@ -1,0 +1,7 @@
+import type { FeatureManifest } from "../../core/manifest.js";
+import { seedReferenceStructures } from "./commands/seed-reference-structures.js";
+
+export const structuresManifest: FeatureManifest = {
+  name: "structures",
+  seedReference: seedReferenceStructures,
+};
