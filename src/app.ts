@@ -3,7 +3,9 @@ import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import { contextPlugin } from "./core/context.js";
+import { NotFoundError } from "./core/errors/app-error.js";
 import { errorsPlugin } from "./core/errors/plugin.js";
+import { isLocale } from "./core/i18n/localized.js";
 import { i18nPlugin } from "./core/i18n/plugin.js";
 import { loggerOptions } from "./core/logging.js";
 import { opsPlugin } from "./core/ops/plugin.js";
@@ -43,8 +45,17 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(errorsPlugin);
   await app.register(opsPlugin);
 
-  await app.register(homeFeature, { prefix: "/:lang" });
-  if (!config.isProduction) await app.register(galleryFeature, { prefix: "/:lang" });
+  // Pages live under /ar, /fr and /en; any other first segment is not a page.
+  await app.register(
+    async (pages) => {
+      pages.addHook("onRequest", async (request) => {
+        if (!isLocale((request.params as { lang?: string }).lang)) throw new NotFoundError();
+      });
+      await pages.register(homeFeature);
+      if (!config.isProduction) await pages.register(galleryFeature);
+    },
+    { prefix: "/:lang" },
+  );
 
   return app;
 }

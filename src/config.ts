@@ -39,7 +39,7 @@ const Env = Type.Object({
   COOKIE_SECRET: Type.String({
     default: "",
     description:
-      "Secret (≥ 32 characters) that signs cookies. Required in production; random per start otherwise.",
+      "Secret (≥ 32 characters) that signs cookies. Required in production; otherwise generated once and kept in the database.",
   }),
   LOG_LEVEL: Type.Union(
     ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 import type { Database, Db } from "../db/client.js";
+import { platformSettings } from "./settings/tables.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -11,11 +13,24 @@ declare module "fastify" {
   }
 }
 
+async function generatedSecret(database: Database): Promise<string> {
+  await database.db
+    .insert(platformSettings)
+    .values({ key: "cookie_secret", value: randomBytes(32).toString("hex") })
+    .onConflictDoNothing();
+  const [row] = await database.db
+    .select()
+    .from(platformSettings)
+    .where(eq(platformSettings.key, "cookie_secret"));
+  return String(row?.value);
+}
+
 /** Makes the configuration and the open database available to every plugin. */
 export const contextPlugin = fp<{ config: Config; database: Database }>(
   async (app, { config, database }) => {
-    // Outside production a missing secret is replaced by a random one: cookies then last one run.
-    const cookieSecret = config.COOKIE_SECRET || randomBytes(32).toString("hex");
+    // Outside production a missing secret is generated once and kept in the database, so
+    // cookies survive restarts of a development machine. Production requires COOKIE_SECRET.
+    const cookieSecret = config.COOKIE_SECRET || (await generatedSecret(database));
     app.decorate("config", { ...config, cookieSecret });
     app.decorate("database", database);
     app.decorate("db", database.db);

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from "../src/config.js";
+import { openDatabase } from "../src/db/client.js";
+import { runMigrations } from "../src/db/migrate.js";
+import { seedDemo, seedReference } from "../src/db/seed.js";
+
+const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+  migrate: {
+    help: "apply the SQL migrations to the configured database",
+    run: async () => {
+      await withDatabase(async () => {});
+      console.log("Migrations applied.");
+    },
+  },
+  seed: {
+    help: "insert missing reference data; with --demo, demo content too",
+    run: async (args) => {
+      await withDatabase(async (database) => {
+        await seedReference(database);
+        if (args.includes("--demo")) console.log((await seedDemo(database)).join("\n"));
+      });
+      console.log("Seeded.");
+    },
+  },
+};
+
+async function withDatabase(work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
+  const database = await openDatabase(loadConfig());
+  try {
+    await runMigrations(database);
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  console.log("Usage: npm run cli -- <command>\n");
+  for (const [n, c] of Object.entries(COMMANDS)) console.log(`  ${n.padEnd(20)} ${c.help}`);
+  process.exit(name ? 1 : 0);
+}
+try {
+  await command.run(args);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

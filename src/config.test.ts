@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("gives working defaults for a development machine", () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe("");
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.SEED_DEMO).toBe(true);
+  });
+
+  it("converts numbers and booleans from strings", () => {
+    const config = loadConfig({ PORT: "8080", TRUST_PROXY: "true", SEED_DEMO: "false" });
+    expect(config.PORT).toBe(8080);
+    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.SEED_DEMO).toBe(false);
+  });
+
+  it("names every invalid variable in one message", () => {
+    expect(() => loadConfig({ PORT: "http", DATABASE_URL: "mysql://db/x", LOG_LEVEL: "loud" })).toThrowError(
+      ConfigError,
+    );
+    try {
+      loadConfig({ PORT: "http", DATABASE_URL: "mysql://db/x", LOG_LEVEL: "loud" });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("PORT");
+      expect(message).toContain("DATABASE_URL");
+      expect(message).toContain("LOG_LEVEL");
+    }
+  });
+
+  it("refuses production without a cookie secret or a public URL, and never seeds demo content there", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", PUBLIC_URL: "https://sharek.tn" })).toThrow(
+      /COOKIE_SECRET/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "production", COOKIE_SECRET: "x".repeat(40) })).toThrow(/PUBLIC_URL/);
+    const config = loadConfig({
+      NODE_ENV: "production",
+      COOKIE_SECRET: "x".repeat(40),
+      PUBLIC_URL: "https://sharek.tn",
+      SEED_DEMO: "true",
+    });
+    expect(config.SEED_DEMO).toBe(false);
+  });
+
+  it("documents every variable in the README", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    for (const { name } of CONFIG_VARIABLES) expect(readme).toContain(`\`${name}\``);
+  });
+});

@@ -1,0 +1,76 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import {
+  createDatabase,
+  type Database,
+  openPostgres,
+  PGLITE_EXTENSIONS,
+  wrapPglite,
+} from "../src/db/client.js";
+import { runMigrations } from "../src/db/migrate.js";
+import { seedReference } from "../src/db/seed.js";
+
+/**
+ * Test databases. One template per run is migrated and given the reference data; each test file
+ * then gets its own copy: a PGlite data-dir dump by default, or, when TEST_DATABASE_URL is set,
+ * a PostgreSQL database created from a template database and dropped at the end of the run.
+ */
+export const RUN_PREFIX = `sharek_test_${process.env.SHAREK_TEST_RUN ?? "local"}`;
+const PGLITE_TEMPLATE = join(tmpdir(), `${RUN_PREFIX}.tar`);
+
+export function postgresUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function prepareTemplate(): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) {
+    const url = postgresUrl(`${RUN_PREFIX}_template`);
+    await createDatabase(url);
+    const database = await openPostgres(url, 2);
+    await runMigrations(database);
+    await seedReference(database);
+    await database.close();
+    return;
+  }
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const database = wrapPglite(client);
+  await runMigrations(database);
+  await seedReference(database);
+  const dump = await client.dumpDataDir("none");
+  await writeFile(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  await client.close();
+}
+
+/** A fresh, migrated database with reference data, private to the caller. */
+export async function openTestDatabase(): Promise<Database> {
+  if (process.env.TEST_DATABASE_URL) {
+    const name = `${RUN_PREFIX}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const url = postgresUrl(name);
+    await createDatabase(url, `${RUN_PREFIX}_template`);
+    return openPostgres(url, 4);
+  }
+  const dump = await readFile(PGLITE_TEMPLATE);
+  const client = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
+  return wrapPglite(client);
+}
+
+/** Drops every database this run created (PostgreSQL outlives the run). */
+export async function dropRunDatabases(): Promise<void> {
+  if (!process.env.TEST_DATABASE_URL) return;
+  const admin = new pg.Client({ connectionString: postgresUrl("postgres") });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like $1",
+      [`${RUN_PREFIX}%`],
+    );
+    for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
