@@ -2,16 +2,20 @@ import { randomUUID } from "node:crypto";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
+import { authPlugin } from "./core/auth/plugin.js";
 import { contextPlugin } from "./core/context.js";
 import { NotFoundError } from "./core/errors/app-error.js";
 import { errorsPlugin } from "./core/errors/plugin.js";
 import { isLocale } from "./core/i18n/localized.js";
 import { i18nPlugin } from "./core/i18n/plugin.js";
 import { loggerOptions } from "./core/logging.js";
+import { mailPlugin } from "./core/mail/plugin.js";
 import { opsPlugin } from "./core/ops/plugin.js";
 import { securityPlugin } from "./core/security/plugin.js";
 import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
+import { accountsFeature } from "./features/accounts/index.js";
+import { adminFeature } from "./features/admin/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
 
@@ -44,6 +48,8 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(viewsPlugin);
   await app.register(errorsPlugin);
   await app.register(opsPlugin);
+  await app.register(authPlugin);
+  await app.register(mailPlugin);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
   await app.register(
@@ -52,6 +58,8 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
         if (!isLocale((request.params as { lang?: string }).lang)) throw new NotFoundError();
       });
       await pages.register(homeFeature);
+      await pages.register(accountsFeature);
+      await pages.register(adminFeature);
       if (!config.isProduction) await pages.register(galleryFeature);
     },
     { prefix: "/:lang" },

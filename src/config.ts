@@ -58,6 +58,32 @@ const Env = Type.Object({
     default: false,
     description: "true when behind a load balancer that sets X-Forwarded-For.",
   }),
+  SMTP_URL: Type.String({
+    default: "",
+    pattern: "^(smtps?://.+)?$",
+    description:
+      "SMTP server for outgoing mail, e.g. smtps://user:pass@mail.example.tn. Unset: mails stay in the outbox.",
+  }),
+  MAIL_FROM: Type.String({
+    default: "Sharek <no-reply@sharek.localhost>",
+    minLength: 3,
+    description: "Sender of outgoing mail.",
+  }),
+  OIDC_ISSUER: Type.String({
+    default: "",
+    pattern: "^(https?://.+)?$",
+    description: "Issuer URL of the national e-ID (any OpenID Connect provider). Unset: e-ID sign-in is off.",
+  }),
+  OIDC_CLIENT_ID: Type.String({ default: "", description: "Client id registered at the e-ID provider." }),
+  OIDC_CLIENT_SECRET: Type.String({
+    default: "",
+    description: "Client secret registered at the e-ID provider.",
+  }),
+  OIDC_NAME: Type.String({
+    default: "e-ID",
+    minLength: 1,
+    description: "Name of the e-ID service shown on the sign-in button (e.g. Mobile ID).",
+  }),
   SEED_DEMO: Type.Boolean({
     default: true,
     description: "Seed demo content on first start of an empty database (never in production).",
@@ -96,6 +122,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && env.COOKIE_SECRET.length < 32) {
     throw new ConfigError(
       "Invalid configuration:\n  COOKIE_SECRET: must be at least 32 characters in production",
+    );
+  }
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set",
     );
   }
   if (isProduction && !env.PUBLIC_URL) {

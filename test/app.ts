@@ -38,6 +38,8 @@ export async function createTestApp(
     },
   });
   const app = await buildApp({ config, database, logStream });
+  // Test-only: hands a browser-like agent a CSRF token with its cookie, as any form page would.
+  app.get("/__test/csrf", async (_request, reply) => ({ token: reply.generateCsrf() }));
   options.routes?.(app);
   await app.ready();
   afterAll(async () => {
@@ -77,11 +79,27 @@ export class Agent {
     );
   }
 
-  /** Posts a form as a browser would, with the CSRF token from the last page unless `csrf: false`. */
+  /** Sets a cookie as if a server had (e.g. a session created directly in the database). */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
+  /**
+   * Posts a form as a browser would, with the CSRF token from the last page it saw (or a fresh
+   * one when it saw none), unless `csrf: false`.
+   */
   async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: boolean } = {}) {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
-    if (options.csrf !== false && this.csrf) body.set("_csrf", this.csrf);
+    if (options.csrf !== false) {
+      if (!this.csrf || !this.cookies.has("csrf")) {
+        const response = this.remember(
+          await this.app.inject({ url: "/__test/csrf", headers: { cookie: this.cookieHeader() } }),
+        );
+        this.csrf = response.json().token;
+      }
+      if (form._csrf === undefined) body.set("_csrf", this.csrf!);
+    }
     return this.remember(
       await this.app.inject({
         method: "POST",

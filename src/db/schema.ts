@@ -1,3 +1,8 @@
 // Every module's tables, gathered for drizzle and drizzle-kit. A new module adds its tables.ts here.
+export * from "../core/audit/tables.js";
+export * from "../core/auth/tables.js";
+export * from "../core/authz/tables.js";
+export * from "../core/mail/tables.js";
 export * from "../core/settings/tables.js";
+export * from "../features/accounts/tables.js";
 export * from "../features/structures/tables.js";

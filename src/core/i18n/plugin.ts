@@ -37,6 +37,11 @@ function splitLocale(url: string): { locale: Locale | null; path: string } {
  */
 export const i18nPlugin = fp(
   async (app) => {
+    // Load and compile-check every catalogue now: a broken message file stops start-up, not a page.
+    const translators = Object.fromEntries(LOCALES.map((l) => [l, translator(l)])) as Record<
+      Locale,
+      Translate
+    >;
     app.decorateRequest("locale", DEFAULT_LOCALE);
     app.decorateRequest("localPath", "/");
     app.decorateRequest("t", null as unknown as Translate);
@@ -45,7 +50,7 @@ export const i18nPlugin = fp(
       const { locale, path } = splitLocale(request.url);
       request.locale = locale ?? preferredLocale(request);
       request.localPath = path;
-      request.t = translator(request.locale);
+      request.t = translators[request.locale];
       // Remember an explicit choice, so "/" sends the visitor back to it. Set only on change,
       // so ordinary page views stay free of Set-Cookie and cacheable.
       if (locale && request.method === "GET" && request.cookies?.[LOCALE_COOKIE] !== locale) {

@@ -55,6 +55,7 @@ export function pageContext(
     asset,
     flash: readFlash(request, reply),
     requestId: request.id,
+    account: request.account ? { name: request.account.displayName } : null,
   };
 }
 

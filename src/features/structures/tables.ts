@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { id, timestamps, tstz } from "../../db/columns.js";
 
@@ -44,4 +54,20 @@ export const structures = pgTable(
     index("structures_parent_idx").on(t.parentId),
     index("structures_governorate_idx").on(t.governorateCode),
   ],
+);
+
+/** The request categories a structure handles (issue routing and statistics use them). */
+export const structureCategories = pgTable(
+  "structure_categories",
+  {
+    id: id(),
+    structureId: uuid("structure_id")
+      .notNull()
+      .references(() => structures.id),
+    code: text("code").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    retiredAt: tstz("retired_at"),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex("structure_categories_code_unique").on(t.structureId, t.code)],
 );

@@ -1,0 +1,63 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import Type, { type TSchema } from "typebox";
+
+/**
+ * Forms: the route schema only checks that each field is a string of sane size (anything else
+ * is a malformed request: 400); the command then checks meaning and returns translated, per-field
+ * errors, and the page is shown again with 422 and what was typed.
+ */
+export function formSchema<K extends string>(fields: Record<K, number>) {
+  const properties = {} as Record<K, TSchema>;
+  for (const [name, max] of Object.entries(fields) as Array<[K, number]>) {
+    properties[name] = Type.Optional(Type.String({ maxLength: max }));
+  }
+  return Type.Object({ ...properties, _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
+}
+
+/** A field's error: an i18n key and its values. */
+export interface FieldError {
+  key: string;
+  values?: Record<string, unknown>;
+}
+export type FieldErrors<K extends string = string> = Partial<Record<K, FieldError>>;
+
+export type Result<T, K extends string = string> =
+  | { ok: true; value: T }
+  | { ok: false; errors: FieldErrors<K> };
+
+export const fieldError = (key: string, values?: Record<string, unknown>): FieldError => ({ key, values });
+
+export function hasErrors(errors: FieldErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+/** Trims a submitted text field; missing fields read as "". */
+export function text(value: string | undefined): string {
+  return (value ?? "").trim();
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@.]{2,}$/;
+
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+/** A phone number in E.164 (+216…), reading local numbers as Tunisian; null when invalid. */
+export function toE164(value: string): string | null {
+  const parsed = parsePhoneNumberFromString(value, "TN");
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+/** Length is what matters (NIST SP 800-63B): 10 to 200 characters, and not the email itself. */
+export function passwordProblem(password: string, email?: string): FieldError | null {
+  if (password.length < PASSWORD_MIN)
+    return fieldError("accounts.errors.passwordShort", { min: PASSWORD_MIN });
+  if (password.length > PASSWORD_MAX)
+    return fieldError("accounts.errors.passwordLong", { max: PASSWORD_MAX });
+  if (email && password.toLowerCase().includes(email.toLowerCase()))
+    return fieldError("accounts.errors.passwordIsEmail");
+  return null;
+}

@@ -1,0 +1,13 @@
+import { type Actor, structuresWithRole } from "../../core/authz/actor.js";
+import type { AdminAbilities } from "./views/admin-layout.js";
+
+/** Which admin sections an actor may open: the one place the admin navigation's rules live. */
+export function adminAbilities(actor: Actor): AdminAbilities {
+  const structureAdmin = structuresWithRole(actor, "structure_admin").length > 0;
+  return {
+    structures: actor.platformAdmin || structureAdmin,
+    staff: actor.platformAdmin || structureAdmin,
+    audit: actor.platformAdmin,
+    settings: actor.platformAdmin,
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { signedInAgent } from "../../../test/accounts.js";
+import { createTestApp } from "../../../test/app.js";
+import { roleMatrix } from "../../../test/role-matrix.js";
+
+const testApp = await createTestApp();
+
+roleMatrix("admin home", testApp, [
+  {
+    method: "GET",
+    url: "/fr/admin",
+    expect: { anonymous: 303, citizen: 403, otherwise: 200 },
+  },
+]);
+
+describe("admin home", () => {
+  it("sends anonymous visitors to sign in and back", async () => {
+    const response = await new (await import("../../../test/app.js")).Agent(testApp.app).get("/fr/admin");
+    expect(response.headers.location).toBe("/fr/sign-in?next=%2Ffr%2Fadmin");
+  });
+
+  it("shows a structure admin only the sections their role allows", async () => {
+    const { agent } = await signedInAgent(testApp.app, testApp.database, {
+      roles: [{ structure: "gov-tn-11", role: "structure_admin" }],
+    });
+    const body = (await agent.get("/en/admin")).body;
+    expect(body).toContain('href="/en/admin/structures"');
+    expect(body).not.toContain('href="/en/admin/audit"');
+  });
+
+  it("sends staff who have not enrolled TOTP to enrol, and those who have not entered a code to enter one", async () => {
+    const enrol = await signedInAgent(testApp.app, testApp.database, {
+      roles: [{ structure: "gov-tn-11", role: "agent" }],
+      totp: false,
+    });
+    expect((await enrol.agent.get("/ar/admin")).headers.location).toBe(
+      "/ar/account/two-factor?next=%2Far%2Fadmin",
+    );
+    const verify = await signedInAgent(testApp.app, testApp.database, {
+      platformAdmin: true,
+      secondFactor: false,
+    });
+    expect((await verify.agent.get("/ar/admin")).headers.location).toBe(
+      "/ar/sign-in/two-factor?next=%2Far%2Fadmin",
+    );
+  });
+});

@@ -1,0 +1,24 @@
+import { Card } from "../../../core/views/components/card/card.js";
+import { useHref, usePage } from "../../../core/views/context.js";
+import { type AdminAbilities, AdminLayout } from "./admin-layout.js";
+
+export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
+  const { t } = usePage();
+  const href = useHref();
+  const sections = (["structures", "staff", "audit", "settings"] as const).filter((s) => abilities[s]);
+  return (
+    <AdminLayout title={t("admin.home.title")} section="home" abilities={abilities}>
+      <h1 class="sh-heading-xl">{t("admin.home.title")}</h1>
+      <p class="sh-lead">{t("admin.home.lead")}</p>
+      <ul class="sh-card-list">
+        {sections.map((s) => (
+          <li key={s}>
+            <Card title={t(`admin.nav.${s}`)} href={href(`/admin/${s}`)} headingLevel={2}>
+              <p class="sh-body-text">{t(`admin.home.${s}`)}</p>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </AdminLayout>
+  );
+}

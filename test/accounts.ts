@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { hashSecret } from "../src/core/auth/secrets.js";
+import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
+import { accounts } from "../src/core/auth/tables.js";
+import { newTotpSecret } from "../src/core/auth/totp.js";
+import type { StaffRole } from "../src/core/authz/actor.js";
+import { memberships } from "../src/core/authz/tables.js";
+import type { Database } from "../src/db/client.js";
+import { structures } from "../src/features/structures/tables.js";
+import { Agent } from "./app.js";
+
+let counter = 0;
+
+export interface TestAccountOptions {
+  email?: string;
+  password?: string;
+  displayName?: string;
+  platformAdmin?: boolean;
+  /** Roles by structure code, e.g. [{ structure: "gov-tn-11", role: "agent" }]. */
+  roles?: Array<{ structure: string; role: StaffRole }>;
+  /** Enrol TOTP (staff need it). Defaults to true for staff. */
+  totp?: boolean;
+  /** Whether the session has passed the TOTP step. Defaults to true when TOTP is enrolled. */
+  secondFactor?: boolean;
+  verified?: boolean;
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+/** Creates an account straight in the database. */
+export async function createAccount(database: Database, options: TestAccountOptions = {}) {
+  counter += 1;
+  const staff = Boolean(options.platformAdmin || options.roles?.length);
+  const totp = options.totp ?? staff;
+  const [account] = await database.db
+    .insert(accounts)
+    .values({
+      email: options.email ?? `person${counter}.${Date.now()}@example.tn`,
+      passwordHash: await hashSecret(options.password ?? TEST_PASSWORD),
+      displayName: options.displayName ?? `Test Person ${counter}`,
+      emailVerifiedAt: options.verified === false ? null : new Date(),
+      isPlatformAdmin: options.platformAdmin ?? false,
+      totpSecret: totp ? newTotpSecret() : null,
+      totpEnabledAt: totp ? new Date() : null,
+    })
+    .returning();
+  for (const { structure, role } of options.roles ?? []) {
+    const [s] = await database.db.select().from(structures).where(eq(structures.code, structure));
+    if (!s) throw new Error(`no structure ${structure}`);
+    await database.db.insert(memberships).values({ accountId: account!.id, structureId: s.id, role });
+  }
+  return account!;
+}
+
+/** An Agent already signed in as a new account with these options. */
+export async function signedInAgent(
+  app: FastifyInstance,
+  database: Database,
+  options: TestAccountOptions = {},
+) {
+  const account = await createAccount(database, options);
+  const { token } = await createSession(database.db, account.id, {
+    persistent: false,
+    device: "Test",
+    secondFactor: options.secondFactor ?? Boolean(account.totpEnabledAt),
+  });
+  const agent = new Agent(app);
+  agent.setCookie(SESSION_COOKIE, token);
+  return { agent, account };
+}
