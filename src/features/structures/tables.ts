@@ -23,6 +23,20 @@ export const structureKind = pgEnum("structure_kind", [
   "independent_body",
 ]);
 
+/**
+ * The text the directory search matches: the names in ar/fr/en, Arabic-normalised, lower-cased and
+ * without French accents (normalize_arabic() comes with migration 0000). Queries must use this exact expression so the
+ * trigram index serves them.
+ */
+export const STRUCTURE_SEARCH_TEXT = sql.raw(
+  `(${foldAccents(`normalize_arabic(coalesce(name->>'ar', '') || ' ' || coalesce(name->>'fr', '') || ' ' || coalesce(name->>'en', ''))`)})`,
+);
+
+/** Folds the accented Latin letters of French to plain ones ("Béja" matches "beja"), in SQL. */
+export function foldAccents(expression: string): string {
+  return `translate(${expression}, 'àâäéèêëîïôöùûüÿç', 'aaaeeeeiioouuuyc')`;
+}
+
 export const governorates = pgTable("governorates", {
   code: text("code").primaryKey(),
   name: jsonb("name").$type<LocalizedText>().notNull(),
@@ -48,11 +62,15 @@ export const structures = pgTable(
     summary: jsonb("summary").$type<LocalizedText>().notNull(),
     contact: jsonb("contact").$type<StructureContact>().notNull().default(sql`'{}'::jsonb`),
     retiredAt: tstz("retired_at"),
+    /** Why it was retired (shown to admins only). */
+    retiredReason: text("retired_reason"),
     ...timestamps(),
   },
   (t) => [
     index("structures_parent_idx").on(t.parentId),
     index("structures_governorate_idx").on(t.governorateCode),
+    // Directory search: trigram matching on the Arabic-normalised names in all three languages.
+    index("structures_search_idx").using("gin", sql`${STRUCTURE_SEARCH_TEXT} gin_trgm_ops`),
   ],
 );
 

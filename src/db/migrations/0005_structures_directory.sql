@@ -1,0 +1,2 @@
+ALTER TABLE "structures" ADD COLUMN "retired_reason" text;--> statement-breakpoint
+CREATE INDEX "structures_search_idx" ON "structures" USING gin ((translate(normalize_arabic(coalesce(name->>'ar', '') || ' ' || coalesce(name->>'fr', '') || ' ' || coalesce(name->>'en', '')), 'àâäéèêëîïôöùûüÿç', 'aaaeeeeiioouuuyc')) gin_trgm_ops);
