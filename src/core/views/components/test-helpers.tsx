@@ -40,25 +40,30 @@ export function renderExamples(examples: Example[], locale: Locale = "en"): stri
     .join("\n");
 }
 
-/** The opening tag of the first element carrying this attribute, e.g. tag(html, 'id="x"'). */
-export function tag(html: string, attribute: string): string {
-  const at = html.indexOf(attribute);
-  if (at < 0) throw new Error(`no element with ${attribute} in ${html}`);
-  const start = html.lastIndexOf("<", at);
-  const end = html.indexOf(">", at);
-  return html.slice(start, end + 1);
+const OPENING = (name: string) => new RegExp(`<${name}(?=[\\s>/])(?:[^>"]|"[^"]*")*>`, "g");
+
+/** The opening tag of the first element carrying this attribute text, e.g. tag(html, 'id="x"') or tag(html, "<nav"). */
+export function tag(html: string, text: string): string {
+  for (const match of html.matchAll(OPENING("[a-z][a-z0-9]*"))) {
+    if (match[0].includes(text)) return match[0];
+  }
+  throw new Error(`no element with ${text} in ${html}`);
 }
 
 /** Every opening tag with this name, e.g. tags(html, "input"). */
 export function tags(html: string, name: string): string[] {
-  return html.match(new RegExp(`<${name}(?=[\\s>/])[^>]*>`, "g")) ?? [];
+  return [...html.matchAll(OPENING(name))].map((m) => m[0]);
 }
 
-/** An attribute's value in an opening tag, or undefined. */
+/** An attribute's value in an opening tag (entities decoded), or undefined. */
 export function attr(openingTag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s>/])`).exec(openingTag);
   if (!match) return undefined;
-  return match[1] ?? "";
+  return (match[1] ?? "")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
 }
 
 /** Every id in the markup, for duplicate checks. */
@@ -72,4 +77,39 @@ export function textOf(html: string): string {
     .replace(/<[^>]*>/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * What a browser or a screen reader would trip on in server-rendered markup: duplicate ids,
+ * references (for, aria-describedby, aria-labelledby, #links) to missing ids, controls without a
+ * label, untranslated message keys, inline styles or event handlers (the CSP forbids them).
+ */
+export function markupProblems(html: string): string[] {
+  const problems: string[] = [];
+  const all = ids(html);
+  const known = new Set(all);
+  const seen = new Set<string>();
+  for (const id of all) {
+    if (seen.has(id)) problems.push(`duplicate id "${id}"`);
+    seen.add(id);
+  }
+  for (const [, name, value] of html.matchAll(/\s(for|aria-describedby|aria-labelledby)="([^"]*)"/g)) {
+    for (const ref of value!.split(/\s+/).filter(Boolean)) {
+      if (!known.has(ref)) problems.push(`${name} points to missing id "${ref}"`);
+    }
+  }
+  for (const [, target] of html.matchAll(/\shref="#([^"]+)"/g)) {
+    if (!known.has(target!)) problems.push(`link to missing id "#${target}"`);
+  }
+  const labelled = new Set([...html.matchAll(/<label[^>]*\sfor="([^"]*)"/g)].map((m) => m[1]!));
+  for (const control of [...tags(html, "input"), ...tags(html, "select"), ...tags(html, "textarea")]) {
+    if (attr(control, "type") === "hidden" || attr(control, "aria-label")) continue;
+    const id = attr(control, "id");
+    if (!id || !labelled.has(id)) problems.push(`control without a label: ${control}`);
+  }
+  const keys = textOf(html).match(/\b(?:views|gallery)\.[A-Za-z]+\.[\w.-]+/g);
+  if (keys) problems.push(`untranslated keys: ${keys.join(", ")}`);
+  if (/\sstyle=/.test(html)) problems.push("inline style attribute");
+  if (/\son[a-z]+=/.test(html)) problems.push("inline event handler");
+  return problems;
 }

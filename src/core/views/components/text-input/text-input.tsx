@@ -1,0 +1,55 @@
+import { Field, type FieldProps, fieldIds } from "../field/field.js";
+import { cx } from "../util.js";
+
+export interface TextInputProps extends FieldProps {
+  name: string;
+  value?: string;
+  type?: "text" | "email" | "tel" | "url" | "number" | "search" | "password";
+  autocomplete?: string;
+  inputMode?: "text" | "numeric" | "decimal" | "email" | "tel" | "url" | "search";
+  /** The input's width in characters; full width when unset. */
+  width?: 2 | 4 | 5 | 10 | 20 | 30;
+  spellcheck?: boolean;
+  disabled?: boolean;
+  /** Text direction of the value; emails and web addresses are always left to right. */
+  dir?: "ltr" | "rtl" | "auto";
+}
+
+/** A one-line text input with its label, hint and error message. */
+export function TextInput({
+  id,
+  label,
+  hint,
+  error,
+  labelSize,
+  name,
+  value,
+  type = "text",
+  autocomplete,
+  inputMode,
+  width,
+  spellcheck,
+  disabled,
+  dir,
+}: TextInputProps) {
+  const { describedBy } = fieldIds(id, { hint, error });
+  const direction = dir ?? (type === "email" || type === "url" ? "ltr" : undefined);
+  return (
+    <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize}>
+      <input
+        id={id}
+        name={name}
+        type={type as "text"}
+        value={value}
+        class={cx("sh-input", width && `sh-input--width-${width}`, error && "sh-input--error")}
+        autocomplete={autocomplete}
+        inputMode={inputMode}
+        spellcheck={spellcheck ?? (type === "email" || type === "url" ? false : undefined)}
+        disabled={disabled}
+        dir={direction}
+        aria-describedby={describedBy}
+        aria-invalid={error ? "true" : undefined}
+      />
+    </Field>
+  );
+}
