@@ -10,4 +10,9 @@ export interface FeatureManifest {
    * non-production database. Returns lines to print (such as demo sign-in accounts).
    */
   seedDemo?(db: Db): Promise<string[]>;
+  /**
+   * Called inside the transaction that deletes an account: the feature anonymises the person's
+   * public contributions (kept, shown as "deleted account") or removes them, as they chose.
+   */
+  forgetAccount?(db: Db, accountId: string, mode: "anonymise" | "remove"): Promise<void>;
 }

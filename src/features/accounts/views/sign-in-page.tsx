@@ -1,0 +1,90 @@
+import type { FieldErrors } from "../../../core/forms.js";
+import { Button } from "../../../core/views/components/button/button.js";
+import { Checkboxes } from "../../../core/views/components/checkboxes/checkboxes.js";
+import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { useHref, usePage } from "../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../core/views/form.js";
+import { Layout } from "../../../core/views/layout.js";
+
+export type SignInField = "email" | "password";
+const IDS: Record<SignInField, string> = { email: "email", password: "password" };
+
+export interface SignInPageProps {
+  next: string;
+  values?: { email?: string; remember?: string };
+  errors?: FieldErrors<SignInField>;
+  /** Shown instead of field errors when the address is locked for a while. */
+  waitSeconds?: number;
+  /** The address still needs verifying: offer to send the link again. */
+  unverifiedEmail?: string;
+}
+
+export function SignInPage({ next, values = {}, errors, waitSeconds, unverifiedEmail }: SignInPageProps) {
+  const { t } = usePage();
+  const href = useHref();
+  const { message, Summary } = useFieldErrors(errors, IDS);
+  return (
+    <Layout title={t("accounts.signIn.title")} width="narrow">
+      <Summary />
+      {waitSeconds !== undefined && (
+        <div class="sh-error-summary" role="alert" aria-labelledby="throttled-title">
+          <h2 id="throttled-title" class="sh-error-summary__title">
+            {t("accounts.signIn.throttledTitle")}
+          </h2>
+          <p class="sh-body-text">{t("accounts.signIn.throttled", { seconds: waitSeconds })}</p>
+        </div>
+      )}
+      {unverifiedEmail && (
+        <div class="sh-error-summary" role="alert" aria-labelledby="unverified-title">
+          <h2 id="unverified-title" class="sh-error-summary__title">
+            {t("accounts.signIn.unverifiedTitle")}
+          </h2>
+          <p class="sh-body-text">{t("accounts.signIn.unverified", { email: unverifiedEmail })}</p>
+        </div>
+      )}
+      <h1 class="sh-heading-xl">{t("accounts.signIn.title")}</h1>
+      <Form action="/sign-in">
+        <input type="hidden" name="next" value={next} />
+        <TextInput
+          id={IDS.email}
+          name="email"
+          type="email"
+          label={t("accounts.fields.email")}
+          value={values.email}
+          autocomplete="username"
+          error={message("email")}
+        />
+        <TextInput
+          id={IDS.password}
+          name="password"
+          type="password"
+          label={t("accounts.fields.password")}
+          autocomplete="current-password"
+          error={message("password")}
+        />
+        <Checkboxes
+          id="remember"
+          name="remember"
+          label={t("accounts.signIn.rememberLegend")}
+          items={[
+            { value: "yes", label: t("accounts.signIn.remember"), hint: t("accounts.signIn.rememberHint") },
+          ]}
+          values={values.remember ? [values.remember] : []}
+        />
+        <Button>{t("accounts.signIn.submit")}</Button>
+      </Form>
+      <ul class="sh-list">
+        <li>
+          <a class="sh-link" href={href("/forgot-password")}>
+            {t("accounts.signIn.forgot")}
+          </a>
+        </li>
+        <li>
+          <a class="sh-link" href={href("/sign-up")}>
+            {t("accounts.signIn.noAccount")}
+          </a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,105 @@
+import type { FieldErrors } from "../../../core/forms.js";
+import { PASSWORD_MIN } from "../../../core/forms.js";
+import { Button } from "../../../core/views/components/button/button.js";
+import { Checkboxes } from "../../../core/views/components/checkboxes/checkboxes.js";
+import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { useHref, usePage } from "../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../core/views/form.js";
+import { Layout } from "../../../core/views/layout.js";
+import type { SignUpField, SignUpInput } from "../commands/register-account.js";
+
+const IDS: Record<SignUpField, string> = {
+  displayName: "display-name",
+  email: "email",
+  password: "password",
+  phone: "phone",
+  terms: "terms",
+};
+
+export function SignUpPage({
+  values = {},
+  errors,
+}: {
+  values?: SignUpInput;
+  errors?: FieldErrors<SignUpField>;
+}) {
+  const { t } = usePage();
+  const href = useHref();
+  const { message, Summary } = useFieldErrors(errors, IDS);
+  return (
+    <Layout title={t("accounts.signUp.title")} width="narrow">
+      <Summary />
+      <h1 class="sh-heading-xl">{t("accounts.signUp.title")}</h1>
+      <p class="sh-body-text">{t("accounts.signUp.lead")}</p>
+      <Form action="/sign-up">
+        <TextInput
+          id={IDS.displayName}
+          name="displayName"
+          label={t("accounts.fields.displayName")}
+          hint={t("accounts.fields.displayNameHint")}
+          value={values.displayName}
+          autocomplete="name"
+          error={message("displayName")}
+        />
+        <TextInput
+          id={IDS.email}
+          name="email"
+          type="email"
+          label={t("accounts.fields.email")}
+          value={values.email}
+          autocomplete="email"
+          error={message("email")}
+        />
+        <TextInput
+          id={IDS.password}
+          name="password"
+          type="password"
+          label={t("accounts.fields.password")}
+          hint={t("accounts.fields.passwordHint", { min: PASSWORD_MIN })}
+          autocomplete="new-password"
+          error={message("password")}
+        />
+        <TextInput
+          id={IDS.phone}
+          name="phone"
+          type="tel"
+          label={t("accounts.fields.phoneOptional")}
+          hint={t("accounts.fields.phoneHint")}
+          value={values.phone}
+          autocomplete="tel"
+          width={20}
+          error={message("phone")}
+          dir="ltr"
+        />
+        <Checkboxes
+          id={IDS.terms}
+          name="terms"
+          label={t("accounts.signUp.termsLegend")}
+          hint={t("accounts.signUp.termsHint")}
+          items={[{ value: "yes", label: t("accounts.signUp.termsLabel") }]}
+          values={values.terms ? [values.terms] : []}
+          error={message("terms")}
+        />
+        <Button>{t("accounts.signUp.submit")}</Button>
+      </Form>
+      <p class="sh-body-text">
+        {t("accounts.signUp.haveAccount")}{" "}
+        <a class="sh-link" href={href("/sign-in")}>
+          {t("accounts.signIn.title")}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Shown after sign-up and after asking for a reset link: the same words whether or not an account exists. */
+export function CheckMailPage({ email, kind }: { email: string; kind: "signUp" | "reset" | "changeEmail" }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t("accounts.checkMail.title")} width="narrow">
+      <h1 class="sh-heading-xl">{t("accounts.checkMail.title")}</h1>
+      <p class="sh-body-text">{t(`accounts.checkMail.${kind}`, { email })}</p>
+      <p class="sh-body-text sh-hint">{t("accounts.checkMail.spam")}</p>
+    </Layout>
+  );
+}

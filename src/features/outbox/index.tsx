@@ -1,0 +1,20 @@
+import { desc } from "drizzle-orm";
+import type { FastifyPluginAsync } from "fastify";
+import { outboxMessages } from "../../core/mail/tables.js";
+import { OutboxPage } from "./views/outbox-page.js";
+
+/**
+ * Development only (never registered in production): the mails Sharek queued, so sign-up,
+ * verification and reset links can be followed on a machine without a mail server.
+ */
+export const outboxFeature: FastifyPluginAsync = async (app) => {
+  app.get("/dev/outbox", async (_request, reply) => {
+    const messages = await app.db
+      .select()
+      .from(outboxMessages)
+      .orderBy(desc(outboxMessages.createdAt))
+      .limit(50);
+    reply.header("cache-control", "no-store");
+    return reply.render(<OutboxPage messages={messages} />);
+  });
+};
