@@ -5,4 +5,5 @@ export * from "../core/authz/tables.js";
 export * from "../core/mail/tables.js";
 export * from "../core/settings/tables.js";
 export * from "../features/accounts/tables.js";
+export * from "../features/calendar/tables.js";
 export * from "../features/structures/tables.js";
