@@ -101,3 +101,8 @@ export function openDatabase(config: {
     ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX)
     : openPglite(config.dataDir);
 }
+
+/** The rows of a raw `db.execute(sql…)`, the same on both engines. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

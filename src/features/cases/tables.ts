@@ -1,0 +1,152 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "../../core/auth/tables.js";
+import { id, timestamps, tstz } from "../../db/columns.js";
+import { governorates, structureCategories, structures } from "../structures/tables.js";
+
+export const caseType = pgEnum("case_type", ["notice", "complaint", "suggestion", "guidance", "information"]);
+export const caseStatus = pgEnum("case_status", ["new", "in_progress", "awaiting_citizen", "answered", "closed"]);
+export const caseOutcome = pgEnum("case_outcome", [
+  "answered",
+  "not_competent",
+  "no_further_action",
+  "duplicate",
+  "withdrawn",
+]);
+export const caseEventKind = pgEnum("case_event_kind", [
+  "submitted",
+  "assigned",
+  "transferred",
+  "info_requested",
+  "citizen_replied",
+  "replied",
+  "note",
+  "closed",
+  "reopened",
+  "appealed",
+  "rated",
+  "merged",
+  "reminded",
+  "escalated",
+]);
+
+/** An E-Citizen request ("case" in code; people see "request"). */
+export const cases = pgTable(
+  "cases",
+  {
+    id: id(),
+    /** EC-2026-000123: what citizens quote. */
+    reference: text("reference").notNull().unique(),
+    /** The form's one-time key: a double submit finds the case the first submit created. */
+    submissionKey: text("submission_key").notNull().unique(),
+    type: caseType("type").notNull(),
+    status: caseStatus("status").notNull().default("new"),
+    outcome: caseOutcome("outcome"),
+    structureId: uuid("structure_id")
+      .notNull()
+      .references(() => structures.id),
+    categoryId: uuid("category_id").references(() => structureCategories.id),
+    /** Sent by someone who did not know the competent structure: the central office routes it. */
+    needsTriage: boolean("needs_triage").notNull().default(false),
+    subject: text("subject").notNull(),
+    description: text("description").notNull(),
+    governorateCode: text("governorate_code").references(() => governorates.code),
+    municipalityId: uuid("municipality_id").references(() => structures.id),
+    address: text("address"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    submitterId: uuid("submitter_id").references(() => accounts.id, { onDelete: "set null" }),
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    /** Fully anonymous: no contact at all, followed only with the receipt code. */
+    anonymous: boolean("anonymous").notNull().default(false),
+    /** sha256 of the secret in the follow-up link (the receipt code for anonymous requests). */
+    followTokenHash: text("follow_token_hash").notNull().unique(),
+    assigneeId: uuid("assignee_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** When the clock started at the current structure (submission, or the latest transfer). */
+    clockStartedAt: tstz("clock_started_at").notNull().defaultNow(),
+    dueAt: tstz("due_at"),
+    pausedAt: tstz("paused_at"),
+    firstResponseAt: tstz("first_response_at"),
+    answeredAt: tstz("answered_at"),
+    closedAt: tstz("closed_at"),
+    satisfaction: integer("satisfaction"),
+    satisfactionComment: text("satisfaction_comment"),
+    /** 0: none; 1: the structure admin reviews; 2: the central office reviews. */
+    appealLevel: integer("appeal_level").notNull().default(0),
+    transferCount: integer("transfer_count").notNull().default(0),
+    duplicateOfId: uuid("duplicate_of_id"),
+    /** 0: none; 1: assignee reminded; 2: structure admin alerted; 3: central office alerted. */
+    escalationLevel: integer("escalation_level").notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    index("cases_queue_idx").on(t.structureId, t.status, t.dueAt),
+    index("cases_submitter_idx").on(t.submitterId),
+    index("cases_assignee_idx").on(t.assigneeId),
+    index("cases_due_idx").on(t.dueAt).where(sql`${t.status} in ('new', 'in_progress')`),
+    index("cases_similar_idx").using("gin", sql`normalize_arabic(${t.subject}) gin_trgm_ops`),
+  ],
+);
+
+/** A case's history: what happened, who did it, and whether the citizen sees it. */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: id(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: tstz("at").notNull().defaultNow(),
+    kind: caseEventKind("kind").notNull(),
+    actorId: uuid("actor_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** Internal notes and routing details are for staff only. */
+    internal: boolean("internal").notNull().default(false),
+    body: text("body"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.at)],
+);
+
+export const caseAttachments = pgTable(
+  "case_attachments",
+  {
+    id: id(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").references(() => caseEvents.id, { onDelete: "set null" }),
+    fileKey: text("file_key").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    ...timestamps(),
+  },
+  (t) => [index("case_attachments_case_idx").on(t.caseId)],
+);
+
+/** People told of a case's progress besides its submitter (merged duplicates, "me too"). */
+export const caseFollowers = pgTable(
+  "case_followers",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    ...timestamps(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.accountId] })],
+);
