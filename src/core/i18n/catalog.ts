@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IntlMessageFormat } from "intl-messageformat";
@@ -13,14 +13,20 @@ const SRC = fileURLToPath(new URL("../..", import.meta.url));
 /**
  * Where messages live: each module's own i18n folder, src/core/<module>/i18n and
  * src/features/<module>/i18n, holding ar.json, fr.json and en.json. Keys are namespaced by the
- * module's name: "title" in src/features/home/i18n is "home.title".
+ * module's name: "title" in src/features/home/i18n is "home.title". A part of a module may keep its
+ * own folder one level down: src/features/cases/staff/i18n gives "cases.staff.…".
  */
 export function catalogFolders(): Array<{ dir: string; prefix: string }> {
   const folders: Array<{ dir: string; prefix: string }> = [];
   for (const area of ["core", "features"]) {
     for (const module of readdirSync(join(SRC, area)).sort()) {
-      const dir = join(SRC, area, module, "i18n");
-      if (existsSync(dir)) folders.push({ dir, prefix: `${module}.` });
+      const root = join(SRC, area, module);
+      if (existsSync(join(root, "i18n"))) folders.push({ dir: join(root, "i18n"), prefix: `${module}.` });
+      if (!statSync(root).isDirectory()) continue;
+      for (const part of readdirSync(root).sort()) {
+        const dir = join(root, part, "i18n");
+        if (part !== "i18n" && existsSync(dir)) folders.push({ dir, prefix: `${module}.${part}.` });
+      }
     }
   }
   return folders;
