@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll } from "vitest";
@@ -25,6 +28,7 @@ export async function createTestApp(
   const database = await openTestDatabase();
   const config = loadConfig({
     NODE_ENV: "test",
+    DATA_DIR: mkdtempSync(join(tmpdir(), "sharek-test-data-")),
     LOG_LEVEL: "info",
     COOKIE_SECRET: "test-secret-test-secret-test-secret-0123",
     RATE_LIMIT_MAX: "10000",

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 import type { Database, Db } from "../db/client.js";
+import { type FileStore, localFileStore } from "./files/store.js";
 import { platformSettings } from "./settings/tables.js";
 
 declare module "fastify" {
@@ -10,6 +12,8 @@ declare module "fastify" {
     config: Config & { cookieSecret: string };
     database: Database;
     db: Db;
+    /** Uploaded files (local disk under DATA_DIR/files). */
+    files: FileStore;
   }
 }
 
@@ -34,6 +38,7 @@ export const contextPlugin = fp<{ config: Config; database: Database }>(
     app.decorate("config", { ...config, cookieSecret });
     app.decorate("database", database);
     app.decorate("db", database.db);
+    app.decorate("files", localFileStore(join(config.dataDir, "files")));
   },
   { name: "sharek-config" },
 );
