@@ -7,4 +7,5 @@ export * from "../core/settings/tables.js";
 export * from "../features/accounts/tables.js";
 export * from "../features/calendar/tables.js";
 export * from "../features/cases/tables.js";
+export * from "../features/cases/staff/tables.js";
 export * from "../features/structures/tables.js";
