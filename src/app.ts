@@ -16,6 +16,7 @@ import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { accountsFeature } from "./features/accounts/index.js";
 import { adminFeature } from "./features/admin/index.js";
+import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
 
@@ -50,6 +51,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(opsPlugin);
   await app.register(authPlugin);
   await app.register(mailPlugin);
+  await app.register(eidCallbackFeature);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
   await app.register(
@@ -59,6 +61,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       });
       await pages.register(homeFeature);
       await pages.register(accountsFeature);
+      await pages.register(eidFeature);
       await pages.register(adminFeature);
       if (!config.isProduction) await pages.register(galleryFeature);
     },

@@ -1,0 +1,128 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import { audit } from "../../../core/audit/record.js";
+import type { Account } from "../../../core/auth/plugin.js";
+import { accountIdentities, accounts } from "../../../core/auth/tables.js";
+import type { Locale } from "../../../core/i18n/localized.js";
+import type { Db } from "../../../db/client.js";
+import { isUniqueViolation } from "../../../db/errors.js";
+import type { EidClaims } from "../oidc-client.js";
+
+export type EidOutcome = "known" | "linked" | "created";
+
+export interface EidSignInContext {
+  locale: Locale;
+  /** Shown when the provider gives no name at all. */
+  fallbackName: string;
+  /** The HTTP request, for the audit log's request id. */
+  request?: FastifyRequest;
+}
+
+/**
+ * Finds or makes the account for a person the e-ID vouched for, and marks it identity verified:
+ * - an identity seen before (issuer + subject) signs in to its account;
+ * - otherwise an account with the same email is linked, but only when the provider says it verified
+ *   that email: an unverified claim must never open someone else's account;
+ * - otherwise a new account is created, without a password. An unverified email is not stored
+ *   either, so nobody can reserve another person's address through a provider that does not check
+ *   it; the person can add and verify an email later.
+ */
+export async function signInWithEid(
+  db: Db,
+  claims: EidClaims,
+  context: EidSignInContext,
+): Promise<{ account: Account; outcome: EidOutcome }> {
+  try {
+    return await findOrCreate(db, claims, context);
+  } catch (error) {
+    // The same person finishing two flows at once: the second loses on a unique index, and on a
+    // second try finds what the first created.
+    if (!isUniqueViolation(error)) throw error;
+    return findOrCreate(db, claims, context);
+  }
+}
+
+async function findOrCreate(db: Db, claims: EidClaims, context: EidSignInContext) {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const known = await findByIdentity(tx, claims);
+    if (known && !known.deletedAt) {
+      const account = await markVerified(tx, known.id, now);
+      return { account, outcome: "known" as const };
+    }
+    // A deleted account's old link no longer means anything: the person starts afresh.
+    if (known) await tx.delete(accountIdentities).where(identityIs(claims));
+
+    const sameEmail = claims.email && claims.emailVerified ? await findByEmail(tx, claims.email) : undefined;
+    let account: Account;
+    let outcome: EidOutcome;
+    if (sameEmail) {
+      await tx
+        .update(accounts)
+        .set({ emailVerifiedAt: sameEmail.emailVerifiedAt ?? now })
+        .where(eq(accounts.id, sameEmail.id));
+      account = await markVerified(tx, sameEmail.id, now);
+      outcome = "linked";
+    } else {
+      const email = claims.email && claims.emailVerified ? claims.email : null;
+      const [created] = await tx
+        .insert(accounts)
+        .values({
+          email,
+          emailVerifiedAt: email ? now : null,
+          displayName: claims.name ?? context.fallbackName,
+          locale: context.locale,
+          identityVerifiedAt: now,
+        })
+        .returning();
+      account = created!;
+      outcome = "created";
+    }
+    await tx
+      .insert(accountIdentities)
+      .values({ accountId: account.id, issuer: claims.issuer, subject: claims.subject });
+    await audit(
+      tx,
+      {
+        action: outcome === "linked" ? "account.eid_link" : "account.eid_create",
+        subjectType: "account",
+        subjectId: account.id,
+        details: { issuer: claims.issuer },
+      },
+      context.request,
+      account.id,
+    );
+    return { account, outcome };
+  });
+}
+
+const identityIs = (claims: EidClaims) =>
+  and(eq(accountIdentities.issuer, claims.issuer), eq(accountIdentities.subject, claims.subject));
+
+async function findByIdentity(db: Db, claims: EidClaims): Promise<Account | undefined> {
+  const [row] = await db
+    .select({ account: accounts })
+    .from(accountIdentities)
+    .innerJoin(accounts, eq(accounts.id, accountIdentities.accountId))
+    .where(identityIs(claims))
+    .limit(1);
+  return row?.account;
+}
+
+async function findByEmail(db: Db, email: string): Promise<Account | undefined> {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(and(sql`lower(${accounts.email}) = lower(${email})`, isNull(accounts.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+async function markVerified(db: Db, accountId: string, now: Date): Promise<Account> {
+  const [account] = await db
+    .update(accounts)
+    .set({ identityVerifiedAt: now })
+    .where(eq(accounts.id, accountId))
+    .returning();
+  return account!;
+}

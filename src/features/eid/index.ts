@@ -1,0 +1,20 @@
+import type { FastifyPluginAsync } from "fastify";
+import { callbackRoute } from "./routes/callback.js";
+import { errorRoute } from "./routes/error.js";
+import { startRoute } from "./routes/start.js";
+
+/**
+ * National e-ID sign-in through any OpenID Connect provider (OIDC_ISSUER, OIDC_CLIENT_ID,
+ * OIDC_CLIENT_SECRET). Every route answers 404 while OIDC_ISSUER is empty.
+ *
+ * Pages, registered inside "/:lang": the start of the flow and the page explaining a failure.
+ */
+export const eidFeature: FastifyPluginAsync = async (app) => {
+  await app.register(startRoute);
+  await app.register(errorRoute);
+};
+
+/** The provider's callback, registered at the root: its address is fixed at the provider. */
+export const eidCallbackFeature: FastifyPluginAsync = async (app) => {
+  await app.register(callbackRoute);
+};
