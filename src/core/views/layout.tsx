@@ -71,7 +71,7 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
           </div>
         </header>
         <main id="main" class={`sh-main sh-width sh-width--${width}`} tabIndex={-1}>
-          {flash && <NotificationBanner kind={flash.kind} title={flash.message} />}
+          {flash && <NotificationBanner id="flash" kind={flash.kind} title={flash.message} />}
           {children}
         </main>
         <footer class="sh-footer">

@@ -42,13 +42,4 @@ export const notificationBannerExamples: Example[] = [
       </NotificationBanner>
     ),
   },
-  {
-    name: "info-with-content",
-    title: "gallery.examples.longText",
-    render: (ctx) => (
-      <NotificationBanner id={ctx.id("banner")} headingLevel={3} kind="info" title={s(ctx, "banner.closing")}>
-        <p class="sh-body-text">{s(ctx, "banner.closingBody")}</p>
-      </NotificationBanner>
-    ),
-  },
 ];

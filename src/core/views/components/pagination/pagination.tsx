@@ -67,42 +67,45 @@ export function Pagination({ page, totalPages, param = "page", label }: Paginati
       <p class="sh-pagination__status">
         {t("views.pagination.status", { page: current, total: totalPages })}
       </p>
-      <ul class="sh-pagination__list">
+      <div class="sh-pagination__row">
         {current > 1 && (
-          <li class="sh-pagination__item sh-pagination__item--previous">
-            <a class="sh-pagination__link" href={href(current - 1)} rel="prev">
-              <Arrow direction="previous" />
-              <span>{t("views.pagination.previous")}</span>
-            </a>
-          </li>
+          <a class="sh-pagination__link sh-pagination__link--previous" href={href(current - 1)} rel="prev">
+            <Arrow direction="previous" />
+            <span>{t("views.pagination.previous")}</span>
+          </a>
         )}
-        {pageWindow(current, totalPages).map((n, i) =>
-          n === "gap" ? (
-            <li key={`gap-${i}`} class="sh-pagination__item sh-pagination__item--gap" aria-hidden="true">
-              …
-            </li>
-          ) : (
-            <li key={n} class="sh-pagination__item sh-pagination__item--number">
-              <a
-                class="sh-pagination__link"
-                href={href(n)}
-                aria-label={t("views.pagination.page", { page: n })}
-                aria-current={n === current ? "page" : undefined}
+        <ul class="sh-pagination__list">
+          {pageWindow(current, totalPages).map((n, i) =>
+            n === "gap" ? (
+              <li key={`gap-${i}`} class="sh-pagination__item sh-pagination__item--gap" aria-hidden="true">
+                …
+              </li>
+            ) : (
+              <li
+                key={n}
+                class={
+                  n === current ? "sh-pagination__item sh-pagination__item--current" : "sh-pagination__item"
+                }
               >
-                {formatNumber(n, locale)}
-              </a>
-            </li>
-          ),
-        )}
+                <a
+                  class="sh-pagination__link"
+                  href={href(n)}
+                  aria-label={t("views.pagination.page", { page: n })}
+                  aria-current={n === current ? "page" : undefined}
+                >
+                  {formatNumber(n, locale)}
+                </a>
+              </li>
+            ),
+          )}
+        </ul>
         {current < totalPages && (
-          <li class="sh-pagination__item sh-pagination__item--next">
-            <a class="sh-pagination__link" href={href(current + 1)} rel="next">
-              <span>{t("views.pagination.next")}</span>
-              <Arrow direction="next" />
-            </a>
-          </li>
+          <a class="sh-pagination__link sh-pagination__link--next" href={href(current + 1)} rel="next">
+            <span>{t("views.pagination.next")}</span>
+            <Arrow direction="next" />
+          </a>
         )}
-      </ul>
+      </div>
     </nav>
   );
 }

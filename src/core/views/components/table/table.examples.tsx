@@ -13,7 +13,7 @@ function requests(ctx: ExampleContext) {
     ["RQ-2025-002540", "r3", "r3", "success", "answered", new Date("2025-01-20T09:00:00Z")],
   ];
   return rows.map(([number, subject, structure, tone, status, date]) => [
-    <span key="n" dir="ltr">
+    <span key="n" dir="ltr" class="sh-nowrap">
       {number}
     </span>,
     s(ctx, `table.${subject}subject`),
