@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from "fastify";
 import Type from "typebox";
+import { safeNext } from "../../../core/auth/cookie.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import type { Locale } from "../../../core/i18n/localized.js";
 import { FLOW_TTL_MS } from "../flow-cookie.js";
-import { localNext } from "../next-path.js";
 import { EID_FAILURES, type EidFailure, eidEnabled } from "../oidc-client.js";
 import { EidErrorPage } from "../views/eid-error-page.js";
 
@@ -32,7 +32,7 @@ export const errorRoute: FastifyPluginAsync = async (app) => {
         <EidErrorPage
           reason={reason}
           name={app.config.OIDC_NAME}
-          next={localNext(request.query.next, `/${request.locale}`)}
+          next={safeNext(request.query.next, `/${request.locale}`)}
           minutes={FLOW_TTL_MS / 60_000}
         />,
       );

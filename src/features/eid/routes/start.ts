@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import Type from "typebox";
+import { safeNext } from "../../../core/auth/cookie.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { FLOW_TTL_MS, setFlowCookie } from "../flow-cookie.js";
-import { localNext } from "../next-path.js";
 import { EidFlowError, eidEnabled, startAuthorization } from "../oidc-client.js";
 import { errorPath } from "./error.js";
 
@@ -16,7 +16,7 @@ export const startRoute: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       if (!eidEnabled(app.config)) throw new NotFoundError();
       reply.header("cache-control", "no-store");
-      const next = localNext(request.query.next, `/${request.locale}`);
+      const next = safeNext(request.query.next, `/${request.locale}`);
       let started: Awaited<ReturnType<typeof startAuthorization>>;
       try {
         started = await startAuthorization(app.config, request.locale);
