@@ -23,6 +23,7 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b6e4f" />
         <title>{`${title} · ${t("views.layout.siteName")}`}</title>
         {description && <meta name="description" content={description} />}
         <link rel="stylesheet" href={asset("sharek.css")} />
