@@ -5,6 +5,7 @@ import { TextInput } from "../../../core/views/components/text-input/text-input.
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { EidSignInButton } from "../../eid/views/eid-button.js";
 
 export type SignInField = "email" | "password";
 const IDS: Record<SignInField, string> = { email: "email", password: "password" };
@@ -17,9 +18,18 @@ export interface SignInPageProps {
   waitSeconds?: number;
   /** The address still needs verifying: offer to send the link again. */
   unverifiedEmail?: string;
+  /** The national e-ID sign-in, when configured. */
+  eid: { configured: boolean; name: string };
 }
 
-export function SignInPage({ next, values = {}, errors, waitSeconds, unverifiedEmail }: SignInPageProps) {
+export function SignInPage({
+  next,
+  values = {},
+  errors,
+  waitSeconds,
+  unverifiedEmail,
+  eid,
+}: SignInPageProps) {
   const { t } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, IDS);
@@ -43,6 +53,7 @@ export function SignInPage({ next, values = {}, errors, waitSeconds, unverifiedE
         </div>
       )}
       <h1 class="sh-heading-xl">{t("accounts.signIn.title")}</h1>
+      <EidSignInButton configured={eid.configured} name={eid.name} next={next} />
       <Form action="/sign-in">
         <input type="hidden" name="next" value={next} />
         <TextInput
