@@ -19,6 +19,7 @@ import { adminFeature } from "./features/admin/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
+import { staffFeature } from "./features/staff/index.js";
 
 export interface BuildOptions {
   config: Config;
@@ -63,6 +64,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(accountsFeature);
       await pages.register(eidFeature);
       await pages.register(adminFeature);
+      await pages.register(staffFeature);
       if (!config.isProduction) await pages.register(galleryFeature);
     },
     { prefix: "/:lang" },

@@ -1,5 +1,6 @@
 import type { FeatureManifest } from "../core/manifest.js";
+import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
 
 /** Every feature, in dependency order: seeds run in this order. */
-export const MANIFESTS: FeatureManifest[] = [structuresManifest];
+export const MANIFESTS: FeatureManifest[] = [structuresManifest, staffManifest];

@@ -1,0 +1,174 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import Type, { type Static } from "typebox";
+import { safeNext } from "../../../core/auth/cookie.js";
+import { requireAccount } from "../../../core/auth/plugin.js";
+import { totpQrCode } from "../../../core/auth/totp.js";
+import { formSchema } from "../../../core/forms.js";
+import { disableTotp } from "../commands/disable-totp.js";
+import { enableTotp } from "../commands/enable-totp.js";
+import { startTotpEnrolment } from "../commands/start-totp-enrolment.js";
+import { verifySecondFactor } from "../commands/verify-second-factor.js";
+import { isStaffAccount } from "../queries.js";
+import {
+  RecoveryCodesPage,
+  TwoFactorEnrolPage,
+  TwoFactorStatusPage,
+  TwoFactorVerifyPage,
+} from "../views/two-factor-pages.js";
+
+const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) });
+const CodeBody = formSchema({ code: 100, next: 2000 });
+const PasswordBody = formSchema({ password: 300 });
+
+/** Where to go after the TOTP step: the requested local page, else the admin area or the account. */
+function nextFor(request: FastifyRequest, raw: unknown, staff: boolean): string {
+  return safeNext(raw, `/${request.locale}${staff ? "/admin" : "/account"}`);
+}
+
+/** "/fr/admin?x" → "/admin?x" when the page is in French (for a redirect with a flash), else null. */
+function localPart(path: string, locale: string): string | null {
+  const match = /^\/(ar|fr|en)(\/.*|\?.*)?$/.exec(path);
+  if (!match || match[1] !== locale) return null;
+  return match[2] ? (match[2].startsWith("?") ? `/${match[2]}` : match[2]) : "/";
+}
+
+function noStore(reply: FastifyReply) {
+  reply.header("cache-control", "no-store");
+}
+
+/** TOTP: enrolment and its recovery codes, turning it off (citizens), and the sign-in step. */
+export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
+  /** The enrolment page's data, or null once TOTP is on. */
+  const enrolment = async (request: FastifyRequest, staff: boolean, next: string) => {
+    const account = request.account!;
+    const secret = await startTotpEnrolment(app.db, account);
+    if (!secret) return null;
+    const qr = await totpQrCode(secret, account.email ?? account.displayName);
+    return { secret, qr, staff, next };
+  };
+
+  app.get<{ Querystring: Static<typeof NextQuery> }>(
+    "/account/two-factor",
+    { preHandler: requireAccount, schema: { querystring: NextQuery } },
+    async (request, reply) => {
+      noStore(reply);
+      const account = request.account!;
+      const staff = await isStaffAccount(app.db, account);
+      const next = nextFor(request, request.query.next, staff);
+      if (account.totpEnabledAt) {
+        if (!request.session?.secondFactorAt)
+          return reply.redirect(
+            `/${request.locale}/sign-in/two-factor?next=${encodeURIComponent(request.url)}`,
+            303,
+          );
+        return reply.render(
+          <TwoFactorStatusPage
+            enabledAt={account.totpEnabledAt}
+            codesLeft={account.recoveryCodeHashes.length}
+            staff={staff}
+            hasPassword={account.passwordHash !== null}
+            next={request.query.next ? next : null}
+          />,
+        );
+      }
+      const page = await enrolment(request, staff, next);
+      if (!page) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
+      return reply.render(<TwoFactorEnrolPage {...page} />);
+    },
+  );
+
+  app.post<{ Body: Partial<Record<"code" | "next", string>> }>(
+    "/account/two-factor",
+    { preHandler: requireAccount, schema: { body: CodeBody } },
+    async (request, reply) => {
+      noStore(reply);
+      const account = request.account!;
+      if (account.totpEnabledAt) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
+      const staff = await isStaffAccount(app.db, account);
+      const next = nextFor(request, request.body.next, staff);
+      const result = await enableTotp(app.db, account, request.session!.id, request.body, { request });
+      if (result.ok) return reply.render(<RecoveryCodesPage codes={result.value.codes} next={next} />);
+      const page = await enrolment(request, staff, next);
+      if (!page) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
+      return reply.render(<TwoFactorEnrolPage {...page} errors={result.errors} />, 422);
+    },
+  );
+
+  app.post<{ Body: Partial<Record<"password", string>> }>(
+    "/account/two-factor/disable",
+    { preHandler: requireAccount, schema: { body: PasswordBody } },
+    async (request, reply) => {
+      noStore(reply);
+      const account = request.account!;
+      if (!account.totpEnabledAt) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
+      if (!request.session?.secondFactorAt)
+        return reply.redirect(
+          `/${request.locale}/sign-in/two-factor?next=%2F${request.locale}%2Faccount`,
+          303,
+        );
+      const result = await disableTotp(app.db, account, request.body, { request });
+      if (result.ok)
+        return reply.redirectWithFlash("/account", { kind: "success", message: "staff.flash.totpDisabled" });
+      const staff = await isStaffAccount(app.db, account);
+      return reply.render(
+        <TwoFactorStatusPage
+          enabledAt={account.totpEnabledAt}
+          codesLeft={account.recoveryCodeHashes.length}
+          staff={staff}
+          hasPassword={account.passwordHash !== null}
+          next={null}
+          errors={result.errors}
+        />,
+        staff ? 403 : 422,
+      );
+    },
+  );
+
+  /** A signed-in session whose account has TOTP, before its code was entered. */
+  const verifyState = async (request: FastifyRequest, raw: unknown) => {
+    const account = request.account!;
+    const staff = await isStaffAccount(app.db, account);
+    const next = nextFor(request, raw, staff);
+    if (!account.totpEnabledAt)
+      return {
+        redirect: staff ? `/${request.locale}/account/two-factor?next=${encodeURIComponent(next)}` : next,
+      };
+    if (request.session?.secondFactorAt) return { redirect: next };
+    return { next };
+  };
+
+  app.get<{ Querystring: Static<typeof NextQuery> }>(
+    "/sign-in/two-factor",
+    { preHandler: requireAccount, schema: { querystring: NextQuery } },
+    async (request, reply) => {
+      noStore(reply);
+      const state = await verifyState(request, request.query.next);
+      if (state.redirect) return reply.redirect(state.redirect, 303);
+      return reply.render(<TwoFactorVerifyPage next={state.next!} />);
+    },
+  );
+
+  app.post<{ Body: Partial<Record<"code" | "next", string>> }>(
+    "/sign-in/two-factor",
+    { preHandler: requireAccount, schema: { body: CodeBody } },
+    async (request, reply) => {
+      noStore(reply);
+      const state = await verifyState(request, request.body.next);
+      if (state.redirect) return reply.redirect(state.redirect, 303);
+      const result = await verifySecondFactor(app.db, request.account!, request.session!.id, request.body, {
+        request,
+      });
+      if (result.ok) {
+        const local = localPart(state.next!, request.locale);
+        if (result.recoveryCodesLeft !== null && local)
+          return reply.redirectWithFlash(local, { kind: "info", message: "staff.flash.recoveryCodeUsed" });
+        return reply.redirect(state.next!, 303);
+      }
+      if (result.retryAfter > 0) reply.header("retry-after", String(result.retryAfter));
+      return reply.render(
+        <TwoFactorVerifyPage next={state.next!} errors={{ code: result.error }} />,
+        result.retryAfter > 0 ? 429 : 422,
+      );
+    },
+  );
+};
