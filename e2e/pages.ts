@@ -1,0 +1,55 @@
+/**
+ * Every public GET page the browser suite checks, in each language and with JavaScript on and off.
+ * Paths are locale-relative: "/gallery" is visited as /ar/gallery, /fr/gallery and /en/gallery.
+ * A new public page is added here, once, and gets every check.
+ */
+export interface PageSpec {
+  /** Short name, used in test titles and screenshot files (<name>-<lang>-<js|nojs>.png). */
+  name: string;
+  /** Locale-relative path: "/" is the home page. */
+  path: string;
+  /** Expected HTTP status. */
+  status: number;
+}
+
+export const LANGUAGES = [
+  { lang: "ar", dir: "rtl" },
+  { lang: "fr", dir: "ltr" },
+  { lang: "en", dir: "ltr" },
+] as const;
+
+export const STATIC_PAGES: PageSpec[] = [
+  { name: "home", path: "/", status: 200 },
+  { name: "sign-in", path: "/sign-in", status: 200 },
+  { name: "sign-up", path: "/sign-up", status: 200 },
+  { name: "forgot-password", path: "/forgot-password", status: 200 },
+  { name: "gallery", path: "/gallery", status: 200 },
+  { name: "not-found", path: "/no-such-page", status: 404 },
+];
+
+/** The full URL path of a locale-relative path in one language: ("ar", "/") → "/ar". */
+export function localized(lang: string, path: string): string {
+  return `/${lang}${path === "/" ? "" : path}`;
+}
+
+/**
+ * The gallery's component pages, read from the links of the gallery index (so a new component
+ * is checked as soon as the gallery lists it). Empty when the gallery does not answer.
+ */
+export async function galleryComponentPages(origin: string): Promise<PageSpec[]> {
+  const response = await fetch(`${origin}/en/gallery`);
+  if (!response.ok) return [];
+  const html = await response.text();
+  const slugs = new Set<string>();
+  for (const match of html.matchAll(/href="\/en\/gallery\/([a-z0-9][a-z0-9-]*)\/?"/g)) slugs.add(match[1]!);
+  return [...slugs]
+    .sort()
+    .map((slug) => ({ name: `gallery-${slug}`, path: `/gallery/${slug}`, status: 200 }));
+}
+
+/** Every page to check: the fixed ones, with the gallery's component pages after the gallery. */
+export async function discoverPages(origin: string): Promise<PageSpec[]> {
+  const components = await galleryComponentPages(origin);
+  const at = STATIC_PAGES.findIndex((p) => p.name === "gallery") + 1;
+  return [...STATIC_PAGES.slice(0, at), ...components, ...STATIC_PAGES.slice(at)];
+}

@@ -1,0 +1,18 @@
+import type { Browser } from "playwright-core";
+import { afterAll } from "vitest";
+import { launchBrowser } from "./browser.js";
+import { type RunningServer, startServer } from "./server.js";
+
+/** Starts the app and Chromium for one test file, and stops both after its tests. */
+export async function startSuite(): Promise<{ server: RunningServer; browser: Browser }> {
+  const server = await startServer();
+  const browser = await launchBrowser().catch(async (error) => {
+    await server.close();
+    throw error;
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+  return { server, browser };
+}
