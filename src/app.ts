@@ -16,9 +16,11 @@ import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { accountsFeature } from "./features/accounts/index.js";
 import { adminFeature } from "./features/admin/index.js";
+import { auditLogFeature } from "./features/audit-log/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
+import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
 
 export interface BuildOptions {
@@ -65,6 +67,8 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(eidFeature);
       await pages.register(adminFeature);
       await pages.register(staffFeature);
+      await pages.register(auditLogFeature);
+      await pages.register(settingsFeature);
       if (!config.isProduction) await pages.register(galleryFeature);
     },
     { prefix: "/:lang" },
