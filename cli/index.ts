@@ -2,8 +2,18 @@ import { ConfigError, loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { seedDemo, seedReference } from "../src/db/seed.js";
+import { importCommand } from "./import.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+  import: {
+    help: "import structures FILE.csv: create or update structures from a CSV file",
+    run: async (args) => {
+      await withDatabase(async (database) => {
+        await seedReference(database); // governorates and reference structures that rows may refer to
+        process.exitCode = await importCommand(args, database);
+      });
+    },
+  },
   migrate: {
     help: "apply the SQL migrations to the configured database",
     run: async () => {

@@ -22,6 +22,7 @@ import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
+import { structuresFeature } from "./features/structures/index.js";
 
 export interface BuildOptions {
   config: Config;
@@ -66,6 +67,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(accountsFeature);
       await pages.register(eidFeature);
       await pages.register(adminFeature);
+      await pages.register(structuresFeature);
       await pages.register(staffFeature);
       await pages.register(auditLogFeature);
       await pages.register(settingsFeature);

@@ -23,6 +23,9 @@ export const structureKind = pgEnum("structure_kind", [
   "independent_body",
 ]);
 
+const ACCENTED = "àâäéèêëîïôöùûüÿç";
+const UNACCENTED = "aaaeeeeiioouuuyc";
+
 /**
  * The text the directory search matches: the names in ar/fr/en, Arabic-normalised, lower-cased and
  * without French accents (normalize_arabic() comes with migration 0000). Queries must use this exact expression so the
@@ -34,7 +37,7 @@ export const STRUCTURE_SEARCH_TEXT = sql.raw(
 
 /** Folds the accented Latin letters of French to plain ones ("Béja" matches "beja"), in SQL. */
 export function foldAccents(expression: string): string {
-  return `translate(${expression}, 'àâäéèêëîïôöùûüÿç', 'aaaeeeeiioouuuyc')`;
+  return `translate(${expression}, '${ACCENTED}', '${UNACCENTED}')`;
 }
 
 export const governorates = pgTable("governorates", {

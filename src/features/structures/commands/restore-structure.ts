@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { audit } from "../../../core/audit/record.js";
+import { fieldError, type Result } from "../../../core/forms.js";
+import type { Db } from "../../../db/client.js";
+import type { Structure } from "../queries.js";
+import { structures } from "../tables.js";
+import { lockParent } from "./create-structure.js";
+import type { ChangeContext } from "./structure-fields.js";
+
+/**
+ * Brings a retired structure back into the directory. Refused when its parent is itself retired
+ * (restore or move the parent first), so an active structure never hangs under a retired one.
+ */
+export async function restoreStructure(
+  db: Db,
+  structure: Structure,
+  context: ChangeContext,
+): Promise<Result<null, "restore">> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ retiredAt: structures.retiredAt, parentId: structures.parentId })
+      .from(structures)
+      .where(eq(structures.id, structure.id))
+      .for("update");
+    if (!current?.retiredAt)
+      return { ok: false as const, errors: { restore: fieldError("structures.errors.notRetired") } };
+    if (current.parentId && (await lockParent(tx, current.parentId)) === false)
+      return { ok: false as const, errors: { restore: fieldError("structures.errors.parentRetired") } };
+    await tx
+      .update(structures)
+      .set({ retiredAt: null, retiredReason: null })
+      .where(eq(structures.id, structure.id));
+    await audit(
+      tx,
+      {
+        action: "structure.restore",
+        subjectType: "structure",
+        subjectId: structure.id,
+        structureId: structure.id,
+        details: { code: structure.code },
+      },
+      context.request,
+      context.actorId,
+    );
+    return { ok: true as const, value: null };
+  });
+}

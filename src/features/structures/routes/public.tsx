@@ -1,0 +1,86 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { NotFoundError } from "../../../core/errors/app-error.js";
+import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { buildDirectory, paginateGroups } from "../directory.js";
+import {
+  findStructurePage,
+  listDirectoryNodes,
+  listGovernorates,
+  listStructuresByIds,
+  searchStructures,
+} from "../queries.js";
+import { CodeParams, DirectoryQuery, pageNumber } from "../schema.js";
+import { DirectoryPage, type DirectoryView } from "../views/directory-page.js";
+import { StructurePage } from "../views/structure-page.js";
+
+const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * Public pages are the same for everyone, so a CDN may keep them a minute. A signed-in visitor's
+ * copy shows their name in the header: only their own browser may keep it.
+ */
+function cacheable(request: FastifyRequest, reply: FastifyReply) {
+  reply.header("cache-control", request.account ? "private, max-age=60" : "public, max-age=60");
+}
+
+export const publicRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: DirectoryQuery }>(
+    "/structures",
+    { schema: { querystring: DirectoryQuery } },
+    async (request, reply) => {
+      const q = (request.query.q ?? "").trim();
+      const governorates = await listGovernorates(app.db);
+      const wanted = (request.query.governorate ?? "").toUpperCase();
+      const governorate = governorates.some((g) => g.code === wanted) ? wanted : "";
+      const page = pageNumber(request.query.page);
+      let view: DirectoryView;
+      let paging: { page: number; totalPages: number };
+      if (q) {
+        const found = await searchStructures(app.db, {
+          q,
+          governorate: governorate || undefined,
+          page,
+          pageSize: SEARCH_PAGE_SIZE,
+        });
+        const parentIds = [...new Set(found.rows.map((r) => r.parentId).filter((id): id is string => !!id))];
+        const parents = new Map<string, LocalizedText>(
+          (await listStructuresByIds(app.db, parentIds)).map((p) => [p.id, p.name]),
+        );
+        view = { mode: "search", results: found.rows, total: found.total, parents };
+        paging = found;
+      } else {
+        const groups = buildDirectory(await listDirectoryNodes(app.db), {
+          locale: request.locale,
+          governorateOrder: governorates.map((g) => g.code),
+          governorate: governorate || undefined,
+        });
+        const cut = paginateGroups(groups, page);
+        view = { mode: "tree", groups: cut.groups };
+        paging = cut;
+      }
+      cacheable(request, reply);
+      return reply.render(
+        <DirectoryPage
+          q={q}
+          governorate={governorate}
+          governorates={governorates}
+          view={view}
+          page={paging.page}
+          totalPages={paging.totalPages}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Params: CodeParams }>(
+    "/structures/:code",
+    { schema: { params: CodeParams } },
+    async (request, reply) => {
+      // Retired structures still answer (with a banner): their history stays reachable.
+      const data = await findStructurePage(app.db, request.params.code);
+      if (!data) throw new NotFoundError();
+      cacheable(request, reply);
+      return reply.render(<StructurePage data={data} />);
+    },
+  );
+};

@@ -1,0 +1,152 @@
+import type { FieldErrors } from "../../../../core/forms.js";
+import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
+import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
+import { Table } from "../../../../core/views/components/table/table.js";
+import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import type { CategoryField } from "../../commands/create-category.js";
+import type { Structure, StructureCategory } from "../../queries.js";
+import { Localized, usePlainName } from "../localized-text.js";
+
+export interface CategoriesPageProps {
+  abilities: AdminAbilities;
+  structure: Structure;
+  categories: StructureCategory[];
+  /** The "add a category" form, as typed. */
+  values: Partial<Record<CategoryField, string>>;
+  errors?: FieldErrors<CategoryField>;
+}
+
+/** A structure's request categories: the list (rename, retire) and a form to add one. */
+export function CategoriesPage({ abilities, structure, categories, values, errors }: CategoriesPageProps) {
+  const { t } = usePage();
+  const href = useHref();
+  const plain = usePlainName();
+  const { message, Summary } = useFieldErrors(errors, {
+    code: "code",
+    nameAr: "nameAr",
+    nameFr: "nameFr",
+    nameEn: "nameEn",
+  });
+  const base = `/admin/structures/${structure.id}/categories`;
+  const title = t("structures.admin.categories.title", { name: plain(structure.name) });
+  return (
+    <AdminLayout title={title} section="structures" abilities={abilities}>
+      <Breadcrumbs
+        items={[
+          { text: t("structures.admin.list.title"), href: href("/admin/structures") },
+          { text: plain(structure.name), href: href(`/admin/structures/${structure.id}`) },
+          { text: t("structures.admin.actions.categories") },
+        ]}
+      />
+      <Summary />
+      <h1 class="sh-heading-xl">{title}</h1>
+      <p class="sh-body-text">{t("structures.admin.categories.lead")}</p>
+      {categories.length === 0 ? (
+        <EmptyState title={t("structures.admin.categories.emptyTitle")}>
+          <p class="sh-body-text">{t("structures.admin.categories.emptyText")}</p>
+        </EmptyState>
+      ) : (
+        <Table
+          id="categories"
+          caption={t("structures.admin.categories.caption", { count: categories.length })}
+          head={[
+            { text: t("structures.admin.fields.name") },
+            { text: t("structures.admin.fields.code") },
+            { text: t("structures.admin.fields.status") },
+            { text: t("structures.admin.categories.actions") },
+          ]}
+          firstCellIsHeader
+          rows={categories.map((c) => [
+            <Localized key="name" text={c.name} />,
+            <code key="code" dir="ltr">
+              {c.code}
+            </code>,
+            c.retiredAt ? (
+              <StatusTag key="status">{t("structures.admin.status.retired")}</StatusTag>
+            ) : (
+              <StatusTag key="status" tone="success">
+                {t("structures.admin.status.active")}
+              </StatusTag>
+            ),
+            c.retiredAt ? (
+              ""
+            ) : (
+              <div key="actions" class="sh-button-group">
+                <a class="sh-link" href={href(`${base}/${c.id}/edit`)}>
+                  {t("structures.admin.categories.rename")}
+                  <span class="sh-visually-hidden"> {plain(c.name)}</span>
+                </a>
+                <Form action={`${base}/${c.id}/retire`}>
+                  <Button variant="warning">
+                    {t("structures.admin.categories.retire")}
+                    <span class="sh-visually-hidden"> {plain(c.name)}</span>
+                  </Button>
+                </Form>
+              </div>
+            ),
+          ])}
+        />
+      )}
+      <h2 class="sh-heading-l">{t("structures.admin.categories.addTitle")}</h2>
+      <Form action={base}>
+        <TextInput
+          id="code"
+          name="code"
+          label={t("structures.admin.fields.code")}
+          hint={t("structures.admin.categories.codeHint")}
+          value={values.code}
+          error={message("code")}
+          dir="ltr"
+          spellcheck={false}
+          width={20}
+        />
+        <CategoryNameFields values={values} message={message} />
+        <Button>{t("structures.admin.categories.add")}</Button>
+      </Form>
+    </AdminLayout>
+  );
+}
+
+/** The three name fields of a category, shared by the add and rename forms. */
+export function CategoryNameFields({
+  values,
+  message,
+}: {
+  values: Partial<Record<CategoryField, string>>;
+  message: (field: CategoryField) => string | undefined;
+}) {
+  const { t } = usePage();
+  return (
+    <>
+      <TextInput
+        id="nameAr"
+        name="nameAr"
+        label={t("structures.admin.fields.nameAr")}
+        value={values.nameAr}
+        error={message("nameAr")}
+        dir="rtl"
+      />
+      <TextInput
+        id="nameFr"
+        name="nameFr"
+        label={t("structures.admin.fields.nameFr")}
+        value={values.nameFr}
+        error={message("nameFr")}
+        dir="ltr"
+      />
+      <TextInput
+        id="nameEn"
+        name="nameEn"
+        label={t("structures.admin.fields.nameEn")}
+        value={values.nameEn}
+        error={message("nameEn")}
+        dir="ltr"
+      />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Localized } from "../localized-text.js";
+import type { StructurePageData } from "../structure-page.js";
+
+/** What the structure does, what kind it is, where it sits. */
+export function AboutSection({ data }: { data: StructurePageData }) {
+  const { t } = usePage();
+  const href = useHref();
+  const { structure, ancestors, governorate } = data;
+  const parent = ancestors[ancestors.length - 1];
+  const hasSummary = Object.values(structure.summary).some(Boolean);
+  return (
+    <section class="sh-structure__section" aria-labelledby="about-title">
+      <h2 id="about-title" class="sh-heading-l">
+        {t("structures.page.about")}
+      </h2>
+      <p class="sh-body-text">
+        {hasSummary ? <Localized text={structure.summary} /> : t("structures.page.noSummary")}
+      </p>
+      <dl class="sh-summary-list">
+        <div class="sh-summary-list__row">
+          <dt class="sh-summary-list__key">{t("structures.page.kind")}</dt>
+          <dd class="sh-summary-list__value">{t(`structures.kind.${structure.kind}`)}</dd>
+        </div>
+        {parent && (
+          <div class="sh-summary-list__row">
+            <dt class="sh-summary-list__key">{t("structures.page.parent")}</dt>
+            <dd class="sh-summary-list__value">
+              <a class="sh-link" href={href(`/structures/${parent.code}`)}>
+                <Localized text={parent.name} />
+              </a>
+            </dd>
+          </div>
+        )}
+        {governorate && (
+          <div class="sh-summary-list__row">
+            <dt class="sh-summary-list__key">{t("structures.page.governorate")}</dt>
+            <dd class="sh-summary-list__value">
+              <a class="sh-link" href={href(`/structures?governorate=${governorate.code}`)}>
+                <Localized text={governorate.name} />
+              </a>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}

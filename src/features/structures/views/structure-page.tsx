@@ -1,0 +1,75 @@
+import { formatDate } from "../../../core/i18n/format.js";
+import { LOCALES, type LocalizedText } from "../../../core/i18n/localized.js";
+import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
+import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
+import { useHref, usePage } from "../../../core/views/context.js";
+import { Layout } from "../../../core/views/layout.js";
+import type { Structure, StructureCategory, StructureSummary } from "../queries.js";
+import { Localized, usePlainName } from "./localized-text.js";
+import { AboutSection } from "./sections/about-section.js";
+import { CategoriesSection } from "./sections/categories-section.js";
+import { ChildrenSection } from "./sections/children-section.js";
+import { ContactSection } from "./sections/contact-section.js";
+
+export interface StructurePageData {
+  structure: Structure;
+  /** From the top of the tree down to the parent. */
+  ancestors: StructureSummary[];
+  children: StructureSummary[];
+  categories: StructureCategory[];
+  governorate: { code: string; name: LocalizedText } | null;
+}
+
+/**
+ * The sections of a structure's public page, in order. Later features (open consultations,
+ * statistics) add theirs to this list; each section renders nothing when it has nothing to say.
+ */
+const SECTIONS = [AboutSection, ContactSection, CategoriesSection, ChildrenSection];
+
+/** A structure's public page: who it is, what it does, how to reach it, what to ask it. */
+export function StructurePage({ data }: { data: StructurePageData }) {
+  const { t, locale } = usePage();
+  const href = useHref();
+  const plain = usePlainName();
+  const { structure, ancestors } = data;
+  const otherNames = LOCALES.filter(
+    (l) => l !== locale && structure.name[l] && structure.name[l] !== plain(structure.name),
+  );
+  return (
+    <Layout title={plain(structure.name)} description={plain(structure.summary) || undefined}>
+      <Breadcrumbs
+        items={[
+          { text: t("structures.breadcrumbs.home"), href: href("/") },
+          { text: t("structures.directory.title"), href: href("/structures") },
+          ...ancestors.map((a) => ({ text: plain(a.name), href: href(`/structures/${a.code}`) })),
+          { text: plain(structure.name) },
+        ]}
+      />
+      {structure.retiredAt && (
+        <NotificationBanner
+          kind="info"
+          id="retired-banner"
+          title={t("structures.page.retiredSince", { date: formatDate(structure.retiredAt, locale) })}
+        >
+          <p class="sh-body-text">{t("structures.page.retiredText")}</p>
+        </NotificationBanner>
+      )}
+      <p class="sh-caption">{t(`structures.kind.${structure.kind}`)}</p>
+      <h1 class="sh-heading-xl">
+        <Localized text={structure.name} />
+      </h1>
+      {otherNames.length > 0 && (
+        <ul class="sh-structure__names" aria-label={t("structures.page.otherNames")}>
+          {otherNames.map((l) => (
+            <li key={l} lang={l} dir={l === "ar" ? "rtl" : "ltr"}>
+              {structure.name[l]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {SECTIONS.map((Section) => (
+        <Section key={Section.name} data={data} />
+      ))}
+    </Layout>
+  );
+}
