@@ -16,13 +16,12 @@ import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { accountsFeature } from "./features/accounts/index.js";
 import { adminFeature } from "./features/admin/index.js";
-import { auditLogFeature } from "./features/audit-log/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
+import { casesFeature } from "./features/cases/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
-import { settingsFeature } from "./features/settings/index.js";
+import { outboxFeature } from "./features/outbox/index.js";
 import { staffFeature } from "./features/staff/index.js";
-import { structuresFeature } from "./features/structures/index.js";
 
 export interface BuildOptions {
   config: Config;
@@ -67,11 +66,12 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(accountsFeature);
       await pages.register(eidFeature);
       await pages.register(adminFeature);
-      await pages.register(structuresFeature);
       await pages.register(staffFeature);
-      await pages.register(auditLogFeature);
-      await pages.register(settingsFeature);
-      if (!config.isProduction) await pages.register(galleryFeature);
+      await pages.register(casesFeature);
+      if (!config.isProduction) {
+        await pages.register(galleryFeature);
+        await pages.register(outboxFeature);
+      }
     },
     { prefix: "/:lang" },
   );

@@ -2,6 +2,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { preValidationHookHandler } from "fastify";
 import fp from "fastify-plugin";
@@ -28,6 +29,13 @@ export const securityPlugin = fp(
     const { config } = app;
     await app.register(fastifyCookie, { secret: config.cookieSecret });
     await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+    // Forms with files: parsed before the CSRF check reads _csrf. Each feature sets its own,
+    // smaller, per-file limit; past these ceilings a file is cut short and marked truncated.
+    await app.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      throwFileSizeLimit: false,
+      limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 40, fieldSize: 64 * 1024, parts: 50 },
+    });
     await app.register(fastifyHelmet, {
       contentSecurityPolicy: {
         useDefaults: false,
@@ -55,7 +63,10 @@ export const securityPlugin = fp(
       cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: config.isProduction, signed: true },
       getToken: (request) => {
         const body = request.body as Record<string, unknown> | undefined;
-        const fromBody = body && typeof body === "object" ? body._csrf : undefined;
+        const field = body && typeof body === "object" ? body._csrf : undefined;
+        // A multipart field arrives as { value }; a urlencoded one as a string.
+        const fromBody =
+          typeof field === "object" && field !== null ? (field as { value?: unknown }).value : field;
         return typeof fromBody === "string"
           ? fromBody
           : (request.headers["x-csrf-token"] as string | undefined);

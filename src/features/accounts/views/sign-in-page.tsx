@@ -5,6 +5,7 @@ import { TextInput } from "../../../core/views/components/text-input/text-input.
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Problem } from "../../../core/views/problem.js";
 import { EidSignInButton } from "../../eid/views/eid-button.js";
 
 export type SignInField = "email" | "password";
@@ -37,20 +38,14 @@ export function SignInPage({
     <Layout title={t("accounts.signIn.title")} width="narrow">
       <Summary />
       {waitSeconds !== undefined && (
-        <div class="sh-error-summary" role="alert" aria-labelledby="throttled-title">
-          <h2 id="throttled-title" class="sh-error-summary__title">
-            {t("accounts.signIn.throttledTitle")}
-          </h2>
+        <Problem id="throttled" title={t("accounts.signIn.throttledTitle")}>
           <p class="sh-body-text">{t("accounts.signIn.throttled", { seconds: waitSeconds })}</p>
-        </div>
+        </Problem>
       )}
       {unverifiedEmail && (
-        <div class="sh-error-summary" role="alert" aria-labelledby="unverified-title">
-          <h2 id="unverified-title" class="sh-error-summary__title">
-            {t("accounts.signIn.unverifiedTitle")}
-          </h2>
+        <Problem id="unverified" title={t("accounts.signIn.unverifiedTitle")}>
           <p class="sh-body-text">{t("accounts.signIn.unverified", { email: unverifiedEmail })}</p>
-        </div>
+        </Problem>
       )}
       <h1 class="sh-heading-xl">{t("accounts.signIn.title")}</h1>
       <EidSignInButton configured={eid.configured} name={eid.name} next={next} />

@@ -1,0 +1,250 @@
+import type { FieldErrors } from "../../../../core/forms.js";
+import { formatDate, formatDateTime } from "../../../../core/i18n/format.js";
+import { type LocalizedText, pickLocalized } from "../../../../core/i18n/localized.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { NotificationBanner } from "../../../../core/views/components/notification-banner/notification-banner.js";
+import { Radios } from "../../../../core/views/components/radios/radios.js";
+import { StatusTag, type StatusTone } from "../../../../core/views/components/status-tag/status-tag.js";
+import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { usePage } from "../../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { Layout } from "../../../../core/views/layout.js";
+import { Problem } from "../../../../core/views/problem.js";
+import { type CaseStatus, canTransition } from "../../lifecycle.js";
+import type { CaseRow } from "../../queries.js";
+import { LIMITS } from "../../rules.js";
+import type { caseAttachments, caseEvents } from "../../tables.js";
+
+export const STATUS_TONES: Record<CaseStatus, StatusTone> = {
+  new: "new",
+  in_progress: "info",
+  awaiting_citizen: "warning",
+  answered: "success",
+  closed: "neutral",
+};
+
+export type FollowField = "answer" | "rating" | "comment" | "reason";
+
+export interface FollowPageProps {
+  row: CaseRow;
+  structureName: LocalizedText;
+  events: Array<typeof caseEvents.$inferSelect>;
+  attachments: Array<typeof caseAttachments.$inferSelect>;
+  /** Where this page lives: the secret follow-up link, or /requests/<id> for the signed-in submitter. */
+  base: string;
+  justSubmitted?: boolean;
+  /** The full follow-up URL, shown once right after submitting. */
+  followUrl?: string;
+  errors?: FieldErrors<FollowField>;
+  refusal?: string;
+  values?: Record<string, string>;
+}
+
+/** A request as its author sees it: status, deadline, history, answers, and what they can do next. */
+export function FollowPage(props: FollowPageProps) {
+  const { t, locale } = usePage();
+  const { row, events, attachments, base, errors, values = {} } = props;
+  const { message, Summary } = useFieldErrors(errors, {
+    answer: "answer",
+    rating: "rating",
+    comment: "comment",
+    reason: "reason",
+  });
+  const structure = pickLocalized(props.structureName, locale);
+  const canReopen = canTransition("reopen", row.status) && row.appealLevel < 2;
+  return (
+    <Layout title={t("cases.follow.title", { reference: row.reference })}>
+      <Summary />
+      {props.refusal && <Problem id="refusal" title={t(props.refusal)} />}
+      {props.justSubmitted && (
+        <NotificationBanner
+          kind="success"
+          title={t("cases.follow.submittedTitle", { reference: row.reference })}
+        >
+          <p class="sh-body-text">{t("cases.follow.submittedBody")}</p>
+          {props.followUrl && (
+            <p class="sh-body-text">
+              <a class="sh-link" href={props.followUrl} dir="ltr">
+                {props.followUrl}
+              </a>
+            </p>
+          )}
+          {row.anonymous && <p class="sh-body-text">{t("cases.follow.anonymousKeepLink")}</p>}
+        </NotificationBanner>
+      )}
+      <p class="sh-caption" dir="ltr">
+        {row.reference}
+      </p>
+      <h1 class="sh-heading-xl">{row.subject}</h1>
+      <dl class="sh-summary-list">
+        <div class="sh-summary-list__row">
+          <dt class="sh-summary-list__key">{t("cases.fields.status")}</dt>
+          <dd class="sh-summary-list__value">
+            <StatusTag tone={STATUS_TONES[row.status]}>{t(`cases.status.${row.status}`)}</StatusTag>
+          </dd>
+        </div>
+        <div class="sh-summary-list__row">
+          <dt class="sh-summary-list__key">{t("cases.fields.type")}</dt>
+          <dd class="sh-summary-list__value">{t(`cases.types.${row.type}`)}</dd>
+        </div>
+        <div class="sh-summary-list__row">
+          <dt class="sh-summary-list__key">{t("cases.fields.structure")}</dt>
+          <dd class="sh-summary-list__value" lang={structure.lang === locale ? undefined : structure.lang}>
+            {structure.text}
+            {row.needsTriage && <> · {t("cases.follow.triage")}</>}
+          </dd>
+        </div>
+        <div class="sh-summary-list__row">
+          <dt class="sh-summary-list__key">{t("cases.fields.received")}</dt>
+          <dd class="sh-summary-list__value">{formatDate(row.createdAt, locale)}</dd>
+        </div>
+        {row.dueAt && ["new", "in_progress"].includes(row.status) && (
+          <div class="sh-summary-list__row">
+            <dt class="sh-summary-list__key">{t("cases.fields.due")}</dt>
+            <dd class="sh-summary-list__value">{formatDate(row.dueAt, locale)}</dd>
+          </div>
+        )}
+      </dl>
+
+      <h2 class="sh-heading-l">{t("cases.follow.description")}</h2>
+      <p class="sh-body-text sh-preserve-lines">{row.description}</p>
+      {attachments.length > 0 && (
+        <ul class="sh-list">
+          {attachments.map((a, i) => (
+            <li key={a.id}>
+              <a class="sh-link" href={`${base}/files/${a.id}`}>
+                {t("cases.follow.attachment", {
+                  n: i + 1,
+                  kind: a.mime === "application/pdf" ? "PDF" : t("cases.follow.image"),
+                })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 class="sh-heading-l">{t("cases.follow.history")}</h2>
+      <ol class="sh-history">
+        {events.map((e) => (
+          <li key={e.id} class="sh-history__item">
+            <p class="sh-history__what">
+              <strong>{t(`cases.events.${e.kind}`, e.details)}</strong> ·{" "}
+              <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>
+            </p>
+            {e.body && <p class="sh-body-text sh-preserve-lines">{e.body}</p>}
+          </li>
+        ))}
+      </ol>
+
+      {row.status === "awaiting_citizen" && (
+        <section aria-labelledby="answer-title">
+          <h2 id="answer-title" class="sh-heading-l">
+            {t("cases.follow.answerTitle")}
+          </h2>
+          <Form action={`${base}/answer`}>
+            <Textarea
+              id="answer"
+              name="answer"
+              label={t("cases.follow.answerLabel")}
+              value={values.answer}
+              maxLength={LIMITS.reply}
+              error={message("answer")}
+            />
+            <Button>{t("cases.follow.answerSubmit")}</Button>
+          </Form>
+        </section>
+      )}
+
+      {canTransition("rate", row.status) && row.satisfaction === null && (
+        <section aria-labelledby="rate-title">
+          <h2 id="rate-title" class="sh-heading-l">
+            {t("cases.follow.rateTitle")}
+          </h2>
+          <Form action={`${base}/rate`}>
+            <Radios
+              id="rating"
+              name="rating"
+              inline
+              label={t("cases.follow.rateLabel")}
+              value={values.rating}
+              error={message("rating")}
+              items={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`cases.follow.rating.${n}`) }))}
+            />
+            <Textarea
+              id="comment"
+              name="comment"
+              label={t("cases.follow.rateComment")}
+              value={values.comment}
+              maxLength={1000}
+              rows={3}
+              error={message("comment")}
+            />
+            <Button>{t("cases.follow.rateSubmit")}</Button>
+          </Form>
+        </section>
+      )}
+      {row.satisfaction !== null && (
+        <p class="sh-body-text">{t("cases.follow.rated", { rating: row.satisfaction })}</p>
+      )}
+
+      {canReopen && (
+        <section aria-labelledby="reopen-title">
+          <h2 id="reopen-title" class="sh-heading-l">
+            {t("cases.follow.reopenTitle")}
+          </h2>
+          <p class="sh-body-text">
+            {t(row.appealLevel === 0 ? "cases.follow.reopenFirst" : "cases.follow.reopenSecond", {
+              days: LIMITS.reopenDays,
+            })}
+          </p>
+          <Form action={`${base}/reopen`}>
+            <Textarea
+              id="reason"
+              name="reason"
+              label={t("cases.follow.reopenLabel")}
+              value={values.reason}
+              maxLength={LIMITS.reply}
+              rows={4}
+              error={message("reason")}
+            />
+            <Button variant="secondary">{t("cases.follow.reopenSubmit")}</Button>
+          </Form>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+export function MyRequestsPage({ list }: { list: Array<{ case: CaseRow; structureName: LocalizedText }> }) {
+  const { t, locale } = usePage();
+  return (
+    <Layout title={t("cases.mine.title")}>
+      <h1 class="sh-heading-xl">{t("cases.mine.title")}</h1>
+      <p class="sh-body-text">
+        <a class="sh-link" href={`/${locale}/requests/new`}>
+          {t("cases.mine.new")}
+        </a>
+      </p>
+      {list.length === 0 ? (
+        <p class="sh-body-text">{t("cases.mine.empty")}</p>
+      ) : (
+        <ul class="sh-card-list">
+          {list.map(({ case: c, structureName }) => (
+            <li key={c.id} class="sh-card">
+              <p class="sh-card__meta">
+                <span dir="ltr">{c.reference}</span> · {pickLocalized(structureName, locale).text} ·{" "}
+                {formatDate(c.createdAt, locale)}
+              </p>
+              <h2 class="sh-card__heading">
+                <a class="sh-card__link" href={`/${locale}/requests/${c.id}`}>
+                  {c.subject}
+                </a>
+              </h2>
+              <StatusTag tone={STATUS_TONES[c.status]}>{t(`cases.status.${c.status}`)}</StatusTag>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

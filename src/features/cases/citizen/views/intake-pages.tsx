@@ -1,0 +1,354 @@
+import type { FieldErrors } from "../../../../core/forms.js";
+import { type LocalizedText, pickLocalized } from "../../../../core/i18n/localized.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { Details } from "../../../../core/views/components/details/details.js";
+import { FileUpload } from "../../../../core/views/components/file-upload/file-upload.js";
+import { Radios } from "../../../../core/views/components/radios/radios.js";
+import { Select } from "../../../../core/views/components/select/select.js";
+import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { Layout } from "../../../../core/views/layout.js";
+import type { IntakeField, IntakeInput } from "../../commands/submit-case.js";
+import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../../rules.js";
+
+/** Step 1: what kind of request. A GET form, so it works without JavaScript and can be bookmarked. */
+export function ChooseTypePage({ error }: { error?: boolean }) {
+  const { t, locale } = usePage();
+  return (
+    <Layout title={t("cases.intake.title")} width="narrow">
+      <form method="get" action={`/${locale}/requests/new`} noValidate>
+        <Radios
+          id="type"
+          name="type"
+          labelSize="l"
+          label={<h1 class="sh-heading-xl">{t("cases.intake.typeQuestion")}</h1>}
+          error={error ? t("cases.errors.typeRequired") : undefined}
+          items={CASE_TYPES.map((type) => ({
+            value: type,
+            label: t(`cases.types.${type}`),
+            hint: t(`cases.typeHints.${type}`),
+          }))}
+        />
+        <Button>{t("cases.intake.continue")}</Button>
+      </form>
+      <div class="sh-inset">
+        <h2 class="sh-heading-m">{t("cases.intake.corruptionTitle")}</h2>
+        <p class="sh-body-text">{t("cases.intake.corruptionBody")}</p>
+      </div>
+    </Layout>
+  );
+}
+
+export interface StructureChoice {
+  code: string;
+  name: LocalizedText;
+}
+
+/** Step 2: which structure. Search by name in any language, or "I don't know". */
+export function ChooseStructurePage({
+  type,
+  query,
+  results,
+  error,
+}: {
+  type: CaseType;
+  query: string;
+  results: StructureChoice[];
+  error?: boolean;
+}) {
+  const { t, locale } = usePage();
+  return (
+    <Layout title={t("cases.intake.structureQuestion")} width="narrow">
+      <p class="sh-caption">{t(`cases.types.${type}`)}</p>
+      <h1 class="sh-heading-xl">{t("cases.intake.structureQuestion")}</h1>
+      <form method="get" action={`/${locale}/requests/new`} role="search" noValidate>
+        <input type="hidden" name="type" value={type} />
+        <TextInput
+          id="structure-search"
+          name="q"
+          type="search"
+          label={t("cases.intake.structureSearch")}
+          hint={t("cases.intake.structureSearchHint")}
+          value={query}
+        />
+        <Button variant="secondary">{t("cases.intake.search")}</Button>
+      </form>
+      <form method="get" action={`/${locale}/requests/new`} noValidate>
+        <input type="hidden" name="type" value={type} />
+        <Radios
+          id="structure"
+          name="structure"
+          label={
+            query
+              ? t("cases.intake.structureResults", { count: results.length, query })
+              : t("cases.intake.structureCommon")
+          }
+          error={error ? t("cases.errors.structureRequired") : undefined}
+          items={[
+            ...results.map((s) => {
+              const name = pickLocalized(s.name, locale);
+              return {
+                value: s.code,
+                label: <span lang={name.lang === locale ? undefined : name.lang}>{name.text}</span>,
+              };
+            }),
+            {
+              value: "unknown",
+              label: t("cases.intake.structureUnknown"),
+              hint: t("cases.intake.structureUnknownHint"),
+            },
+          ]}
+        />
+        <Button>{t("cases.intake.continue")}</Button>
+      </form>
+    </Layout>
+  );
+}
+
+const IDS: Record<IntakeField, string> = {
+  type: "type",
+  structure: "structure",
+  category: "category",
+  subject: "subject",
+  description: "description",
+  governorate: "governorate",
+  address: "address",
+  latitude: "latitude",
+  attachments: "attachments",
+  contactMode: "contact-mode",
+  contactName: "contact-name",
+  contactEmail: "contact-email",
+  contactPhone: "contact-phone",
+};
+
+export interface IntakeFormProps {
+  type: CaseType;
+  structure: { id: string; code: string; name: LocalizedText } | "unknown";
+  categories: Array<{ id: string; name: LocalizedText }>;
+  governorates: Array<{ code: string; name: LocalizedText }>;
+  signedIn: boolean;
+  submissionKey: string;
+  values?: IntakeInput;
+  errors?: FieldErrors<IntakeField>;
+  /** Similar open requests found from the words in `about`. */
+  similar?: Array<{ id: string; reference: string; subject: string }>;
+  about?: string;
+}
+
+/** Step 3: the request itself. A multipart form (attachments) that re-renders with every value kept. */
+export function IntakeFormPage(props: IntakeFormProps) {
+  const { t, locale } = usePage();
+  const href = useHref();
+  const { type, structure, categories, governorates, signedIn, values = {}, errors, similar, about } = props;
+  const { message, Summary } = useFieldErrors(errors, IDS);
+  const structureName =
+    structure === "unknown" ? t("cases.intake.structureUnknown") : pickLocalized(structure.name, locale).text;
+  const structureCode = structure === "unknown" ? "unknown" : structure.code;
+  const contactItems = [
+    { value: "email", label: t("cases.contact.email") },
+    { value: "phone", label: t("cases.contact.phone") },
+    ...(ANONYMOUS_TYPES.has(type)
+      ? [{ value: "anonymous", label: t("cases.contact.anonymous"), hint: t("cases.contact.anonymousHint") }]
+      : []),
+  ];
+  return (
+    <Layout title={t(`cases.types.${type}`)} width="narrow">
+      <Summary />
+      <p class="sh-caption">{structureName}</p>
+      <h1 class="sh-heading-xl">{t(`cases.types.${type}`)}</h1>
+      <p class="sh-body-text">
+        <a class="sh-link" href={href(`/requests/new?type=${type}`)}>
+          {t("cases.intake.changeStructure")}
+        </a>
+      </p>
+
+      {structure !== "unknown" && (
+        <section class="sh-inset" aria-labelledby="similar-title">
+          <h2 id="similar-title" class="sh-heading-m">
+            {t("cases.similar.title")}
+          </h2>
+          <form method="get" action={`/${locale}/requests/new`} role="search" noValidate>
+            <input type="hidden" name="type" value={type} />
+            <input type="hidden" name="structure" value={structureCode} />
+            <TextInput
+              id="about"
+              name="about"
+              type="search"
+              label={t("cases.similar.label")}
+              hint={t("cases.similar.hint")}
+              value={about}
+            />
+            <Button variant="secondary">{t("cases.similar.check")}</Button>
+          </form>
+          {similar && (
+            <div aria-live="polite">
+              {similar.length === 0 ? (
+                <p class="sh-body-text">{t("cases.similar.none")}</p>
+              ) : (
+                <>
+                  <p class="sh-body-text">{t("cases.similar.found", { count: similar.length })}</p>
+                  <ul class="sh-list">
+                    {similar.map((c) => (
+                      <li key={c.id}>
+                        <strong dir="ltr">{c.reference}</strong> · {c.subject}{" "}
+                        {signedIn ? (
+                          <Form action={`/requests/${c.id}/follow`} class="sh-inline-form">
+                            <Button variant="secondary">{t("cases.similar.follow")}</Button>
+                          </Form>
+                        ) : (
+                          <a
+                            class="sh-link"
+                            href={href(
+                              `/sign-in?next=${encodeURIComponent(`/${locale}/requests/new?type=${type}&structure=${structureCode}&about=${about ?? ""}`)}`,
+                            )}
+                          >
+                            {t("cases.similar.signInToFollow")}
+                          </a>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
+        </section>
+      )}
+
+      <Form action="/requests" enctype="multipart/form-data">
+        <input type="hidden" name="type" value={type} />
+        <input type="hidden" name="structure" value={structureCode} />
+        <input type="hidden" name="submissionKey" value={props.submissionKey} />
+        {categories.length > 0 && (
+          <Select
+            id={IDS.category}
+            name="category"
+            label={t("cases.fields.category")}
+            value={values.category}
+            error={message("category")}
+            options={[
+              { value: "", text: t("cases.fields.categoryNone") },
+              ...categories.map((c) => ({ value: c.id, text: pickLocalized(c.name, locale).text })),
+            ]}
+          />
+        )}
+        <TextInput
+          id={IDS.subject}
+          name="subject"
+          label={t("cases.fields.subject")}
+          hint={t("cases.fields.subjectHint")}
+          value={values.subject ?? about}
+          error={message("subject")}
+        />
+        <Textarea
+          id={IDS.description}
+          name="description"
+          label={t("cases.fields.description")}
+          hint={t("cases.fields.descriptionHint")}
+          value={values.description}
+          maxLength={LIMITS.description.max}
+          rows={8}
+          error={message("description")}
+        />
+        <Select
+          id={IDS.governorate}
+          name="governorate"
+          label={t("cases.fields.governorate")}
+          value={values.governorate}
+          error={message("governorate")}
+          options={[
+            { value: "", text: t("cases.fields.governorateNone") },
+            ...governorates.map((g) => ({ value: g.code, text: pickLocalized(g.name, locale).text })),
+          ]}
+        />
+        <TextInput
+          id={IDS.address}
+          name="address"
+          label={t("cases.fields.address")}
+          hint={t("cases.fields.addressHint")}
+          value={values.address}
+          error={message("address")}
+        />
+        <Details summary={t("cases.fields.coordinatesSummary")}>
+          <TextInput
+            id={IDS.latitude}
+            name="latitude"
+            label={t("cases.fields.latitude")}
+            value={values.latitude}
+            width={10}
+            inputMode="decimal"
+            dir="ltr"
+            error={message("latitude")}
+          />
+          <TextInput
+            id="longitude"
+            name="longitude"
+            label={t("cases.fields.longitude")}
+            value={values.longitude}
+            width={10}
+            inputMode="decimal"
+            dir="ltr"
+          />
+        </Details>
+        <FileUpload
+          id={IDS.attachments}
+          name="attachments"
+          label={t("cases.fields.attachments")}
+          hint={t("cases.fields.attachmentsHint", {
+            max: LIMITS.attachments,
+            size: LIMITS.attachmentBytes / 1024 / 1024,
+          })}
+          accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+          multiple
+          error={message("attachments")}
+        />
+        {signedIn ? (
+          <p class="sh-body-text">{t("cases.contact.account")}</p>
+        ) : (
+          <>
+            <Radios
+              id={IDS.contactMode}
+              name="contactMode"
+              label={t("cases.contact.question")}
+              hint={t("cases.contact.hint")}
+              value={values.contactMode}
+              items={contactItems}
+              error={message("contactMode")}
+            />
+            <TextInput
+              id={IDS.contactName}
+              name="contactName"
+              label={t("cases.contact.name")}
+              value={values.contactName}
+              autocomplete="name"
+              error={message("contactName")}
+            />
+            <TextInput
+              id={IDS.contactEmail}
+              name="contactEmail"
+              type="email"
+              label={t("cases.contact.emailLabel")}
+              value={values.contactEmail}
+              autocomplete="email"
+              error={message("contactEmail")}
+            />
+            <TextInput
+              id={IDS.contactPhone}
+              name="contactPhone"
+              type="tel"
+              label={t("cases.contact.phoneLabel")}
+              value={values.contactPhone}
+              autocomplete="tel"
+              width={20}
+              dir="ltr"
+              error={message("contactPhone")}
+            />
+          </>
+        )}
+        <Button>{t("cases.intake.submit")}</Button>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,120 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type FieldErrors, fieldError, type Result, text } from "../../../core/forms.js";
+import type { Db } from "../../../db/client.js";
+import { canTransition } from "../lifecycle.js";
+import type { CaseRow } from "../queries.js";
+import { LIMITS } from "../rules.js";
+import { caseEvents, caseFollowers, cases } from "../tables.js";
+
+/** Why an action is not possible now, shown to the citizen (the page is re-rendered with it). */
+export type Refusal = "cases.errors.notNow" | "cases.errors.reopenWindowOver" | "cases.errors.alreadyRated";
+
+/**
+ * The citizen answers the agent's question: the clock runs again (the pause is recorded on the
+ * event, so the deadline can be extended by the paused working days).
+ */
+export async function answerQuestion(
+  db: Db,
+  row: CaseRow,
+  input: { answer?: string },
+  actorId: string | null,
+): Promise<Result<null, "answer"> | { ok: false; refusal: Refusal }> {
+  if (!canTransition("citizenReply", row.status)) return { ok: false, refusal: "cases.errors.notNow" };
+  const answer = text(input.answer);
+  const errors: FieldErrors<"answer"> = {};
+  if (answer.length < 2) errors.answer = fieldError("cases.errors.answerRequired");
+  else if (answer.length > LIMITS.reply)
+    errors.answer = fieldError("cases.errors.answerLong", { max: LIMITS.reply });
+  if (errors.answer) return { ok: false, errors };
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(cases)
+      .set({ status: "in_progress", pausedAt: null })
+      .where(and(eq(cases.id, row.id), eq(cases.status, "awaiting_citizen")))
+      .returning({ id: cases.id });
+    if (updated.length === 0) return; // answered twice at once: the first one counts
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      kind: "citizen_replied",
+      actorId,
+      body: answer,
+      at: now,
+      details: row.pausedAt ? { pausedFrom: row.pausedAt.toISOString(), pausedTo: now.toISOString() } : {},
+    });
+  });
+  return { ok: true, value: null };
+}
+
+/** A 1–5 rating of the answer, with an optional comment; once per request. */
+export async function rateCase(
+  db: Db,
+  row: CaseRow,
+  input: { rating?: string; comment?: string },
+  actorId: string | null,
+): Promise<Result<null, "rating" | "comment"> | { ok: false; refusal: Refusal }> {
+  if (!canTransition("rate", row.status)) return { ok: false, refusal: "cases.errors.notNow" };
+  if (row.satisfaction !== null) return { ok: false, refusal: "cases.errors.alreadyRated" };
+  const rating = Number(input.rating);
+  const comment = text(input.comment) || null;
+  const errors: FieldErrors<"rating" | "comment"> = {};
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+    errors.rating = fieldError("cases.errors.ratingRequired");
+  if (comment && comment.length > 1000)
+    errors.comment = fieldError("cases.errors.commentLong", { max: 1000 });
+  if (errors.rating || errors.comment) return { ok: false, errors };
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(cases)
+      .set({ satisfaction: rating, satisfactionComment: comment })
+      .where(and(eq(cases.id, row.id), sql`${cases.satisfaction} is null`))
+      .returning({ id: cases.id });
+    if (updated.length > 0) {
+      await tx.insert(caseEvents).values({ caseId: row.id, kind: "rated", actorId, details: { rating } });
+    }
+  });
+  return { ok: true, value: null };
+}
+
+/**
+ * Unsatisfied with the answer, the citizen reopens the request within the window: the first
+ * appeal goes to the structure admin, the second to the central office. A third is refused.
+ */
+export async function reopenCase(
+  db: Db,
+  row: CaseRow,
+  input: { reason?: string },
+  actorId: string | null,
+  now = new Date(),
+): Promise<Result<null, "reason"> | { ok: false; refusal: Refusal }> {
+  if (!canTransition("reopen", row.status) || row.appealLevel >= 2)
+    return { ok: false, refusal: "cases.errors.notNow" };
+  const answeredAt = row.answeredAt ?? row.closedAt;
+  if (!answeredAt || now.getTime() - answeredAt.getTime() > LIMITS.reopenDays * 24 * 3600 * 1000) {
+    return { ok: false, refusal: "cases.errors.reopenWindowOver" };
+  }
+  const reason = text(input.reason);
+  if (reason.length < 10)
+    return { ok: false, errors: { reason: fieldError("cases.errors.reasonRequired", { min: 10 }) } };
+  if (reason.length > LIMITS.reply)
+    return { ok: false, errors: { reason: fieldError("cases.errors.answerLong", { max: LIMITS.reply }) } };
+  const appealLevel = row.appealLevel + 1;
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(cases)
+      .set({ status: "in_progress", appealLevel, closedAt: null, outcome: null, escalationLevel: 0 })
+      .where(and(eq(cases.id, row.id), eq(cases.appealLevel, row.appealLevel)))
+      .returning({ id: cases.id });
+    if (updated.length > 0) {
+      await tx
+        .insert(caseEvents)
+        .values({ caseId: row.id, kind: "appealed", actorId, body: reason, details: { appealLevel } });
+    }
+  });
+  return { ok: true, value: null };
+}
+
+/** "Me too": a signed-in citizen follows someone else's open request instead of filing the same one. */
+export async function followCase(db: Db, caseId: string, accountId: string): Promise<void> {
+  await db.insert(caseFollowers).values({ caseId, accountId }).onConflictDoNothing();
+}

@@ -1,0 +1,315 @@
+import { createHmac } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Account } from "../../../core/auth/plugin.js";
+import { sha256 } from "../../../core/auth/secrets.js";
+import { accounts } from "../../../core/auth/tables.js";
+import { inspectUpload } from "../../../core/files/inspect.js";
+import { contentKey, type FileStore } from "../../../core/files/store.js";
+import {
+  type FieldErrors,
+  fieldError,
+  hasErrors,
+  isEmail,
+  type Result,
+  text,
+  toE164,
+} from "../../../core/forms.js";
+import type { Translate } from "../../../core/i18n/catalog.js";
+import type { Locale } from "../../../core/i18n/localized.js";
+import { enqueueMail } from "../../../core/mail/outbox.js";
+import { type Db, rowsOf } from "../../../db/client.js";
+import { isUniqueViolation } from "../../../db/errors.js";
+import { CENTRAL_OFFICE_CODE } from "../../structures/reference-data.js";
+import { governorates, structureCategories, structures } from "../../structures/tables.js";
+import { computeDueAt } from "../deadline.js";
+import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
+import { caseAttachments, caseEvents, cases } from "../tables.js";
+
+export type IntakeField =
+  | "type"
+  | "structure"
+  | "category"
+  | "subject"
+  | "description"
+  | "governorate"
+  | "address"
+  | "latitude"
+  | "attachments"
+  | "contactMode"
+  | "contactName"
+  | "contactEmail"
+  | "contactPhone";
+
+export interface IntakeInput {
+  type?: string;
+  structure?: string;
+  category?: string;
+  subject?: string;
+  description?: string;
+  governorate?: string;
+  address?: string;
+  latitude?: string;
+  longitude?: string;
+  contactMode?: string;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  submissionKey?: string;
+}
+
+export interface Upload {
+  data: Buffer;
+  truncated: boolean;
+}
+
+export interface SubmittedCase {
+  id: string;
+  reference: string;
+  /** The secret of the follow-up link; never stored in clear. */
+  followToken: string;
+}
+
+export interface IntakeContext {
+  db: Db;
+  files: FileStore;
+  account: Account | null;
+  t: Translate;
+  locale: Locale;
+  publicUrl: string;
+  /** Server secret from which follow-up tokens are derived. */
+  secret: string;
+}
+
+/**
+ * The follow-up secret is derived from the form's one-time key with a server secret: a double submit
+ * gets the same link back, and nobody without the form can compute it.
+ */
+export function followTokenFor(secret: string, submissionKey: string): string {
+  return createHmac("sha256", secret).update(`case-follow:${submissionKey}`).digest("base64url");
+}
+
+function coordinate(value: string | undefined, min: number, max: number): number | null | "invalid" {
+  const raw = text(value);
+  if (!raw) return null;
+  const n = Number(raw.replace(",", "."));
+  return Number.isFinite(n) && n >= min && n <= max ? n : "invalid";
+}
+
+/**
+ * Files a request: validates every field, checks uploads by content (images re-encoded without
+ * metadata), gives it a reference and a follow-up secret, starts its legal clock, and queues the
+ * acknowledgement — all in one transaction, so a failure stores nothing. The same submission key
+ * twice (a double click) returns the case the first one created.
+ */
+export async function submitCase(
+  ctx: IntakeContext,
+  input: IntakeInput,
+  uploads: Upload[],
+): Promise<Result<SubmittedCase, IntakeField>> {
+  const { db } = ctx;
+  const errors: FieldErrors<IntakeField> = {};
+  const type = (CASE_TYPES as readonly string[]).includes(input.type ?? "") ? (input.type as CaseType) : null;
+  if (!type) errors.type = fieldError("cases.errors.typeRequired");
+
+  // The structure: one of the directory's active structures, or "unknown" → the central office triages.
+  const structureCode = text(input.structure);
+  const needsTriage = structureCode === "unknown";
+  const [structure] = structureCode
+    ? await db
+        .select({ id: structures.id, kind: structures.kind })
+        .from(structures)
+        .where(
+          and(
+            eq(structures.code, needsTriage ? CENTRAL_OFFICE_CODE : structureCode),
+            isNull(structures.retiredAt),
+          ),
+        )
+    : [];
+  if (!structure) errors.structure = fieldError("cases.errors.structureRequired");
+
+  const categoryId = text(input.category);
+  if (categoryId && structure) {
+    const [category] = /^[0-9a-f-]{36}$/i.test(categoryId)
+      ? await db
+          .select({ id: structureCategories.id })
+          .from(structureCategories)
+          .where(
+            and(
+              eq(structureCategories.id, categoryId),
+              eq(structureCategories.structureId, structure.id),
+              isNull(structureCategories.retiredAt),
+            ),
+          )
+      : [];
+    if (!category) errors.category = fieldError("cases.errors.categoryInvalid");
+  }
+
+  const subject = text(input.subject);
+  if (subject.length < LIMITS.subject.min)
+    errors.subject = fieldError("cases.errors.subjectShort", { min: LIMITS.subject.min });
+  else if (subject.length > LIMITS.subject.max)
+    errors.subject = fieldError("cases.errors.subjectLong", { max: LIMITS.subject.max });
+  const description = text(input.description);
+  if (description.length < LIMITS.description.min)
+    errors.description = fieldError("cases.errors.descriptionShort", { min: LIMITS.description.min });
+  else if (description.length > LIMITS.description.max)
+    errors.description = fieldError("cases.errors.descriptionLong", { max: LIMITS.description.max });
+
+  const governorateCode = text(input.governorate) || null;
+  if (governorateCode) {
+    const [known] = await db.select().from(governorates).where(eq(governorates.code, governorateCode));
+    if (!known) errors.governorate = fieldError("cases.errors.choiceInvalid");
+  }
+  const address = text(input.address) || null;
+  if (address && address.length > LIMITS.address)
+    errors.address = fieldError("cases.errors.addressLong", { max: LIMITS.address });
+  const latitude = coordinate(input.latitude, -90, 90);
+  const longitude = coordinate(input.longitude, -180, 180);
+  if (latitude === "invalid" || longitude === "invalid" || (latitude === null) !== (longitude === null)) {
+    errors.latitude = fieldError("cases.errors.coordinatesInvalid");
+  }
+
+  // How to reach the person: their account, an email or phone, or nobody (anonymous, where allowed).
+  const mode = ctx.account ? "account" : text(input.contactMode);
+  const contactName = text(input.contactName) || null;
+  const contactEmail = text(input.contactEmail) || null;
+  const contactPhoneRaw = text(input.contactPhone);
+  const contactPhone = contactPhoneRaw ? toE164(contactPhoneRaw) : null;
+  if (contactName && contactName.length > 120)
+    errors.contactName = fieldError("cases.errors.nameLong", { max: 120 });
+  if (mode === "email" && (!contactEmail || !isEmail(contactEmail)))
+    errors.contactEmail = fieldError("cases.errors.emailInvalid");
+  if (mode === "phone" && !contactPhone) errors.contactPhone = fieldError("cases.errors.phoneInvalid");
+  if (mode === "anonymous" && type && !ANONYMOUS_TYPES.has(type))
+    errors.contactMode = fieldError("cases.errors.anonymousNotAllowed");
+  if (!["account", "email", "phone", "anonymous"].includes(mode))
+    errors.contactMode = fieldError("cases.errors.contactRequired");
+
+  // Attachments, judged by content.
+  const files: Array<{ data: Buffer; mime: string }> = [];
+  if (uploads.length > LIMITS.attachments) {
+    errors.attachments = fieldError("cases.errors.tooManyFiles", { max: LIMITS.attachments });
+  } else {
+    for (const upload of uploads) {
+      if (upload.truncated) {
+        errors.attachments = fieldError("cases.errors.fileTooLarge", {
+          max: LIMITS.attachmentBytes / 1024 / 1024,
+        });
+        break;
+      }
+      const inspected = await inspectUpload(upload.data, {
+        maxBytes: LIMITS.attachmentBytes,
+        accept: ["image", "pdf"],
+      });
+      if (!inspected.ok) {
+        errors.attachments = fieldError(`cases.errors.file.${inspected.problem}`, {
+          max: LIMITS.attachmentBytes / 1024 / 1024,
+        });
+        break;
+      }
+      files.push({ data: inspected.file.data, mime: inspected.file.mime });
+    }
+  }
+
+  const submissionKey = text(input.submissionKey);
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(submissionKey)) errors.type ??= fieldError("cases.errors.formExpired");
+  if (hasErrors(errors) || !type || !structure) return { ok: false, errors };
+
+  const [existing] = await db
+    .select({ id: cases.id, reference: cases.reference })
+    .from(cases)
+    .where(eq(cases.submissionKey, submissionKey));
+  const followToken = followTokenFor(ctx.secret, submissionKey);
+  if (existing) return { ok: true, value: { ...existing, followToken } };
+
+  // Files are written first (content-addressed, so a retry rewrites nothing); rows follow in one transaction.
+  const stored: Array<{ key: string; mime: string; size: number }> = [];
+  for (const file of files) {
+    const { key } = contentKey(file.data);
+    if (!(await ctx.files.get(key))) await ctx.files.put(key, file.data);
+    stored.push({ key, mime: file.mime, size: file.data.length });
+  }
+
+  const now = new Date();
+  const contact =
+    mode === "account"
+      ? await db
+          .select()
+          .from(accounts)
+          .where(eq(accounts.id, ctx.account!.id))
+          .then((r) => r[0])
+      : null;
+  try {
+    const created = await db.transaction(async (tx) => {
+      const [next] = rowsOf<{ n: number }>(
+        await tx.execute(sql`select nextval('case_reference_seq')::int as n`),
+      );
+      const reference = `EC-${now.getUTCFullYear()}-${String(next!.n).padStart(6, "0")}`;
+      const [row] = await tx
+        .insert(cases)
+        .values({
+          reference,
+          submissionKey,
+          type,
+          structureId: structure.id,
+          categoryId: categoryId || null,
+          needsTriage,
+          subject,
+          description,
+          governorateCode,
+          address,
+          latitude: typeof latitude === "number" ? latitude : null,
+          longitude: typeof longitude === "number" ? longitude : null,
+          submitterId: ctx.account?.id ?? null,
+          contactName: mode === "anonymous" ? null : (contactName ?? contact?.displayName ?? null),
+          contactEmail:
+            mode === "email" ? contactEmail : mode === "account" ? (contact?.email ?? null) : null,
+          contactPhone: mode === "phone" ? contactPhone : null,
+          anonymous: mode === "anonymous",
+          followTokenHash: sha256(followToken),
+          clockStartedAt: now,
+          dueAt: await computeDueAt(tx, type, structure.id, now),
+        })
+        .returning({ id: cases.id, reference: cases.reference });
+      const [event] = await tx
+        .insert(caseEvents)
+        .values({ caseId: row!.id, kind: "submitted", actorId: ctx.account?.id ?? null, at: now })
+        .returning({ id: caseEvents.id });
+      if (stored.length > 0) {
+        await tx
+          .insert(caseAttachments)
+          .values(
+            stored.map((f) => ({
+              caseId: row!.id,
+              eventId: event!.id,
+              fileKey: f.key,
+              mime: f.mime,
+              size: f.size,
+            })),
+          );
+      }
+      const to = mode === "email" ? contactEmail : mode === "account" ? contact?.email : null;
+      if (to) {
+        await enqueueMail(tx, {
+          to,
+          subject: ctx.t("cases.mail.received.subject", { reference }),
+          text: ctx.t("cases.mail.received.body", {
+            reference,
+            url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
+          }),
+        });
+      }
+      return row!;
+    });
+    return { ok: true, value: { ...created, followToken } };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // The same form sent twice at once: the first insert won; answer with its case.
+    const [first] = await db
+      .select({ id: cases.id, reference: cases.reference })
+      .from(cases)
+      .where(eq(cases.submissionKey, submissionKey));
+    if (!first) throw error;
+    return { ok: true, value: { ...first, followToken } };
+  }
+}
