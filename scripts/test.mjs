@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -54,7 +54,7 @@ async function runSuite(name, args) {
       const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed").length;
       if (file.status === "failed" && failedTests === 0) {
         counts.failed += 1;
-        problems.push(`${file.name}: ${(file.message || "failed without a failing test").split("\n")[0]}`);
+        problems.push(`${relative(process.cwd(), file.name)}: ${(file.message || "failed without a failing test").split("\n")[0]}`);
       }
     }
     if (code !== 0 && counts.failed === 0) {
