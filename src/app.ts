@@ -16,6 +16,7 @@ import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { accountsFeature } from "./features/accounts/index.js";
 import { adminFeature } from "./features/admin/index.js";
+import { calendarFeature } from "./features/calendar/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { casesFeature } from "./features/cases/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
@@ -66,6 +67,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(accountsFeature);
       await pages.register(eidFeature);
       await pages.register(adminFeature);
+      await pages.register(calendarFeature);
       await pages.register(staffFeature);
       await pages.register(casesFeature);
       if (!config.isProduction) {

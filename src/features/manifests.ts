@@ -1,6 +1,7 @@
 import type { FeatureManifest } from "../core/manifest.js";
+import { calendarManifest } from "./calendar/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
 
 /** Every feature, in dependency order: seeds run in this order. */
-export const MANIFESTS: FeatureManifest[] = [structuresManifest, staffManifest];
+export const MANIFESTS: FeatureManifest[] = [structuresManifest, calendarManifest, staffManifest];
