@@ -2,9 +2,18 @@ import { ConfigError, loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { seedDemo, seedReference } from "../src/db/seed.js";
+import { createAdminCommand } from "./create-admin.js";
 import { importCommand } from "./import.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+  "create-admin": {
+    help: '--email EMAIL --name "FULL NAME": make a platform admin; prints a link to set a password',
+    run: async (args) => {
+      await withDatabase(async (database) => {
+        process.exitCode = await createAdminCommand(args, database, loadConfig().publicUrl);
+      });
+    },
+  },
   import: {
     help: "import structures FILE.csv: create or update structures from a CSV file",
     run: async (args) => {

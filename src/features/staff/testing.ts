@@ -1,8 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { generate } from "otplib";
 import { accounts, signInThrottles } from "../../core/auth/tables.js";
+import type { Actor } from "../../core/authz/actor.js";
+import type { Locale } from "../../core/i18n/localized.js";
 import type { Database } from "../../db/client.js";
 import { structures } from "../structures/tables.js";
+import type { StaffContext } from "./invitations.js";
 
 /** Helpers for this feature's tests. */
 
@@ -40,4 +43,22 @@ export function tokenFromPath(path: string): string {
   const token = /\/invitations\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
   if (!token) throw new Error(`no invitation in ${path}`);
   return token;
+}
+
+/** An unlocked actor, as the auth plugin builds one for staff who passed the TOTP step. */
+export function actorOf(
+  accountId: string,
+  options: { platformAdmin?: boolean; roles?: Actor["roles"] } = {},
+): Actor {
+  return {
+    accountId,
+    platformAdmin: options.platformAdmin ?? false,
+    roles: options.roles ?? [],
+    identityVerified: false,
+    staffLocked: null,
+  };
+}
+
+export function staffContextOf(actor: Actor, locale: Locale = "fr"): StaffContext {
+  return { actor, actorName: "Inviting Admin", locale, publicUrl: "https://sharek.example.tn" };
 }

@@ -60,7 +60,8 @@ describe("staff and TOTP, end to end", () => {
     const invitee = new Agent(app);
     const page = await invitee.get(path);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain("Agent at Governorate of Tunis");
+    expect(page.body).toContain("Role: Agent");
+    expect(page.body).toContain("Structure: Governorate of Tunis");
     const accepted = await invitee.post(path, {
       displayName: "Amel Jaziri",
       password: "a long enough passphrase",

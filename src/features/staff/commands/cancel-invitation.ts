@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
 import { accountTokens } from "../../../core/auth/tables.js";
@@ -23,7 +23,13 @@ export async function cancelInvitation(
     const rows = await tx
       .update(accountTokens)
       .set({ expiresAt: new Date() })
-      .where(and(eq(accountTokens.id, invitation.id), isNull(accountTokens.usedAt)))
+      .where(
+        and(
+          eq(accountTokens.id, invitation.id),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, new Date()),
+        ),
+      )
       .returning({ id: accountTokens.id });
     if (rows.length === 0) return false;
     await audit(

@@ -33,17 +33,13 @@ export const invitationRoutes: FastifyPluginAsync = async (app) => {
     errors?: FieldErrors<AcceptField>,
   ) => {
     const { t, locale } = request;
-    const offer =
-      invitation.payload.kind === "platform_admin"
-        ? t("staff.invitation.offerAdmin")
-        : t("staff.invitation.offerRole", {
-            role: t(`staff.roles.${invitation.payload.role}`),
-            structure: pickLocalized(invitation.structure?.name, locale).text,
-          });
+    const { payload, structure } = invitation;
+    const role = t(`staff.roles.${payload.kind === "platform_admin" ? "platform_admin" : payload.role}`);
     return reply.render(
       <InvitationPage
         token={request.params.token}
-        offer={offer}
+        role={role}
+        structure={structure ? pickLocalized(structure.name, locale).text : null}
         email={invitation.account.email ?? ""}
         state={stateFor(invitation, request)}
         values={values}

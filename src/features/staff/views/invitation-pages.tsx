@@ -11,8 +11,10 @@ export type InvitationState = "set_password" | "accept" | "sign_in" | "other_acc
 
 export interface InvitationPageProps {
   token: string;
-  /** What is offered, already in words: "Agent at the Municipality of Tunis" or "Platform admin". */
-  offer: string;
+  /** The role offered, in words ("Agent", "Platform admin"). */
+  role: string;
+  /** The structure's name, for a role in a structure. */
+  structure: string | null;
   email: string;
   state: InvitationState;
   values: AcceptInput;
@@ -20,7 +22,15 @@ export interface InvitationPageProps {
 }
 
 /** Where an invitation link leads: what is offered, and what the invitee must do to accept it. */
-export function InvitationPage({ token, offer, email, state, values, errors }: InvitationPageProps) {
+export function InvitationPage({
+  token,
+  role,
+  structure,
+  email,
+  state,
+  values,
+  errors,
+}: InvitationPageProps) {
   const { t } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, { displayName: "displayName", password: "password" });
@@ -29,7 +39,16 @@ export function InvitationPage({ token, offer, email, state, values, errors }: I
     <Layout title={t("staff.invitation.title")} width="narrow">
       <Summary />
       <h1 class="sh-heading-xl">{t("staff.invitation.title")}</h1>
-      <p class="sh-lead">{t("staff.invitation.offer", { offer })}</p>
+      <p class="sh-lead">{t("staff.invitation.offer")}</p>
+      <p class="sh-body-text">
+        <strong>{t("staff.invitation.roleLine", { role })}</strong>
+        {structure && (
+          <>
+            <br />
+            <strong>{t("staff.invitation.structureLine", { structure })}</strong>
+          </>
+        )}
+      </p>
       <p class="sh-body-text">
         {t("staff.invitation.forEmail")} <strong dir="ltr">{email}</strong>
       </p>
