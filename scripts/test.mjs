@@ -54,7 +54,9 @@ async function runSuite(name, args) {
       const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed").length;
       if (file.status === "failed" && failedTests === 0) {
         counts.failed += 1;
-        problems.push(`${relative(process.cwd(), file.name)}: ${(file.message || "failed without a failing test").split("\n")[0]}`);
+        problems.push(
+          `${relative(process.cwd(), file.name)}: ${(file.message || "failed without a failing test").split("\n")[0]}`,
+        );
       }
     }
     if (code !== 0 && counts.failed === 0) {
