@@ -1,0 +1,106 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { signedInAgent } from "../../../../../test/accounts.js";
+import { auditEvents } from "../../../../core/audit/tables.js";
+import { loadRoutingRules, routeCase } from "../routing.js";
+import { caseRoutingRules } from "../tables.js";
+import { createCategory, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
+
+const testApp = await staffTestApp();
+const { app, database } = testApp;
+const db = database.db;
+const people = await staffPeople(testApp);
+const governorate = await structureIdOf(db, "gov-tn-11");
+const municipality = await structureIdOf(db, "mun-tn-11");
+const mayor = await signedInAgent(app, database, {
+  roles: [{ structure: "mun-tn-11", role: "structure_admin" }],
+});
+
+describe("routing rules", () => {
+  it("lets a municipality's admin route a category of its governorate to it, which the intake then follows", async () => {
+    const lighting = await createCategory(db, "gov-tn-11");
+    const response = await mayor.agent.post("/fr/staff/routing", {
+      category: lighting.id,
+      governorate: "TN-11",
+      structure: municipality,
+      autoAssign: "on",
+    });
+    expect(response.statusCode).toBe(303);
+    const page = await mayor.agent.get("/fr/staff/routing");
+    expect(page.body).toContain(`Catégorie ${lighting.code}`);
+    const rules = await loadRoutingRules(db, lighting.id);
+    expect(rules).toEqual([
+      {
+        categoryId: lighting.id,
+        governorateCode: "TN-11",
+        targetStructureId: municipality,
+        autoAssign: true,
+      },
+    ]);
+    expect(routeCase(rules, { categoryId: lighting.id, governorateCode: "TN-11" })).toEqual({
+      structureId: municipality,
+      autoAssign: true,
+    });
+    expect(routeCase(rules, { categoryId: lighting.id, governorateCode: "TN-12" })).toBeNull();
+    const [entry] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "case_routing_rule.create"));
+    expect(entry).toMatchObject({
+      structureId: municipality,
+      details: { categoryId: lighting.id, governorateCode: "TN-11", autoAssign: true },
+    });
+
+    const duplicate = await mayor.agent.post("/fr/staff/routing", {
+      category: lighting.id,
+      governorate: "TN-11",
+      structure: municipality,
+    });
+    expect(duplicate.statusCode).toBe(422);
+    expect(duplicate.body).toContain("Une règle existe déjà");
+
+    const [rule] = await db
+      .select()
+      .from(caseRoutingRules)
+      .where(eq(caseRoutingRules.categoryId, lighting.id));
+    expect((await people.admin.agent.post(`/fr/staff/routing/${rule!.id}/delete`)).statusCode).toBe(404);
+    expect((await mayor.agent.post(`/fr/staff/routing/${rule!.id}/delete`)).statusCode).toBe(303);
+    expect(await loadRoutingRules(db, lighting.id)).toEqual([]);
+  });
+
+  it("does not let an admin pull in the requests of an unrelated structure", async () => {
+    const ariana = await createCategory(db, "gov-tn-12");
+    const response = await mayor.agent.post("/fr/staff/routing", {
+      category: ariana.id,
+      governorate: "",
+      structure: municipality,
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('href="#category"');
+    const elsewhere = await mayor.agent.post("/fr/staff/routing", {
+      category: (await createCategory(db, "gov-tn-11")).id,
+      structure: governorate,
+    });
+    expect(elsewhere.statusCode).toBe(422);
+    expect(
+      await db.select().from(caseRoutingRules).where(eq(caseRoutingRules.categoryId, ariana.id)),
+    ).toHaveLength(0);
+  });
+
+  it("lets platform admins route any category anywhere, for any governorate", async () => {
+    const office = await createCategory(db, "bcrc");
+    const response = await people.platformAdmin.agent.post("/fr/staff/routing", {
+      category: office.id,
+      governorate: "",
+      structure: governorate,
+    });
+    expect(response.statusCode).toBe(303);
+    expect(
+      routeCase(await loadRoutingRules(db, office.id), { categoryId: office.id, governorateCode: "TN-61" })
+        ?.structureId,
+    ).toBe(governorate);
+    // Agents see no routing page.
+    expect((await people.agent.agent.get("/fr/staff/routing")).statusCode).toBe(403);
+    expect(await loadRoutingRules(db, "nope")).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { audit } from "../../../../core/audit/record.js";
+import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../../core/forms.js";
+import { isUniqueViolation } from "../../../../db/errors.js";
+import { isUuid } from "../../../structures/commands/structure-fields.js";
+import { governorates, structures } from "../../../structures/tables.js";
+import { canRoutingRule } from "../policy.js";
+import { ruleResource } from "../routing-rules.js";
+import { caseRoutingRules } from "../tables.js";
+import type { StaffContext } from "./context.js";
+
+export type RoutingRuleField = "category" | "governorate" | "structure";
+export type RoutingRuleInput = Partial<Record<RoutingRuleField | "autoAssign", string>>;
+
+/**
+ * Adds a routing rule: a category's requests from a governorate (or from anywhere) go to a
+ * structure, optionally straight to its least-loaded agent. One rule per category and place.
+ */
+export async function createRoutingRule(
+  ctx: StaffContext,
+  input: RoutingRuleInput,
+): Promise<Result<{ id: string }, RoutingRuleField>> {
+  const errors: FieldErrors<RoutingRuleField> = {};
+  const categoryId = text(input.category);
+  const targetStructureId = text(input.structure);
+  const governorateCode = text(input.governorate) || null;
+  const autoAssign = input.autoAssign === "on" || input.autoAssign === "true";
+
+  const [target] = isUuid(targetStructureId)
+    ? await ctx.db
+        .select({ id: structures.id })
+        .from(structures)
+        .where(and(eq(structures.id, targetStructureId), isNull(structures.retiredAt)))
+    : [];
+  if (!target) errors.structure = fieldError("cases.staff.errors.structureRequired");
+  const resource = await ruleResource(ctx.db, { categoryId, targetStructureId });
+  if (!resource) errors.category = fieldError("cases.staff.errors.categoryInvalid");
+  if (governorateCode) {
+    const [known] = await ctx.db.select().from(governorates).where(eq(governorates.code, governorateCode));
+    if (!known) errors.governorate = fieldError("cases.staff.errors.governorateInvalid");
+  }
+  if (target && resource && !canRoutingRule(ctx.actor, resource)) {
+    errors.category = fieldError("cases.staff.errors.categoryNotYours");
+  }
+  if (hasErrors(errors)) return { ok: false, errors };
+
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(caseRoutingRules)
+        .values({
+          categoryId,
+          governorateCode,
+          targetStructureId,
+          autoAssign,
+          createdBy: ctx.actor.accountId,
+        })
+        .returning({ id: caseRoutingRules.id });
+      await audit(
+        tx,
+        {
+          action: "case_routing_rule.create",
+          subjectType: "case_routing_rule",
+          subjectId: row!.id,
+          structureId: targetStructureId,
+          details: { categoryId, governorateCode, autoAssign },
+        },
+        ctx.request,
+        ctx.actor.accountId,
+      );
+      return { ok: true as const, value: row! };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { ok: false, errors: { governorate: fieldError("cases.staff.errors.ruleExists") } };
+  }
+}

@@ -1,0 +1,200 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { accounts } from "../../../core/auth/tables.js";
+import { translator } from "../../../core/i18n/catalog.js";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  type Locale,
+  type LocalizedText,
+  pickLocalized,
+} from "../../../core/i18n/localized.js";
+import { enqueueMail } from "../../../core/mail/outbox.js";
+import type { Db } from "../../../db/client.js";
+import { isUuid } from "../../structures/commands/structure-fields.js";
+import { caseFollowers, type caseOutcome } from "../tables.js";
+import type { CaseRow } from "./queries/case.js";
+import type { Handler } from "./queries/handlers.js";
+import { caseMailOptOuts } from "./tables.js";
+
+/** What mails need from the app: where it is served, and the secret that signs unsubscribe links. */
+export interface MailSettings {
+  publicUrl: string;
+  secret: string;
+}
+
+export type CaseOutcome = (typeof caseOutcome.enumValues)[number];
+
+/** What the citizen is told. Each has its own subject and text in cases.staff.mail.citizen.<kind>. */
+export type CitizenNotice =
+  | { kind: "replied"; body: string }
+  | { kind: "infoRequested"; body: string }
+  | { kind: "inProgress" }
+  | { kind: "transferred"; structure: LocalizedText }
+  | { kind: "closed"; outcome: CaseOutcome; body: string | null }
+  | { kind: "merged"; into: string };
+
+/** The address of an opt-out, keyed with the server secret: the table never holds an address. */
+export function addressKey(secret: string, email: string): string {
+  return createHmac("sha256", secret)
+    .update(`case-mail-address:${email.trim().toLowerCase()}`)
+    .digest("hex")
+    .slice(0, 24);
+}
+
+function signature(secret: string, caseId: string, key: string): string {
+  return createHmac("sha256", secret)
+    .update(`case-unsubscribe:${caseId}:${key}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+/** The secret part of an unsubscribe link: the request, the address's key, and their signature. */
+export function unsubscribeToken(secret: string, caseId: string, email: string): string {
+  const key = addressKey(secret, email);
+  return `${caseId}.${key}.${signature(secret, caseId, key)}`;
+}
+
+/** Reads an unsubscribe token back; null when it was not made by this server. */
+export function readUnsubscribeToken(
+  secret: string,
+  token: string,
+): { caseId: string; addressKey: string } | null {
+  const [caseId, key, sig, extra] = token.split(".");
+  if (extra !== undefined || !isUuid(caseId) || !key || !/^[0-9a-f]{24}$/.test(key) || !sig) return null;
+  const expected = Buffer.from(signature(secret, caseId, key));
+  const given = Buffer.from(sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return { caseId, addressKey: key };
+}
+
+interface Recipient {
+  email: string;
+  locale: Locale;
+  /** Has an account: can follow the request at /requests/<id> once signed in. */
+  account: boolean;
+}
+
+/**
+ * The language of mails to someone who sent a request without an account: the request's own
+ * language when the case records one, else Arabic.
+ */
+function requestLocale(c: CaseRow): Locale {
+  const locale = (c as unknown as Record<string, unknown>).locale;
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** Who hears about a request: its submitter (contact address, else account) and its followers; never for anonymous ones. */
+async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Promise<Recipient[]> {
+  if (c.anonymous) return [];
+  const found: Recipient[] = [];
+  const submitter = c.submitterId
+    ? (
+        await db
+          .select()
+          .from(accounts)
+          .where(and(eq(accounts.id, c.submitterId), isNull(accounts.deletedAt)))
+      )[0]
+    : undefined;
+  const submitterEmail = c.contactEmail ?? submitter?.email ?? null;
+  if (submitterEmail) {
+    found.push({
+      email: submitterEmail,
+      locale: submitter && isLocale(submitter.locale) ? submitter.locale : requestLocale(c),
+      account: Boolean(submitter),
+    });
+  }
+  const followers = await db
+    .select({ email: accounts.email, locale: accounts.locale })
+    .from(caseFollowers)
+    .innerJoin(accounts, eq(accounts.id, caseFollowers.accountId))
+    .where(and(eq(caseFollowers.caseId, c.id), isNull(accounts.deletedAt), isNotNull(accounts.email)));
+  for (const f of followers) {
+    found.push({ email: f.email!, locale: isLocale(f.locale) ? f.locale : DEFAULT_LOCALE, account: true });
+  }
+  const optedOut = new Set(
+    (
+      await db
+        .select({ key: caseMailOptOuts.addressKey })
+        .from(caseMailOptOuts)
+        .where(eq(caseMailOptOuts.caseId, c.id))
+    ).map((r) => r.key),
+  );
+  const seen = new Set<string>();
+  return found.filter((r) => {
+    const key = addressKey(settings.secret, r.email);
+    if (seen.has(key) || optedOut.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Mails the citizen (and the request's followers) about a public change, each in their language,
+ * with where to follow the request and a line to stop these mails. Call inside the transaction that
+ * made the change. Returns how many mails were queued.
+ */
+export async function notifyCitizen(
+  db: Db,
+  settings: MailSettings,
+  c: CaseRow,
+  notice: CitizenNotice,
+): Promise<number> {
+  const recipients = await citizenRecipients(db, settings, c);
+  for (const r of recipients) {
+    const t = translator(r.locale);
+    const values: Record<string, unknown> = { reference: c.reference };
+    if (notice.kind === "transferred") values.structure = pickLocalized(notice.structure, r.locale).text;
+    if (notice.kind === "closed") values.outcome = t(`cases.staff.outcome.${notice.outcome}`);
+    if (notice.kind === "merged") values.into = notice.into;
+    const quoted = "body" in notice && notice.body ? `\n\n${notice.body}` : "";
+    const follow = r.account
+      ? t("cases.staff.mail.citizen.followSignedIn", {
+          url: `${settings.publicUrl}/${r.locale}/requests/${c.id}`,
+        })
+      : t("cases.staff.mail.citizen.followLink");
+    const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
+    await enqueueMail(db, {
+      to: r.email,
+      subject: t(`cases.staff.mail.citizen.${notice.kind}.subject`, values),
+      text: [
+        `${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`,
+        follow,
+        `-- \n${t("cases.staff.mail.citizen.unsubscribe", { url: unsubscribe })}`,
+      ].join("\n\n"),
+      headers: { "List-Unsubscribe": `<${unsubscribe}>` },
+    });
+  }
+  return recipients.length;
+}
+
+/** What staff are told: a request assigned to them, transferred to their structure, or bounced twice. */
+export type StaffNotice = "assigned" | "transferred" | "bounced";
+
+/** Mails members of staff about a request, each in their language, with a link to its page. */
+export async function notifyStaff(
+  db: Db,
+  settings: MailSettings,
+  recipients: readonly Handler[],
+  notice: StaffNotice,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Promise<number> {
+  let sent = 0;
+  for (const r of recipients) {
+    if (!r.email) continue;
+    const locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
+    const t = translator(locale);
+    const values = { reference: c.reference, structure: pickLocalized(structure, locale).text };
+    await enqueueMail(db, {
+      to: r.email,
+      subject: t(`cases.staff.mail.staff.${notice}.subject`, values),
+      text: [
+        t(`cases.staff.mail.staff.${notice}.body`, values),
+        `${settings.publicUrl}/${locale}/staff/requests/${c.id}`,
+      ].join("\n\n"),
+    });
+    sent++;
+  }
+  return sent;
+}

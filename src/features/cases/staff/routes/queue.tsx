@@ -1,0 +1,167 @@
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
+import type { FieldErrors } from "../../../../core/forms.js";
+import { loadCalendarFor } from "../../../calendar/queries.js";
+import { isUuid } from "../../../structures/commands/structure-fields.js";
+import {
+  listCategories,
+  listDirectoryNodes,
+  listGovernorates,
+  listStructuresByIds,
+} from "../../../structures/queries.js";
+import { CENTRAL_OFFICE_CODE } from "../../../structures/reference-data.js";
+import { type BulkField, bulkUpdate } from "../commands/bulk-update.js";
+import { deleteView } from "../commands/delete-view.js";
+import { saveView, type ViewField } from "../commands/save-view.js";
+import { dueSoonLimit } from "../deadline-state.js";
+import { canCase, canQueue, queueScope } from "../policy.js";
+import { listMembers } from "../queries/handlers.js";
+import { listQueue, QUEUE_PAGE_SIZE, queueCounts } from "../queries/queue.js";
+import { normaliseSavedQuery, parseQueueQuery, type QueueQuery } from "../queue-filters.js";
+import { findOwnView, listSavedViews } from "../saved-views.js";
+import { BulkBody, EmptyBody, ItemParams, QueueQuerySchema, ViewBody } from "../schema.js";
+import { QueuePage } from "../views/queue-page.js";
+import { staffContext, staffGuard, staffNav } from "./load.js";
+
+/** The structures whose queues the actor may open, active ones, by code. */
+async function queueStructures(request: FastifyRequest) {
+  const scope = queueScope(request.actor);
+  const db = request.server.db;
+  const rows = scope === "all" ? await listDirectoryNodes(db) : await listStructuresByIds(db, scope);
+  return rows.filter((s) => !s.retiredAt).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/**
+ * The queue's structure: the one asked for when the actor may open it (404 otherwise: another
+ * structure's queue does not exist for them), else their first, or the central office for platform
+ * admins. No structure at all (a moderator, say): 403.
+ */
+async function pickStructure(request: FastifyRequest, wanted: string | undefined) {
+  const structures = await queueStructures(request);
+  if (structures.length === 0) throw new ForbiddenError();
+  if (wanted) {
+    const found = isUuid(wanted) ? structures.find((s) => s.id === wanted) : undefined;
+    if (!found || !canQueue(request.actor, found.id)) throw new NotFoundError();
+    return { structure: found, structures };
+  }
+  const fallback =
+    structures.find((s) => s.code === CENTRAL_OFFICE_CODE && request.actor.platformAdmin) ?? structures[0]!;
+  return { structure: fallback, structures };
+}
+
+/** The queue of one structure, with bulk actions and saved views. */
+export const queueRoutes: FastifyPluginAsync = async (app) => {
+  app.addHook("preHandler", staffGuard);
+
+  const render = async (
+    request: FastifyRequest,
+    query: QueueQuery,
+    extra: {
+      bulkErrors?: FieldErrors<BulkField>;
+      viewErrors?: FieldErrors<ViewField>;
+      viewName?: string;
+    } = {},
+  ) => {
+    const { structure, structures } = await pickStructure(request, query.structure);
+    const filters = parseQueueQuery(query, structure.id);
+    const now = new Date();
+    const clock = {
+      now,
+      soonLimit: dueSoonLimit(now, await loadCalendarFor(app.db, now)),
+      accountId: request.actor.accountId!,
+    };
+    const [rows, counts, categories, handlers, governorates, savedViews] = await Promise.all([
+      listQueue(app.db, filters, clock),
+      queueCounts(app.db, filters, clock),
+      listCategories(app.db, structure.id),
+      listMembers(app.db, structure.id),
+      listGovernorates(app.db),
+      listSavedViews(app.db, request.actor.accountId!, structure.id),
+    ]);
+    const probe = { structureId: structure.id, status: "new" as const, anonymous: false };
+    return (
+      <QueuePage
+        nav={staffNav(request)}
+        structures={structures}
+        structure={structure}
+        filters={filters}
+        counts={counts}
+        rows={rows}
+        totalPages={Math.max(1, Math.ceil(counts.total / QUEUE_PAGE_SIZE))}
+        categories={categories}
+        handlers={handlers}
+        governorates={governorates}
+        savedViews={savedViews}
+        canAssignOthers={canCase(request.actor, "assignOthers", probe)}
+        {...extra}
+      />
+    );
+  };
+
+  app.get<{ Querystring: QueueQuery }>(
+    "/staff/requests",
+    { schema: { querystring: QueueQuerySchema } },
+    async (request, reply) => reply.render(await render(request, request.query)),
+  );
+
+  app.post<{ Body: BulkBody }>(
+    "/staff/requests/bulk",
+    { schema: { body: BulkBody } },
+    async (request, reply) => {
+      const { structure } = await pickStructure(request, request.body.structure ?? "");
+      const ids = [request.body.ids ?? []].flat();
+      const result = await bulkUpdate(staffContext(request), {
+        structureId: structure.id,
+        ids,
+        op: request.body.op,
+        assignee: request.body.assignee,
+        outcome: request.body.outcome,
+      });
+      if (!result.ok)
+        return reply.render(
+          await render(request, { structure: structure.id }, { bulkErrors: result.errors }),
+          422,
+        );
+      return reply.redirectWithFlash(`/staff/requests?structure=${structure.id}`, {
+        kind: result.value.skipped > 0 ? "info" : "success",
+        message: result.value.skipped > 0 ? "cases.staff.flash.bulkPartial" : "cases.staff.flash.bulkDone",
+      });
+    },
+  );
+
+  app.post<{ Body: ViewBody }>(
+    "/staff/requests/views",
+    { schema: { body: ViewBody } },
+    async (request, reply) => {
+      const { structure } = await pickStructure(request, request.body.structure ?? "");
+      const result = await saveView(staffContext(request), structure.id, request.body);
+      if (!result.ok) {
+        const query = Object.fromEntries(
+          new URLSearchParams(normaliseSavedQuery(request.body.query ?? "", structure.id)),
+        );
+        return reply.render(
+          await render(request, query, { viewErrors: result.errors, viewName: request.body.name }),
+          422,
+        );
+      }
+      return reply.redirectWithFlash(`/staff/requests?${result.value.query}`, {
+        kind: "success",
+        message: "cases.staff.flash.viewSaved",
+      });
+    },
+  );
+
+  app.post<{ Params: ItemParams }>(
+    "/staff/requests/views/:itemId/delete",
+    { schema: { params: ItemParams, body: EmptyBody } },
+    async (request, reply) => {
+      const view = await findOwnView(app.db, request.actor.accountId!, request.params.itemId);
+      if (!view) throw new NotFoundError();
+      await deleteView(staffContext(request), view);
+      return reply.redirectWithFlash(`/staff/requests?structure=${view.structureId}`, {
+        kind: "success",
+        message: "cases.staff.flash.viewDeleted",
+      });
+    },
+  );
+};

@@ -1,0 +1,284 @@
+import { signedInAgent } from "../../../../../test/accounts.js";
+import { HOME_STRUCTURE, roleMatrix } from "../../../../../test/role-matrix.js";
+import { contentKey } from "../../../../core/files/store.js";
+import { caseAttachments } from "../../tables.js";
+import { unsubscribeToken } from "../notify.js";
+import { caseRoutingRules, responseTemplates, savedCaseViews } from "../tables.js";
+import { createCategory, insertCase, staffTestApp, structureIdOf } from "../testing.js";
+
+const testApp = await staffTestApp();
+const { app, database } = testApp;
+const db = database.db;
+const home = await structureIdOf(db, HOME_STRUCTURE);
+const municipality = await structureIdOf(db, "mun-tn-11");
+
+/** A fresh open request of the home structure for each call (a POST changes the one it gets). */
+const pool = async (n: number) => Promise.all(Array.from({ length: n }, () => insertCase(db)));
+const take = <T>(items: T[]) => {
+  let i = 0;
+  return () => items[i++ % items.length]!;
+};
+
+const shown = await insertCase(db);
+const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+const { key } = contentKey(png);
+await app.files.put(key, png);
+const [attachment] = await db
+  .insert(caseAttachments)
+  .values({ caseId: shown.id, fileKey: key, mime: "image/png", size: png.length })
+  .returning();
+
+const ROLES = 8;
+const next = {
+  assign: take(await pool(ROLES)),
+  reply: take(await pool(ROLES)),
+  ask: take(await pool(ROLES)),
+  note: take(await pool(ROLES)),
+  transfer: take(await pool(ROLES)),
+  close: take(await pool(ROLES)),
+  bulk: take(await pool(ROLES)),
+  duplicate: take(await pool(ROLES)),
+};
+const original = await insertCase(db);
+
+const owner = await signedInAgent(app, database, { roles: [{ structure: HOME_STRUCTURE, role: "agent" }] });
+const [view] = await db
+  .insert(savedCaseViews)
+  .values({
+    accountId: owner.account.id,
+    structureId: home,
+    name: "Overdue",
+    query: `structure=${home}&deadline=overdue`,
+  })
+  .returning();
+
+const templates = await Promise.all(
+  Array.from({ length: ROLES * 3 }, (_, i) =>
+    db
+      .insert(responseTemplates)
+      .values({ structureId: home, locale: "fr", title: `Modèle ${i}`, body: "Bonjour {name}" })
+      .returning()
+      .then((r) => r[0]!),
+  ),
+);
+const template = take(templates);
+const categories = await Promise.all(
+  Array.from({ length: ROLES * 2 }, () => createCategory(db, HOME_STRUCTURE)),
+);
+const category = take(categories.slice(0, ROLES));
+const rules = await Promise.all(
+  categories.slice(ROLES).map((c) =>
+    db
+      .insert(caseRoutingRules)
+      .values({ categoryId: c.id, targetStructureId: municipality })
+      .returning()
+      .then((r) => r[0]!),
+  ),
+);
+const rule = take(rules);
+const token = unsubscribeToken(app.config.cookieSecret, shown.id, shown.contactEmail!);
+
+/** Staff of the request's structure act (303); others of the staff do not see it (404). */
+const action = {
+  anonymous: 303,
+  citizen: 403,
+  agent: 303,
+  structure_admin: 303,
+  platform_admin: 303,
+  otherwise: 404,
+};
+
+roleMatrix("staff queue", testApp, [
+  {
+    method: "GET",
+    url: "/fr/staff/requests",
+    expect: { anonymous: 303, citizen: 403, moderator: 403, integrity_officer: 403, otherwise: 200 },
+  },
+  {
+    method: "GET",
+    url: `/fr/staff/requests?structure=${home}`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      moderator: 403,
+      integrity_officer: 403,
+      other_staff: 404,
+      otherwise: 200,
+    },
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/requests/bulk",
+    form: () => ({ structure: home, ids: next.bulk().id, op: "close", outcome: "no_further_action" }),
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      moderator: 403,
+      integrity_officer: 403,
+      other_staff: 404,
+      otherwise: 303,
+    },
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/requests/views",
+    form: { structure: home, name: "Mine", query: "status=new" },
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      moderator: 403,
+      integrity_officer: 403,
+      other_staff: 404,
+      otherwise: 303,
+    },
+  },
+  {
+    method: "POST",
+    url: `/fr/staff/requests/views/${view!.id}/delete`,
+    expect: { anonymous: 303, citizen: 403, otherwise: 404 },
+  },
+]);
+
+roleMatrix("staff request page", testApp, [
+  {
+    method: "GET",
+    url: `/fr/staff/requests/${shown.id}`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 200,
+      structure_admin: 200,
+      platform_admin: 200,
+      otherwise: 404,
+    },
+  },
+  {
+    method: "GET",
+    url: `/fr/staff/requests/${shown.id}/files/${attachment!.id}`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 200,
+      structure_admin: 200,
+      platform_admin: 200,
+      otherwise: 404,
+    },
+  },
+  {
+    method: "GET",
+    url: "/fr/staff/requests/not-a-uuid",
+    expect: { anonymous: 303, citizen: 403, otherwise: 404 },
+  },
+]);
+
+roleMatrix("staff request actions", testApp, [
+  // A platform admin is no member of the structure: they hand requests to others, not to themselves.
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.assign().id}/assign`,
+    form: { assignee: "me" },
+    expect: { ...action, platform_admin: 403 },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.reply().id}/reply`,
+    form: { body: "Les lampadaires ont été réparés." },
+    expect: action,
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.ask().id}/ask`,
+    form: { body: "Dans quelle rue exactement ?" },
+    expect: action,
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.note().id}/note`,
+    form: { body: "Voir avec la municipalité." },
+    expect: action,
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.transfer().id}/transfer`,
+    form: { structure: municipality, reason: "Éclairage public : compétence municipale." },
+    expect: action,
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.duplicate().id}/duplicate`,
+    form: { reference: original.reference },
+    expect: action,
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.close().id}/close`,
+    form: { outcome: "answered" },
+    expect: action,
+  },
+]);
+
+roleMatrix("response templates", testApp, [
+  {
+    method: "GET",
+    url: "/fr/staff/templates",
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 200, otherwise: 403 },
+  },
+  {
+    method: "GET",
+    url: `/fr/staff/templates?structure=${home}`,
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 404, otherwise: 403 },
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/templates",
+    form: {
+      structure: home,
+      locale: "fr",
+      title: "Accusé",
+      body: "Votre requête {reference} est à l'étude.",
+    },
+    expect: { anonymous: 303, structure_admin: 303, platform_admin: 303, other_staff: 404, otherwise: 403 },
+  },
+  {
+    method: "GET",
+    url: () => `/fr/staff/templates/${template().id}`,
+    expect: { anonymous: 303, citizen: 403, structure_admin: 200, platform_admin: 200, otherwise: 404 },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/templates/${template().id}`,
+    form: { locale: "fr", title: "Réponse type", body: "Bonjour {name}," },
+    expect: { anonymous: 303, citizen: 403, structure_admin: 303, platform_admin: 303, otherwise: 404 },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/templates/${template().id}/delete`,
+    expect: { anonymous: 303, citizen: 403, structure_admin: 303, platform_admin: 303, otherwise: 404 },
+  },
+]);
+
+roleMatrix("routing rules", testApp, [
+  {
+    method: "GET",
+    url: "/fr/staff/routing",
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 200, otherwise: 403 },
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/routing",
+    form: () => ({ category: category().id, structure: home, governorate: "" }),
+    expect: { anonymous: 303, structure_admin: 303, platform_admin: 303, other_staff: 422, otherwise: 403 },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/routing/${rule().id}/delete`,
+    // The rules route to the municipality: the governorate's admins do not manage them.
+    expect: { anonymous: 303, platform_admin: 303, structure_admin: 404, other_staff: 404, otherwise: 403 },
+  },
+]);
+
+roleMatrix("unsubscribe link", testApp, [
+  { method: "GET", url: `/fr/requests/unsubscribe/${token}`, expect: { otherwise: 200 } },
+  { method: "POST", url: `/fr/requests/unsubscribe/${token}`, expect: { otherwise: 200 } },
+  { method: "GET", url: `/fr/requests/unsubscribe/${token.slice(0, -2)}xx`, expect: { otherwise: 404 } },
+]);

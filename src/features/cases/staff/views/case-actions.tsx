@@ -1,0 +1,230 @@
+import type { FieldErrors } from "../../../../core/forms.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { Details } from "../../../../core/views/components/details/details.js";
+import { ErrorSummary } from "../../../../core/views/components/error-summary/error-summary.js";
+import { Radios } from "../../../../core/views/components/radios/radios.js";
+import { Select } from "../../../../core/views/components/select/select.js";
+import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Form } from "../../../../core/views/form.js";
+import { usePlainName } from "../../../structures/views/localized-text.js";
+import { LIMITS } from "../../rules.js";
+import { CLOSE_OUTCOMES } from "../commands/close-case.js";
+import { REASON_MAX } from "../commands/transfer-case.js";
+import type { CasePageData } from "./case-page.js";
+
+export const CASE_ACTIONS = ["assign", "reply", "ask", "note", "transfer", "duplicate", "close"] as const;
+export type CaseActionName = (typeof CASE_ACTIONS)[number];
+
+/** The state of the page's forms: the one just sent back with its errors, and a template's text. */
+export interface CaseForms {
+  action?: CaseActionName;
+  values?: Record<string, string | undefined>;
+  errors?: FieldErrors;
+  /** The reply box's text, filled from a template. */
+  reply?: string;
+  templateId?: string;
+}
+
+/** The error summary of the form sent back, linking to its fields (ids are "<action>-<field>"). */
+export function CaseFormErrors({ forms }: { forms: CaseForms }) {
+  const { t } = usePage();
+  if (!forms.action || !forms.errors) return null;
+  const errors = Object.entries(forms.errors)
+    .filter(([, e]) => e)
+    .map(([field, e]) => ({ fieldId: `${forms.action}-${field}`, message: t(e!.key, e!.values) }));
+  return <ErrorSummary errors={errors} />;
+}
+
+/** Each action the actor may take on the request, as its own form (all work without script). */
+export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseForms }) {
+  const { t } = usePage();
+  const href = useHref();
+  const plain = usePlainName();
+  const { c, abilities: can } = data;
+  const base = `/staff/requests/${c.id}`;
+  const mine = (action: CaseActionName) => forms.action === action;
+  const value = (action: CaseActionName, field: string) => (mine(action) ? forms.values?.[field] : undefined);
+  const error = (action: CaseActionName, field: string) => {
+    const e = mine(action) ? forms.errors?.[field] : undefined;
+    return e ? t(e.key, e.values) : undefined;
+  };
+  const any = Object.entries(can).some(([k, v]) => v && k !== "view" && k !== "viewContact");
+  if (!any) return null;
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title" class="sh-heading-l">
+        {t("cases.staff.actions.title")}
+      </h2>
+
+      {(can.assignSelf || can.assignOthers) && (
+        <Form action={`${base}/assign`}>
+          {can.assignOthers ? (
+            <Select
+              id="assign-assignee"
+              name="assignee"
+              label={t("cases.staff.assign.label")}
+              error={error("assign", "assignee")}
+              value={value("assign", "assignee") ?? c.assigneeId ?? ""}
+              options={[
+                ...(can.assignSelf ? [{ value: "me", text: t("cases.staff.assign.me") }] : []),
+                { value: "auto", text: t("cases.staff.assign.auto") },
+                ...data.handlers.map((h) => ({ value: h.id, text: h.name })),
+              ]}
+            />
+          ) : (
+            <input type="hidden" name="assignee" value="me" />
+          )}
+          <Button variant="secondary">
+            {can.assignOthers ? t("cases.staff.assign.submit") : t("cases.staff.assign.takeIt")}
+          </Button>
+        </Form>
+      )}
+
+      {can.reply && (
+        <section id="reply" aria-labelledby="reply-title">
+          <h3 id="reply-title" class="sh-heading-m">
+            {t("cases.staff.reply.title")}
+          </h3>
+          {data.templates.length > 0 && (
+            <form method="get" action={`${href(base)}#reply`}>
+              <Select
+                id="template"
+                name="template"
+                label={t("cases.staff.reply.template")}
+                value={forms.templateId ?? ""}
+                options={data.templates.map((tpl) => ({
+                  value: tpl.id,
+                  text: `${tpl.title} (${tpl.locale})`,
+                }))}
+              />
+              <Button variant="secondary">{t("cases.staff.reply.useTemplate")}</Button>
+            </form>
+          )}
+          <Form action={`${base}/reply`}>
+            <Textarea
+              id="reply-body"
+              name="body"
+              label={t("cases.staff.reply.label")}
+              hint={t("cases.staff.reply.hint")}
+              value={value("reply", "body") ?? forms.reply}
+              error={error("reply", "body")}
+              maxLength={LIMITS.reply}
+              rows={8}
+            />
+            <Button>{t("cases.staff.reply.submit")}</Button>
+          </Form>
+        </section>
+      )}
+
+      {can.askInfo && (
+        <Details summary={t("cases.staff.ask.title")} open={mine("ask")} id="ask">
+          <Form action={`${base}/ask`}>
+            <Textarea
+              id="ask-body"
+              name="body"
+              label={t("cases.staff.ask.label")}
+              hint={t("cases.staff.ask.hint")}
+              value={value("ask", "body")}
+              error={error("ask", "body")}
+              maxLength={LIMITS.reply}
+            />
+            <Button variant="secondary">{t("cases.staff.ask.submit")}</Button>
+          </Form>
+        </Details>
+      )}
+
+      {can.note && (
+        <Details summary={t("cases.staff.note.title")} open={mine("note")} id="note">
+          <Form action={`${base}/note`}>
+            <Textarea
+              id="note-body"
+              name="body"
+              label={t("cases.staff.note.label")}
+              hint={t("cases.staff.note.hint")}
+              value={value("note", "body")}
+              error={error("note", "body")}
+              maxLength={LIMITS.reply}
+            />
+            <Button variant="secondary">{t("cases.staff.note.submit")}</Button>
+          </Form>
+        </Details>
+      )}
+
+      {can.transfer && (
+        <Details summary={t("cases.staff.transfer.title")} open={mine("transfer")} id="transfer">
+          <Form action={`${base}/transfer`}>
+            <Select
+              id="transfer-structure"
+              name="structure"
+              label={t("cases.staff.transfer.structure")}
+              value={value("transfer", "structure") ?? ""}
+              error={error("transfer", "structure")}
+              options={[
+                { value: "", text: t("cases.staff.transfer.choose") },
+                ...data.transferTargets.map((s) => ({ value: s.id, text: plain(s.name) })),
+              ]}
+            />
+            <Textarea
+              id="transfer-reason"
+              name="reason"
+              label={t("cases.staff.transfer.reason")}
+              hint={t("cases.staff.transfer.hint")}
+              value={value("transfer", "reason")}
+              error={error("transfer", "reason")}
+              maxLength={REASON_MAX}
+              rows={3}
+            />
+            <Button variant="secondary">{t("cases.staff.transfer.submit")}</Button>
+          </Form>
+        </Details>
+      )}
+
+      {can.markDuplicate && (
+        <Details summary={t("cases.staff.duplicate.title")} open={mine("duplicate")} id="duplicate">
+          <Form action={`${base}/duplicate`}>
+            <TextInput
+              id="duplicate-reference"
+              name="reference"
+              label={t("cases.staff.duplicate.reference")}
+              hint={t("cases.staff.duplicate.hint")}
+              value={value("duplicate", "reference")}
+              error={error("duplicate", "reference")}
+              dir="ltr"
+              spellcheck={false}
+              width={20}
+            />
+            <Button variant="secondary">{t("cases.staff.duplicate.submit")}</Button>
+          </Form>
+        </Details>
+      )}
+
+      {can.close && (
+        <Details summary={t("cases.staff.close.title")} open={mine("close")} id="close">
+          <Form action={`${base}/close`}>
+            <Radios
+              id="close-outcome"
+              name="outcome"
+              label={t("cases.staff.close.outcome")}
+              value={value("close", "outcome")}
+              error={error("close", "outcome")}
+              items={CLOSE_OUTCOMES.map((o) => ({ value: o, label: t(`cases.staff.outcome.${o}`) }))}
+            />
+            <Textarea
+              id="close-message"
+              name="message"
+              label={t("cases.staff.close.message")}
+              hint={t("cases.staff.close.messageHint")}
+              value={value("close", "message")}
+              error={error("close", "message")}
+              maxLength={LIMITS.reply}
+              rows={3}
+            />
+            <Button variant="warning">{t("cases.staff.close.submit")}</Button>
+          </Form>
+        </Details>
+      )}
+    </section>
+  );
+}

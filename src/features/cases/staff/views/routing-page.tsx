@@ -1,0 +1,133 @@
+import type { FieldErrors } from "../../../../core/forms.js";
+import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { Checkboxes } from "../../../../core/views/components/checkboxes/checkboxes.js";
+import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
+import { Select } from "../../../../core/views/components/select/select.js";
+import { Table } from "../../../../core/views/components/table/table.js";
+import { usePage } from "../../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { Localized, usePlainName } from "../../../structures/views/localized-text.js";
+import type { RoutingRuleField } from "../commands/save-routing-rule.js";
+import type { RoutingRuleRow } from "../routing-rules.js";
+import { StaffLayout, type StaffNav } from "./staff-layout.js";
+
+export interface RoutingPageProps {
+  nav: StaffNav;
+  rules: Array<{
+    rule: RoutingRuleRow;
+    categoryName: LocalizedText;
+    categoryStructureName: LocalizedText;
+    targetName: LocalizedText;
+    governorateName: LocalizedText | null;
+    canDelete: boolean;
+  }>;
+  targets: Array<{ id: string; name: LocalizedText }>;
+  categories: Array<{ id: string; name: LocalizedText; structureName: LocalizedText }>;
+  governorates: Array<{ code: string; name: LocalizedText }>;
+  values: Partial<Record<RoutingRuleField | "autoAssign", string>>;
+  errors?: FieldErrors<RoutingRuleField>;
+}
+
+/** Routing rules: which structure receives a category's requests from each governorate. */
+export function RoutingPage(props: RoutingPageProps) {
+  const { t } = usePage();
+  const plain = usePlainName();
+  const { Summary, message } = useFieldErrors(props.errors, {
+    category: "category",
+    governorate: "governorate",
+    structure: "structure",
+  });
+  const title = t("cases.staff.routing.title");
+  return (
+    <StaffLayout title={title} section="routing" nav={props.nav}>
+      <Summary />
+      <h1 class="sh-heading-xl">{title}</h1>
+      <p class="sh-lead">{t("cases.staff.routing.lead")}</p>
+      {props.rules.length === 0 ? (
+        <EmptyState title={t("cases.staff.routing.emptyTitle")}>
+          <p class="sh-body-text">{t("cases.staff.routing.emptyText")}</p>
+        </EmptyState>
+      ) : (
+        <Table
+          id="rules"
+          caption={t("cases.staff.routing.caption", { count: props.rules.length })}
+          head={[
+            { text: t("cases.staff.fields.category") },
+            { text: t("cases.staff.fields.governorate") },
+            { text: t("cases.staff.routing.target") },
+            { text: t("cases.staff.routing.autoAssign") },
+            { text: t("cases.staff.templates.actions") },
+          ]}
+          firstCellIsHeader
+          rows={props.rules.map((r) => [
+            <>
+              <Localized text={r.categoryStructureName} /> — <Localized text={r.categoryName} />
+            </>,
+            r.governorateName ? (
+              <Localized key="g" text={r.governorateName} />
+            ) : (
+              t("cases.staff.routing.anyPlace")
+            ),
+            <Localized key="s" text={r.targetName} />,
+            r.rule.autoAssign ? t("cases.staff.routing.yes") : t("cases.staff.routing.no"),
+            r.canDelete ? (
+              <Form key="d" action={`/staff/routing/${r.rule.id}/delete`}>
+                <Button variant="warning">{t("cases.staff.routing.delete")}</Button>
+              </Form>
+            ) : (
+              ""
+            ),
+          ])}
+        />
+      )}
+      <h2 class="sh-heading-l">{t("cases.staff.routing.addTitle")}</h2>
+      <Form action="/staff/routing">
+        <Select
+          id="category"
+          name="category"
+          label={t("cases.staff.fields.category")}
+          value={props.values.category ?? ""}
+          error={message("category")}
+          options={[
+            { value: "", text: t("cases.staff.routing.chooseCategory") },
+            ...props.categories.map((c) => ({
+              value: c.id,
+              text: `${plain(c.structureName)} — ${plain(c.name)}`,
+            })),
+          ]}
+        />
+        <Select
+          id="governorate"
+          name="governorate"
+          label={t("cases.staff.fields.governorate")}
+          value={props.values.governorate ?? ""}
+          error={message("governorate")}
+          options={[
+            { value: "", text: t("cases.staff.routing.anyPlace") },
+            ...props.governorates.map((g) => ({ value: g.code, text: plain(g.name) })),
+          ]}
+        />
+        <Select
+          id="structure"
+          name="structure"
+          label={t("cases.staff.routing.target")}
+          value={props.values.structure ?? ""}
+          error={message("structure")}
+          options={[
+            { value: "", text: t("cases.staff.transfer.choose") },
+            ...props.targets.map((s) => ({ value: s.id, text: plain(s.name) })),
+          ]}
+        />
+        <Checkboxes
+          id="autoAssign"
+          name="autoAssign"
+          label={t("cases.staff.routing.autoAssign")}
+          items={[{ value: "on", label: t("cases.staff.routing.autoAssignHint") }]}
+          values={props.values.autoAssign ? ["on"] : []}
+        />
+        <Button>{t("cases.staff.routing.add")}</Button>
+      </Form>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,204 @@
+import type { FieldErrors } from "../../../../core/forms.js";
+import { LOCALES, type LocalizedText } from "../../../../core/i18n/localized.js";
+import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
+import { Select } from "../../../../core/views/components/select/select.js";
+import { Table } from "../../../../core/views/components/table/table.js";
+import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { Localized, usePlainName } from "../../../structures/views/localized-text.js";
+import { LIMITS } from "../../rules.js";
+import type { TemplateField } from "../commands/save-template.js";
+import { PLACEHOLDERS, type ResponseTemplate } from "../templates.js";
+import { StaffLayout, type StaffNav } from "./staff-layout.js";
+
+interface Choice {
+  id: string;
+  name: LocalizedText;
+}
+
+export interface TemplatesPageProps {
+  nav: StaffNav;
+  structures: Choice[];
+  structure: Choice;
+  categories: Choice[];
+  templates: Array<{ template: ResponseTemplate; categoryName: LocalizedText | null }>;
+  values: Partial<Record<TemplateField, string>>;
+  errors?: FieldErrors<TemplateField>;
+}
+
+/** A structure's response templates and a form to add one (structure admins). */
+export function TemplatesPage(props: TemplatesPageProps) {
+  const { t } = usePage();
+  const href = useHref();
+  const plain = usePlainName();
+  const { Summary, message } = useFieldErrors(props.errors, {
+    structure: "structure",
+    category: "category",
+    locale: "locale",
+    title: "title",
+    body: "body",
+  });
+  const title = t("cases.staff.templates.title");
+  return (
+    <StaffLayout title={title} section="templates" nav={props.nav}>
+      <Summary />
+      <h1 class="sh-heading-xl">{title}</h1>
+      <p class="sh-lead">{t("cases.staff.templates.lead")}</p>
+      {props.structures.length > 1 && (
+        <form method="get" action={href("/staff/templates")}>
+          <Select
+            id="structure-switch"
+            name="structure"
+            label={t("cases.staff.queue.structure")}
+            value={props.structure.id}
+            options={props.structures.map((s) => ({ value: s.id, text: plain(s.name) }))}
+          />
+          <Button variant="secondary">{t("cases.staff.queue.switch")}</Button>
+        </form>
+      )}
+      {props.templates.length === 0 ? (
+        <EmptyState title={t("cases.staff.templates.emptyTitle")}>
+          <p class="sh-body-text">{t("cases.staff.templates.emptyText")}</p>
+        </EmptyState>
+      ) : (
+        <Table
+          id="templates"
+          caption={t("cases.staff.templates.caption", { count: props.templates.length })}
+          head={[
+            { text: t("cases.staff.templates.fields.title") },
+            { text: t("cases.staff.fields.category") },
+            { text: t("cases.staff.templates.fields.locale") },
+            { text: t("cases.staff.templates.actions") },
+          ]}
+          firstCellIsHeader
+          rows={props.templates.map(({ template, categoryName }) => [
+            template.title,
+            categoryName ? (
+              <Localized key="c" text={categoryName} />
+            ) : (
+              t("cases.staff.templates.allCategories")
+            ),
+            t(`cases.staff.templates.locale.${template.locale}`),
+            <div key="a" class="sh-button-group">
+              <a class="sh-link" href={href(`/staff/templates/${template.id}`)}>
+                {t("cases.staff.templates.edit")}
+                <span class="sh-visually-hidden"> {template.title}</span>
+              </a>
+              <Form action={`/staff/templates/${template.id}/delete`}>
+                <Button variant="warning">
+                  {t("cases.staff.templates.delete")}
+                  <span class="sh-visually-hidden"> {template.title}</span>
+                </Button>
+              </Form>
+            </div>,
+          ])}
+        />
+      )}
+      <h2 class="sh-heading-l">{t("cases.staff.templates.addTitle")}</h2>
+      <Form action="/staff/templates">
+        <input type="hidden" name="structure" value={props.structure.id} />
+        <TemplateFields categories={props.categories} values={props.values} message={message} />
+        <Button>{t("cases.staff.templates.add")}</Button>
+      </Form>
+    </StaffLayout>
+  );
+}
+
+/** Editing one template. */
+export function TemplateEditPage(props: {
+  nav: StaffNav;
+  template: ResponseTemplate;
+  categories: Choice[];
+  values: Partial<Record<TemplateField, string>>;
+  errors?: FieldErrors<TemplateField>;
+}) {
+  const { t } = usePage();
+  const href = useHref();
+  const { Summary, message } = useFieldErrors(props.errors, {
+    structure: "structure",
+    category: "category",
+    locale: "locale",
+    title: "title",
+    body: "body",
+  });
+  const title = t("cases.staff.templates.editTitle", { title: props.template.title });
+  return (
+    <StaffLayout title={title} section="templates" nav={props.nav}>
+      <Breadcrumbs
+        items={[
+          {
+            text: t("cases.staff.templates.title"),
+            href: href(`/staff/templates?structure=${props.template.structureId}`),
+          },
+          { text: props.template.title },
+        ]}
+      />
+      <Summary />
+      <h1 class="sh-heading-xl">{title}</h1>
+      <Form action={`/staff/templates/${props.template.id}`}>
+        <TemplateFields categories={props.categories} values={props.values} message={message} />
+        <Button>{t("cases.staff.templates.save")}</Button>
+      </Form>
+    </StaffLayout>
+  );
+}
+
+function TemplateFields({
+  categories,
+  values,
+  message,
+}: {
+  categories: Choice[];
+  values: Partial<Record<TemplateField, string>>;
+  message: (field: TemplateField) => string | undefined;
+}) {
+  const { t } = usePage();
+  const plain = usePlainName();
+  return (
+    <>
+      <TextInput
+        id="title"
+        name="title"
+        label={t("cases.staff.templates.fields.title")}
+        value={values.title}
+        error={message("title")}
+      />
+      <Select
+        id="category"
+        name="category"
+        label={t("cases.staff.fields.category")}
+        value={values.category ?? ""}
+        error={message("category")}
+        options={[
+          { value: "", text: t("cases.staff.templates.allCategories") },
+          ...categories.map((c) => ({ value: c.id, text: plain(c.name) })),
+        ]}
+      />
+      <Select
+        id="locale"
+        name="locale"
+        label={t("cases.staff.templates.fields.locale")}
+        value={values.locale ?? ""}
+        error={message("locale")}
+        options={[
+          { value: "", text: t("cases.staff.templates.chooseLocale") },
+          ...LOCALES.map((l) => ({ value: l, text: t(`cases.staff.templates.locale.${l}`) })),
+        ]}
+      />
+      <Textarea
+        id="body"
+        name="body"
+        label={t("cases.staff.templates.fields.body")}
+        hint={t("cases.staff.templates.placeholders", { list: PLACEHOLDERS.map((p) => `{${p}}`).join(" ") })}
+        value={values.body}
+        error={message("body")}
+        maxLength={LIMITS.reply}
+        rows={8}
+      />
+    </>
+  );
+}
