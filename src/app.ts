@@ -16,12 +16,14 @@ import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { accountsFeature } from "./features/accounts/index.js";
 import { adminFeature } from "./features/admin/index.js";
+import { auditLogFeature } from "./features/audit-log/index.js";
 import { calendarFeature } from "./features/calendar/index.js";
-import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { casesFeature } from "./features/cases/index.js";
+import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
+import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
 
 export interface BuildOptions {
@@ -67,6 +69,8 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(accountsFeature);
       await pages.register(eidFeature);
       await pages.register(adminFeature);
+      await pages.register(auditLogFeature);
+      await pages.register(settingsFeature);
       await pages.register(calendarFeature);
       await pages.register(staffFeature);
       await pages.register(casesFeature);

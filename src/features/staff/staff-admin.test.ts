@@ -149,6 +149,7 @@ describe("inviting staff", () => {
     const short = await invitee.post(path, { displayName: "Nadia Ferchichi", password: "court" });
     expect(short.statusCode).toBe(422);
     expect(short.body).toContain('href="#password"');
+    expect(short.body).toContain("Le mot de passe doit contenir au moins 10 caractères");
     const accepted = await invitee.post(path, { displayName: "Nadia Ferchichi", password });
     expect(accepted.statusCode).toBe(303);
     remember(invitee.cookieHeader().match(/sid=([^;]+)/)?.[1]);

@@ -6,11 +6,11 @@ import { linkInLatestMail } from "../../../test/mail.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
 import { auditEvents } from "../../core/audit/tables.js";
 import { createSession, SESSION_COOKIE } from "../../core/auth/sessions.js";
-import { accounts } from "../../core/auth/tables.js";
+import { accounts, sessions } from "../../core/auth/tables.js";
 import { accountByEmail, currentCode, endBackOff, structureId } from "./testing.js";
 
 const testApp = await createTestApp();
-const { app, database } = testApp;
+const { app, database, logs } = testApp;
 
 roleMatrix("two-factor", testApp, [
   // Citizens see the enrolment page; staff (enrolled and verified) see the status page.
@@ -241,5 +241,23 @@ describe("turning TOTP off", () => {
     const { agent } = await awaitingCode({ totp: true });
     const response = await agent.get("/en/account/two-factor");
     expect(response.headers.location).toBe("/en/sign-in/two-factor?next=%2Fen%2Faccount%2Ftwo-factor");
+  });
+});
+
+describe("logs", () => {
+  it("hold no password, recovery code, TOTP secret, session id or email address from these flows", async () => {
+    const text = logs.join("\n");
+    expect(text).toContain('"route":"/:lang/sign-in/two-factor"');
+    const rows = await database.db.select().from(accounts);
+    const secrets = [
+      TEST_PASSWORD,
+      "a long enough passphrase",
+      ...rows.flatMap((a) => [a.email, a.totpSecret]),
+    ];
+    const sessionRows = await database.db.select().from(sessions);
+    secrets.push(...sessionRows.map((s) => s.id));
+    for (const secret of secrets) if (secret) expect(text, secret).not.toContain(secret);
+    expect(text).not.toMatch(/[0-9a-f]{5}-[0-9a-f]{5}/);
+    expect(text).not.toMatch(/[^\s"@]+@[^\s"@]+\.[a-z]{2,}/i);
   });
 });
