@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { accounts } from "../../../../core/auth/tables.js";
-import type { Db } from "../../../../db/client.js";
+import { type Db, rowsOf } from "../../../../db/client.js";
 import type { DeadlineState } from "../../../calendar/deadlines.js";
 import { type CaseStatus, OPEN_STATUSES } from "../../lifecycle.js";
 import { caseStatus, cases } from "../../tables.js";
@@ -29,23 +29,34 @@ function baseConditions(f: QueueFilters, clock: QueueClock): SQL[] {
   return where;
 }
 
-function statusCondition(status: QueueFilters["status"]): SQL | undefined {
-  if (status === "all") return undefined;
-  if (status === "open") return inArray(cases.status, [...OPEN_STATUSES]);
-  return eq(cases.status, status);
-}
+const ORDER = sql`${cases.dueAt} asc nulls last, ${cases.createdAt} asc, ${cases.id} asc`;
 
 /**
- * One page of a structure's queue: soonest deadline first (requests without one last), then the
- * oldest. The order matches cases_queue_idx (structure_id, status, due_at), so a page reads only
- * its rows plus the offset, whatever the size of the structure's history.
+ * The ids of one page of a structure's queue: soonest deadline first (requests without one last),
+ * then the oldest. Each status is read on its own from cases_queue_idx (structure_id, status,
+ * due_at), already in deadline order, and only as far as the page needs; the statuses are then
+ * merged. So a page costs its rows plus the offset, whatever the size of the structure's history,
+ * where one scan of every open request and a sort would grow with the backlog.
  */
-export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock) {
+export function queuePageIdsQuery(f: QueueFilters, clock: QueueClock): SQL {
   const where = [...baseConditions(f, clock)];
-  const status = statusCondition(f.status);
-  if (status) where.push(status);
   if (f.deadline) where.push(deadlineCondition(f.deadline, clock.now, clock.soonLimit));
-  return db
+  const statuses: readonly CaseStatus[] =
+    f.status === "all" ? caseStatus.enumValues : f.status === "open" ? OPEN_STATUSES : [f.status];
+  const offset = (f.page - 1) * QUEUE_PAGE_SIZE;
+  const branches = statuses.map(
+    (status) => sql`(select ${cases.id}, ${cases.dueAt}, ${cases.createdAt} from ${cases}
+      where ${and(...where, eq(cases.status, status))} order by ${ORDER} limit ${offset + QUEUE_PAGE_SIZE})`,
+  );
+  return sql`select id from (${sql.join(branches, sql` union all `)}) as ${sql.identifier("cases")}
+    order by ${ORDER} limit ${QUEUE_PAGE_SIZE} offset ${offset}`;
+}
+
+/** One page of a structure's queue (see queuePageIdsQuery), with each request's deadline state and assignee. */
+export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock) {
+  const ids = rowsOf<{ id: string }>(await db.execute(queuePageIdsQuery(f, clock))).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await db
     .select({
       id: cases.id,
       reference: cases.reference,
@@ -65,10 +76,9 @@ export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock) {
     })
     .from(cases)
     .leftJoin(accounts, eq(accounts.id, cases.assigneeId))
-    .where(and(...where))
-    .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.createdAt), asc(cases.id))
-    .limit(QUEUE_PAGE_SIZE)
-    .offset((f.page - 1) * QUEUE_PAGE_SIZE);
+    .where(inArray(cases.id, ids));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 export type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
@@ -82,18 +92,35 @@ export interface QueueCounts {
   total: number;
 }
 
+const quoted = (statuses: readonly CaseStatus[]) => sql.raw(statuses.map((s) => `'${s}'`).join(", "));
+const OPEN = quoted(OPEN_STATUSES);
+/** Answered and closed: listed rather than "not open", so the index bounds the scan. */
+const SETTLED = quoted(caseStatus.enumValues.filter((s) => !OPEN_STATUSES.includes(s)));
+
 /**
- * The counts at the top of the queue, from one grouped query: each dimension counted under every
- * other filter but its own (status counts honour the deadline filter and vice versa), and the total
- * of the cell the page shows.
+ * The grouped query behind the counts: one row per status × deadline state, under every filter but
+ * status and deadline. Closed and answered requests (most of a structure's history) are counted by
+ * status alone, which cases_queue_idx answers without reading the table; open ones also by their
+ * deadline state. One statement, one round trip.
+ */
+export function queueCountsQuery(f: QueueFilters, clock: QueueClock): SQL {
+  const where = and(...baseConditions(f, clock));
+  return sql`select ${cases.status} as status, 'none' as state, count(*)::int as n from ${cases}
+      where ${where} and ${cases.status} in (${SETTLED}) group by 1
+    union all
+    select ${cases.status}, ${deadlineStateSql(clock.now, clock.soonLimit)}, count(*)::int from ${cases}
+      where ${where} and ${cases.status} in (${OPEN}) group by 1, 2`;
+}
+
+/**
+ * The counts at the top of the queue (queueCountsQuery): each dimension counted under every other
+ * filter but its own (status counts honour the deadline filter and vice versa), and the total of
+ * the cell the page shows.
  */
 export async function queueCounts(db: Db, f: QueueFilters, clock: QueueClock): Promise<QueueCounts> {
-  const state = deadlineStateSql(clock.now, clock.soonLimit);
-  const cells = await db
-    .select({ status: cases.status, state, n: count() })
-    .from(cases)
-    .where(and(...baseConditions(f, clock)))
-    .groupBy(sql`1, 2`);
+  const cells = rowsOf<{ status: CaseStatus; state: CaseDeadlineState; n: number }>(
+    await db.execute(queueCountsQuery(f, clock)),
+  );
   const inStatus = (s: CaseStatus) =>
     f.status === "all" || (f.status === "open" ? OPEN_STATUSES.includes(s) : f.status === s);
   const inDeadline = (d: CaseDeadlineState) => !f.deadline || f.deadline === d;

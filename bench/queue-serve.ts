@@ -1,0 +1,218 @@
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { buildApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
+import { accounts } from "../src/core/auth/tables.js";
+import { newTotpSecret } from "../src/core/auth/totp.js";
+import { memberships } from "../src/core/authz/tables.js";
+import { NotFoundError } from "../src/core/errors/app-error.js";
+import { isLocale } from "../src/core/i18n/localized.js";
+import { type Database, type Db, openDatabase, rowsOf } from "../src/db/client.js";
+import { runMigrations } from "../src/db/migrate.js";
+import { seedOnFirstStart } from "../src/db/seed.js";
+import { loadCalendarFor } from "../src/features/calendar/queries.js";
+import { dueSoonLimit } from "../src/features/cases/staff/deadline-state.js";
+import { staffCaseRoutes } from "../src/features/cases/staff/index.js";
+import { queueCountsQuery, queuePageIdsQuery } from "../src/features/cases/staff/queries/queue.js";
+import { parseQueueQuery } from "../src/features/cases/staff/queue-filters.js";
+import { structureCategories, structures } from "../src/features/structures/tables.js";
+import { baseUrl, describeEngine, type EngineInfo } from "./lib/app-server.js";
+import { childFailed, childReady, onStop } from "./lib/child-server.js";
+
+/**
+ * Child process of bench/queue.ts: the real app (with the staff routes), a structure holding
+ * QUEUE_CASES requests (plus as many spread over another structure, so the table is not the
+ * structure's alone), and a signed-in agent of that structure. The data is inserted once per
+ * database, with one INSERT … SELECT generate_series per structure, and kept for later runs.
+ */
+
+export const QUEUE_CASES = Number(process.env.BENCH_QUEUE_CASES ?? 100_000);
+const HOME = "gov-tn-11";
+const NOISE = "gov-tn-12";
+const AGENT_EMAIL = "bench-queue-agent@example.tn";
+
+export interface QueueServer {
+  url: string;
+  engine: EngineInfo;
+  /** The agent's session cookie ("name=value"). */
+  cookie: string;
+  structureId: string;
+  /** Requests of the structure, by status. */
+  byStatus: Record<string, number>;
+  /** Seconds spent inserting the requests (0 when they were already there). */
+  seedSeconds: number;
+  /** EXPLAIN ANALYZE of the page's two case queries (default filters). */
+  plans: { list: string; counts: string };
+}
+
+async function idOf(db: Db, code: string): Promise<string> {
+  const [row] = await db.select({ id: structures.id }).from(structures).where(eq(structures.code, code));
+  if (!row) throw new Error(`no structure ${code}: the reference seed did not run`);
+  return row.id;
+}
+
+/** The bench agent (TOTP enrolled), an agent of the structure, with a session past the second factor. */
+async function benchAgent(db: Db, structureId: string): Promise<{ id: string; cookie: string }> {
+  let [agent] = await db.select().from(accounts).where(eq(accounts.email, AGENT_EMAIL));
+  if (!agent) {
+    [agent] = await db
+      .insert(accounts)
+      .values({
+        email: AGENT_EMAIL,
+        displayName: "Bench agent",
+        emailVerifiedAt: new Date(),
+        totpSecret: newTotpSecret(),
+        totpEnabledAt: new Date(),
+      })
+      .returning();
+  }
+  const [member] = await db
+    .select()
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.accountId, agent!.id),
+        eq(memberships.structureId, structureId),
+        isNull(memberships.revokedAt),
+      ),
+    );
+  if (!member) await db.insert(memberships).values({ accountId: agent!.id, structureId, role: "agent" });
+  const { token } = await createSession(db, agent!.id, {
+    persistent: false,
+    device: "Bench",
+    secondFactor: true,
+  });
+  return { id: agent!.id, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+/**
+ * QUEUE_CASES requests at a structure in one statement: 10% new, 8% in progress, 4% waiting for the
+ * citizen (half of them with the clock stopped), 18% answered, 60% closed; open ones filed in the
+ * last 40 days, the rest over two years; a 14-day deadline; five types, two categories, 24
+ * governorates; a quarter assigned to the bench agent.
+ */
+async function insertCases(
+  database: Database,
+  prefix: string,
+  structureId: string,
+  assigneeId: string | null,
+) {
+  const db = database.db;
+  const categories = await db
+    .select({ id: structureCategories.id })
+    .from(structureCategories)
+    .where(eq(structureCategories.structureId, structureId));
+  for (const code of ["bench-roads", "bench-lighting"].slice(categories.length)) {
+    categories.push(
+      ...(await db
+        .insert(structureCategories)
+        .values({ structureId, code, name: { ar: code, fr: code, en: code } })
+        .returning({ id: structureCategories.id })),
+    );
+  }
+  await db.execute(sql`
+    insert into cases (id, reference, submission_key, type, status, outcome, structure_id, category_id, subject,
+      description, governorate_code, contact_name, contact_email, follow_token_hash, assignee_id,
+      clock_started_at, due_at, paused_at, answered_at, closed_at, created_at, updated_at)
+    select gen_random_uuid(), ${`${prefix}-`} || lpad(n::text, 7, '0'), ${`${prefix}-`} || n,
+      (array['notice', 'complaint', 'suggestion', 'guidance', 'information'])[1 + n % 5]::case_type,
+      s.status::case_status, case when s.status = 'closed' then 'answered'::case_outcome end,
+      ${structureId}, case n % 3 when 0 then ${categories[0]!.id}::uuid when 1 then ${categories[1]!.id}::uuid end,
+      'Requête de banc d''essai ' || n, 'Une description de la requête numéro ' || n || ', assez longue pour être réaliste.',
+      g.codes[1 + n % array_length(g.codes, 1)], 'Citoyen ' || n, 'bench' || n || '@example.tn', ${`${prefix}-`} || n,
+      case when n % 4 = 0 then ${assigneeId}::uuid end,
+      s.created, s.created + interval '14 days',
+      case when s.status = 'awaiting_citizen' and n % 2 = 0 then s.created + interval '3 days' end,
+      case when s.status in ('answered', 'closed') then s.created + interval '9 days' end,
+      case when s.status = 'closed' then s.created + interval '12 days' end,
+      s.created, s.created
+    from generate_series(1, ${QUEUE_CASES}) n
+    cross join (select array_agg(code order by position) as codes from governorates) g
+    cross join lateral (
+      select t.status,
+        case when t.status in ('new', 'in_progress', 'awaiting_citizen')
+          then now() - (n % 40) * interval '1 day' - (n % 1440) * interval '1 minute'
+          else now() - (n % 730) * interval '1 day' - (n % 1440) * interval '1 minute' end as created
+      from (select case
+        when n % 100 < 10 then 'new' when n % 100 < 18 then 'in_progress' when n % 100 < 22 then 'awaiting_citizen'
+        when n % 100 < 40 then 'answered' else 'closed' end as status) t
+    ) s
+    on conflict do nothing`);
+}
+
+async function explain(database: Database, query: SQL): Promise<string> {
+  const { sql: text, params } = new PgDialect().sqlToQuery(query);
+  const rows = await database.query<{ "QUERY PLAN": string }>(
+    `explain (analyze, buffers, costs off) ${text}`,
+    params,
+  );
+  return rows.map((r) => r["QUERY PLAN"]).join("\n");
+}
+
+try {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await runMigrations(database);
+  await seedOnFirstStart(database, config);
+  const db = database.db;
+  const home = await idOf(db, HOME);
+  const agent = await benchAgent(db, home);
+
+  const [existing] = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from cases where structure_id = ${home} and submission_key like 'bench-queue-%'`,
+    ),
+  );
+  let seedSeconds = 0;
+  if ((existing?.n ?? 0) < QUEUE_CASES) {
+    const started = performance.now();
+    await insertCases(database, "bench-queue", home, agent.id);
+    await insertCases(database, "bench-noise", await idOf(db, NOISE), null);
+    await db.execute(sql`analyze cases`);
+    seedSeconds = (performance.now() - started) / 1000;
+  }
+  const counted = rowsOf<{ status: string; n: number }>(
+    await db.execute(
+      sql`select status, count(*)::int as n from cases where structure_id = ${home} group by status`,
+    ),
+  );
+
+  const now = new Date();
+  const clock = { now, soonLimit: dueSoonLimit(now, await loadCalendarFor(db, now)), accountId: agent.id };
+  const filters = parseQueueQuery({}, home);
+  const plans = {
+    list: await explain(database, queuePageIdsQuery(filters, clock)),
+    counts: await explain(database, queueCountsQuery(filters, clock)),
+  };
+
+  const app = await buildApp({ config, database });
+  // The cases feature registers the staff routes; until it does, the bench adds them as the pages scope would.
+  if (!app.hasRoute({ method: "GET", url: "/:lang/staff/requests" })) {
+    await app.register(
+      async (pages) => {
+        pages.addHook("onRequest", async (request) => {
+          if (!isLocale((request.params as { lang?: string }).lang)) throw new NotFoundError();
+        });
+        await pages.register(staffCaseRoutes);
+      },
+      { prefix: "/:lang" },
+    );
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  onStop(async () => {
+    await app.close();
+    await database.close();
+  });
+  childReady<QueueServer>({
+    url: baseUrl(app),
+    engine: await describeEngine(database),
+    cookie: agent.cookie,
+    structureId: home,
+    byStatus: Object.fromEntries(counted.map((r) => [r.status, Number(r.n)])),
+    seedSeconds,
+    plans,
+  });
+} catch (error) {
+  childFailed(error);
+}
