@@ -11,6 +11,7 @@ import { useHref, usePage } from "../../../core/views/context.js";
 import { useFieldErrors } from "../../../core/views/form.js";
 import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
+import { structureOptions } from "../../staff/views/structure-options.js";
 import type { FilterField, FilterInput } from "../filters.js";
 import { actionLabel } from "../labels.js";
 import type { AuditRow } from "../queries.js";
@@ -84,7 +85,7 @@ export function AuditPage(props: AuditPageProps) {
           error={message("structure")}
           options={[
             { value: "", text: t("audit-log.filters.anyStructure") },
-            ...props.structures.map((s) => ({ value: s.id, text: pickLocalized(s.name, locale).text })),
+            ...structureOptions(props.structures, locale),
           ]}
         />
         <TextInput

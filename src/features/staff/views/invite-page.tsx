@@ -1,6 +1,5 @@
 import type { StaffRole } from "../../../core/authz/actor.js";
 import type { FieldErrors } from "../../../core/forms.js";
-import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button, ButtonGroup } from "../../../core/views/components/button/button.js";
 import { Radios } from "../../../core/views/components/radios/radios.js";
@@ -12,6 +11,7 @@ import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { InviteField, InviteInput } from "../commands/invite-staff.js";
 import type { StructureOption } from "../queries.js";
+import { structureOptions } from "./structure-options.js";
 
 export interface InvitePageProps {
   abilities: AdminAbilities;
@@ -81,7 +81,7 @@ export function InvitePage({
           error={message("structureId")}
           options={[
             ...(structures.length > 1 ? [{ value: "", text: t("staff.invite.chooseStructure") }] : []),
-            ...structures.map((s) => ({ value: s.id, text: pickLocalized(s.name, locale).text })),
+            ...structureOptions(structures, locale),
           ]}
         />
         <Radios

@@ -10,6 +10,7 @@ import { Form } from "../../../core/views/form.js";
 import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { MembershipRow, StructureOption } from "../queries.js";
+import { structureOptions } from "./structure-options.js";
 
 export interface InvitationRow {
   id: string;
@@ -66,7 +67,7 @@ export function StaffPage(props: StaffPageProps) {
             value={props.structureId ?? ""}
             options={[
               { value: "", text: t("staff.list.allStructures") },
-              ...props.structures.map((s) => ({ value: s.id, text: pickLocalized(s.name, locale).text })),
+              ...structureOptions(props.structures, locale),
             ]}
           />
           <Button variant="secondary">{t("staff.list.filter")}</Button>
