@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { endOfTunisDay, isDay, isoWeekday, shiftDay, startOfTunisDay, tunisDay } from "./days.js";
+import {
+  dayFromNumber,
+  dayNumber,
+  endOfTunisDay,
+  isDay,
+  isoWeekday,
+  shiftDay,
+  startOfTunisDay,
+  tunisDay,
+  weekdayOfNumber,
+} from "./days.js";
 import { at } from "./testing/calendar.js";
 
 describe("days in Tunis", () => {
@@ -7,6 +17,9 @@ describe("days in Tunis", () => {
     expect(tunisDay(at("2026-01-08T22:59:59Z"))).toBe("2026-01-08");
     expect(tunisDay(at("2026-01-08T23:00:00Z"))).toBe("2026-01-09");
     expect(tunisDay(at("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    expect(tunisDay(at("2026-01-08T22:59:59.999Z"))).toBe("2026-01-08");
+    expect(tunisDay(at("1969-12-31T23:00:00Z"))).toBe("1970-01-01");
+    expect(() => tunisDay(new Date(Number.NaN))).toThrow(RangeError);
   });
 
   it("starts and ends a day at Tunis midnight, in winter and in summer alike (no DST)", () => {
@@ -26,5 +39,14 @@ describe("days in Tunis", () => {
     expect(isDay("2026-02-29")).toBe(false);
     expect(isDay("2028-02-29")).toBe(true);
     expect(isDay("2026-1-5")).toBe(false);
+  });
+
+  it("numbers days consistently with their names and weekdays, before 1970 too", () => {
+    for (let day = "1969-12-25"; day < "1970-01-10"; day = shiftDay(day, 1)) {
+      expect(dayFromNumber(dayNumber(day))).toBe(day);
+      expect(weekdayOfNumber(dayNumber(day))).toBe(isoWeekday(day));
+    }
+    expect(dayNumber("2026-03-01") - dayNumber("2026-02-28")).toBe(1);
+    expect(weekdayOfNumber(dayNumber("2026-01-09"))).toBe(5);
   });
 });

@@ -2,7 +2,7 @@
  * Calendar days in Tunisia. A day is written "YYYY-MM-DD" and means that date on the wall clocks
  * of Africa/Tunis, whatever time zone the server runs in. Moments become days, and days become
  * moments, through Intl with the Africa/Tunis zone (the IANA database decides the offset, so
- * nothing here assumes UTC+1). Adding days to a day is plain calendar arithmetic, done on UTC
+ * nothing here assumes UTC+1); the start of each day is asked of Intl once, then remembered. Adding days to a day is plain calendar arithmetic, done on UTC
  * dates, which have no time zone.
  */
 
@@ -10,6 +10,8 @@ export const TIME_ZONE = "Africa/Tunis";
 
 /** A calendar day, "YYYY-MM-DD". */
 export type Day = string;
+
+const MS_PER_DAY = 86_400_000;
 
 const wallClock = new Intl.DateTimeFormat("en-US", {
   timeZone: TIME_ZONE,
@@ -37,10 +39,14 @@ function dayOf(year: number, month: number, day: number): Day {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** The day a moment falls on in Tunis. */
+/** The day a moment falls on in Tunis (the UTC day or a neighbour: offsets stay within ±14 h). */
 export function tunisDay(moment: Date): Day {
-  const p = wallParts(moment);
-  return dayOf(p.year, p.month, p.day);
+  const t = moment.getTime();
+  if (!Number.isFinite(t)) throw new RangeError("invalid date");
+  let n = Math.floor(t / MS_PER_DAY);
+  while (t < startOf(n)) n--;
+  while (t >= startOf(n + 1)) n++;
+  return dayFromNumber(n);
 }
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -83,17 +89,44 @@ function tunisOffset(moment: number): number {
 
 /** The moment clocks in Tunis show midnight at the start of a day. */
 export function startOfTunisDay(day: Day): Date {
-  const wall = utcOf(day).getTime();
-  let moment = wall - tunisOffset(wall);
-  // A second pass settles the offset if it changed between the guess and the answer.
-  const settled = wall - tunisOffset(moment);
-  if (settled !== moment) moment = settled;
-  return new Date(moment);
+  return new Date(startOf(dayNumber(day)));
+}
+
+/** Midnight in Tunis at the start of day number n, asked of Intl once per day and remembered. */
+const starts = new Map<number, number>();
+function startOf(n: number): number {
+  let start = starts.get(n);
+  if (start === undefined) {
+    const wall = n * MS_PER_DAY;
+    start = wall - tunisOffset(wall);
+    // A second pass settles the offset if it changed between the guess and the answer.
+    start = wall - tunisOffset(start);
+    if (starts.size >= 20_000) starts.clear();
+    starts.set(n, start);
+  }
+  return start;
 }
 
 /** The last millisecond of a day in Tunis (23:59:59.999). */
 export function endOfTunisDay(day: Day): Date {
-  return new Date(startOfTunisDay(shiftDay(day, 1)).getTime() - 1);
+  return new Date(startOf(dayNumber(day) + 1) - 1);
+}
+
+/**
+ * A day as a whole number (days since 1970-01-01), for loops that walk many days: cheaper than
+ * strings, and still plain calendar arithmetic.
+ */
+export function dayNumber(day: Day): number {
+  return utcOf(day).getTime() / MS_PER_DAY;
+}
+
+export function dayFromNumber(n: number): Day {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a day number (1970-01-01 was a Thursday, 4). */
+export function weekdayOfNumber(n: number): number {
+  return ((((n + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The year of a day. */

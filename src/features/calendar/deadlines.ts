@@ -1,4 +1,13 @@
-import { type Day, endOfTunisDay, isDay, isoWeekday, shiftDay, startOfTunisDay, tunisDay } from "./days.js";
+import {
+  type Day,
+  dayFromNumber,
+  dayNumber,
+  endOfTunisDay,
+  isDay,
+  startOfTunisDay,
+  tunisDay,
+  weekdayOfNumber,
+} from "./days.js";
 
 /**
  * The legal-deadline engine of E-Citizen requests: pure functions, no database. Every rule counts
@@ -71,9 +80,15 @@ function dayOfInput(date: Date | Day): Day {
 
 /** Whether a moment's day (or a "YYYY-MM-DD" day) is a working day in Tunis. */
 export function isWorkingDay(date: Date | Day, cal: Calendar): boolean {
-  const day = dayOfInput(date);
-  return !cal.weekend.includes(isoWeekday(day)) && !cal.holidays.has(day);
+  return isWorkingNumber(dayNumber(dayOfInput(date)), cal);
 }
+
+function isWorkingNumber(n: number, cal: Calendar): boolean {
+  return !cal.weekend.includes(weekdayOfNumber(n)) && !cal.holidays.has(dayFromNumber(n));
+}
+
+/** The day number of a moment's day in Tunis. */
+const tunisNumber = (moment: Date) => dayNumber(tunisDay(moment));
 
 function checkWorkingDays(days: number) {
   if (!Number.isInteger(days) || days < 0)
@@ -84,39 +99,34 @@ function checkWorkingDays(days: number) {
  * Walks forward from the day after `start` and returns the day on which the `days`-th counted
  * day falls, with how many working days `skip` made it pass over. `days` = 0 gives `start`'s day.
  */
-function walk(startDay: Day, days: number, cal: Calendar, skip: (day: Day) => boolean) {
-  let day = startDay;
+function walk(start: number, days: number, cal: Calendar, skip: (n: number) => boolean) {
+  let n = start;
   let counted = 0;
   let skipped = 0;
-  for (let steps = 0; counted < days; steps++) {
-    if (steps > MAX_SPAN_DAYS) throw new RangeError("the calendar has no working day in reach");
-    day = shiftDay(day, 1);
-    if (!isWorkingDay(day, cal)) continue;
-    if (skip(day)) skipped++;
+  while (counted < days) {
+    if (n - start > MAX_SPAN_DAYS) throw new RangeError("the calendar has no working day in reach");
+    n++;
+    if (!isWorkingNumber(n, cal)) continue;
+    if (skip(n)) skipped++;
     else counted++;
   }
-  return { day, skipped };
+  return { n, skipped };
 }
 
 /** The end (23:59:59.999 Tunis time) of the `days`-th working day after the day of `start`. */
 export function addWorkingDays(start: Date, days: number, cal: Calendar): Date {
   checkWorkingDays(days);
-  return endOfTunisDay(walk(tunisDay(start), days, cal, () => false).day);
+  return endOfTunisDay(dayFromNumber(walk(tunisNumber(start), days, cal, () => false).n));
 }
 
 /** The days a closed pause covers: from its first day, included, to its last day, excluded. */
-function coveredDays(pauses: readonly Pause[]): Set<Day> {
-  const covered = new Set<Day>();
+function coveredDays(pauses: readonly Pause[]): Set<number> {
+  const covered = new Set<number>();
   for (const pause of pauses) {
     if (!pause.to) continue;
-    const last = tunisDay(pause.to);
-    for (
-      let day = tunisDay(pause.from), n = 0;
-      day < last && n < MAX_SPAN_DAYS;
-      day = shiftDay(day, 1), n++
-    ) {
-      covered.add(day);
-    }
+    const first = tunisNumber(pause.from);
+    const last = Math.min(tunisNumber(pause.to), first + MAX_SPAN_DAYS);
+    for (let n = first; n < last; n++) covered.add(n);
   }
   return covered;
 }
@@ -132,12 +142,12 @@ export function dueAt({
   checkWorkingDays(workingDays);
   const counted = pauseAllowed ? pauses : [];
   const covered = coveredDays(counted);
-  const { day, skipped } = walk(tunisDay(receivedAt), workingDays, cal, (d) => covered.has(d));
+  const { n: due, skipped } = walk(tunisNumber(receivedAt), workingDays, cal, (n) => covered.has(n));
   const open = counted
-    .filter((p) => p.to === null && tunisDay(p.from) <= day)
+    .filter((p) => p.to === null && tunisNumber(p.from) <= due)
     .sort((a, b) => a.from.getTime() - b.from.getTime())[0];
   if (open) return { state: "paused", dueAt: null, pausedSince: open.from, pausedWorkingDays: skipped };
-  return { state: "running", dueAt: endOfTunisDay(day), pausedWorkingDays: skipped };
+  return { state: "running", dueAt: endOfTunisDay(dayFromNumber(due)), pausedWorkingDays: skipped };
 }
 
 /** The deadline at the structure a request was transferred to: its own full deadline from the transfer. */
@@ -215,16 +225,15 @@ export function deadlineChain({
  */
 export function dueSoonFrom(due: Date, dueSoonWorkingDays: number, cal: Calendar): Date {
   if (dueSoonWorkingDays <= 0) return due;
-  let day = tunisDay(due);
-  let left = isWorkingDay(day, cal) ? 1 : 0;
+  let n = tunisNumber(due);
+  let left = isWorkingNumber(n, cal) ? 1 : 0;
   for (let steps = 0; steps < MAX_SPAN_DAYS; steps++) {
-    const before = shiftDay(day, -1);
-    const leftBefore = left + (isWorkingDay(before, cal) ? 1 : 0);
+    const leftBefore = left + (isWorkingNumber(n - 1, cal) ? 1 : 0);
     if (leftBefore > dueSoonWorkingDays) break;
-    day = before;
+    n--;
     left = leftBefore;
   }
-  return startOfTunisDay(day);
+  return startOfTunisDay(dayFromNumber(n));
 }
 
 /** Where a deadline stands at `now`. A null due date means the clock is paused. */
@@ -246,10 +255,10 @@ export function deadlineState(
  * It is the inverse of addWorkingDays: workingDaysBetween(s, addWorkingDays(s, n)) = n.
  */
 export function workingDaysBetween(a: Date, b: Date, cal: Calendar): number {
-  const last = tunisDay(b);
+  const last = tunisNumber(b);
   let count = 0;
-  for (let day = shiftDay(tunisDay(a), 1); day <= last; day = shiftDay(day, 1)) {
-    if (isWorkingDay(day, cal)) count++;
+  for (let n = tunisNumber(a) + 1; n <= last; n++) {
+    if (isWorkingNumber(n, cal)) count++;
   }
   return count;
 }
