@@ -56,8 +56,11 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
         ]}
       />
       <CaseFormErrors forms={forms} />
+      <p class="sh-hint" dir="ltr">
+        {c.reference}
+      </p>
       <h1 class="sh-heading-xl">
-        <span dir="ltr">{c.reference}</span> · {c.subject}
+        <bdi>{c.subject}</bdi>
       </h1>
       <ul class="sh-tag-list">
         <li>
@@ -98,7 +101,7 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
             <>
               {data.governorateName && <Localized text={data.governorateName} />}
               {data.governorateName && c.address ? " · " : ""}
-              {c.address}
+              {c.address && <bdi>{c.address}</bdi>}
             </>,
           )}
       </dl>
@@ -136,7 +139,10 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
         <p class="sh-body-text">{t("cases.staff.case.anonymous")}</p>
       ) : (
         <dl class="sh-summary-list">
-          {row(t("cases.staff.fields.contactName"), c.contactName ?? data.submitter?.name ?? "—")}
+          {row(
+            t("cases.staff.fields.contactName"),
+            <bdi>{c.contactName ?? data.submitter?.name ?? "—"}</bdi>,
+          )}
           {row(
             t("cases.staff.fields.contactEmail"),
             <span dir="ltr">{c.contactEmail ?? data.submitter?.email ?? "—"}</span>,
@@ -177,7 +183,13 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
               <li key={i}>
                 {t("cases.staff.case.hop", { from: plain(hop.fromName), to: plain(hop.toName) })} (
                 <DateText date={hop.at} />
-                {hop.actorName ? `, ${hop.actorName}` : ""}){hop.reason ? ` — ${hop.reason}` : ""}
+                {hop.actorName ? `, ${hop.actorName}` : ""})
+                {hop.reason && (
+                  <>
+                    {" — "}
+                    <bdi>{hop.reason}</bdi>
+                  </>
+                )}
               </li>
             ))}
           </ol>

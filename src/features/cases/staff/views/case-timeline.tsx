@@ -59,7 +59,12 @@ export function CaseTimeline({
                       from: plain(structures.get(str("from"))),
                       to: plain(structures.get(str("to"))),
                     })}
-                    {str("reason") ? ` — ${str("reason")}` : ""}
+                    {str("reason") && (
+                      <>
+                        {" — "}
+                        <bdi>{str("reason")}</bdi>
+                      </>
+                    )}
                   </p>
                 )}
                 {event.kind === "closed" && str("outcome") && (

@@ -39,13 +39,13 @@ export function DateText({ date }: { date: Date | null }) {
   return <time dateTime={isoDate(date)}>{formatDate(date, locale)}</time>;
 }
 
-/** Text typed by someone, its line breaks kept (no inline style: the CSP forbids it). */
+/** Text typed by someone, in whatever language and direction, its line breaks kept (no inline style: the CSP forbids it). */
 export function MultilineText({ text }: { text: string }) {
   const paragraphs = text.split(/\n\s*\n/);
   return (
     <>
       {paragraphs.map((p, i) => (
-        <p key={i} class="sh-body-text">
+        <p key={i} class="sh-body-text" dir="auto">
           {p.split("\n").map((line, j) => (
             <>
               {j > 0 && <br />}

@@ -231,7 +231,7 @@ export function QueuePage(props: QueuePageProps) {
                 {r.reference}
               </a>,
               <>
-                {r.subject}
+                <bdi>{r.subject}</bdi>
                 <br />
                 <span class="sh-hint">
                   {t(`cases.staff.type.${r.type}`)}
