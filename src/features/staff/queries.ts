@@ -207,10 +207,12 @@ export async function listPendingAdminInvitations(db: Db) {
       id: accountTokens.id,
       email: grantee.email,
       name: grantee.displayName,
+      invitedBy: granter.displayName,
       expiresAt: accountTokens.expiresAt,
     })
     .from(accountTokens)
     .innerJoin(grantee, eq(grantee.id, accountTokens.accountId))
+    .leftJoin(granter, sql`${granter.id}::text = ${accountTokens.payload}->>'invitedBy'`)
     .where(
       and(
         eq(accountTokens.purpose, "invitation"),

@@ -275,6 +275,9 @@ describe("platform admins", () => {
       confirm: "yes",
     });
     expect(sent.statusCode).toBe(303);
+    const pending = await admin.get("/en/admin/staff/platform-admins");
+    expect(pending.body).toContain("future.admin@example.tn");
+    expect(pending.body).toContain(`<td class="sh-table__cell">${me.displayName}</td>`);
     const path = await linkInLatestMail(database, "future.admin@example.tn");
     const invitee = new Agent(app);
     expect((await invitee.get(path)).body).toContain("Role: Platform admin");

@@ -47,7 +47,6 @@ export const platformAdminRoutes: FastifyPluginAsync = async (app) => {
           ...i,
           role: "platform_admin",
           structureName: null,
-          invitedBy: null,
           canCancel: canPlatformAdmins(actor, "grant"),
         }))}
         values={values}
