@@ -25,6 +25,7 @@ import { homeFeature } from "./features/home/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
+import { structuresFeature } from "./features/structures/index.js";
 
 export interface BuildOptions {
   config: Config;
@@ -72,6 +73,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(auditLogFeature);
       await pages.register(settingsFeature);
       await pages.register(calendarFeature);
+      await pages.register(structuresFeature);
       await pages.register(staffFeature);
       await pages.register(casesFeature);
       if (!config.isProduction) {

@@ -24,7 +24,7 @@ export interface PageContext {
   flash?: Flash;
   requestId: string;
   /** Slot for the header's account area; the identity feature fills it. */
-  account?: { name: string } | null;
+  account?: { name: string; staff: boolean } | null;
 }
 
 export const Page = createContext<PageContext | null>(null);

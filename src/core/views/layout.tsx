@@ -16,7 +16,7 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, children, description, width = "wide" }: LayoutProps) {
-  const { locale, dir, t, path, search, asset, flash, account } = usePage();
+  const { locale, dir, t, path, search, asset, flash, account, csrfToken } = usePage();
   const home = `/${locale}`;
   return (
     <html lang={locale} dir={dir}>
@@ -66,10 +66,66 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
                 ))}
               </ul>
             </nav>
-            <div class="sh-header__account">
-              {account ? <span class="sh-header__user">{account.name}</span> : null}
-            </div>
+            <nav class="sh-header__account" aria-label={t("views.layout.accountNav")}>
+              <ul class="sh-header__list">
+                {account ? (
+                  <>
+                    <li>
+                      <a class="sh-header__user" href={`${home}/account`}>
+                        {account.name}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={`${home}/requests`}>{t("views.layout.myRequests")}</a>
+                    </li>
+                    {account.staff && (
+                      <li>
+                        <a href={`${home}/admin`}>{t("views.layout.admin")}</a>
+                      </li>
+                    )}
+                    <li>
+                      <form method="post" action={`${home}/sign-out`} class="sh-header__sign-out">
+                        <input type="hidden" name="_csrf" value={csrfToken()} />
+                        <button type="submit" class="sh-link-button">
+                          {t("views.layout.signOut")}
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <a
+                      href={`${home}/sign-in?next=${encodeURIComponent(`${home}${path === "/" ? "" : path}`)}`}
+                    >
+                      {t("views.layout.signIn")}
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </nav>
           </div>
+          <nav class="sh-nav" aria-label={t("views.layout.mainNav")}>
+            <ul class="sh-nav__list sh-width">
+              <li>
+                <a
+                  class="sh-nav__link"
+                  href={`${home}/requests/new`}
+                  aria-current={path.startsWith("/requests") ? "page" : undefined}
+                >
+                  {t("views.layout.nav.requests")}
+                </a>
+              </li>
+              <li>
+                <a
+                  class="sh-nav__link"
+                  href={`${home}/structures`}
+                  aria-current={path.startsWith("/structures") ? "page" : undefined}
+                >
+                  {t("views.layout.nav.structures")}
+                </a>
+              </li>
+            </ul>
+          </nav>
         </header>
         <main id="main" class={`sh-main sh-width sh-width--${width}`} tabIndex={-1}>
           {flash && <NotificationBanner id="flash" kind={flash.kind} title={flash.message} />}

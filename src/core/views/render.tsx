@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { isStaff } from "../authz/actor.js";
 import { dirOf } from "../i18n/localized.js";
 import { type Flash, Page, type PageContext } from "./context.js";
 
@@ -55,7 +56,12 @@ export function pageContext(
     asset,
     flash: readFlash(request, reply),
     requestId: request.id,
-    account: request.account ? { name: request.account.displayName } : null,
+    account: request.account
+      ? {
+          name: request.account.displayName,
+          staff: request.actor.staffLocked !== null || isStaff(request.actor),
+        }
+      : null,
   };
 }
 
@@ -89,6 +95,10 @@ export const viewsPlugin = fp(
 
     app.decorateReply("render", function (this: FastifyReply, page: VNode, status = 200) {
       const ctx = pageContext(this.request, this, asset);
+      // A page that shows who is signed in is for that person only: never in a shared cache.
+      // Caches must also tell a signed-in visitor's request (session cookie) from an anonymous one.
+      if (this.request.account) this.header("cache-control", "private, no-store");
+      this.header("vary", "Cookie");
       const html = renderToString(<Page.Provider value={ctx}>{page}</Page.Provider>);
       return this.code(status).type("text/html; charset=utf-8").send(`<!doctype html>${html}`);
     });

@@ -81,7 +81,7 @@ describe("the directory", () => {
   it("lets a signed-in visitor's copy be kept only by their browser", async () => {
     const { agent } = await signedInAgent(app, database, {});
     const response = await agent.get("/en/structures");
-    expect(response.headers["cache-control"]).toBe("private, max-age=60");
+    expect(response.headers["cache-control"]).toBe("private, no-store");
   });
 });
 

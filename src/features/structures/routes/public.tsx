@@ -15,12 +15,9 @@ import { StructurePage } from "../views/structure-page.js";
 
 const SEARCH_PAGE_SIZE = 20;
 
-/**
- * Public pages are the same for everyone, so a CDN may keep them a minute. A signed-in visitor's
- * copy shows their name in the header: only their own browser may keep it.
- */
-function cacheable(request: FastifyRequest, reply: FastifyReply) {
-  reply.header("cache-control", request.account ? "private, max-age=60" : "public, max-age=60");
+/** The directory is the same for everyone: shared caches may keep it a minute (reply.render makes a signed-in visitor's copy private). */
+function cacheable(_request: FastifyRequest, reply: FastifyReply) {
+  reply.header("cache-control", "public, max-age=60");
 }
 
 export const publicRoutes: FastifyPluginAsync = async (app) => {
