@@ -116,7 +116,7 @@ describe("calendar admin pages", () => {
     const id = await datedId("2026-08-25");
     const edit = await agent.get(`/en/admin/calendar/${id}/edit`);
     expect(edit.body).toContain('value="2026-08-25"');
-    expect(edit.body).toContain('value="Mawlid (the Prophet\'s Birthday)"');
+    expect(edit.body).toContain('value="Mawlid (the Prophet’s Birthday)"');
     const moved = await agent.post(`/en/admin/calendar/${id}/edit`, {
       kind: "dated",
       date: "2026-08-26",

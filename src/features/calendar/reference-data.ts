@@ -6,13 +6,13 @@ import type { DeadlineCaseType } from "./tables.js";
  * commemorated on 17 December, and 14 January is no longer a public holiday.
  */
 export const FIXED_HOLIDAYS: ReadonlyArray<{ month: number; day: number; name: LocalizedText }> = [
-  { month: 1, day: 1, name: { ar: "رأس السنة الميلادية", fr: "Jour de l'An", en: "New Year's Day" } },
-  { month: 3, day: 20, name: { ar: "عيد الاستقلال", fr: "Fête de l'Indépendance", en: "Independence Day" } },
-  { month: 4, day: 9, name: { ar: "عيد الشهداء", fr: "Fête des Martyrs", en: "Martyrs' Day" } },
+  { month: 1, day: 1, name: { ar: "رأس السنة الميلادية", fr: "Jour de l’An", en: "New Year’s Day" } },
+  { month: 3, day: 20, name: { ar: "عيد الاستقلال", fr: "Fête de l’Indépendance", en: "Independence Day" } },
+  { month: 4, day: 9, name: { ar: "عيد الشهداء", fr: "Fête des Martyrs", en: "Martyrs’ Day" } },
   { month: 5, day: 1, name: { ar: "عيد الشغل", fr: "Fête du Travail", en: "Labour Day" } },
   { month: 7, day: 25, name: { ar: "عيد الجمهورية", fr: "Fête de la République", en: "Republic Day" } },
-  { month: 8, day: 13, name: { ar: "عيد المرأة", fr: "Fête de la Femme", en: "Women's Day" } },
-  { month: 10, day: 15, name: { ar: "عيد الجلاء", fr: "Fête de l'Évacuation", en: "Evacuation Day" } },
+  { month: 8, day: 13, name: { ar: "عيد المرأة", fr: "Fête de la Femme", en: "Women’s Day" } },
+  { month: 10, day: 15, name: { ar: "عيد الجلاء", fr: "Fête de l’Évacuation", en: "Evacuation Day" } },
   { month: 12, day: 17, name: { ar: "عيد الثورة", fr: "Fête de la Révolution", en: "Revolution Day" } },
 ];
 
@@ -30,13 +30,13 @@ const EID_AL_ADHA_2: LocalizedText = {
 };
 const HIJRI_NEW_YEAR: LocalizedText = {
   ar: "رأس السنة الهجرية",
-  fr: "Ras el Am el Hijri (Nouvel An de l'Hégire)",
+  fr: "Ras el Am el Hijri (Nouvel An de l’Hégire)",
   en: "Islamic New Year (Ras el Am el Hijri)",
 };
 const MAWLID: LocalizedText = {
   ar: "المولد النبوي الشريف",
   fr: "Mouled (anniversaire du Prophète)",
-  en: "Mawlid (the Prophet's Birthday)",
+  en: "Mawlid (the Prophet’s Birthday)",
 };
 
 /**
@@ -64,7 +64,7 @@ export const DATED_HOLIDAYS: ReadonlyArray<{ date: string; name: LocalizedText }
 
 const ACCESS_TO_INFORMATION_LAW: LocalizedText = {
   ar: "القانون الأساسي عدد 22 لسنة 2016 المؤرخ في 24 مارس 2016 المتعلق بالحق في النفاذ إلى المعلومة، الفصل 14: يرد الهيكل المعني على مطلب النفاذ في أجل لا يتجاوز عشرين (20) يوما من تاريخ توصله به. ينص القانون على 20 يوما، وتحتسب المنصة 20 يوم عمل.",
-  fr: "Loi organique n° 2016-22 du 24 mars 2016 relative au droit d'accès à l'information, article 14 : l'organisme concerné répond à la demande d'accès dans un délai ne dépassant pas vingt (20) jours à compter de sa réception. La loi fixe 20 jours ; la plateforme compte 20 jours ouvrables.",
+  fr: "Loi organique n° 2016-22 du 24 mars 2016 relative au droit d’accès à l’information, article 14 : l’organisme concerné répond à la demande d’accès dans un délai ne dépassant pas vingt (20) jours à compter de sa réception. La loi fixe 20 jours ; la plateforme compte 20 jours ouvrables.",
   en: "Organic Law No. 2016-22 of 24 March 2016 on the right of access to information, article 14: the body concerned answers an access request within twenty (20) days of receiving it. The law states 20 days; the platform counts 20 working days.",
 };
 
