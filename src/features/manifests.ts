@@ -1,7 +1,13 @@
 import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
+import { casesManifest } from "./cases/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
 
 /** Every feature, in dependency order: seeds run in this order. */
-export const MANIFESTS: FeatureManifest[] = [structuresManifest, calendarManifest, staffManifest];
+export const MANIFESTS: FeatureManifest[] = [
+  structuresManifest,
+  calendarManifest,
+  staffManifest,
+  casesManifest,
+];
