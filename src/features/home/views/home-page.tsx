@@ -1,6 +1,7 @@
 import { formatNumber } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
+import { Card } from "../../../core/views/components/card/card.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
 
@@ -21,6 +22,25 @@ export function HomePage({ counts, governorates }: HomePageProps) {
           {t("home.title")}
         </h1>
         <p class="sh-lead">{t("home.lead")}</p>
+      </section>
+
+      <section aria-labelledby="home-actions">
+        <h2 id="home-actions" class="sh-heading-l">
+          {t("home.actionsTitle")}
+        </h2>
+        <ul class="sh-grid">
+          {(["requests/new", "requests", "structures"] as const).map((path) => (
+            <li key={path}>
+              <Card
+                title={t(`home.actions.${path.replace("/", "-")}.title`)}
+                href={`/${locale}/${path}`}
+                headingLevel={3}
+              >
+                <p class="sh-body-text">{t(`home.actions.${path.replace("/", "-")}.body`)}</p>
+              </Card>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="home-structures">
