@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -59,8 +59,9 @@ export async function openTestDatabase(): Promise<Database> {
   return wrapPglite(client);
 }
 
-/** Drops every database this run created (PostgreSQL outlives the run). */
+/** Drops every database this run created (PostgreSQL outlives the run), and the PGlite template file. */
 export async function dropRunDatabases(): Promise<void> {
+  await rm(PGLITE_TEMPLATE, { force: true });
   if (!process.env.TEST_DATABASE_URL) return;
   const admin = new pg.Client({ connectionString: postgresUrl("postgres") });
   await admin.connect();
