@@ -23,6 +23,13 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "sign-in", path: "/sign-in", status: 200 },
   { name: "sign-up", path: "/sign-up", status: 200 },
   { name: "forgot-password", path: "/forgot-password", status: 200 },
+  { name: "structures", path: "/structures", status: 200 },
+  { name: "structures-search", path: "/structures?q=sfax", status: 200 },
+  { name: "structure-page", path: "/structures/mun-tn-11", status: 200 },
+  { name: "request-type", path: "/requests/new", status: 200 },
+  { name: "request-structure", path: "/requests/new?type=complaint&q=tunis", status: 200 },
+  { name: "request-form", path: "/requests/new?type=complaint&structure=mun-tn-11", status: 200 },
+  { name: "request-form-triage", path: "/requests/new?type=notice&structure=unknown", status: 200 },
   { name: "gallery", path: "/gallery", status: 200 },
   { name: "not-found", path: "/no-such-page", status: 404 },
 ];
