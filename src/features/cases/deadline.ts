@@ -1,12 +1,26 @@
 import type { Db } from "../../db/client.js";
+import { dueAt } from "../calendar/deadlines.js";
+import { findDeadlinePolicy, loadCalendarFor } from "../calendar/queries.js";
 import type { CaseType } from "./rules.js";
 
-/** The legal deadline of a case whose clock starts now at a structure (working days, holidays). */
+/**
+ * The legal deadline of a case whose clock starts at `from` at a structure: the structure's policy for
+ * the type (or the national default), counted in working days on the holiday calendar.
+ */
 export async function computeDueAt(
-  _db: Db,
-  _type: CaseType,
-  _structureId: string,
-  _from: Date,
+  db: Db,
+  type: CaseType,
+  structureId: string,
+  from: Date,
 ): Promise<Date | null> {
-  return null;
+  const policy = await findDeadlinePolicy(db, type, structureId);
+  if (!policy) return null;
+  const cal = await loadCalendarFor(db, from);
+  const deadline = dueAt({
+    receivedAt: from,
+    workingDays: policy.workingDays,
+    pauseAllowed: policy.pauseAllowed,
+    cal,
+  });
+  return deadline.state === "running" ? deadline.dueAt : null;
 }

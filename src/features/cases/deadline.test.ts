@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../test/databases.js";
+import { computeDueAt } from "./deadline.js";
+import { findStructureByCode } from "./queries.js";
+
+const database = await openTestDatabase();
+
+describe("computeDueAt", () => {
+  it("counts the national default in working days, skipping the weekend and public holidays", async () => {
+    const tunis = (await findStructureByCode(database.db, "mun-tn-11"))!;
+    // Friday 9 January 2026, guidance: 7 working days → Tuesday 20 January, end of day in Tunis.
+    const due = await computeDueAt(database.db, "guidance", tunis.id, new Date("2026-01-09T10:00:00+01:00"));
+    expect(due?.toISOString()).toBe("2026-01-20T22:59:59.999Z");
+    // Thursday 19 March 2026, guidance: Independence Day and Eid (20–21 March) and the weekend are skipped.
+    const aroundEid = await computeDueAt(
+      database.db,
+      "guidance",
+      tunis.id,
+      new Date("2026-03-19T10:00:00+01:00"),
+    );
+    expect(aroundEid?.toISOString()).toBe("2026-03-31T22:59:59.999Z");
+  });
+
+  it("gives access-to-information requests their 20 days", async () => {
+    const health = (await findStructureByCode(database.db, "min-health"))!;
+    const due = await computeDueAt(
+      database.db,
+      "information",
+      health.id,
+      new Date("2026-01-05T09:00:00+01:00"),
+    );
+    expect(due?.toISOString()).toBe("2026-02-02T22:59:59.999Z");
+  });
+});
