@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/databases.js";
-import { computeDueAt } from "./deadline.js";
+import { computeDueAt, dueAtWithPauses } from "./deadline.js";
 import { findStructureByCode } from "./queries.js";
 
 const database = await openTestDatabase();
@@ -30,5 +30,20 @@ describe("computeDueAt", () => {
       new Date("2026-01-05T09:00:00+01:00"),
     );
     expect(due?.toISOString()).toBe("2026-02-02T22:59:59.999Z");
+  });
+
+  it("pushes the deadline back by the working days the clock was paused for the citizen", async () => {
+    const tunis = (await findStructureByCode(database.db, "mun-tn-11"))!;
+    const row = {
+      type: "guidance" as const,
+      structureId: tunis.id,
+      clockStartedAt: new Date("2026-01-05T09:00:00+01:00"),
+    };
+    expect((await dueAtWithPauses(database.db, row, []))?.toISOString()).toBe("2026-01-14T22:59:59.999Z");
+    // Asked on Tuesday 6, answered on Thursday 8: Tuesday and Wednesday do not count.
+    const pause = { from: new Date("2026-01-06T11:00:00+01:00"), to: new Date("2026-01-08T15:00:00+01:00") };
+    expect((await dueAtWithPauses(database.db, row, [pause]))?.toISOString()).toBe(
+      "2026-01-16T22:59:59.999Z",
+    );
   });
 });

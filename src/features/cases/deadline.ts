@@ -24,3 +24,25 @@ export async function computeDueAt(
   });
   return deadline.state === "running" ? deadline.dueAt : null;
 }
+
+/**
+ * The deadline once the clock has been paused (the citizen was asked for more information): the
+ * policy's working days from the clock's start, extended by the working days the pauses covered.
+ */
+export async function dueAtWithPauses(
+  db: Db,
+  row: { type: CaseType; structureId: string; clockStartedAt: Date },
+  pauses: Array<{ from: Date; to: Date | null }>,
+): Promise<Date | null> {
+  const policy = await findDeadlinePolicy(db, row.type, row.structureId);
+  if (!policy) return null;
+  const cal = await loadCalendarFor(db, row.clockStartedAt, new Date());
+  const deadline = dueAt({
+    receivedAt: row.clockStartedAt,
+    workingDays: policy.workingDays,
+    pauseAllowed: policy.pauseAllowed,
+    pauses,
+    cal,
+  });
+  return deadline.state === "running" ? deadline.dueAt : null;
+}

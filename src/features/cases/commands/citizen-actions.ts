@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type FieldErrors, fieldError, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
+import { dueAtWithPauses } from "../deadline.js";
 import { canTransition } from "../lifecycle.js";
 import type { CaseRow } from "../queries.js";
 import { LIMITS } from "../rules.js";
@@ -27,10 +28,21 @@ export async function answerQuestion(
     errors.answer = fieldError("cases.errors.answerLong", { max: LIMITS.reply });
   if (errors.answer) return { ok: false, errors };
   const now = new Date();
+  // The clock runs again, with the deadline pushed back by the working days it was stopped.
+  const earlier = await db
+    .select({ details: caseEvents.details })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.kind, "citizen_replied")));
+  const pauses = earlier
+    .map((e) => e.details as { pausedFrom?: string; pausedTo?: string })
+    .filter((d) => d.pausedFrom && d.pausedTo && new Date(d.pausedFrom) >= row.clockStartedAt)
+    .map((d) => ({ from: new Date(d.pausedFrom!), to: new Date(d.pausedTo!) }));
+  if (row.pausedAt) pauses.push({ from: row.pausedAt, to: now });
+  const dueAt = row.pausedAt ? await dueAtWithPauses(db, row, pauses) : row.dueAt;
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(cases)
-      .set({ status: "in_progress", pausedAt: null })
+      .set({ status: "in_progress", pausedAt: null, dueAt })
       .where(and(eq(cases.id, row.id), eq(cases.status, "awaiting_citizen")))
       .returning({ id: cases.id });
     if (updated.length === 0) return; // answered twice at once: the first one counts
