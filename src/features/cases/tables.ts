@@ -16,7 +16,13 @@ import { id, timestamps, tstz } from "../../db/columns.js";
 import { governorates, structureCategories, structures } from "../structures/tables.js";
 
 export const caseType = pgEnum("case_type", ["notice", "complaint", "suggestion", "guidance", "information"]);
-export const caseStatus = pgEnum("case_status", ["new", "in_progress", "awaiting_citizen", "answered", "closed"]);
+export const caseStatus = pgEnum("case_status", [
+  "new",
+  "in_progress",
+  "awaiting_citizen",
+  "answered",
+  "closed",
+]);
 export const caseOutcome = pgEnum("case_outcome", [
   "answered",
   "not_competent",

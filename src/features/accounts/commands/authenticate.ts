@@ -21,7 +21,7 @@ export async function authenticate(db: Db, email: string, password: string): Pro
   if (wait > 0) return { ok: false, reason: "throttled", waitSeconds: wait };
   const account = await findAccountByEmail(db, email);
   const valid = await verifySecret(account?.passwordHash ?? (await DUMMY_HASH), password);
-  if (!account || !account.passwordHash || !valid) {
+  if (!account?.passwordHash || !valid) {
     const waitSeconds = await recordSignInFailure(db, email);
     return waitSeconds > 0
       ? { ok: false, reason: "throttled", waitSeconds }
