@@ -74,7 +74,7 @@ describe("filing a request", () => {
   it("walks type → structure → form, each step a plain GET that works without JavaScript", async () => {
     const agent = new Agent(app);
     expect((await agent.get("/ar/requests/new")).body).toContain('name="type"');
-    const step2 = await agent.get("/ar/requests/new?type=complaint&q=" + encodeURIComponent("بلديه تونس"));
+    const step2 = await agent.get(`/ar/requests/new?type=complaint&q=${encodeURIComponent("بلديه تونس")}`);
     expect(step2.body).toContain('value="mun-tn-11"');
     expect(step2.body).toContain('value="unknown"');
     const step3 = await intakeForm(agent, "ar", "complaint", "mun-tn-11");

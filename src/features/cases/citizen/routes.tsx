@@ -134,7 +134,6 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
   // --- Following a request: by its secret link (anyone holding it), or as its signed-in author.
 
   async function render(
-    request: FastifyRequest,
     reply: FastifyReply,
     row: CaseRow,
     base: string,
@@ -182,7 +181,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
     app.get(path, { schema: { params }, preHandler }, async (request, reply) => {
       const { row, base } = await load(request);
       const submitted = (request.query as { submitted?: string }).submitted === "1";
-      return render(request, reply, row, `/${request.locale}${base}`, {
+      return render(reply, row, `/${request.locale}${base}`, {
         justSubmitted: submitted,
         followUrl:
           submitted && path.includes(":token")
@@ -211,7 +210,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
           if (!result.ok) {
             const extra =
               "refusal" in result ? { refusal: result.refusal } : { errors: result.errors, values };
-            return render(request, reply, row, `/${request.locale}${base}`, extra, 422);
+            return render(reply, row, `/${request.locale}${base}`, extra, 422);
           }
           return reply.redirectWithFlash(base, { kind: "success", message: action.flash });
         },

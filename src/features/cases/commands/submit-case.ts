@@ -276,17 +276,15 @@ export async function submitCase(
         .values({ caseId: row!.id, kind: "submitted", actorId: ctx.account?.id ?? null, at: now })
         .returning({ id: caseEvents.id });
       if (stored.length > 0) {
-        await tx
-          .insert(caseAttachments)
-          .values(
-            stored.map((f) => ({
-              caseId: row!.id,
-              eventId: event!.id,
-              fileKey: f.key,
-              mime: f.mime,
-              size: f.size,
-            })),
-          );
+        await tx.insert(caseAttachments).values(
+          stored.map((f) => ({
+            caseId: row!.id,
+            eventId: event!.id,
+            fileKey: f.key,
+            mime: f.mime,
+            size: f.size,
+          })),
+        );
       }
       const to = mode === "email" ? contactEmail : mode === "account" ? contact?.email : null;
       if (to) {

@@ -63,7 +63,7 @@ export function ChooseStructurePage({
     <Layout title={t("cases.intake.structureQuestion")} width="narrow">
       <p class="sh-caption">{t(`cases.types.${type}`)}</p>
       <h1 class="sh-heading-xl">{t("cases.intake.structureQuestion")}</h1>
-      <form method="get" action={`/${locale}/requests/new`} role="search" noValidate>
+      <form method="get" action={`/${locale}/requests/new`} noValidate>
         <input type="hidden" name="type" value={type} />
         <TextInput
           id="structure-search"
@@ -169,7 +169,7 @@ export function IntakeFormPage(props: IntakeFormProps) {
           <h2 id="similar-title" class="sh-heading-m">
             {t("cases.similar.title")}
           </h2>
-          <form method="get" action={`/${locale}/requests/new`} role="search" noValidate>
+          <form method="get" action={`/${locale}/requests/new`} noValidate>
             <input type="hidden" name="type" value={type} />
             <input type="hidden" name="structure" value={structureCode} />
             <TextInput
