@@ -22,6 +22,7 @@ import { casesFeature } from "./features/cases/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
+import { open311AdminFeature, open311Api } from "./features/open311/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
@@ -59,6 +60,8 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(authPlugin);
   await app.register(mailPlugin);
   await app.register(eidCallbackFeature);
+  // The Open311 API lives at /open311/v2, outside the pages' locale scope.
+  await app.register(open311Api);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
   await app.register(
@@ -76,6 +79,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(structuresFeature);
       await pages.register(staffFeature);
       await pages.register(casesFeature);
+      await pages.register(open311AdminFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);
