@@ -1,5 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { type AppError, RateLimitedError, toAppError } from "../../core/errors/app-error.js";
+import {
+  type AppError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  toAppError,
+} from "../../core/errors/app-error.js";
 import type { Translate } from "../../core/i18n/catalog.js";
 import { translator } from "../../core/i18n/catalog.js";
 import { CONTENT_TYPES, type Document, list, serialise } from "./document.js";
@@ -55,6 +60,7 @@ function toOpen311Error(error: unknown, request: FastifyRequest): Open311Error {
     return new Open311Error(429, [{ key: "rateLimited", values: { seconds } }], seconds);
   }
   if (appError.status === 404) return notFound("notFound");
+  if (appError instanceof PayloadTooLargeError) return badRequest({ key: "tooLarge" });
   if (appError.status >= 500) {
     request.log.error({ err: error }, "open311 request failed");
     // The specification's "General Service Error": 400, and the client is to tell us (with the id).
