@@ -286,6 +286,7 @@ describe("following a request", () => {
     await database.query("update cases set status = 'awaiting_citizen', paused_at = now() where id = $1", [
       row!.id,
     ]);
+    expect((await agent.get(page)).body).toContain(`action="${page}/answer"`);
     const notNow = await agent.post(`${page}/rate`, { rating: "5" });
     expect(notNow.statusCode).toBe(422);
     expect((await agent.post(`${page}/answer`, { answer: "" })).statusCode).toBe(422);
@@ -314,6 +315,7 @@ describe("following a request", () => {
     const history = (await agent.get(page)).body;
     expect(history).toContain("Vous avez répondu");
     expect(history).toContain("Vous avez demandé un réexamen");
+    expect(history).not.toContain('action="/fr/fr/');
 
     await database.query(
       "update cases set status = 'answered', answered_at = now() - interval '40 days' where id = $1",

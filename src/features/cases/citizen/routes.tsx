@@ -181,7 +181,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
     app.get(path, { schema: { params }, preHandler }, async (request, reply) => {
       const { row, base } = await load(request);
       const submitted = (request.query as { submitted?: string }).submitted === "1";
-      return render(reply, row, `/${request.locale}${base}`, {
+      return render(reply, row, base, {
         justSubmitted: submitted,
         followUrl:
           submitted && path.includes(":token")
@@ -210,7 +210,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
           if (!result.ok) {
             const extra =
               "refusal" in result ? { refusal: result.refusal } : { errors: result.errors, values };
-            return render(reply, row, `/${request.locale}${base}`, extra, 422);
+            return render(reply, row, base, extra, 422);
           }
           return reply.redirectWithFlash(base, { kind: "success", message: action.flash });
         },

@@ -6,7 +6,7 @@ import { NotificationBanner } from "../../../../core/views/components/notificati
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { StatusTag, type StatusTone } from "../../../../core/views/components/status-tag/status-tag.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
-import { usePage } from "../../../../core/views/context.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Layout } from "../../../../core/views/layout.js";
 import { Problem } from "../../../../core/views/problem.js";
@@ -30,7 +30,7 @@ export interface FollowPageProps {
   structureName: LocalizedText;
   events: Array<typeof caseEvents.$inferSelect>;
   attachments: Array<typeof caseAttachments.$inferSelect>;
-  /** Where this page lives: the secret follow-up link, or /requests/<id> for the signed-in submitter. */
+  /** Where this page lives, locale-relative: the secret follow-up link, or /requests/<id> for the signed-in submitter. */
   base: string;
   justSubmitted?: boolean;
   /** The full follow-up URL, shown once right after submitting. */
@@ -43,6 +43,7 @@ export interface FollowPageProps {
 /** A request as its author sees it: status, deadline, history, answers, and what they can do next. */
 export function FollowPage(props: FollowPageProps) {
   const { t, locale } = usePage();
+  const href = useHref();
   const { row, events, attachments, base, errors, values = {} } = props;
   const { message, Summary } = useFieldErrors(errors, {
     answer: "answer",
@@ -112,7 +113,7 @@ export function FollowPage(props: FollowPageProps) {
         <ul class="sh-list">
           {attachments.map((a, i) => (
             <li key={a.id}>
-              <a class="sh-link" href={`${base}/files/${a.id}`}>
+              <a class="sh-link" href={href(`${base}/files/${a.id}`)}>
                 {t("cases.follow.attachment", {
                   n: i + 1,
                   kind: a.mime === "application/pdf" ? "PDF" : t("cases.follow.image"),
