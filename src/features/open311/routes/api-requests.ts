@@ -21,12 +21,11 @@ import {
   ApiQuery,
   type ApiQueryType,
   checkJurisdiction,
-  FileParams,
-  FormatParams,
   formatOf,
   PostBody,
   type PostBodyType,
   presenterFor,
+  RestParams,
   resourceOf,
   sendDocument,
 } from "./api-shared.js";
@@ -110,11 +109,11 @@ async function identifyClient(request: FastifyRequest<{ Body: PostBodyType; Quer
 export const open311RequestRoutes: FastifyPluginAsync = async (api) => {
   api.decorateRequest("open311Client", null);
 
-  api.get<{ Params: Static<typeof FormatParams>; Querystring: ApiQueryType }>(
-    "/v2/requests.:format",
-    { schema: { params: FormatParams, querystring: ApiQuery } },
+  api.get<{ Params: Static<typeof RestParams>; Querystring: ApiQueryType }>(
+    "/v2/requests.*",
+    { schema: { params: RestParams, querystring: ApiQuery } },
     async (request, reply) => {
-      const format = formatOf(request.params.format);
+      const format = formatOf(request.params["*"]);
       checkJurisdiction(request, request.query.jurisdiction_id);
       const presenter = presenterFor(request);
       const rows = await findRequests(request);
@@ -133,10 +132,10 @@ export const open311RequestRoutes: FastifyPluginAsync = async (api) => {
     },
   );
 
-  api.post<{ Params: Static<typeof FormatParams>; Querystring: ApiQueryType; Body: PostBodyType }>(
-    "/v2/requests.:format",
+  api.post<{ Params: Static<typeof RestParams>; Querystring: ApiQueryType; Body: PostBodyType }>(
+    "/v2/requests.*",
     {
-      schema: { params: FormatParams, querystring: ApiQuery, body: PostBody },
+      schema: { params: RestParams, querystring: ApiQuery, body: PostBody },
       preHandler: [identifyClient],
       config: {
         // The API authenticates by key, not by cookie: a cross-site form has no key to ride on.
@@ -151,7 +150,7 @@ export const open311RequestRoutes: FastifyPluginAsync = async (api) => {
       },
     },
     async (request, reply) => {
-      const format = formatOf(request.params.format);
+      const format = formatOf(request.params["*"]);
       const body = request.body ?? {};
       const key = one(body.api_key) ?? one(request.query.api_key);
       if (!request.open311Client)
@@ -203,11 +202,11 @@ export const open311RequestRoutes: FastifyPluginAsync = async (api) => {
     },
   );
 
-  api.get<{ Params: Static<typeof FileParams>; Querystring: ApiQueryType }>(
-    "/v2/requests/:file",
-    { schema: { params: FileParams, querystring: ApiQuery } },
+  api.get<{ Params: Static<typeof RestParams>; Querystring: ApiQueryType }>(
+    "/v2/requests/*",
+    { schema: { params: RestParams, querystring: ApiQuery } },
     async (request, reply) => {
-      const { id, format } = resourceOf(request.params.file, "requestIdMissing");
+      const { id, format } = resourceOf(request.params["*"], "requestIdMissing");
       checkJurisdiction(request, request.query.jurisdiction_id);
       // Unknown, malformed and private requests (complaints…) look the same: not found.
       const [row] = REFERENCE.test(id) ? await findRequestsByReference(api.db, [id]) : [];
@@ -223,11 +222,11 @@ export const open311RequestRoutes: FastifyPluginAsync = async (api) => {
   );
 
   // Every service is "realtime": POST answers with the request's id and never issues a token.
-  api.get<{ Params: Static<typeof FileParams>; Querystring: ApiQueryType }>(
-    "/v2/tokens/:file",
-    { schema: { params: FileParams, querystring: ApiQuery } },
+  api.get<{ Params: Static<typeof RestParams>; Querystring: ApiQueryType }>(
+    "/v2/tokens/*",
+    { schema: { params: RestParams, querystring: ApiQuery } },
     async (request) => {
-      const { id } = resourceOf(request.params.file, "tokenMissing");
+      const { id } = resourceOf(request.params["*"], "tokenMissing");
       checkJurisdiction(request, request.query.jurisdiction_id);
       throw notFound("tokenUnknown", { token: id.slice(0, 40) });
     },

@@ -10,10 +10,9 @@ import {
   ApiQuery,
   type ApiQueryType,
   checkJurisdiction,
-  FileParams,
-  FormatParams,
   formatOf,
   presenterFor,
+  RestParams,
   resourceOf,
   sendDocument,
 } from "./api-shared.js";
@@ -25,11 +24,11 @@ const SERVICES_CACHE_SECONDS = 300;
 
 /** Discovery, the list of services and each service's definition. No API key needed. */
 export const open311ServiceRoutes: FastifyPluginAsync = async (api) => {
-  api.get<{ Params: Static<typeof FormatParams>; Querystring: ApiQueryType }>(
-    "/v2/discovery.:format",
-    { schema: { params: FormatParams, querystring: ApiQuery } },
+  api.get<{ Params: Static<typeof RestParams>; Querystring: ApiQueryType }>(
+    "/v2/discovery.*",
+    { schema: { params: RestParams, querystring: ApiQuery } },
     async (request, reply) => {
-      const format = formatOf(request.params.format);
+      const format = formatOf(request.params["*"]);
       const { locale, t } = presenterFor(request);
       const { config } = api;
       const [changedAt, settings] = await Promise.all([
@@ -66,11 +65,11 @@ export const open311ServiceRoutes: FastifyPluginAsync = async (api) => {
     },
   );
 
-  api.get<{ Params: Static<typeof FormatParams>; Querystring: ApiQueryType }>(
-    "/v2/services.:format",
-    { schema: { params: FormatParams, querystring: ApiQuery } },
+  api.get<{ Params: Static<typeof RestParams>; Querystring: ApiQueryType }>(
+    "/v2/services.*",
+    { schema: { params: RestParams, querystring: ApiQuery } },
     async (request, reply) => {
-      const format = formatOf(request.params.format);
+      const format = formatOf(request.params["*"]);
       checkJurisdiction(request, request.query.jurisdiction_id);
       const presenter = presenterFor(request);
       const services = await listServices(api.db);
@@ -89,11 +88,11 @@ export const open311ServiceRoutes: FastifyPluginAsync = async (api) => {
     },
   );
 
-  api.get<{ Params: Static<typeof FileParams>; Querystring: ApiQueryType }>(
-    "/v2/services/:file",
-    { schema: { params: FileParams, querystring: ApiQuery } },
+  api.get<{ Params: Static<typeof RestParams>; Querystring: ApiQueryType }>(
+    "/v2/services/*",
+    { schema: { params: RestParams, querystring: ApiQuery } },
     async (request, reply) => {
-      const { id: code, format } = resourceOf(request.params.file, "serviceCodeMissing");
+      const { id: code, format } = resourceOf(request.params["*"], "serviceCodeMissing");
       checkJurisdiction(request, request.query.jurisdiction_id);
       const service = await findService(api.db, code);
       if (!service) throw notFound("serviceCodeUnknown", { code: code.slice(0, 100) });

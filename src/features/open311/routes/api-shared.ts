@@ -43,8 +43,12 @@ export const PostBody = Type.Object({
 });
 export type PostBodyType = Partial<Record<keyof typeof PostBody.properties, string[]>>;
 
-export const FormatParams = Type.Object({ format: Type.String({ maxLength: 200 }) });
-export const FileParams = Type.Object({ file: Type.String({ maxLength: 200 }) });
+/**
+ * The end of the path ("json" after "services.", "EC-2026-000123.xml" after "requests/"): a
+ * wildcard rather than a parameter, so text of any length still reaches the API and gets the
+ * specification's error instead of the router's "parameter too long".
+ */
+export const RestParams = Type.Object({ "*": Type.String() });
 
 /** The format asked for; an unsupported extension is the specification's 400 "invalid URL". */
 export function formatOf(extension: string): Format {
