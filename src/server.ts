@@ -1,8 +1,10 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { type StopJobs, startJobs } from "./core/jobs/runner.js";
 import { openDatabase } from "./db/client.js";
 import { runMigrations } from "./db/migrate.js";
 import { seedOnFirstStart } from "./db/seed.js";
+import { MANIFESTS } from "./features/manifests.js";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -22,13 +24,15 @@ async function main() {
 
   const app = await buildApp({ config, database });
   let closing = false;
+  let stopJobs: StopJobs | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    await app.close();
+    // HTTP requests and running jobs finish (jobs get up to 8 s) while the database is still open.
+    await Promise.all([stopJobs?.(), app.close()]);
     await database.close();
     process.exit(0);
   };
@@ -36,6 +40,7 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  stopJobs = await startJobs(database, MANIFESTS, app.log, { publicUrl: config.publicUrl });
   const where = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
   console.log(`\nSharek is serving ${config.publicUrl} (database: ${where})`);
   if (seeded.length > 0) console.log(seeded.join("\n"));

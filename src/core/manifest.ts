@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import type { JobDefinition } from "./jobs/job.js";
 
 /** What a feature declares about itself to the rest of the platform (after Decidim's manifests). */
 export interface FeatureManifest {
@@ -15,4 +16,6 @@ export interface FeatureManifest {
    * public contributions (kept, shown as "deleted account") or removes them, as they chose.
    */
   forgetAccount?(db: Db, accountId: string, mode: "anonymise" | "remove"): Promise<void>;
+  /** Periodic jobs (pg-boss queues with a cron schedule), started after the app listens. */
+  jobs?: JobDefinition[];
 }
