@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { structureCaseStats } from "../../cases/stats/queries.js";
 import { buildDirectory, paginateGroups } from "../directory.js";
 import {
   findStructurePage,
@@ -76,8 +77,9 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
       // Retired structures still answer (with a banner): their history stays reachable.
       const data = await findStructurePage(app.db, request.params.code);
       if (!data) throw new NotFoundError();
+      const caseStats = await structureCaseStats(app.db, data.structure.id);
       cacheable(request, reply);
-      return reply.render(<StructurePage data={data} />);
+      return reply.render(<StructurePage data={{ ...data, caseStats }} />);
     },
   );
 };

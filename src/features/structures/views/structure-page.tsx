@@ -4,6 +4,8 @@ import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcru
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import type { StructureCaseStats } from "../../cases/stats/queries.js";
+import { StructureCaseStatsSection } from "../../cases/stats/stats-section.js";
 import type { Structure, StructureCategory, StructureSummary } from "../queries.js";
 import { Localized, usePlainName } from "./localized-text.js";
 import { AboutSection } from "./sections/about-section.js";
@@ -18,13 +20,21 @@ export interface StructurePageData {
   children: StructureSummary[];
   categories: StructureCategory[];
   governorate: { code: string; name: LocalizedText } | null;
+  /** Its public figures on requests (the cases feature computes them). */
+  caseStats?: StructureCaseStats | null;
 }
 
 /**
  * The sections of a structure's public page, in order. Later features (open consultations,
  * statistics) add theirs to this list; each section renders nothing when it has nothing to say.
  */
-const SECTIONS = [AboutSection, ContactSection, CategoriesSection, ChildrenSection];
+const SECTIONS = [
+  AboutSection,
+  ContactSection,
+  CategoriesSection,
+  StructureCaseStatsSection,
+  ChildrenSection,
+];
 
 /** A structure's public page: who it is, what it does, how to reach it, what to ask it. */
 export function StructurePage({ data }: { data: StructurePageData }) {
