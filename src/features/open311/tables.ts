@@ -1,6 +1,7 @@
-import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import { id, timestamps, tstz } from "../../db/columns.js";
+import { cases } from "../cases/tables.js";
 
 /**
  * Client applications allowed to file requests through the Open311 API. Each holds one API key,
@@ -20,3 +21,18 @@ export const open311Clients = pgTable("open311_clients", {
   revokedAt: tstz("revoked_at"),
   ...timestamps(),
 });
+
+/** Which application filed which request: to find a key's requests if it is abused. */
+export const open311Submissions = pgTable(
+  "open311_submissions",
+  {
+    caseId: uuid("case_id")
+      .primaryKey()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => open311Clients.id),
+    ...timestamps(),
+  },
+  (t) => [index("open311_submissions_client_idx").on(t.clientId)],
+);
