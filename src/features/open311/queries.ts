@@ -1,11 +1,26 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, max, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  max,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { sha256 } from "../../core/auth/secrets.js";
 import type { Db } from "../../db/client.js";
 import { OPEN_STATUSES } from "../cases/lifecycle.js";
 import { cases } from "../cases/tables.js";
 import { structureCategories, structures } from "../structures/tables.js";
-import { open311Clients } from "./tables.js";
+import { open311Clients, open311Submissions } from "./tables.js";
 
 export type Open311Client = typeof open311Clients.$inferSelect;
 
@@ -169,13 +184,22 @@ export async function findClientByKey(db: Db, key: string | undefined): Promise<
   return row ?? null;
 }
 
-export async function listClients(db: Db) {
-  // Active keys first, newest first.
-  return db
-    .select()
+export type ClientSummary = Open311Client & { requests: number };
+
+/** The applications, active keys first and newest first, with how many requests each filed. */
+export async function listClients(db: Db): Promise<ClientSummary[]> {
+  const filed = db
+    .select({ clientId: open311Submissions.clientId, n: count().as("n") })
+    .from(open311Submissions)
+    .groupBy(open311Submissions.clientId)
+    .as("filed");
+  const rows = await db
+    .select({ ...getTableColumns(open311Clients), requests: filed.n })
     .from(open311Clients)
+    .leftJoin(filed, eq(filed.clientId, open311Clients.id))
     .orderBy(sql`${open311Clients.revokedAt} is not null`, desc(open311Clients.createdAt))
     .limit(500);
+  return rows.map((r) => ({ ...r, requests: Number(r.requests ?? 0) }));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

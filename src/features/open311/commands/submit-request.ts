@@ -5,6 +5,7 @@ import { type IntakeContext, type IntakeField, submitCase } from "../../cases/co
 import { findCase } from "../../cases/queries.js";
 import { badRequest, notFound, type Open311Error, type ProblemEntry } from "../errors.js";
 import { findService, type Open311Client } from "../queries.js";
+import { open311Submissions } from "../tables.js";
 
 /** The POST parameters this server reads (the others the specification lists are ignored, see docs). */
 export interface Open311RequestInput {
@@ -124,6 +125,11 @@ export async function submitOpen311Request(
     }
     return { ok: false, error: badRequest(...fieldProblems) };
   }
+  // Which application filed it (a retried POST finds the row already there).
+  await ctx.db
+    .insert(open311Submissions)
+    .values({ caseId: result.value.id, clientId: client.id })
+    .onConflictDoNothing();
   const filed = await findCase(ctx.db, result.value.id);
   return {
     ok: true,

@@ -102,6 +102,9 @@ describe("Open311 keys, for platform admins", () => {
 
     const filed = await postRequest(app, "json", { ...apiForm(), api_key: key! });
     expect(filed.statusCode).toBe(200);
+    const after = await agent.get("/en/admin/open311");
+    const row = after.body.split("<tr").find((r) => r.includes("Tunis municipality app"))!;
+    expect(row).toContain('sh-table__cell--numeric">1</td>');
   });
 
   it("re-render the form with 422, each problem linked to its field and the typed values kept", async () => {

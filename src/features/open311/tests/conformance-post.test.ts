@@ -5,6 +5,7 @@ import { outboxMessages } from "../../../core/mail/tables.js";
 import { cases } from "../../cases/tables.js";
 import { revokeClient } from "../commands/revoke-client.js";
 import type { Format } from "../document.js";
+import { open311Submissions } from "../tables.js";
 import {
   createService,
   errorsOf,
@@ -18,7 +19,7 @@ import {
 const { app, database } = await createTestApp();
 const db = database.db;
 const { serviceCode, category, structure } = await createService(db, "gov-tn-11", "lighting");
-const { key } = await issueKey(db);
+const { key, client } = await issueKey(db);
 const revoked = await issueKey(db, "Old app");
 await revokeClient(db, revoked.client, { actorId: null });
 
@@ -96,6 +97,12 @@ describe.each(FORMATS_UNDER_TEST)("POST requests (%s)", (format) => {
       contactName: "Amira Ben Salah",
       anonymous: false,
     });
+    // The application that filed it is on record.
+    const [submission] = await db
+      .select()
+      .from(open311Submissions)
+      .where(eq(open311Submissions.caseId, stored!.id));
+    expect(submission?.clientId).toBe(client.id);
     // The person gets the acknowledgement with the follow-up link, in the language asked (Arabic).
     const mails = await db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, email));
     expect(mails).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../core/forms.js";
-import { formatDate } from "../../../core/i18n/format.js";
+import { formatDate, formatNumber } from "../../../core/i18n/format.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../core/views/components/empty-state/empty-state.js";
@@ -10,11 +10,11 @@ import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
 import type { ClientField, ClientInput } from "../commands/create-client.js";
-import type { Open311Client } from "../queries.js";
+import type { ClientSummary } from "../queries.js";
 
 export interface ClientsPageProps {
   abilities: AdminAbilities;
-  clients: Open311Client[];
+  clients: ClientSummary[];
   /** The "issue a key" form, as typed. */
   values: ClientInput;
   errors?: FieldErrors<ClientField>;
@@ -52,6 +52,7 @@ export function ClientsPage({ abilities, clients, values, errors }: ClientsPageP
             { text: t("open311.admin.fields.contactEmail") },
             { text: t("open311.admin.fields.keyHint") },
             { text: t("open311.admin.fields.createdAt") },
+            { text: t("open311.admin.fields.requests"), numeric: true },
             { text: t("open311.admin.fields.status") },
             { text: t("open311.admin.actions") },
           ]}
@@ -63,6 +64,7 @@ export function ClientsPage({ abilities, clients, values, errors }: ClientsPageP
             </span>,
             <code key="hint" dir="ltr">{`${c.keyHint}…`}</code>,
             formatDate(c.createdAt, locale),
+            formatNumber(c.requests, locale),
             c.revokedAt ? (
               <StatusTag key="status" tone="danger">
                 {t("open311.admin.revokedOn", { date: formatDate(c.revokedAt, locale) })}
