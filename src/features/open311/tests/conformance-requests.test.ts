@@ -76,6 +76,17 @@ describe.each(FORMATS_UNDER_TEST)("GET requests (%s)", (format) => {
     for (const row of rows) {
       expect(Object.keys(row)).toEqual(SPEC.request);
       expect(["open", "closed"]).toContain(row.status);
+      for (const [field, value] of Object.entries(row)) {
+        // JSON: coordinates are numbers, everything else text; XML carries text only.
+        const types =
+          format === "xml"
+            ? ["string"]
+            : field === "lat" || field === "long"
+              ? ["number", "object"]
+              : ["string", "object"];
+        expect(types, field).toContain(typeof value);
+        if (typeof value === "object") expect(value, field).toBeNull();
+      }
       expect(row.requested_datetime).toMatch(W3C_DATETIME);
       expect(row.updated_datetime).toMatch(W3C_DATETIME);
     }

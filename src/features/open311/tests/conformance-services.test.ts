@@ -175,9 +175,11 @@ describe("Open311 addresses and formats", () => {
   });
 
   it("a method the API does not offer is a 404 in the spec's format", async () => {
-    const response = await app.inject({ method: "DELETE", url: "/open311/v2/services.json" });
-    expect(response.statusCode).toBe(404);
-    expect(errorsOf(response, "json")[0]?.code).toBe(404);
+    for (const method of ["DELETE", "PUT", "POST"] as const) {
+      const response = await app.inject({ method, url: "/open311/v2/services.json" });
+      expect(response.statusCode, method).toBe(404);
+      expect(errorsOf(response, "json")[0]?.code).toBe(404);
+    }
   });
 
   it("errors speak the language asked", async () => {
