@@ -99,7 +99,10 @@ async function findRequests(request: FastifyRequest<{ Querystring: ApiQueryType 
   });
 }
 
-/** Reads the API key from the form, or else from the query string; never throws (the handler does). */
+/**
+ * Reads the API key from the form, or else from the query string (both not yet validated); never
+ * throws: the handler refuses requests without a valid key.
+ */
 async function identifyClient(request: FastifyRequest<{ Body: PostBodyType; Querystring: ApiQueryType }>) {
   const key = one(request.body?.api_key) ?? one(request.query?.api_key);
   request.open311Client = await findClientByKey(request.server.db, key?.trim());
@@ -136,14 +139,15 @@ export const open311RequestRoutes: FastifyPluginAsync = async (api) => {
     "/v2/requests.*",
     {
       schema: { params: RestParams, querystring: ApiQuery, body: PostBody },
-      preHandler: [identifyClient],
+      // Before validation, so malformed bodies count against the limit too.
+      preValidation: [identifyClient],
       config: {
         // The API authenticates by key, not by cookie: a cross-site form has no key to ride on.
         csrf: false,
         rateLimit: {
           max: POST_RATE_LIMIT,
           timeWindow: 60_000,
-          hook: "preHandler",
+          hook: "preValidation",
           keyGenerator: (request: FastifyRequest) =>
             request.open311Client ? `open311:${request.open311Client.id}` : `open311-ip:${request.ip}`,
         },

@@ -312,8 +312,18 @@ describe("POST requests: rate limit per key", () => {
   it("refuses a key's 121st POST of the minute with 429 and Retry-After, in the spec's format; other keys go on", async () => {
     const busy = await issueKey(db, "Busy app");
     const form = { api_key: busy.key, service_code: "" };
+    // Malformed forms (a parameter repeated too often) count too.
+    const malformed = `api_key=${busy.key}&${Array.from({ length: 25 }, () => "lat=1").join("&")}`;
     for (let i = 0; i < 120; i += 1) {
-      const response = await postRequest(app, "json", form);
+      const response =
+        i % 2 === 0
+          ? await postRequest(app, "json", form)
+          : await app.inject({
+              method: "POST",
+              url: "/open311/v2/requests.json",
+              headers: { "content-type": "application/x-www-form-urlencoded" },
+              payload: malformed,
+            });
       expect(response.statusCode).toBe(400);
     }
     const limited = await postRequest(app, "json", form);
