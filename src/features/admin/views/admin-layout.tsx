@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { useHref, usePage } from "../../../core/views/context.js";
-import { Layout } from "../../../core/views/layout.js";
+import { usePage } from "../../../core/views/context.js";
+import { SectionLayout } from "../../../core/views/section-layout.js";
 
 export type AdminSection = "home" | "structures" | "staff" | "audit" | "settings";
 
@@ -25,7 +25,6 @@ export function AdminLayout({
   children: ComponentChildren;
 }) {
   const { t } = usePage();
-  const href = useHref();
   const links: Array<[AdminSection, string, boolean]> = [
     ["home", "/admin", true],
     ["structures", "/admin/structures", abilities.structures],
@@ -34,27 +33,15 @@ export function AdminLayout({
     ["settings", "/admin/settings", abilities.settings],
   ];
   return (
-    <Layout title={title}>
-      <div class="sh-admin">
-        <nav class="sh-admin__nav" aria-label={t("admin.nav.label")}>
-          <ul class="sh-admin__list">
-            {links
-              .filter(([, , allowed]) => allowed)
-              .map(([key, path]) => (
-                <li key={key}>
-                  <a
-                    class="sh-admin__link"
-                    href={href(path)}
-                    aria-current={key === section ? "page" : undefined}
-                  >
-                    {t(`admin.nav.${key}`)}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <div class="sh-admin__content">{children}</div>
-      </div>
-    </Layout>
+    <SectionLayout
+      title={title}
+      navLabel={t("admin.nav.label")}
+      current={section}
+      links={links
+        .filter(([, , allowed]) => allowed)
+        .map(([key, path]) => ({ key, path, text: t(`admin.nav.${key}`) }))}
+    >
+      {children}
+    </SectionLayout>
   );
 }

@@ -312,6 +312,12 @@ describe("following a request", () => {
     expect(
       await database.query("select status, appeal_level, satisfaction from cases where id = $1", [row!.id]),
     ).toEqual([{ status: "in_progress", appeal_level: 1, satisfaction: 2 }]);
+    // The appeal gets its own deadline from today, so it is not overdue at once.
+    const [reopened] = await database.query<{ future: boolean }>(
+      "select due_at > now() as future from cases where id = $1",
+      [row!.id],
+    );
+    expect(reopened?.future).toBe(true);
     const history = (await agent.get(page)).body;
     expect(history).toContain("Vous avez répondu");
     expect(history).toContain("Vous avez demandé un réexamen");

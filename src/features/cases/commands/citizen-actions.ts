@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type FieldErrors, fieldError, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
-import { dueAtWithPauses } from "../deadline.js";
+import { computeDueAt, dueAtWithPauses } from "../deadline.js";
 import { canTransition } from "../lifecycle.js";
 import type { CaseRow } from "../queries.js";
 import { LIMITS } from "../rules.js";
@@ -42,7 +42,8 @@ export async function answerQuestion(
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(cases)
-      .set({ status: "in_progress", pausedAt: null, dueAt })
+      // A new deadline: reminders and escalations start over from it.
+      .set({ status: "in_progress", pausedAt: null, dueAt, escalationLevel: 0 })
       .where(and(eq(cases.id, row.id), eq(cases.status, "awaiting_citizen")))
       .returning({ id: cases.id });
     if (updated.length === 0) return; // answered twice at once: the first one counts
@@ -111,10 +112,21 @@ export async function reopenCase(
   if (reason.length > LIMITS.reply)
     return { ok: false, errors: { reason: fieldError("cases.errors.answerLong", { max: LIMITS.reply }) } };
   const appealLevel = row.appealLevel + 1;
+  // The appeal is a new request to review: its own full deadline, from today.
+  const dueAt = await computeDueAt(db, row.type, row.structureId, now);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(cases)
-      .set({ status: "in_progress", appealLevel, closedAt: null, outcome: null, escalationLevel: 0 })
+      .set({
+        status: "in_progress",
+        appealLevel,
+        closedAt: null,
+        outcome: null,
+        escalationLevel: 0,
+        clockStartedAt: now,
+        dueAt,
+        pausedAt: null,
+      })
       .where(and(eq(cases.id, row.id), eq(cases.appealLevel, row.appealLevel)))
       .returning({ id: cases.id });
     if (updated.length > 0) {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { useHref, usePage } from "../../../../core/views/context.js";
-import { Layout } from "../../../../core/views/layout.js";
+import { usePage } from "../../../../core/views/context.js";
+import { SectionLayout } from "../../../../core/views/section-layout.js";
 
 export type StaffSection = "queue" | "templates" | "routing";
 
@@ -23,34 +23,21 @@ export function StaffLayout({
   children: ComponentChildren;
 }) {
   const { t } = usePage();
-  const href = useHref();
   const links: Array<[StaffSection, string, boolean]> = [
     ["queue", "/staff/requests", true],
     ["templates", "/staff/templates", nav.templates],
     ["routing", "/staff/routing", nav.routing],
   ];
   return (
-    <Layout title={title}>
-      <div class="sh-admin">
-        <nav class="sh-admin__nav" aria-label={t("cases.staff.nav.label")}>
-          <ul class="sh-admin__list">
-            {links
-              .filter(([, , allowed]) => allowed)
-              .map(([key, path]) => (
-                <li key={key}>
-                  <a
-                    class="sh-admin__link"
-                    href={href(path)}
-                    aria-current={key === section ? "page" : undefined}
-                  >
-                    {t(`cases.staff.nav.${key}`)}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <div class="sh-admin__content">{children}</div>
-      </div>
-    </Layout>
+    <SectionLayout
+      title={title}
+      navLabel={t("cases.staff.nav.label")}
+      current={section}
+      links={links
+        .filter(([, , allowed]) => allowed)
+        .map(([key, path]) => ({ key, path, text: t(`cases.staff.nav.${key}`) }))}
+    >
+      {children}
+    </SectionLayout>
   );
 }
