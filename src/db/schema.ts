@@ -6,7 +6,7 @@ export * from "../core/mail/tables.js";
 export * from "../core/settings/tables.js";
 export * from "../features/accounts/tables.js";
 export * from "../features/calendar/tables.js";
-export * from "../features/cases/tables.js";
 export * from "../features/cases/staff/tables.js";
+export * from "../features/cases/tables.js";
 export * from "../features/open311/tables.js";
 export * from "../features/structures/tables.js";

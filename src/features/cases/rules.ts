@@ -1,7 +1,13 @@
 import type { caseType } from "./tables.js";
 
 export type CaseType = (typeof caseType.enumValues)[number];
-export const CASE_TYPES = ["complaint", "notice", "suggestion", "guidance", "information"] as const satisfies readonly CaseType[];
+export const CASE_TYPES = [
+  "complaint",
+  "notice",
+  "suggestion",
+  "guidance",
+  "information",
+] as const satisfies readonly CaseType[];
 
 /** Types that may be sent with no contact at all (a reply to an information request needs an address). */
 export const ANONYMOUS_TYPES: ReadonlySet<CaseType> = new Set(["notice", "complaint", "suggestion"]);
