@@ -153,8 +153,13 @@ if (fatal || !info) {
 const planLine = (plan: string) =>
   plan
     .split("\n")
-    .filter((l) => /Scan|Sort|Limit|Aggregate|Execution Time/.test(l))
-    .map((l) => l.trim())
+    .filter((l) => /(Scan|Aggregate|Append) |Execution Time/.test(l))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^->\s*/, "")
+        .replace(/ \(actual time=[^)]*rows=(\d+) loops=\d+\)/, " ($1 rows)"),
+    )
     .join(" / ");
 
 writeResultsSection({
