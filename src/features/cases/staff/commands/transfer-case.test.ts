@@ -51,6 +51,8 @@ describe("transferring a request", () => {
       pausedAt: null,
     });
     expect(after.clockStartedAt.getTime()).toBeGreaterThan(started.getTime());
+    // A full deadline at the new structure, counted from today (the national default applies).
+    expect(after.dueAt!.getTime()).toBeGreaterThan(Date.now() + 86_400_000);
     const transferred = (await eventsOf(db, c.id)).find((e) => e.kind === "transferred");
     expect(transferred?.details).toEqual({ from: tunis, to: ariana, reason });
     expect((await auditOf(db, c.id))[0]).toMatchObject({
