@@ -7,6 +7,8 @@ export function adminAbilities(actor: Actor): AdminAbilities {
   return {
     structures: actor.platformAdmin || structureAdmin,
     staff: actor.platformAdmin || structureAdmin,
+    deadlines: actor.platformAdmin || structureAdmin,
+    requests: actor.platformAdmin || structuresWithRole(actor, "agent", "structure_admin").length > 0,
     audit: actor.platformAdmin,
     settings: actor.platformAdmin,
   };

@@ -5,7 +5,20 @@ import { type AdminAbilities, AdminLayout } from "./admin-layout.js";
 export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
   const { t } = usePage();
   const href = useHref();
-  const sections = (["structures", "staff", "audit", "settings"] as const).filter((s) => abilities[s]);
+  const sections = (
+    [
+      ["requests", abilities.requests],
+      ["structures", abilities.structures],
+      ["staff", abilities.staff],
+      ["deadlines", abilities.deadlines],
+      ["calendar", abilities.settings],
+      ["open311", abilities.settings],
+      ["audit", abilities.audit],
+      ["settings", abilities.settings],
+    ] as const
+  )
+    .filter(([, allowed]) => allowed)
+    .map(([s]) => s);
   return (
     <AdminLayout title={t("admin.home.title")} section="home" abilities={abilities}>
       <h1 class="sh-heading-xl">{t("admin.home.title")}</h1>
@@ -13,7 +26,11 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
       <ul class="sh-card-list">
         {sections.map((s) => (
           <li key={s}>
-            <Card title={t(`admin.nav.${s}`)} href={href(`/admin/${s}`)} headingLevel={2}>
+            <Card
+              title={t(`admin.nav.${s}`)}
+              href={href(s === "requests" ? "/staff/requests" : `/admin/${s}`)}
+              headingLevel={2}
+            >
               <p class="sh-body-text">{t(`admin.home.${s}`)}</p>
             </Card>
           </li>

@@ -2,12 +2,23 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../../../core/views/context.js";
 import { SectionLayout } from "../../../core/views/section-layout.js";
 
-export type AdminSection = "home" | "structures" | "staff" | "audit" | "settings";
+export type AdminSection =
+  | "home"
+  | "structures"
+  | "staff"
+  | "deadlines"
+  | "calendar"
+  | "open311"
+  | "audit"
+  | "settings";
 
 /** The sections of the admin area each actor may open; computed once per request by the route. */
 export interface AdminAbilities {
   structures: boolean;
   staff: boolean;
+  deadlines: boolean;
+  /** The requests workspace (queue, templates, routing) at /staff/requests. */
+  requests: boolean;
   audit: boolean;
   settings: boolean;
 }
@@ -29,6 +40,9 @@ export function AdminLayout({
     ["home", "/admin", true],
     ["structures", "/admin/structures", abilities.structures],
     ["staff", "/admin/staff", abilities.staff],
+    ["deadlines", "/admin/deadlines", abilities.deadlines],
+    ["calendar", "/admin/calendar", abilities.settings],
+    ["open311", "/admin/open311", abilities.settings],
     ["audit", "/admin/audit", abilities.audit],
     ["settings", "/admin/settings", abilities.settings],
   ];
