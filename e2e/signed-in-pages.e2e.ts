@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
+import { createAccount } from "../test/accounts.js";
+import { newContext } from "./browser.js";
+import { LANGUAGES } from "./pages.js";
+import { startSuite } from "./suite.js";
+import { visit } from "./visit.js";
+
+const { server, browser } = await startSuite();
+
+/** The pages people see once signed in: a citizen's account, and a platform admin's work areas. */
+const CITIZEN_PAGES = [
+  "/account",
+  "/account/sessions",
+  "/account/profile",
+  "/account/delete",
+  "/account/two-factor",
+  "/requests",
+];
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/structures",
+  "/admin/structures/new",
+  "/admin/staff",
+  "/admin/audit",
+  "/admin/settings",
+  "/admin/calendar",
+  "/admin/deadlines",
+  "/admin/open311",
+  "/staff/requests",
+  "/staff/templates",
+  "/staff/routing",
+];
+
+async function signedInContext(options: Parameters<typeof createAccount>[1], javaScriptEnabled: boolean) {
+  const account = await createAccount(server.database, options);
+  const { token } = await createSession(server.database.db, account.id, {
+    persistent: false,
+    device: "e2e",
+    secondFactor: Boolean(account.totpEnabledAt),
+  });
+  const context = await newContext(browser, { baseURL: server.origin, javaScriptEnabled });
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, url: server.origin, httpOnly: true, sameSite: "Lax" },
+  ]);
+  return context;
+}
+
+describe.each(LANGUAGES)("signed-in pages in $lang", ({ lang, dir }) => {
+  it.each([
+    { who: "a citizen", options: {}, pages: CITIZEN_PAGES },
+    { who: "a platform admin", options: { platformAdmin: true }, pages: ADMIN_PAGES },
+  ])(
+    "$who: every page answers, in the right direction, with no axe violation, JavaScript on and off",
+    async ({ options, pages }) => {
+      for (const javaScript of [true, false]) {
+        const context = await signedInContext(options, javaScript);
+        const page = await context.newPage();
+        for (const path of pages) {
+          await visit(page, `/${lang}${path}`);
+          expect(await page.getAttribute("html", "dir"), path).toBe(dir);
+        }
+        await context.close();
+      }
+    },
+  );
+});
