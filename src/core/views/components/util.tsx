@@ -48,6 +48,8 @@ export function translateWith(
 }
 
 /** An ISO date (yyyy-mm-dd in Tunis) for a <time datetime>. */
+const ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tunis" });
+
 export function isoDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tunis" }).format(date);
+  return ISO_DAY.format(date);
 }
