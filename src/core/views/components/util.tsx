@@ -47,9 +47,9 @@ export function translateWith(
     .filter((piece) => piece !== "");
 }
 
-/** An ISO date (yyyy-mm-dd in Tunis) for a <time datetime>. */
 const ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tunis" });
 
+/** An ISO date (yyyy-mm-dd in Tunis) for a <time datetime>. */
 export function isoDate(date: Date): string {
   return ISO_DAY.format(date);
 }
