@@ -54,6 +54,11 @@ const Env = Type.Object({
     minimum: 1,
     description: "Requests per minute allowed to one client address on ordinary routes.",
   }),
+  SUBMISSION_RATE_LIMIT: Type.Integer({
+    default: 20,
+    minimum: 1,
+    description: "Requests filed per minute allowed to one client address (anonymous submission forms).",
+  }),
   TRUST_PROXY: Type.Boolean({
     default: false,
     description: "true when behind a load balancer that sets X-Forwarded-For.",

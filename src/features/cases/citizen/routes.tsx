@@ -47,7 +47,6 @@ const OwnFileParams = Type.Object({
   id: Type.String({ maxLength: 100 }),
   file: Type.String({ maxLength: 100 }),
 });
-const submissions = { rateLimit: { max: 20, timeWindow: 60_000 } };
 
 const isCaseType = (v: string | undefined): v is CaseType =>
   (CASE_TYPES as readonly string[]).includes(v ?? "");
@@ -55,6 +54,7 @@ const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store
 
 /** The citizen's side of requests: the intake, the follow-up page, "my requests", and their actions. */
 export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
+  const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
   async function intakeProps(
     request: FastifyRequest,
     type: CaseType,
