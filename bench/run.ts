@@ -1,10 +1,15 @@
-import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
 import { type ChildServer, startChild } from "./lib/child-server.js";
 import { DEFAULT_DURATION, DEFAULT_WARMUP, describeLoad, ROUNDS, runRounds } from "./lib/load.js";
-import { describeMachine, machine, revision } from "./lib/machine.js";
-import { BROWSER_ACCEPT_ENCODING, publicPages, type Transfer, weighPage } from "./lib/page-weight.js";
+import { cpuBusy, describeMachine, machine, revision } from "./lib/machine.js";
+import {
+  BROWSER_ACCEPT_ENCODING,
+  type PageWeight,
+  publicPages,
+  type Transfer,
+  weighPage,
+} from "./lib/page-weight.js";
 import { writeResultsSection } from "./lib/results.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 import type { PlatformServers } from "./serve.js";
@@ -27,11 +32,15 @@ const engineName = databaseEngine();
 const host = machine();
 const started = new Date();
 const code = revision();
+// A neighbour's load skews every figure (they share the cores with the load generator and server).
+const busyBefore = await cpuBusy();
 console.log(`Platform bench of ${code} on ${engineName}: ${describeMachine(host)}`);
 const method =
   `autocannon, ${CONNECTIONS} connections, ${DEFAULT_WARMUP} s warm-up then ${DEFAULT_DURATION} s per target ` +
   `in ${ROUNDS} alternating rounds`;
-console.log(`${method} (BENCH_WARMUP, BENCH_DURATION, BENCH_ROUNDS); load average ${host.loadAverage}\n`);
+console.log(
+  `${method} (BENCH_WARMUP, BENCH_DURATION, BENCH_ROUNDS); CPU used by other processes at the start: ${fmt.percent(busyBefore)}\n`,
+);
 
 const tmp = makeTempDir("platform");
 let server: ChildServer<PlatformServers> | undefined;
@@ -88,6 +97,10 @@ try {
       format: fmt.ratio,
       informational,
     }),
+    note(
+      "same ratio from server CPU per request (bare ÷ GET /ar; steadier on a busy machine)",
+      fmt.ratio(bare.serverCpuMsPerRequest! / home.serverCpuMsPerRequest!),
+    ),
     note("GET /ar requests/s (as a browser: compressed)", fmt.rps(home.rps)),
     note("GET /ar p99 latency", fmt.ms(home.latency.p99)),
     note("GET /ar server CPU per request", fmt.msFine(home.serverCpuMsPerRequest!)),
@@ -107,11 +120,15 @@ try {
   const { pages, source } = await publicPages();
   console.log(`\nPage weight of ${pages.length} pages (${source}):`);
   const cache = new Map<string, Promise<Transfer>>();
+  // One row per page, for its heaviest language (the console lists every language).
+  const heaviest = new Map<
+    string,
+    { weight: PageWeight; status: number; developmentOnly: boolean; n: number }
+  >();
   for (const { path, status, developmentOnly } of pages) {
     const weight = await weighPage(appUrl, path, cache);
     if (weight.page.status !== status) {
       warnings.push(`${path} answered HTTP ${weight.page.status} instead of ${status}: not weighed`);
-      rows.push(note(`${path} weight`, `HTTP ${weight.page.status}`));
       continue;
     }
     const parts = [weight.page, ...weight.assets].map(
@@ -119,10 +136,21 @@ try {
     );
     console.log(`  ${path}: ${fmt.bytes(weight.total)} = ${parts.join(" + ")}`);
     for (const t of weight.assets) if (t.status !== 200) problems.push(`${t.url} answered HTTP ${t.status}`);
-    const what = status === 200 ? "" : ` (HTTP ${status})`;
+    const page = path.replace(/^\/(ar|fr|en)(?=\/|\?|$)/, "") || "/";
+    const seen = heaviest.get(page);
+    if (!seen || weight.total > seen.weight.total) {
+      heaviest.set(page, { weight, status, developmentOnly, n: (seen?.n ?? 0) + 1 });
+    } else seen.n++;
+  }
+  for (const [page, { weight, status, developmentOnly, n }] of heaviest) {
+    const notes = [status === 200 ? "" : `HTTP ${status}`, developmentOnly ? "development only" : ""].filter(
+      Boolean,
+    );
     rows.push(
       check({
-        figure: `${path}${what}: HTML ${fmt.kb(weight.page.bytes)} + ${weight.assets.length} assets${developmentOnly ? " (development only)" : ""}`,
+        figure:
+          `page ${page}${notes.length ? ` (${notes.join(", ")})` : ""}, heaviest of ${n} languages ` +
+          `(${weight.path.split(/[/?]/)[1]}): HTML ${fmt.kb(weight.page.bytes)} + ${weight.assets.length} assets`,
         value: weight.total,
         max: PAGE_BUDGET,
         format: fmt.kb,
@@ -137,11 +165,9 @@ try {
   tmp.remove();
 }
 
-// A neighbour's load skews every figure (they share the cores with the load generator and server).
-const busiest = Math.max(Number(host.loadAverage.split(" ")[0]), loadavg()[0]!);
-if (busiest > host.cores / 2) {
+if (busyBefore > 0.25) {
   warnings.push(
-    `the machine was busy (1-minute load average up to ${busiest.toFixed(1)} on ${host.cores} cores): ` +
+    `the machine was busy (${fmt.percent(busyBefore)} of its CPU used by other processes at the start): ` +
       "requests/s and latencies are unreliable, run again on a quiet machine",
   );
 }
@@ -166,7 +192,7 @@ writeResultsSection({
     "(HTML and the same-origin CSS, JS and images it references). The requests/s budget is stated for " +
     "PostgreSQL; the PGlite figures are informational.",
   body: [
-    `${when} · code ${code} · ${engineLabel} · ${describeMachine(host)} (load average ${host.loadAverage} at the start).`,
+    `${when} · code ${code} · ${engineLabel} · ${describeMachine(host)} (${fmt.percent(busyBefore)} of the CPU used by other processes at the start).`,
     `${method}; load generator and server in separate processes on the same machine. ` +
       `GET /ar is requested as a browser does (Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}). ` +
       `Bare route: \`${barePlan}\`.`,

@@ -71,3 +71,25 @@ export function revision(): string {
     return "unknown revision";
   }
 }
+
+function cpuTimes(): { idle: number; total: number } | undefined {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal …
+    return { idle: (cpu[3] ?? 0) + (cpu[4] ?? 0), total: cpu.slice(0, 8).reduce((a, b) => a + b, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Share of the machine's CPU time (0–1, all cores) that other processes use right now, sampled over
+ * `ms`. Call it before starting anything: a neighbour's load skews every figure. NaN off Linux.
+ */
+export async function cpuBusy(ms = 2000): Promise<number> {
+  const a = cpuTimes();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const b = cpuTimes();
+  if (!a || !b || b.total === a.total) return Number.NaN;
+  return 1 - (b.idle - a.idle) / (b.total - a.total);
+}

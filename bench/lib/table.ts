@@ -83,4 +83,5 @@ export const fmt = {
   kb: (n: number) => `${(n / 1024).toFixed(1)} KB`,
   mb: (n: number) => `${(n / 1024 ** 2).toFixed(0)} MB`,
   ratio: (n: number) => n.toFixed(2),
+  percent: (n: number) => (Number.isNaN(n) ? "n/a" : `${Math.round(n * 100)}%`),
 };
