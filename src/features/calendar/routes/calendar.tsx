@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import { type FieldErrors, formSchema } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { adminAbilities } from "../../admin/abilities.js";
+import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import { createHoliday } from "../commands/create-holiday.js";
 import { deleteHoliday } from "../commands/delete-holiday.js";
 import { parseInteger } from "../commands/fields.js";
@@ -16,7 +17,7 @@ import { findHoliday, listHolidays, listHolidayYears } from "../queries.js";
 import { CalendarPage } from "../views/calendar-page.js";
 import { HolidayEditPage } from "../views/holiday-edit-page.js";
 import { holidayFormValues } from "../views/holiday-form.js";
-import { ConfirmPage, formatDay, formatMonthDay } from "../views/shared.js";
+import { formatDay, formatMonthDay } from "../views/shared.js";
 
 const HolidayBody = formSchema({
   kind: 10,
@@ -152,7 +153,9 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
         ? formatDay(holiday.date, locale)
         : t("calendar.everyYear", { date: formatMonthDay(holiday.month!, holiday.day!, locale) });
       return reply.render(
-        <ConfirmPage
+        <AdminConfirmPage
+          section="settings"
+          cancel={t("calendar.cancel")}
           abilities={adminAbilities(request.actor)}
           title={t("calendar.deleteTitle")}
           body={t("calendar.deleteBody", { name: pickLocalized(holiday.name, locale).text, when })}

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import { type FieldErrors, formSchema } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { adminAbilities } from "../../admin/abilities.js";
+import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import { removeDeadlineOverride } from "../commands/remove-deadline-override.js";
 import {
   NATIONAL,
@@ -24,7 +25,6 @@ import {
 } from "../queries.js";
 import { DEADLINE_CASE_TYPES, type DeadlineCaseType } from "../tables.js";
 import { DeadlinesPage } from "../views/deadlines-page.js";
-import { ConfirmPage } from "../views/shared.js";
 
 const PolicyBody = formSchema({
   caseType: 20,
@@ -131,7 +131,9 @@ export const deadlineRoutes: FastifyPluginAsync = async (app) => {
       const structure = await findStructureName(app.db, policy.structureId!);
       const { t, locale } = request;
       return reply.render(
-        <ConfirmPage
+        <AdminConfirmPage
+          section="settings"
+          cancel={t("calendar.cancel")}
           abilities={adminAbilities(request.actor)}
           title={t("calendar.deadlines.removeTitle")}
           body={t("calendar.deadlines.removeBody", {

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import type { FieldErrors } from "../../../core/forms.js";
 import { formSchema } from "../../../core/forms.js";
 import { adminAbilities } from "../../admin/abilities.js";
+import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import {
   type AdminInviteField,
   type AdminInviteInput,
@@ -13,7 +14,6 @@ import {
 import { revokePlatformAdmin } from "../commands/revoke-platform-admin.js";
 import { canPlatformAdmins } from "../policy.js";
 import { findAccount, isUuid, listPendingAdminInvitations, listPlatformAdmins } from "../queries.js";
-import { ConfirmRevokePage } from "../views/confirm-page.js";
 import { PlatformAdminsPage } from "../views/platform-admins-page.js";
 import { staffContext } from "./staff-admin.js";
 
@@ -87,14 +87,20 @@ export const platformAdminRoutes: FastifyPluginAsync = async (app) => {
       const account = await target(request);
       const { t } = request;
       return reply.render(
-        <ConfirmRevokePage
+        <AdminConfirmPage
+          section="staff"
+          parent={{ text: t("staff.list.title"), path: "/admin/staff" }}
+          backText={t("staff.list.title")}
+          cancel={t("staff.cancel")}
           abilities={adminAbilities(request.actor)}
           title={t("staff.admins.revokeTitle")}
           body={t("staff.admins.revokeBody", { name: account.displayName })}
           action={`/admin/staff/platform-admins/${account.id}/revoke`}
           back="/admin/staff/platform-admins"
           submit={t("staff.revoke.submit")}
-        />,
+        >
+          <p class="sh-body-text">{t("staff.revoke.effect")}</p>
+        </AdminConfirmPage>,
       );
     },
   );

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import { formSchema } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { adminAbilities } from "../../admin/abilities.js";
+import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import { cancelInvitation } from "../commands/cancel-invitation.js";
 import { type InviteInput, inviteStaff } from "../commands/invite-staff.js";
 import { revokeMembership } from "../commands/revoke-membership.js";
@@ -19,7 +20,6 @@ import {
   listScopeStructures,
   STAFF_PAGE_SIZE,
 } from "../queries.js";
-import { ConfirmRevokePage } from "../views/confirm-page.js";
 import { InvitePage } from "../views/invite-page.js";
 import { StaffPage } from "../views/staff-page.js";
 
@@ -139,7 +139,11 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
       const m = await revocable(request);
       const { t, locale } = request;
       return reply.render(
-        <ConfirmRevokePage
+        <AdminConfirmPage
+          section="staff"
+          parent={{ text: t("staff.list.title"), path: "/admin/staff" }}
+          backText={t("staff.list.title")}
+          cancel={t("staff.cancel")}
           abilities={adminAbilities(request.actor)}
           title={t("staff.revoke.title")}
           body={t("staff.revoke.body", {
@@ -150,7 +154,9 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
           action={`/admin/staff/memberships/${m.id}/revoke`}
           back={`/admin/staff?structure=${m.structureId}`}
           submit={t("staff.revoke.submit")}
-        />,
+        >
+          <p class="sh-body-text">{t("staff.revoke.effect")}</p>
+        </AdminConfirmPage>,
       );
     },
   );
