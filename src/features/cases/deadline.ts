@@ -13,9 +13,11 @@ export async function computeDueAt(
   structureId: string,
   from: Date,
 ): Promise<Date | null> {
-  const policy = await findDeadlinePolicy(db, type, structureId);
+  const [policy, cal] = await Promise.all([
+    findDeadlinePolicy(db, type, structureId),
+    loadCalendarFor(db, from),
+  ]);
   if (!policy) return null;
-  const cal = await loadCalendarFor(db, from);
   const deadline = dueAt({
     receivedAt: from,
     workingDays: policy.workingDays,

@@ -17,10 +17,9 @@ import {
 import type { Translate } from "../../../core/i18n/catalog.js";
 import type { Locale } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
-import { type Db, rowsOf } from "../../../db/client.js";
-import { isUniqueViolation } from "../../../db/errors.js";
-import { CENTRAL_OFFICE_CODE } from "../../structures/reference-data.js";
-import { governorates, structureCategories, structures } from "../../structures/tables.js";
+import type { Db } from "../../../db/client.js";
+import { CENTRAL_OFFICE_CODE, GOVERNORATES } from "../../structures/reference-data.js";
+import { structureCategories, structures } from "../../structures/tables.js";
 import { computeDueAt } from "../deadline.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
 import { caseAttachments, caseEvents, cases } from "../tables.js";
@@ -156,10 +155,8 @@ export async function submitCase(
     errors.description = fieldError("cases.errors.descriptionLong", { max: LIMITS.description.max });
 
   const governorateCode = text(input.governorate) || null;
-  if (governorateCode) {
-    const [known] = await db.select().from(governorates).where(eq(governorates.code, governorateCode));
-    if (!known) errors.governorate = fieldError("cases.errors.choiceInvalid");
-  }
+  if (governorateCode && !GOVERNORATES.some((g) => g.code === governorateCode))
+    errors.governorate = fieldError("cases.errors.choiceInvalid");
   const address = text(input.address) || null;
   if (address && address.length > LIMITS.address)
     errors.address = fieldError("cases.errors.addressLong", { max: LIMITS.address });
@@ -215,13 +212,7 @@ export async function submitCase(
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(submissionKey)) errors.type ??= fieldError("cases.errors.formExpired");
   if (hasErrors(errors) || !type || !structure) return { ok: false, errors };
 
-  const [existing] = await db
-    .select({ id: cases.id, reference: cases.reference })
-    .from(cases)
-    .where(eq(cases.submissionKey, submissionKey));
   const followToken = followTokenFor(ctx.secret, submissionKey);
-  if (existing) return { ok: true, value: { ...existing, followToken } };
-
   // Files are written first (content-addressed, so a retry rewrites nothing); rows follow in one transaction.
   const stored: Array<{ key: string; mime: string; size: number }> = [];
   for (const file of files) {
@@ -231,83 +222,80 @@ export async function submitCase(
   }
 
   const now = new Date();
-  const contact =
+  // Read before the transaction, which then holds its connection for the writes alone.
+  const [contact, dueAt] = await Promise.all([
     mode === "account"
-      ? await db
+      ? db
           .select()
           .from(accounts)
           .where(eq(accounts.id, ctx.account!.id))
           .then((r) => r[0])
-      : null;
-  try {
-    const created = await db.transaction(async (tx) => {
-      const [next] = rowsOf<{ n: number }>(
-        await tx.execute(sql`select nextval('case_reference_seq')::int as n`),
+      : null,
+    computeDueAt(db, type, structure.id, now),
+  ]);
+  const created = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        reference: sql`${`EC-${now.getUTCFullYear()}-`} || lpad(nextval('case_reference_seq')::text, 6, '0')`,
+        submissionKey,
+        type,
+        structureId: structure.id,
+        categoryId: categoryId || null,
+        needsTriage,
+        subject,
+        description,
+        governorateCode,
+        address,
+        latitude: typeof latitude === "number" ? latitude : null,
+        longitude: typeof longitude === "number" ? longitude : null,
+        submitterId: ctx.account?.id ?? null,
+        contactName: mode === "anonymous" ? null : (contactName ?? contact?.displayName ?? null),
+        contactEmail: mode === "email" ? contactEmail : mode === "account" ? (contact?.email ?? null) : null,
+        contactPhone: mode === "phone" ? contactPhone : null,
+        anonymous: mode === "anonymous",
+        followTokenHash: sha256(followToken),
+        clockStartedAt: now,
+        dueAt,
+      })
+      .onConflictDoNothing({ target: cases.submissionKey })
+      .returning({ id: cases.id, reference: cases.reference });
+    // The same form sent again (a double click, a retry): nothing new; answer with the first case.
+    if (!row) return null;
+    const [event] = await tx
+      .insert(caseEvents)
+      .values({ caseId: row.id, kind: "submitted", actorId: ctx.account?.id ?? null, at: now })
+      .returning({ id: caseEvents.id });
+    if (stored.length > 0) {
+      await tx.insert(caseAttachments).values(
+        stored.map((f) => ({
+          caseId: row.id,
+          eventId: event!.id,
+          fileKey: f.key,
+          mime: f.mime,
+          size: f.size,
+        })),
       );
-      const reference = `EC-${now.getUTCFullYear()}-${String(next!.n).padStart(6, "0")}`;
-      const [row] = await tx
-        .insert(cases)
-        .values({
-          reference,
-          submissionKey,
-          type,
-          structureId: structure.id,
-          categoryId: categoryId || null,
-          needsTriage,
-          subject,
-          description,
-          governorateCode,
-          address,
-          latitude: typeof latitude === "number" ? latitude : null,
-          longitude: typeof longitude === "number" ? longitude : null,
-          submitterId: ctx.account?.id ?? null,
-          contactName: mode === "anonymous" ? null : (contactName ?? contact?.displayName ?? null),
-          contactEmail:
-            mode === "email" ? contactEmail : mode === "account" ? (contact?.email ?? null) : null,
-          contactPhone: mode === "phone" ? contactPhone : null,
-          anonymous: mode === "anonymous",
-          followTokenHash: sha256(followToken),
-          clockStartedAt: now,
-          dueAt: await computeDueAt(tx, type, structure.id, now),
-        })
-        .returning({ id: cases.id, reference: cases.reference });
-      const [event] = await tx
-        .insert(caseEvents)
-        .values({ caseId: row!.id, kind: "submitted", actorId: ctx.account?.id ?? null, at: now })
-        .returning({ id: caseEvents.id });
-      if (stored.length > 0) {
-        await tx.insert(caseAttachments).values(
-          stored.map((f) => ({
-            caseId: row!.id,
-            eventId: event!.id,
-            fileKey: f.key,
-            mime: f.mime,
-            size: f.size,
-          })),
-        );
-      }
-      const to = mode === "email" ? contactEmail : mode === "account" ? contact?.email : null;
-      if (to) {
-        await enqueueMail(tx, {
-          to,
-          subject: ctx.t("cases.mail.received.subject", { reference }),
-          text: ctx.t("cases.mail.received.body", {
-            reference,
-            url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
-          }),
-        });
-      }
-      return row!;
-    });
-    return { ok: true, value: { ...created, followToken } };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // The same form sent twice at once: the first insert won; answer with its case.
-    const [first] = await db
-      .select({ id: cases.id, reference: cases.reference })
-      .from(cases)
-      .where(eq(cases.submissionKey, submissionKey));
-    if (!first) throw error;
-    return { ok: true, value: { ...first, followToken } };
-  }
+    }
+    const to = mode === "email" ? contactEmail : mode === "account" ? contact?.email : null;
+    if (to) {
+      await enqueueMail(tx, {
+        to,
+        subject: ctx.t("cases.mail.received.subject", { reference: row.reference }),
+        text: ctx.t("cases.mail.received.body", {
+          reference: row.reference,
+          url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
+        }),
+      });
+    }
+    return row;
+  });
+  const [filed] = created
+    ? [created]
+    : await db
+        .select({ id: cases.id, reference: cases.reference })
+        .from(cases)
+        .where(eq(cases.submissionKey, submissionKey));
+  if (!filed) throw new Error("a submission key conflicted but no case carries it");
+  return { ok: true, value: { ...filed, followToken } };
 }
