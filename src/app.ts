@@ -22,6 +22,7 @@ import { casesFeature } from "./features/cases/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
+import { integrityFeature } from "./features/integrity/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(structuresFeature);
       await pages.register(staffFeature);
       await pages.register(casesFeature);
+      await pages.register(integrityFeature);
       await pages.register(open311AdminFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import type { StaffRole } from "./authz/actor.js";
 import type { JobDefinition } from "./jobs/job.js";
 
 /** What a feature declares about itself to the rest of the platform (after Decidim's manifests). */
@@ -16,6 +17,14 @@ export interface FeatureManifest {
    * public contributions (kept, shown as "deleted account") or removes them, as they chose.
    */
   forgetAccount?(db: Db, accountId: string, mode: "anonymise" | "remove"): Promise<void>;
+  /**
+   * Called inside the transaction that revokes a staff role, after the revocation: the feature
+   * withdraws what the role gave (the integrity channel re-seals report keys without the person).
+   */
+  membershipRevoked?(
+    db: Db,
+    membership: { accountId: string; structureId: string; role: StaffRole },
+  ): Promise<void>;
   /** Periodic jobs (pg-boss queues with a cron schedule), started after the app listens. */
   jobs?: JobDefinition[];
 }

@@ -1,4 +1,4 @@
-import { type Actor, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, isStaff, structuresWithRole } from "../../core/authz/actor.js";
 import type { AdminAbilities } from "./views/admin-layout.js";
 
 /** Which admin sections an actor may open: the one place the admin navigation's rules live. */
@@ -10,6 +10,8 @@ export function adminAbilities(actor: Actor): AdminAbilities {
     deadlines: actor.platformAdmin || structureAdmin,
     requests: actor.platformAdmin || structuresWithRole(actor, "agent", "structure_admin").length > 0,
     audit: actor.platformAdmin,
+    integrityReports: structuresWithRole(actor, "integrity_officer").length > 0,
+    integrityCounts: isStaff(actor),
     settings: actor.platformAdmin,
   };
 }

@@ -8,6 +8,7 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
   const sections = (
     [
       ["requests", abilities.requests],
+      ["integrity", abilities.integrityReports || abilities.integrityCounts],
       ["structures", abilities.structures],
       ["staff", abilities.staff],
       ["deadlines", abilities.deadlines],
@@ -28,7 +29,15 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
           <li key={s}>
             <Card
               title={t(`admin.nav.${s}`)}
-              href={href(s === "requests" ? "/staff/requests" : `/admin/${s}`)}
+              href={href(
+                s === "requests"
+                  ? "/staff/requests"
+                  : s === "integrity"
+                    ? abilities.integrityReports
+                      ? "/integrity/officer"
+                      : "/integrity/counts"
+                    : `/admin/${s}`,
+              )}
               headingLevel={2}
             >
               <p class="sh-body-text">{t(`admin.home.${s}`)}</p>

@@ -21,6 +21,10 @@ export interface AdminAbilities {
   requests: boolean;
   audit: boolean;
   settings: boolean;
+  /** The integrity officers' workspace at /integrity/officer (reports addressed to them). */
+  integrityReports: boolean;
+  /** How many integrity reports there are, for staff who may not read them (/integrity/counts). */
+  integrityCounts: boolean;
 }
 
 /** The admin area's frame: the site layout with a section navigation beside the content. */

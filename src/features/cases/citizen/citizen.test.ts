@@ -3,33 +3,11 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../../test/app.js";
 import { mailsTo } from "../../../../test/mail.js";
+import { multipart } from "../../../../test/multipart.js";
 import { roleMatrix } from "../../../../test/role-matrix.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
-
-/** A multipart form as a browser sends it, with files. */
-function multipart(
-  fields: Record<string, string>,
-  files: Array<{ name: string; filename: string; type: string; data: Buffer }> = [],
-) {
-  const boundary = `----sharek${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const f of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from("\r\n"),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function intakeForm(agent: Agent, lang: string, type: string, structure: string) {
   const page = await agent.get(`/${lang}/requests/new?type=${type}&structure=${structure}`);

@@ -36,6 +36,11 @@ export function ChooseTypePage({ error }: { error?: boolean }) {
       <div class="sh-inset">
         <h2 class="sh-heading-m">{t("cases.intake.corruptionTitle")}</h2>
         <p class="sh-body-text">{t("cases.intake.corruptionBody")}</p>
+        <p class="sh-body-text">
+          <a class="sh-link" href={`/${locale}/integrity`}>
+            {t("cases.intake.corruptionLink")}
+          </a>
+        </p>
       </div>
     </Layout>
   );

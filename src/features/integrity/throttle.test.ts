@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { Agent, createTestApp } from "../../../test/app.js";
+import { RECEIPT_TRIES, SLOW_LANE } from "./routes/public.js";
+import { follow, officer, receiptIn, submitReportForm, validReport } from "./testing.js";
+import {
+  leadingZeroBits,
+  newChallenge,
+  POW_BITS,
+  SpentChallenges,
+  solveChallenge,
+  WindowCounter,
+} from "./throttle.js";
+
+const testApp = await createTestApp();
+const { app } = testApp;
+await officer(testApp);
+
+describe("integrity: abuse", () => {
+  it("throttles receipt guessing: after ten wrong receipts, even the right one waits", async () => {
+    const receipt = receiptIn((await submitReportForm(app, new Agent(app), validReport())).body);
+    const wrong = receipt.startsWith("0") ? `1${receipt.slice(1)}` : `0${receipt.slice(1)}`;
+    for (let i = 0; i < RECEIPT_TRIES; i++) {
+      const response = await follow(new Agent(app), wrong);
+      expect(response.statusCode, `try ${i + 1}`).toBe(422);
+    }
+    const throttled = await follow(new Agent(app), receipt);
+    expect(throttled.statusCode).toBe(429);
+    expect(Number(throttled.headers["retry-after"])).toBeGreaterThan(0);
+    expect(throttled.body).not.toContain("Direction régionale des marchés");
+  });
+
+  it("lets JavaScript-off reports through a slower lane with a stricter limit", async () => {
+    for (let i = 0; i < SLOW_LANE.perClient; i++) {
+      const response = await submitReportForm(app, new Agent(app), validReport(), [], { pow: false });
+      expect(response.statusCode, `report ${i + 1}`).toBe(200);
+    }
+    const refused = await submitReportForm(
+      app,
+      new Agent(app),
+      validReport({ what: "Un texte gardé quand la page revient." }),
+      [],
+      { pow: false },
+    );
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain("Un texte gardé quand la page revient.");
+    // With the proof of work the same client still reports.
+    expect((await submitReportForm(app, new Agent(app), validReport())).statusCode).toBe(200);
+  });
+
+  it("spends each proof of work once, and refuses forged, wrong or expired ones", () => {
+    const spent = new SpentChallenges();
+    const challenge = newChallenge("secret");
+    const nonce = solveChallenge(challenge);
+    expect(spent.spend("other-secret", challenge, nonce)).toBe(false);
+    expect(spent.spend("secret", `${challenge.slice(0, -1)}x`, nonce)).toBe(false);
+    expect(spent.spend("secret", challenge, nonce)).toBe(true);
+    expect(spent.spend("secret", challenge, nonce)).toBe(false);
+    const expired = newChallenge("secret", Date.now() - 3 * 3600_000);
+    expect(spent.spend("secret", expired, solveChallenge(expired))).toBe(false);
+    expect(leadingZeroBits(Buffer.from([0, 0x0f]))).toBe(12);
+    expect(POW_BITS).toBeGreaterThanOrEqual(16);
+  });
+
+  it("forgets a client's count when its window ends", () => {
+    let now = 0;
+    const counter = new WindowCounter(2, 1000, () => now);
+    counter.hit("a");
+    counter.hit("a");
+    expect(counter.wait("a")).toBe(1);
+    expect(counter.wait("b")).toBe(0);
+    now = 1000;
+    expect(counter.wait("a")).toBe(0);
+  });
+});
