@@ -99,7 +99,21 @@ export const cases = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index("cases_queue_idx").on(t.structureId, t.status, t.dueAt),
+    // The queue: pages in deadline order and their counts, read from the index alone.
+    // The staff queue: its pages (in deadline order) and its counts of open requests under any
+    // filter are read from this index alone. The columns after id only cover the filters.
+    index("cases_queue_idx").on(
+      t.structureId,
+      t.status,
+      t.dueAt,
+      t.createdAt,
+      t.id,
+      t.pausedAt,
+      t.type,
+      t.categoryId,
+      t.governorateCode,
+      t.assigneeId,
+    ),
     index("cases_submitter_idx").on(t.submitterId),
     index("cases_assignee_idx").on(t.assigneeId),
     index("cases_due_idx").on(t.dueAt).where(sql`${t.status} in ('new', 'in_progress')`),

@@ -1,9 +1,20 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../../../core/auth/tables.js";
 import { id, timestamps } from "../../../db/columns.js";
 import { governorates, structureCategories, structures } from "../../structures/tables.js";
-import { cases } from "../tables.js";
+import { caseStatus, cases, caseType } from "../tables.js";
 
 /** A queue's filters saved under a name by a member of staff, for one structure. */
 export const savedCaseViews = pgTable(
@@ -92,4 +103,28 @@ export const caseMailOptOuts = pgTable(
     ...timestamps(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.addressKey] })],
+);
+
+/**
+ * How many answered and closed requests each structure holds, by every queue filter (type,
+ * category, governorate, assignee): the queue's counts read these few rows instead of counting a
+ * structure's whole history on each page. Kept by the trigger cases_settled_counts (migration
+ * 0014), in the same transaction as the change to the request, so it is never out of step.
+ */
+export const caseSettledCounts = pgTable(
+  "case_settled_counts",
+  {
+    structureId: uuid("structure_id").notNull(),
+    status: caseStatus("status").notNull(),
+    type: caseType("type").notNull(),
+    categoryId: uuid("category_id"),
+    governorateCode: text("governorate_code"),
+    assigneeId: uuid("assignee_id"),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    unique("case_settled_counts_cell")
+      .on(t.structureId, t.status, t.type, t.categoryId, t.governorateCode, t.assigneeId)
+      .nullsNotDistinct(),
+  ],
 );

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { accounts } from "../../../../core/auth/tables.js";
 import { type Db, rowsOf } from "../../../../db/client.js";
 import type { DeadlineState } from "../../../calendar/deadlines.js";
@@ -6,6 +7,7 @@ import { type CaseStatus, OPEN_STATUSES } from "../../lifecycle.js";
 import { caseStatus, cases } from "../../tables.js";
 import { type CaseDeadlineState, deadlineCondition, deadlineStateSql } from "../deadline-state.js";
 import type { QueueFilters } from "../queue-filters.js";
+import { caseSettledCounts } from "../tables.js";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -17,15 +19,21 @@ export interface QueueClock {
   accountId: string;
 }
 
+/** The filtered columns, of cases or of the settled requests' counts. */
+type FilterColumns = Record<
+  "structureId" | "type" | "categoryId" | "governorateCode" | "assigneeId",
+  AnyPgColumn
+>;
+
 /** Conditions of every filter but status and deadline (those two are the counts' dimensions). */
-function baseConditions(f: QueueFilters, clock: QueueClock): SQL[] {
-  const where: SQL[] = [eq(cases.structureId, f.structureId)];
-  if (f.type) where.push(eq(cases.type, f.type));
-  if (f.categoryId) where.push(eq(cases.categoryId, f.categoryId));
-  if (f.governorate) where.push(eq(cases.governorateCode, f.governorate));
-  if (f.assignee === "unassigned") where.push(isNull(cases.assigneeId));
-  else if (f.assignee === "me") where.push(eq(cases.assigneeId, clock.accountId));
-  else if (f.assignee) where.push(eq(cases.assigneeId, f.assignee));
+function baseConditions(f: QueueFilters, clock: QueueClock, t: FilterColumns = cases): SQL[] {
+  const where: SQL[] = [eq(t.structureId, f.structureId)];
+  if (f.type) where.push(eq(t.type, f.type));
+  if (f.categoryId) where.push(eq(t.categoryId, f.categoryId));
+  if (f.governorate) where.push(eq(t.governorateCode, f.governorate));
+  if (f.assignee === "unassigned") where.push(isNull(t.assigneeId));
+  else if (f.assignee === "me") where.push(eq(t.assigneeId, clock.accountId));
+  else if (f.assignee) where.push(eq(t.assigneeId, f.assignee));
   return where;
 }
 
@@ -92,24 +100,21 @@ export interface QueueCounts {
   total: number;
 }
 
-const quoted = (statuses: readonly CaseStatus[]) => sql.raw(statuses.map((s) => `'${s}'`).join(", "));
-const OPEN = quoted(OPEN_STATUSES);
-/** Answered and closed: listed rather than "not open", so the index bounds the scan. */
-const SETTLED = quoted(caseStatus.enumValues.filter((s) => !OPEN_STATUSES.includes(s)));
+const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
  * The grouped query behind the counts: one row per status × deadline state, under every filter but
- * status and deadline. Closed and answered requests (most of a structure's history) are counted by
- * status alone, which cases_queue_idx answers without reading the table; open ones also by their
- * deadline state. One statement, one round trip.
+ * status and deadline. Answered and closed requests (most of a structure's history) are summed
+ * from case_settled_counts, a few rows whatever the history; open ones are counted by deadline
+ * state from cases_queue_idx alone. One statement, one round trip.
  */
 export function queueCountsQuery(f: QueueFilters, clock: QueueClock): SQL {
-  const where = and(...baseConditions(f, clock));
-  return sql`select ${cases.status} as status, 'none' as state, count(*)::int as n from ${cases}
-      where ${where} and ${cases.status} in (${SETTLED}) group by 1
+  const counted = caseSettledCounts;
+  return sql`select ${counted.status} as status, 'none' as state, sum(${counted.n})::int as n from ${counted}
+      where ${and(...baseConditions(f, clock, counted))} group by 1
     union all
     select ${cases.status}, ${deadlineStateSql(clock.now, clock.soonLimit)}, count(*)::int from ${cases}
-      where ${where} and ${cases.status} in (${OPEN}) group by 1, 2`;
+      where ${and(...baseConditions(f, clock))} and ${cases.status} in (${OPEN}) group by 1, 2`;
 }
 
 /**

@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { endOfTunisDay, tunisDay } from "../../../calendar/days.js";
 import { loadCalendarFor } from "../../../calendar/queries.js";
+import { cases } from "../../tables.js";
 import { dueSoonLimit } from "../deadline-state.js";
 import { listQueue, queueCounts } from "../queries/queue.js";
 import { parseQueueQuery } from "../queue-filters.js";
@@ -107,6 +109,38 @@ describe("the staff queue", () => {
     const page = (await people.agent.agent.get("/fr/staff/requests")).body;
     expect(page).toMatch(/<span class="sh-stats__value">3<\/span>Nouvelle/);
     expect(page).toMatch(/<span class="sh-stats__value">1<\/span>En retard/);
+  });
+
+  it("keeps the answered and closed counts in step with every change to a request", async () => {
+    const benArous = await structureIdOf(db, "gov-tn-13");
+    const clock = { now, soonLimit: now, accountId: people.agent.account.id };
+    const settled = async (query: Record<string, string> = {}, structureId = benArous) => {
+      const { byStatus } = await queueCounts(
+        db,
+        parseQueueQuery({ status: "all", ...query }, structureId),
+        clock,
+      );
+      return { answered: byStatus.answered, closed: byStatus.closed };
+    };
+    const a = await insertCase(db, { structure: "gov-tn-13", status: "answered", governorateCode: "TN-13" });
+    const b = await insertCase(db, { structure: "gov-tn-13", status: "closed", outcome: "answered" });
+    await insertCase(db, { structure: "gov-tn-13", status: "new" });
+    expect(await settled()).toEqual({ answered: 1, closed: 1 });
+    expect(await settled({ governorate: "TN-13" })).toEqual({ answered: 1, closed: 0 });
+
+    await db.update(cases).set({ status: "closed", outcome: "answered" }).where(eq(cases.id, a.id));
+    expect(await settled()).toEqual({ answered: 0, closed: 2 });
+    await db.update(cases).set({ assigneeId: people.agent.account.id }).where(eq(cases.id, a.id));
+    expect(await settled({ assignee: "me" })).toEqual({ answered: 0, closed: 1 });
+    expect(await settled({ assignee: "unassigned" })).toEqual({ answered: 0, closed: 1 });
+    // Reopened on appeal, then moved to another structure.
+    await db.update(cases).set({ status: "in_progress" }).where(eq(cases.id, b.id));
+    expect(await settled()).toEqual({ answered: 0, closed: 1 });
+    await db.update(cases).set({ structureId: ariana, status: "answered" }).where(eq(cases.id, b.id));
+    expect(await settled()).toEqual({ answered: 0, closed: 1 });
+    expect((await settled({}, ariana)).answered).toBe(1);
+    await db.delete(cases).where(eq(cases.id, a.id));
+    expect(await settled()).toEqual({ answered: 0, closed: 0 });
   });
 
   it("pages through a long queue 50 at a time", async () => {
