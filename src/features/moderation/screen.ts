@@ -81,7 +81,7 @@ export async function screenPosting(
 export async function matchesWordList(db: Db, text: string, words: string[]): Promise<boolean> {
   const [row] = rowsOf<{ text: string; words: string[] }>(
     await db.execute(
-      sql`select normalize_arabic(${text}) as text, array(select normalize_arabic(w) from unnest(${words}::text[]) w) as words`,
+      sql`select normalize_arabic(${text}) as text, array(select normalize_arabic(w) from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) w) as words`,
     ),
   );
   if (!row) return false;
