@@ -30,9 +30,12 @@ import { CategoriesAdminPage } from "./views/admin-page.js";
 import { CategoryPage, ForumPage, NewThreadPage } from "./views/forum-pages.js";
 import { ThreadPage, type ThreadPageProps } from "./views/thread-page.js";
 
-const SlugParams = Type.Object({ lang: Type.String(), slug: Type.String({ maxLength: 40 }) });
+const SlugParams = Type.Object({
+  lang: Type.String(),
+  slug: Type.String({ maxLength: 40, pattern: "^[a-z0-9-]+$" }),
+});
 const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 40 }) });
-const PageQuery = Type.Object({ page: Type.Optional(Type.String({ maxLength: 6 })) });
+const PageQuery = Type.Object({ page: Type.Optional(Type.String({ maxLength: 6, pattern: "^[0-9]*$" })) });
 const ThreadQuery = Type.Object({ quote: Type.Optional(Type.String({ maxLength: 40 })) });
 const CategoryBody = formSchema({
   slug: 100,

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
+import { text } from "../../core/forms.js";
 import type { Db } from "../../db/client.js";
 import { governorates, structures } from "../structures/tables.js";
 import type { IdeaSort, IdeaStatus } from "./rules.js";
@@ -132,7 +133,7 @@ export type IdeaEvent = Awaited<ReturnType<typeof loadIdeaPage>>["events"][numbe
 
 /** Visible ideas whose title resembles the words typed (trigram similarity after Arabic normalisation). */
 export async function findSimilarIdeas(db: Db, words: string, limit = 5) {
-  const q = words.trim();
+  const q = text(words);
   if (q.length < 3) return [];
   return db
     .select({ id: ideas.id, title: ideas.title, status: ideas.status, supportCount: ideas.supportCount })

@@ -24,20 +24,22 @@ import { canAnswerIdea, IDEA_STATUSES, type IdeaSort, type IdeaStatus, SORTS } f
 import { IdeaPage, type IdeaPageProps } from "./views/idea-page.js";
 import { IdeasPage, NewIdeaPage } from "./views/list-pages.js";
 
+/** A code from a list (structure, theme, area, status, sort): anything else is a malformed request. */
+const Code = (maxLength: number) => Type.Optional(Type.String({ maxLength, pattern: "^[A-Za-z0-9_-]*$" }));
 const ListQuery = Type.Object({
-  sort: Type.Optional(Type.String({ maxLength: 20 })),
-  structure: Type.Optional(Type.String({ maxLength: 80 })),
-  theme: Type.Optional(Type.String({ maxLength: 80 })),
-  area: Type.Optional(Type.String({ maxLength: 20 })),
-  status: Type.Optional(Type.String({ maxLength: 20 })),
+  sort: Code(20),
+  structure: Code(80),
+  theme: Code(80),
+  area: Code(20),
+  status: Code(20),
   page: Type.Optional(Type.String({ maxLength: 6 })),
 });
 const NewQuery = Type.Object({
   title: Type.Optional(Type.String({ maxLength: 300 })),
   description: Type.Optional(Type.String({ maxLength: 10_000 })),
-  structure: Type.Optional(Type.String({ maxLength: 80 })),
-  theme: Type.Optional(Type.String({ maxLength: 80 })),
-  area: Type.Optional(Type.String({ maxLength: 20 })),
+  structure: Code(80),
+  theme: Code(80),
+  area: Code(20),
   submissionKey: Type.Optional(Type.String({ maxLength: 100 })),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 });
