@@ -33,6 +33,9 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "integrity", path: "/integrity", status: 200 },
   { name: "integrity-report", path: "/integrity/report", status: 200 },
   { name: "integrity-follow", path: "/integrity/follow", status: 200 },
+  { name: "ideas", path: "/ideas", status: 200 },
+  { name: "ideas-filtered", path: "/ideas?sort=answered&status=accepted&area=TN-11", status: 200 },
+  { name: "forum", path: "/forum", status: 200 },
   { name: "gallery", path: "/gallery", status: 200 },
   { name: "not-found", path: "/no-such-page", status: 404 },
 ];

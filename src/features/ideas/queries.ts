@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
 import { text } from "../../core/forms.js";
 import type { Db } from "../../db/client.js";
@@ -158,21 +158,13 @@ export async function listThemes(db: Db) {
     .orderBy(asc(ideaThemes.position));
 }
 
-/** Structures an idea may be addressed to in the form: all but regional offices and municipalities (reached from their page). */
-export async function listAddressableStructures(db: Db, include?: string) {
+/** Structures an idea may be addressed to: every active one, by kind (ministries first, then regions and towns). */
+export async function listAddressableStructures(db: Db) {
   return db
     .select({ code: structures.code, name: structures.name })
     .from(structures)
-    .where(
-      and(
-        sql`${structures.retiredAt} is null`,
-        or(
-          notInArray(structures.kind, ["regional_directorate", "municipality"]),
-          include ? eq(structures.code, include) : undefined,
-        ),
-      ),
-    )
-    .orderBy(asc(structures.code));
+    .where(isNull(structures.retiredAt))
+    .orderBy(asc(structures.kind), asc(structures.code));
 }
 
 /** Structures that have visible ideas (the list's structure filter). */

@@ -49,9 +49,9 @@ const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength:
 export const ideaRoutes: FastifyPluginAsync = async (app) => {
   const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
 
-  const formOptions = async (include?: string) => {
+  const formOptions = async () => {
     const [structures, themes, areas] = await Promise.all([
-      listAddressableStructures(app.db, include),
+      listAddressableStructures(app.db),
       listThemes(app.db),
       listGovernorates(app.db),
     ]);
@@ -106,7 +106,7 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
         <NewIdeaPage
           values={values}
           similar={similar}
-          options={await formOptions(values.structure)}
+          options={await formOptions()}
           submissionKey={submissionKey}
         />,
       );
@@ -128,7 +128,7 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
         <NewIdeaPage
           values={input}
           errors={result.errors}
-          options={await formOptions(input.structure)}
+          options={await formOptions()}
           submissionKey={
             input.submissionKey && /^[A-Za-z0-9_-]{16,64}$/.test(input.submissionKey)
               ? input.submissionKey

@@ -128,7 +128,7 @@ export function ThreadPage(props: ThreadPageProps) {
                       <MarkdownText source={p.body} />
                       <p class="sh-post__actions">
                         {abilities.reply && p.presence === "shown" && (
-                          <a href={href(`${base}?quote=${p.id}#reply`)}>{t("forum.quote")}</a>
+                          <a href={href(`${base}?quote=${p.id}#reply-form`)}>{t("forum.quote")}</a>
                         )}{" "}
                         {props.signedIn && p.presence === "shown" && <FlagLink kind="forum_post" id={p.id} />}
                       </p>
@@ -149,7 +149,7 @@ export function ThreadPage(props: ThreadPageProps) {
       </section>
       {thread.lockedAt && <p class="sh-inset">{t("forum.lockedNotice")}</p>}
       {abilities.reply && presence === "shown" && (
-        <section aria-labelledby="reply-heading" id="reply">
+        <section aria-labelledby="reply-heading" id="reply-form">
           <h2 id="reply-heading" class="sh-heading-m">
             {t("forum.reply")}
           </h2>
