@@ -23,6 +23,7 @@ import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
+import { openDataFeature, openDataRoot } from "./features/open-data/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
@@ -63,6 +64,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(eidCallbackFeature);
   // The Open311 API lives at /open311/v2, outside the pages' locale scope.
   await app.register(open311Api);
+  await app.register(openDataRoot);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
   await app.register(
@@ -82,6 +84,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(casesFeature);
       await pages.register(integrityFeature);
       await pages.register(open311AdminFeature);
+      await pages.register(openDataFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);
