@@ -67,7 +67,9 @@ export function catalogueQuads(input: CatalogueInput): Quad[] {
   texts(catalogue, iri("dct:title"), input.title);
   texts(catalogue, iri("dct:description"), input.description);
   add(catalogue, iri("dct:publisher"), publisher);
-  add(catalogue, iri("foaf:homepage"), namedNode(input.homepage));
+  const homepage = namedNode(input.homepage);
+  add(catalogue, iri("foaf:homepage"), homepage);
+  type(homepage, iri("foaf:Document"));
   add(catalogue, iri("dct:license"), licence);
   type(publisher, iri("foaf:Agent"));
   texts(publisher, iri("foaf:name"), input.publisher);
