@@ -1,3 +1,5 @@
+import { eq, inArray } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import type { ModerationState } from "./tables.js";
 
@@ -51,3 +53,47 @@ export class ModeratedKinds {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A table of moderated text: an id and the moderationColumns(). */
+type ModeratedTable = PgTable & {
+  id: PgColumn;
+  moderationState: PgColumn;
+  moderationReason: PgColumn;
+};
+
+/**
+ * The usual adapter: items are rows of one table carrying moderationColumns(); the content
+ * feature only says how a row reads to moderators (`present`: author, title, body, address).
+ */
+export function moderatedTable<T extends ModeratedTable>(spec: {
+  kind: string;
+  labelKey: string;
+  table: T;
+  present: (row: T["$inferSelect"]) => Omit<ModeratedItem, "id" | "state">;
+}): ModeratedKind {
+  const { table } = spec;
+  return {
+    kind: spec.kind,
+    labelKey: spec.labelKey,
+    async load(db, ids) {
+      const rows = ids.length
+        ? await db
+            .select()
+            .from(table as ModeratedTable)
+            .where(inArray(table.id, ids))
+        : [];
+      return new Map(
+        rows.map((row) => {
+          const r = row as T["$inferSelect"] & { id: string; moderationState: ModerationState };
+          return [r.id, { id: r.id, state: r.moderationState, ...spec.present(r) }];
+        }),
+      );
+    },
+    async setState(db, id, state, reason) {
+      await db
+        .update(table as ModeratedTable)
+        .set({ moderationState: state, moderationReason: reason } as never)
+        .where(eq(table.id, id));
+    },
+  };
+}

@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { demoVoices } from "../../ideas/commands/seed-ideas.js";
-import { moderationActions, moderationFlags, moderationItems } from "../../moderation/tables.js";
+import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
 import { forumCategories, forumFollows, forumPosts, forumThreads } from "../tables.js";
 
 const CATEGORIES: Array<{
@@ -222,33 +222,18 @@ export async function seedDemoForum(db: Db): Promise<string[]> {
         })
         .returning({ id: forumPosts.id });
       ids.push(post!.id);
-      if (p.hidden)
-        await db.insert(moderationActions).values({
-          kind: "forum_post",
-          itemId: post!.id,
-          action: "hidden",
-          reason: p.hidden,
-          moderatorId: moderator?.id ?? null,
-        });
-      if (p.flagged) {
-        await db.insert(moderationFlags).values([
-          { kind: "forum_post", itemId: post!.id, reporterId: voices[5]!, reason: "abuse" },
-          {
-            kind: "forum_post",
-            itemId: post!.id,
-            reporterId: voices[6]!,
-            reason: "abuse",
-            note: "Insulte envers les cyclistes.",
-          },
-        ]);
-        await db.insert(moderationItems).values({
-          kind: "forum_post",
-          itemId: post!.id,
-          authorId,
-          openFlags: 2,
-          pendingSince: sql`now() - interval '1 day'`,
-        });
-      }
+      const item = { kind: "forum_post", itemId: post!.id, authorId };
+      if (p.hidden) await seedDemoHidden(db, item, p.hidden, moderator?.id ?? null);
+      if (p.flagged)
+        await seedDemoFlags(
+          db,
+          item,
+          [
+            { reporterId: voices[5]!, reason: "abuse" },
+            { reporterId: voices[6]!, reason: "abuse", note: "Insulte envers les cyclistes." },
+          ],
+          1,
+        );
     }
   }
   return [

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
-import { moderationActions, moderationFlags, moderationItems } from "../../moderation/tables.js";
+import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
 import { structures } from "../../structures/tables.js";
 import type { IdeaStatus } from "../rules.js";
 import {
@@ -293,26 +293,9 @@ export async function seedDemoIdeas(db: Db): Promise<string[]> {
           createdAt: new Date(at.getTime() + (i + 1) * day),
         })
         .returning({ id: ideaComments.id });
-      if (c.hidden)
-        await db.insert(moderationActions).values({
-          kind: "idea_comment",
-          itemId: comment!.id,
-          action: "hidden",
-          reason: c.hidden,
-          moderatorId: moderator?.id ?? null,
-        });
-      if (c.flagged) {
-        await db
-          .insert(moderationFlags)
-          .values({ kind: "idea_comment", itemId: comment!.id, reporterId: voices[0]!, reason: "off_topic" });
-        await db.insert(moderationItems).values({
-          kind: "idea_comment",
-          itemId: comment!.id,
-          authorId: voices[(i + 5) % voices.length]!,
-          openFlags: 1,
-          pendingSince: sql`now() - interval '2 days'`,
-        });
-      }
+      const item = { kind: "idea_comment", itemId: comment!.id, authorId: voices[(i + 5) % voices.length]! };
+      if (c.hidden) await seedDemoHidden(db, item, c.hidden, moderator?.id ?? null);
+      if (c.flagged) await seedDemoFlags(db, item, [{ reporterId: voices[0]!, reason: "off_topic" }], 2);
     }
   }
   return [
