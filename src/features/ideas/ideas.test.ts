@@ -147,3 +147,16 @@ describe("the idea box", () => {
     );
   });
 });
+
+describe("deleting an account", () => {
+  it("keeps the person's ideas and comments as by a deleted account when they chose to anonymise", async () => {
+    const { agent, account } = await signedInAgent(app, database);
+    const id = ideaIdOf((await submitIdeaAs(testApp, agent, IDEA)).headers.location);
+    await agent.post(`/en/ideas/${id}/comments`, { body: "My own follow-up on the benches." });
+    const { ideasManifest } = await import("./manifest.js");
+    await database.db.transaction((tx) => ideasManifest.forgetAccount!(tx, account.id, "anonymise"));
+    const page = await new Agent(app).get(`/en/ideas/${id}`);
+    expect(page.body).toContain("by Deleted account");
+    expect(page.body).toContain("My own follow-up on the benches.");
+  });
+});

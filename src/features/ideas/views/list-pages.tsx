@@ -156,7 +156,7 @@ export function NewIdeaPage({ values, errors, similar, options, submissionKey }:
           value={values.title}
           error={message("title") ?? message("form")}
         />
-        <div data-module="sh-similar-ideas" data-source={href("/ideas/similar")}>
+        <div>
           <button
             class="sh-button sh-button--secondary"
             type="submit"
