@@ -1,6 +1,8 @@
 import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
+import { forumManifest } from "./forum/manifest.js";
+import { ideasManifest } from "./ideas/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
@@ -12,4 +14,6 @@ export const MANIFESTS: FeatureManifest[] = [
   staffManifest,
   casesManifest,
   integrityManifest,
+  ideasManifest,
+  forumManifest,
 ];
