@@ -74,4 +74,13 @@ describe("the privacy guard", () => {
     );
     expect(leaks).toEqual([]);
   });
+
+  it("publishes the demo's ideas with their status history and supports, and no author", async () => {
+    const ideas = (await app.inject("/open-data/ideas.json")).json() as Array<Record<string, unknown>>;
+    expect(ideas.length).toBeGreaterThan(3);
+    const answered = ideas.find((i) => JSON.parse(i.status_history as string).length > 1);
+    expect(answered).toBeDefined();
+    expect(typeof answered!.supports).toBe("number");
+    expect(Object.keys(answered!)).not.toContain("author");
+  });
 });
