@@ -6,15 +6,14 @@ import { canConsultation, type ParticipationRefusal, participationRefusal } from
 import {
   type CommentSort,
   type ConsultationView,
-  countCommentsBySection,
   findSynthesis,
   findThread,
   isFollowing,
   listCommentPage,
-  listDocuments,
   listOutcomes,
   listQuestions,
   listSections,
+  loadPageContent,
   type Section,
 } from "../queries.js";
 import { ConsultationPage } from "../views/consultation-page.js";
@@ -50,12 +49,9 @@ export async function consultationPage(
   const viewerId = request.account?.id ?? null;
   const sort = sortOf(query);
   const published = c.outcomePublishedAt !== null;
-  const [sections, counts, documents, questions, comments, following, synthesis, outcomes] =
+  const [{ sections, counts, documents, questionCount }, comments, following, synthesis, outcomes] =
     await Promise.all([
-      listSections(db, c.id),
-      countCommentsBySection(db, c.id),
-      listDocuments(db, c.id),
-      listQuestions(db, c.id),
+      loadPageContent(db, c.id),
       listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewerId }),
       isFollowing(db, c.id, viewerId),
       published ? findSynthesis(db, c.id) : null,
@@ -67,7 +63,7 @@ export async function consultationPage(
       sections={sections}
       counts={counts}
       documents={documents}
-      questionCount={questions.length}
+      questionCount={questionCount}
       comments={comments}
       sort={sort}
       abilities={{
