@@ -8,6 +8,7 @@ export * from "../features/accounts/tables.js";
 export * from "../features/calendar/tables.js";
 export * from "../features/cases/staff/tables.js";
 export * from "../features/cases/tables.js";
+export * from "../features/consultations/tables.js";
 export * from "../features/forum/tables.js";
 export * from "../features/ideas/tables.js";
 export * from "../features/integrity/tables.js";

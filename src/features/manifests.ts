@@ -1,6 +1,7 @@
 import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
+import { consultationsManifest } from "./consultations/manifest.js";
 import { forumManifest } from "./forum/manifest.js";
 import { ideasManifest } from "./ideas/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
@@ -16,4 +17,5 @@ export const MANIFESTS: FeatureManifest[] = [
   integrityManifest,
   ideasManifest,
   forumManifest,
+  consultationsManifest,
 ];

@@ -9,6 +9,7 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
     [
       ["requests", abilities.requests],
       ["integrity", abilities.integrityReports || abilities.integrityCounts],
+      ["consultations", abilities.consultations],
       ["structures", abilities.structures],
       ["staff", abilities.staff],
       ["deadlines", abilities.deadlines],
