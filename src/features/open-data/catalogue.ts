@@ -2,6 +2,13 @@ import { translator } from "../../core/i18n/catalog.js";
 import { LOCALES } from "../../core/i18n/localized.js";
 import type { Db } from "../../db/client.js";
 import type { Dataset } from "./dataset.js";
+import {
+  consultationsDataset,
+  contributionsDataset,
+  outcomesDataset,
+  questionnaireResultsDataset,
+  sectionsDataset,
+} from "./datasets/consultations.js";
 import { ideasDataset } from "./datasets/ideas.js";
 import { requestStatisticsDataset } from "./datasets/request-statistics.js";
 import { structuresDataset } from "./datasets/structures.js";
@@ -9,6 +16,11 @@ import type { CatalogueInput, Texts } from "./dcat.js";
 
 /** Every published dataset, in the catalogue's order. `apiPath` is its collection under /api/v1. */
 export const DATASETS: Array<{ dataset: Dataset; apiPath: string }> = [
+  { dataset: consultationsDataset, apiPath: "/consultations" },
+  { dataset: sectionsDataset, apiPath: "/sections" },
+  { dataset: contributionsDataset, apiPath: "/comments" },
+  { dataset: questionnaireResultsDataset, apiPath: "/questionnaire-results" },
+  { dataset: outcomesDataset, apiPath: "/outcomes" },
   { dataset: structuresDataset, apiPath: "/structures" },
   { dataset: ideasDataset, apiPath: "/ideas" },
   { dataset: requestStatisticsDataset, apiPath: "/statistics/requests" },

@@ -83,4 +83,33 @@ describe("the privacy guard", () => {
     expect(typeof answered!.supports).toBe("number");
     expect(Object.keys(answered!)).not.toContain("author");
   });
+
+  it("gives each author one pseudonym per release, kept across API pages, and a new one in the next release", async () => {
+    const rows = await database.query<{ id: string; author_id: string }>(
+      "select m.id, m.author_id::text from consultation_comments m join consultations c on c.id = m.consultation_id where c.visibility = 'published' and m.author_id is not null",
+    );
+    const byAuthor = new Map<string, string[]>();
+    for (const r of rows) byAuthor.set(r.author_id, [...(byAuthor.get(r.author_id) ?? []), r.id]);
+    const [, ids] = [...byAuthor].find(([, list]) => list.length > 1)!;
+    const seen = new Map<string, string>();
+    let url: string | null = "/api/v1/comments?limit=3";
+    while (url) {
+      const page = (await app.inject(url)).json() as {
+        data: Array<{ id: string; author: string }>;
+        next: string | null;
+      };
+      for (const row of page.data) seen.set(row.id, row.author);
+      url = page.next ? page.next.replace(app.config.publicUrl, "") : null;
+    }
+    const pseudonyms = new Set(ids.map((id) => seen.get(id)));
+    expect(pseudonyms.size).toBe(1);
+    expect([...pseudonyms][0]).toMatch(/^p-[\w-]{12}$/);
+    const { pseudonym } = await import("./dataset.js");
+    const authorId = [...byAuthor].find(([, list]) => list === ids)![0];
+    const today = new Date().toISOString().slice(0, 10);
+    expect(pseudonym(app.config.cookieSecret, today, "contributions", authorId)).toBe([...pseudonyms][0]);
+    expect(pseudonym(app.config.cookieSecret, "2099-01-01", "contributions", authorId)).not.toBe(
+      [...pseudonyms][0],
+    );
+  });
 });
