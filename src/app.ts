@@ -19,6 +19,7 @@ import { adminFeature } from "./features/admin/index.js";
 import { auditLogFeature } from "./features/audit-log/index.js";
 import { calendarFeature } from "./features/calendar/index.js";
 import { casesFeature } from "./features/cases/index.js";
+import { consultationsFeature } from "./features/consultations/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(structuresFeature);
       await pages.register(staffFeature);
       await pages.register(casesFeature);
+      await pages.register(consultationsFeature);
       await pages.register(open311AdminFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);

@@ -8,5 +8,6 @@ export * from "../features/accounts/tables.js";
 export * from "../features/calendar/tables.js";
 export * from "../features/cases/staff/tables.js";
 export * from "../features/cases/tables.js";
+export * from "../features/consultations/tables.js";
 export * from "../features/open311/tables.js";
 export * from "../features/structures/tables.js";

@@ -1,6 +1,7 @@
 import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
+import { consultationsManifest } from "./consultations/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
 
@@ -10,4 +11,5 @@ export const MANIFESTS: FeatureManifest[] = [
   calendarManifest,
   staffManifest,
   casesManifest,
+  consultationsManifest,
 ];

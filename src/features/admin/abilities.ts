@@ -6,6 +6,7 @@ export function adminAbilities(actor: Actor): AdminAbilities {
   const structureAdmin = structuresWithRole(actor, "structure_admin").length > 0;
   return {
     structures: actor.platformAdmin || structureAdmin,
+    consultations: actor.platformAdmin || structureAdmin,
     staff: actor.platformAdmin || structureAdmin,
     deadlines: actor.platformAdmin || structureAdmin,
     requests: actor.platformAdmin || structuresWithRole(actor, "agent", "structure_admin").length > 0,

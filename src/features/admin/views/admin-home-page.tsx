@@ -8,6 +8,7 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
   const sections = (
     [
       ["requests", abilities.requests],
+      ["consultations", abilities.consultations],
       ["structures", abilities.structures],
       ["staff", abilities.staff],
       ["deadlines", abilities.deadlines],

@@ -5,6 +5,7 @@ import { SectionLayout } from "../../../core/views/section-layout.js";
 export type AdminSection =
   | "home"
   | "structures"
+  | "consultations"
   | "staff"
   | "deadlines"
   | "calendar"
@@ -15,6 +16,8 @@ export type AdminSection =
 /** The sections of the admin area each actor may open; computed once per request by the route. */
 export interface AdminAbilities {
   structures: boolean;
+  /** Consultations of the structures the actor runs (platform admins: all). */
+  consultations: boolean;
   staff: boolean;
   deadlines: boolean;
   /** The requests workspace (queue, templates, routing) at /staff/requests. */
@@ -38,6 +41,7 @@ export function AdminLayout({
   const { t } = usePage();
   const links: Array<[AdminSection, string, boolean]> = [
     ["home", "/admin", true],
+    ["consultations", "/admin/consultations", abilities.consultations],
     ["structures", "/admin/structures", abilities.structures],
     ["staff", "/admin/staff", abilities.staff],
     ["deadlines", "/admin/deadlines", abilities.deadlines],

@@ -1,0 +1,156 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Actor } from "../../../core/authz/actor.js";
+import { type FieldErrors, fieldError, hasErrors, text } from "../../../core/forms.js";
+import type { Db } from "../../../db/client.js";
+import { isUuid, LIMITS, MAX_DEPTH } from "../fields.js";
+import { speaksForStructure } from "../policy.js";
+import { consultationCommentSupports, consultationComments, consultationSections } from "../tables.js";
+import { type Refused, whileOpen } from "./participate.js";
+
+export type CommentField = "body" | "alignment" | "sectionId" | "parentId";
+export interface CommentInput {
+  body?: string;
+  alignment?: string;
+  /** A section of the text; "" for the whole text. */
+  sectionId?: string;
+  /** The comment this replies to; "" for a new comment. */
+  parentId?: string;
+}
+
+export type CommentResult =
+  | { ok: true; value: { id: string; rootId: string } }
+  | Refused
+  | { ok: false; errors: FieldErrors<CommentField> };
+
+/**
+ * Adds a comment on a section or on the whole text (with its alignment), or a reply to a comment
+ * (at most MAX_DEPTH deep; it belongs to its parent's section). Refused outside the open phase and
+ * to those the participation rule excludes, with nothing stored. An answer from the consulting
+ * structure's staff is marked official.
+ */
+export async function addComment(
+  db: Db,
+  actor: Actor,
+  consultationId: string,
+  input: CommentInput,
+): Promise<CommentResult> {
+  const body = text(input.body);
+  const parentId = text(input.parentId);
+  const result = await whileOpen(db, actor, consultationId, async (tx, c) => {
+    const errors: FieldErrors<CommentField> = {};
+    if ([...body].length < LIMITS.commentMin)
+      errors.body = fieldError("consultations.errors.commentRequired");
+    else if ([...body].length > LIMITS.comment)
+      errors.body = fieldError("consultations.errors.textTooLong", { max: LIMITS.comment });
+    let sectionId: string | null = null;
+    let depth = 0;
+    let rootId: string | null = null;
+    let alignment: "for" | "against" | "neutral" | null = null;
+    if (parentId) {
+      const [parent] = isUuid(parentId)
+        ? await tx
+            .select()
+            .from(consultationComments)
+            .where(and(eq(consultationComments.id, parentId), eq(consultationComments.consultationId, c.id)))
+        : [];
+      if (parent?.status !== "visible") errors.parentId = fieldError("consultations.errors.parentGone");
+      else if (parent.depth >= MAX_DEPTH) errors.parentId = fieldError("consultations.errors.tooDeep");
+      else {
+        sectionId = parent.sectionId;
+        depth = parent.depth + 1;
+        rootId = parent.rootId ?? parent.id;
+      }
+    } else {
+      const section = text(input.sectionId);
+      if (section) {
+        const [row] = isUuid(section)
+          ? await tx
+              .select({ id: consultationSections.id })
+              .from(consultationSections)
+              .where(and(eq(consultationSections.id, section), eq(consultationSections.consultationId, c.id)))
+          : [];
+        if (!row) errors.sectionId = fieldError("consultations.errors.sectionGone");
+        else sectionId = row.id;
+      }
+      const a = text(input.alignment);
+      if (a === "for" || a === "against" || a === "neutral") alignment = a;
+      else errors.alignment = fieldError("consultations.errors.alignmentRequired");
+    }
+    if (hasErrors(errors)) return { errors };
+    const [row] = await tx
+      .insert(consultationComments)
+      .values({
+        consultationId: c.id,
+        sectionId,
+        parentId: parentId || null,
+        rootId,
+        depth,
+        authorId: actor.accountId,
+        body,
+        alignment,
+        official: speaksForStructure(actor, c),
+      })
+      .returning({ id: consultationComments.id });
+    return { id: row!.id, rootId: rootId ?? row!.id };
+  });
+  if (!result.ok) return result;
+  if ("errors" in result.value && result.value.errors) return { ok: false, errors: result.value.errors };
+  return { ok: true, value: result.value };
+}
+
+/**
+ * Supports a comment once per account, or withdraws the support: the count on the comment moves
+ * in the same transaction. Supports are contributions too: refused outside the open phase.
+ */
+export async function toggleSupport(
+  db: Db,
+  actor: Actor,
+  consultationId: string,
+  commentId: string,
+): Promise<{ ok: true; value: { supported: boolean } } | Refused | { ok: false; notFound: true }> {
+  const result = await whileOpen(db, actor, consultationId, async (tx) => {
+    const [comment] = isUuid(commentId)
+      ? await tx
+          .select({ id: consultationComments.id, status: consultationComments.status })
+          .from(consultationComments)
+          .where(
+            and(
+              eq(consultationComments.id, commentId),
+              eq(consultationComments.consultationId, consultationId),
+            ),
+          )
+      : [];
+    if (comment?.status !== "visible") return null;
+    const accountId = actor.accountId!;
+    const removed = await tx
+      .delete(consultationCommentSupports)
+      .where(
+        and(
+          eq(consultationCommentSupports.commentId, comment.id),
+          eq(consultationCommentSupports.accountId, accountId),
+        ),
+      )
+      .returning({ id: consultationCommentSupports.commentId });
+    if (removed.length === 0) {
+      const added = await tx
+        .insert(consultationCommentSupports)
+        .values({ commentId: comment.id, accountId })
+        .onConflictDoNothing()
+        .returning({ id: consultationCommentSupports.commentId });
+      if (added.length > 0)
+        await tx
+          .update(consultationComments)
+          .set({ supportCount: sql`${consultationComments.supportCount} + 1` })
+          .where(eq(consultationComments.id, comment.id));
+      return { supported: true };
+    }
+    await tx
+      .update(consultationComments)
+      .set({ supportCount: sql`greatest(${consultationComments.supportCount} - 1, 0)` })
+      .where(eq(consultationComments.id, comment.id));
+    return { supported: false };
+  });
+  if (!result.ok) return result;
+  if (!result.value) return { ok: false, notFound: true };
+  return { ok: true, value: result.value };
+}

@@ -1,0 +1,6 @@
+import type { Db } from "../../../db/client.js";
+
+/** Placeholder replaced below. */
+export async function seedDemoConsultations(_db: Db): Promise<string[]> {
+  return [];
+}

@@ -1,0 +1,582 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { accounts } from "../../core/auth/tables.js";
+import type { LocalizedText } from "../../core/i18n/localized.js";
+import { type Db, rowsOf } from "../../db/client.js";
+import { foldAccents, governorates, structures } from "../structures/tables.js";
+import { COMMENTS_PER_PAGE, isUuid } from "./fields.js";
+import {
+  CONSULTATION_SEARCH_TEXT,
+  consultationAnswers,
+  consultationCommentSupports,
+  consultationComments,
+  consultationDocuments,
+  consultationFollowers,
+  consultationOutcomes,
+  consultationQuestions,
+  consultationResponses,
+  consultationSections,
+  consultationSyntheses,
+  consultations,
+} from "./tables.js";
+
+export type Consultation = typeof consultations.$inferSelect;
+export type Section = typeof consultationSections.$inferSelect;
+export type Question = typeof consultationQuestions.$inferSelect;
+export type ConsultationDocument = typeof consultationDocuments.$inferSelect;
+export type Outcome = typeof consultationOutcomes.$inferSelect;
+export type Synthesis = typeof consultationSyntheses.$inferSelect;
+
+/** A consultation with what its pages say about it: the structure, and the area's names. */
+export interface ConsultationView extends Consultation {
+  structure: { code: string; name: LocalizedText };
+  governorateName: LocalizedText | null;
+  municipalityName: LocalizedText | null;
+}
+
+export async function findConsultation(db: Db, id: string): Promise<ConsultationView | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({
+      c: consultations,
+      structureCode: structures.code,
+      structureName: structures.name,
+      governorateName: governorates.name,
+    })
+    .from(consultations)
+    .innerJoin(structures, eq(structures.id, consultations.structureId))
+    .leftJoin(governorates, eq(governorates.code, consultations.governorateCode))
+    .where(eq(consultations.id, id));
+  if (!row) return null;
+  const [municipality] = row.c.municipalityId
+    ? await db
+        .select({ name: structures.name })
+        .from(structures)
+        .where(eq(structures.id, row.c.municipalityId))
+    : [];
+  return {
+    ...row.c,
+    structure: { code: row.structureCode, name: row.structureName },
+    governorateName: row.governorateName,
+    municipalityName: municipality?.name ?? null,
+  };
+}
+
+// --- The public list ----------------------------------------------------------------------------
+
+export type ListStatus = "open" | "upcoming" | "closed" | "decided";
+export const LIST_STATUSES: readonly ListStatus[] = ["open", "upcoming", "closed", "decided"];
+
+export interface ListFilters {
+  status?: ListStatus;
+  theme?: string;
+  /** A structure's code. */
+  structure?: string;
+  /** "national", or a governorate code (its own and its municipalities' consultations). */
+  area?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface ConsultationCard {
+  id: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  theme: string;
+  opensAt: Date;
+  closesAt: Date;
+  outcomePublishedAt: Date | null;
+  visibility: "draft" | "published";
+  structureName: LocalizedText;
+}
+
+function statusCondition(status: ListStatus, now: Date): SQL {
+  switch (status) {
+    case "open":
+      return sql`${consultations.outcomePublishedAt} is null and ${consultations.opensAt} <= ${now} and ${consultations.closesAt} > ${now}`;
+    case "upcoming":
+      return sql`${consultations.outcomePublishedAt} is null and ${consultations.opensAt} > ${now}`;
+    case "closed":
+      return sql`${consultations.outcomePublishedAt} is null and ${consultations.closesAt} <= ${now}`;
+    case "decided":
+      return sql`${consultations.outcomePublishedAt} is not null`;
+  }
+}
+
+/** Every word of the query must appear in the title or summary (Arabic-normalised, accents folded). */
+function searchCondition(q: string): SQL | undefined {
+  const words = q
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  if (words.length === 0) return undefined;
+  const [before, after] = foldAccents("normalize_arabic(\u0000::text)").split("\u0000");
+  return and(
+    ...words.map(
+      (w) =>
+        sql`${CONSULTATION_SEARCH_TEXT} like ${sql.raw(before!)}${`%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}${sql.raw(after!)}`,
+    ),
+  );
+}
+
+const cardColumns = {
+  id: consultations.id,
+  title: consultations.title,
+  summary: consultations.summary,
+  theme: consultations.theme,
+  opensAt: consultations.opensAt,
+  closesAt: consultations.closesAt,
+  outcomePublishedAt: consultations.outcomePublishedAt,
+  visibility: consultations.visibility,
+  structureName: structures.name,
+};
+
+/** Published consultations matching the filters, newest first (by opening date), one page of them. */
+export async function listPublicConsultations(
+  db: Db,
+  filters: ListFilters,
+  now = new Date(),
+): Promise<{ items: ConsultationCard[]; total: number }> {
+  const conditions: Array<SQL | undefined> = [eq(consultations.visibility, "published")];
+  if (filters.status) conditions.push(statusCondition(filters.status, now));
+  if (filters.theme) conditions.push(eq(consultations.theme, filters.theme));
+  if (filters.structure) conditions.push(eq(structures.code, filters.structure));
+  if (filters.area === "national") conditions.push(eq(consultations.area, "national"));
+  else if (filters.area) conditions.push(eq(consultations.governorateCode, filters.area));
+  if (filters.q) conditions.push(searchCondition(filters.q));
+  const where = and(...conditions);
+  const [items, [total]] = await Promise.all([
+    db
+      .select(cardColumns)
+      .from(consultations)
+      .innerJoin(structures, eq(structures.id, consultations.structureId))
+      .where(where)
+      .orderBy(
+        filters.status === "decided" ? desc(consultations.outcomePublishedAt) : desc(consultations.opensAt),
+      )
+      .limit(filters.pageSize)
+      .offset((filters.page - 1) * filters.pageSize),
+    db
+      .select({ n: count() })
+      .from(consultations)
+      .innerJoin(structures, eq(structures.id, consultations.structureId))
+      .where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The three groups of the list's front page: open now (closing soonest first), upcoming, recently decided. */
+export async function listHighlights(db: Db, limit: number, now = new Date()) {
+  const group = (status: ListStatus, order: SQL) =>
+    db
+      .select(cardColumns)
+      .from(consultations)
+      .innerJoin(structures, eq(structures.id, consultations.structureId))
+      .where(and(eq(consultations.visibility, "published"), statusCondition(status, now)))
+      .orderBy(order)
+      .limit(limit);
+  const [open, upcoming, decided] = await Promise.all([
+    group("open", asc(consultations.closesAt)),
+    group("upcoming", asc(consultations.opensAt)),
+    group("decided", desc(consultations.outcomePublishedAt)),
+  ]);
+  return { open, upcoming, decided };
+}
+
+/** Structures that have published consultations, for the list's filter. */
+export async function listConsultingStructures(db: Db) {
+  return db
+    .selectDistinct({ code: structures.code, name: structures.name })
+    .from(structures)
+    .innerJoin(consultations, eq(consultations.structureId, structures.id))
+    .where(eq(consultations.visibility, "published"))
+    .orderBy(structures.code);
+}
+
+// --- Admin list ---------------------------------------------------------------------------------
+
+export async function listAdminConsultations(db: Db, scope: "all" | string[]): Promise<ConsultationCard[]> {
+  if (scope !== "all" && scope.length === 0) return [];
+  return db
+    .select(cardColumns)
+    .from(consultations)
+    .innerJoin(structures, eq(structures.id, consultations.structureId))
+    .where(scope === "all" ? undefined : inArray(consultations.structureId, scope))
+    .orderBy(desc(consultations.createdAt))
+    .limit(500);
+}
+
+// --- A consultation's content -------------------------------------------------------------------
+
+export async function listSections(db: Db, consultationId: string): Promise<Section[]> {
+  return db
+    .select()
+    .from(consultationSections)
+    .where(eq(consultationSections.consultationId, consultationId))
+    .orderBy(asc(consultationSections.position));
+}
+
+export async function findSection(db: Db, consultationId: string, sectionId: string) {
+  if (!isUuid(sectionId)) return null;
+  const [row] = await db
+    .select()
+    .from(consultationSections)
+    .where(
+      and(eq(consultationSections.consultationId, consultationId), eq(consultationSections.id, sectionId)),
+    );
+  return row ?? null;
+}
+
+export async function listDocuments(db: Db, consultationId: string): Promise<ConsultationDocument[]> {
+  return db
+    .select()
+    .from(consultationDocuments)
+    .where(eq(consultationDocuments.consultationId, consultationId))
+    .orderBy(asc(consultationDocuments.createdAt));
+}
+
+export async function listQuestions(db: Db, consultationId: string): Promise<Question[]> {
+  return db
+    .select()
+    .from(consultationQuestions)
+    .where(eq(consultationQuestions.consultationId, consultationId))
+    .orderBy(asc(consultationQuestions.position));
+}
+
+/** Visible comments and replies per section ("" for the whole text). */
+export async function countCommentsBySection(db: Db, consultationId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ sectionId: consultationComments.sectionId, n: count() })
+    .from(consultationComments)
+    .where(
+      and(
+        eq(consultationComments.consultationId, consultationId),
+        eq(consultationComments.status, "visible"),
+      ),
+    )
+    .groupBy(consultationComments.sectionId);
+  return new Map(rows.map((r) => [r.sectionId ?? "", r.n]));
+}
+
+// --- Comments -----------------------------------------------------------------------------------
+
+export type CommentSort = "recent" | "supported";
+
+export interface CommentView {
+  id: string;
+  sectionId: string | null;
+  parentId: string | null;
+  rootId: string | null;
+  depth: number;
+  body: string;
+  alignment: "for" | "against" | "neutral" | null;
+  official: boolean;
+  status: "visible" | "hidden" | "removed";
+  supportCount: number;
+  createdAt: Date;
+  /** "" once the account is deleted. */
+  authorName: string;
+  supportedByMe: boolean;
+}
+
+export interface CommentThread extends CommentView {
+  replies: CommentView[];
+  /** Replies in the thread, shown or not. */
+  replyCount: number;
+}
+
+const commentColumns = {
+  id: consultationComments.id,
+  sectionId: consultationComments.sectionId,
+  parentId: consultationComments.parentId,
+  rootId: consultationComments.rootId,
+  depth: consultationComments.depth,
+  body: consultationComments.body,
+  alignment: consultationComments.alignment,
+  official: consultationComments.official,
+  status: consultationComments.status,
+  supportCount: consultationComments.supportCount,
+  createdAt: consultationComments.createdAt,
+  authorName: sql<string>`coalesce(${accounts.displayName}, '')`,
+};
+
+/** Replies shown under each comment of a list page; the thread's own page shows them all. */
+export const REPLIES_PER_THREAD = 5;
+
+async function supportedBy(db: Db, accountId: string | null, ids: string[]): Promise<Set<string>> {
+  if (!accountId || ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: consultationCommentSupports.commentId })
+    .from(consultationCommentSupports)
+    .where(
+      and(
+        eq(consultationCommentSupports.accountId, accountId),
+        inArray(consultationCommentSupports.commentId, ids),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * One page of the comments on a section (or on the whole text: sectionId null), with the first
+ * replies of each. Three indexed queries whatever the number of comments: the page, its count,
+ * and the replies of the page's comments; plus the viewer's supports among them.
+ */
+export async function listCommentPage(
+  db: Db,
+  options: {
+    consultationId: string;
+    sectionId: string | null;
+    sort: CommentSort;
+    page: number;
+    viewerId: string | null;
+    pageSize?: number;
+  },
+): Promise<{ threads: CommentThread[]; total: number; totalPages: number; page: number }> {
+  const pageSize = options.pageSize ?? COMMENTS_PER_PAGE;
+  const where = and(
+    eq(consultationComments.consultationId, options.consultationId),
+    options.sectionId === null
+      ? isNull(consultationComments.sectionId)
+      : eq(consultationComments.sectionId, options.sectionId),
+    isNull(consultationComments.parentId),
+  );
+  const [[counted]] = await Promise.all([db.select({ n: count() }).from(consultationComments).where(where)]);
+  const total = counted?.n ?? 0;
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, options.page), totalPages);
+  const order =
+    options.sort === "supported"
+      ? [desc(consultationComments.supportCount), desc(consultationComments.createdAt)]
+      : [desc(consultationComments.createdAt)];
+  const top = await db
+    .select(commentColumns)
+    .from(consultationComments)
+    .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const ids = top.map((c) => c.id);
+  const replies =
+    ids.length === 0
+      ? []
+      : rowsOf<CommentView & { total: number }>(
+          await db.execute(sql`
+            select id, section_id as "sectionId", parent_id as "parentId", root_id as "rootId", depth, body,
+              alignment, official, status, support_count as "supportCount", created_at as "createdAt",
+              author_name as "authorName", total
+            from (
+              select c.*, coalesce(a.display_name, '') as author_name,
+                row_number() over (partition by c.root_id order by c.created_at) as n,
+                count(*) over (partition by c.root_id)::int as total
+              from ${consultationComments} c left join ${accounts} a on a.id = c.author_id
+              where c.root_id in (${sql.join(
+                ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})
+            ) r
+            where n <= ${REPLIES_PER_THREAD}
+            order by "createdAt"`),
+        ).map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+  const mine = await supportedBy(db, options.viewerId, [...ids, ...replies.map((r) => r.id)]);
+  const threads = top.map((c) => {
+    const own = replies.filter((r) => r.rootId === c.id);
+    return {
+      ...c,
+      supportedByMe: mine.has(c.id),
+      replies: own.map(({ total: _total, ...r }) => ({ ...r, supportedByMe: mine.has(r.id) })),
+      replyCount: own[0]?.total ?? 0,
+    };
+  });
+  return { threads, total, totalPages, page };
+}
+
+/** A comment and all its replies (its thread's page). */
+export async function findThread(
+  db: Db,
+  consultationId: string,
+  commentId: string,
+  viewerId: string | null,
+): Promise<CommentThread | null> {
+  if (!isUuid(commentId)) return null;
+  const [comment] = await db
+    .select(commentColumns)
+    .from(consultationComments)
+    .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+    .where(
+      and(eq(consultationComments.id, commentId), eq(consultationComments.consultationId, consultationId)),
+    );
+  if (!comment) return null;
+  const rootId = comment.rootId ?? comment.id;
+  const [root] =
+    rootId === comment.id
+      ? [comment]
+      : await db
+          .select(commentColumns)
+          .from(consultationComments)
+          .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+          .where(eq(consultationComments.id, rootId));
+  const replies = await db
+    .select(commentColumns)
+    .from(consultationComments)
+    .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+    .where(eq(consultationComments.rootId, rootId))
+    .orderBy(asc(consultationComments.createdAt))
+    .limit(1000);
+  const mine = await supportedBy(db, viewerId, [rootId, ...replies.map((r) => r.id)]);
+  return {
+    ...root!,
+    supportedByMe: mine.has(rootId),
+    replies: replies.map((r) => ({ ...r, supportedByMe: mine.has(r.id) })),
+    replyCount: replies.length,
+  };
+}
+
+export async function findComment(db: Db, consultationId: string, commentId: string) {
+  if (!isUuid(commentId)) return null;
+  const [row] = await db
+    .select()
+    .from(consultationComments)
+    .where(
+      and(eq(consultationComments.id, commentId), eq(consultationComments.consultationId, consultationId)),
+    );
+  return row ?? null;
+}
+
+// --- Questionnaire ------------------------------------------------------------------------------
+
+export async function hasResponded(db: Db, consultationId: string, accountId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: consultationResponses.id })
+    .from(consultationResponses)
+    .where(
+      and(
+        eq(consultationResponses.consultationId, consultationId),
+        eq(consultationResponses.accountId, accountId),
+      ),
+    );
+  return Boolean(row);
+}
+
+export interface QuestionResult {
+  questionId: string;
+  kind: Question["kind"];
+  /** People who answered this question. */
+  answered: number;
+  /** Per option id (choices) or per scale value, as a string. */
+  counts: Record<string, number>;
+  /** A scale question's mean, rounded to 2 decimals; null without answers. */
+  mean: number | null;
+}
+
+/** The questionnaire's aggregated answers: counts per option or scale value, and respondents. */
+export async function questionnaireResults(
+  db: Db,
+  consultationId: string,
+): Promise<{ respondents: number; questions: QuestionResult[] }> {
+  const questions = await listQuestions(db, consultationId);
+  const [respondents] = await db
+    .select({ n: count() })
+    .from(consultationResponses)
+    .where(eq(consultationResponses.consultationId, consultationId));
+  const choiceRows = rowsOf<{ question_id: string; value: string; n: number }>(
+    await db.execute(sql`
+      select a.question_id, v.value, count(*)::int as n
+      from ${consultationAnswers} a
+      join ${consultationQuestions} q on q.id = a.question_id
+      cross join lateral unnest(a.choices) as v(value)
+      where q.consultation_id = ${consultationId}
+      group by a.question_id, v.value`),
+  );
+  const scaleRows = rowsOf<{ question_id: string; value: number; n: number }>(
+    await db.execute(sql`
+      select a.question_id, a.scale as value, count(*)::int as n
+      from ${consultationAnswers} a
+      join ${consultationQuestions} q on q.id = a.question_id
+      where q.consultation_id = ${consultationId} and a.scale is not null
+      group by a.question_id, a.scale`),
+  );
+  const answeredRows = rowsOf<{ question_id: string; n: number }>(
+    await db.execute(sql`
+      select a.question_id, count(*)::int as n
+      from ${consultationAnswers} a
+      join ${consultationQuestions} q on q.id = a.question_id
+      where q.consultation_id = ${consultationId}
+        and (cardinality(a.choices) > 0 or a.scale is not null or coalesce(a.text, '') <> '')
+      group by a.question_id`),
+  );
+  return {
+    respondents: respondents?.n ?? 0,
+    questions: questions.map((q) => {
+      const counts: Record<string, number> = {};
+      if (q.kind === "single" || q.kind === "multiple") {
+        for (const o of q.options) counts[o.id] = 0;
+        for (const r of choiceRows) if (r.question_id === q.id) counts[r.value] = Number(r.n);
+      }
+      let mean: number | null = null;
+      if (q.kind === "scale") {
+        for (let v = q.scaleMin ?? 1; v <= (q.scaleMax ?? 5); v++) counts[String(v)] = 0;
+        let sum = 0;
+        let n = 0;
+        for (const r of scaleRows)
+          if (r.question_id === q.id) {
+            counts[String(r.value)] = Number(r.n);
+            sum += Number(r.value) * Number(r.n);
+            n += Number(r.n);
+          }
+        mean = n > 0 ? Math.round((sum / n) * 100) / 100 : null;
+      }
+      const answered = Number(answeredRows.find((r) => r.question_id === q.id)?.n ?? 0);
+      return { questionId: q.id, kind: q.kind, answered, counts, mean };
+    }),
+  };
+}
+
+/** The text answers to one question (admins only), newest first. */
+export async function listTextAnswers(db: Db, questionId: string, limit = 200): Promise<string[]> {
+  const rows = await db
+    .select({ text: consultationAnswers.text })
+    .from(consultationAnswers)
+    .where(and(eq(consultationAnswers.questionId, questionId), isNotNull(consultationAnswers.text)))
+    .orderBy(desc(consultationAnswers.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.text!).filter((t) => t.length > 0);
+}
+
+// --- Outcome ------------------------------------------------------------------------------------
+
+export async function findSynthesis(db: Db, consultationId: string): Promise<Synthesis | null> {
+  const [row] = await db
+    .select()
+    .from(consultationSyntheses)
+    .where(eq(consultationSyntheses.consultationId, consultationId));
+  return row ?? null;
+}
+
+export async function listOutcomes(db: Db, consultationId: string): Promise<Outcome[]> {
+  return db
+    .select()
+    .from(consultationOutcomes)
+    .where(eq(consultationOutcomes.consultationId, consultationId));
+}
+
+// --- Following ----------------------------------------------------------------------------------
+
+export async function isFollowing(
+  db: Db,
+  consultationId: string,
+  accountId: string | null,
+): Promise<boolean> {
+  if (!accountId) return false;
+  const [row] = await db
+    .select({ id: consultationFollowers.accountId })
+    .from(consultationFollowers)
+    .where(
+      and(
+        eq(consultationFollowers.consultationId, consultationId),
+        eq(consultationFollowers.accountId, accountId),
+      ),
+    );
+  return Boolean(row);
+}

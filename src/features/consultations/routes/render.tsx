@@ -1,0 +1,169 @@
+import type { FastifyRequest } from "fastify";
+import type { FieldErrors } from "../../../core/forms.js";
+import { listGovernorates } from "../../structures/queries.js";
+import type { CommentField } from "../commands/comments.js";
+import { canConsultation, type ParticipationRefusal, participationRefusal } from "../policy.js";
+import {
+  type CommentSort,
+  type ConsultationView,
+  countCommentsBySection,
+  findSynthesis,
+  findThread,
+  isFollowing,
+  listCommentPage,
+  listDocuments,
+  listOutcomes,
+  listQuestions,
+  listSections,
+  type Section,
+} from "../queries.js";
+import { ConsultationPage } from "../views/consultation-page.js";
+import { SectionPage, ThreadPage } from "../views/discussion-pages.js";
+import { SynthesisPage } from "../views/synthesis-page.js";
+
+/** What a form post left to show again: why it was refused, or what was wrong and what was typed. */
+export interface FormState {
+  refusal?: ParticipationRefusal;
+  errors?: FieldErrors<CommentField>;
+  values?: Record<string, string>;
+}
+
+export interface ListQuery {
+  sort?: string;
+  page?: string;
+}
+
+export const sortOf = (q: ListQuery): CommentSort => (q.sort === "supported" ? "supported" : "recent");
+export const pageOf = (q: ListQuery): number => {
+  const n = Number.parseInt(q.page ?? "", 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 100_000) : 1;
+};
+
+/** The consultation's public page, with the first page of comments on the whole text. */
+export async function consultationPage(
+  request: FastifyRequest,
+  c: ConsultationView,
+  query: ListQuery,
+  state: FormState = {},
+) {
+  const db = request.server.db;
+  const viewerId = request.account?.id ?? null;
+  const sort = sortOf(query);
+  const published = c.outcomePublishedAt !== null;
+  const [sections, counts, documents, questions, comments, following, synthesis, outcomes] =
+    await Promise.all([
+      listSections(db, c.id),
+      countCommentsBySection(db, c.id),
+      listDocuments(db, c.id),
+      listQuestions(db, c.id),
+      listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewerId }),
+      isFollowing(db, c.id, viewerId),
+      published ? findSynthesis(db, c.id) : null,
+      published ? listOutcomes(db, c.id) : [],
+    ]);
+  return (
+    <ConsultationPage
+      c={c}
+      sections={sections}
+      counts={counts}
+      documents={documents}
+      questionCount={questions.length}
+      comments={comments}
+      sort={sort}
+      abilities={{
+        refusal: participationRefusal(request.actor, c),
+        manage: canConsultation(request.actor, "manage", c),
+        signedIn: viewerId !== null,
+        following,
+      }}
+      outcome={synthesis?.publishedAt ? { synthesis, outcomes } : null}
+      {...state}
+    />
+  );
+}
+
+/** One section's page, with a page of its comments; null when the section is not this consultation's. */
+export async function sectionPage(
+  request: FastifyRequest,
+  c: ConsultationView,
+  sectionId: string,
+  query: ListQuery,
+  state: FormState = {},
+) {
+  const db = request.server.db;
+  const sections = await listSections(db, c.id);
+  const index = sections.findIndex((s) => s.id === sectionId);
+  if (index < 0) return null;
+  const sort = sortOf(query);
+  const comments = await listCommentPage(db, {
+    consultationId: c.id,
+    sectionId,
+    sort,
+    page: pageOf(query),
+    viewerId: request.account?.id ?? null,
+  });
+  return (
+    <SectionPage
+      c={c}
+      section={sections[index]!}
+      index={index}
+      previous={sections[index - 1] ?? null}
+      next={sections[index + 1] ?? null}
+      comments={comments}
+      sort={sort}
+      abilities={{ refusal: participationRefusal(request.actor, c) }}
+      {...state}
+    />
+  );
+}
+
+/** A thread's page (the comment `commentId` belongs to); null when there is no such comment here. */
+export async function threadPage(
+  request: FastifyRequest,
+  c: ConsultationView,
+  commentId: string,
+  state: FormState = {},
+) {
+  const db = request.server.db;
+  const thread = await findThread(db, c.id, commentId, request.account?.id ?? null);
+  if (!thread) return null;
+  let section: { section: Section; index: number } | null = null;
+  if (thread.sectionId) {
+    const sections = await listSections(db, c.id);
+    const index = sections.findIndex((s) => s.id === thread.sectionId);
+    if (index >= 0) section = { section: sections[index]!, index };
+  }
+  return (
+    <ThreadPage
+      c={c}
+      section={section}
+      thread={thread}
+      replyTo={commentId}
+      abilities={{ refusal: participationRefusal(request.actor, c) }}
+      {...state}
+    />
+  );
+}
+
+/** The published record in full; null before it is published. */
+export async function synthesisPage(request: FastifyRequest, c: ConsultationView) {
+  const db = request.server.db;
+  const synthesis = await findSynthesis(db, c.id);
+  if (!synthesis?.publishedAt || !c.outcomePublishedAt) return null;
+  const [sections, outcomes, questions, governorates] = await Promise.all([
+    listSections(db, c.id),
+    listOutcomes(db, c.id),
+    listQuestions(db, c.id),
+    listGovernorates(db),
+  ]);
+  return (
+    <SynthesisPage
+      c={c}
+      sections={sections}
+      synthesis={synthesis}
+      outcomes={outcomes}
+      questions={questions}
+      governorateNames={new Map(governorates.map((g) => [g.code, g.name]))}
+    />
+  );
+}

@@ -1,0 +1,299 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "../../core/auth/tables.js";
+import type { LocalizedText } from "../../core/i18n/localized.js";
+import { id, timestamps, tstz } from "../../db/columns.js";
+import { foldAccents, governorates, structures } from "../structures/tables.js";
+
+/**
+ * The text the list's search matches: title and summary in every language, Arabic-normalised,
+ * lower-cased and without French accents. Queries must use this exact expression so the trigram
+ * index serves them.
+ */
+export const CONSULTATION_SEARCH_TEXT = sql.raw(
+  `(${foldAccents("normalize_arabic(title::text || ' ' || summary::text)")})`,
+);
+
+/** Who a consultation is about: the whole country, one governorate, or one municipality. */
+export const consultationArea = pgEnum("consultation_area", ["national", "governorate", "municipality"]);
+/** Draft consultations are seen by their admins only. */
+export const consultationVisibility = pgEnum("consultation_visibility", ["draft", "published"]);
+/** Who may take part: any signed-in account, or only accounts whose identity an e-ID vouched for. */
+export const participationRule = pgEnum("participation_rule", ["signed_in", "identity_verified"]);
+export const commentAlignment = pgEnum("comment_alignment", ["for", "against", "neutral"]);
+/**
+ * visible: shown; hidden: hidden by a moderator (a tombstone is shown); removed: withdrawn when its
+ * author deleted their account (a tombstone keeps the replies readable).
+ */
+export const commentStatus = pgEnum("comment_status", ["visible", "hidden", "removed"]);
+export const questionKind = pgEnum("question_kind", [
+  "single",
+  "multiple",
+  "scale",
+  "short_text",
+  "long_text",
+]);
+export const sectionDecision = pgEnum("section_decision", ["kept", "changed", "dropped"]);
+
+/**
+ * A public consultation on a draft text. Its phases follow from its dates: announced (published,
+ * before opens_at) → open → closed (closes_at passed; under analysis) → outcome published.
+ */
+export const consultations = pgTable(
+  "consultations",
+  {
+    id: id(),
+    structureId: uuid("structure_id")
+      .notNull()
+      .references(() => structures.id),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    summary: jsonb("summary").$type<LocalizedText>().notNull(),
+    body: jsonb("body").$type<LocalizedText>().notNull(),
+    /** One of THEMES (fields.ts). */
+    theme: text("theme").notNull(),
+    area: consultationArea("area").notNull(),
+    /** For a governorate's consultation, and for a municipality's (its governorate). */
+    governorateCode: text("governorate_code").references(() => governorates.code),
+    /** For a municipality's consultation: the municipality. */
+    municipalityId: uuid("municipality_id").references((): AnyPgColumn => structures.id),
+    participation: participationRule("participation").notNull().default("signed_in"),
+    visibility: consultationVisibility("visibility").notNull().default("draft"),
+    publishedAt: tstz("published_at"),
+    opensAt: tstz("opens_at").notNull(),
+    closesAt: tstz("closes_at").notNull(),
+    /** When the outcome is expected (shown on the timeline; optional). */
+    outcomeDueAt: tstz("outcome_due_at"),
+    /** Set once the synthesis and the decision are published: from then on they stay public for good. */
+    outcomePublishedAt: tstz("outcome_published_at"),
+    createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (t) => [
+    index("consultations_structure_idx").on(t.structureId),
+    index("consultations_public_idx").on(t.visibility, t.closesAt),
+    index("consultations_search_idx").using("gin", sql`${CONSULTATION_SEARCH_TEXT} gin_trgm_ops`),
+  ],
+);
+
+/** PDF documents of a consultation (the draft text as published, an impact study…). */
+export const consultationDocuments = pgTable(
+  "consultation_documents",
+  {
+    id: id(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    fileKey: text("file_key").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    ...timestamps(),
+  },
+  (t) => [index("consultation_documents_consultation_idx").on(t.consultationId)],
+);
+
+/** The draft text, split into sections (articles or paragraphs), in order. */
+export const consultationSections = pgTable(
+  "consultation_sections",
+  {
+    id: id(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    body: jsonb("body").$type<LocalizedText>().notNull(),
+    ...timestamps(),
+  },
+  (t) => [index("consultation_sections_consultation_idx").on(t.consultationId, t.position)],
+);
+
+/**
+ * Comments ("contributions") on a section or on the whole text (section_id null). Replies point to
+ * their parent and to the thread's first comment (root_id), at depth 1 to 3 (depth 0: a comment).
+ * Moderation (hidden) and open data build on status, created_at and author_id.
+ */
+export const consultationComments = pgTable(
+  "consultation_comments",
+  {
+    id: id(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    sectionId: uuid("section_id").references(() => consultationSections.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => consultationComments.id),
+    rootId: uuid("root_id").references((): AnyPgColumn => consultationComments.id),
+    depth: integer("depth").notNull().default(0),
+    authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    /** For or against the text, or neutral; comments only (replies have none). */
+    alignment: commentAlignment("alignment"),
+    /** An answer on behalf of the consulting structure. */
+    official: boolean("official").notNull().default(false),
+    status: commentStatus("status").notNull().default("visible"),
+    supportCount: integer("support_count").notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    // The pages of comments, most recent or most supported first, per section (or the whole text).
+    index("consultation_comments_recent_idx")
+      .on(t.consultationId, t.sectionId, t.createdAt.desc().nullsFirst())
+      .where(sql`${t.parentId} is null`),
+    index("consultation_comments_supported_idx")
+      .on(t.consultationId, t.sectionId, t.supportCount.desc().nullsFirst(), t.createdAt.desc().nullsFirst())
+      .where(sql`${t.parentId} is null`),
+    index("consultation_comments_thread_idx").on(t.rootId, t.createdAt),
+    index("consultation_comments_author_idx").on(t.authorId),
+  ],
+);
+
+/** One support per account and comment. */
+export const consultationCommentSupports = pgTable(
+  "consultation_comment_supports",
+  {
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => consultationComments.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commentId, t.accountId] }),
+    index("consultation_comment_supports_account_idx").on(t.accountId),
+  ],
+);
+
+export interface QuestionOption {
+  /** Stable within the question ("o1", "o2", …): answers store it. */
+  id: string;
+  label: LocalizedText;
+}
+
+/** The questionnaire: its questions, in order. */
+export const consultationQuestions = pgTable(
+  "consultation_questions",
+  {
+    id: id(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: questionKind("kind").notNull(),
+    prompt: jsonb("prompt").$type<LocalizedText>().notNull(),
+    /** Choices of a single or multiple choice question. */
+    options: jsonb("options").$type<QuestionOption[]>().notNull().default(sql`'[]'::jsonb`),
+    /** A scale question's range, e.g. 1 to 5. */
+    scaleMin: integer("scale_min"),
+    scaleMax: integer("scale_max"),
+    required: boolean("required").notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [index("consultation_questions_consultation_idx").on(t.consultationId, t.position)],
+);
+
+/** A participant's answers to the questionnaire: one per participant and consultation. */
+export const consultationResponses = pgTable(
+  "consultation_responses",
+  {
+    id: id(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("consultation_responses_once").on(t.consultationId, t.accountId),
+    index("consultation_responses_account_idx").on(t.accountId),
+  ],
+);
+
+export const consultationAnswers = pgTable(
+  "consultation_answers",
+  {
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => consultationResponses.id, { onDelete: "cascade" }),
+    questionId: uuid("question_id")
+      .notNull()
+      .references(() => consultationQuestions.id, { onDelete: "cascade" }),
+    /** Chosen option ids (single: one; multiple: any). */
+    choices: text("choices").array(),
+    scale: integer("scale"),
+    text: text("text"),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.questionId] }),
+    index("consultation_answers_question_idx").on(t.questionId),
+  ],
+);
+
+/**
+ * The synthesis ("what we heard"): the admin's summary and the figures computed from the
+ * contributions, frozen when published (published_at set), so the record never changes after.
+ */
+export const consultationSyntheses = pgTable("consultation_syntheses", {
+  consultationId: uuid("consultation_id")
+    .primaryKey()
+    .references(() => consultations.id, { onDelete: "cascade" }),
+  summary: jsonb("summary").$type<LocalizedText>().notNull(),
+  figures: jsonb("figures").$type<Record<string, unknown>>(),
+  publishedAt: tstz("published_at"),
+  publishedBy: uuid("published_by").references(() => accounts.id, { onDelete: "set null" }),
+  ...timestamps(),
+});
+
+/** The decision ("what we did"), section by section. */
+export const consultationOutcomes = pgTable(
+  "consultation_outcomes",
+  {
+    id: id(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => consultationSections.id, { onDelete: "cascade" }),
+    decision: sectionDecision("decision").notNull(),
+    reason: jsonb("reason").$type<LocalizedText>().notNull(),
+    /** Where the final text is published (an official journal, a decree). */
+    finalTextUrl: text("final_text_url"),
+    /** Why there is no final text to link to (yet). */
+    noLinkReason: jsonb("no_link_reason").$type<LocalizedText>(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex("consultation_outcomes_section_unique").on(t.consultationId, t.sectionId)],
+);
+
+/** Accounts following a consultation: told of its phase changes and of its outcome. */
+export const consultationFollowers = pgTable(
+  "consultation_followers",
+  {
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consultationId, t.accountId] }),
+    index("consultation_followers_account_idx").on(t.accountId),
+  ],
+);

@@ -1,0 +1,104 @@
+import { formatDate, formatNumber } from "../../../../core/i18n/format.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Form } from "../../../../core/views/form.js";
+import { Problem } from "../../../../core/views/problem.js";
+import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
+import { Localized } from "../../../structures/views/localized-text.js";
+import { phaseOf } from "../../phase.js";
+import type { ConsultationView } from "../../queries.js";
+import { PhaseTag } from "../parts.js";
+import { ConsultationAdminFrame } from "./admin-frame.js";
+
+/** A consultation's admin home: where it stands, what to do next, and its figures so far. */
+export function OverviewPage({
+  abilities,
+  c,
+  counts,
+  error,
+}: {
+  abilities: AdminAbilities;
+  c: ConsultationView;
+  counts: { sections: number; questions: number; documents: number; comments: number; respondents: number };
+  /** An i18n key: why the last action was refused. */
+  error?: string;
+}) {
+  const { t, locale } = usePage();
+  const href = useHref();
+  const phase = phaseOf(c);
+  const base = `/admin/consultations/${c.id}`;
+  const row = (key: string, value: preact.ComponentChildren) => (
+    <div class="sh-summary-list__row">
+      <dt class="sh-summary-list__key">{t(`consultations.admin.fields.${key}`)}</dt>
+      <dd class="sh-summary-list__value">{value}</dd>
+    </div>
+  );
+  return (
+    <ConsultationAdminFrame abilities={abilities} c={c} tab="overview">
+      {error && <Problem id="action-error" title={t(error)} />}
+      <h1 class="sh-heading-xl">
+        <Localized text={c.title} />
+      </h1>
+      <dl class="sh-summary-list">
+        {row("phase", <PhaseTag consultation={c} />)}
+        {row("structure", <Localized text={c.structure.name} />)}
+        {row("dates", `${formatDate(c.opensAt, locale)} – ${formatDate(c.closesAt, locale)}`)}
+        {row("participation", t(`consultations.admin.form.participation.${c.participation}`))}
+        {row("sections", formatNumber(counts.sections, locale))}
+        {row("questions", formatNumber(counts.questions, locale))}
+        {row("documents", formatNumber(counts.documents, locale))}
+        {row("comments", formatNumber(counts.comments, locale))}
+        {row("respondents", formatNumber(counts.respondents, locale))}
+      </dl>
+      <p class="sh-body-text">
+        <a class="sh-link" href={href(`/consultations/${c.id}`)}>
+          {t("consultations.admin.overview.publicPage")}
+        </a>
+      </p>
+      <h2 class="sh-heading-l">{t("consultations.admin.overview.next")}</h2>
+      <p class="sh-body-text">{t(`consultations.admin.overview.hint.${phase}`)}</p>
+      <div class="sh-button-group">
+        {phase === "draft" && (
+          <Form action={`${base}/publish`} class="sh-inline-form">
+            <Button variant="secondary">{t("consultations.admin.actions.publish")}</Button>
+          </Form>
+        )}
+        {(phase === "draft" || phase === "announced") && (
+          <Form action={`${base}/open`} class="sh-inline-form">
+            <Button>{t("consultations.admin.actions.open")}</Button>
+          </Form>
+        )}
+        {phase === "open" && (
+          <Form action={`${base}/close`} class="sh-inline-form">
+            <Button variant="warning">{t("consultations.admin.actions.close")}</Button>
+          </Form>
+        )}
+        {phase === "analysis" && (
+          <Button href={href(`${base}/outcome`)}>{t("consultations.admin.actions.outcome")}</Button>
+        )}
+      </div>
+      <h2 class="sh-heading-l">{t("consultations.admin.overview.export")}</h2>
+      <p class="sh-body-text">{t("consultations.admin.overview.exportHint")}</p>
+      <ul class="sh-list">
+        <li>
+          <a class="sh-link" href={href(`${base}/export/contributions.csv`)}>
+            {t("consultations.admin.overview.exportContributions", { format: "CSV" })}
+          </a>{" "}
+          ·{" "}
+          <a class="sh-link" href={href(`${base}/export/contributions.json`)}>
+            JSON
+          </a>
+        </li>
+        <li>
+          <a class="sh-link" href={href(`${base}/export/questionnaire.csv`)}>
+            {t("consultations.admin.overview.exportQuestionnaire", { format: "CSV" })}
+          </a>{" "}
+          ·{" "}
+          <a class="sh-link" href={href(`${base}/export/questionnaire.json`)}>
+            JSON
+          </a>
+        </li>
+      </ul>
+    </ConsultationAdminFrame>
+  );
+}
