@@ -175,4 +175,4 @@ CREATE INDEX "consultation_responses_account_idx" ON "consultation_responses" US
 CREATE INDEX "consultation_sections_consultation_idx" ON "consultation_sections" USING btree ("consultation_id","position");--> statement-breakpoint
 CREATE INDEX "consultations_structure_idx" ON "consultations" USING btree ("structure_id");--> statement-breakpoint
 CREATE INDEX "consultations_public_idx" ON "consultations" USING btree ("visibility","closes_at");--> statement-breakpoint
-CREATE INDEX "consultations_search_idx" ON "consultations" USING gin ((translate(normalize_arabic(title::text || ' ' || summary::text), 'àâäéèêëîïôöùûüÿç', 'aaaeeeeiioouuuyc')) gin_trgm_ops);
+CREATE INDEX "consultations_search_idx" ON "consultations" USING gin ((translate(normalize_arabic(consultations.title::text || ' ' || consultations.summary::text), 'àâäéèêëîïôöùûüÿç', 'aaaeeeeiioouuuyc')) gin_trgm_ops);

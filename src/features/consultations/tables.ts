@@ -23,7 +23,7 @@ import { foldAccents, governorates, structures } from "../structures/tables.js";
  * index serves them.
  */
 export const CONSULTATION_SEARCH_TEXT = sql.raw(
-  `(${foldAccents("normalize_arabic(title::text || ' ' || summary::text)")})`,
+  `(${foldAccents("normalize_arabic(consultations.title::text || ' ' || consultations.summary::text)")})`,
 );
 
 /** Who a consultation is about: the whole country, one governorate, or one municipality. */

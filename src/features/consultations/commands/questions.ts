@@ -42,7 +42,7 @@ const lines = (value: string | undefined) =>
 function parseOptions(input: QuestionInput, errors: FieldErrors): QuestionOption[] {
   const byLang = { ar: lines(input.optionsAr), fr: lines(input.optionsFr), en: lines(input.optionsEn) };
   const given = Object.entries(byLang).filter(([, l]) => l.length > 0);
-  const n = given[0]?.[1].length ?? 0;
+  const n = Math.max(0, ...given.map(([, l]) => l.length));
   if (n < 2) {
     errors.optionsAr = fieldError("consultations.errors.optionsTooFew");
     return [];
