@@ -109,6 +109,15 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
               <li>
                 <a
                   class="sh-nav__link"
+                  href={`${home}/consultations`}
+                  aria-current={path.startsWith("/consultations") ? "page" : undefined}
+                >
+                  {t("views.layout.nav.consultations")}
+                </a>
+              </li>
+              <li>
+                <a
+                  class="sh-nav__link"
                   href={`${home}/requests/new`}
                   aria-current={path.startsWith("/requests") ? "page" : undefined}
                 >

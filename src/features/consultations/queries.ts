@@ -176,11 +176,26 @@ export async function listHighlights(db: Db, limit: number, now = new Date()) {
       .orderBy(order)
       .limit(limit);
   const [open, upcoming, decided] = await Promise.all([
-    group("open", asc(consultations.closesAt)),
+    listOpenConsultations(db, limit, now),
     group("upcoming", asc(consultations.opensAt)),
     group("decided", desc(consultations.outcomePublishedAt)),
   ]);
   return { open, upcoming, decided };
+}
+
+/** The consultations open now, closing soonest first (the home page shows a few). */
+export async function listOpenConsultations(
+  db: Db,
+  limit: number,
+  now = new Date(),
+): Promise<ConsultationCard[]> {
+  return db
+    .select(cardColumns)
+    .from(consultations)
+    .innerJoin(structures, eq(structures.id, consultations.structureId))
+    .where(and(eq(consultations.visibility, "published"), statusCondition("open", now)))
+    .orderBy(asc(consultations.closesAt))
+    .limit(limit);
 }
 
 /** Structures that have published consultations, for the list's filter. */

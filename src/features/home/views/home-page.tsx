@@ -4,15 +4,19 @@ import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Card } from "../../../core/views/components/card/card.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import type { ConsultationCard } from "../../consultations/queries.js";
+import { ConsultationCardItem } from "../../consultations/views/parts.js";
 
 interface HomePageProps {
   counts: Array<{ kind: string; n: number }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
+  /** The consultations open now that close soonest. */
+  openConsultations: ConsultationCard[];
 }
 
 const KINDS = ["ministry", "governorate", "municipality", "independent_body"] as const;
 
-export function HomePage({ counts, governorates }: HomePageProps) {
+export function HomePage({ counts, governorates, openConsultations }: HomePageProps) {
   const { t, locale } = usePage();
   const byKind = new Map(counts.map((c) => [c.kind, c.n]));
   return (
@@ -29,7 +33,7 @@ export function HomePage({ counts, governorates }: HomePageProps) {
           {t("home.actionsTitle")}
         </h2>
         <ul class="sh-grid">
-          {(["requests/new", "requests", "structures"] as const).map((path) => (
+          {(["consultations", "requests/new", "requests", "structures"] as const).map((path) => (
             <li key={path}>
               <Card
                 title={t(`home.actions.${path.replace("/", "-")}.title`)}
@@ -42,6 +46,26 @@ export function HomePage({ counts, governorates }: HomePageProps) {
           ))}
         </ul>
       </section>
+
+      {openConsultations.length > 0 && (
+        <section aria-labelledby="home-consultations">
+          <h2 id="home-consultations" class="sh-heading-l">
+            {t("home.consultationsTitle")}
+          </h2>
+          <ul class="sh-card-list">
+            {openConsultations.map((c) => (
+              <li key={c.id}>
+                <ConsultationCardItem c={c} />
+              </li>
+            ))}
+          </ul>
+          <p class="sh-body-text">
+            <a class="sh-link" href={`/${locale}/consultations`}>
+              {t("home.consultationsAll")}
+            </a>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="home-structures">
         <h2 id="home-structures" class="sh-heading-l">
