@@ -21,29 +21,71 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** y = XᵀX v over the given rows of the centred matrix (missing votes are 0 once centred). */
-function covarianceTimes(
-  matrix: VoteMatrix,
-  rows: Int32Array,
-  center: Float64Array,
-  v: Float64Array,
-): Float64Array {
-  const out = new Float64Array(v.length);
-  for (const i of rows) {
-    const begin = matrix.rowStart[i] as number;
-    const end = matrix.rowStart[i + 1] as number;
-    let dot = 0;
-    for (let k = begin; k < end; k++) {
-      const j = matrix.cols[k] as number;
-      dot += ((matrix.vals[k] as number) - (center[j] as number)) * (v[j] as number);
+/** Above this many statements the S × S covariance would not fit in bounded memory (2,000² doubles = 32 MB). */
+const DENSE_LIMIT = 2000;
+
+type Operator = (v: Float64Array) => Float64Array;
+
+/**
+ * v ↦ XᵀX v for the given rows of the centred matrix (missing votes are 0 once centred). Up to
+ * DENSE_LIMIT statements, XᵀX is built once (Σ votes² per participant, the cheapest for hundreds of
+ * statements); beyond, each product goes through the sparse matrix twice.
+ */
+function covarianceOperator(matrix: VoteMatrix, rows: Int32Array, center: Float64Array): Operator {
+  const s = matrix.statementCount;
+  if (s <= DENSE_LIMIT) {
+    const cov = new Float64Array(s * s);
+    const centred = new Float64Array(s);
+    const cols = new Int32Array(s);
+    for (const i of rows) {
+      const begin = matrix.rowStart[i] as number;
+      const n = (matrix.rowStart[i + 1] as number) - begin;
+      for (let a = 0; a < n; a++) {
+        const j = matrix.cols[begin + a] as number;
+        cols[a] = j;
+        centred[a] = (matrix.vals[begin + a] as number) - (center[j] as number);
+      }
+      // Upper triangle only (columns are sorted, so a ≤ b means cols[a] ≤ cols[b]).
+      for (let a = 0; a < n; a++) {
+        const xa = centred[a] as number;
+        if (xa === 0) continue;
+        const offset = (cols[a] as number) * s;
+        for (let b = a; b < n; b++) {
+          const at = offset + (cols[b] as number);
+          cov[at] = (cov[at] as number) + xa * (centred[b] as number);
+        }
+      }
     }
-    if (dot === 0) continue;
-    for (let k = begin; k < end; k++) {
-      const j = matrix.cols[k] as number;
-      out[j] = (out[j] as number) + ((matrix.vals[k] as number) - (center[j] as number)) * dot;
-    }
+    for (let a = 0; a < s; a++) for (let b = a + 1; b < s; b++) cov[b * s + a] = cov[a * s + b] as number;
+    return (v) => {
+      const out = new Float64Array(s);
+      for (let a = 0; a < s; a++) {
+        let sum = 0;
+        const offset = a * s;
+        for (let b = 0; b < s; b++) sum += (cov[offset + b] as number) * (v[b] as number);
+        out[a] = sum;
+      }
+      return out;
+    };
   }
-  return out;
+  return (v) => {
+    const out = new Float64Array(v.length);
+    for (const i of rows) {
+      const begin = matrix.rowStart[i] as number;
+      const end = matrix.rowStart[i + 1] as number;
+      let d = 0;
+      for (let k = begin; k < end; k++) {
+        const j = matrix.cols[k] as number;
+        d += ((matrix.vals[k] as number) - (center[j] as number)) * (v[j] as number);
+      }
+      if (d === 0) continue;
+      for (let k = begin; k < end; k++) {
+        const j = matrix.cols[k] as number;
+        out[j] = (out[j] as number) + ((matrix.vals[k] as number) - (center[j] as number)) * d;
+      }
+    }
+    return out;
+  };
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -73,9 +115,7 @@ function orthogonalise(v: Float64Array, against: Float64Array[]): void {
  * the map does not flip between updates.
  */
 function powerIteration(
-  matrix: VoteMatrix,
-  rows: Int32Array,
-  center: Float64Array,
+  times: Operator,
   start: Float64Array,
   against: Float64Array[],
   alignWithStart: boolean,
@@ -84,7 +124,7 @@ function powerIteration(
   orthogonalise(v, against);
   if (!normalise(v)) return new Float64Array(v.length);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const next = covarianceTimes(matrix, rows, center, v);
+    const next = times(v);
     orthogonalise(next, against);
     if (!normalise(next)) return new Float64Array(v.length);
     let change = 0;
@@ -123,8 +163,9 @@ export function pca(
     return Float64Array.from({ length: s }, () => random() - 0.5);
   });
   const aligned = previous !== undefined && previous[0].length === s;
-  const first = powerIteration(matrix, rows, center, starts[0] as Float64Array, [], aligned);
-  const second = powerIteration(matrix, rows, center, starts[1] as Float64Array, [first], aligned);
+  const times = covarianceOperator(matrix, rows, center);
+  const first = powerIteration(times, starts[0] as Float64Array, [], aligned);
+  const second = powerIteration(times, starts[1] as Float64Array, [first], aligned);
   return { center, comps: [first, second] };
 }
 
