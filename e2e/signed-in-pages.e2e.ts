@@ -20,6 +20,8 @@ const CITIZEN_PAGES = [
 const ADMIN_PAGES = [
   "/admin",
   "/admin/structures",
+  "/admin/consultations",
+  "/admin/consultations/new",
   "/admin/structures/new",
   "/admin/staff",
   "/admin/audit",

@@ -387,9 +387,9 @@ export const GREEN_PLAN: DemoConsultation = {
   responses: [["o1"], ["o2"], ["o1"], ["o3"], ["o3"]],
   outcome: {
     summary: {
-      ar: "شارك خمسة متساكنين بتعليقات وأجاب خمسة عن الاستبيان. لقي مبدأ حدائق الأحياء والريّ بالمياه المعالجة دعمًا واسعًا، وطالب المشاركون باختيار أشجار تتحمّل الجفاف وبصيانة الأشجار الموجودة.",
-      fr: "Cinq habitants ont commenté et cinq ont répondu au questionnaire. Les jardins de quartier et l’arrosage aux eaux traitées ont reçu un large soutien ; les participants ont demandé des essences résistantes à la sécheresse et l’entretien des arbres existants.",
-      en: "Five residents commented and five answered the questionnaire. Neighbourhood gardens and watering with treated water were widely supported; participants asked for drought-resistant species and for existing trees to be looked after.",
+      ar: "علّق أربعة متساكنين وأجاب خمسة عن الاستبيان. لقي مبدأ حدائق الأحياء والريّ بالمياه المعالجة دعمًا واسعًا، وطالب المشاركون باختيار أشجار تتحمّل الجفاف وبصيانة الأشجار الموجودة.",
+      fr: "Quatre habitants ont commenté et cinq ont répondu au questionnaire. Les jardins de quartier et l’arrosage aux eaux traitées ont reçu un large soutien ; les participants ont demandé des essences résistantes à la sécheresse et l’entretien des arbres existants.",
+      en: "Four residents commented and five answered the questionnaire. Neighbourhood gardens and watering with treated water were widely supported; participants asked for drought-resistant species and for existing trees to be looked after.",
     },
     decisions: [
       {

@@ -24,7 +24,11 @@ function CommentBody({ comment }: { comment: CommentView }) {
   const { t } = usePage();
   if (comment.status !== "visible")
     return <p class="sh-comment__tombstone">{t(`consultations.comments.tombstone.${comment.status}`)}</p>;
-  return <p class="sh-body-text sh-preserve-lines sh-comment__text">{comment.body}</p>;
+  return (
+    <p class="sh-body-text sh-preserve-lines sh-comment__text" dir="auto">
+      {comment.body}
+    </p>
+  );
 }
 
 /** One comment or reply: author, date, alignment, official mark, text, supports, and reply link. */
@@ -50,7 +54,7 @@ export function CommentItem({
       aria-labelledby={`comment-${comment.id}-by`}
     >
       <header class="sh-comment__meta">
-        <span id={`comment-${comment.id}-by`} class="sh-comment__author">
+        <span id={`comment-${comment.id}-by`} class="sh-comment__author" dir="auto">
           {comment.authorName || t("consultations.comments.deletedAccount")}
         </span>{" "}
         <time class="sh-comment__date" dateTime={comment.createdAt.toISOString()}>

@@ -27,7 +27,7 @@ export function SynthesisPage(props: {
           { text: t("consultations.outcome.title") },
         ]}
       />
-      <p class="sh-caption">{title}</p>
+      <h1 class="sh-heading-xl">{title}</h1>
       <OutcomeSection {...props} />
     </Layout>
   );
