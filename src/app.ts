@@ -24,6 +24,7 @@ import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
+import { opinionMapFeature } from "./features/opinion-map/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
@@ -81,6 +82,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(staffFeature);
       await pages.register(casesFeature);
       await pages.register(consultationsFeature);
+      await pages.register(opinionMapFeature);
       await pages.register(open311AdminFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);

@@ -10,4 +10,5 @@ export * from "../features/cases/staff/tables.js";
 export * from "../features/cases/tables.js";
 export * from "../features/consultations/tables.js";
 export * from "../features/open311/tables.js";
+export * from "../features/opinion-map/tables.js";
 export * from "../features/structures/tables.js";

@@ -2,6 +2,7 @@ import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
 import { consultationsManifest } from "./consultations/manifest.js";
+import { opinionMapManifest } from "./opinion-map/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
 
@@ -12,4 +13,5 @@ export const MANIFESTS: FeatureManifest[] = [
   staffManifest,
   casesManifest,
   consultationsManifest,
+  opinionMapManifest,
 ];
