@@ -21,6 +21,7 @@ import { findOpinionMap, findOpinionMapData, listStatements, nextStatement, vote
 import { AdminOpinionMapPage } from "./views/admin-page.js";
 import { OpinionMapPage } from "./views/opinion-map-page.js";
 
+const VOTES_PER_MINUTE = 60;
 const VoteBody = formSchema({ statementId: 100, vote: 20 });
 const StatementBody = formSchema({ body: 2000 });
 const SeedBody = formSchema({ bodyAr: 2000, bodyFr: 2000, bodyEn: 2000 });
@@ -87,6 +88,16 @@ const refusalStatus = (refusal: string) => (refusal === "notOpenYet" || refusal 
  */
 export const opinionMapRoutes: FastifyPluginAsync = async (app) => {
   const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
+  // Voting is quick work (one statement at a time): a limit per account, one vote a second on average.
+  const votes = {
+    rateLimit: {
+      max: VOTES_PER_MINUTE,
+      timeWindow: 60_000,
+      hook: "preValidation" as const,
+      keyGenerator: (request: FastifyRequest) =>
+        request.account ? `opinion-vote:${request.account.id}` : `opinion-vote-ip:${request.ip}`,
+    },
+  };
   const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
 
   app.get<{ Params: IdParams }>(
@@ -111,7 +122,7 @@ export const opinionMapRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: IdParams; Body: { statementId?: string; vote?: string } }>(
     "/consultations/:id/opinion-map/votes",
-    { schema: { params: IdParams, body: VoteBody }, preHandler: requireAccount, config: submissions },
+    { schema: { params: IdParams, body: VoteBody }, preHandler: requireAccount, config: votes },
     async (request, reply) => {
       noStore(reply);
       const c = await loadPublic(request, request.params.id);

@@ -26,16 +26,31 @@ function MapSvg({ snapshot }: { snapshot: MapSnapshot }) {
       <title id="opinion-map-svg-title">
         {t("opinion-map.map.svgTitle", { groups: snapshot.groups.length, count: snapshot.included })}
       </title>
-      {snapshot.groups.map((g) =>
-        g.hull.length >= 3 ? (
-          <polygon
+      {snapshot.groups.map((g) => {
+        const hullClass = `sh-opinion-map__hull sh-opinion-map__hull--${g.id % 5}`;
+        if (g.hull.length >= 3)
+          return (
+            <polygon
+              key={`hull-${g.id}`}
+              class={hullClass}
+              points={g.hull.map(([x, y]) => `${x},${y}`).join(" ")}
+              stroke-width={unit * 0.6}
+            />
+          );
+        // Everyone in the group sits on one or two spots: a disc around them stands for the hull.
+        const radius =
+          Math.max(0, ...g.hull.map(([x, y]) => Math.hypot(x - g.centre[0], y - g.centre[1]))) + unit * 4;
+        return (
+          <circle
             key={`hull-${g.id}`}
-            class={`sh-opinion-map__hull sh-opinion-map__hull--${g.id % 5}`}
-            points={g.hull.map(([x, y]) => `${x},${y}`).join(" ")}
+            class={hullClass}
+            cx={g.centre[0]}
+            cy={g.centre[1]}
+            r={radius}
             stroke-width={unit * 0.6}
           />
-        ) : null,
-      )}
+        );
+      })}
       {snapshot.points.map(([x, y, g], i) => (
         <circle
           key={i}
