@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
+import { consultationSyntheses, consultations } from "../../consultations/tables.js";
 import { createTestConsultation } from "../../consultations/testing.js";
 import { recomputeStaleMaps } from "../commands/recompute.js";
 import { findOpinionMapData } from "../queries.js";
@@ -157,6 +158,27 @@ describe("the opinion map of a consultation", async () => {
     expect(approve.statusCode).toBe(303);
     // a new statement has the priority of an unseen one: it comes next
     expect((await voters[1]!.get(base)).body).toContain("Des bancs à l’ombre");
+  });
+
+  it("is linked from the consultation's page and included in its published synthesis", async () => {
+    const page = await voters[0]!.get(`/fr/consultations/${consultation.id}`);
+    expect(page.body).toContain(`href="/fr/consultations/${consultation.id}/opinion-map"`);
+    await db
+      .update(consultations)
+      .set({ outcomePublishedAt: new Date() })
+      .where(eq(consultations.id, consultation.id));
+    await db
+      .insert(consultationSyntheses)
+      .values({
+        consultationId: consultation.id,
+        summary: { fr: "Synthèse" },
+        figures: null,
+        publishedAt: new Date(),
+      });
+    const synthesis = await voters[0]!.get(`/fr/consultations/${consultation.id}/synthesis`);
+    expect(synthesis.statusCode).toBe(200);
+    expect(synthesis.body).toContain("La carte des opinions");
+    expect(synthesis.body).toContain("Groupe A");
   });
 
   it("refuses votes on unknown statements and outside the open phase", async () => {
