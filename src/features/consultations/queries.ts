@@ -356,7 +356,7 @@ export async function listCommentPage(
       : eq(consultationComments.sectionId, options.sectionId),
     isNull(consultationComments.parentId),
   );
-  const [[counted]] = await Promise.all([db.select({ n: count() }).from(consultationComments).where(where)]);
+  const [counted] = await db.select({ n: count() }).from(consultationComments).where(where);
   const total = counted?.n ?? 0;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, options.page), totalPages);
