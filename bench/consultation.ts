@@ -76,10 +76,16 @@ try {
   const informational = info.engine.kind !== "postgres";
   for (const [label, url] of pages) {
     if (WARMUP > 0) await timeRequests(url, { clients: CLIENTS, seconds: WARMUP });
+    const before = await server.stats();
     const t = await timeRequests(url, { clients: CLIENTS, seconds: SECONDS });
+    const after = await server.stats();
+    const cpuPerPage =
+      (after.cpuUser + after.cpuSystem - before.cpuUser - before.cpuSystem) /
+      1000 /
+      Math.max(1, t.samples.length + t.errors);
     const p = (n: number) => percentile(t.samples, n);
     console.log(
-      `${label}: ${t.samples.length} pages, ${(t.samples.length / t.seconds).toFixed(1)}/s, p50 ${fmt.ms(p(50))}, p95 ${fmt.ms(p(95))}, p99 ${fmt.ms(p(99))}, errors ${t.errors}`,
+      `${label}: ${t.samples.length} pages, ${(t.samples.length / t.seconds).toFixed(1)}/s, p50 ${fmt.ms(p(50))}, p95 ${fmt.ms(p(95))}, p99 ${fmt.ms(p(99))}, server CPU ${cpuPerPage.toFixed(2)} ms per page, errors ${t.errors}`,
     );
     if (t.errors > 0) problems.push(`${label}: ${t.errors} requests failed or did not answer 200`);
     rows.push(
@@ -91,8 +97,8 @@ try {
         informational,
       }),
       note(
-        `${label}: p50 / p99, pages/s`,
-        `${fmt.ms(p(50))} / ${fmt.ms(p(99))}, ${(t.samples.length / t.seconds).toFixed(1)}/s`,
+        `${label}: p50 / p99, pages/s, server CPU per page`,
+        `${fmt.ms(p(50))} / ${fmt.ms(p(99))}, ${(t.samples.length / t.seconds).toFixed(1)}/s, ${cpuPerPage.toFixed(2)} ms`,
       ),
     );
   }
@@ -152,8 +158,8 @@ writeResultsSection({
   intro:
     "`npx tsx bench/consultation.ts`: the public pages of an open consultation holding 5,000 comments and replies " +
     "(4,000 comments, half on the whole text and half over its 10 sections, and 1,000 replies), loaded by several " +
-    "anonymous visitors at once, each request timed to its last byte. Comments come 20 to a page, with up to 5 replies " +
-    "under each. Budgets: p95 ≤ 100 ms on PostgreSQL (issue 6); public pages ≤ 50 KB (DESIGN.md).",
+    "anonymous visitors at once, each request timed to its last byte. Comments come 20 to a page, with their first 2 replies " +
+    "under each (a thread's own page shows them all). Budgets: p95 ≤ 100 ms on PostgreSQL (issue 6); public pages ≤ 50 KB (DESIGN.md).",
   body: [
     `${when} · code ${code} · ${info.engine.label} · ${describeMachine(host)} (load average ${host.loadAverage}, ${Math.round(busyBefore * 100)}% of the CPU used by other processes at the start).`,
     `${method}; the load generator and the server in separate processes on the same machine.`,

@@ -69,7 +69,7 @@ describe("the public list", () => {
 });
 
 describe("a consultation's page", () => {
-  it("pages comments 20 at a time, most recent or most supported first, with replies under each", async () => {
+  it("pages comments 20 at a time, most recent or most supported first, with their first replies under each", async () => {
     const { consultation: c } = await createTestConsultation(db, { phase: "open" });
     const base = Date.now() - 3600_000;
     await db.insert(consultationComments).values(
@@ -106,8 +106,8 @@ describe("a consultation's page", () => {
     );
     const last = (await anonymous.get(`/fr/consultations/${c.id}?page=3`)).body;
     expect(last).toContain("Commentaire numéro 1<");
-    expect(last).toContain("Réponse 5");
-    expect(last).not.toContain("Réponse 6");
+    expect(last).toContain("Réponse 2");
+    expect(last).not.toContain("Réponse 3");
     expect(last).toContain("Voir les 7 réponses");
     const thread = (await anonymous.get(`/fr/consultations/${c.id}/comments/${first!.id}`)).body;
     expect(thread).toContain("Réponse 7");
