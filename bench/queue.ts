@@ -2,7 +2,7 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
 import { type ChildServer, startChild } from "./lib/child-server.js";
-import { percentile } from "./lib/load.js";
+import { percentile, timeRequests } from "./lib/load.js";
 import { describeMachine, machine, revision } from "./lib/machine.js";
 import { writeResultsSection } from "./lib/results.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
@@ -30,35 +30,9 @@ console.log(
   `${method} (BENCH_QUEUE_CLIENTS, BENCH_WARMUP, BENCH_DURATION); load average ${host.loadAverage}\n`,
 );
 
-interface Timing {
-  samples: number[];
-  errors: number;
-  seconds: number;
-}
-
-/** CLIENTS loops fetching `url` for `seconds`; latencies of the successful answers, in ms. */
-async function timeLoad(url: string, cookie: string, seconds: number): Promise<Timing> {
-  const samples: number[] = [];
-  let errors = 0;
-  const end = performance.now() + seconds * 1000;
-  const begin = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        try {
-          const response = await fetch(url, { headers: { cookie, accept: "text/html" } });
-          await response.arrayBuffer();
-          if (response.status === 200) samples.push(performance.now() - t0);
-          else errors++;
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { samples, errors, seconds: (performance.now() - begin) / 1000 };
-}
+/** CLIENTS agents loading `url` for `seconds`, signed in with `cookie`. */
+const timeLoad = (url: string, cookie: string, seconds: number) =>
+  timeRequests(url, { clients: CLIENTS, seconds, headers: { cookie } });
 
 const tmp = makeTempDir("queue");
 let server: ChildServer<QueueServer> | undefined;

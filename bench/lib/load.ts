@@ -216,3 +216,41 @@ export function describeLoad(label: string, result: LoadResult): string {
     `(p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms, ${result.errors} errors${cpu})`
   );
 }
+
+export interface Timing {
+  /** Latency of each successful (200) answer, request to last byte, ms. */
+  samples: number[];
+  /** Answers other than 200, and requests that failed. */
+  errors: number;
+  seconds: number;
+}
+
+/**
+ * `clients` loops fetching `url` back to back for `seconds`, each request timed to its last byte
+ * (for pages whose latency percentiles matter more than the throughput autocannon measures).
+ */
+export async function timeRequests(
+  url: string,
+  { clients, seconds, headers = {} }: { clients: number; seconds: number; headers?: Record<string, string> },
+): Promise<Timing> {
+  const samples: number[] = [];
+  let errors = 0;
+  const begin = performance.now();
+  const end = begin + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          const response = await fetch(url, { headers: { accept: "text/html", ...headers } });
+          await response.arrayBuffer();
+          if (response.status === 200) samples.push(performance.now() - t0);
+          else errors++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { samples, errors, seconds: (performance.now() - begin) / 1000 };
+}

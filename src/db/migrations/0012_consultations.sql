@@ -131,6 +131,7 @@ CREATE TABLE "consultations" (
 	"closes_at" timestamp with time zone NOT NULL,
 	"outcome_due_at" timestamp with time zone,
 	"outcome_published_at" timestamp with time zone,
+	"notified_phase" text,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { type Db, rowsOf } from "../../db/client.js";
@@ -33,6 +34,8 @@ export interface ConsultationView extends Consultation {
   municipalityName: LocalizedText | null;
 }
 
+const municipalities = alias(structures, "municipalities");
+
 export async function findConsultation(db: Db, id: string): Promise<ConsultationView | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
@@ -41,23 +44,19 @@ export async function findConsultation(db: Db, id: string): Promise<Consultation
       structureCode: structures.code,
       structureName: structures.name,
       governorateName: governorates.name,
+      municipalityName: municipalities.name,
     })
     .from(consultations)
     .innerJoin(structures, eq(structures.id, consultations.structureId))
     .leftJoin(governorates, eq(governorates.code, consultations.governorateCode))
+    .leftJoin(municipalities, eq(municipalities.id, consultations.municipalityId))
     .where(eq(consultations.id, id));
   if (!row) return null;
-  const [municipality] = row.c.municipalityId
-    ? await db
-        .select({ name: structures.name })
-        .from(structures)
-        .where(eq(structures.id, row.c.municipalityId))
-    : [];
   return {
     ...row.c,
     structure: { code: row.structureCode, name: row.structureName },
     governorateName: row.governorateName,
-    municipalityName: municipality?.name ?? null,
+    municipalityName: row.municipalityName,
   };
 }
 
@@ -316,7 +315,7 @@ const commentColumns = {
 };
 
 /** Replies shown under each comment of a list page; the thread's own page shows them all. */
-export const REPLIES_PER_THREAD = 5;
+export const REPLIES_PER_THREAD = 2;
 
 async function supportedBy(db: Db, accountId: string | null, ids: string[]): Promise<Set<string>> {
   if (!accountId || ids.length === 0) return new Set();
@@ -356,7 +355,7 @@ export async function listCommentPage(
       : eq(consultationComments.sectionId, options.sectionId),
     isNull(consultationComments.parentId),
   );
-  const [[counted]] = await Promise.all([db.select({ n: count() }).from(consultationComments).where(where)]);
+  const [counted] = await db.select({ n: count() }).from(consultationComments).where(where);
   const total = counted?.n ?? 0;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, options.page), totalPages);

@@ -77,6 +77,8 @@ export const consultations = pgTable(
     outcomeDueAt: tstz("outcome_due_at"),
     /** Set once the synthesis and the decision are published: from then on they stay public for good. */
     outcomePublishedAt: tstz("outcome_published_at"),
+    /** The last phase its followers were told of ("open", "analysis", "outcome"): each notice goes once. */
+    notifiedPhase: text("notified_phase"),
     createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
     ...timestamps(),
   },

@@ -67,7 +67,12 @@ export async function openConsultation(
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(consultations)
-      .set({ visibility: "published", publishedAt: c.publishedAt ?? now, opensAt: now })
+      .set({
+        visibility: "published",
+        publishedAt: c.publishedAt ?? now,
+        opensAt: now,
+        notifiedPhase: "open",
+      })
       .where(eq(consultations.id, c.id))
       .returning();
     await record(tx, c, "open", context);
@@ -90,7 +95,7 @@ export async function closeConsultation(
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(consultations)
-      .set({ closesAt: now })
+      .set({ closesAt: now, notifiedPhase: "analysis" })
       .where(eq(consultations.id, c.id))
       .returning();
     await record(tx, c, "close", context);

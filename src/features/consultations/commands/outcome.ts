@@ -173,7 +173,7 @@ export async function publishOutcome(
       .where(eq(consultationSyntheses.consultationId, c.id));
     const [updated] = await tx
       .update(consultations)
-      .set({ outcomePublishedAt: now })
+      .set({ outcomePublishedAt: now, notifiedPhase: "outcome" })
       .where(eq(consultations.id, c.id))
       .returning();
     await audit(

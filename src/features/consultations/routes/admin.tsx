@@ -57,15 +57,11 @@ const EmptyBody = formSchema({});
 /** Everything an admin page needs about the structures the actor may consult for. */
 async function structureOptions(request: FastifyRequest) {
   const scope = consultationScope(request.actor);
-  const db = request.server.db;
-  return db
+  if (scope !== "all" && scope.length === 0) return [];
+  return request.server.db
     .select({ id: structures.id, name: structures.name })
     .from(structures)
-    .where(
-      scope === "all"
-        ? undefined
-        : inArray(structures.id, scope.length > 0 ? scope : ["00000000-0000-0000-0000-000000000000"]),
-    )
+    .where(scope === "all" ? undefined : inArray(structures.id, scope))
     .orderBy(structures.code);
 }
 

@@ -66,9 +66,8 @@ describe("a structure admin runs a consultation", () => {
     const base = `/fr/admin/consultations/${c!.id}`;
 
     // A draft is not public.
-    expect(
-      (await signedInAgent(app, database)).agent.get(`/fr/consultations/${c!.id}`).then((r) => r.statusCode),
-    ).resolves.toBe(404);
+    const someone = await signedInAgent(app, database);
+    expect((await someone.agent.get(`/fr/consultations/${c!.id}`)).statusCode).toBe(404);
 
     const imported = await admin.agent.post(`${base}/sections/import`, {
       language: "fr",
