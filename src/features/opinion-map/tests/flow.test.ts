@@ -167,14 +167,12 @@ describe("the opinion map of a consultation", async () => {
       .update(consultations)
       .set({ outcomePublishedAt: new Date() })
       .where(eq(consultations.id, consultation.id));
-    await db
-      .insert(consultationSyntheses)
-      .values({
-        consultationId: consultation.id,
-        summary: { fr: "Synthèse" },
-        figures: null,
-        publishedAt: new Date(),
-      });
+    await db.insert(consultationSyntheses).values({
+      consultationId: consultation.id,
+      summary: { fr: "Synthèse" },
+      figures: null,
+      publishedAt: new Date(),
+    });
     const synthesis = await voters[0]!.get(`/fr/consultations/${consultation.id}/synthesis`);
     expect(synthesis.statusCode).toBe(200);
     expect(synthesis.body).toContain("La carte des opinions");
