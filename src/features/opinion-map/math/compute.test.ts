@@ -37,6 +37,14 @@ describe("computeOpinionMap", () => {
       expect(group.representative.length).toBeGreaterThan(0);
     }
     expect(result.groups.reduce((n, g) => n + g.size, 0)).toBe(600);
+    // consensus: statements more people agree with than not, by decreasing group-aware consensus
+    expect(result.consensus.length).toBeGreaterThan(0);
+    for (const j of result.consensus) {
+      const s = result.statements[j]!;
+      expect((s.agree + 1) / (s.agree + s.disagree + s.pass + 2)).toBeGreaterThan(0.5);
+    }
+    const gac = result.consensus.map((j) => result.statements[j]!.groupAwareConsensus);
+    expect(gac).toEqual([...gac].sort((a, b) => b - a));
   });
 
   it("gives identical groups on two runs over the same votes", () => {

@@ -229,7 +229,8 @@ export function computeOpinionMap(
     groups.length >= 2
       ? statements
           .map((s, j) => ({ j, s }))
-          .filter(({ s }) => s.agree + s.disagree > 0)
+          // As Pol.is keeps for consensus: statements more people agree with than not, (A+1)/(S+2) > 0.5.
+          .filter(({ s }) => (s.agree + 1) / (s.agree + s.disagree + s.pass + 2) > 0.5)
           .sort((a, b) => b.s.groupAwareConsensus - a.s.groupAwareConsensus || a.j - b.j)
           .map(({ j }) => j)
       : [];

@@ -31,9 +31,14 @@ type Operator = (v: Float64Array) => Float64Array;
  * DENSE_LIMIT statements, XᵀX is built once (Σ votes² per participant, the cheapest for hundreds of
  * statements); beyond, each product goes through the sparse matrix twice.
  */
-function covarianceOperator(matrix: VoteMatrix, rows: Int32Array, center: Float64Array): Operator {
+function covarianceOperator(
+  matrix: VoteMatrix,
+  rows: Int32Array,
+  center: Float64Array,
+  denseLimit: number,
+): Operator {
   const s = matrix.statementCount;
-  if (s <= DENSE_LIMIT) {
+  if (s <= denseLimit) {
     const cov = new Float64Array(s * s);
     const centred = new Float64Array(s);
     const cols = new Int32Array(s);
@@ -154,6 +159,7 @@ export function pca(
   center: Float64Array,
   previous: [Float64Array, Float64Array] | undefined,
   seed: number,
+  denseLimit = DENSE_LIMIT,
 ): Pca {
   const s = matrix.statementCount;
   const random = seededRandom(seed);
@@ -163,7 +169,7 @@ export function pca(
     return Float64Array.from({ length: s }, () => random() - 0.5);
   });
   const aligned = previous !== undefined && previous[0].length === s;
-  const times = covarianceOperator(matrix, rows, center);
+  const times = covarianceOperator(matrix, rows, center, denseLimit);
   const first = powerIteration(times, starts[0] as Float64Array, [], aligned);
   const second = powerIteration(times, starts[1] as Float64Array, [first], aligned);
   return { center, comps: [first, second] };

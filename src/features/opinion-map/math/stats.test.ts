@@ -12,6 +12,7 @@ import {
   twoPropTest,
   Z_90,
 } from "./stats.js";
+import { syntheticVotes } from "./synthetic.js";
 import { buildVoteMatrix, columnMeans, includedParticipants } from "./votes.js";
 
 const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThan(1e-9);
@@ -183,6 +184,17 @@ describe("PCA and the projection", () => {
     close(Math.abs(result.comps[0][0] as number), Math.SQRT1_2);
     close(Math.abs(result.comps[0][1] as number), Math.SQRT1_2);
     close((result.comps[0][0] as number) * (result.comps[0][1] as number), 0.5);
+  });
+
+  it("gives the same components whether XᵀX is built once or applied through the sparse matrix", () => {
+    const log = syntheticVotes({ participants: 300, statements: 40, density: 0.4, camps: 3, seed: 5 });
+    const matrix = buildVoteMatrix(log);
+    const rows = includedParticipants(matrix);
+    const center = columnMeans(matrix, rows);
+    const dense = pca(matrix, rows, center, undefined, 1);
+    const sparse = pca(matrix, rows, center, undefined, 1, 0);
+    for (const c of [0, 1] as const)
+      for (let j = 0; j < 40; j++) close(dense.comps[c][j] as number, sparse.comps[c][j] as number);
   });
 
   it("scales a participant's projection by √(n statements / max(n votes, 1))", () => {
