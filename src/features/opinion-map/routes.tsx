@@ -4,6 +4,7 @@ import { audit } from "../../core/audit/record.js";
 import { requireAccount, requireStaff } from "../../core/auth/plugin.js";
 import { NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { participationRefusal } from "../consultations/policy.js";
 import type { ConsultationView } from "../consultations/queries.js";
 import { loadAdmin, loadPublic } from "../consultations/routes/load.js";
@@ -70,6 +71,7 @@ async function adminPage(request: FastifyRequest, c: ConsultationView, state: Pa
   ]);
   return (
     <AdminOpinionMapPage
+      abilities={adminAbilities(request.actor)}
       c={c}
       statements={statements}
       snapshot={map?.snapshot ?? null}

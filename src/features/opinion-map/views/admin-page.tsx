@@ -1,13 +1,13 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
-import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button, ButtonGroup } from "../../../core/views/components/button/button.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import { Layout } from "../../../core/views/layout.js";
+import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import type { ConsultationView } from "../../consultations/queries.js";
+import { ConsultationAdminFrame } from "../../consultations/views/admin/admin-frame.js";
 import { STATEMENT_MAX, type StatementField } from "../commands/statements.js";
 import type { Statement } from "../queries.js";
 import type { MapSnapshot } from "../snapshot.js";
@@ -15,6 +15,7 @@ import { MapFigure } from "./map-figure.js";
 
 /** The admin side of a consultation's opinion map: seed statements, moderate proposed ones, see the map. */
 export function AdminOpinionMapPage(props: {
+  abilities: AdminAbilities;
   c: ConsultationView;
   statements: Statement[];
   snapshot: MapSnapshot | null;
@@ -24,22 +25,19 @@ export function AdminOpinionMapPage(props: {
 }) {
   const { t, locale } = usePage();
   const href = useHref();
-  const title = pickLocalized(props.c.title, locale).text;
   const ids = { bodyAr: "seed-ar", bodyFr: "seed-fr", bodyEn: "seed-en", body: "seed-ar" };
   const { message, Summary } = useFieldErrors(props.errors, ids);
   const pending = props.statements.filter((s) => s.status === "pending");
   const approved = props.statements.filter((s) => s.status === "approved");
   return (
-    <Layout title={`${t("opinion-map.title")} · ${title}`}>
-      <Breadcrumbs
-        items={[
-          { text: t("consultations.breadcrumbs.home"), href: href("/") },
-          { text: title, href: href(`/admin/consultations/${props.c.id}`) },
-          { text: t("opinion-map.title") },
-        ]}
-      />
+    <ConsultationAdminFrame
+      abilities={props.abilities}
+      c={props.c}
+      tab="opinion-map"
+      title={t("opinion-map.title")}
+    >
       <Summary />
-      <h1 class="sh-heading-xl">{t("opinion-map.admin.title")}</h1>
+      <h2 class="sh-heading-l">{t("opinion-map.admin.title")}</h2>
       <p class="sh-body-text">
         <a class="sh-link" href={href(`/consultations/${props.c.id}/opinion-map`)}>
           {t("opinion-map.admin.publicPage")}
@@ -102,6 +100,6 @@ export function AdminOpinionMapPage(props: {
         <p class="sh-inset">{t("opinion-map.map.notYet")}</p>
       )}
       {props.stale && <p class="sh-hint">{t("opinion-map.map.updating")}</p>}
-    </Layout>
+    </ConsultationAdminFrame>
   );
 }
