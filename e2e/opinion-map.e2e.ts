@@ -50,16 +50,14 @@ describe("the opinion map, in French, with JavaScript off", () => {
     // Twelve people have voted already, in two camps.
     for (let v = 0; v < 12; v++) {
       const voter = await createAccount(server.database, {});
-      await db
-        .insert(opinionVotes)
-        .values(
-          statements.map((s, j) => ({
-            statementId: s.id,
-            accountId: voter.id,
-            consultationId: consultation.id,
-            vote: camp(v < 6, j),
-          })),
-        );
+      await db.insert(opinionVotes).values(
+        statements.map((s, j) => ({
+          statementId: s.id,
+          accountId: voter.id,
+          consultationId: consultation.id,
+          vote: camp(v < 6, j),
+        })),
+      );
     }
     await markStale(db, consultation.id);
     await recomputeStaleMaps(db, new Date());
@@ -106,6 +104,31 @@ describe("the opinion map, in French, with JavaScript off", () => {
     expect(main).toMatch(/Vous êtes dans le groupe [AB]/);
     expect(main).toContain("Groupe A (");
     expect(main).toContain("Groupe B (");
+    // The same page in Arabic (right to left) and English passes axe too.
+    await visit(page, `/ar/consultations/${consultation.id}/opinion-map`);
+    expect(await page.textContent("main")).toContain("المجموعة A");
+    await visit(page, `/en/consultations/${consultation.id}/opinion-map`);
+    expect(await page.textContent("main")).toContain("Group A");
     await context.close();
+
+    // The structure admin's page: statements to moderate, the form to add one, and the map.
+    const admin = await createAccount(server.database, {
+      roles: [{ structure: "mun-tn-11", role: "structure_admin" }],
+    });
+    const session = await createSession(db, admin.id, {
+      persistent: false,
+      device: "e2e",
+      secondFactor: Boolean(admin.totpEnabledAt),
+    });
+    const adminContext = await newContext(browser, { baseURL: server.origin, javaScriptEnabled: false });
+    await adminContext.addCookies([
+      { name: SESSION_COOKIE, value: session.token, url: server.origin, httpOnly: true, sameSite: "Lax" },
+    ]);
+    const adminPage = await adminContext.newPage();
+    await visit(adminPage, `/fr/admin/consultations/${consultation.id}/opinion-map`);
+    await adminPage.fill("#seed-fr", "Il faut des fontaines dans chaque parc");
+    await submit(adminPage, 'form[action$="/opinion-map/statements"] button[type="submit"]');
+    expect(await adminPage.textContent("main")).toContain("La proposition est ajoutée.");
+    await adminContext.close();
   });
 });
