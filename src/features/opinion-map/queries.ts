@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import type { Db } from "../../db/client.js";
 import { priority } from "./math/stats.js";
@@ -46,6 +46,20 @@ export async function findOpinionMap(
     .from(opinionMaps)
     .where(eq(opinionMaps.consultationId, consultationId));
   return row ? { snapshot: row.snapshot ?? null, stale: row.staleSince !== null } : null;
+}
+
+/** A participant's group in the last map, read from the stored state (null: not counted in the map yet). */
+export async function findGroupOf(
+  db: Db,
+  consultationId: string,
+  accountId: string | null,
+): Promise<number | null> {
+  if (!accountId) return null;
+  const [row] = await db
+    .select({ group: sql<string | null>`${opinionMaps.state}->'groupOf'->>${accountId}` })
+    .from(opinionMaps)
+    .where(eq(opinionMaps.consultationId, consultationId));
+  return row?.group == null ? null : Number(row.group);
 }
 
 /** A participant's votes in a consultation: statement id → +1, −1 or 0. */

@@ -18,7 +18,14 @@ import {
   VOTES,
   type VoteChoice,
 } from "./commands/statements.js";
-import { findOpinionMap, findOpinionMapData, listStatements, nextStatement, votesOf } from "./queries.js";
+import {
+  findGroupOf,
+  findOpinionMap,
+  findOpinionMapData,
+  listStatements,
+  nextStatement,
+  votesOf,
+} from "./queries.js";
 import { AdminOpinionMapPage } from "./views/admin-page.js";
 import { OpinionMapPage } from "./views/opinion-map-page.js";
 
@@ -41,10 +48,11 @@ interface PageState {
 async function publicPage(request: FastifyRequest, c: ConsultationView, state: PageState = {}) {
   const db = request.server.db;
   const accountId = request.account?.id ?? null;
-  const [statements, map, votes] = await Promise.all([
+  const [statements, map, votes, myGroup] = await Promise.all([
     listStatements(db, c.id),
     findOpinionMap(db, c.id),
     votesOf(db, c.id, accountId),
+    findGroupOf(db, c.id, accountId),
   ]);
   const snapshot = map?.snapshot ?? null;
   const approvedIds = new Set(statements.map((s) => s.id));
@@ -56,7 +64,7 @@ async function publicPage(request: FastifyRequest, c: ConsultationView, state: P
       voted={[...votes.keys()].filter((id) => approvedIds.has(id)).length}
       snapshot={snapshot}
       stale={map?.stale ?? false}
-      myGroup={accountId && snapshot ? (snapshot.groupOf[accountId] ?? null) : null}
+      myGroup={myGroup}
       refusal={participationRefusal(request.actor, c)}
       {...state}
     />

@@ -3,7 +3,7 @@ import type { OpinionMapResult } from "./math/compute.js";
 import type { RepnessSide } from "./math/stats.js";
 
 /** The points drawn on the map at most: beyond, an even sample (hulls still use every participant). */
-export const MAX_POINTS = 1500;
+export const MAX_POINTS = 600;
 /** Consensus statements shown. */
 export const CONSENSUS_LIMIT = 5;
 
@@ -47,8 +47,6 @@ export interface MapSnapshot {
   bounds: [number, number, number, number];
   /** Statement ids most groups agree on, best first. */
   consensus: string[];
-  /** Participant key → group id (accounts in the map). */
-  groupOf: Record<string, number>;
 }
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -56,7 +54,6 @@ const round = (n: number) => Math.round(n * 1e4) / 1e4;
 export function buildSnapshot(
   result: OpinionMapResult,
   statementIds: string[],
-  participantKeys: string[],
   voters: number,
   now: Date,
 ): MapSnapshot {
@@ -85,9 +82,6 @@ export function buildSnapshot(
       groupOf[included[r] as number] as number,
     ]);
   }
-  const mapInGroup: Record<string, number> = {};
-  for (const i of included)
-    if ((groupOf[i] as number) >= 0) mapInGroup[participantKeys[i] as string] = groupOf[i] as number;
   return {
     computedAt: now.toISOString(),
     participants: voters,
@@ -117,6 +111,5 @@ export function buildSnapshot(
     points,
     bounds: bounds.map(round) as [number, number, number, number],
     consensus: result.consensus.slice(0, CONSENSUS_LIMIT).map((j) => statementIds[j] as string),
-    groupOf: mapInGroup,
   };
 }

@@ -54,7 +54,7 @@ export async function recomputeOpinionMap(
   const written = await db
     .update(opinionMaps)
     .set({
-      snapshot: buildSnapshot(result, statementIds, participants, participants.length, now),
+      snapshot: buildSnapshot(result, statementIds, participants.length, now),
       state,
       computedAt: now,
       // A vote during the computation moved stale_since: the map stays stale for the next run.
