@@ -1,10 +1,10 @@
-import { eq, type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { eq, sql } from "drizzle-orm";
 import { type Database, rowsOf } from "../src/db/client.js";
 import { consultations } from "../src/features/consultations/tables.js";
 import { structures } from "../src/features/structures/tables.js";
 import { describeEngine, type EngineInfo, startRealApp } from "./lib/app-server.js";
 import { childFailed, childReady, onStop } from "./lib/child-server.js";
+import { explainAnalyze } from "./lib/plans.js";
 
 /**
  * Child process of bench/consultation.ts: the real app, and an open consultation of the Governorate
@@ -102,12 +102,6 @@ async function seed(database: Database): Promise<{ id: string; created: boolean 
   return { id, created: true };
 }
 
-async function explain(database: Database, query: SQL): Promise<string> {
-  const { sql: text, params } = new PgDialect().sqlToQuery(query);
-  const rows = await database.query<{ "QUERY PLAN": string }>(`explain (analyze, costs off) ${text}`, params);
-  return rows.map((r) => r["QUERY PLAN"]).join("\n");
-}
-
 try {
   const real = await startRealApp();
   const { app, database } = real;
@@ -134,13 +128,13 @@ try {
       from consultation_comments where consultation_id = ${id}`),
   );
   const plans = {
-    page: await explain(
+    page: await explainAnalyze(
       database,
       sql`select c.id from consultation_comments c left join accounts a on a.id = c.author_id
         where c.consultation_id = ${id} and c.section_id is null and c.parent_id is null
         order by c.created_at desc limit 20 offset 0`,
     ),
-    count: await explain(
+    count: await explainAnalyze(
       database,
       sql`select count(*) from consultation_comments
         where consultation_id = ${id} and section_id is null and parent_id is null`,

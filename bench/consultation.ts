@@ -6,6 +6,7 @@ import { type ChildServer, startChild } from "./lib/child-server.js";
 import { percentile, timeRequests } from "./lib/load.js";
 import { cpuBusy, describeMachine, machine, revision } from "./lib/machine.js";
 import { weighPage } from "./lib/page-weight.js";
+import { planLine } from "./lib/plans.js";
 import { writeResultsSection } from "./lib/results.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 
@@ -139,18 +140,6 @@ if (fatal || !info) {
   console.error(`\nThe bench could not finish: ${fatal}\nbench/RESULTS.md is left as it was.`);
   process.exit(1);
 }
-
-const planLine = (plan: string) =>
-  plan
-    .split("\n")
-    .filter((l) => /(Scan|Aggregate|Limit) |Execution Time/.test(l))
-    .map((l) =>
-      l
-        .trim()
-        .replace(/^->\s*/, "")
-        .replace(/ \(actual time=[^)]*rows=(\d+) loops=\d+\)/, " ($1 rows)"),
-    )
-    .join(" / ");
 
 writeResultsSection({
   area: "Consultation page",

@@ -1,5 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
@@ -18,6 +17,10 @@ import { queueCountsQuery, queuePageIdsQuery } from "../src/features/cases/staff
 import { parseQueueQuery } from "../src/features/cases/staff/queue-filters.js";
 import { structureCategories, structures } from "../src/features/structures/tables.js";
 import { baseUrl, describeEngine, type EngineInfo } from "./lib/app-server.js";
+import { explainAnalyze } from "./lib/plans.js";
+
+const BUFFERS = "analyze, buffers, costs off";
+
 import { childFailed, childReady, onStop } from "./lib/child-server.js";
 
 /**
@@ -141,15 +144,6 @@ async function insertCases(
     on conflict do nothing`);
 }
 
-async function explain(database: Database, query: SQL): Promise<string> {
-  const { sql: text, params } = new PgDialect().sqlToQuery(query);
-  const rows = await database.query<{ "QUERY PLAN": string }>(
-    `explain (analyze, buffers, costs off) ${text}`,
-    params,
-  );
-  return rows.map((r) => r["QUERY PLAN"]).join("\n");
-}
-
 try {
   const config = loadConfig();
   const database = await openDatabase(config);
@@ -182,8 +176,8 @@ try {
   const clock = { now, soonLimit: dueSoonLimit(now, await loadCalendarFor(db, now)), accountId: agent.id };
   const filters = parseQueueQuery({}, home);
   const plans = {
-    list: await explain(database, queuePageIdsQuery(filters, clock)),
-    counts: await explain(database, queueCountsQuery(filters, clock)),
+    list: await explainAnalyze(database, queuePageIdsQuery(filters, clock), BUFFERS),
+    counts: await explainAnalyze(database, queueCountsQuery(filters, clock), BUFFERS),
   };
 
   const app = await buildApp({ config, database });

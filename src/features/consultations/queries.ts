@@ -257,19 +257,45 @@ export async function listQuestions(db: Db, consultationId: string): Promise<Que
     .orderBy(asc(consultationQuestions.position));
 }
 
-/** Visible comments and replies per section ("" for the whole text). */
-export async function countCommentsBySection(db: Db, consultationId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ sectionId: consultationComments.sectionId, n: count() })
-    .from(consultationComments)
-    .where(
-      and(
-        eq(consultationComments.consultationId, consultationId),
-        eq(consultationComments.status, "visible"),
-      ),
-    )
-    .groupBy(consultationComments.sectionId);
-  return new Map(rows.map((r) => [r.sectionId ?? "", r.n]));
+/**
+ * What a consultation's page shows besides its comments, in one round trip: its sections, its
+ * documents, how many questions its questionnaire has, and its visible comments per section.
+ */
+export async function loadPageContent(db: Db, consultationId: string) {
+  const [row] = rowsOf<{
+    sections: Array<Omit<Section, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string }>;
+    documents: Array<
+      Omit<ConsultationDocument, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string }
+    >;
+    questions: number;
+    counts: Record<string, number>;
+  }>(
+    await db.execute(sql`
+      select
+        (select coalesce(json_agg(json_build_object('id', s.id, 'consultationId', s.consultation_id,
+            'position', s.position, 'title', s.title, 'body', s.body, 'createdAt', s.created_at,
+            'updatedAt', s.updated_at) order by s.position), '[]')
+          from ${consultationSections} s where s.consultation_id = ${consultationId}) as sections,
+        (select coalesce(json_agg(json_build_object('id', d.id, 'consultationId', d.consultation_id,
+            'title', d.title, 'fileKey', d.file_key, 'mime', d.mime, 'size', d.size,
+            'createdAt', d.created_at, 'updatedAt', d.updated_at) order by d.created_at), '[]')
+          from ${consultationDocuments} d where d.consultation_id = ${consultationId}) as documents,
+        (select count(*)::int from ${consultationQuestions} q where q.consultation_id = ${consultationId}) as questions,
+        (select coalesce(json_object_agg(coalesce(k.section_id::text, ''), k.n), '{}')
+          from (select section_id, count(*) as n from ${consultationComments}
+            where consultation_id = ${consultationId} and status = 'visible' group by section_id) k) as counts`),
+  );
+  const dates = <T extends { createdAt: string; updatedAt: string }>(r: T) => ({
+    ...r,
+    createdAt: new Date(r.createdAt),
+    updatedAt: new Date(r.updatedAt),
+  });
+  return {
+    sections: (row?.sections ?? []).map(dates) as Section[],
+    documents: (row?.documents ?? []).map(dates) as ConsultationDocument[],
+    questionCount: Number(row?.questions ?? 0),
+    counts: new Map(Object.entries(row?.counts ?? {}).map(([k, n]) => [k, Number(n)])),
+  };
 }
 
 // --- Comments -----------------------------------------------------------------------------------
@@ -331,10 +357,30 @@ async function supportedBy(db: Db, accountId: string | null, ids: string[]): Pro
   return new Set(rows.map((r) => r.id));
 }
 
+interface CommentRow {
+  kind: "top" | "reply";
+  pos: number;
+  id: string;
+  sectionId: string | null;
+  parentId: string | null;
+  rootId: string | null;
+  depth: number;
+  body: string;
+  alignment: CommentView["alignment"];
+  official: boolean;
+  status: CommentView["status"];
+  supportCount: number;
+  createdAt: string | Date;
+  authorName: string;
+  /** Replies in the thread (reply rows), or top-level comments in the list (top rows). */
+  total: number;
+}
+
 /**
  * One page of the comments on a section (or on the whole text: sectionId null), with the first
- * replies of each. Three indexed queries whatever the number of comments: the page, its count,
- * and the replies of the page's comments; plus the viewer's supports among them.
+ * replies of each, in one round trip whatever the number of comments: the page (an index scan that
+ * stops at the page), its count, and the replies of the page's comments (by root); plus the
+ * viewer's supports among them when someone is signed in.
  */
 export async function listCommentPage(
   db: Db,
@@ -348,62 +394,87 @@ export async function listCommentPage(
   },
 ): Promise<{ threads: CommentThread[]; total: number; totalPages: number; page: number }> {
   const pageSize = options.pageSize ?? COMMENTS_PER_PAGE;
-  const where = and(
-    eq(consultationComments.consultationId, options.consultationId),
-    options.sectionId === null
-      ? isNull(consultationComments.sectionId)
-      : eq(consultationComments.sectionId, options.sectionId),
-    isNull(consultationComments.parentId),
-  );
-  const [counted] = await db.select({ n: count() }).from(consultationComments).where(where);
-  const total = counted?.n ?? 0;
-  const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, options.page), totalPages);
+  const where = sql`c.consultation_id = ${options.consultationId} and ${
+    options.sectionId === null ? sql`c.section_id is null` : sql`c.section_id = ${options.sectionId}`
+  } and c.parent_id is null`;
   const order =
-    options.sort === "supported"
-      ? [desc(consultationComments.supportCount), desc(consultationComments.createdAt)]
-      : [desc(consultationComments.createdAt)];
-  const top = await db
-    .select(commentColumns)
-    .from(consultationComments)
-    .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
-    .where(where)
-    .orderBy(...order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const ids = top.map((c) => c.id);
-  const replies =
-    ids.length === 0
-      ? []
-      : rowsOf<CommentView & { total: number }>(
-          await db.execute(sql`
-            select id, section_id as "sectionId", parent_id as "parentId", root_id as "rootId", depth, body,
-              alignment, official, status, support_count as "supportCount", created_at as "createdAt",
-              author_name as "authorName", total
-            from (
-              select c.*, coalesce(a.display_name, '') as author_name,
-                row_number() over (partition by c.root_id order by c.created_at) as n,
-                count(*) over (partition by c.root_id)::int as total
-              from ${consultationComments} c left join ${accounts} a on a.id = c.author_id
-              where c.root_id in (${sql.join(
-                ids.map((id) => sql`${id}::uuid`),
-                sql`, `,
-              )})
-            ) r
-            where n <= ${REPLIES_PER_THREAD}
-            order by "createdAt"`),
-        ).map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
-  const mine = await supportedBy(db, options.viewerId, [...ids, ...replies.map((r) => r.id)]);
+    options.sort === "supported" ? sql`c.support_count desc, c.created_at desc` : sql`c.created_at desc`;
+  const load = async (page: number) =>
+    rowsOf<CommentRow>(
+      await db.execute(sql`
+        with top as (
+          select p.*, row_number() over () as pos
+          from (
+            select c.* from ${consultationComments} c
+            where ${where}
+            order by ${order}
+            limit ${pageSize} offset ${(page - 1) * pageSize}
+          ) p
+        ),
+        replies as (
+          select * from (
+            select c.*, row_number() over (partition by c.root_id order by c.created_at) as pos,
+              count(*) over (partition by c.root_id)::int as total
+            from ${consultationComments} c
+            where c.root_id in (select id from top)
+          ) r
+          where pos <= ${REPLIES_PER_THREAD}
+        ),
+        shown as (
+          select 'top' as kind, t.*, (select count(*)::int from ${consultationComments} c where ${where}) as total
+          from top t
+          union all
+          select 'reply', r.* from replies r
+        )
+        select s.kind, s.pos::int as pos, s.id, s.section_id as "sectionId", s.parent_id as "parentId",
+          s.root_id as "rootId", s.depth, s.body, s.alignment, s.official, s.status,
+          s.support_count as "supportCount", s.created_at as "createdAt",
+          coalesce(a.display_name, '') as "authorName", s.total
+        from shown s left join ${accounts} a on a.id = s.author_id`),
+    );
+  let page = Math.max(1, options.page);
+  let rows = await load(page);
+  let total = rows.find((r) => r.kind === "top")?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    // Past the last page: show the last one.
+    const [counted] = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from ${consultationComments} c where ${where}`),
+    );
+    total = counted?.n ?? 0;
+    page = Math.max(1, Math.ceil(total / pageSize));
+    rows = await load(page);
+  }
+  const view = (r: CommentRow): Omit<CommentView, "supportedByMe"> => ({
+    id: r.id,
+    sectionId: r.sectionId,
+    parentId: r.parentId,
+    rootId: r.rootId,
+    depth: r.depth,
+    body: r.body,
+    alignment: r.alignment,
+    official: r.official,
+    status: r.status,
+    supportCount: r.supportCount,
+    createdAt: new Date(r.createdAt),
+    authorName: r.authorName,
+  });
+  const top = rows.filter((r) => r.kind === "top").sort((a, b) => a.pos - b.pos);
+  const replies = rows.filter((r) => r.kind === "reply").sort((a, b) => a.pos - b.pos);
+  const mine = await supportedBy(
+    db,
+    options.viewerId,
+    rows.map((r) => r.id),
+  );
   const threads = top.map((c) => {
     const own = replies.filter((r) => r.rootId === c.id);
     return {
-      ...c,
+      ...view(c),
       supportedByMe: mine.has(c.id),
-      replies: own.map(({ total: _total, ...r }) => ({ ...r, supportedByMe: mine.has(r.id) })),
+      replies: own.map((r) => ({ ...view(r), supportedByMe: mine.has(r.id) })),
       replyCount: own[0]?.total ?? 0,
     };
   });
-  return { threads, total, totalPages, page };
+  return { threads, total, totalPages: Math.max(1, Math.ceil(total / pageSize)), page };
 }
 
 /** A comment and all its replies (its thread's page). */

@@ -7,15 +7,14 @@ import { canConsultation, type ParticipationRefusal, participationRefusal } from
 import {
   type CommentSort,
   type ConsultationView,
-  countCommentsBySection,
   findSynthesis,
   findThread,
   isFollowing,
   listCommentPage,
-  listDocuments,
   listOutcomes,
   listQuestions,
   listSections,
+  loadPageContent,
   type Section,
 } from "../queries.js";
 import { ConsultationPage } from "../views/consultation-page.js";
@@ -51,25 +50,28 @@ export async function consultationPage(
   const viewerId = request.account?.id ?? null;
   const sort = sortOf(query);
   const published = c.outcomePublishedAt !== null;
-  const [sections, counts, documents, questions, comments, following, synthesis, outcomes, opinionMap] =
-    await Promise.all([
-      listSections(db, c.id),
-      countCommentsBySection(db, c.id),
-      listDocuments(db, c.id),
-      listQuestions(db, c.id),
-      listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewerId }),
-      isFollowing(db, c.id, viewerId),
-      published ? findSynthesis(db, c.id) : null,
-      published ? listOutcomes(db, c.id) : [],
-      opinionMapLink(db, c.id),
-    ]);
+  const [
+    { sections, counts, documents, questionCount },
+    comments,
+    following,
+    synthesis,
+    outcomes,
+    opinionMap,
+  ] = await Promise.all([
+    loadPageContent(db, c.id),
+    listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewerId }),
+    isFollowing(db, c.id, viewerId),
+    published ? findSynthesis(db, c.id) : null,
+    published ? listOutcomes(db, c.id) : [],
+    opinionMapLink(db, c.id),
+  ]);
   return (
     <ConsultationPage
       c={c}
       sections={sections}
       counts={counts}
       documents={documents}
-      questionCount={questions.length}
+      questionCount={questionCount}
       comments={comments}
       sort={sort}
       abilities={{
