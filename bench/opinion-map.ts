@@ -124,12 +124,12 @@ console.log(`\n${textTable(rows)}`);
 const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
 writeResultsSection({
   area: "Opinion map",
-  intro:
-    "`npx tsx bench/opinion-map.ts`: one recompute of the opinion map (vote matrix, PCA, base clusters, groups, repness, " +
-    "consensus, priorities) over a synthetic conversation of 500 statements in four opinion camps, 30% of the matrix voted. " +
-    "Budgets (issue 11): 10,000 participants in ≤ 2 s on one core (the maths is single-threaded; the figure is this process's " +
-    "CPU time), and 100,000 participants within 1 GB RSS (a fresh child process: Node, tsx, the votes and the computation).",
   body: [
+    "`npx tsx bench/opinion-map.ts`: one recompute of the opinion map (vote matrix, PCA, base clusters, groups, repness, " +
+      "consensus, priorities) over a synthetic conversation of 500 statements in four opinion camps, 30% of the matrix voted. " +
+      "Budgets (issue 11): 10,000 participants in ≤ 2 s on one core (the maths is single-threaded; the figure is this process's " +
+      "CPU time), and 100,000 participants within 1 GB RSS (a fresh child process: Node, tsx, the votes and the computation).",
+    "",
     `${when} · code ${code} · ${describeMachine(host)} (load average ${host.loadAverage} at the start; other processes used ${fmt.percent(busy)} of the CPU: the machine is shared, so wall-clock figures are pessimistic).`,
     `${RUNS} runs from scratch at 10,000 participants; the vote log is generated before the clock starts.`,
     "",
