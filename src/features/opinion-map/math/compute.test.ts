@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { computeOpinionMap, type OpinionMapInput, type OpinionMapState } from "./compute.js";
+import {
+  computeOpinionMap,
+  type OpinionMapInput,
+  type OpinionMapState,
+  selectRepresentative,
+} from "./compute.js";
 import { syntheticVotes } from "./synthetic.js";
 
 function conversation(participants: number, statements: number, seed: number, cut = 1): OpinionMapInput {
@@ -102,5 +107,36 @@ describe("computeOpinionMap", () => {
       null,
     );
     expect(result.groups).toEqual([]);
+  });
+});
+
+describe("representative statements (Pol.is select-rep-comments)", () => {
+  const group = [
+    { agree: 9, disagree: 0, seen: 10 },
+    { agree: 0, disagree: 9, seen: 10 },
+    { agree: 6, disagree: 4, seen: 10 },
+  ];
+  const rest = [
+    { agree: 1, disagree: 9, seen: 10 },
+    { agree: 9, disagree: 1, seen: 10 },
+    { agree: 6, disagree: 4, seen: 10 },
+  ];
+
+  it("keeps the statements passing both tests on a side, the best agreed first, agrees before disagrees", () => {
+    const chosen = selectRepresentative(group, rest);
+    expect(chosen.map((s) => [s.statement, s.side])).toEqual([
+      [0, "agree"],
+      [1, "disagree"],
+    ]);
+    // statement 0: pa = 10/12, pat = 2·√11·(10/11 − 0.5), ra = (10/12)/(2/12) = 5
+    expect(Math.abs(chosen[0]!.p - 10 / 12)).toBeLessThan(1e-9);
+    expect(Math.abs(chosen[0]!.pTest - 2 * Math.sqrt(11) * (10 / 11 - 0.5))).toBeLessThan(1e-9);
+    expect(Math.abs(chosen[0]!.r - 5)).toBeLessThan(1e-9);
+  });
+
+  it("falls back to the best statement by test when none passes", () => {
+    const chosen = selectRepresentative([group[2]!], [rest[2]!]);
+    expect(chosen.map((s) => s.statement)).toEqual([0]);
+    expect(chosen[0]!.passes).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { bestK, chooseK, groupClusterings, type KChoice, matchGroups } from "./groups.js";
 import { firstDistinct, kmeans } from "./kmeans.js";
 import { extremity, pca, project } from "./pca.js";
-import { groupAwareConsensus, priority, type RepnessSide, repness, type VoteCounts } from "./stats.js";
+import { groupAwareConsensus, priority, type RepnessSide, repness, type VoteCounts, Z_90 } from "./stats.js";
 import { buildVoteMatrix, columnMeans, includedParticipants, type VoteLog } from "./votes.js";
 
 /** Base clusters: k-means with this k on the included participants' positions. */
@@ -87,26 +87,54 @@ function emptyCounts(n: number): VoteCounts[] {
   return Array.from({ length: n }, () => ({ agree: 0, disagree: 0, seen: 0 }));
 }
 
-/** Pol.is's choice of a statement's representative side: the one whose two-proportion test is higher. */
-function selectRepresentative(inGroup: VoteCounts[], rest: VoteCounts[]): RepresentativeStatement[] {
-  const finalised: RepresentativeStatement[] = [];
+/** Pol.is's finalize-cmt-stats: a statement's representative side is the one whose two-proportion test is higher. */
+function finalise(j: number, a: VoteCounts, sides: ReturnType<typeof repness>): RepresentativeStatement {
+  return sides.agree.rTest > sides.disagree.rTest
+    ? { ...sides.agree, statement: j, side: "agree", count: a.agree, seen: a.seen }
+    : { ...sides.disagree, statement: j, side: "disagree", count: a.disagree, seen: a.seen };
+}
+
+/**
+ * Pol.is's beats-best-agr?: the statement the group most clearly agrees with, so that each group shows
+ * at least one thing it agrees on. By ra·rat·pa·pat once the best so far is representative (ra > 1),
+ * by pa·pat otherwise; the first candidate needs pat > Z_90, or ra > 1 and pa > 0.5.
+ */
+function beatsBestAgree(
+  a: VoteCounts,
+  s: ReturnType<typeof repness>["agree"],
+  best: ReturnType<typeof repness>["agree"] | null,
+): boolean {
+  if (a.agree === 0 && a.disagree === 0) return false;
+  if (best && best.r > 1) return s.r * s.rTest * s.p * s.pTest > best.r * best.rTest * best.p * best.pTest;
+  if (best) return s.p * s.pTest > best.p * best.pTest;
+  return s.pTest > Z_90 || (s.r > 1 && s.p > 0.5);
+}
+
+/**
+ * Pol.is's select-rep-comments for one group: the statements passing both tests on a side, best first
+ * by ra·rat·pa·pat, at most REPNESS_LIMIT, with the group's best agreed statement at the front, agrees
+ * before disagrees; when none passes, the best agreed statement, or else the best by test.
+ */
+export function selectRepresentative(inGroup: VoteCounts[], rest: VoteCounts[]): RepresentativeStatement[] {
+  const sufficient: RepresentativeStatement[] = [];
   let best: RepresentativeStatement | null = null;
+  let bestAgree: { j: number; a: VoteCounts; sides: ReturnType<typeof repness> } | null = null;
   for (let j = 0; j < inGroup.length; j++) {
     const a = inGroup[j] as VoteCounts;
-    const r = rest[j] as VoteCounts;
-    if (a.seen === 0) continue;
-    const sides = repness(a, r);
-    const choice: RepresentativeStatement =
-      sides.agree.rTest > sides.disagree.rTest
-        ? { ...sides.agree, statement: j, side: "agree", count: a.agree, seen: a.seen }
-        : { ...sides.disagree, statement: j, side: "disagree", count: a.disagree, seen: a.seen };
-    if (sides.agree.passes || sides.disagree.passes) finalised.push(choice);
-    else if (!best || choice.rTest > best.rTest) best = choice;
+    const sides = repness(a, rest[j] as VoteCounts);
+    const choice = finalise(j, a, sides);
+    if (sides.agree.passes || sides.disagree.passes) sufficient.push(choice);
+    if (sufficient.length === 0 && (!best || choice.rTest > best.rTest)) best = choice;
+    if (beatsBestAgree(a, sides.agree, bestAgree?.sides.agree ?? null)) bestAgree = { j, a, sides };
   }
-  if (finalised.length === 0) return best ? [best] : [];
-  const top = finalised
-    .sort((x, y) => y.metric - x.metric || x.statement - y.statement)
-    .slice(0, REPNESS_LIMIT);
+  const head = bestAgree ? [finalise(bestAgree.j, bestAgree.a, bestAgree.sides)] : best ? [best] : [];
+  if (sufficient.length === 0) return head;
+  const top = [
+    ...(bestAgree ? head : []),
+    ...sufficient
+      .filter((s) => s.statement !== bestAgree?.j)
+      .sort((x, y) => y.metric - x.metric || x.statement - y.statement),
+  ].slice(0, REPNESS_LIMIT);
   return [...top.filter((s) => s.side === "agree"), ...top.filter((s) => s.side === "disagree")];
 }
 
