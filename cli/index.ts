@@ -4,6 +4,7 @@ import { runMigrations } from "../src/db/migrate.js";
 import { seedDemo, seedReference } from "../src/db/seed.js";
 import { createAdminCommand } from "./create-admin.js";
 import { importCommand } from "./import.js";
+import { opinionMapCommand } from "./opinion-map.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
   "create-admin": {
@@ -28,6 +29,12 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
     run: async () => {
       await withDatabase(async () => {});
       console.log("Migrations applied.");
+    },
+  },
+  "opinion-map": {
+    help: "import --votes votes.csv --comments comments.csv --out DIR: opinion groups of a Pol.is export",
+    run: async (args) => {
+      process.exitCode = await opinionMapCommand(args);
     },
   },
   seed: {

@@ -29,6 +29,7 @@ import { integrityFeature } from "./features/integrity/index.js";
 import { moderationFeature } from "./features/moderation/index.js";
 import { openDataFeature, openDataRoot } from "./features/open-data/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
+import { opinionMapFeature } from "./features/opinion-map/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       // Moderation looks after every kind of public text its content features declare.
       await pages.register(moderationFeature, { kinds: [...ideaModeration, ...forumModeration] });
       await pages.register(consultationsFeature);
+      await pages.register(opinionMapFeature);
       await pages.register(open311AdminFeature);
       await pages.register(openDataFeature);
       if (!config.isProduction) {

@@ -14,4 +14,5 @@ export * from "../features/ideas/tables.js";
 export * from "../features/integrity/tables.js";
 export * from "../features/moderation/tables.js";
 export * from "../features/open311/tables.js";
+export * from "../features/opinion-map/tables.js";
 export * from "../features/structures/tables.js";

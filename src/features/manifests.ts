@@ -5,6 +5,7 @@ import { consultationsManifest } from "./consultations/manifest.js";
 import { forumManifest } from "./forum/manifest.js";
 import { ideasManifest } from "./ideas/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
+import { opinionMapManifest } from "./opinion-map/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
 
@@ -18,4 +19,5 @@ export const MANIFESTS: FeatureManifest[] = [
   ideasManifest,
   forumManifest,
   consultationsManifest,
+  opinionMapManifest,
 ];

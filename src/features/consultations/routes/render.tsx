@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { FieldErrors } from "../../../core/forms.js";
+import { opinionMapLink, opinionMapSynthesis } from "../../opinion-map/hooks.js";
 import { listGovernorates } from "../../structures/queries.js";
 import type { CommentField } from "../commands/comments.js";
 import { canConsultation, type ParticipationRefusal, participationRefusal } from "../policy.js";
@@ -49,14 +50,21 @@ export async function consultationPage(
   const viewerId = request.account?.id ?? null;
   const sort = sortOf(query);
   const published = c.outcomePublishedAt !== null;
-  const [{ sections, counts, documents, questionCount }, comments, following, synthesis, outcomes] =
-    await Promise.all([
-      loadPageContent(db, c.id),
-      listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewerId }),
-      isFollowing(db, c.id, viewerId),
-      published ? findSynthesis(db, c.id) : null,
-      published ? listOutcomes(db, c.id) : [],
-    ]);
+  const [
+    { sections, counts, documents, questionCount },
+    comments,
+    following,
+    synthesis,
+    outcomes,
+    opinionMap,
+  ] = await Promise.all([
+    loadPageContent(db, c.id),
+    listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewerId }),
+    isFollowing(db, c.id, viewerId),
+    published ? findSynthesis(db, c.id) : null,
+    published ? listOutcomes(db, c.id) : [],
+    opinionMapLink(db, c.id),
+  ]);
   return (
     <ConsultationPage
       c={c}
@@ -74,7 +82,9 @@ export async function consultationPage(
       }}
       outcome={synthesis?.publishedAt ? { synthesis, outcomes } : null}
       {...state}
-    />
+    >
+      {opinionMap}
+    </ConsultationPage>
   );
 }
 
@@ -146,11 +156,12 @@ export async function synthesisPage(request: FastifyRequest, c: ConsultationView
   const db = request.server.db;
   const synthesis = await findSynthesis(db, c.id);
   if (!synthesis?.publishedAt || !c.outcomePublishedAt) return null;
-  const [sections, outcomes, questions, governorates] = await Promise.all([
+  const [sections, outcomes, questions, governorates, opinionMap] = await Promise.all([
     listSections(db, c.id),
     listOutcomes(db, c.id),
     listQuestions(db, c.id),
     listGovernorates(db),
+    opinionMapSynthesis(db, c.id),
   ]);
   return (
     <SynthesisPage
@@ -160,6 +171,8 @@ export async function synthesisPage(request: FastifyRequest, c: ConsultationView
       outcomes={outcomes}
       questions={questions}
       governorateNames={new Map(governorates.map((g) => [g.code, g.name]))}
-    />
+    >
+      {opinionMap}
+    </SynthesisPage>
   );
 }

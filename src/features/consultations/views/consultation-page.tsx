@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "../../../core/forms.js";
 import { formatNumber } from "../../../core/i18n/format.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
@@ -35,6 +36,8 @@ export interface ConsultationPageProps {
   sort: CommentSort;
   abilities: CommentAbilities & { manage: boolean; signedIn: boolean; following: boolean };
   outcome: { synthesis: Synthesis; outcomes: Outcome[] } | null;
+  /** What other features add after the questionnaire (the opinion map's link). */
+  children?: ComponentChildren;
   /** After a refused or invalid comment on the whole text. */
   refusal?: ParticipationRefusal;
   errors?: FieldErrors<CommentField>;
@@ -150,6 +153,8 @@ export function ConsultationPage(props: ConsultationPageProps) {
           </p>
         </section>
       )}
+
+      {props.children}
 
       <section aria-labelledby="text">
         <h2 id="text" class="sh-heading-l">

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { useHref, usePage } from "../../../core/views/context.js";
@@ -13,6 +14,8 @@ export function SynthesisPage(props: {
   outcomes: Outcome[];
   questions: Question[];
   governorateNames: Map<string, LocalizedText>;
+  /** What other features add to the record (the opinion map). */
+  children?: ComponentChildren;
 }) {
   const { t, locale } = usePage();
   const href = useHref();
@@ -29,6 +32,7 @@ export function SynthesisPage(props: {
       />
       <h1 class="sh-heading-xl">{title}</h1>
       <OutcomeSection {...props} />
+      {props.children}
     </Layout>
   );
 }

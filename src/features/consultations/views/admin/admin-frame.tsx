@@ -12,6 +12,7 @@ export type ManageTab =
   | "questionnaire"
   | "documents"
   | "results"
+  | "opinion-map"
   | "outcome";
 const TABS: ManageTab[] = [
   "overview",
@@ -20,6 +21,7 @@ const TABS: ManageTab[] = [
   "questionnaire",
   "documents",
   "results",
+  "opinion-map",
   "outcome",
 ];
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { Agent, createTestApp } from "../../../test/app.js";
+import { seedDemo } from "../../db/seed.js";
+import { findOpinionMapData } from "./queries.js";
+
+const { app, database } = await createTestApp();
+
+describe("the demo opinion map", () => {
+  it("shows groups on the open demo consultation, in ar, fr and en", async () => {
+    const lines = await seedDemo(database);
+    expect(lines.join("\n")).toContain("Demo opinion map: 12 statements, 150 voters.");
+    const [open] = await database.query<{ id: string }>(
+      "select id from consultations where title->>'en' like 'Draft municipal by-law on participatory budgeting%'",
+    );
+    const agent = new Agent(app);
+    const data = await findOpinionMapData(database.db, open!.id);
+    expect(data.groups.length).toBeGreaterThanOrEqual(2);
+    const representative = data.statements.find(
+      (s) => s.id === data.groups[0]!.representative[0]!.statementId,
+    )!;
+    for (const [lang, text] of [
+      ["ar", "المجموعة A"],
+      ["fr", "Groupe A"],
+      ["en", "Group A"],
+    ] as const) {
+      const statement = representative.body[lang]!;
+      const page = await agent.get(`/${lang}/consultations/${open!.id}/opinion-map`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(text);
+      expect(page.body).toContain("sh-opinion-map__hull");
+      expect(page.body).toContain(statement);
+    }
+  });
+});
