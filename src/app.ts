@@ -20,6 +20,7 @@ import { auditLogFeature } from "./features/audit-log/index.js";
 import { calendarFeature } from "./features/calendar/index.js";
 import { casesFeature } from "./features/cases/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
+import { eventsFeature } from "./features/events/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(casesFeature);
       await pages.register(integrityFeature);
       await pages.register(open311AdminFeature);
+      await pages.register(eventsFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);

@@ -1,9 +1,11 @@
 import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
+import { eventsManifest } from "./events/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
+import { subscriptionsManifest } from "./subscriptions/manifest.js";
 
 /** Every feature, in dependency order: seeds run in this order. */
 export const MANIFESTS: FeatureManifest[] = [
@@ -12,4 +14,6 @@ export const MANIFESTS: FeatureManifest[] = [
   staffManifest,
   casesManifest,
   integrityManifest,
+  subscriptionsManifest,
+  eventsManifest,
 ];
