@@ -33,6 +33,8 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "integrity", path: "/integrity", status: 200 },
   { name: "integrity-report", path: "/integrity/report", status: 200 },
   { name: "integrity-follow", path: "/integrity/follow", status: 200 },
+  { name: "events", path: "/events", status: 200 },
+  { name: "events-governorate", path: "/events?governorate=TN-11", status: 200 },
   { name: "gallery", path: "/gallery", status: 200 },
   { name: "not-found", path: "/no-such-page", status: 404 },
 ];
