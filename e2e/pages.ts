@@ -35,6 +35,9 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "integrity-follow", path: "/integrity/follow", status: 200 },
   { name: "events", path: "/events", status: 200 },
   { name: "events-governorate", path: "/events?governorate=TN-11", status: 200 },
+  { name: "help", path: "/help", status: 200 },
+  { name: "help-search", path: "/help?q=corruption", status: 200 },
+  { name: "help-guide", path: "/help/report-corruption-safely", status: 200 },
   { name: "gallery", path: "/gallery", status: 200 },
   { name: "not-found", path: "/no-such-page", status: 404 },
 ];

@@ -30,6 +30,8 @@ const ADMIN_PAGES = [
   "/staff/routing",
   "/admin/events",
   "/admin/events/new",
+  "/admin/help",
+  "/admin/help/new",
 ];
 
 describe.each(LANGUAGES)("signed-in pages in $lang", ({ lang, dir }) => {

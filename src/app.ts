@@ -22,6 +22,7 @@ import { casesFeature } from "./features/cases/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { eventsFeature } from "./features/events/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
+import { helpFeature } from "./features/help/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
@@ -84,6 +85,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(integrityFeature);
       await pages.register(open311AdminFeature);
       await pages.register(eventsFeature);
+      await pages.register(helpFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);

@@ -2,6 +2,7 @@ import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
 import { eventsManifest } from "./events/manifest.js";
+import { helpManifest } from "./help/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
@@ -16,4 +17,5 @@ export const MANIFESTS: FeatureManifest[] = [
   integrityManifest,
   subscriptionsManifest,
   eventsManifest,
+  helpManifest,
 ];
