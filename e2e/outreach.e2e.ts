@@ -1,9 +1,13 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { events } from "../src/features/events/tables.js";
 import { findStructureByCode } from "../src/features/structures/queries.js";
+import { widgetOrigins } from "../src/features/widgets/tables.js";
+import { newContext } from "./browser.js";
 import { signedInContext } from "./sign-in.js";
 import { startSuite } from "./suite.js";
 import { expectNoAxeViolations, visit } from "./visit.js";
@@ -83,5 +87,49 @@ describe.each([
     await visit(third, `${path}/poster`);
     expect(await third.locator(".sh-poster__code svg").count()).toBe(1);
     for (const page of people) await page.context().close();
+  });
+});
+
+/** A structure's own website: another origin (its own port) whose page frames a Sharek widget. */
+async function hostSite(widgetUrl: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const site: Server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(
+      `<!doctype html><html lang="fr"><head><title>Commune</title></head><body><h1>Commune</h1><iframe src="${widgetUrl}" title="Sharek" width="600" height="500"></iframe></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const { port } = site.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => site.close(() => resolve())),
+  };
+}
+
+describe("an embedded widget", () => {
+  it("renders inside a page of an allowed origin, and is refused by any other", async () => {
+    const widgetUrl = `${server.origin}/ar/widgets/mun-tn-11/request`;
+    const allowed = await hostSite(widgetUrl);
+    const other = await hostSite(widgetUrl);
+    const structure = (await findStructureByCode(db, "mun-tn-11"))!;
+    await db.insert(widgetOrigins).values({ structureId: structure.id, origin: allowed.origin });
+    const context = await newContext(browser, { baseURL: allowed.origin });
+    const page = await context.newPage();
+
+    await page.goto(allowed.origin, { waitUntil: "load" });
+    const frame = page.frameLocator("iframe");
+    await expect.poll(() => frame.locator("h1").textContent({ timeout: 10_000 })).toBe("أرسل إلينا مطلبًا");
+    expect(await frame.locator('input[name="type"]').count()).toBe(5);
+    expect(await page.frames()[1]!.evaluate(() => document.scripts.length)).toBe(0);
+
+    await page.goto(other.origin, { waitUntil: "load" });
+    await page.waitForTimeout(500);
+    const refused = page.frames()[1]!;
+    expect(refused.url()).not.toBe(widgetUrl);
+    expect(await frame.locator("text=أرسل إلينا مطلبًا").count()).toBe(0);
+
+    await context.close();
+    await allowed.close();
+    await other.close();
   });
 });

@@ -32,6 +32,7 @@ const ADMIN_PAGES = [
   "/admin/events/new",
   "/admin/help",
   "/admin/help/new",
+  "/admin/widgets",
 ];
 
 describe.each(LANGUAGES)("signed-in pages in $lang", ({ lang, dir }) => {
