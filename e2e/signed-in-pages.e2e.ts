@@ -14,6 +14,7 @@ const CITIZEN_PAGES = [
   "/account/delete",
   "/account/two-factor",
   "/requests",
+  "/subscriptions",
 ];
 const ADMIN_PAGES = [
   "/admin",

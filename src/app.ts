@@ -30,6 +30,7 @@ import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
 import { structuresFeature } from "./features/structures/index.js";
+import { subscriptionsFeature } from "./features/subscriptions/index.js";
 import { widgetsFeature } from "./features/widgets/index.js";
 
 export interface BuildOptions {
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(eventsFeature);
       await pages.register(helpFeature);
       await pages.register(widgetsFeature);
+      await pages.register(subscriptionsFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);

@@ -1,7 +1,10 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { digestJobs } from "./digests.js";
 import { seedThemes } from "./themes.js";
 
 export const subscriptionsManifest: FeatureManifest = {
   name: "subscriptions",
   seedReference: seedThemes,
+  /** Instant mails, and the daily and weekly digests, built in batches (digests.ts). */
+  jobs: digestJobs,
 };

@@ -106,6 +106,14 @@ export function EventPage({
         {!open && <p class="sh-body-text">{t("events.registration.closed")}</p>}
       </section>
 
+      {registration !== undefined && (
+        <Form action="/subscriptions/follow">
+          <input type="hidden" name="kind" value="structure" />
+          <input type="hidden" name="target" value={event.structureId} />
+          <input type="hidden" name="back" value={`/events/${event.id}`} />
+          <Button variant="secondary">{t("subscriptions.follow.organiser")}</Button>
+        </Form>
+      )}
       <h2 class="sh-heading-m">{t("events.share.title")}</h2>
       <ul class="sh-list">
         <li>
