@@ -34,6 +34,8 @@ const ADMIN_PAGES = [
   "/admin/help",
   "/admin/help/new",
   "/admin/widgets",
+  "/admin/newsletters",
+  "/admin/newsletters/new",
 ];
 
 describe.each(LANGUAGES)("signed-in pages in $lang", ({ lang, dir }) => {

@@ -25,6 +25,7 @@ import { galleryFeature } from "./features/gallery/index.js";
 import { helpFeature } from "./features/help/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
+import { newslettersFeature } from "./features/newsletters/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(helpFeature);
       await pages.register(widgetsFeature);
       await pages.register(subscriptionsFeature);
+      await pages.register(newslettersFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);

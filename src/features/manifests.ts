@@ -4,6 +4,7 @@ import { casesManifest } from "./cases/manifest.js";
 import { eventsManifest } from "./events/manifest.js";
 import { helpManifest } from "./help/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
+import { newslettersManifest } from "./newsletters/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
 import { subscriptionsManifest } from "./subscriptions/manifest.js";
@@ -18,4 +19,5 @@ export const MANIFESTS: FeatureManifest[] = [
   subscriptionsManifest,
   eventsManifest,
   helpManifest,
+  newslettersManifest,
 ];
