@@ -226,6 +226,17 @@ describe("calendar files", () => {
   });
 });
 
+describe("sharing", () => {
+  it("gives public pages Open Graph and Twitter card metadata, and plain share links", async () => {
+    const body = (await app.inject(`/en/events/${event.id}`)).body;
+    expect(body).toContain('<meta property="og:title" content="Training"/>');
+    expect(body).toContain(`<meta property="og:url" content="${app.config.publicUrl}/en/events/${event.id}"`);
+    expect(body).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(body).toContain("https://www.facebook.com/sharer/sharer.php?u=");
+    expect(body).not.toMatch(/<script(?![^>]*src="\/static\/)/);
+  });
+});
+
 describe("agenda", () => {
   it("filters by governorate", async () => {
     const sfax = await makeEvent({ governorateCode: "TN-61", title: { fr: "Atelier à Sfax" } });
