@@ -95,7 +95,9 @@ try {
   // Warm-up, not counted: connections to the database open and the code is compiled, as on a
   // server that has been running for a while.
   await load(WARMUP_SECONDS);
+  const before = await server.stats();
   const result = await load(SECONDS);
+  const after = await server.stats();
   const created = result["3xx"];
   const rate = created / result.duration;
   console.log(
@@ -117,6 +119,12 @@ try {
       informational: engine.kind !== "postgres",
     }),
     note("p50 / p90 latency", `${fmt.ms(result.latency.p50)} / ${fmt.ms(result.latency.p90)}`),
+    note(
+      "server CPU per submission",
+      fmt.ms(
+        (after.cpuUser + after.cpuSystem - before.cpuUser - before.cpuSystem) / 1000 / Math.max(created, 1),
+      ),
+    ),
     note("refused or failed submissions", fmt.int(result.requests.total - created + result.errors)),
   );
   console.log(`\n${textTable(rows)}`);

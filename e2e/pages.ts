@@ -41,6 +41,7 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "widget-request", path: "/widgets/mun-tn-11/request", status: 200 },
   { name: "widget-answered", path: "/widgets/mun-tn-11/answered", status: 200 },
   { name: "newsletter-unsubscribe", path: "/newsletters/unsubscribe/not-a-token", status: 200 },
+  { name: "open-data", path: "/open-data", status: 200 },
   { name: "gallery", path: "/gallery", status: 200 },
   { name: "not-found", path: "/no-such-page", status: 404 },
 ];

@@ -26,6 +26,7 @@ import { helpFeature } from "./features/help/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
 import { newslettersFeature } from "./features/newsletters/index.js";
+import { openDataFeature, openDataRoot } from "./features/open-data/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
 import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
@@ -68,6 +69,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(eidCallbackFeature);
   // The Open311 API lives at /open311/v2, outside the pages' locale scope.
   await app.register(open311Api);
+  await app.register(openDataRoot);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
   await app.register(
@@ -92,6 +94,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(widgetsFeature);
       await pages.register(subscriptionsFeature);
       await pages.register(newslettersFeature);
+      await pages.register(openDataFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);

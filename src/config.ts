@@ -59,6 +59,12 @@ const Env = Type.Object({
     minimum: 1,
     description: "Requests filed per minute allowed to one client address (anonymous submission forms).",
   }),
+  OPEN_DATA_LICENCE: Type.String({
+    default: "https://creativecommons.org/licenses/by/4.0/",
+    pattern: "^https?://.+",
+    description:
+      "Licence of the open data (a URL), shown in the catalogue and the DCAT-AP metadata. Default: CC BY 4.0.",
+  }),
   TRUST_PROXY: Type.Boolean({
     default: false,
     description: "true when behind a load balancer that sets X-Forwarded-For.",

@@ -168,6 +168,11 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
           <div class="sh-width sh-footer__inner">
             <p class="sh-footer__text">{t("views.layout.footerAbout")}</p>
             <p class="sh-footer__text">{t("views.layout.footerLicence")}</p>
+            <p class="sh-footer__text">
+              <a class="sh-link" href={`${home}/open-data`}>
+                {t("views.layout.footerOpenData")}
+              </a>
+            </p>
           </div>
         </footer>
       </body>

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { sha256 } from "../../core/auth/secrets.js";
 import type { Db } from "../../db/client.js";
 import { STRUCTURE_SEARCH_TEXT, structureCategories, structures } from "../structures/tables.js";
 import { OPEN_STATUSES, PUBLIC_EVENTS } from "./lifecycle.js";
-import { caseAttachments, caseEvents, cases } from "./tables.js";
+import { caseAttachments, caseEvents, caseFollowers, cases } from "./tables.js";
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -29,6 +29,23 @@ export async function listMyCases(db: Db, accountId: string) {
     .innerJoin(structures, eq(structures.id, cases.structureId))
     .where(eq(cases.submitterId, accountId))
     .orderBy(desc(cases.createdAt))
+    .limit(200);
+}
+
+/** The requests an account follows without having filed them (a merged duplicate's followers included). */
+export async function listFollowedCases(db: Db, accountId: string) {
+  return db
+    .select({ case: cases, structureName: structures.name })
+    .from(caseFollowers)
+    .innerJoin(cases, eq(cases.id, caseFollowers.caseId))
+    .innerJoin(structures, eq(structures.id, cases.structureId))
+    .where(
+      and(
+        eq(caseFollowers.accountId, accountId),
+        or(isNull(cases.submitterId), ne(cases.submitterId, accountId)),
+      ),
+    )
+    .orderBy(desc(cases.updatedAt))
     .limit(200);
 }
 

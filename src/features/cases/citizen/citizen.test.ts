@@ -246,6 +246,36 @@ describe("following a request", () => {
     expect((await new Agent(app).get("/en/requests/follow/not-a-real-token")).statusCode).toBe(404);
   });
 
+  it("lists a notice the citizen follows under their requests, without opening someone else's page", async () => {
+    const author = await signedInAgent(app, database, {});
+    const form = await intakeForm(author.agent, "en", "notice", "mun-tn-11");
+    expect(
+      (
+        await post(author.agent, "en", {
+          ...complaint,
+          type: "notice",
+          subject: "Pothole on Avenue Habib Bourguiba",
+          submissionKey: form.submissionKey,
+          _csrf: form.csrf,
+        })
+      ).statusCode,
+    ).toBe(303);
+    const link = /href="\/en\/requests\/([0-9a-f-]{36})"/.exec(
+      (await author.agent.get("/en/requests")).body,
+    )?.[1];
+
+    const neighbour = await signedInAgent(app, database, {});
+    expect((await neighbour.agent.post(`/en/requests/${link}/follow`, {})).statusCode).toBe(303);
+    const mine = (await neighbour.agent.get("/en/requests")).body;
+    expect(mine).toContain("Requests you follow");
+    expect(mine).toContain("Pothole on Avenue Habib Bourguiba");
+    expect(mine).not.toContain(`/en/requests/${link}"`);
+    expect((await neighbour.agent.get(`/en/requests/${link}`)).statusCode).toBe(404);
+    // Following twice changes nothing; the author's own list does not repeat it as followed.
+    expect((await neighbour.agent.post(`/en/requests/${link}/follow`, {})).statusCode).toBe(303);
+    expect((await author.agent.get("/en/requests")).body).not.toContain("Requests you follow");
+  });
+
   it("lets the citizen answer a question, rate an answer once, and reopen within the window", async () => {
     const agent = new Agent(app);
     const form = await intakeForm(agent, "fr", "complaint", "mun-tn-11");

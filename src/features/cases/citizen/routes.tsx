@@ -16,6 +16,7 @@ import {
   findStructureSummary,
   listActiveCategories,
   listAttachments,
+  listFollowedCases,
   listMyCases,
   listPublicEvents,
   searchStructures,
@@ -239,7 +240,11 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
 
   app.get("/requests", { preHandler: requireAccount }, async (request, reply) => {
     noStore(reply);
-    return reply.render(<MyRequestsPage list={await listMyCases(app.db, request.account!.id)} />);
+    const [list, followed] = await Promise.all([
+      listMyCases(app.db, request.account!.id),
+      listFollowedCases(app.db, request.account!.id),
+    ]);
+    return reply.render(<MyRequestsPage list={list} followed={followed} />);
   });
 
   app.post(

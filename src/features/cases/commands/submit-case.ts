@@ -169,13 +169,13 @@ export async function submitCase(
   // How to reach the person: their account, an email or phone, or nobody (anonymous, where allowed).
   const mode = ctx.account ? "account" : text(input.contactMode);
   const contactName = text(input.contactName) || null;
-  const contactEmail = text(input.contactEmail) || null;
+  const typedEmail = text(input.contactEmail);
+  const contactEmail = typedEmail && isEmail(typedEmail) ? typedEmail : null;
   const contactPhoneRaw = text(input.contactPhone);
   const contactPhone = contactPhoneRaw ? toE164(contactPhoneRaw) : null;
   if (contactName && contactName.length > 120)
     errors.contactName = fieldError("cases.errors.nameLong", { max: 120 });
-  if (mode === "email" && (!contactEmail || !isEmail(contactEmail)))
-    errors.contactEmail = fieldError("cases.errors.emailInvalid");
+  if (mode === "email" && !contactEmail) errors.contactEmail = fieldError("cases.errors.emailInvalid");
   if (mode === "phone" && !contactPhone) errors.contactPhone = fieldError("cases.errors.phoneInvalid");
   if (mode === "anonymous" && type && !ANONYMOUS_TYPES.has(type))
     errors.contactMode = fieldError("cases.errors.anonymousNotAllowed");
@@ -233,6 +233,7 @@ export async function submitCase(
       : null,
     computeDueAt(db, type, structure.id, now),
   ]);
+  const to = mode === "anonymous" ? null : mode === "account" ? (contact?.email ?? null) : contactEmail;
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(cases)
@@ -251,8 +252,9 @@ export async function submitCase(
         longitude: typeof longitude === "number" ? longitude : null,
         submitterId: ctx.account?.id ?? null,
         contactName: mode === "anonymous" ? null : (contactName ?? contact?.displayName ?? null),
-        contactEmail: mode === "email" ? contactEmail : mode === "account" ? (contact?.email ?? null) : null,
-        contactPhone: mode === "phone" ? contactPhone : null,
+        contactEmail: to,
+        // The other way to reach them too, when given and valid (Open311 clients send both).
+        contactPhone: mode === "anonymous" ? null : contactPhone,
         anonymous: mode === "anonymous",
         followTokenHash: sha256(followToken),
         clockStartedAt: now,
@@ -277,7 +279,6 @@ export async function submitCase(
         })),
       );
     }
-    const to = mode === "email" ? contactEmail : mode === "account" ? contact?.email : null;
     if (to) {
       await enqueueMail(tx, {
         to,

@@ -43,6 +43,23 @@ describe("submitOpen311Request", () => {
     expect(result.value.dueAt).toBeInstanceOf(Date);
   });
 
+  it("keeps both ways to reach the person when the client sends an email and a phone", async () => {
+    const result = await submitOpen311Request(ctx, client, {
+      ...valid,
+      email: "citoyen@example.tn",
+      phone: "+216 71 123 456",
+      first_name: "Amel",
+      last_name: "Ben Salah",
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.error.problems));
+    const [row] = await db.select().from(cases).where(eq(cases.reference, result.value.reference));
+    expect(row).toMatchObject({
+      contactEmail: "citoyen@example.tn",
+      contactPhone: "+21671123456",
+      anonymous: false,
+    });
+  });
+
   it("cuts a long first line to a subject of 150 characters", async () => {
     const line = "Le trottoir ".repeat(30);
     const result = await submitOpen311Request(ctx, client, { ...valid, description: line });

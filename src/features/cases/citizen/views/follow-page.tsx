@@ -216,7 +216,14 @@ export function FollowPage(props: FollowPageProps) {
   );
 }
 
-export function MyRequestsPage({ list }: { list: Array<{ case: CaseRow; structureName: LocalizedText }> }) {
+type Listed = { case: CaseRow; structureName: LocalizedText };
+
+/**
+ * The citizen's own requests (each opens its page), then the requests they follow: someone else's,
+ * so only what the similar-request list already showed (reference, structure, subject, status);
+ * changes reach them by mail.
+ */
+export function MyRequestsPage({ list, followed }: { list: Listed[]; followed: Listed[] }) {
   const { t, locale } = usePage();
   return (
     <Layout title={t("cases.mine.title")}>
@@ -245,6 +252,24 @@ export function MyRequestsPage({ list }: { list: Array<{ case: CaseRow; structur
             </li>
           ))}
         </ul>
+      )}
+      {followed.length > 0 && (
+        <section aria-labelledby="followed-heading">
+          <h2 id="followed-heading" class="sh-heading-l">
+            {t("cases.mine.followed")}
+          </h2>
+          <ul class="sh-card-list">
+            {followed.map(({ case: c, structureName }) => (
+              <li key={c.id} class="sh-card">
+                <p class="sh-card__meta">
+                  <span dir="ltr">{c.reference}</span> · {pickLocalized(structureName, locale).text}
+                </p>
+                <h3 class="sh-card__heading">{c.subject}</h3>
+                <StatusTag tone={STATUS_TONES[c.status]}>{t(`cases.status.${c.status}`)}</StatusTag>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </Layout>
   );

@@ -1,0 +1,69 @@
+import { translator } from "../../core/i18n/catalog.js";
+import { LOCALES } from "../../core/i18n/localized.js";
+import type { Db } from "../../db/client.js";
+import type { Dataset } from "./dataset.js";
+import { requestStatisticsDataset } from "./datasets/request-statistics.js";
+import { structuresDataset } from "./datasets/structures.js";
+import type { CatalogueInput, Texts } from "./dcat.js";
+
+/** Every published dataset, in the catalogue's order. `apiPath` is its collection under /api/v1. */
+export const DATASETS: Array<{ dataset: Dataset; apiPath: string }> = [
+  { dataset: structuresDataset, apiPath: "/structures" },
+  { dataset: requestStatisticsDataset, apiPath: "/statistics/requests" },
+];
+
+export function findDataset(id: string): Dataset | undefined {
+  return DATASETS.find((d) => d.dataset.id === id)?.dataset;
+}
+
+/** One message in the three languages. */
+export function texts(key: string): Texts {
+  return Object.fromEntries(LOCALES.map((l) => [l, translator(l)(key)])) as Texts;
+}
+
+export interface DatasetSummary {
+  dataset: Dataset;
+  apiPath: string;
+  rows: number;
+  modified: Date | null;
+}
+
+export async function summarizeDatasets(db: Db): Promise<DatasetSummary[]> {
+  return Promise.all(
+    DATASETS.map(async ({ dataset, apiPath }) => ({
+      dataset,
+      apiPath,
+      rows: await dataset.count(db),
+      modified: await dataset.modified(db),
+    })),
+  );
+}
+
+/** The DCAT-AP description of the catalogue (see dcat.ts), from the datasets as they are now. */
+export function catalogueInput(
+  publicUrl: string,
+  licence: string,
+  summaries: DatasetSummary[],
+): CatalogueInput {
+  return {
+    url: `${publicUrl}/open-data/catalog`,
+    homepage: publicUrl,
+    title: texts("open-data.catalogueTitle"),
+    description: texts("open-data.catalogueDescription"),
+    publisher: texts("open-data.publisher"),
+    licence,
+    api: { url: `${publicUrl}/api/v1`, docs: `${publicUrl}/api/docs`, title: texts("open-data.apiTitle") },
+    datasets: summaries.map(({ dataset, apiPath, modified }) => ({
+      id: dataset.id,
+      title: texts(`open-data.datasets.${dataset.id}.title`),
+      description: texts(`open-data.datasets.${dataset.id}.description`),
+      frequency: dataset.frequency,
+      modified,
+      downloads: {
+        csv: `${publicUrl}/open-data/${dataset.id}.csv`,
+        json: `${publicUrl}/open-data/${dataset.id}.json`,
+      },
+      apiUrl: `${publicUrl}/api/v1${apiPath}`,
+    })),
+  };
+}

@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createAccount } from "../../../test/accounts.js";
+import { createTestApp } from "../../../test/app.js";
+import { accounts } from "../../core/auth/tables.js";
+import { seedDemo } from "../../db/seed.js";
+import { insertCase } from "../cases/staff/testing.js";
+import { DATASETS } from "./catalogue.js";
+
+/**
+ * The privacy guard: with the demo content and more personal data seeded, no email, phone number,
+ * name or IP address of a person appears in any dataset, in either format, in any API page, or in
+ * the catalogue. Whatever dataset is added later is scanned too (DATASETS drives the walk).
+ */
+const { app, database } = await createTestApp();
+await seedDemo(database);
+const mounira = await createAccount(database, { displayName: "Mounira Ben Ammar" });
+await database.db.update(accounts).set({ phone: "+21698765432" }).where(eq(accounts.id, mounira.id));
+for (let i = 0; i < 12; i++) {
+  await insertCase(database.db, {
+    structure: "mun-tn-11",
+    type: "notice",
+    contactName: "Hichem Trabelsi",
+    contactEmail: "hichem.trabelsi@example.tn",
+    contactPhone: "+21622334455",
+    description: "Signalé depuis 198.51.100.23, lampadaire éteint devant chez moi.",
+  });
+}
+
+async function personalData(): Promise<string[]> {
+  const rows = await database.query<{ value: string | null }>(`
+    select email as value from accounts union select display_name from accounts
+    union select phone from accounts
+    union select contact_name from cases union select contact_email from cases
+    union select contact_phone from cases`);
+  const values = rows.map((r) => r.value).filter((v): v is string => !!v && v.length >= 6);
+  // Phones also as people write them (national number, spaced).
+  const phones = values.filter((v) => /^\+216\d{8}$/.test(v)).map((v) => v.slice(4));
+  return [...values, ...phones, "198.51.100.23"];
+}
+
+async function everything(): Promise<Array<[string, string]>> {
+  const bodies: Array<[string, string]> = [];
+  const get = async (url: string) => {
+    const answer = await app.inject(url);
+    expect(answer.statusCode, url).toBe(200);
+    bodies.push([url, answer.body]);
+    return answer;
+  };
+  for (const { dataset, apiPath } of DATASETS) {
+    await get(`/open-data/${dataset.id}.csv`);
+    await get(`/open-data/${dataset.id}.json`);
+    let url: string | null = `/api/v1${apiPath}?limit=25`;
+    while (url) {
+      const next: string | null = (await get(url)).json().next;
+      url = next ? next.replace(app.config.publicUrl, "") : null;
+    }
+  }
+  for (const url of ["/open-data/catalog.jsonld", "/open-data/catalog.ttl", "/api/docs", "/fr/open-data"])
+    await get(url);
+  return bodies;
+}
+
+describe("the privacy guard", () => {
+  it("finds no person's email, phone, name or address in any dataset or API response", async () => {
+    const needles = await personalData();
+    expect(needles).toContain("hichem.trabelsi@example.tn");
+    expect(needles).toContain("Mounira Ben Ammar");
+    expect(needles.length).toBeGreaterThan(10);
+    const bodies = await everything();
+    expect(bodies.length).toBeGreaterThan(DATASETS.length * 3);
+    const leaks = bodies.flatMap(([url, body]) =>
+      needles.filter((needle) => body.includes(needle)).map((needle) => `${url}: ${needle}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
