@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
 import type { Db } from "../../db/client.js";
+import { isUuid } from "../structures/commands/structure-fields.js";
 import { structures } from "../structures/tables.js";
 import { eventRegistrations, events } from "./tables.js";
 
@@ -12,8 +13,6 @@ export interface EventSummary extends EventRow {
   confirmed: number;
   waiting: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const confirmedCount = sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'confirmed')`;
 const waitingCount = sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'waiting')`;
@@ -40,7 +39,7 @@ const toSummary = (r: SummaryRow): EventSummary => ({
 
 /** An event by id; null for a malformed or unknown id. */
 export async function findEvent(db: Db, id: string): Promise<EventSummary | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await summaries(db).where(eq(events.id, id));
   return row ? toSummary(row) : null;
 }

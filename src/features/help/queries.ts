@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { isUuid } from "../structures/commands/structure-fields.js";
 import { likePattern } from "../structures/queries.js";
 import { foldAccents } from "../structures/tables.js";
 import { helpArticles } from "./tables.js";
@@ -33,7 +34,7 @@ export async function findHelpArticle(db: Db, slug: string): Promise<HelpArticle
 }
 
 export async function findHelpArticleById(db: Db, id: string): Promise<HelpArticle | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(helpArticles).where(eq(helpArticles.id, id));
   return row ?? null;
 }

@@ -6,6 +6,7 @@ import { type Actor, structuresWithRole } from "../../core/authz/actor.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
 import { adminAbilities } from "../admin/abilities.js";
+import { isUuid } from "../structures/commands/structure-fields.js";
 import { listGovernorates } from "../structures/queries.js";
 import { changeContext } from "../structures/routes/load.js";
 import { structures } from "../structures/tables.js";
@@ -80,7 +81,7 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
     };
     const load = async (request: FastifyRequest, id: string) => {
       const scope = scopeOf(request);
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+      if (!isUuid(id)) throw new NotFoundError();
       const [n] = await app.db.select().from(newsletters).where(eq(newsletters.id, id));
       if (!n || (scope !== "all" && !(n.structureId && scope.includes(n.structureId))))
         throw new NotFoundError();

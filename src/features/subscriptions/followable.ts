@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import type { Db } from "../../db/client.js";
+import { isUuid } from "../structures/commands/structure-fields.js";
 import { governorates, structures } from "../structures/tables.js";
 import { themes } from "./tables.js";
 
@@ -15,13 +16,11 @@ export interface FollowableKind {
   name(db: Db, target: string): Promise<LocalizedText | null>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const FOLLOWABLE: readonly FollowableKind[] = [
   {
     kind: "structure",
     async name(db, target) {
-      if (!UUID.test(target)) return null;
+      if (!isUuid(target)) return null;
       const [row] = await db
         .select({ name: structures.name })
         .from(structures)

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "../../../core/audit/record.js";
 import type { Db } from "../../../db/client.js";
-import type { ChangeContext } from "../../structures/commands/structure-fields.js";
+import { type ChangeContext, isUuid } from "../../structures/commands/structure-fields.js";
 import type { EventRow } from "../queries.js";
 import { eventRegistrations } from "../tables.js";
 
@@ -21,7 +21,7 @@ export async function markAttendance(
       eq(eventRegistrations.status, "confirmed"),
     );
     await tx.update(eventRegistrations).set({ attended: false }).where(confirmed);
-    const ids = present.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 100_000);
+    const ids = present.filter(isUuid).slice(0, 100_000);
     const marked =
       ids.length === 0
         ? []

@@ -128,6 +128,21 @@ export async function parseEvent(
   };
 }
 
+/** Tells those who follow the event's structure, governorate or theme (at once or in their digest). */
+export async function announceEvent(
+  db: Db,
+  event: Pick<EventValues, "structureId" | "governorateCode" | "themeCode" | "title"> & { id: string },
+): Promise<void> {
+  const targets: Array<[string, string | null | undefined]> = [
+    ["structure", event.structureId],
+    ["governorate", event.governorateCode],
+    ["theme", event.themeCode],
+  ];
+  for (const [kind, target] of targets) {
+    if (target) await publishNotice(db, { kind, target, title: event.title, path: `/events/${event.id}` });
+  }
+}
+
 /** Creates an event and announces it to those who follow its structure, governorate or theme. */
 export async function createEvent(
   db: Db,
@@ -143,14 +158,7 @@ export async function createEvent(
       .values({ ...parsed.value, createdBy: context.actorId })
       .returning({ id: events.id });
     const event = { ...parsed.value, id: row!.id };
-    const targets: Array<[string, string | null]> = [
-      ["structure", event.structureId],
-      ["governorate", event.governorateCode ?? null],
-      ["theme", event.themeCode ?? null],
-    ];
-    for (const [kind, target] of targets) {
-      if (target) await publishNotice(tx, { kind, target, title: event.title, path: `/events/${event.id}` });
-    }
+    await announceEvent(tx, event);
     await audit(
       tx,
       { action: "event.create", subjectType: "event", subjectId: event.id, structureId: event.structureId },

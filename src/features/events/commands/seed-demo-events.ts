@@ -4,6 +4,7 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { structures } from "../../structures/tables.js";
 import { eventRegistrations, events } from "../tables.js";
+import { announceEvent } from "./save-event.js";
 
 interface DemoEvent {
   structure: string;
@@ -168,7 +169,8 @@ export async function seedDemoEvents(db: Db, now: Date = new Date()): Promise<st
         endsAt: new Date(startsAt.getTime() + e.hours * 3_600_000),
         capacity: e.capacity,
       })
-      .returning({ id: events.id });
+      .returning();
+    await announceEvent(db, row!);
     ids.push(row!.id);
   }
   const [citizen] = await db
@@ -180,5 +182,5 @@ export async function seedDemoEvents(db: Db, now: Date = new Date()): Promise<st
       .insert(eventRegistrations)
       .values({ eventId: ids[0], accountId: citizen.id, status: "confirmed" });
   }
-  return [];
+  return [`Demo events: ${ids.length} (agenda at /ar/events).`];
 }
