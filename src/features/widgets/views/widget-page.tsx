@@ -29,6 +29,7 @@ export function WidgetPage({
         <meta name="robots" content="noindex" />
         <title>{t(`widgets.kind.${data.kind}`)}</title>
         <link rel="stylesheet" href={asset("sharek.css")} />
+        <link rel="icon" href={asset("favicon.svg")} type="image/svg+xml" />
       </head>
       <body class="sh-widget">
         <main>
