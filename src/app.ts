@@ -21,10 +21,13 @@ import { calendarFeature } from "./features/calendar/index.js";
 import { casesFeature } from "./features/cases/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { eventsFeature } from "./features/events/index.js";
+import { forumFeature, forumModeration } from "./features/forum/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
 import { helpFeature } from "./features/help/index.js";
 import { homeFeature } from "./features/home/index.js";
+import { ideaModeration, ideasFeature } from "./features/ideas/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
+import { moderationFeature } from "./features/moderation/index.js";
 import { newslettersFeature } from "./features/newsletters/index.js";
 import { openDataFeature, openDataRoot } from "./features/open-data/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
@@ -88,6 +91,10 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(staffFeature);
       await pages.register(casesFeature);
       await pages.register(integrityFeature);
+      await pages.register(ideasFeature);
+      await pages.register(forumFeature);
+      // Moderation looks after every kind of public text its content features declare.
+      await pages.register(moderationFeature, { kinds: [...ideaModeration, ...forumModeration] });
       await pages.register(open311AdminFeature);
       await pages.register(eventsFeature);
       await pages.register(helpFeature);

@@ -31,9 +31,9 @@ export function hasErrors(errors: FieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
-/** Trims a submitted text field; missing fields read as "". */
+/** Trims a submitted text field and drops NUL characters (PostgreSQL text cannot hold them); missing fields read as "". */
 export function text(value: string | undefined): string {
-  return (value ?? "").trim();
+  return (value ?? "").replaceAll("\u0000", "").trim();
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@.]{2,}$/;

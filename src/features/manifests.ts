@@ -2,7 +2,9 @@ import type { FeatureManifest } from "../core/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
 import { eventsManifest } from "./events/manifest.js";
+import { forumManifest } from "./forum/manifest.js";
 import { helpManifest } from "./help/manifest.js";
+import { ideasManifest } from "./ideas/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
 import { newslettersManifest } from "./newsletters/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
@@ -20,4 +22,6 @@ export const MANIFESTS: FeatureManifest[] = [
   eventsManifest,
   helpManifest,
   newslettersManifest,
+  ideasManifest,
+  forumManifest,
 ];

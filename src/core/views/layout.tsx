@@ -130,6 +130,17 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
                   {t("views.layout.nav.requests")}
                 </a>
               </li>
+              {(["ideas", "forum"] as const).map((section) => (
+                <li key={section}>
+                  <a
+                    class="sh-nav__link"
+                    href={`${home}/${section}`}
+                    aria-current={path.startsWith(`/${section}`) ? "page" : undefined}
+                  >
+                    {t(`views.layout.nav.${section}`)}
+                  </a>
+                </li>
+              ))}
               <li>
                 <a
                   class="sh-nav__link"

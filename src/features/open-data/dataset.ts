@@ -20,6 +20,12 @@ export interface Page {
 /** How often a dataset changes, as the EU frequency vocabulary names it (DCAT-AP). */
 export type Frequency = "CONT" | "DAILY" | "MONTHLY";
 
+/** Where rows come from: the database, and the installation's secret (for pseudonyms). */
+export interface Source {
+  db: Db;
+  secret: string;
+}
+
 /**
  * A published dataset. Its rows are read page by page in a stable order (keyset, never offset),
  * so a download streams with flat memory whatever the size, and the API hands out the same pages.
@@ -32,7 +38,7 @@ export interface Dataset {
   columns: Record<string, ColumnType>;
   frequency: Frequency;
   /** One page after `cursor` (null: the first), of at most `limit` units (rows unless said). */
-  page(db: Db, cursor: string | null, limit: number): Promise<Page>;
+  page(source: Source, cursor: string | null, limit: number): Promise<Page>;
   count(db: Db): Promise<number>;
   /** When the data last changed, or null when it is empty. */
   modified(db: Db): Promise<Date | null>;
@@ -53,17 +59,17 @@ export function decodeCursor(cursor: string | null): unknown[] {
 }
 
 /** Every row of a dataset, page after page. */
-export async function* allRows(db: Db, dataset: Dataset, pageSize = 1000): AsyncGenerator<Row> {
+export async function* allRows(source: Source, dataset: Dataset, pageSize = 1000): AsyncGenerator<Row> {
   let cursor: string | null = null;
   do {
-    const page: Page = await dataset.page(db, cursor, pageSize);
+    const page: Page = await dataset.page(source, cursor, pageSize);
     yield* page.rows;
     cursor = page.next;
   } while (cursor !== null);
 }
 
 /** RFC 4180 CSV (CRLF, quoted where needed, UTF-8 with a byte-order mark for spreadsheets). */
-export function csvStream(db: Db, dataset: Dataset): Readable {
+export function csvStream(source: Source, dataset: Dataset): Readable {
   const csv = stringify({
     header: true,
     columns: Object.keys(dataset.columns),
@@ -71,17 +77,17 @@ export function csvStream(db: Db, dataset: Dataset): Readable {
     bom: true,
     cast: { boolean: (v) => (v ? "true" : "false") },
   });
-  Readable.from(allRows(db, dataset)).pipe(csv);
+  Readable.from(allRows(source, dataset)).pipe(csv);
   return csv;
 }
 
 /** A JSON array of the rows, written as they are read. */
-export function jsonStream(db: Db, dataset: Dataset): Readable {
+export function jsonStream(source: Source, dataset: Dataset): Readable {
   return Readable.from(
     (async function* () {
       let first = true;
       yield "[";
-      for await (const row of allRows(db, dataset)) {
+      for await (const row of allRows(source, dataset)) {
         yield `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
         first = false;
       }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Db, rowsOf } from "../../../db/client.js";
+import { rowsOf } from "../../../db/client.js";
 import { STATS_MIN_CASES } from "../../cases/stats/queries.js";
 import { type Dataset, decodeCursor, encodeCursor, type Row } from "../dataset.js";
 
@@ -26,7 +26,7 @@ export const requestStatisticsDataset: Dataset = {
     suppressed: "boolean",
   },
   frequency: "DAILY",
-  async page(db: Db, cursor, limit) {
+  async page({ db }, cursor, limit) {
     const [after] = decodeCursor(cursor) as [unknown?];
     const chosen = rowsOf<{ id: string; code: string }>(
       await db.execute(sql`

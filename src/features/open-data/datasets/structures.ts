@@ -1,6 +1,5 @@
 import { asc, count, eq, gt, max } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../../../db/client.js";
 import { structures } from "../../structures/tables.js";
 import { type Dataset, decodeCursor, encodeCursor } from "../dataset.js";
 
@@ -21,7 +20,7 @@ export const structuresDataset: Dataset = {
     updated_at: "string",
   },
   frequency: "CONT",
-  async page(db: Db, cursor, limit) {
+  async page({ db }, cursor, limit) {
     const [after] = decodeCursor(cursor) as [unknown?];
     const rows = await db
       .select({

@@ -151,7 +151,11 @@ export const openDataApi: FastifyPluginAsync = async (app) => {
       async (request) => {
         if (request.validationError) throw new BadRequestError({ problem: request.validationError.message });
         const { cursor, limit = API_PAGE.default } = request.query;
-        const page = await dataset.page(request.server.db, cursor ?? null, limit);
+        const page = await dataset.page(
+          { db: request.server.db, secret: app.config.cookieSecret },
+          cursor ?? null,
+          limit,
+        );
         const next = page.next
           ? `${app.config.publicUrl}/api/v1${apiPath}?${new URLSearchParams({ cursor: page.next, limit: String(limit) })}`
           : null;

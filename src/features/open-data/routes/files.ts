@@ -39,7 +39,8 @@ export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
         .type(
           format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8",
         );
-      return reply.send(format === "csv" ? csvStream(app.db, dataset) : jsonStream(app.db, dataset));
+      const source = { db: app.db, secret: app.config.cookieSecret };
+      return reply.send(format === "csv" ? csvStream(source, dataset) : jsonStream(source, dataset));
     },
   );
 };

@@ -1,0 +1,2 @@
+export { forumModeration } from "./moderated.js";
+export { forumRoutes as forumFeature } from "./routes.js";

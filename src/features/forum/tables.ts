@@ -1,0 +1,77 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "../../core/auth/tables.js";
+import type { LocalizedText } from "../../core/i18n/localized.js";
+import { id, timestamps, tstz } from "../../db/columns.js";
+import { moderationColumns } from "../moderation/tables.js";
+
+/** Forum categories by theme, managed by platform admins. */
+export const forumCategories = pgTable("forum_categories", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: jsonb("name").$type<LocalizedText>().notNull(),
+  description: jsonb("description").$type<LocalizedText>().notNull(),
+  position: integer("position").notNull().default(0),
+  archivedAt: tstz("archived_at"),
+  ...timestamps(),
+});
+
+export const forumThreads = pgTable(
+  "forum_threads",
+  {
+    id: id(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => forumCategories.id),
+    authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    /** Markdown (the safe subset of markdown.ts). */
+    body: text("body").notNull(),
+    lockedAt: tstz("locked_at"),
+    pinnedAt: tstz("pinned_at"),
+    replyCount: integer("reply_count").notNull().default(0),
+    lastPostAt: tstz("last_post_at").notNull().defaultNow(),
+    ...moderationColumns(),
+    ...timestamps(),
+  },
+  (t) => [index("forum_threads_category_idx").on(t.categoryId, t.moderationState, t.pinnedAt, t.lastPostAt)],
+);
+
+export const forumPosts = pgTable(
+  "forum_posts",
+  {
+    id: id(),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => forumThreads.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** The reply it quotes (its text is quoted at render time, so a hidden post stays hidden). */
+    quotedPostId: uuid("quoted_post_id"),
+    body: text("body").notNull(),
+    /** Written by staff as an official answer; may be pinned to the top of the thread. */
+    official: boolean("official").notNull().default(false),
+    pinnedAt: tstz("pinned_at"),
+    ...moderationColumns(),
+    ...timestamps(),
+  },
+  (t) => [
+    index("forum_posts_thread_idx").on(t.threadId, t.createdAt),
+    index("forum_posts_pinned_idx").on(t.threadId).where(sql`${t.pinnedAt} is not null`),
+  ],
+);
+
+export const forumFollows = pgTable(
+  "forum_follows",
+  {
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => forumThreads.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** The last reply mail: at most one an hour per thread, so a lively thread does not flood anyone. */
+    notifiedAt: tstz("notified_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.accountId] })],
+);

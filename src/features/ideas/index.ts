@@ -1,0 +1,2 @@
+export { ideaModeration } from "./moderated.js";
+export { ideaRoutes as ideasFeature } from "./routes.js";

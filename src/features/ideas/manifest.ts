@@ -1,0 +1,34 @@
+import { eq, sql } from "drizzle-orm";
+import type { FeatureManifest } from "../../core/manifest.js";
+import { seedDemoIdeas, seedReferenceIdeas } from "./commands/seed-ideas.js";
+import { answerDeadlinesJob } from "./jobs/answer-deadlines.js";
+import { ideaComments, ideaFollows, ideaSupports, ideas } from "./tables.js";
+
+export const ideasManifest: FeatureManifest = {
+  name: "ideas",
+  seedReference: seedReferenceIdeas,
+  seedDemo: seedDemoIdeas,
+  /** Ideas and comments stay, shown as by a deleted account, or are removed; follows end either way. */
+  async forgetAccount(db, accountId, mode) {
+    await db.delete(ideaFollows).where(eq(ideaFollows.accountId, accountId));
+    if (mode === "remove") {
+      await db.delete(ideaComments).where(eq(ideaComments.authorId, accountId));
+      await db.delete(ideas).where(eq(ideas.authorId, accountId));
+      // Their supports go too, and the counts follow.
+      const withdrawn = await db
+        .delete(ideaSupports)
+        .where(eq(ideaSupports.accountId, accountId))
+        .returning({ ideaId: ideaSupports.ideaId });
+      for (const { ideaId } of withdrawn)
+        await db
+          .update(ideas)
+          .set({ supportCount: sql`${ideas.supportCount} - 1` })
+          .where(eq(ideas.id, ideaId));
+      return;
+    }
+    await db.update(ideaComments).set({ authorId: null }).where(eq(ideaComments.authorId, accountId));
+    await db.update(ideas).set({ authorId: null }).where(eq(ideas.authorId, accountId));
+  },
+  /** Escalates the official answers owed to ideas past their threshold (jobs/answer-deadlines.ts). */
+  jobs: [answerDeadlinesJob],
+};

@@ -1,0 +1,141 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "../../core/auth/tables.js";
+import type { LocalizedText } from "../../core/i18n/localized.js";
+import { id, timestamps, tstz } from "../../db/columns.js";
+import { moderationColumns } from "../moderation/tables.js";
+import { governorates, structures } from "../structures/tables.js";
+
+/** Themes an idea may be addressed to when it has no single structure (reference data). */
+export const ideaThemes = pgTable("idea_themes", {
+  id: id(),
+  code: text("code").notNull().unique(),
+  name: jsonb("name").$type<LocalizedText>().notNull(),
+  position: integer("position").notNull(),
+  ...timestamps(),
+});
+
+/** Per structure: how many supports call for an official answer, and within how many days. */
+export const ideaThresholds = pgTable("idea_thresholds", {
+  structureId: uuid("structure_id")
+    .primaryKey()
+    .references(() => structures.id),
+  supports: integer("supports").notNull(),
+  answerDays: integer("answer_days").notNull(),
+  ...timestamps(),
+});
+
+export const ideaStatus = pgEnum("idea_status", [
+  "under_review",
+  "accepted",
+  "rejected",
+  "in_progress",
+  "implemented",
+]);
+
+export const ideas = pgTable(
+  "ideas",
+  {
+    id: id(),
+    /** The form's one-time key: a double submit finds the idea the first submit created. */
+    submissionKey: text("submission_key").notNull().unique(),
+    authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
+    structureId: uuid("structure_id").references(() => structures.id),
+    themeId: uuid("theme_id").references(() => ideaThemes.id),
+    /** The area it concerns: a governorate. */
+    governorateCode: text("governorate_code").references(() => governorates.code),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    imageKey: text("image_key"),
+    imageMime: text("image_mime"),
+    status: ideaStatus("status").notNull().default("under_review"),
+    supportCount: integer("support_count").notNull().default(0),
+    /** The threshold in force when the idea reached it, and when. */
+    thresholdReachedAt: tstz("threshold_reached_at"),
+    answerDueAt: tstz("answer_due_at"),
+    answeredAt: tstz("answered_at"),
+    /** 0: none; 1: the structure's admins alerted (overdue); 2: the central office alerted. */
+    escalationLevel: integer("escalation_level").notNull().default(0),
+    ...moderationColumns(),
+    ...timestamps(),
+  },
+  (t) => [
+    check("ideas_addressed", sql`${t.structureId} is not null or ${t.themeId} is not null`),
+    index("ideas_list_idx").on(t.moderationState, t.supportCount, t.createdAt),
+    index("ideas_structure_idx").on(t.structureId, t.status),
+    index("ideas_due_idx")
+      .on(t.answerDueAt)
+      .where(sql`${t.answerDueAt} is not null and ${t.answeredAt} is null`),
+    index("ideas_similar_idx").using("gin", sql`normalize_arabic(${t.title}) gin_trgm_ops`),
+  ],
+);
+
+export const ideaSupports = pgTable(
+  "idea_supports",
+  {
+    ideaId: uuid("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.accountId] })],
+);
+
+export const ideaFollows = pgTable(
+  "idea_follows",
+  {
+    ideaId: uuid("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ideaId, t.accountId] }),
+    index("idea_follows_account_idx").on(t.accountId),
+  ],
+);
+
+export const ideaEventKind = pgEnum("idea_event_kind", [
+  "submitted",
+  "threshold_reached",
+  "status",
+  "escalated",
+]);
+
+/** The idea's public history: its statuses with the official's text, the threshold, escalations. */
+export const ideaEvents = pgTable(
+  "idea_events",
+  {
+    id: id(),
+    ideaId: uuid("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    kind: ideaEventKind("kind").notNull(),
+    status: ideaStatus("status"),
+    body: text("body"),
+    actorId: uuid("actor_id").references(() => accounts.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (t) => [index("idea_events_idea_idx").on(t.ideaId, t.createdAt)],
+);
+
+export const ideaComments = pgTable(
+  "idea_comments",
+  {
+    id: id(),
+    ideaId: uuid("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    ...moderationColumns(),
+    ...timestamps(),
+  },
+  (t) => [index("idea_comments_idea_idx").on(t.ideaId, t.createdAt)],
+);

@@ -1,0 +1,1 @@
+export { moderationFeature } from "./routes.js";
