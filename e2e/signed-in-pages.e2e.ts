@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
-import { createAccount } from "../test/accounts.js";
-import { newContext } from "./browser.js";
 import { LANGUAGES } from "./pages.js";
+import { signedInContext } from "./sign-in.js";
 import { startSuite } from "./suite.js";
 import { visit } from "./visit.js";
 
@@ -16,6 +14,7 @@ const CITIZEN_PAGES = [
   "/account/delete",
   "/account/two-factor",
   "/requests",
+  "/subscriptions",
 ];
 const ADMIN_PAGES = [
   "/admin",
@@ -32,21 +31,14 @@ const ADMIN_PAGES = [
   "/staff/requests",
   "/staff/templates",
   "/staff/routing",
+  "/admin/events",
+  "/admin/events/new",
+  "/admin/help",
+  "/admin/help/new",
+  "/admin/widgets",
+  "/admin/newsletters",
+  "/admin/newsletters/new",
 ];
-
-async function signedInContext(options: Parameters<typeof createAccount>[1], javaScriptEnabled: boolean) {
-  const account = await createAccount(server.database, options);
-  const { token } = await createSession(server.database.db, account.id, {
-    persistent: false,
-    device: "e2e",
-    secondFactor: Boolean(account.totpEnabledAt),
-  });
-  const context = await newContext(browser, { baseURL: server.origin, javaScriptEnabled });
-  await context.addCookies([
-    { name: SESSION_COOKIE, value: token, url: server.origin, httpOnly: true, sameSite: "Lax" },
-  ]);
-  return context;
-}
 
 describe.each(LANGUAGES)("signed-in pages in $lang", ({ lang, dir }) => {
   it.each([
@@ -56,7 +48,7 @@ describe.each(LANGUAGES)("signed-in pages in $lang", ({ lang, dir }) => {
     "$who: every page answers, in the right direction, with no axe violation, JavaScript on and off",
     async ({ options, pages }) => {
       for (const javaScript of [true, false]) {
-        const context = await signedInContext(options, javaScript);
+        const { context } = await signedInContext(browser, server, options, javaScript);
         const page = await context.newPage();
         for (const path of pages) {
           await visit(page, `/${lang}${path}`);

@@ -21,12 +21,15 @@ import { calendarFeature } from "./features/calendar/index.js";
 import { casesFeature } from "./features/cases/index.js";
 import { consultationsFeature } from "./features/consultations/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
+import { eventsFeature } from "./features/events/index.js";
 import { forumFeature, forumModeration } from "./features/forum/index.js";
 import { galleryFeature } from "./features/gallery/index.js";
+import { helpFeature } from "./features/help/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { ideaModeration, ideasFeature } from "./features/ideas/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
 import { moderationFeature } from "./features/moderation/index.js";
+import { newslettersFeature } from "./features/newsletters/index.js";
 import { openDataFeature, openDataRoot } from "./features/open-data/index.js";
 import { open311AdminFeature, open311Api } from "./features/open311/index.js";
 import { opinionMapFeature } from "./features/opinion-map/index.js";
@@ -34,6 +37,8 @@ import { outboxFeature } from "./features/outbox/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { staffFeature } from "./features/staff/index.js";
 import { structuresFeature } from "./features/structures/index.js";
+import { subscriptionsFeature } from "./features/subscriptions/index.js";
+import { widgetsFeature } from "./features/widgets/index.js";
 
 export interface BuildOptions {
   config: Config;
@@ -95,6 +100,11 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(consultationsFeature);
       await pages.register(opinionMapFeature);
       await pages.register(open311AdminFeature);
+      await pages.register(eventsFeature);
+      await pages.register(helpFeature);
+      await pages.register(widgetsFeature);
+      await pages.register(subscriptionsFeature);
+      await pages.register(newslettersFeature);
       await pages.register(openDataFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);

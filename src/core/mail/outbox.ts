@@ -20,6 +20,19 @@ export async function enqueueMail(db: Db, mail: Mail): Promise<void> {
   });
 }
 
+/** Queues many mails in one statement (digests and newsletters queue them by the thousand). */
+export async function enqueueMails(db: Db, mails: readonly Mail[]): Promise<void> {
+  if (mails.length === 0) return;
+  await db.insert(outboxMessages).values(
+    mails.map((mail) => ({
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      headers: mail.headers ?? {},
+    })),
+  );
+}
+
 const MAX_ATTEMPTS = 8;
 
 /**

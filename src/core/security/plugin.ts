@@ -4,7 +4,7 @@ import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
-import type { preValidationHookHandler } from "fastify";
+import type { FastifyReply, preValidationHookHandler } from "fastify";
 import fp from "fastify-plugin";
 import { RateLimitedError } from "../errors/app-error.js";
 
@@ -19,6 +19,38 @@ declare module "fastify" {
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The strict Content-Security-Policy of every page: our own files only, and never framed. */
+function cspDirectives(isProduction: boolean): Record<string, string[]> {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+    ...(isProduction ? { upgradeInsecureRequests: [] } : {}),
+  };
+}
+
+/**
+ * Lets a page be framed by these origins only (embeddable widgets): the same policy with its
+ * frame-ancestors replaced, and no X-Frame-Options (which cannot name other origins). With no
+ * origin, framing stays refused. Forms may also open Sharek in a new tab (form-action 'self').
+ */
+export function allowFraming(reply: FastifyReply, origins: readonly string[]): void {
+  const directives = { ...cspDirectives(reply.server.config.isProduction) };
+  directives.frameAncestors = origins.length > 0 ? [...origins] : ["'none'"];
+  const policy = Object.entries(directives)
+    .map(([name, values]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...values].join(" "))
+    .join("; ");
+  reply.header("content-security-policy", policy);
+  reply.removeHeader("x-frame-options");
+}
 
 /**
  * The security baseline every route stands on: signed cookies, strict CSP and headers, CSRF on every
@@ -37,22 +69,7 @@ export const securityPlugin = fp(
       limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 40, fieldSize: 64 * 1024, parts: 50 },
     });
     await app.register(fastifyHelmet, {
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'none'"],
-          objectSrc: ["'none'"],
-          ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
-        },
-      },
+      contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.isProduction) },
       hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       crossOriginEmbedderPolicy: false,

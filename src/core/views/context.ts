@@ -23,6 +23,8 @@ export interface PageContext {
   asset: (file: string) => string;
   flash?: Flash;
   requestId: string;
+  /** Where the site is served ("https://sharek.tn"), for absolute links (Open Graph, sharing). */
+  publicUrl: string;
   /** Slot for the header's account area; the identity feature fills it. */
   account?: { name: string; staff: boolean } | null;
 }

@@ -4,6 +4,7 @@ import { NotificationBanner } from "./components/notification-banner/notificatio
 import { usePage } from "./context.js";
 
 const LANGUAGE_NAMES = { ar: "العربية", fr: "Français", en: "English" } as const;
+const OG_LOCALES = { ar: "ar_TN", fr: "fr_TN", en: "en_GB" } as const;
 
 export interface LayoutProps {
   /** The page's own title; the site name is appended. */
@@ -16,7 +17,7 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, children, description, width = "wide" }: LayoutProps) {
-  const { locale, dir, t, path, search, asset, flash, account, csrfToken } = usePage();
+  const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl } = usePage();
   const home = `/${locale}`;
   return (
     <html lang={locale} dir={dir}>
@@ -26,6 +27,17 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
         <meta name="theme-color" content="#0b6e4f" />
         <title>{`${title} · ${t("views.layout.siteName")}`}</title>
         {description && <meta name="description" content={description} />}
+        {/* Link previews (Open Graph, Twitter cards): plain metadata, no third-party script. */}
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={t("views.layout.siteName")} />
+        <meta property="og:title" content={title} />
+        {description && <meta property="og:description" content={description} />}
+        <meta property="og:url" content={`${publicUrl}${home}${path === "/" ? "" : path}${search}`} />
+        <meta property="og:locale" content={OG_LOCALES[locale]} />
+        <meta property="og:image" content={`${publicUrl}${asset("favicon.svg")}`} />
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={title} />
+        {description && <meta name="twitter:description" content={description} />}
         <link rel="stylesheet" href={asset("sharek.css")} />
         <link rel="icon" href={asset("favicon.svg")} type="image/svg+xml" />
         {LOCALES.map((l) => (
@@ -77,6 +89,9 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
                     </li>
                     <li>
                       <a href={`${home}/requests`}>{t("views.layout.myRequests")}</a>
+                    </li>
+                    <li>
+                      <a href={`${home}/subscriptions`}>{t("views.layout.subscriptions")}</a>
                     </li>
                     {account.staff && (
                       <li>
@@ -135,6 +150,24 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
                   </a>
                 </li>
               ))}
+              <li>
+                <a
+                  class="sh-nav__link"
+                  href={`${home}/events`}
+                  aria-current={path.startsWith("/events") ? "page" : undefined}
+                >
+                  {t("views.layout.nav.events")}
+                </a>
+              </li>
+              <li>
+                <a
+                  class="sh-nav__link"
+                  href={`${home}/help`}
+                  aria-current={path.startsWith("/help") ? "page" : undefined}
+                >
+                  {t("views.layout.nav.help")}
+                </a>
+              </li>
               <li>
                 <a
                   class="sh-nav__link"

@@ -56,6 +56,7 @@ export function pageContext(
     asset,
     flash: readFlash(request, reply),
     requestId: request.id,
+    publicUrl: request.server.config.publicUrl,
     account: request.account
       ? {
           name: request.account.displayName,

@@ -14,5 +14,9 @@ export function adminAbilities(actor: Actor): AdminAbilities {
     integrityReports: structuresWithRole(actor, "integrity_officer").length > 0,
     integrityCounts: isStaff(actor),
     settings: actor.platformAdmin,
+    events: actor.platformAdmin || structuresWithRole(actor, "agent", "structure_admin").length > 0,
+    newsletters: actor.platformAdmin || structureAdmin,
+    widgets: actor.platformAdmin || structureAdmin,
+    help: actor.platformAdmin,
   };
 }

@@ -150,7 +150,8 @@ export async function listStructuresByIds(db: Db, ids: string[]) {
 
 const MAX_TERMS = 8;
 
-function likePattern(term: string): string {
+/** A LIKE pattern matching the term anywhere, with LIKE's own characters escaped. */
+export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -15,6 +15,7 @@ export function testPage(locale: Locale = "en", overrides: Partial<PageContext> 
     csrfToken: () => "test-csrf-token",
     asset: (file) => `/static/${file}?v=test`,
     requestId: "test-request",
+    publicUrl: "https://sharek.test",
     ...overrides,
   };
 }

@@ -11,7 +11,11 @@ export type AdminSection =
   | "calendar"
   | "open311"
   | "audit"
-  | "settings";
+  | "settings"
+  | "events"
+  | "newsletters"
+  | "widgets"
+  | "help";
 
 /** The sections of the admin area each actor may open; computed once per request by the route. */
 export interface AdminAbilities {
@@ -28,6 +32,11 @@ export interface AdminAbilities {
   integrityReports: boolean;
   /** How many integrity reports there are, for staff who may not read them (/integrity/counts). */
   integrityCounts: boolean;
+  /** Outreach: events (agents mark attendance), newsletters, widgets, the help centre. */
+  events: boolean;
+  newsletters: boolean;
+  widgets: boolean;
+  help: boolean;
 }
 
 /** The admin area's frame: the site layout with a section navigation beside the content. */
@@ -51,6 +60,10 @@ export function AdminLayout({
     ["deadlines", "/admin/deadlines", abilities.deadlines],
     ["calendar", "/admin/calendar", abilities.settings],
     ["open311", "/admin/open311", abilities.settings],
+    ["events", "/admin/events", abilities.events],
+    ["newsletters", "/admin/newsletters", abilities.newsletters],
+    ["widgets", "/admin/widgets", abilities.widgets],
+    ["help", "/admin/help", abilities.help],
     ["audit", "/admin/audit", abilities.audit],
     ["settings", "/admin/settings", abilities.settings],
   ];

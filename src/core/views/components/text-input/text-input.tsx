@@ -4,7 +4,7 @@ import { cx } from "../util.js";
 export interface TextInputProps extends FieldProps {
   name: string;
   value?: string;
-  type?: "text" | "email" | "tel" | "url" | "number" | "search" | "password";
+  type?: "text" | "email" | "tel" | "url" | "number" | "search" | "password" | "datetime-local";
   autocomplete?: string;
   inputMode?: "text" | "numeric" | "decimal" | "email" | "tel" | "url" | "search";
   /** The input's width in characters; full width when unset. */

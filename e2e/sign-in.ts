@@ -1,0 +1,25 @@
+import type { Browser } from "playwright-core";
+import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
+import { createAccount } from "../test/accounts.js";
+import { newContext } from "./browser.js";
+import type { RunningServer } from "./server.js";
+
+/** A browser profile signed in as a new account (staff pass the TOTP step), and that account. */
+export async function signedInContext(
+  browser: Browser,
+  server: RunningServer,
+  options: Parameters<typeof createAccount>[1],
+  javaScriptEnabled = true,
+) {
+  const account = await createAccount(server.database, options);
+  const { token } = await createSession(server.database.db, account.id, {
+    persistent: false,
+    device: "e2e",
+    secondFactor: Boolean(account.totpEnabledAt),
+  });
+  const context = await newContext(browser, { baseURL: server.origin, javaScriptEnabled });
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, url: server.origin, httpOnly: true, sameSite: "Lax" },
+  ]);
+  return { context, account };
+}

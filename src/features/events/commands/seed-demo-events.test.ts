@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { Agent, createTestApp } from "../../../../test/app.js";
+import { seedDemo } from "../../../db/seed.js";
+
+const { app, database } = await createTestApp();
+
+describe("outreach demo", () => {
+  it("has upcoming events in several governorates and online, a registered citizen who follows Tunis", async () => {
+    const lines = await seedDemo(database);
+    expect(lines.join("\n")).toContain("Demo events: 5");
+    const agenda = (await app.inject("/fr/events")).body;
+    expect(agenda).toContain("Journée nationale d’information sur la participation publique");
+    expect(agenda).toContain("Formation des agents municipaux");
+    expect((await app.inject("/ar/events?governorate=TN-71")).body).toContain(
+      "المشاركة في الاستشارات العمومية",
+    );
+    const agent = new Agent(app);
+    await agent.post("/en/sign-in", { email: "citizen@demo.sharek.tn", password: "sharek-demo-2026" });
+    const mine = (await agent.get("/en/subscriptions")).body;
+    expect(mine).toContain("Tunis");
+    expect(mine).toContain("Public participation");
+    expect(mine).toContain("National information day on public participation");
+  });
+});

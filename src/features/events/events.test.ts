@@ -1,0 +1,296 @@
+import { eq } from "drizzle-orm";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { signedInAgent } from "../../../test/accounts.js";
+import { createTestApp } from "../../../test/app.js";
+import { mailsTo } from "../../../test/mail.js";
+import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
+import { findStructureByCode } from "../structures/queries.js";
+import { sendReminders } from "./reminders.js";
+import { eventRegistrations, events } from "./tables.js";
+
+const testApp = await createTestApp();
+const { app, database } = testApp;
+const db = database.db;
+const home = (await findStructureByCode(db, HOME_STRUCTURE))!;
+
+async function makeEvent(overrides: Partial<typeof events.$inferInsert> = {}) {
+  const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 3 * 86_400_000);
+  const [row] = await db
+    .insert(events)
+    .values({
+      structureId: home.id,
+      kind: "training",
+      mode: "in_person",
+      governorateCode: "TN-11",
+      title: { ar: "دورة تكوينية", fr: "Formation, session 1; Tunis", en: "Training" },
+      description: { fr: "Une formation." },
+      venue: { fr: "Salle des fêtes" },
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7_200_000),
+      capacity: 2,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+const event = await makeEvent();
+const eventForm = {
+  structureId: home.id,
+  kind: "information_day",
+  mode: "in_person",
+  titleFr: "Journée d’information",
+  governorateCode: "TN-11",
+  startsAt: "2030-03-01T09:00",
+  endsAt: "2030-03-01T12:00",
+  capacity: "40",
+};
+
+roleMatrix("events", testApp, [
+  { method: "GET", url: "/fr/events", expect: { otherwise: 200 } },
+  { method: "GET", url: "/fr/events?governorate=TN-11", expect: { otherwise: 200 } },
+  { method: "GET", url: "/fr/events/calendar.ics", expect: { otherwise: 200 } },
+  { method: "GET", url: () => `/fr/events/${event.id}`, expect: { otherwise: 200 } },
+  { method: "GET", url: () => `/fr/events/${event.id}/calendar.ics`, expect: { otherwise: 200 } },
+  { method: "GET", url: () => `/fr/events/${event.id}/poster`, expect: { otherwise: 200 } },
+  { method: "GET", url: "/fr/events/not-an-id", expect: { otherwise: 404 } },
+  { method: "POST", url: () => `/fr/events/${event.id}/cancel`, expect: { anonymous: 303, otherwise: 303 } },
+  {
+    method: "GET",
+    url: "/fr/admin/events",
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 200,
+      structure_admin: 200,
+      platform_admin: 200,
+      other_staff: 200,
+      otherwise: 403,
+    },
+  },
+  {
+    method: "GET",
+    url: "/fr/admin/events/new",
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      structure_admin: 200,
+      platform_admin: 200,
+      other_staff: 200,
+      otherwise: 403,
+    },
+  },
+  {
+    method: "POST",
+    url: "/fr/admin/events/new",
+    form: () => eventForm,
+    // other_staff may not organise for gov-tn-11: the form answers 422.
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      structure_admin: 303,
+      platform_admin: 303,
+      other_staff: 422,
+      otherwise: 403,
+    },
+  },
+  {
+    method: "GET",
+    url: () => `/fr/admin/events/${event.id}`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 200,
+      structure_admin: 200,
+      platform_admin: 200,
+      otherwise: 404,
+    },
+  },
+  {
+    method: "GET",
+    url: () => `/fr/admin/events/${event.id}/edit`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 403,
+      structure_admin: 200,
+      platform_admin: 200,
+      otherwise: 404,
+    },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/admin/events/${event.id}/attendance`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 303,
+      structure_admin: 303,
+      platform_admin: 303,
+      otherwise: 404,
+    },
+  },
+]);
+
+describe("registration", () => {
+  it("fills the places, then the waiting list, and promotes the first waiting when someone cancels", async () => {
+    const e = await makeEvent();
+    const people = await Promise.all([1, 2, 3, 4].map(() => signedInAgent(app, database)));
+    const statuses: string[] = [];
+    for (const p of people) {
+      const page = await p.agent.get(`/fr/events/${e.id}`);
+      expect(page.body).toContain(statuses.length < 2 ? "S’inscrire" : "Rejoindre la liste d’attente");
+      const response = await p.agent.post(`/fr/events/${e.id}/register`);
+      expect(response.statusCode).toBe(303);
+      const [row] = await db
+        .select()
+        .from(eventRegistrations)
+        .where(eq(eventRegistrations.accountId, p.account.id));
+      statuses.push(row!.status);
+    }
+    expect(statuses).toEqual(["confirmed", "confirmed", "waiting", "waiting"]);
+    expect((await people[3]!.agent.get(`/fr/events/${e.id}`)).body).toContain(
+      "numéro 2 sur la liste d’attente",
+    );
+
+    // A second click changes nothing.
+    await people[0]!.agent.post(`/fr/events/${e.id}/register`);
+    expect(
+      (await db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, e.id))).length,
+    ).toBe(4);
+
+    await people[1]!.agent.post(`/fr/events/${e.id}/cancel`);
+    const [promoted] = await db
+      .select()
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.accountId, people[2]!.account.id));
+    expect(promoted!.status).toBe("confirmed");
+    const [mail] = await mailsTo(database, people[2]!.account.email!);
+    expect(mail!.textBody).toContain(`/events/${e.id}/calendar.ics`);
+    expect((await people[3]!.agent.get(`/fr/events/${e.id}`)).body).toContain(
+      "numéro 1 sur la liste d’attente",
+    );
+  });
+
+  it("gives new places to the waiting list when the capacity grows", async () => {
+    const e = await makeEvent({ capacity: 1 });
+    const [a, b] = await Promise.all([signedInAgent(app, database), signedInAgent(app, database)]);
+    await a.agent.post(`/fr/events/${e.id}/register`);
+    await b.agent.post(`/fr/events/${e.id}/register`);
+    const { agent: admin } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "structure_admin" }],
+    });
+    const response = await admin.post(`/fr/admin/events/${e.id}/edit`, { ...eventForm, capacity: "2" });
+    expect(response.statusCode).toBe(303);
+    const [row] = await db
+      .select()
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.accountId, b.account.id));
+    expect(row!.status).toBe("confirmed");
+  });
+
+  it("refuses registration for an event that has started or was cancelled", async () => {
+    const past = await makeEvent({
+      startsAt: new Date(Date.now() - 3_600_000),
+      endsAt: new Date(Date.now() + 3_600_000),
+    });
+    const { agent, account } = await signedInAgent(app, database);
+    await agent.post(`/fr/events/${past.id}/register`);
+    expect(
+      await db.select().from(eventRegistrations).where(eq(eventRegistrations.accountId, account.id)),
+    ).toEqual([]);
+  });
+
+  it("refuses a form without its CSRF token", async () => {
+    const { agent } = await signedInAgent(app, database);
+    expect((await agent.post(`/fr/events/${event.id}/register`, {}, { csrf: false })).statusCode).toBe(403);
+  });
+});
+
+describe("calendar files", () => {
+  it("serve an .ics per event and a feed that ical.js reads", async () => {
+    const e = await makeEvent();
+    const one = await app.inject(`/fr/events/${e.id}/calendar.ics`);
+    expect(one.headers["content-type"]).toContain("text/calendar");
+    const vevent = new ICAL.Component(ICAL.parse(one.body)).getFirstSubcomponent("vevent")!;
+    const parsed = new ICAL.Event(vevent);
+    expect(parsed.summary).toBe("Formation, session 1; Tunis");
+    expect(parsed.startDate.toJSDate().toISOString()).toBe(e.startsAt.toISOString());
+    expect(parsed.location).toContain("Salle des fêtes");
+    const feed = await app.inject("/ar/events/calendar.ics?governorate=TN-11");
+    const uids = new ICAL.Component(ICAL.parse(feed.body))
+      .getAllSubcomponents("vevent")
+      .map((v) => v.getFirstPropertyValue("uid"));
+    expect(uids).toContain(`${e.id}@sharek`);
+  });
+});
+
+describe("sharing", () => {
+  it("gives public pages Open Graph and Twitter card metadata, and plain share links", async () => {
+    const body = (await app.inject(`/en/events/${event.id}`)).body;
+    expect(body).toContain('<meta property="og:title" content="Training"/>');
+    expect(body).toContain(`<meta property="og:url" content="${app.config.publicUrl}/en/events/${event.id}"`);
+    expect(body).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(body).toContain("https://www.facebook.com/sharer/sharer.php?u=");
+    expect(body).not.toMatch(/<script(?![^>]*src="\/static\/)/);
+  });
+});
+
+describe("agenda", () => {
+  it("filters by governorate", async () => {
+    const sfax = await makeEvent({ governorateCode: "TN-61", title: { fr: "Atelier à Sfax" } });
+    expect((await app.inject("/fr/events?governorate=TN-61")).body).toContain("Atelier à Sfax");
+    expect((await app.inject("/fr/events?governorate=TN-11")).body).not.toContain("Atelier à Sfax");
+    expect((await app.inject(`/fr/events/${sfax.id}/poster`)).body).toContain("<svg");
+  });
+});
+
+describe("admin", () => {
+  it("shows form errors with 422 and keeps what was typed", async () => {
+    const { agent } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "structure_admin" }],
+    });
+    const response = await agent.post("/fr/admin/events/new", {
+      ...eventForm,
+      capacity: "0",
+      endsAt: "2030-02-01T09:00",
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain("Journée d’information");
+    expect(response.body).toContain("La fin doit venir après le début");
+  });
+
+  it("lets an agent mark attendance of confirmed people only", async () => {
+    const e = await makeEvent();
+    const p = await signedInAgent(app, database);
+    await p.agent.post(`/fr/events/${e.id}/register`);
+    const [reg] = await db
+      .select()
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.accountId, p.account.id));
+    const { agent } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "agent" }],
+    });
+    expect((await agent.post(`/fr/admin/events/${e.id}/attendance`, { present: [reg!.id] })).statusCode).toBe(
+      303,
+    );
+    const [after] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, reg!.id));
+    expect(after!.attended).toBe(true);
+  });
+});
+
+describe("reminders", () => {
+  it("reminds confirmed people once, within a day of the event", async () => {
+    const e = await makeEvent({
+      startsAt: new Date(Date.now() + 10 * 3_600_000),
+      endsAt: new Date(Date.now() + 12 * 3_600_000),
+    });
+    const p = await signedInAgent(app, database);
+    await p.agent.post(`/fr/events/${e.id}/register`);
+    expect(await sendReminders(db, new Date(), "http://x")).toBeGreaterThanOrEqual(1);
+    await sendReminders(db, new Date(), "http://x");
+    const mails = (await mailsTo(database, p.account.email!)).filter((m) => m.subject.startsWith("تذكير"));
+    expect(mails.length).toBe(1);
+  });
+});

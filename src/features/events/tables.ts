@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "../../core/auth/tables.js";
+import type { LocalizedText } from "../../core/i18n/localized.js";
+import { id, timestamps, tstz } from "../../db/columns.js";
+import { governorates, structures } from "../structures/tables.js";
+import { themes } from "../subscriptions/tables.js";
+
+export const eventKind = pgEnum("event_kind", ["information_day", "training", "awareness"]);
+export const eventMode = pgEnum("event_mode", ["in_person", "online"]);
+export const registrationStatus = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
+
+/** An information day, a training or an awareness session, organised by a structure. */
+export const events = pgTable(
+  "events",
+  {
+    id: id(),
+    structureId: uuid("structure_id")
+      .notNull()
+      .references(() => structures.id),
+    kind: eventKind("kind").notNull(),
+    themeCode: text("theme_code").references(() => themes.code),
+    mode: eventMode("mode").notNull(),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    description: jsonb("description").$type<LocalizedText>().notNull(),
+    /** In person: the governorate and the venue. */
+    governorateCode: text("governorate_code").references(() => governorates.code),
+    venue: jsonb("venue").$type<LocalizedText>().notNull().default(sql`'{}'::jsonb`),
+    /** Online: where to join (sent to registered people, shown on the page). */
+    onlineUrl: text("online_url"),
+    startsAt: tstz("starts_at").notNull(),
+    endsAt: tstz("ends_at").notNull(),
+    capacity: integer("capacity").notNull(),
+    cancelledAt: tstz("cancelled_at"),
+    createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (t) => [
+    index("events_starts_idx").on(t.startsAt),
+    index("events_governorate_idx").on(t.governorateCode, t.startsAt),
+    index("events_structure_idx").on(t.structureId, t.startsAt),
+  ],
+);
+
+/** A person's place at an event: confirmed, or on the waiting list (in order of arrival). */
+export const eventRegistrations = pgTable(
+  "event_registrations",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    status: registrationStatus("status").notNull(),
+    /** Where the person stands in line: the waiting list is served in this order. */
+    queuedAt: tstz("queued_at").notNull().defaultNow(),
+    promotedAt: tstz("promoted_at"),
+    cancelledAt: tstz("cancelled_at"),
+    remindedAt: tstz("reminded_at"),
+    attended: boolean("attended").notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("event_registrations_person_idx").on(t.eventId, t.accountId),
+    index("event_registrations_line_idx").on(t.eventId, t.status, t.queuedAt),
+    index("event_registrations_account_idx").on(t.accountId),
+  ],
+);

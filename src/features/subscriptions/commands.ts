@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { followableKind } from "./followable.js";
+import { deliveryFrequency, subscriberSettings, subscriptions } from "./tables.js";
+
+export type Frequency = (typeof deliveryFrequency.enumValues)[number];
+export const FREQUENCIES = deliveryFrequency.enumValues;
+export type SubscriberSettings = typeof subscriberSettings.$inferSelect;
+
+/** A person's mail preferences, created with the defaults (weekly digest, no newsletter) on first use. */
+export async function settingsFor(db: Db, accountId: string): Promise<SubscriberSettings> {
+  await db
+    .insert(subscriberSettings)
+    .values({ accountId, unsubscribeToken: randomBytes(24).toString("base64url") })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(subscriberSettings).where(eq(subscriberSettings.accountId, accountId));
+  return row!;
+}
+
+/** Saves the email channel's rhythm and the newsletter choice; false for a value not on the list. */
+export async function saveSettings(
+  db: Db,
+  accountId: string,
+  input: { email?: string; newsletter?: string },
+): Promise<boolean> {
+  const email = input.email as Frequency;
+  if (!FREQUENCIES.includes(email)) return false;
+  await settingsFor(db, accountId);
+  await db
+    .update(subscriberSettings)
+    .set({ email, newsletter: input.newsletter === "yes" })
+    .where(eq(subscriberSettings.accountId, accountId));
+  return true;
+}
+
+/** Follows something; false when the kind or the target does not exist. Following twice is harmless. */
+export async function follow(db: Db, accountId: string, kind: string, target: string): Promise<boolean> {
+  const followable = followableKind(kind);
+  if (!followable || !(await followable.name(db, target))) return false;
+  await settingsFor(db, accountId);
+  await db.insert(subscriptions).values({ accountId, kind, target }).onConflictDoNothing();
+  return true;
+}
+
+export async function unfollow(db: Db, accountId: string, kind: string, target: string): Promise<boolean> {
+  const gone = await db
+    .delete(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.accountId, accountId),
+        eq(subscriptions.kind, kind),
+        eq(subscriptions.target, target),
+      ),
+    )
+    .returning({ id: subscriptions.id });
+  return gone.length > 0;
+}
+
+/** One-click unsubscribe from newsletters (RFC 8058): the token is the only credential. */
+export async function unsubscribeNewsletters(db: Db, token: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return false;
+  const rows = await db
+    .update(subscriberSettings)
+    .set({ newsletter: false })
+    .where(eq(subscriberSettings.unsubscribeToken, token))
+    .returning({ accountId: subscriberSettings.accountId });
+  return rows.length > 0;
+}

@@ -1,0 +1,42 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { followableKind } from "./followable.js";
+import { notices, subscriptions, themes } from "./tables.js";
+
+export async function listThemes(db: Db) {
+  return db.select().from(themes).orderBy(asc(themes.position));
+}
+
+/** What a person follows, with each target's name (targets gone since are left out). */
+export async function listFollows(db: Db, accountId: string) {
+  const rows = await db
+    .select({ kind: subscriptions.kind, target: subscriptions.target })
+    .from(subscriptions)
+    .where(eq(subscriptions.accountId, accountId))
+    .orderBy(asc(subscriptions.kind), asc(subscriptions.createdAt));
+  const named = [];
+  for (const row of rows) {
+    const name = await followableKind(row.kind)?.name(db, row.target);
+    if (name) named.push({ ...row, name });
+  }
+  return named;
+}
+
+/** The site channel: the latest news about what a person follows. */
+export async function listNewsFor(db: Db, accountId: string, limit = 20) {
+  return db
+    .selectDistinctOn([notices.createdAt, notices.id], {
+      id: notices.id,
+      title: notices.title,
+      path: notices.path,
+      createdAt: notices.createdAt,
+    })
+    .from(notices)
+    .innerJoin(
+      subscriptions,
+      and(eq(subscriptions.kind, notices.kind), eq(subscriptions.target, notices.target)),
+    )
+    .where(eq(subscriptions.accountId, accountId))
+    .orderBy(desc(notices.createdAt), notices.id)
+    .limit(limit);
+}

@@ -1,0 +1,22 @@
+import { eq } from "drizzle-orm";
+import { accounts } from "../../core/auth/tables.js";
+import type { Db } from "../../db/client.js";
+import { follow, settingsFor } from "./commands.js";
+import { subscriberSettings } from "./tables.js";
+
+/** The demo citizen follows Tunis and public participation, weekly, and takes the newsletters. */
+export async function seedDemoSubscriptions(db: Db): Promise<string[]> {
+  const [citizen] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.email, "citizen@demo.sharek.tn"));
+  if (!citizen) return [];
+  await settingsFor(db, citizen.id);
+  await db
+    .update(subscriberSettings)
+    .set({ newsletter: true })
+    .where(eq(subscriberSettings.accountId, citizen.id));
+  await follow(db, citizen.id, "governorate", "TN-11");
+  await follow(db, citizen.id, "theme", "participation");
+  return [];
+}
