@@ -1,0 +1,1 @@
+CREATE INDEX "consultation_comments_export_idx" ON "consultation_comments" USING btree ("created_at","id");
