@@ -10,6 +10,7 @@ import {
   sectionsDataset,
 } from "./datasets/consultations.js";
 import { ideasDataset } from "./datasets/ideas.js";
+import { opinionMapsDataset } from "./datasets/opinion-maps.js";
 import { requestStatisticsDataset } from "./datasets/request-statistics.js";
 import { structuresDataset } from "./datasets/structures.js";
 import type { CatalogueInput, Texts } from "./dcat.js";
@@ -21,6 +22,7 @@ export const DATASETS: Array<{ dataset: Dataset; apiPath: string }> = [
   { dataset: contributionsDataset, apiPath: "/comments" },
   { dataset: questionnaireResultsDataset, apiPath: "/questionnaire-results" },
   { dataset: outcomesDataset, apiPath: "/outcomes" },
+  { dataset: opinionMapsDataset, apiPath: "/opinion-maps" },
   { dataset: structuresDataset, apiPath: "/structures" },
   { dataset: ideasDataset, apiPath: "/ideas" },
   { dataset: requestStatisticsDataset, apiPath: "/statistics/requests" },

@@ -112,4 +112,14 @@ describe("the privacy guard", () => {
       [...pseudonyms][0],
     );
   });
+
+  it("publishes the demo consultation's opinion map once computed: statements, votes, consensus, groups", async () => {
+    const { recomputeStaleMaps } = await import("../opinion-map/commands/recompute.js");
+    await recomputeStaleMaps(database.db, new Date());
+    const rows = (await app.inject("/open-data/opinion-maps.json")).json() as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(rows.some((r) => (r.agree as number) > 0 && (r.disagree as number) > 0)).toBe(true);
+    expect(rows.some((r) => typeof r.group_aware_consensus === "number")).toBe(true);
+    expect(rows.some((r) => (r.representative_of as string).length > 0)).toBe(true);
+  });
 });
