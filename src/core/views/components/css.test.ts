@@ -23,8 +23,8 @@ describe("public/sharek.css", () => {
   });
 
   it("stays small and self-contained: no imports, no web fonts", () => {
-    // One sheet for every page; about 5 KB gzipped. The page-weight budget itself is checked by bench/.
-    expect(css.length).toBeLessThan(24 * 1024);
+    // One sheet for every page; about 6 KB gzipped. The page-weight budget itself is checked by bench/.
+    expect(css.length).toBeLessThan(32 * 1024);
     expect(css).not.toMatch(/@import|@font-face|url\(["']?https?:/);
   });
 });
