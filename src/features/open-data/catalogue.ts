@@ -44,6 +44,17 @@ export interface DatasetSummary {
   modified: Date | null;
 }
 
+/** Each dataset's last change: what the DCAT catalogue needs (no row counts). */
+export function datasetChanges(db: Db): Promise<Array<Omit<DatasetSummary, "rows">>> {
+  return Promise.all(
+    DATASETS.map(async ({ dataset, apiPath }) => ({
+      dataset,
+      apiPath,
+      modified: await dataset.modified(db),
+    })),
+  );
+}
+
 export async function summarizeDatasets(db: Db): Promise<DatasetSummary[]> {
   return Promise.all(
     DATASETS.map(async ({ dataset, apiPath }) => ({
@@ -59,7 +70,7 @@ export async function summarizeDatasets(db: Db): Promise<DatasetSummary[]> {
 export function catalogueInput(
   publicUrl: string,
   licence: string,
-  summaries: DatasetSummary[],
+  summaries: Array<Omit<DatasetSummary, "rows">>,
 ): CatalogueInput {
   return {
     url: `${publicUrl}/open-data/catalog`,
