@@ -51,3 +51,19 @@ roleMatrix("idea box", testApp, [
   },
   { method: "GET", url: "/en/ideas/00000000-0000-7000-8000-000000000000", expect: { otherwise: 404 } },
 ]);
+
+/** The thresholds page: admins of a structure (other_staff runs Ariana) and platform admins. */
+roleMatrix("idea thresholds", testApp, [
+  {
+    method: "GET",
+    url: "/en/admin/ideas",
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 200, otherwise: 403 },
+  },
+  {
+    // Empty numbers: a 422 for those who may set the home structure's threshold.
+    method: "POST",
+    url: "/en/admin/ideas",
+    form: { structure: home!.id, supports: "", answerDays: "" },
+    expect: { anonymous: 303, structure_admin: 422, platform_admin: 422, otherwise: 403 },
+  },
+]);

@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/authz/actor.js";
-import { hasRole } from "../../core/authz/actor.js";
+import { hasRole, structuresWithRole } from "../../core/authz/actor.js";
 import type { ideaStatus } from "./tables.js";
 
 export type IdeaStatus = (typeof ideaStatus.enumValues)[number];
@@ -36,4 +36,9 @@ export function canAnswerIdea(actor: Actor, idea: { structureId: string | null }
 /** Who sets a structure's threshold: its admins, or platform admins. */
 export function canSetThreshold(actor: Actor, structureId: string): boolean {
   return actor.platformAdmin || hasRole(actor, structureId, "structure_admin");
+}
+
+/** Which structures' thresholds the actor sets: every one (platform admins), the ones they run, or none. */
+export function thresholdScope(actor: Actor): "all" | string[] {
+  return actor.platformAdmin ? "all" : structuresWithRole(actor, "structure_admin");
 }
