@@ -27,6 +27,7 @@ const ADMIN_PAGES = [
   "/admin/settings",
   "/admin/calendar",
   "/admin/deadlines",
+  "/admin/ideas",
   "/admin/open311",
   "/staff/requests",
   "/staff/templates",

@@ -36,6 +36,7 @@ roleMatrix("idea box", testApp, [
   { method: "GET", url: "/en/ideas", expect: { otherwise: 200 } },
   { method: "GET", url: "/ar/ideas?sort=answered&status=accepted&area=TN-11", expect: { otherwise: 200 } },
   { method: "GET", url: "/en/ideas/new", expect: { anonymous: 303, otherwise: 200 } },
+  { method: "GET", url: "/en/ideas/similar?title=covered%20market", expect: { otherwise: 200 } },
   { method: "POST", url: "/en/ideas", form: {}, expect: { anonymous: 303, otherwise: 422 } },
   { method: "GET", url: at, expect: { otherwise: 200 } },
   { method: "GET", url: `${at}/image`, expect: { otherwise: 200 } },

@@ -21,6 +21,11 @@ export const LIMITS = {
   imageBytes: 5 * 1024 * 1024,
 };
 
+/** Similar ideas while typing: sharek.js asks from this many characters on (the server looks up nothing shorter)… */
+export const SIMILAR_MIN_LENGTH = 4;
+/** …again at each pause in typing: generous, yet bounded per address. */
+export const SIMILAR_PER_MINUTE = 60;
+
 export const SORTS = ["supported", "newest", "answered"] as const;
 export type IdeaSort = (typeof SORTS)[number];
 
