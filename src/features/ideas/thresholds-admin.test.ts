@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
-import { createTestApp } from "../../../test/app.js";
+import { Agent, createTestApp } from "../../../test/app.js";
+import { executableMarkup, XSS_VECTORS } from "../../../test/html-safety.js";
 import { mailsTo } from "../../../test/mail.js";
 import { auditEvents } from "../../core/audit/tables.js";
 import { structures } from "../structures/tables.js";
@@ -162,5 +163,22 @@ describe("the idea thresholds page", () => {
     // Saving again changes nothing for it: its clock started once.
     await admin.post("/en/admin/ideas", { structure: tunis.id, supports: "3", answerDays: "60" });
     expect((await ideaRow(id)).answerDueAt).toEqual(row.answerDueAt);
+  });
+
+  it("shows the XSS filter-evasion vectors typed in its fields back as text, and similar ideas' titles only as JSON", async () => {
+    for (const vector of XSS_VECTORS) {
+      const page = await admin.post("/ar/admin/ideas", {
+        structure: vector.slice(0, 100),
+        supports: vector.slice(0, 30),
+        answerDays: vector.slice(0, 30),
+      });
+      expect(page.statusCode, vector).toBe(422);
+      expect(executableMarkup(page.body), vector).toEqual([]);
+    }
+    const similar = await new Agent(app).get(
+      `/en/ideas/similar?title=${encodeURIComponent(XSS_VECTORS[0]!)}`,
+    );
+    expect(similar.headers["content-type"]).toMatch(/^application\/json/);
+    expect(similar.headers["x-content-type-options"]).toBe("nosniff");
   });
 });
