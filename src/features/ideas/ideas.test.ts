@@ -120,6 +120,10 @@ describe("the idea box", () => {
     const page = await new Agent(app).get(`/fr/ideas/${id}`);
     expect(page.body).toContain("Acceptée");
     expect(page.body).toContain("Five benches are in the 2027 budget.");
+    // Answered before reaching its threshold: the page says it is answered, not what the threshold asks.
+    const en = await new Agent(app).get(`/en/ideas/${id}`);
+    expect(en.body).toContain("Officially answered on");
+    expect(en.body).not.toContain("the structure must answer within");
     const [mail] = await mailsTo(database, "author2.idea@example.tn");
     expect(mail?.subject).toContain("مقبولة"); // in the person's language (Arabic by default)
     expect(mail?.textBody).toContain("Five benches are in the 2027 budget.");

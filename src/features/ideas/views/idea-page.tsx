@@ -80,11 +80,11 @@ export function IdeaPage(props: IdeaPageProps) {
           {t("ideas.supports.count", { count: idea.supportCount })}
         </h2>
         <p>
-          {idea.thresholdReachedAt
-            ? idea.answeredAt
-              ? t("ideas.supports.answered", { date: formatDate(idea.answeredAt, locale) })
-              : t("ideas.supports.answerDue", { date: formatDate(idea.answerDueAt!, locale) })
-            : t("ideas.supports.threshold", { count: threshold.supports, days: threshold.answerDays })}
+          {idea.answeredAt
+            ? t("ideas.supports.answered", { date: formatDate(idea.answeredAt, locale) })
+            : idea.thresholdReachedAt
+              ? t("ideas.supports.answerDue", { date: formatDate(idea.answerDueAt!, locale) })
+              : t("ideas.supports.threshold", { count: threshold.supports, days: threshold.answerDays })}
         </p>
         <meter
           class="sh-meter"
