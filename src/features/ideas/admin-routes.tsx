@@ -1,18 +1,26 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireStaff } from "../../core/auth/plugin.js";
-import { ForbiddenError } from "../../core/errors/app-error.js";
+import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema, text } from "../../core/forms.js";
+import { pickLocalized } from "../../core/i18n/localized.js";
 import { adminAbilities } from "../admin/abilities.js";
+import { AdminConfirmPage } from "../admin/views/confirm-page.js";
 import { isUuid, listScopeStructures } from "../staff/queries.js";
 import { thresholdFor } from "./commands/idea-actions.js";
-import { setIdeaThreshold, type ThresholdField, type ThresholdInput } from "./commands/set-idea-threshold.js";
+import {
+  removeIdeaThreshold,
+  setIdeaThreshold,
+  type ThresholdField,
+  type ThresholdInput,
+} from "./commands/set-idea-threshold.js";
 import { listThresholds } from "./queries.js";
 import { canSetThreshold, thresholdScope } from "./rules.js";
 import { ThresholdsPage } from "./views/thresholds-page.js";
 
 const ThresholdBody = formSchema({ structure: 100, supports: 30, answerDays: 30 });
 const PrefillQuery = Type.Object({ structure: Type.Optional(Type.String({ maxLength: 100 })) });
+const StructureParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 100 }) });
 
 /**
  * Idea thresholds, per structure: its admins set their structures', platform admins any structure's.
@@ -91,6 +99,56 @@ export const ideaAdminRoutes: FastifyPluginAsync = async (app) => {
       return reply.redirectWithFlash("/admin/ideas", {
         kind: "success",
         message: result.value.reached > 0 ? "ideas.flash.thresholdReached" : "ideas.flash.thresholdSaved",
+      });
+    },
+  );
+
+  /** A structure whose threshold the actor sets; another one is not there for them (404). */
+  const own = async (request: FastifyRequest<{ Params: Static<typeof StructureParams> }>) => {
+    const { id } = request.params;
+    const [structure] = isUuid(id) ? await listScopeStructures(app.db, [id]) : [];
+    if (!structure || !canSetThreshold(request.actor, structure.id)) throw new NotFoundError();
+    return structure;
+  };
+
+  app.get<{ Params: Static<typeof StructureParams> }>(
+    "/admin/ideas/:id/remove",
+    { preHandler, schema: { params: StructureParams } },
+    async (request, reply) => {
+      const structure = await own(request);
+      const [row] = await listThresholds(app.db, [structure.id]);
+      if (row?.supports == null) throw new NotFoundError();
+      const { t, locale } = request;
+      return reply.render(
+        <AdminConfirmPage
+          section="ideas"
+          abilities={adminAbilities(request.actor)}
+          title={t("ideas.thresholds.removeTitle")}
+          body={t("ideas.thresholds.removeBody", {
+            structure: pickLocalized(structure.name, locale).text,
+            supports: row.supports,
+            answerDays: row.answerDays,
+          })}
+          action={`/admin/ideas/${structure.id}/remove`}
+          back="/admin/ideas"
+          backText={t("ideas.thresholds.title")}
+          submit={t("ideas.thresholds.removeSubmit")}
+          cancel={t("ideas.thresholds.cancel")}
+        />,
+      );
+    },
+  );
+
+  /** Idempotent: removing a threshold already gone leaves the default, as asked. */
+  app.post<{ Params: Static<typeof StructureParams> }>(
+    "/admin/ideas/:id/remove",
+    { preHandler, schema: { params: StructureParams } },
+    async (request, reply) => {
+      const structure = await own(request);
+      await removeIdeaThreshold(app.db, structure.id, { request });
+      return reply.redirectWithFlash("/admin/ideas", {
+        kind: "success",
+        message: "ideas.flash.thresholdRemoved",
       });
     },
   );

@@ -6,7 +6,7 @@ import { createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
 import { contentKey } from "../../core/files/store.js";
 import { structures } from "../structures/tables.js";
-import { ideas } from "./tables.js";
+import { ideas, ideaThresholds } from "./tables.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -30,6 +30,7 @@ const [idea] = await database.db
   })
   .returning();
 const at = `/en/ideas/${idea!.id}`;
+await database.db.insert(ideaThresholds).values({ structureId: home!.id, supports: 50, answerDays: 20 });
 
 /** Signed-in people act (303); anonymous visitors are sent to sign in (303 too, to /sign-in). */
 roleMatrix("idea box", testApp, [
@@ -66,5 +67,16 @@ roleMatrix("idea thresholds", testApp, [
     url: "/en/admin/ideas",
     form: { structure: home!.id, supports: "", answerDays: "" },
     expect: { anonymous: 303, structure_admin: 422, platform_admin: 422, otherwise: 403 },
+  },
+  {
+    method: "GET",
+    url: `/en/admin/ideas/${home!.id}/remove`,
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 404, otherwise: 403 },
+  },
+  {
+    // Idempotent: the first admin removes it, the next finds the default already in force.
+    method: "POST",
+    url: `/en/admin/ideas/${home!.id}/remove`,
+    expect: { anonymous: 303, structure_admin: 303, platform_admin: 303, other_staff: 404, otherwise: 403 },
   },
 ]);

@@ -165,6 +165,35 @@ describe("the idea thresholds page", () => {
     expect((await ideaRow(id)).answerDueAt).toEqual(row.answerDueAt);
   });
 
+  it("removes a structure's own threshold after a confirmation (audited), so the default applies again", async () => {
+    await admin.post("/en/admin/ideas", { structure: tunis.id, supports: "12", answerDays: "6" });
+    expect((await admin.get("/en/admin/ideas")).body).toContain(`href="/en/admin/ideas/${tunis.id}/remove"`);
+    const confirm = await admin.get(`/fr/admin/ideas/${tunis.id}/remove`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("12 soutiens, 6 jours");
+    // Another structure's threshold is not there for this admin.
+    expect((await admin.get(`/en/admin/ideas/${ariana.id}/remove`)).statusCode).toBe(404);
+    expect((await admin.post(`/en/admin/ideas/${ariana.id}/remove`, {})).statusCode).toBe(404);
+    expect(await thresholdOf(ariana.id)).toBeDefined();
+
+    expect((await admin.post(`/en/admin/ideas/${tunis.id}/remove`, {})).statusCode).toBe(303);
+    expect(await thresholdOf(tunis.id)).toBeUndefined();
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "idea_threshold.remove"), eq(auditEvents.subjectId, tunis.id)));
+    expect(event!.details).toEqual({ before: { supports: 12, answerDays: 6 } });
+    const page = await admin.get("/en/admin/ideas");
+    expect(page.body).toContain("The structure’s own threshold is removed");
+    expect(page.body).toContain("100 (default)");
+    // Nothing left to confirm; removing again changes nothing and records nothing.
+    expect((await admin.get(`/en/admin/ideas/${tunis.id}/remove`)).statusCode).toBe(404);
+    expect((await admin.post(`/en/admin/ideas/${tunis.id}/remove`, {})).statusCode).toBe(303);
+    expect(
+      await db.select().from(auditEvents).where(eq(auditEvents.action, "idea_threshold.remove")),
+    ).toHaveLength(1);
+  });
+
   it("shows the XSS filter-evasion vectors typed in its fields back as text, and similar ideas' titles only as JSON", async () => {
     for (const vector of XSS_VECTORS) {
       const page = await admin.post("/ar/admin/ideas", {

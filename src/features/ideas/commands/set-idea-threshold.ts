@@ -89,3 +89,34 @@ export async function setIdeaThreshold(
   });
   return { ok: true, value: { reached } };
 }
+
+/**
+ * Removes a structure's own threshold: the default applies again to ideas not yet past it. Audited
+ * "idea_threshold.remove" with the old values when there was one; nothing happens otherwise.
+ */
+export async function removeIdeaThreshold(
+  db: Db,
+  structureId: string,
+  context: { request?: FastifyRequest; actorId?: string | null },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .delete(ideaThresholds)
+      .where(eq(ideaThresholds.structureId, structureId))
+      .returning({ supports: ideaThresholds.supports, answerDays: ideaThresholds.answerDays });
+    if (!before) return false;
+    await audit(
+      tx,
+      {
+        action: "idea_threshold.remove",
+        subjectType: "structure",
+        subjectId: structureId,
+        structureId,
+        details: { before },
+      },
+      context.request,
+      context.actorId,
+    );
+    return true;
+  });
+}

@@ -66,10 +66,18 @@ export function ThresholdsPage({ abilities, all, rows, structures, values, error
             r.answerDays === null
               ? t("ideas.thresholds.default", { value: DEFAULT_THRESHOLD.answerDays })
               : String(r.answerDays),
-            <a key="change" class="sh-link" href={href(`/admin/ideas?structure=${r.id}#set`)}>
-              {t("ideas.thresholds.change")}
-              <span class="sh-visually-hidden">{` ${name(r.name)}`}</span>
-            </a>,
+            <div key="actions" class="sh-button-group">
+              <a class="sh-link" href={href(`/admin/ideas?structure=${r.id}#set`)}>
+                {t("ideas.thresholds.change")}
+                <span class="sh-visually-hidden">{` ${name(r.name)}`}</span>
+              </a>
+              {r.supports !== null && (
+                <a class="sh-link" href={href(`/admin/ideas/${r.id}/remove`)}>
+                  {t("ideas.thresholds.remove")}
+                  <span class="sh-visually-hidden">{` ${name(r.name)}`}</span>
+                </a>
+              )}
+            </div>,
           ])}
         />
       )}
