@@ -107,7 +107,7 @@ describe("the idea box and the forum, in a browser", () => {
     const [mail] = await mailsTo(server.database, follower.email);
     expect(mail?.subject).toContain("مقبولة");
     expect(mail?.textBody).toContain("Four fountains will be repaired before June.");
-  });
+  }, 120_000); // six people sign in, each page with axe: about 45 s on 2 busy cores
 
   it("typing a title lists similar ideas without pressing the button (Arabic forms normalised)", async () => {
     const [idea] = await db
