@@ -12,7 +12,7 @@ import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./
 /**
  * `npx tsx bench/export.ts`: the contributions dataset with 1,000,000 comments downloaded as CSV
  * (DESIGN.md, issue 8: exports stream, memory stays flat, ≤ 200 MB RSS whatever the number of rows).
- * The server measured is the compiled build (`npm run build`, `node dist/src/server.js`); its peak
+ * The server measured is the compiled build as `npm run serve` starts it; its peak
  * RSS is the kernel's high-water mark (VmHWM), and RSS is also sampled every 50 ms. Writes the
  * "Open-data export" section of bench/RESULTS.md.
  */
@@ -40,11 +40,11 @@ try {
   await seeding.stop();
   console.log(`${fmt.int(comments)} contributions in the database (seeded in ${seedSeconds.toFixed(0)} s)`);
 
-  // The server measured is the compiled build as production runs it (`node dist/src/server.js`),
-  // a fresh process: its memory is its own, with no TypeScript loader thread and not the seeding's.
+  // The server measured is the compiled build as production runs it (`npm run serve`), a fresh
+  // process: its memory is its own, with no TypeScript loader thread and not the seeding's.
   execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   const port = await freePort();
-  server = spawn(process.execPath, ["dist/src/server.js"], {
+  server = spawn(process.execPath, serveArguments(), {
     env: { ...process.env, ...benchAppEnv(tmp.path, { PORT: String(port) }) },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -95,7 +95,7 @@ try {
     area: "Open-data export",
     subsection: engineName,
     intro:
-      "`npx tsx bench/export.ts`: the contributions dataset (anonymised comments of published consultations) downloaded as CSV from `/open-data/contributions.csv`, streamed page by page from the database. Budget (DESIGN.md, issue 8): 1,000,000 contributions with peak server RSS ≤ 200 MB.",
+      "`npx tsx bench/export.ts`: the contributions dataset (anonymised comments of published consultations) downloaded as CSV from `/open-data/contributions.csv`, streamed page by page from the database, by the compiled server as `npm run serve` starts it in production (128 MB V8 heap). Peak RSS is the kernel's high-water mark (VmHWM) over the server's whole life. Budget (DESIGN.md, issue 8): 1,000,000 contributions with peak server RSS ≤ 200 MB.",
     body: [
       `${new Date().toISOString().replace(/\.\d+Z$/, "Z")} · code ${code} · ${engine} · ${describeMachine(host)} (load average ${host.loadAverage} at the start).`,
       "",
@@ -115,6 +115,14 @@ try {
   tmp.remove();
 }
 process.exit(exitCode);
+
+/** The arguments of `node` in package.json's "serve" script: the production command, measured as is. */
+function serveArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { serve: string } };
+  const [command, ...args] = scripts.serve.split(/\s+/);
+  if (command !== "node") throw new Error(`the serve script does not start node: ${scripts.serve}`);
+  return args;
+}
 
 /** A field of /proc/<pid>/status in bytes (VmRSS: resident now; VmHWM: the highest it has been). */
 function memory(pid: number, field: "VmRSS" | "VmHWM"): number {

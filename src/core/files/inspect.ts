@@ -1,5 +1,4 @@
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
 
 export type AcceptedKind = "image" | "pdf";
 
@@ -42,6 +41,8 @@ export async function inspectUpload(
   if (!detected || !IMAGE_TYPES.has(detected.mime) || !options.accept.includes("image")) {
     return { ok: false, problem: "type" };
   }
+  // Loaded on the first image only: libvips holds about 25 MB that a server without uploads never needs.
+  const { default: sharp } = await import("sharp");
   try {
     const keepsAlpha =
       detected.mime === "image/png" || detected.mime === "image/webp" || detected.mime === "image/gif";
