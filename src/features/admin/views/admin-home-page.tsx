@@ -15,6 +15,7 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
       ["deadlines", abilities.deadlines],
       ["calendar", abilities.settings],
       ["open311", abilities.settings],
+      ["insights", abilities.insights],
       ["audit", abilities.audit],
       ["settings", abilities.settings],
     ] as const
