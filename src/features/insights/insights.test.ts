@@ -11,8 +11,9 @@ import { createTestConsultation } from "../consultations/testing.js";
 import { forumPosts, forumThreads } from "../forum/tables.js";
 import { createCategory } from "../forum/testing.js";
 import { ideaSupports, ideas } from "../ideas/tables.js";
+import { insightsManifest } from "./manifest.js";
 import { lastMonths } from "./queries.js";
-import { refreshInsights } from "./refresh.js";
+import { refreshInsights, refreshInsightsJob } from "./refresh.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -186,7 +187,8 @@ describe("after a refresh", () => {
     await refreshInsights(db, new Date());
     const rows = rowsOf<{ month: string; mechanism: string; n: number }>(
       await db.execute(sql`
-        select month, mechanism, sum(count)::int as n from insights_usage group by 1, 2 order by 1, 2`),
+        select month, mechanism, sum(count)::int as n from insights_usage where governorate = '*'
+        group by 1, 2 order by 1, 2`),
     );
     const got = Object.fromEntries(rows.map((r) => [`${r.month} ${r.mechanism}`, Number(r.n)]));
     expect(got).toEqual({
@@ -392,6 +394,28 @@ describe("after a refresh", () => {
     expect(text(ariana)).not.toContain("Governorate of Tunis");
     expect(text(ariana)).not.toContain("Municipality of Tunis");
     expect(text(ariana)).not.toContain("EC-2026-");
+  });
+});
+
+describe("the refresh job", () => {
+  it("is declared in the manifest, and running it twice, even at once, rebuilds rather than adds", async () => {
+    expect(insightsManifest.jobs).toContain(refreshInsightsJob);
+    expect(refreshInsightsJob.cron).toBe("*/10 * * * *");
+    const total = async () =>
+      Number(
+        rowsOf<{ n: number }>(
+          await db.execute(
+            sql`select sum(count)::int as n from insights_usage
+            where governorate = '*' and mechanism not like 'account_%'`,
+          ),
+        )[0]!.n,
+      );
+    const env = { publicUrl: "https://sharek.example.tn" };
+    await Promise.all([
+      refreshInsightsJob.run(db, new Date(), env),
+      refreshInsightsJob.run(db, new Date(), env),
+    ]);
+    expect(await total()).toBe(33);
   });
 });
 

@@ -67,7 +67,7 @@ export async function usageByMonth(db: Db, months: string[], scope: Scope): Prom
     await db.execute(sql`
       select month, mechanism, sum(count)::int as n from insights_usage
       where month >= ${months[0]} and month <= ${months[months.length - 1]}
-        and mechanism not like 'account_%' and ${within(scope)}
+        and governorate = '*' and mechanism not like 'account_%' and ${within(scope)}
       group by month, mechanism`),
   );
   const counts: UsageGrid["counts"] = {};
@@ -90,7 +90,7 @@ export async function accountsByMonth(db: Db, months: string[]) {
   const rows = rowsOf<{ month: string; mechanism: string; n: number }>(
     await db.execute(sql`
       select month, mechanism, sum(count)::int as n from insights_usage
-      where mechanism in ('account_new', 'account_active')
+      where mechanism in ('account_new', 'account_active') and governorate = '*'
         and month >= ${months[0]} and month <= ${months[months.length - 1]}
       group by month, mechanism`),
   );
@@ -111,7 +111,7 @@ export async function usageByGovernorate(db: Db, scope: Scope) {
       )
       select p.code, p.name, coalesce(sum(u.count), 0)::int as n
       from places p left join insights_usage u
-        on u.governorate = p.code and u.mechanism not like 'account_%' and ${within(scope, sql`u.structure_id`)}
+        on u.month = '*' and u.governorate = p.code and u.mechanism not like 'account_%' and ${within(scope, sql`u.structure_id`)}
       group by p.code, p.name, p.position order by p.position`),
   ).map((r) => ({ ...r, n: Number(r.n) }));
 }
@@ -122,7 +122,7 @@ export async function usageByStructure(db: Db, scope: Scope) {
     await db.execute(sql`
       select s.id, s.code, s.name, u.mechanism, sum(u.count)::int as n
       from insights_usage u join structures s on s.id = u.structure_id
-      where u.mechanism not like 'account_%' and ${within(scope, sql`u.structure_id`)}
+      where u.governorate = '*' and u.mechanism not like 'account_%' and ${within(scope, sql`u.structure_id`)}
       group by s.id, s.code, s.name, u.mechanism order by s.code`),
   );
   const byId = new Map<
@@ -235,7 +235,8 @@ export async function nationalFigures(db: Db) {
   );
   const [usage] = rowsOf<{ n: number }>(
     await db.execute(
-      sql`select coalesce(sum(count), 0)::int as n from insights_usage where mechanism not like 'account_%'`,
+      sql`select coalesce(sum(count), 0)::int as n from insights_usage
+      where governorate = '*' and mechanism not like 'account_%'`,
     ),
   );
   const r = row!;

@@ -48,8 +48,8 @@ const CONTRIBUTIONS = sql`
 
 /**
  * Rebuilds the rollups from the source tables in one transaction: usage per month × mechanism ×
- * governorate × structure (with new accounts, and active accounts: those that contributed that
- * month), and each structure's service levels as of `now`. Readers see the old figures until it
+ * structure and per governorate × mechanism × structure (with new accounts, and active accounts:
+ * those that contributed that month), and each structure's service levels as of `now`. Readers see the old figures until it
  * commits. Returns the rows written.
  */
 export async function refreshInsights(
@@ -60,20 +60,20 @@ export async function refreshInsights(
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
     await tx.execute(sql`delete from insights_usage`);
+    // Two grains, so a page never aggregates the full cross product: month × mechanism × structure
+    // (governorate "*"), and governorate × mechanism × structure (month "*"). Accounts by month.
     const usage = await tx.execute(sql`
       insert into insights_usage (month, mechanism, governorate, structure_id, count)
       with contributions as (${CONTRIBUTIONS})
-      select month, mechanism, governorate, structure_id, count(*)::int from contributions
-      group by month, mechanism, governorate, structure_id
+      select coalesce(month, '*'), mechanism, coalesce(governorate, '*'), structure_id, count(*)::int
+      from contributions
+      group by grouping sets ((month, mechanism, structure_id), (governorate, mechanism, structure_id))
       union all
-      select ${MONTH("a.created_at")}, 'account_new', coalesce(p.residence, 'unstated'), null::uuid, count(*)::int
-      from accounts a left join account_profiles p on p.account_id = a.id
-      group by 1, 3
+      select ${MONTH("a.created_at")}, 'account_new', '*', null::uuid, count(*)::int
+      from accounts a group by 1
       union all
-      select x.month, 'account_active', coalesce(p.residence, 'unstated'), null::uuid, count(*)::int
-      from (select distinct month, account_id from contributions where account_id is not null) x
-        left join account_profiles p on p.account_id = x.account_id
-      group by 1, 3`);
+      select month, 'account_active', '*', null::uuid, count(distinct account_id)::int
+      from contributions where account_id is not null group by 1`);
     await tx.execute(sql`delete from insights_service_levels`);
     const levels = await tx.execute(sql`
       insert into insights_service_levels (structure_id, received, answered, median_hours, p90_hours,

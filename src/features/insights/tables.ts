@@ -15,10 +15,10 @@ import { id, timestamps, tstz } from "../../db/columns.js";
 import { structures } from "../structures/tables.js";
 
 /**
- * Rollup: how many contributions of each mechanism arrived per month (Africa/Tunis), governorate
- * ("TN-11"…, "abroad" or "unstated") and structure (null: not addressed to one). Also holds the
- * month's new and active accounts. Rebuilt whole by the insights-refresh job (refresh.ts): pages
- * read this, never the source tables.
+ * Rollup: how many contributions of each mechanism arrived, per structure (null: not addressed to
+ * one) and either per month (Africa/Tunis; governorate "*") or per governorate ("TN-11"…, "abroad"
+ * or "unstated"; month "*"). Also holds each month's new and active accounts (governorate "*").
+ * Rebuilt whole by the insights-refresh job (refresh.ts): pages read this, never the source tables.
  */
 export const insightsUsage = pgTable(
   "insights_usage",
