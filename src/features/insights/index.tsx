@@ -14,6 +14,7 @@ import {
   accountsByMonth,
   funnel,
   lastMonths,
+  lastRefresh,
   listMilestones,
   listOverdue,
   listServiceLevels,
@@ -69,7 +70,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
     const national = canInsights(request.actor, "viewNational");
     const now = new Date();
     const months = lastMonths(now, MONTHS);
-    const [usage, governorates, structures, accounts, funnelRows, levels, overdue, figures] =
+    const [usage, governorates, structures, accounts, funnelRows, levels, overdue, refreshedAt] =
       await Promise.all([
         usageByMonth(app.db, months, scope),
         usageByGovernorate(app.db, scope),
@@ -78,7 +79,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
         national ? funnel(app.db, now) : null,
         listServiceLevels(app.db, scope),
         listOverdue(app.db, scope, now),
-        nationalFigures(app.db),
+        lastRefresh(app.db),
       ]);
     reply.header("cache-control", "no-store");
     return reply.render(
@@ -92,7 +93,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
         funnel={funnelRows}
         levels={levels}
         overdue={overdue}
-        refreshedAt={figures.refreshedAt}
+        refreshedAt={refreshedAt}
       />,
     );
   });

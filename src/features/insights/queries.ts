@@ -122,7 +122,8 @@ export async function usageByStructure(db: Db, scope: Scope) {
     await db.execute(sql`
       select s.id, s.code, s.name, u.mechanism, sum(u.count)::int as n
       from insights_usage u join structures s on s.id = u.structure_id
-      where u.governorate = '*' and u.mechanism not like 'account_%' and ${within(scope, sql`u.structure_id`)}
+      where u.month = '*' and u.governorate = '*' and u.mechanism not like 'account_%'
+        and ${within(scope, sql`u.structure_id`)}
       group by s.id, s.code, s.name, u.mechanism order by s.code`),
   );
   const byId = new Map<
@@ -236,7 +237,7 @@ export async function nationalFigures(db: Db) {
   const [usage] = rowsOf<{ n: number }>(
     await db.execute(
       sql`select coalesce(sum(count), 0)::int as n from insights_usage
-      where governorate = '*' and mechanism not like 'account_%'`,
+      where month = '*' and governorate = '*' and mechanism not like 'account_%'`,
     ),
   );
   const r = row!;
@@ -254,6 +255,14 @@ export async function nationalFigures(db: Db) {
     meanSatisfaction: num(r.mean_satisfaction ?? null),
     refreshedAt: r.refreshed_at ? new Date(r.refreshed_at as unknown as string) : null,
   };
+}
+
+/** When the rollups were last rebuilt (null before the first refresh). */
+export async function lastRefresh(db: Db): Promise<Date | null> {
+  const [row] = rowsOf<{ at: string | null }>(
+    await db.execute(sql`select max(refreshed_at) as at from insights_service_levels`),
+  );
+  return row?.at ? new Date(row.at) : null;
 }
 
 /** The oldest overdue open requests of the structures in scope (the deadline index finds them). */

@@ -60,14 +60,17 @@ export async function refreshInsights(
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
     await tx.execute(sql`delete from insights_usage`);
-    // Two grains, so a page never aggregates the full cross product: month × mechanism × structure
-    // (governorate "*"), and governorate × mechanism × structure (month "*"). Accounts by month.
+    // Three grains, so a page never aggregates the full cross product: month × mechanism × structure
+    // (governorate "*"), governorate × mechanism × structure (month "*"), and mechanism × structure
+    // over all time (both "*"). Accounts by month.
     const usage = await tx.execute(sql`
       insert into insights_usage (month, mechanism, governorate, structure_id, count)
       with contributions as (${CONTRIBUTIONS})
       select coalesce(month, '*'), mechanism, coalesce(governorate, '*'), structure_id, count(*)::int
       from contributions
-      group by grouping sets ((month, mechanism, structure_id), (governorate, mechanism, structure_id))
+      group by grouping sets (
+        (month, mechanism, structure_id), (governorate, mechanism, structure_id), (mechanism, structure_id)
+      )
       union all
       select ${MONTH("a.created_at")}, 'account_new', '*', null::uuid, count(*)::int
       from accounts a group by 1

@@ -16,8 +16,8 @@ import { structures } from "../structures/tables.js";
 
 /**
  * Rollup: how many contributions of each mechanism arrived, per structure (null: not addressed to
- * one) and either per month (Africa/Tunis; governorate "*") or per governorate ("TN-11"…, "abroad"
- * or "unstated"; month "*"). Also holds each month's new and active accounts (governorate "*").
+ * one) and either per month (Africa/Tunis; governorate "*"), per governorate ("TN-11"…, "abroad"
+ * or "unstated"; month "*"), or over all time (both "*"). Also holds each month's new and active accounts (governorate "*").
  * Rebuilt whole by the insights-refresh job (refresh.ts): pages read this, never the source tables.
  */
 export const insightsUsage = pgTable(
