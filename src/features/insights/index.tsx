@@ -20,6 +20,7 @@ import {
   listServiceLevels,
   nationalFigures,
   type Scope,
+  sinceRefresh,
   usageByGovernorate,
   usageByMonth,
   usageByStructure,
@@ -70,17 +71,23 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
     const national = canInsights(request.actor, "viewNational");
     const now = new Date();
     const months = lastMonths(now, MONTHS);
-    const [usage, governorates, structures, accounts, funnelRows, levels, overdue, refreshedAt] =
-      await Promise.all([
-        usageByMonth(app.db, months, scope),
-        usageByGovernorate(app.db, scope),
-        usageByStructure(app.db, scope),
-        national ? accountsByMonth(app.db, months) : null,
-        national ? funnel(app.db, now) : null,
-        listServiceLevels(app.db, scope),
-        listOverdue(app.db, scope, now),
-        lastRefresh(app.db),
-      ]);
+    const refreshedAt = await lastRefresh(app.db);
+    const key = `${months[0]}|${scope === null ? "all" : [...scope].sort().join(",")}`;
+    const [rollups, funnelRows, overdue] = await Promise.all([
+      sinceRefresh(app.db, refreshedAt, `dashboard|${national}|${key}`, async () => {
+        const [usage, governorates, structures, accounts, levels] = await Promise.all([
+          usageByMonth(app.db, months, scope),
+          usageByGovernorate(app.db, scope),
+          usageByStructure(app.db, scope),
+          national ? accountsByMonth(app.db, months) : null,
+          listServiceLevels(app.db, scope),
+        ]);
+        return { usage, governorates, structures, accounts, levels };
+      }),
+      national ? funnel(app.db, now) : null,
+      listOverdue(app.db, scope, now),
+    ]);
+    const { usage, governorates, structures, accounts, levels } = rollups;
     reply.header("cache-control", "no-store");
     return reply.render(
       <DashboardPage
@@ -145,10 +152,16 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
   // --- Public: the transparency page and its tables.
   app.get("/transparency", async (_request, reply) => {
     const now = new Date();
-    const [national, usage, levels, milestones] = await Promise.all([
-      nationalFigures(app.db),
-      usageByMonth(app.db, lastMonths(now, MONTHS), null),
-      listServiceLevels(app.db, null),
+    const months = lastMonths(now, MONTHS);
+    const [{ national, usage, levels }, milestones] = await Promise.all([
+      sinceRefresh(app.db, await lastRefresh(app.db), `public|${months[0]}`, async () => {
+        const [national, usage, levels] = await Promise.all([
+          nationalFigures(app.db),
+          usageByMonth(app.db, months, null),
+          listServiceLevels(app.db, null),
+        ]);
+        return { national, usage, levels };
+      }),
       listMilestones(app.db),
     ]);
     reply.header("cache-control", "public, max-age=60");

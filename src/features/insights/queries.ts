@@ -23,6 +23,28 @@ export const MECHANISMS = [
 ] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 
+/**
+ * The rollups change only when refresh.ts rebuilds them: each node keeps the figures it read, per
+ * database, refresh and question, and asks again after the next refresh. Live figures (the overdue
+ * list, the funnel, the action plan) are never kept.
+ */
+const kept = new WeakMap<Db, Map<string, unknown>>();
+export async function sinceRefresh<T>(
+  db: Db,
+  refreshedAt: Date | null,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const memo = kept.get(db) ?? new Map<string, unknown>();
+  kept.set(db, memo);
+  const k = `${refreshedAt?.getTime() ?? "never"}|${key}`;
+  if (memo.has(k)) return memo.get(k) as T;
+  const value = await load();
+  if (memo.size >= 500) memo.clear();
+  memo.set(k, value);
+  return value;
+}
+
 /** Which structures' figures a reader may see: all (null), or these ids. */
 export type Scope = readonly string[] | null;
 
@@ -180,7 +202,8 @@ export async function listServiceLevels(db: Db, scope: Scope): Promise<ServiceLe
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select l.*, s.code, s.name from insights_service_levels l join structures s on s.id = l.structure_id
-      where ${within(scope, sql`l.structure_id`)} order by s.code`),
+      where ${within(scope, sql`l.structure_id`)} and (l.received > 0 or l.transfers_out > 0)
+      order by s.code`),
   );
   const levels: ServiceLevel[] = rows.map((r) => {
     const received = Number(r.received);

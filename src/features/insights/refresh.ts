@@ -112,8 +112,7 @@ export async function refreshInsights(
       select s.id, coalesce(h.received, 0), coalesce(h.answered, 0), h.median_hours, h.p90_hours,
         coalesce(h.deadline_known, 0), coalesce(h.in_time, 0), coalesce(h.backlog, 0), coalesce(h.overdue, 0),
         coalesce(p.n, 0), coalesce(h.transfers_in, 0), coalesce(h.ratings, 0), h.mean_satisfaction, ${at}::timestamptz
-      from structures s left join held h on h.structure_id = s.id left join passed p on p.structure_id = s.id
-      where h.structure_id is not null or p.structure_id is not null`);
+      from structures s left join held h on h.structure_id = s.id left join passed p on p.structure_id = s.id`);
     return { usage: affected(usage), structures: affected(levels) };
   });
 }

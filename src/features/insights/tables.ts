@@ -35,7 +35,10 @@ export const insightsUsage = pgTable(
   ],
 );
 
-/** Rollup: each structure's service levels on the requests it holds, as of `refreshedAt`. */
+/**
+ * Rollup: each structure's service levels on the requests it holds, as of `refreshedAt`. Every
+ * structure has its row (zeros included), so the latest refresh time is always known.
+ */
 export const insightsServiceLevels = pgTable("insights_service_levels", {
   structureId: uuid("structure_id")
     .primaryKey()
