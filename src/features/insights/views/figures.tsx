@@ -6,19 +6,31 @@ import { usePage } from "../../../core/views/context.js";
 import { durationText } from "../../cases/stats/stats-section.js";
 import type { ServiceLevel } from "../queries.js";
 
+/** Intl formatters are costly to build: one per locale and style, kept. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  const found = formatters.get(key) as T | undefined;
+  if (found) return found;
+  const made = make();
+  formatters.set(key, made);
+  return made;
+}
+
 /** "2026-03" → "Mar 26" in the page's language. */
 export function monthLabel(month: string, locale: Locale): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(INTL_TAG[locale], {
-    month: "short",
-    year: "2-digit",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return formatter(
+    `month:${locale}`,
+    () => new Intl.DateTimeFormat(INTL_TAG[locale], { month: "short", year: "2-digit", timeZone: "UTC" }),
+  ).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 export function percentText(share: number | null, locale: Locale, t: Translate): string {
   if (share === null) return t("insights.none");
-  return new Intl.NumberFormat(INTL_TAG[locale], { style: "percent" }).format(share);
+  return formatter(
+    `percent:${locale}`,
+    () => new Intl.NumberFormat(INTL_TAG[locale], { style: "percent" }),
+  ).format(share);
 }
 
 export function hoursText(hours: number | null, t: Translate): string {
@@ -28,7 +40,10 @@ export function hoursText(hours: number | null, t: Translate): string {
 export function satisfactionText(mean: number | null, locale: Locale, t: Translate): string {
   if (mean === null) return t("insights.none");
   return t("insights.outOfFive", {
-    value: new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 1 }).format(mean),
+    value: formatter(
+      `one-decimal:${locale}`,
+      () => new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 1 }),
+    ).format(mean),
   });
 }
 
