@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accounts } from "../src/core/auth/tables.js";
 import { forumCategories } from "../src/features/forum/tables.js";
-import { ideaThresholds } from "../src/features/ideas/tables.js";
+import { ideas } from "../src/features/ideas/tables.js";
 import { structures } from "../src/features/structures/tables.js";
 import { createAccount, TEST_PASSWORD, type TestAccountOptions } from "../test/accounts.js";
 import { mailsTo } from "../test/mail.js";
@@ -16,11 +16,6 @@ import { expectNoAxeViolations, visit } from "./visit.js";
 const { server, browser } = await startSuite();
 const db = server.database.db;
 const [tunis] = await db.select().from(structures).where(eq(structures.code, "mun-tn-11"));
-// The municipality answers ideas at 2 supports, within 10 days.
-await db
-  .insert(ideaThresholds)
-  .values({ structureId: tunis!.id, supports: 2, answerDays: 10 })
-  .onConflictDoNothing();
 await db
   .insert(forumCategories)
   .values({
@@ -57,6 +52,16 @@ async function signedIn(b: Browser, s: RunningServer, options: TestAccountOption
 
 describe("the idea box and the forum, in a browser", () => {
   it("an idea is supported past its threshold, answered officially, and the status reaches its followers", async () => {
+    // The municipality's admin sets its threshold: 2 supports, an answer within 10 days.
+    const admin = await signedIn(browser, server, {
+      roles: [{ structure: "mun-tn-11", role: "structure_admin" }],
+    });
+    await visit(admin.page, "/en/admin/ideas");
+    await admin.page.fill("#supports", "2");
+    await admin.page.fill("#answerDays", "10");
+    await submit(admin.page, 'form[action="/en/admin/ideas"] button');
+    expect(await admin.page.textContent("body")).toContain("The threshold is saved.");
+
     const author = await signedIn(browser, server);
     await visit(author.page, "/en/ideas/new");
     const title = `Drinking fountains in the Belvédère park ${Date.now()}`;
@@ -102,6 +107,27 @@ describe("the idea box and the forum, in a browser", () => {
     const [mail] = await mailsTo(server.database, follower.email);
     expect(mail?.subject).toContain("مقبولة");
     expect(mail?.textBody).toContain("Four fountains will be repaired before June.");
+  }, 120_000); // six people sign in, each page with axe: about 45 s on 2 busy cores
+
+  it("typing a title lists similar ideas without pressing the button (Arabic forms normalised)", async () => {
+    const [idea] = await db
+      .insert(ideas)
+      .values({
+        submissionKey: `e2e-similar-${Date.now()}-xxxxxxxx`,
+        structureId: tunis!.id,
+        title: "إنارة عمومية في حديقة الأطفال",
+        description: "الحديقة مظلمة بعد المغرب: بضعة أعمدة إنارة تكفي ليلعب الأطفال بأمان.",
+      })
+      .returning();
+    const citizen = await signedIn(browser, server);
+    await visit(citizen.page, "/ar/ideas/new");
+    // Without hamza and with heh for taa marbuta, as often typed.
+    await citizen.page.locator("#title").pressSequentially("انارة عموميه", { delay: 20 });
+    const link = citizen.page.locator(`.sh-similar a[href="/ar/ideas/${idea!.id}"]`);
+    await link.waitFor({ timeout: 5000 });
+    expect(await link.textContent()).toBe("إنارة عمومية في حديقة الأطفال");
+    expect(new URL(citizen.page.url()).search).toBe(""); // no round trip through the button
+    await expectNoAxeViolations(citizen.page);
   });
 
   it("a thread gets an official answer, a flag, a hide that leaves a tombstone, and a restore", async () => {

@@ -109,10 +109,68 @@ function proofOfWork(form) {
   });
 }
 
+/**
+ * Similar ideas while writing (idea form): the server lists them when "Look for similar ideas" is
+ * pressed. Here, once typing the title pauses, the list is asked for again as JSON and redrawn
+ * (links and text only, built as DOM nodes). Offline or refused, the list stays as it was.
+ */
+function similarIdeas(root) {
+  const field = document.getElementById(root.dataset.field);
+  const list = root.querySelector(".sh-js-similar-list");
+  const source = root.dataset.source;
+  const min = Number(root.dataset.minLength) || 4;
+  if (!field || !list || !source || !globalThis.fetch) return;
+  let asked = field.value.trim();
+  let timer;
+  let pending;
+  const show = ({ message, ideas }) => {
+    const nodes = [];
+    if (message) {
+      const p = document.createElement("p");
+      p.textContent = message;
+      nodes.push(p);
+    }
+    if (ideas.length > 0) {
+      const ul = document.createElement("ul");
+      ul.className = "sh-list";
+      for (const idea of ideas) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = idea.url;
+        a.textContent = idea.title;
+        li.append(a, ` · ${idea.supports}`);
+        ul.append(li);
+      }
+      nodes.push(ul);
+    }
+    list.replaceChildren(...nodes);
+  };
+  const ask = async () => {
+    const title = field.value.trim();
+    if (title === asked) return;
+    asked = title;
+    pending?.abort();
+    if ([...title].length < min) return list.replaceChildren();
+    pending = new AbortController();
+    try {
+      const url = `${source}?title=${encodeURIComponent(title)}`;
+      const response = await fetch(url, { signal: pending.signal, headers: { accept: "application/json" } });
+      if (response.ok) show(await response.json());
+    } catch {
+      // Aborted by newer typing, or offline: the button still works.
+    }
+  };
+  field.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 300);
+  });
+}
+
 const modules = {
   "sh-character-count": characterCount,
   "sh-error-summary": errorSummary,
   "sh-proof-of-work": proofOfWork,
+  "sh-similar-ideas": similarIdeas,
 };
 
 for (const element of document.querySelectorAll("[data-module]")) {

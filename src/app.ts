@@ -19,7 +19,7 @@ import { adminFeature } from "./features/admin/index.js";
 import { auditLogFeature } from "./features/audit-log/index.js";
 import { calendarFeature } from "./features/calendar/index.js";
 import { casesFeature } from "./features/cases/index.js";
-import { consultationsFeature } from "./features/consultations/index.js";
+import { consultationModeration, consultationsFeature } from "./features/consultations/index.js";
 import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
 import { eventsFeature } from "./features/events/index.js";
 import { forumFeature, forumModeration } from "./features/forum/index.js";
@@ -100,7 +100,9 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(ideasFeature);
       await pages.register(forumFeature);
       // Moderation looks after every kind of public text its content features declare.
-      await pages.register(moderationFeature, { kinds: [...ideaModeration, ...forumModeration] });
+      await pages.register(moderationFeature, {
+        kinds: [...ideaModeration, ...forumModeration, ...consultationModeration],
+      });
       await pages.register(consultationsFeature);
       await pages.register(opinionMapFeature);
       await pages.register(open311AdminFeature);

@@ -9,6 +9,7 @@ export function adminAbilities(actor: Actor): AdminAbilities {
     consultations: actor.platformAdmin || structureAdmin,
     staff: actor.platformAdmin || structureAdmin,
     deadlines: actor.platformAdmin || structureAdmin,
+    ideas: actor.platformAdmin || structureAdmin,
     requests: actor.platformAdmin || structuresWithRole(actor, "agent", "structure_admin").length > 0,
     audit: actor.platformAdmin,
     integrityReports: structuresWithRole(actor, "integrity_officer").length > 0,

@@ -56,8 +56,8 @@ export async function exportContributions(db: Db, consultationId: string): Promi
     author: pseudonym(c.authorId),
     official: c.official,
     alignment: c.alignment ?? "",
-    status: c.status,
-    body: c.status === "visible" ? c.body : "",
+    status: c.moderationState === "visible" ? c.status : c.moderationState,
+    body: c.status === "visible" && c.moderationState === "visible" ? c.body : "",
     supports: c.supportCount,
     created_at: c.createdAt.toISOString(),
   }));

@@ -5,6 +5,8 @@ import { adminOutcomeRoutes } from "./routes/admin-outcome.js";
 import { participateRoutes } from "./routes/participate.js";
 import { publicRoutes } from "./routes/public.js";
 
+export { consultationModeration } from "./moderated.js";
+
 /**
  * Public consultations on draft texts: the public list and pages, taking part (comments, supports,
  * the questionnaire, following), and the admin pages that run a consultation through its phases to

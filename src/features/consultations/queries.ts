@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { type Db, rowsOf } from "../../db/client.js";
+import type { ModerationState } from "../moderation/tables.js";
 import { foldAccents, governorates, structures } from "../structures/tables.js";
 import { COMMENTS_PER_PAGE, isUuid } from "./fields.js";
 import {
@@ -283,7 +284,7 @@ export async function loadPageContent(db: Db, consultationId: string) {
         (select count(*)::int from ${consultationQuestions} q where q.consultation_id = ${consultationId}) as questions,
         (select coalesce(json_object_agg(coalesce(k.section_id::text, ''), k.n), '{}')
           from (select section_id, count(*) as n from ${consultationComments}
-            where consultation_id = ${consultationId} and status = 'visible' group by section_id) k) as counts`),
+            where consultation_id = ${consultationId} and status = 'visible' and moderation_state = 'visible' group by section_id) k) as counts`),
   );
   const dates = <T extends { createdAt: string; updatedAt: string }>(r: T) => ({
     ...r,
@@ -311,7 +312,11 @@ export interface CommentView {
   body: string;
   alignment: "for" | "against" | "neutral" | null;
   official: boolean;
-  status: "visible" | "hidden" | "removed";
+  /** removed: emptied when its author deleted their account. */
+  status: "visible" | "removed";
+  /** held: shown only to its author and moderators (the lists leave it out for others); hidden: a tombstone. */
+  moderationState: ModerationState;
+  moderationReason: string | null;
   supportCount: number;
   createdAt: Date;
   /** "" once the account is deleted. */
@@ -335,6 +340,8 @@ const commentColumns = {
   alignment: consultationComments.alignment,
   official: consultationComments.official,
   status: consultationComments.status,
+  moderationState: consultationComments.moderationState,
+  moderationReason: consultationComments.moderationReason,
   supportCount: consultationComments.supportCount,
   createdAt: consultationComments.createdAt,
   authorName: sql<string>`coalesce(${accounts.displayName}, '')`,
@@ -342,6 +349,20 @@ const commentColumns = {
 
 /** Replies shown under each comment of a list page; the thread's own page shows them all. */
 export const REPLIES_PER_THREAD = 2;
+
+/** Who reads the comments: held comments show only to their author and to moderators. */
+export interface CommentViewer {
+  accountId: string | null;
+  moderator: boolean;
+}
+
+/** The comments this viewer may see, as a condition on the comments aliased `c`. */
+function seenBy(viewer: CommentViewer): SQL {
+  if (viewer.moderator) return sql`true`;
+  return viewer.accountId
+    ? sql`(c.moderation_state <> 'held' or c.author_id = ${viewer.accountId})`
+    : sql`c.moderation_state <> 'held'`;
+}
 
 async function supportedBy(db: Db, accountId: string | null, ids: string[]): Promise<Set<string>> {
   if (!accountId || ids.length === 0) return new Set();
@@ -369,6 +390,8 @@ interface CommentRow {
   alignment: CommentView["alignment"];
   official: boolean;
   status: CommentView["status"];
+  moderationState: ModerationState;
+  moderationReason: string | null;
   supportCount: number;
   createdAt: string | Date;
   authorName: string;
@@ -389,14 +412,14 @@ export async function listCommentPage(
     sectionId: string | null;
     sort: CommentSort;
     page: number;
-    viewerId: string | null;
+    viewer: CommentViewer;
     pageSize?: number;
   },
 ): Promise<{ threads: CommentThread[]; total: number; totalPages: number; page: number }> {
   const pageSize = options.pageSize ?? COMMENTS_PER_PAGE;
   const where = sql`c.consultation_id = ${options.consultationId} and ${
     options.sectionId === null ? sql`c.section_id is null` : sql`c.section_id = ${options.sectionId}`
-  } and c.parent_id is null`;
+  } and c.parent_id is null and ${seenBy(options.viewer)}`;
   const order =
     options.sort === "supported" ? sql`c.support_count desc, c.created_at desc` : sql`c.created_at desc`;
   const load = async (page: number) =>
@@ -416,7 +439,7 @@ export async function listCommentPage(
             select c.*, row_number() over (partition by c.root_id order by c.created_at) as pos,
               count(*) over (partition by c.root_id)::int as total
             from ${consultationComments} c
-            where c.root_id in (select id from top)
+            where c.root_id in (select id from top) and ${seenBy(options.viewer)}
           ) r
           where pos <= ${REPLIES_PER_THREAD}
         ),
@@ -428,6 +451,7 @@ export async function listCommentPage(
         )
         select s.kind, s.pos::int as pos, s.id, s.section_id as "sectionId", s.parent_id as "parentId",
           s.root_id as "rootId", s.depth, s.body, s.alignment, s.official, s.status,
+          s.moderation_state as "moderationState", s.moderation_reason as "moderationReason",
           s.support_count as "supportCount", s.created_at as "createdAt",
           coalesce(a.display_name, '') as "authorName", s.total
         from shown s left join ${accounts} a on a.id = s.author_id`),
@@ -454,6 +478,8 @@ export async function listCommentPage(
     alignment: r.alignment,
     official: r.official,
     status: r.status,
+    moderationState: r.moderationState,
+    moderationReason: r.moderationReason,
     supportCount: r.supportCount,
     createdAt: new Date(r.createdAt),
     authorName: r.authorName,
@@ -462,7 +488,7 @@ export async function listCommentPage(
   const replies = rows.filter((r) => r.kind === "reply").sort((a, b) => a.pos - b.pos);
   const mine = await supportedBy(
     db,
-    options.viewerId,
+    options.viewer.accountId,
     rows.map((r) => r.id),
   );
   const threads = top.map((c) => {
@@ -477,16 +503,22 @@ export async function listCommentPage(
   return { threads, total, totalPages: Math.max(1, Math.ceil(total / pageSize)), page };
 }
 
-/** A comment and all its replies (its thread's page). */
+/**
+ * A comment and all its replies (its thread's page); null when there is no such comment here or
+ * its thread starts with a comment held from this viewer.
+ */
 export async function findThread(
   db: Db,
   consultationId: string,
   commentId: string,
-  viewerId: string | null,
+  viewer: CommentViewer,
 ): Promise<CommentThread | null> {
   if (!isUuid(commentId)) return null;
+  const mayRead = (row: { moderationState: ModerationState; authorId: string | null }) =>
+    viewer.moderator || row.moderationState !== "held" || row.authorId === viewer.accountId;
+  const columns = { ...commentColumns, authorId: consultationComments.authorId };
   const [comment] = await db
-    .select(commentColumns)
+    .select(columns)
     .from(consultationComments)
     .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
     .where(
@@ -498,22 +530,26 @@ export async function findThread(
     rootId === comment.id
       ? [comment]
       : await db
-          .select(commentColumns)
+          .select(columns)
           .from(consultationComments)
           .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
           .where(eq(consultationComments.id, rootId));
-  const replies = await db
-    .select(commentColumns)
-    .from(consultationComments)
-    .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
-    .where(eq(consultationComments.rootId, rootId))
-    .orderBy(asc(consultationComments.createdAt))
-    .limit(1000);
-  const mine = await supportedBy(db, viewerId, [rootId, ...replies.map((r) => r.id)]);
+  if (!root || !mayRead(root)) return null;
+  const replies = (
+    await db
+      .select(columns)
+      .from(consultationComments)
+      .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+      .where(eq(consultationComments.rootId, rootId))
+      .orderBy(asc(consultationComments.createdAt))
+      .limit(1000)
+  ).filter(mayRead);
+  const mine = await supportedBy(db, viewer.accountId, [rootId, ...replies.map((r) => r.id)]);
+  const view = ({ authorId: _, ...c }: typeof root) => c;
   return {
-    ...root!,
+    ...view(root),
     supportedByMe: mine.has(rootId),
-    replies: replies.map((r) => ({ ...r, supportedByMe: mine.has(r.id) })),
+    replies: replies.map((r) => ({ ...view(r), supportedByMe: mine.has(r.id) })),
     replyCount: replies.length,
   };
 }

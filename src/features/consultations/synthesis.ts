@@ -72,13 +72,13 @@ export async function computeFigures(
         (count(*) filter (where parent_id is not null and not official))::int as replies,
         (count(*) filter (where official))::int as official
       from consultation_comments
-      where consultation_id = ${consultationId} and status = 'visible'
+      where consultation_id = ${consultationId} and status = 'visible' and moderation_state = 'visible'
       group by section_id`),
   );
   const [totals] = rowsOf<{ supports: number }>(
     await db.execute(sql`
       select coalesce(sum(support_count), 0)::int as supports
-      from consultation_comments where consultation_id = ${consultationId} and status = 'visible'`),
+      from consultation_comments where consultation_id = ${consultationId} and status = 'visible' and moderation_state = 'visible'`),
   );
   const people = rowsOf<{
     residence: string;
@@ -90,7 +90,7 @@ export async function computeFigures(
     await db.execute(sql`
       with participants as (
         select author_id as account_id from consultation_comments
-          where consultation_id = ${consultationId} and status = 'visible' and not official and author_id is not null
+          where consultation_id = ${consultationId} and status = 'visible' and moderation_state = 'visible' and not official and author_id is not null
         union
         select account_id from consultation_responses
           where consultation_id = ${consultationId} and account_id is not null

@@ -15,6 +15,7 @@ import {
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { id, timestamps, tstz } from "../../db/columns.js";
+import { moderationColumns } from "../moderation/tables.js";
 import { foldAccents, governorates, structures } from "../structures/tables.js";
 
 /**
@@ -34,10 +35,10 @@ export const consultationVisibility = pgEnum("consultation_visibility", ["draft"
 export const participationRule = pgEnum("participation_rule", ["signed_in", "identity_verified"]);
 export const commentAlignment = pgEnum("comment_alignment", ["for", "against", "neutral"]);
 /**
- * visible: shown; hidden: hidden by a moderator (a tombstone is shown); removed: withdrawn when its
- * author deleted their account (a tombstone keeps the replies readable).
+ * visible: shown; removed: emptied when its author deleted their account with their texts (a
+ * tombstone keeps the replies readable). Moderation (held, hidden) is apart: moderationColumns().
  */
-export const commentStatus = pgEnum("comment_status", ["visible", "hidden", "removed"]);
+export const commentStatus = pgEnum("comment_status", ["visible", "removed"]);
 export const questionKind = pgEnum("question_kind", [
   "single",
   "multiple",
@@ -146,6 +147,7 @@ export const consultationComments = pgTable(
     official: boolean("official").notNull().default(false),
     status: commentStatus("status").notNull().default("visible"),
     supportCount: integer("support_count").notNull().default(0),
+    ...moderationColumns(),
     ...timestamps(),
   },
   (t) => [

@@ -120,6 +120,10 @@ describe("the idea box", () => {
     const page = await new Agent(app).get(`/fr/ideas/${id}`);
     expect(page.body).toContain("Acceptée");
     expect(page.body).toContain("Five benches are in the 2027 budget.");
+    // Answered before reaching its threshold: the page says it is answered, not what the threshold asks.
+    const en = await new Agent(app).get(`/en/ideas/${id}`);
+    expect(en.body).toContain("Officially answered on");
+    expect(en.body).not.toContain("the structure must answer within");
     const [mail] = await mailsTo(database, "author2.idea@example.tn");
     expect(mail?.subject).toContain("مقبولة"); // in the person's language (Arabic by default)
     expect(mail?.textBody).toContain("Five benches are in the 2027 budget.");
@@ -145,6 +149,76 @@ describe("the idea box", () => {
     expect((await other.post(`/en/ideas/${id}/support`, { support: "1" }, { csrf: false })).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe("similar ideas while typing (the JSON sharek.js asks for)", () => {
+  it("finds an Arabic title whatever its hamza and taa marbuta forms, in the page's language", async () => {
+    const { agent } = await signedInAgent(app, database);
+    const id = ideaIdOf(
+      (
+        await submitIdeaAs(testApp, agent, {
+          ...IDEA,
+          title: "إنشاء مكتبة عمومية في الحيّ",
+          description: "مكتبة صغيرة مفتوحة للجميع في المساء، قرب المدرسة الابتدائية، للأطفال والكبار.",
+        })
+      ).headers.location,
+    );
+    // Typed without hamza, with heh for taa marbuta, and anonymously: the endpoint is public.
+    const response = await new Agent(app).get(
+      `/ar/ideas/similar?title=${encodeURIComponent("انشاء مكتبه عموميه")}`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/json");
+    const body = response.json() as {
+      message: string;
+      ideas: Array<{ url: string; title: string; supports: string }>;
+    };
+    expect(body.ideas).toContainEqual({
+      url: `/ar/ideas/${id}`,
+      title: "إنشاء مكتبة عمومية في الحيّ",
+      supports: "لا دعم بعد",
+    });
+    expect(body.message).toContain("فكرة");
+    const english = (
+      await new Agent(app).get(`/en/ideas/similar?title=${encodeURIComponent("انشاء مكتبه")}`)
+    ).json() as typeof body;
+    expect(english.ideas.map((i) => i.url)).toContain(`/en/ideas/${id}`);
+    expect(english.message).toMatch(/similar idea/);
+  });
+
+  it("looks nothing up under four characters, never lists held ideas, and refuses oversized input", async () => {
+    const short = await new Agent(app).get(`/en/ideas/similar?title=${encodeURIComponent("مكت")}`);
+    expect(short.json()).toEqual({ message: "", ideas: [] });
+    expect((await new Agent(app).get("/en/ideas/similar")).json()).toEqual({ message: "", ideas: [] });
+    const [held] = await database.db
+      .insert(ideas)
+      .values({
+        submissionKey: "similar-held-idea-key-0000000",
+        structureId: tunis!.id,
+        title: "Held idea about a zebra crossing",
+        description: "Held by the moderators, so it must not be listed anywhere.",
+        moderationState: "held",
+      })
+      .returning();
+    const none = (await new Agent(app).get("/en/ideas/similar?title=zebra%20crossing")).json() as {
+      message: string;
+      ideas: unknown[];
+    };
+    expect(JSON.stringify(none)).not.toContain(held!.id);
+    expect(none.message).toBe("No similar idea yet.");
+    const long = await new Agent(app).get(`/en/ideas/similar?title=${"x".repeat(301)}`);
+    expect(long.statusCode).toBe(400);
+  });
+
+  it("is rate limited per address", async () => {
+    // The earlier tests in this file asked from the same address: a 429 comes within 61 requests.
+    const visitor = new Agent(app);
+    const answers: number[] = [];
+    for (let i = 0; i < 61; i++) answers.push((await visitor.get("/en/ideas/similar?title=ab")).statusCode);
+    expect(answers[0]).toBe(200);
+    expect(answers.at(-1)).toBe(429);
+    expect(answers.filter((s) => s === 200).length).toBeLessThanOrEqual(60);
   });
 });
 

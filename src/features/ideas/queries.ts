@@ -1,10 +1,18 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
 import { text } from "../../core/forms.js";
 import type { Db } from "../../db/client.js";
 import { governorates, structures } from "../structures/tables.js";
 import type { IdeaSort, IdeaStatus } from "./rules.js";
-import { ideaComments, ideaEvents, ideaFollows, ideaSupports, ideas, ideaThemes } from "./tables.js";
+import {
+  ideaComments,
+  ideaEvents,
+  ideaFollows,
+  ideaSupports,
+  ideas,
+  ideaThemes,
+  ideaThresholds,
+} from "./tables.js";
 
 export const PAGE_SIZE = 20;
 
@@ -176,3 +184,32 @@ export async function listStructuresWithIdeas(db: Db) {
     .where(eq(ideas.moderationState, "visible"))
     .orderBy(asc(structures.code));
 }
+
+/**
+ * The thresholds the threshold page lists: for a structure admin, each structure they run (null
+ * supports: the default applies); for platform admins ("all"), the structures that set their own.
+ */
+export async function listThresholds(db: Db, scope: "all" | string[]) {
+  if (scope !== "all" && scope.length === 0) return [];
+  const columns = {
+    id: structures.id,
+    code: structures.code,
+    name: structures.name,
+    supports: ideaThresholds.supports,
+    answerDays: ideaThresholds.answerDays,
+  };
+  if (scope === "all")
+    return db
+      .select(columns)
+      .from(ideaThresholds)
+      .innerJoin(structures, eq(structures.id, ideaThresholds.structureId))
+      .where(isNull(structures.retiredAt))
+      .orderBy(asc(structures.code));
+  return db
+    .select(columns)
+    .from(structures)
+    .leftJoin(ideaThresholds, eq(ideaThresholds.structureId, structures.id))
+    .where(and(isNull(structures.retiredAt), inArray(structures.id, scope)))
+    .orderBy(asc(structures.code));
+}
+export type ThresholdRow = Awaited<ReturnType<typeof listThresholds>>[number];

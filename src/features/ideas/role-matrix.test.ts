@@ -6,7 +6,7 @@ import { createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
 import { contentKey } from "../../core/files/store.js";
 import { structures } from "../structures/tables.js";
-import { ideas } from "./tables.js";
+import { ideas, ideaThresholds } from "./tables.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -30,12 +30,14 @@ const [idea] = await database.db
   })
   .returning();
 const at = `/en/ideas/${idea!.id}`;
+await database.db.insert(ideaThresholds).values({ structureId: home!.id, supports: 50, answerDays: 20 });
 
 /** Signed-in people act (303); anonymous visitors are sent to sign in (303 too, to /sign-in). */
 roleMatrix("idea box", testApp, [
   { method: "GET", url: "/en/ideas", expect: { otherwise: 200 } },
   { method: "GET", url: "/ar/ideas?sort=answered&status=accepted&area=TN-11", expect: { otherwise: 200 } },
   { method: "GET", url: "/en/ideas/new", expect: { anonymous: 303, otherwise: 200 } },
+  { method: "GET", url: "/en/ideas/similar?title=covered%20market", expect: { otherwise: 200 } },
   { method: "POST", url: "/en/ideas", form: {}, expect: { anonymous: 303, otherwise: 422 } },
   { method: "GET", url: at, expect: { otherwise: 200 } },
   { method: "GET", url: `${at}/image`, expect: { otherwise: 200 } },
@@ -50,4 +52,31 @@ roleMatrix("idea box", testApp, [
     expect: { anonymous: 303, agent: 422, structure_admin: 422, platform_admin: 422, otherwise: 403 },
   },
   { method: "GET", url: "/en/ideas/00000000-0000-7000-8000-000000000000", expect: { otherwise: 404 } },
+]);
+
+/** The thresholds page: admins of a structure (other_staff runs Ariana) and platform admins. */
+roleMatrix("idea thresholds", testApp, [
+  {
+    method: "GET",
+    url: "/en/admin/ideas",
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 200, otherwise: 403 },
+  },
+  {
+    // Empty numbers: a 422 for those who may set the home structure's threshold.
+    method: "POST",
+    url: "/en/admin/ideas",
+    form: { structure: home!.id, supports: "", answerDays: "" },
+    expect: { anonymous: 303, structure_admin: 422, platform_admin: 422, otherwise: 403 },
+  },
+  {
+    method: "GET",
+    url: `/en/admin/ideas/${home!.id}/remove`,
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 404, otherwise: 403 },
+  },
+  {
+    // Idempotent: the first admin removes it, the next finds the default already in force.
+    method: "POST",
+    url: `/en/admin/ideas/${home!.id}/remove`,
+    expect: { anonymous: 303, structure_admin: 303, platform_admin: 303, other_staff: 404, otherwise: 403 },
+  },
 ]);

@@ -20,7 +20,15 @@ import {
   loadIdeaPage,
   PAGE_SIZE,
 } from "./queries.js";
-import { canAnswerIdea, IDEA_STATUSES, type IdeaSort, type IdeaStatus, SORTS } from "./rules.js";
+import {
+  canAnswerIdea,
+  IDEA_STATUSES,
+  type IdeaSort,
+  type IdeaStatus,
+  SIMILAR_MIN_LENGTH,
+  SIMILAR_PER_MINUTE,
+  SORTS,
+} from "./rules.js";
 import { IdeaPage, type IdeaPageProps } from "./views/idea-page.js";
 import { IdeasPage, NewIdeaPage } from "./views/list-pages.js";
 
@@ -44,6 +52,12 @@ const NewQuery = Type.Object({
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 });
 const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 40 }) });
+const SimilarQuery = Type.Object({ title: Type.Optional(Type.String({ maxLength: 300 })) });
+const SimilarAnswer = Type.Object({
+  /** What the list says ("2 similar ideas already exist…"); empty when nothing was looked up. */
+  message: Type.String(),
+  ideas: Type.Array(Type.Object({ url: Type.String(), title: Type.String(), supports: Type.String() })),
+});
 
 /** The idea box: the list, the form (with similar ideas), each idea's page and its actions. */
 export const ideaRoutes: FastifyPluginAsync = async (app) => {
@@ -110,6 +124,40 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
           submissionKey={submissionKey}
         />,
       );
+    },
+  );
+
+  /**
+   * Similar ideas while the title is typed (sharek.js, progressive enhancement of the form's "look
+   * for similar ideas" button): the same lookup, as JSON, in the page's language. Public, like the
+   * ideas it lists, and rate limited per address.
+   */
+  app.get(
+    "/ideas/similar",
+    {
+      schema: { querystring: SimilarQuery, response: { 200: SimilarAnswer } },
+      config: {
+        rateLimit: {
+          max: SIMILAR_PER_MINUTE,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => `ideas-similar:${request.ip}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      const title = (request.query as Static<typeof SimilarQuery>).title?.trim() ?? "";
+      if ([...title].length < SIMILAR_MIN_LENGTH) return { message: "", ideas: [] };
+      const similar = await findSimilarIdeas(app.db, title);
+      const { t, locale } = request;
+      return {
+        message: t("ideas.new.similar", { count: similar.length }),
+        ideas: similar.map((s) => ({
+          url: `/${locale}/ideas/${s.id}`,
+          title: s.title,
+          supports: t("ideas.supports.count", { count: s.supportCount }),
+        })),
+      };
     },
   );
 

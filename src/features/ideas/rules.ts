@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/authz/actor.js";
-import { hasRole } from "../../core/authz/actor.js";
+import { hasRole, structuresWithRole } from "../../core/authz/actor.js";
 import type { ideaStatus } from "./tables.js";
 
 export type IdeaStatus = (typeof ideaStatus.enumValues)[number];
@@ -21,6 +21,11 @@ export const LIMITS = {
   imageBytes: 5 * 1024 * 1024,
 };
 
+/** Similar ideas while typing: sharek.js asks from this many characters on (the server looks up nothing shorter)… */
+export const SIMILAR_MIN_LENGTH = 4;
+/** …again at each pause in typing: generous, yet bounded per address. */
+export const SIMILAR_PER_MINUTE = 60;
+
 export const SORTS = ["supported", "newest", "answered"] as const;
 export type IdeaSort = (typeof SORTS)[number];
 
@@ -36,4 +41,9 @@ export function canAnswerIdea(actor: Actor, idea: { structureId: string | null }
 /** Who sets a structure's threshold: its admins, or platform admins. */
 export function canSetThreshold(actor: Actor, structureId: string): boolean {
   return actor.platformAdmin || hasRole(actor, structureId, "structure_admin");
+}
+
+/** Which structures' thresholds the actor sets: every one (platform admins), the ones they run, or none. */
+export function thresholdScope(actor: Actor): "all" | string[] {
+  return actor.platformAdmin ? "all" : structuresWithRole(actor, "structure_admin");
 }

@@ -18,15 +18,13 @@ export interface ModeratedItem {
 }
 
 /**
- * A type of public text that moderation looks after. To plug a new kind in (consultation comments):
- * give its table moderationColumns(); export `moderatedTable({ kind, labelKey, table, present })`
- * from the feature; add it to the `kinds` list app.ts hands to moderationFeature; run new posts
- * through screenPosting() and recordHold() in the transaction that stores them; show items through
- * presence() with <Tombstone>, <HeldNotice> and <FlagLink kind id>.
- *
  * A type of public text that moderation looks after. Each content feature declares its kinds
- * (ideas: "idea" and "idea_comment"; forum: "forum_thread" and "forum_post") and app.ts hands the
- * whole list to the moderation feature. The item's table carries moderationColumns().
+ * (ideas: "idea" and "idea_comment"; forum: "forum_thread" and "forum_post"; consultations:
+ * "consultation_comment") and app.ts hands the whole list to the moderation feature. To plug a new
+ * kind in: give its table moderationColumns(); export `moderatedTable({ kind, labelKey, table,
+ * present })` from the feature; add it to that list; run new posts through screenPosting() and
+ * recordHold() in the transaction that stores them; show items through presence() (or the same
+ * rule in SQL) with <Tombstone>, <HeldNotice> and <FlagLink kind id>.
  */
 export interface ModeratedKind {
   /** Stable name stored in the moderation tables: lower-case letters and underscores. */

@@ -44,19 +44,18 @@ export interface DatasetSummary {
   modified: Date | null;
 }
 
-/** Each dataset's last change: what the DCAT catalogue needs (no row counts). */
-export function datasetChanges(db: Db): Promise<Array<Omit<DatasetSummary, "rows">>> {
-  return Promise.all(
-    DATASETS.map(async ({ dataset, apiPath }) => ({
-      dataset,
-      apiPath,
-      modified: await dataset.modified(db),
-    })),
-  );
-}
+/**
+ * Counting a million contributions (or finding their last change) scans the table: the catalogue
+ * page and the DCAT files share one summary per database, at most a minute old, and requests that
+ * arrive while it is being computed wait for that same computation.
+ */
+const SUMMARY_TTL_MS = 60_000;
+const summaries = new WeakMap<Db, { at: number; value: Promise<DatasetSummary[]> }>();
 
-export async function summarizeDatasets(db: Db): Promise<DatasetSummary[]> {
-  return Promise.all(
+export function summarizeDatasets(db: Db, now = Date.now()): Promise<DatasetSummary[]> {
+  const cached = summaries.get(db);
+  if (cached && now - cached.at < SUMMARY_TTL_MS) return cached.value;
+  const value = Promise.all(
     DATASETS.map(async ({ dataset, apiPath }) => ({
       dataset,
       apiPath,
@@ -64,6 +63,9 @@ export async function summarizeDatasets(db: Db): Promise<DatasetSummary[]> {
       modified: await dataset.modified(db),
     })),
   );
+  summaries.set(db, { at: now, value });
+  value.catch(() => summaries.delete(db));
+  return value;
 }
 
 /** The DCAT-AP description of the catalogue (see dcat.ts), from the datasets as they are now. */

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
+import { sql } from "drizzle-orm";
 import { BadRequestError } from "../../core/errors/app-error.js";
 import type { Db } from "../../db/client.js";
 
@@ -58,11 +59,28 @@ export function decodeCursor(cursor: string | null): unknown[] {
   throw new BadRequestError({ problem: "cursor" });
 }
 
+/**
+ * One page of a dataset, read without parallel workers: a page is a short index walk (about 10 ms
+ * for 1,000 contributions), which PostgreSQL would otherwise hand to workers that cost ten times as
+ * much to start, because it cannot tell how few rows it has to read before the limit is reached.
+ */
+export function readPage(
+  source: Source,
+  dataset: Dataset,
+  cursor: string | null,
+  limit: number,
+): Promise<Page> {
+  return source.db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return dataset.page({ ...source, db: tx }, cursor, limit);
+  });
+}
+
 /** Every row of a dataset, page after page. */
 export async function* allRows(source: Source, dataset: Dataset, pageSize = 1000): AsyncGenerator<Row> {
   let cursor: string | null = null;
   do {
-    const page: Page = await dataset.page(source, cursor, pageSize);
+    const page: Page = await readPage(source, dataset, cursor, pageSize);
     yield* page.rows;
     cursor = page.next;
   } while (cursor !== null);

@@ -13,6 +13,7 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
       ["structures", abilities.structures],
       ["staff", abilities.staff],
       ["deadlines", abilities.deadlines],
+      ["ideas", abilities.ideas],
       ["calendar", abilities.settings],
       ["open311", abilities.settings],
       ["insights", abilities.insights],

@@ -8,6 +8,7 @@ export type AdminSection =
   | "consultations"
   | "staff"
   | "deadlines"
+  | "ideas"
   | "calendar"
   | "open311"
   | "audit"
@@ -25,6 +26,8 @@ export interface AdminAbilities {
   consultations: boolean;
   staff: boolean;
   deadlines: boolean;
+  /** The idea thresholds of the structures the actor runs (platform admins: all). */
+  ideas: boolean;
   /** The requests workspace (queue, templates, routing) at /staff/requests. */
   requests: boolean;
   audit: boolean;
@@ -61,6 +64,7 @@ export function AdminLayout({
     ["structures", "/admin/structures", abilities.structures],
     ["staff", "/admin/staff", abilities.staff],
     ["deadlines", "/admin/deadlines", abilities.deadlines],
+    ["ideas", "/admin/ideas", abilities.ideas],
     ["calendar", "/admin/calendar", abilities.settings],
     ["open311", "/admin/open311", abilities.settings],
     ["events", "/admin/events", abilities.events],

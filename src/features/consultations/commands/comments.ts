@@ -2,10 +2,16 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../core/authz/actor.js";
 import { type FieldErrors, fieldError, hasErrors, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
+import { recordHold, screenPosting } from "../../moderation/screen.js";
 import { isUuid, LIMITS, MAX_DEPTH } from "../fields.js";
 import { speaksForStructure } from "../policy.js";
 import { consultationCommentSupports, consultationComments, consultationSections } from "../tables.js";
 import { type Refused, whileOpen } from "./participate.js";
+
+/** Replies and supports go only to comments everyone sees: not removed, held or hidden. */
+function shownToAll(c: { status: string; moderationState: string }): boolean {
+  return c.status === "visible" && c.moderationState === "visible";
+}
 
 export type CommentField = "body" | "alignment" | "sectionId" | "parentId";
 export interface CommentInput {
@@ -18,7 +24,7 @@ export interface CommentInput {
 }
 
 export type CommentResult =
-  | { ok: true; value: { id: string; rootId: string } }
+  | { ok: true; value: { id: string; rootId: string; held: boolean } }
   | Refused
   | { ok: false; errors: FieldErrors<CommentField> };
 
@@ -26,7 +32,8 @@ export type CommentResult =
  * Adds a comment on a section or on the whole text (with its alignment), or a reply to a comment
  * (at most MAX_DEPTH deep; it belongs to its parent's section). Refused outside the open phase and
  * to those the participation rule excludes, with nothing stored. An answer from the consulting
- * structure's staff is marked official.
+ * structure's staff is marked official. Moderation screens it in the same transaction: refused
+ * while the author is blocked, or stored held for review.
  */
 export async function addComment(
   db: Db,
@@ -53,7 +60,7 @@ export async function addComment(
             .from(consultationComments)
             .where(and(eq(consultationComments.id, parentId), eq(consultationComments.consultationId, c.id)))
         : [];
-      if (parent?.status !== "visible") errors.parentId = fieldError("consultations.errors.parentGone");
+      if (!parent || !shownToAll(parent)) errors.parentId = fieldError("consultations.errors.parentGone");
       else if (parent.depth >= MAX_DEPTH) errors.parentId = fieldError("consultations.errors.tooDeep");
       else {
         sectionId = parent.sectionId;
@@ -77,6 +84,20 @@ export async function addComment(
       else errors.alignment = fieldError("consultations.errors.alignmentRequired");
     }
     if (hasErrors(errors)) return { errors };
+    const author = actor.accountId!;
+    const screening = await screenPosting(tx, {
+      accountId: author,
+      kind: "consultation_comment",
+      text: body,
+    });
+    if (screening.blockedUntil)
+      return {
+        errors: {
+          body: fieldError("moderation.errors.blocked", {
+            date: screening.blockedUntil.toISOString().slice(0, 10),
+          }),
+        },
+      };
     const [row] = await tx
       .insert(consultationComments)
       .values({
@@ -85,13 +106,20 @@ export async function addComment(
         parentId: parentId || null,
         rootId,
         depth,
-        authorId: actor.accountId,
+        authorId: author,
         body,
         alignment,
         official: speaksForStructure(actor, c),
+        moderationState: screening.hold ? "held" : "visible",
       })
       .returning({ id: consultationComments.id });
-    return { id: row!.id, rootId: rootId ?? row!.id };
+    if (screening.hold)
+      await recordHold(
+        tx,
+        { kind: "consultation_comment", itemId: row!.id, authorId: author },
+        screening.hold,
+      );
+    return { id: row!.id, rootId: rootId ?? row!.id, held: screening.hold !== null };
   });
   if (!result.ok) return result;
   if ("errors" in result.value && result.value.errors) return { ok: false, errors: result.value.errors };
@@ -111,7 +139,11 @@ export async function toggleSupport(
   const result = await whileOpen(db, actor, consultationId, async (tx) => {
     const [comment] = isUuid(commentId)
       ? await tx
-          .select({ id: consultationComments.id, status: consultationComments.status })
+          .select({
+            id: consultationComments.id,
+            status: consultationComments.status,
+            moderationState: consultationComments.moderationState,
+          })
           .from(consultationComments)
           .where(
             and(
@@ -120,7 +152,7 @@ export async function toggleSupport(
             ),
           )
       : [];
-    if (comment?.status !== "visible") return null;
+    if (!comment || !shownToAll(comment)) return null;
     const accountId = actor.accountId!;
     const removed = await tx
       .delete(consultationCommentSupports)

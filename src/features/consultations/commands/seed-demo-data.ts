@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import type { FlagReason } from "../../moderation/commands/moderate.js";
 import type { Theme } from "../fields.js";
 
 /** People who took part in the demo consultations (they cannot sign in: no password). */
@@ -75,6 +76,10 @@ export interface DemoConsultation {
     body: string;
     supports?: number;
     daysAfterOpening: number;
+    /** Hidden by the demo moderator, with this public reason. */
+    hidden?: string;
+    /** Reported by another participant, waiting in the moderators' queue. */
+    flagged?: FlagReason;
   }>;
   /** Per participant (by index), the answers in question order ("o2": an option; a number: a scale value). */
   responses: Answer[][];
@@ -263,6 +268,23 @@ export const PARTICIPATORY_BUDGET: DemoConsultation = {
       supports: 5,
       daysAfterOpening: 8,
       body: "النشر كل ثلاثة أشهر ممتاز، مع صور للمشاريع قبل الإنجاز وبعده.",
+    },
+    {
+      by: 3,
+      section: 1,
+      alignment: "against",
+      daysAfterOpening: 6,
+      body: "Les conseillers municipaux sont tous des voleurs, cet argent finira dans leurs poches.",
+      hidden:
+        "Accusation générale contre des personnes, sans lien avec le texte. La critique du texte reste bienvenue.",
+    },
+    {
+      by: 2,
+      section: 2,
+      alignment: "neutral",
+      daysAfterOpening: 9,
+      body: "Offres spéciales sur les appartements neufs à La Marsa : www.promo-immo-tunis.xyz",
+      flagged: "spam",
     },
   ],
   responses: [

@@ -3,6 +3,7 @@ import { accounts } from "../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { accountProfiles } from "../../accounts/tables.js";
+import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
 import { structures } from "../../structures/tables.js";
 import { computeFigures } from "../synthesis.js";
 import {
@@ -59,6 +60,7 @@ async function insertConsultation(
     admin: string | null;
     people: string[];
     staff: string | null;
+    moderator: string | null;
   },
 ) {
   const now = Date.now();
@@ -130,9 +132,15 @@ async function insertConsultation(
         alignment: parent ? null : (comment.alignment ?? "neutral"),
         official,
         supportCount: comment.supports ?? 0,
+        moderationState: comment.hidden ? "hidden" : "visible",
+        moderationReason: comment.hidden ?? null,
         createdAt: new Date(now + (demo.opensInDays + comment.daysAfterOpening) * DAY),
       })
       .returning();
+    const item = { kind: "consultation_comment", itemId: row!.id, authorId: row!.authorId };
+    if (comment.hidden) await seedDemoHidden(db, item, comment.hidden, ids.moderator);
+    if (comment.flagged)
+      await seedDemoFlags(db, item, [{ reporterId: ids.people[0]!, reason: comment.flagged }], 1);
     inserted.push({ id: row!.id, rootId: row!.rootId, depth: row!.depth, sectionId: row!.sectionId });
   }
 
@@ -193,11 +201,18 @@ export async function seedDemoConsultations(db: Db): Promise<string[]> {
   const staff = await db
     .select({ id: accounts.id, email: accounts.email })
     .from(accounts)
-    .where(inArray(accounts.email, ["structure-admin@demo.sharek.tn", "agent@demo.sharek.tn"]));
+    .where(
+      inArray(accounts.email, [
+        "structure-admin@demo.sharek.tn",
+        "agent@demo.sharek.tn",
+        "moderator@demo.sharek.tn",
+      ]),
+    );
   const admin = staff.find((s) => s.email === "structure-admin@demo.sharek.tn")?.id ?? null;
+  const moderator = staff.find((s) => s.email === "moderator@demo.sharek.tn")?.id ?? null;
   const agent = staff.find((s) => s.email === "agent@demo.sharek.tn")?.id ?? admin;
   const people = await participants(db);
-  const ids = { structure: tunis.id, municipality: tunis.id, admin, people, staff: agent };
+  const ids = { structure: tunis.id, municipality: tunis.id, admin, people, staff: agent, moderator };
   const titles: LocalizedText[] = [];
   for (const demo of [PARTICIPATORY_BUDGET, GREEN_PLAN, TERRACES]) {
     titles.push((await insertConsultation(db, demo, ids)).title);

@@ -76,7 +76,11 @@ export const participateRoutes: FastifyPluginAsync = async (app) => {
           : `/consultations/${c.id}`;
       return reply.redirectWithFlash(`${path}#comment-${result.value.id}`, {
         kind: "success",
-        message: input.parentId ? "consultations.flash.replied" : "consultations.flash.commented",
+        message: result.value.held
+          ? "consultations.flash.held"
+          : input.parentId
+            ? "consultations.flash.replied"
+            : "consultations.flash.commented",
       });
     },
   );

@@ -1,11 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type { FieldErrors } from "../../../core/forms.js";
+import { canModerate } from "../../moderation/policy.js";
 import { opinionMapLink, opinionMapSynthesis } from "../../opinion-map/hooks.js";
 import { listGovernorates } from "../../structures/queries.js";
 import type { CommentField } from "../commands/comments.js";
 import { canConsultation, type ParticipationRefusal, participationRefusal } from "../policy.js";
 import {
   type CommentSort,
+  type CommentViewer,
   type ConsultationView,
   findSynthesis,
   findThread,
@@ -39,6 +41,10 @@ export const pageOf = (q: ListQuery): number => {
   return Number.isFinite(n) && n > 0 ? Math.min(n, 100_000) : 1;
 };
 
+function commentViewer(request: FastifyRequest): CommentViewer {
+  return { accountId: request.account?.id ?? null, moderator: canModerate(request.actor) };
+}
+
 /** The consultation's public page, with the first page of comments on the whole text. */
 export async function consultationPage(
   request: FastifyRequest,
@@ -47,7 +53,8 @@ export async function consultationPage(
   state: FormState = {},
 ) {
   const db = request.server.db;
-  const viewerId = request.account?.id ?? null;
+  const viewer = commentViewer(request);
+  const viewerId = viewer.accountId;
   const sort = sortOf(query);
   const published = c.outcomePublishedAt !== null;
   const [
@@ -59,7 +66,7 @@ export async function consultationPage(
     opinionMap,
   ] = await Promise.all([
     loadPageContent(db, c.id),
-    listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewerId }),
+    listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewer }),
     isFollowing(db, c.id, viewerId),
     published ? findSynthesis(db, c.id) : null,
     published ? listOutcomes(db, c.id) : [],
@@ -97,6 +104,7 @@ export async function sectionPage(
   state: FormState = {},
 ) {
   const db = request.server.db;
+  const viewer = commentViewer(request);
   const sections = await listSections(db, c.id);
   const index = sections.findIndex((s) => s.id === sectionId);
   if (index < 0) return null;
@@ -106,7 +114,7 @@ export async function sectionPage(
     sectionId,
     sort,
     page: pageOf(query),
-    viewerId: request.account?.id ?? null,
+    viewer,
   });
   return (
     <SectionPage
@@ -117,7 +125,7 @@ export async function sectionPage(
       next={sections[index + 1] ?? null}
       comments={comments}
       sort={sort}
-      abilities={{ refusal: participationRefusal(request.actor, c) }}
+      abilities={{ refusal: participationRefusal(request.actor, c), signedIn: viewer.accountId !== null }}
       {...state}
     />
   );
@@ -131,7 +139,8 @@ export async function threadPage(
   state: FormState = {},
 ) {
   const db = request.server.db;
-  const thread = await findThread(db, c.id, commentId, request.account?.id ?? null);
+  const viewer = commentViewer(request);
+  const thread = await findThread(db, c.id, commentId, viewer);
   if (!thread) return null;
   let section: { section: Section; index: number } | null = null;
   if (thread.sectionId) {
@@ -145,7 +154,7 @@ export async function threadPage(
       section={section}
       thread={thread}
       replyTo={commentId}
-      abilities={{ refusal: participationRefusal(request.actor, c) }}
+      abilities={{ refusal: participationRefusal(request.actor, c), signedIn: viewer.accountId !== null }}
       {...state}
     />
   );

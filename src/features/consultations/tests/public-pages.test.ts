@@ -115,12 +115,17 @@ describe("a consultation's page", () => {
 
   it("shows a tombstone in place of a hidden comment", async () => {
     const { consultation: c } = await createTestConsultation(db, { phase: "open" });
-    await db
-      .insert(consultationComments)
-      .values({ consultationId: c.id, body: "Propos injurieux", alignment: "against", status: "hidden" });
+    await db.insert(consultationComments).values({
+      consultationId: c.id,
+      body: "Propos injurieux",
+      alignment: "against",
+      moderationState: "hidden",
+      moderationReason: "Insulte",
+    });
     const page = (await anonymous.get(`/fr/consultations/${c.id}`)).body;
     expect(page).not.toContain("Propos injurieux");
-    expect(page).toContain("Ce commentaire a été masqué par un modérateur.");
+    expect(page).toContain("Cette contribution a été masquée par la modération.");
+    expect(page).toContain("Motif : Insulte");
   });
 
   it("answers 404 for a draft, an unknown id, or a section of another consultation", async () => {

@@ -47,7 +47,15 @@ describe("synthesis figures", () => {
     await comment({ authorId: b!.id, sectionId: s1, parentId: aOnS1.id, rootId: aOnS1.id, depth: 1 });
     const cOnS2 = await comment({ authorId: cc!.id, sectionId: s2, alignment: "neutral" });
     await comment({ authorId: d!.id, sectionId: s2, alignment: "against" });
-    await comment({ authorId: f!.id, sectionId: s2, alignment: "for", status: "hidden", supportCount: 5 });
+    // Hidden by a moderator, or still held for review: not counted.
+    await comment({
+      authorId: f!.id,
+      sectionId: s2,
+      alignment: "for",
+      moderationState: "hidden",
+      supportCount: 5,
+    });
+    await comment({ authorId: f!.id, sectionId: s1, alignment: "against", moderationState: "held" });
     await comment({
       authorId: staff!.id,
       sectionId: s2,

@@ -7,6 +7,7 @@ import { StatusTag } from "../../../core/views/components/status-tag/status-tag.
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
+import { FlagLink, HeldNotice, Tombstone } from "../../moderation/views/markers.js";
 import type { CommentField } from "../commands/comments.js";
 import { LIMITS, MAX_DEPTH } from "../fields.js";
 import type { ParticipationRefusal } from "../policy.js";
@@ -16,18 +17,24 @@ import type { CommentSort, CommentThread, CommentView } from "../queries.js";
 export interface CommentAbilities {
   /** null: they may comment, support and reply now; otherwise why not. */
   refusal: ParticipationRefusal | null;
+  /** Signed-in people may report a comment to the moderators. */
+  signedIn: boolean;
 }
 
 const ALIGNMENT_TONES = { for: "success", against: "danger", neutral: "neutral" } as const;
 
 function CommentBody({ comment }: { comment: CommentView }) {
   const { t } = usePage();
-  if (comment.status !== "visible")
-    return <p class="sh-comment__tombstone">{t(`consultations.comments.tombstone.${comment.status}`)}</p>;
+  if (comment.status === "removed")
+    return <p class="sh-comment__tombstone">{t("consultations.comments.tombstone.removed")}</p>;
+  if (comment.moderationState === "hidden") return <Tombstone reason={comment.moderationReason} />;
   return (
-    <p class="sh-body-text sh-preserve-lines sh-comment__text" dir="auto">
-      {comment.body}
-    </p>
+    <>
+      {comment.moderationState === "held" && <HeldNotice />}
+      <p class="sh-body-text sh-preserve-lines sh-comment__text" dir="auto">
+        {comment.body}
+      </p>
+    </>
   );
 }
 
@@ -46,7 +53,7 @@ export function CommentItem({
 }) {
   const { t, locale } = usePage();
   const href = useHref();
-  const visible = comment.status === "visible";
+  const visible = comment.status === "visible" && comment.moderationState === "visible";
   return (
     <article
       id={`comment-${comment.id}`}
@@ -105,6 +112,7 @@ export function CommentItem({
               {t("consultations.comments.reply")}
             </a>
           )}
+          {abilities.signedIn && <FlagLink kind="consultation_comment" id={comment.id} />}
         </div>
       )}
     </article>

@@ -49,19 +49,31 @@ export async function setSupport(
       .where(eq(ideas.id, idea.id))
       .returning({ supportCount: ideas.supportCount });
     if (!support || (row?.supportCount ?? 0) < threshold.supports) return { reached: false };
-    const reached = await tx
-      .update(ideas)
-      .set({
-        thresholdReachedAt: now,
-        answerDueAt: new Date(now.getTime() + threshold.answerDays * 86_400_000),
-      })
-      .where(and(eq(ideas.id, idea.id), isNull(ideas.thresholdReachedAt), isNull(ideas.answeredAt)))
-      .returning({ id: ideas.id });
-    if (reached.length === 0) return { reached: false };
-    await tx.insert(ideaEvents).values({ ideaId: idea.id, kind: "threshold_reached", createdAt: now });
-    await notifyFollowers(tx, publicUrl, idea, { key: "threshold" }, null);
-    return { reached: true };
+    return { reached: await markThresholdReached(tx, publicUrl, idea, threshold.answerDays, now) };
   });
+}
+
+/**
+ * Starts an idea's answer clock (once: only while it has neither reached its threshold nor been
+ * answered): the due date is `answerDays` from now, the event is recorded, and followers told, in
+ * the caller's transaction. Returns whether this call started it.
+ */
+export async function markThresholdReached(
+  tx: Db,
+  publicUrl: string,
+  idea: { id: string; title: string },
+  answerDays: number,
+  now: Date,
+): Promise<boolean> {
+  const reached = await tx
+    .update(ideas)
+    .set({ thresholdReachedAt: now, answerDueAt: new Date(now.getTime() + answerDays * 86_400_000) })
+    .where(and(eq(ideas.id, idea.id), isNull(ideas.thresholdReachedAt), isNull(ideas.answeredAt)))
+    .returning({ id: ideas.id });
+  if (reached.length === 0) return false;
+  await tx.insert(ideaEvents).values({ ideaId: idea.id, kind: "threshold_reached", createdAt: now });
+  await notifyFollowers(tx, publicUrl, idea, { key: "threshold" }, null);
+  return true;
 }
 
 /** Follows or unfollows an idea (idempotent). */

@@ -11,7 +11,7 @@ import { FlagLink, HeldNotice, Tombstone } from "../../moderation/views/markers.
 import { usePlainName } from "../../structures/views/localized-text.js";
 import type { StatusField } from "../commands/idea-actions.js";
 import type { IdeaComment, IdeaDetail, IdeaEvent } from "../queries.js";
-import { IDEA_STATUSES } from "../rules.js";
+import { IDEA_STATUSES, LIMITS } from "../rules.js";
 import { IdeaStatusTag } from "./parts.js";
 
 export interface IdeaPageProps {
@@ -80,11 +80,11 @@ export function IdeaPage(props: IdeaPageProps) {
           {t("ideas.supports.count", { count: idea.supportCount })}
         </h2>
         <p>
-          {idea.thresholdReachedAt
-            ? idea.answeredAt
-              ? t("ideas.supports.answered", { date: formatDate(idea.answeredAt, locale) })
-              : t("ideas.supports.answerDue", { date: formatDate(idea.answerDueAt!, locale) })
-            : t("ideas.supports.threshold", { count: threshold.supports, days: threshold.answerDays })}
+          {idea.answeredAt
+            ? t("ideas.supports.answered", { date: formatDate(idea.answeredAt, locale) })
+            : idea.thresholdReachedAt
+              ? t("ideas.supports.answerDue", { date: formatDate(idea.answerDueAt!, locale) })
+              : t("ideas.supports.threshold", { count: threshold.supports, days: threshold.answerDays })}
         </p>
         <meter
           class="sh-meter"
@@ -169,6 +169,7 @@ export function IdeaPage(props: IdeaPageProps) {
               value={props.statusValues?.body}
               error={status.message("body")}
               rows={5}
+              maxLength={LIMITS.answer}
             />
             <Button>{t("ideas.answer.submit")}</Button>
           </Form>
@@ -208,6 +209,7 @@ export function IdeaPage(props: IdeaPageProps) {
               value={props.commentValue}
               error={comment.message("body")}
               rows={4}
+              maxLength={LIMITS.comment.max}
             />
             <Button>{t("ideas.comments.submit")}</Button>
           </Form>

@@ -15,7 +15,7 @@ import { Layout } from "../../../core/views/layout.js";
 import { usePlainName } from "../../structures/views/localized-text.js";
 import type { IdeaField, IdeaInput } from "../commands/submit-idea.js";
 import type { findSimilarIdeas, IdeaFilters, IdeaListRow } from "../queries.js";
-import { IDEA_STATUSES, LIMITS, SORTS } from "../rules.js";
+import { IDEA_STATUSES, LIMITS, SIMILAR_MIN_LENGTH, SORTS } from "../rules.js";
 import { IdeaStatusTag } from "./parts.js";
 
 type Named = { code: string; name: LocalizedText };
@@ -146,7 +146,7 @@ export function NewIdeaPage({ values, errors, similar, options, submissionKey }:
       <Summary />
       <h1 class="sh-heading-xl">{t("ideas.new.title")}</h1>
       <p class="sh-lead">{t("ideas.new.lead")}</p>
-      <Form action="/ideas" enctype="multipart/form-data" class="sh-js-similar">
+      <Form action="/ideas" enctype="multipart/form-data">
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <TextInput
           id="title"
@@ -156,7 +156,13 @@ export function NewIdeaPage({ values, errors, similar, options, submissionKey }:
           value={values.title}
           error={message("title") ?? message("form")}
         />
-        <div>
+        {/* With JavaScript, sharek.js updates the list as the title is typed; the button stays. */}
+        <div
+          data-module="sh-similar-ideas"
+          data-source={href("/ideas/similar")}
+          data-field="title"
+          data-min-length={SIMILAR_MIN_LENGTH}
+        >
           <button
             class="sh-button sh-button--secondary"
             type="submit"
@@ -166,7 +172,7 @@ export function NewIdeaPage({ values, errors, similar, options, submissionKey }:
           >
             {t("ideas.new.checkSimilar")}
           </button>
-          <div class="sh-similar" aria-live="polite">
+          <div class="sh-similar sh-js-similar-list" aria-live="polite">
             {similar && <SimilarIdeas similar={similar} />}
           </div>
         </div>

@@ -70,7 +70,7 @@ export const consultationsDataset: Dataset = {
             select author_id from consultation_comments x where x.consultation_id = c.id and x.author_id is not null
             union select account_id from consultation_responses x where x.consultation_id = c.id and x.account_id is not null
           ) people) as participants,
-          (select count(*)::int from consultation_comments x where x.consultation_id = c.id and x.status = 'visible') as comments,
+          (select count(*)::int from consultation_comments x where x.consultation_id = c.id and x.status = 'visible' and x.moderation_state = 'visible') as comments,
           (select count(*)::int from consultation_responses x where x.consultation_id = c.id) as questionnaire_responses
         from consultations c join structures s on s.id = c.structure_id
         where c.visibility = 'published' ${keyset(cursor, "c")}
@@ -125,7 +125,7 @@ export const sectionsDataset: Dataset = {
           count(m.id) filter (where m.parent_id is not null)::int as replies
         from consultation_sections x
         join consultations c on c.id = x.consultation_id and c.visibility = 'published'
-        left join consultation_comments m on m.section_id = x.id and m.status = 'visible'
+        left join consultation_comments m on m.section_id = x.id and m.status = 'visible' and m.moderation_state = 'visible'
         where true ${keyset(cursor, "x")}
         group by x.id order by x.created_at, x.id limit ${limit + 1}`),
     );
@@ -143,7 +143,8 @@ export const sectionsDataset: Dataset = {
 /**
  * Every comment and reply on published consultations. The author is a pseudonym stable within one
  * release (the day of the download, carried in the cursor so an API walk keeps it across pages) and
- * this dataset only; official answers say so. Hidden or removed texts are left empty.
+ * this dataset only; official answers say so. Hidden or removed texts are left empty; texts held for
+ * review are not public yet and left out.
  */
 export const contributionsDataset: Dataset = {
   id: "contributions",
@@ -182,12 +183,13 @@ export const contributionsDataset: Dataset = {
     }>(
       await db.execute(sql`
         select m.id, m.consultation_id, x.position as section_position, m.parent_id, m.depth, m.author_id,
-          m.official, m.alignment, m.status, case when m.status = 'visible' then m.body else '' end as body,
+          m.official, m.alignment, case when m.moderation_state = 'hidden' then 'hidden' else m.status::text end as status,
+          case when m.status = 'visible' and m.moderation_state = 'visible' then m.body else '' end as body,
           m.support_count as supports, ${iso("m.created_at")} as created_at, m.created_at::text as cursor_at
         from consultation_comments m
         join consultations c on c.id = m.consultation_id and c.visibility = 'published'
         left join consultation_sections x on x.id = m.section_id
-        where true ${keyset(cursor, "m")}
+        where m.moderation_state <> 'held' ${keyset(cursor, "m")}
         order by m.created_at, m.id limit ${limit + 1}`),
     );
     const { shown, next } = paged(rows, limit, [release]);
@@ -202,7 +204,7 @@ export const contributionsDataset: Dataset = {
   count: (db) =>
     countOf(
       db,
-      sql`select count(*)::int as n from consultation_comments m join consultations c on c.id = m.consultation_id where c.visibility = 'published'`,
+      sql`select count(*)::int as n from consultation_comments m join consultations c on c.id = m.consultation_id where c.visibility = 'published' and m.moderation_state <> 'held'`,
     ),
   modified: (db) => lastChange(db, "consultation_comments"),
 };

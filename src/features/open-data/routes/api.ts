@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { BadRequestError } from "../../../core/errors/app-error.js";
 import { findClientByKey } from "../../open311/queries.js";
 import { DATASETS } from "../catalogue.js";
-import type { ColumnType, Dataset } from "../dataset.js";
+import { type ColumnType, type Dataset, readPage } from "../dataset.js";
 
 /** Page sizes of the API: the default, and the most a client may ask for. */
 export const API_PAGE = { default: 100, max: 1000 };
@@ -151,8 +151,9 @@ export const openDataApi: FastifyPluginAsync = async (app) => {
       async (request) => {
         if (request.validationError) throw new BadRequestError({ problem: request.validationError.message });
         const { cursor, limit = API_PAGE.default } = request.query;
-        const page = await dataset.page(
+        const page = await readPage(
           { db: request.server.db, secret: app.config.cookieSecret },
+          dataset,
           cursor ?? null,
           limit,
         );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
-import { catalogueInput, datasetChanges, findDataset } from "../catalogue.js";
+import { catalogueInput, findDataset, summarizeDatasets } from "../catalogue.js";
 import { csvStream, jsonStream } from "../dataset.js";
 import { catalogueQuads, toJsonLd, toTurtle } from "../dcat.js";
 
@@ -11,7 +11,7 @@ import { catalogueQuads, toJsonLd, toTurtle } from "../dcat.js";
 export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
   const catalogue = async () =>
     catalogueQuads(
-      catalogueInput(app.config.publicUrl, app.config.OPEN_DATA_LICENCE, await datasetChanges(app.db)),
+      catalogueInput(app.config.publicUrl, app.config.OPEN_DATA_LICENCE, await summarizeDatasets(app.db)),
     );
 
   app.get("/open-data/catalog.jsonld", async (_request, reply) => {

@@ -1,0 +1,10 @@
+// After `tsc -p tsconfig.build.json`: the files the compiled server reads at run time besides its
+// code (the public assets, the SQL migrations and every i18n folder), copied beside it in dist/.
+import { cpSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const copy = (path) => cpSync(path, join("dist", path), { recursive: true });
+copy("public");
+copy("src/db/migrations");
+for (const entry of readdirSync("src", { recursive: true, withFileTypes: true }))
+  if (entry.isDirectory() && entry.name === "i18n") copy(join(entry.parentPath, entry.name));
