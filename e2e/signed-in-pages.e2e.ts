@@ -39,6 +39,8 @@ const ADMIN_PAGES = [
   "/admin/widgets",
   "/admin/newsletters",
   "/admin/newsletters/new",
+  "/admin/insights",
+  "/admin/insights/plan",
 ];
 
 describe.each(LANGUAGES)("signed-in pages in $lang", ({ lang, dir }) => {

@@ -27,6 +27,8 @@ import { galleryFeature } from "./features/gallery/index.js";
 import { helpFeature } from "./features/help/index.js";
 import { homeFeature } from "./features/home/index.js";
 import { ideaModeration, ideasFeature } from "./features/ideas/index.js";
+import { insightsCounters } from "./features/insights/counters.js";
+import { insightsFeature } from "./features/insights/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
 import { moderationFeature } from "./features/moderation/index.js";
 import { newslettersFeature } from "./features/newsletters/index.js";
@@ -82,6 +84,8 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       pages.addHook("onRequest", async (request) => {
         if (!isLocale((request.params as { lang?: string }).lang)) throw new NotFoundError();
       });
+      // Before the features: its hook counts their forms' funnel (aggregated daily counts only).
+      await pages.register(insightsCounters);
       await pages.register(homeFeature);
       await pages.register(accountsFeature);
       await pages.register(eidFeature);
@@ -108,6 +112,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(subscriptionsFeature);
       await pages.register(newslettersFeature);
       await pages.register(openDataFeature);
+      await pages.register(insightsFeature);
       if (!config.isProduction) {
         await pages.register(galleryFeature);
         await pages.register(outboxFeature);

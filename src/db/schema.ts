@@ -13,6 +13,7 @@ export * from "../features/events/tables.js";
 export * from "../features/forum/tables.js";
 export * from "../features/help/tables.js";
 export * from "../features/ideas/tables.js";
+export * from "../features/insights/tables.js";
 export * from "../features/integrity/tables.js";
 export * from "../features/integrity/tables.js";
 export * from "../features/moderation/tables.js";

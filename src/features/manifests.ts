@@ -6,6 +6,7 @@ import { eventsManifest } from "./events/manifest.js";
 import { forumManifest } from "./forum/manifest.js";
 import { helpManifest } from "./help/manifest.js";
 import { ideasManifest } from "./ideas/manifest.js";
+import { insightsManifest } from "./insights/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
 import { newslettersManifest } from "./newsletters/manifest.js";
 import { opinionMapManifest } from "./opinion-map/manifest.js";
@@ -28,4 +29,5 @@ export const MANIFESTS: FeatureManifest[] = [
   forumManifest,
   consultationsManifest,
   opinionMapManifest,
+  insightsManifest,
 ];

@@ -19,5 +19,6 @@ export function adminAbilities(actor: Actor): AdminAbilities {
     newsletters: actor.platformAdmin || structureAdmin,
     widgets: actor.platformAdmin || structureAdmin,
     help: actor.platformAdmin,
+    insights: actor.platformAdmin || structureAdmin,
   };
 }

@@ -16,6 +16,7 @@ export function AdminHomePage({ abilities }: { abilities: AdminAbilities }) {
       ["ideas", abilities.ideas],
       ["calendar", abilities.settings],
       ["open311", abilities.settings],
+      ["insights", abilities.insights],
       ["audit", abilities.audit],
       ["settings", abilities.settings],
     ] as const

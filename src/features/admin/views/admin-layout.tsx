@@ -16,7 +16,8 @@ export type AdminSection =
   | "events"
   | "newsletters"
   | "widgets"
-  | "help";
+  | "help"
+  | "insights";
 
 /** The sections of the admin area each actor may open; computed once per request by the route. */
 export interface AdminAbilities {
@@ -40,6 +41,8 @@ export interface AdminAbilities {
   newsletters: boolean;
   widgets: boolean;
   help: boolean;
+  /** Participation and service-level dashboards (structure admins: their structures). */
+  insights: boolean;
 }
 
 /** The admin area's frame: the site layout with a section navigation beside the content. */
@@ -68,6 +71,7 @@ export function AdminLayout({
     ["newsletters", "/admin/newsletters", abilities.newsletters],
     ["widgets", "/admin/widgets", abilities.widgets],
     ["help", "/admin/help", abilities.help],
+    ["insights", "/admin/insights", abilities.insights],
     ["audit", "/admin/audit", abilities.audit],
     ["settings", "/admin/settings", abilities.settings],
   ];

@@ -1,0 +1,187 @@
+import { stringify } from "csv-stringify/sync";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { requirePlatformAdmin, requireStaff } from "../../core/auth/plugin.js";
+import { structuresWithRole } from "../../core/authz/actor.js";
+import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
+import { formSchema } from "../../core/forms.js";
+import { adminAbilities } from "../admin/abilities.js";
+import { UUID } from "../moderation/kinds.js";
+import { listSubtreeIds } from "../structures/queries.js";
+import { type MilestoneInput, saveMilestone } from "./commands/save-milestone.js";
+import { ADMIN_TABLES, levelRow, MONTHS, NATIONAL_TABLES, type Row, usageRows } from "./exports.js";
+import { canInsights } from "./policy.js";
+import {
+  accountsByMonth,
+  funnel,
+  lastMonths,
+  lastRefresh,
+  listMilestones,
+  listOverdue,
+  listServiceLevels,
+  nationalFigures,
+  type Scope,
+  sinceRefresh,
+  usageByGovernorate,
+  usageByMonth,
+  usageByStructure,
+} from "./queries.js";
+import { DashboardPage } from "./views/dashboard-page.js";
+import { PlanPage } from "./views/plan-page.js";
+import { TransparencyPage } from "./views/transparency-page.js";
+
+const MilestoneBody = formSchema({
+  title_ar: 400,
+  title_fr: 400,
+  title_en: 400,
+  notes_ar: 4000,
+  notes_fr: 4000,
+  notes_en: 4000,
+  due_on: 40,
+  done_on: 40,
+  status: 40,
+  evidence_url: 1000,
+});
+
+function csv(reply: FastifyReply, name: string, rows: Row[]) {
+  return reply
+    .type("text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${name}.csv"`)
+    .send(`\ufeff${stringify(rows, { header: true, record_delimiter: "windows", escape_formulas: true })}`);
+}
+
+/**
+ * Insights: the admin dashboard (/admin/insights, its tables as CSV), the action plan
+ * (/admin/insights/plan) and the public transparency page (/transparency). Every figure comes from
+ * the rollups refresh.ts rebuilds, except the overdue list (read through the deadline index).
+ */
+export const insightsFeature: FastifyPluginAsync = async (app) => {
+  /** The structures whose figures the reader may see: all for platform admins, else their subtrees. */
+  async function scopeOf(request: FastifyRequest): Promise<Scope> {
+    if (!canInsights(request.actor, "viewDashboard")) throw new ForbiddenError();
+    if (request.actor.platformAdmin) return null;
+    const ids = new Set<string>();
+    for (const root of structuresWithRole(request.actor, "structure_admin")) {
+      for (const id of await listSubtreeIds(app.db, root)) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  app.get("/admin/insights", { preHandler: requireStaff }, async (request, reply) => {
+    const scope = await scopeOf(request);
+    const national = canInsights(request.actor, "viewNational");
+    const now = new Date();
+    const months = lastMonths(now, MONTHS);
+    const refreshedAt = await lastRefresh(app.db);
+    const key = `${months[0]}|${scope === null ? "all" : [...scope].sort().join(",")}`;
+    const [rollups, funnelRows, overdue] = await Promise.all([
+      sinceRefresh(app.db, refreshedAt, `dashboard|${national}|${key}`, async () => {
+        const [usage, governorates, structures, accounts, levels] = await Promise.all([
+          usageByMonth(app.db, months, scope),
+          usageByGovernorate(app.db, scope),
+          usageByStructure(app.db, scope),
+          national ? accountsByMonth(app.db, months) : null,
+          listServiceLevels(app.db, scope),
+        ]);
+        return { usage, governorates, structures, accounts, levels };
+      }),
+      national ? funnel(app.db, now) : null,
+      listOverdue(app.db, scope, now),
+    ]);
+    const { usage, governorates, structures, accounts, levels } = rollups;
+    reply.header("cache-control", "no-store");
+    return reply.render(
+      <DashboardPage
+        abilities={adminAbilities(request.actor)}
+        national={national}
+        usage={usage}
+        governorates={governorates}
+        structures={structures}
+        accounts={accounts}
+        funnel={funnelRows}
+        levels={levels}
+        overdue={overdue}
+        refreshedAt={refreshedAt}
+      />,
+    );
+  });
+
+  for (const [table, rowsOf] of Object.entries(ADMIN_TABLES)) {
+    app.get(`/admin/insights/${table}.csv`, { preHandler: requireStaff }, async (request, reply) => {
+      const scope = await scopeOf(request);
+      if (NATIONAL_TABLES.has(table) && !canInsights(request.actor, "viewNational"))
+        throw new ForbiddenError();
+      reply.header("cache-control", "no-store");
+      return csv(reply, `insights-${table}`, await rowsOf(app.db, new Date(), scope));
+    });
+  }
+
+  // --- The action plan: platform admins keep it; everyone sees it on /transparency.
+  const planPage = async (request: FastifyRequest, extra: Partial<Parameters<typeof PlanPage>[0]> = {}) => (
+    <PlanPage
+      abilities={adminAbilities(request.actor)}
+      milestones={await listMilestones(app.db)}
+      {...extra}
+    />
+  );
+  app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (request, reply) =>
+    reply.header("cache-control", "no-store").render(await planPage(request)),
+  );
+  for (const path of ["/admin/insights/plan", "/admin/insights/plan/:id"]) {
+    app.post(
+      path,
+      { schema: { body: MilestoneBody }, preHandler: requirePlatformAdmin },
+      async (request, reply) => {
+        const id = (request.params as { id?: string }).id ?? null;
+        if (id !== null && (!UUID.test(id) || !(await listMilestones(app.db)).some((m) => m.id === id)))
+          throw new NotFoundError();
+        const values = request.body as MilestoneInput;
+        const result = await saveMilestone(app.db, id, values, request);
+        if (!result.ok)
+          return reply.render(
+            await planPage(request, { editing: id ?? "new", values, errors: result.errors }),
+            422,
+          );
+        return reply.redirectWithFlash("/admin/insights/plan", {
+          kind: "success",
+          message: "insights.flash.milestoneSaved",
+        });
+      },
+    );
+  }
+
+  // --- Public: the transparency page and its tables.
+  app.get("/transparency", async (_request, reply) => {
+    const now = new Date();
+    const months = lastMonths(now, MONTHS);
+    const [{ national, usage, levels }, milestones] = await Promise.all([
+      sinceRefresh(app.db, await lastRefresh(app.db), `public|${months[0]}`, async () => {
+        const [national, usage, levels] = await Promise.all([
+          nationalFigures(app.db),
+          usageByMonth(app.db, months, null),
+          listServiceLevels(app.db, null),
+        ]);
+        return { national, usage, levels };
+      }),
+      listMilestones(app.db),
+    ]);
+    reply.header("cache-control", "public, max-age=60");
+    return reply.render(
+      <TransparencyPage
+        national={national}
+        usage={usage}
+        levels={levels.filter((l) => !l.small)}
+        hidden={levels.filter((l) => l.small).length}
+        milestones={milestones}
+      />,
+    );
+  });
+  app.get("/transparency/usage.csv", async (_request, reply) => {
+    reply.header("cache-control", "public, max-age=60");
+    return csv(reply, "transparency-usage", await usageRows(app.db, new Date(), null));
+  });
+  app.get("/transparency/service-levels.csv", async (_request, reply) => {
+    reply.header("cache-control", "public, max-age=60");
+    const levels = await listServiceLevels(app.db, null);
+    return csv(reply, "transparency-service-levels", levels.filter((l) => !l.small).map(levelRow));
+  });
+};

@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import type { JobDefinition } from "../../core/jobs/job.js";
+import type { Db } from "../../db/client.js";
+
+/** Serialises refreshes: two nodes (or a slow run and the next tick) never interleave. */
+const REFRESH_LOCK = 0x1a5_1675;
+
+const MONTH = (column: string) => sql.raw(`to_char(${column} at time zone 'Africa/Tunis', 'YYYY-MM')`);
+
+/**
+ * Every contribution with its month, mechanism, governorate and structure. The governorate is the
+ * place the contribution is about when it has one (a request's, an idea's, a consultation's), else
+ * the contributor's consented residence (a governorate or "abroad"), else "unstated". Integrity
+ * reports are counted only: no place, no person. Official answers are not participation.
+ */
+const CONTRIBUTIONS = sql`
+  select ${MONTH("c.created_at")} as month, 'request_' || c.type::text as mechanism,
+    coalesce(c.governorate_code, p.residence, 'unstated') as governorate, c.structure_id, c.submitter_id as account_id
+  from cases c left join account_profiles p on p.account_id = c.submitter_id
+  union all
+  select ${MONTH("cc.created_at")}, 'consultation_comment',
+    coalesce(k.governorate_code, p.residence, 'unstated'), k.structure_id, cc.author_id
+  from consultation_comments cc join consultations k on k.id = cc.consultation_id
+    left join account_profiles p on p.account_id = cc.author_id
+  where not cc.official
+  union all
+  select ${MONTH("r.created_at")}, 'questionnaire_answer',
+    coalesce(k.governorate_code, p.residence, 'unstated'), k.structure_id, r.account_id
+  from consultation_responses r join consultations k on k.id = r.consultation_id
+    left join account_profiles p on p.account_id = r.account_id
+  union all
+  select ${MONTH("i.created_at")}, 'idea', coalesce(i.governorate_code, p.residence, 'unstated'), i.structure_id, i.author_id
+  from ideas i left join account_profiles p on p.account_id = i.author_id
+  union all
+  select ${MONTH("s.created_at")}, 'idea_support',
+    coalesce(i.governorate_code, p.residence, 'unstated'), i.structure_id, s.account_id
+  from idea_supports s join ideas i on i.id = s.idea_id left join account_profiles p on p.account_id = s.account_id
+  union all
+  select ${MONTH("t.created_at")}, 'forum_post', coalesce(p.residence, 'unstated'), null::uuid, t.author_id
+  from forum_threads t left join account_profiles p on p.account_id = t.author_id
+  union all
+  select ${MONTH("fp.created_at")}, 'forum_post', coalesce(p.residence, 'unstated'), null::uuid, fp.author_id
+  from forum_posts fp left join account_profiles p on p.account_id = fp.author_id
+  where not fp.official
+  union all
+  select to_char(ir.received_on, 'YYYY-MM'), 'integrity_report', 'unstated', ir.structure_id, null::uuid
+  from integrity_reports ir`;
+
+/**
+ * Rebuilds the rollups from the source tables in one transaction: usage per month × mechanism ×
+ * structure and per governorate × mechanism × structure (with new accounts, and active accounts:
+ * those that contributed that month), and each structure's service levels as of `now`. Readers see the old figures until it
+ * commits. Returns the rows written.
+ */
+export async function refreshInsights(
+  db: Db,
+  now: Date = new Date(),
+): Promise<{ usage: number; structures: number }> {
+  const at = now.toISOString();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
+    await tx.execute(sql`delete from insights_usage`);
+    // Three grains, so a page never aggregates the full cross product: month × mechanism × structure
+    // (governorate "*"), governorate × mechanism × structure (month "*"), and mechanism × structure
+    // over all time (both "*"). Accounts by month.
+    const usage = await tx.execute(sql`
+      insert into insights_usage (month, mechanism, governorate, structure_id, count)
+      with contributions as (${CONTRIBUTIONS})
+      select coalesce(month, '*'), mechanism, coalesce(governorate, '*'), structure_id, count(*)::int
+      from contributions
+      group by grouping sets (
+        (month, mechanism, structure_id), (governorate, mechanism, structure_id), (mechanism, structure_id)
+      )
+      union all
+      select ${MONTH("a.created_at")}, 'account_new', '*', null::uuid, count(*)::int
+      from accounts a group by 1
+      union all
+      select month, 'account_active', '*', null::uuid, count(distinct account_id)::int
+      from contributions where account_id is not null group by 1`);
+    await tx.execute(sql`delete from insights_service_levels`);
+    const levels = await tx.execute(sql`
+      insert into insights_service_levels (structure_id, received, answered, median_hours, p90_hours,
+        deadline_known, answered_in_time, backlog, overdue, transfers_out, transfers_in, ratings,
+        mean_satisfaction, refreshed_at)
+      with held as (
+        select structure_id,
+          count(*)::int as received,
+          count(*) filter (where answered_at is not null)::int as answered,
+          (percentile_cont(0.5) within group (
+            order by extract(epoch from first_response_at - clock_started_at) / 3600
+          ) filter (where first_response_at >= clock_started_at))::float8 as median_hours,
+          (percentile_cont(0.9) within group (
+            order by extract(epoch from first_response_at - clock_started_at) / 3600
+          ) filter (where first_response_at >= clock_started_at))::float8 as p90_hours,
+          count(*) filter (where due_at is not null and (
+            answered_at is not null
+            or (closed_at is null and paused_at is null and due_at < ${at}::timestamptz)
+          ))::int as deadline_known,
+          count(*) filter (where due_at is not null and answered_at <= due_at)::int as in_time,
+          count(*) filter (where status in ('new', 'in_progress', 'awaiting_citizen'))::int as backlog,
+          count(*) filter (where status in ('new', 'in_progress') and paused_at is null
+            and due_at < ${at}::timestamptz)::int as overdue,
+          count(*) filter (where transfer_count > 0)::int as transfers_in,
+          count(satisfaction)::int as ratings,
+          avg(satisfaction)::float8 as mean_satisfaction
+        from cases group by structure_id
+      ),
+      passed as (
+        select (details->>'from')::uuid as structure_id, count(*)::int as n
+        from case_events where kind = 'transferred' group by 1
+      )
+      select s.id, coalesce(h.received, 0), coalesce(h.answered, 0), h.median_hours, h.p90_hours,
+        coalesce(h.deadline_known, 0), coalesce(h.in_time, 0), coalesce(h.backlog, 0), coalesce(h.overdue, 0),
+        coalesce(p.n, 0), coalesce(h.transfers_in, 0), coalesce(h.ratings, 0), h.mean_satisfaction, ${at}::timestamptz
+      from structures s left join held h on h.structure_id = s.id left join passed p on p.structure_id = s.id`);
+    return { usage: affected(usage), structures: affected(levels) };
+  });
+}
+
+function affected(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return Number(r.rowCount ?? r.affectedRows ?? 0);
+}
+
+/** Rebuilds the rollups every ten minutes: the dashboards are at most that old. */
+export const refreshInsightsJob: JobDefinition = {
+  name: "insights-refresh",
+  cron: "*/10 * * * *",
+  run: (db, now) => refreshInsights(db, now),
+};
