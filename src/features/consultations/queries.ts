@@ -182,17 +182,27 @@ export async function listHighlights(db: Db, limit: number, now = new Date()) {
   return { open, upcoming, decided };
 }
 
-/** The consultations open now, closing soonest first (the home page shows a few). */
+/**
+ * The consultations open now, closing soonest first (the home page shows a few; a structure's
+ * "open consultations" widget shows its own when `structureId` is given).
+ */
 export async function listOpenConsultations(
   db: Db,
   limit: number,
   now = new Date(),
+  structureId?: string,
 ): Promise<ConsultationCard[]> {
   return db
     .select(cardColumns)
     .from(consultations)
     .innerJoin(structures, eq(structures.id, consultations.structureId))
-    .where(and(eq(consultations.visibility, "published"), statusCondition("open", now)))
+    .where(
+      and(
+        eq(consultations.visibility, "published"),
+        statusCondition("open", now),
+        structureId ? eq(consultations.structureId, structureId) : undefined,
+      ),
+    )
     .orderBy(asc(consultations.closesAt))
     .limit(limit);
 }
