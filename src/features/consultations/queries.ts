@@ -4,6 +4,7 @@ import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { type Db, rowsOf } from "../../db/client.js";
 import { foldAccents, governorates, structures } from "../structures/tables.js";
+import { isFollowing as isFollowingThing } from "../subscriptions/queries.js";
 import { COMMENTS_PER_PAGE, isUuid } from "./fields.js";
 import {
   CONSULTATION_SEARCH_TEXT,
@@ -11,7 +12,6 @@ import {
   consultationCommentSupports,
   consultationComments,
   consultationDocuments,
-  consultationFollowers,
   consultationOutcomes,
   consultationQuestions,
   consultationResponses,
@@ -663,15 +663,5 @@ export async function isFollowing(
   consultationId: string,
   accountId: string | null,
 ): Promise<boolean> {
-  if (!accountId) return false;
-  const [row] = await db
-    .select({ id: consultationFollowers.accountId })
-    .from(consultationFollowers)
-    .where(
-      and(
-        eq(consultationFollowers.consultationId, consultationId),
-        eq(consultationFollowers.accountId, accountId),
-      ),
-    );
-  return Boolean(row);
+  return isFollowingThing(db, accountId, "consultation", consultationId);
 }

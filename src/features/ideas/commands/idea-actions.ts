@@ -4,9 +4,10 @@ import { audit } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import { recordHold, screenPosting } from "../../moderation/screen.js";
+import { addFollow, unfollow } from "../../subscriptions/commands.js";
 import { notifyFollowers } from "../notify.js";
 import { ANSWERS, DEFAULT_THRESHOLD, IDEA_STATUSES, type IdeaStatus, LIMITS } from "../rules.js";
-import { ideaComments, ideaEvents, ideaFollows, ideaSupports, ideas, ideaThresholds } from "../tables.js";
+import { ideaComments, ideaEvents, ideaSupports, ideas, ideaThresholds } from "../tables.js";
 
 interface IdeaRef {
   id: string;
@@ -28,7 +29,6 @@ export async function thresholdFor(db: Db, structureId: string | null) {
  */
 export async function setSupport(
   db: Db,
-  publicUrl: string,
   idea: IdeaRef,
   accountId: string,
   support: boolean,
@@ -59,18 +59,15 @@ export async function setSupport(
       .returning({ id: ideas.id });
     if (reached.length === 0) return { reached: false };
     await tx.insert(ideaEvents).values({ ideaId: idea.id, kind: "threshold_reached", createdAt: now });
-    await notifyFollowers(tx, publicUrl, idea, { key: "threshold" }, null);
+    await notifyFollowers(tx, idea, { key: "threshold" }, null);
     return { reached: true };
   });
 }
 
-/** Follows or unfollows an idea (idempotent). */
+/** Follows or unfollows an idea (idempotent), through the subscriptions hub. */
 export async function setFollow(db: Db, ideaId: string, accountId: string, follow: boolean) {
-  if (follow) await db.insert(ideaFollows).values({ ideaId, accountId }).onConflictDoNothing();
-  else
-    await db
-      .delete(ideaFollows)
-      .where(and(eq(ideaFollows.ideaId, ideaId), eq(ideaFollows.accountId, accountId)));
+  if (follow) await addFollow(db, accountId, "idea", ideaId);
+  else await unfollow(db, accountId, "idea", ideaId);
 }
 
 /** Comments on an idea, screened by moderation (held for review, or refused while blocked). */
@@ -112,7 +109,6 @@ export type StatusField = "status" | "body";
  */
 export async function setIdeaStatus(
   db: Db,
-  publicUrl: string,
   idea: IdeaRef & { status: IdeaStatus },
   input: { status?: string; body?: string },
   actorId: string,
@@ -149,7 +145,7 @@ export async function setIdeaStatus(
       request,
       actorId,
     );
-    await notifyFollowers(tx, publicUrl, idea, { key: "status", status, body: body || null }, actorId);
+    await notifyFollowers(tx, idea, { key: "status", status, body: body || null }, actorId);
     return { ok: true, value: status };
   });
 }
