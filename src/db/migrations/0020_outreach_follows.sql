@@ -17,5 +17,6 @@ ON CONFLICT DO NOTHING;--> statement-breakpoint
 DROP TABLE "consultation_followers" CASCADE;--> statement-breakpoint
 DROP TABLE "forum_follows" CASCADE;--> statement-breakpoint
 DROP TABLE "idea_follows" CASCADE;--> statement-breakpoint
+ALTER TABLE "events" ADD COLUMN "cancel_reason" text;--> statement-breakpoint
 ALTER TABLE "notices" ADD COLUMN "body" text;--> statement-breakpoint
 ALTER TABLE "notices" ADD COLUMN "actor_id" uuid;
