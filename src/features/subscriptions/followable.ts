@@ -17,6 +17,8 @@ export interface FollowableKind {
   kind: string;
   /** The target's name, or null when it does not exist (or may not be followed). */
   name(db: Db, target: string): Promise<LocalizedText | null>;
+  /** The locale-relative path of the target's page, for the subscriptions list to link to. */
+  path?(target: string): string;
 }
 
 export const FOLLOWABLE: readonly FollowableKind[] = [
@@ -50,6 +52,7 @@ export const FOLLOWABLE: readonly FollowableKind[] = [
   },
   {
     kind: "consultation",
+    path: (target) => `/consultations/${target}`,
     async name(db, target) {
       if (!isUuid(target)) return null;
       const [row] = await db
@@ -61,6 +64,7 @@ export const FOLLOWABLE: readonly FollowableKind[] = [
   },
   {
     kind: "idea",
+    path: (target) => `/ideas/${target}`,
     async name(db, target) {
       if (!isUuid(target)) return null;
       const [row] = await db
@@ -72,6 +76,7 @@ export const FOLLOWABLE: readonly FollowableKind[] = [
   },
   {
     kind: "thread",
+    path: (target) => `/forum/threads/${target}`,
     async name(db, target) {
       if (!isUuid(target)) return null;
       const [row] = await db

@@ -34,8 +34,9 @@ describe("following a consultation", () => {
     const { agent, account } = await signedInAgent(app, database);
     expect((await agent.post(`/fr/consultations/${c.id}/follow`, { follow: "yes" })).statusCode).toBe(303);
     const mine = await agent.get("/fr/subscriptions");
-    expect(mine.body).toContain("Consultation · ");
-    expect(mine.body).toContain("Plan de mobilité douce");
+    expect(mine.body).toContain(
+      `Consultation · <a class="sh-link" href="/fr/consultations/${c.id}">Plan de mobilité douce</a>`,
+    );
     const followForm = `action="/fr/consultations/${c.id}/follow" class="sh-inline-form" novalidate><input type="hidden" name="_csrf"`;
     const page = (await agent.get(`/fr/consultations/${c.id}`)).body;
     expect(page).toContain(followForm);

@@ -37,8 +37,9 @@ export async function listFollows(db: Db, accountId: string) {
     .orderBy(asc(subscriptions.kind), asc(subscriptions.createdAt));
   const named = [];
   for (const row of rows) {
-    const name = await followableKind(row.kind)?.name(db, row.target);
-    if (name) named.push({ ...row, name });
+    const kind = followableKind(row.kind);
+    const name = await kind?.name(db, row.target);
+    if (name) named.push({ ...row, name, path: kind?.path?.(row.target) ?? null });
   }
   return named;
 }
