@@ -6,6 +6,7 @@ import { accounts } from "../src/core/auth/tables.js";
 import { forumCategories } from "../src/features/forum/tables.js";
 import { ideas } from "../src/features/ideas/tables.js";
 import { structures } from "../src/features/structures/tables.js";
+import { sendInstantNotices } from "../src/features/subscriptions/digests.js";
 import { createAccount, TEST_PASSWORD, type TestAccountOptions } from "../test/accounts.js";
 import { mailsTo } from "../test/mail.js";
 import { newContext } from "./browser.js";
@@ -83,6 +84,13 @@ describe("the idea box and the forum, in a browser", () => {
     await visit(follower.page, ideaPath);
     await submit(follower.page, 'form[action$="/follow"] button');
     expect(await follower.page.textContent("body")).toContain("You follow this idea.");
+    // The follow is in their subscriptions, where they choose to hear news at once.
+    await visit(follower.page, "/en/subscriptions");
+    expect(await follower.page.textContent("body")).toContain(
+      "Idea · Drinking fountains in the Belvédère park",
+    );
+    await follower.page.check('input[name="email"][value="instant"]');
+    await submit(follower.page, 'form[action="/en/subscriptions/settings"] button');
 
     for (const _ of [1, 2]) {
       const supporter = await signedIn(browser, server);
@@ -92,6 +100,7 @@ describe("the idea box and the forum, in a browser", () => {
     }
     await visit(follower.page, ideaPath);
     expect(await follower.page.textContent("body")).toContain("an official answer is due by");
+    await sendInstantNotices(server.database.db, "https://sharek.tn"); // the minute's job
     expect((await mailsTo(server.database, follower.email))[0]?.subject).toContain("عتبتها");
 
     const official = await signedIn(browser, server, { roles: [{ structure: "mun-tn-11", role: "agent" }] });
@@ -104,6 +113,7 @@ describe("the idea box and the forum, in a browser", () => {
     const page = await follower.page.textContent("body");
     expect(page).toContain("Acceptée");
     expect(page).toContain("Four fountains will be repaired before June.");
+    await sendInstantNotices(server.database.db, "https://sharek.tn");
     const [mail] = await mailsTo(server.database, follower.email);
     expect(mail?.subject).toContain("مقبولة");
     expect(mail?.textBody).toContain("Four fountains will be repaired before June.");

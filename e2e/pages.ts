@@ -42,6 +42,7 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "help-guide", path: "/help/report-corruption-safely", status: 200 },
   { name: "widget-request", path: "/widgets/mun-tn-11/request", status: 200 },
   { name: "widget-answered", path: "/widgets/mun-tn-11/answered", status: 200 },
+  { name: "widget-consultations", path: "/widgets/mun-tn-11/consultations", status: 200 },
   { name: "newsletter-unsubscribe", path: "/newsletters/unsubscribe/not-a-token", status: 200 },
   { name: "ideas", path: "/ideas", status: 200 },
   { name: "ideas-filtered", path: "/ideas?sort=answered&status=accepted&area=TN-11", status: 200 },

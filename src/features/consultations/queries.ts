@@ -5,6 +5,7 @@ import type { LocalizedText } from "../../core/i18n/localized.js";
 import { type Db, rowsOf } from "../../db/client.js";
 import type { ModerationState } from "../moderation/tables.js";
 import { foldAccents, governorates, structures } from "../structures/tables.js";
+import { isFollowing as isFollowingThing } from "../subscriptions/queries.js";
 import { COMMENTS_PER_PAGE, isUuid } from "./fields.js";
 import {
   CONSULTATION_SEARCH_TEXT,
@@ -12,7 +13,6 @@ import {
   consultationCommentSupports,
   consultationComments,
   consultationDocuments,
-  consultationFollowers,
   consultationOutcomes,
   consultationQuestions,
   consultationResponses,
@@ -183,17 +183,27 @@ export async function listHighlights(db: Db, limit: number, now = new Date()) {
   return { open, upcoming, decided };
 }
 
-/** The consultations open now, closing soonest first (the home page shows a few). */
+/**
+ * The consultations open now, closing soonest first (the home page shows a few; a structure's
+ * "open consultations" widget shows its own when `structureId` is given).
+ */
 export async function listOpenConsultations(
   db: Db,
   limit: number,
   now = new Date(),
+  structureId?: string,
 ): Promise<ConsultationCard[]> {
   return db
     .select(cardColumns)
     .from(consultations)
     .innerJoin(structures, eq(structures.id, consultations.structureId))
-    .where(and(eq(consultations.visibility, "published"), statusCondition("open", now)))
+    .where(
+      and(
+        eq(consultations.visibility, "published"),
+        statusCondition("open", now),
+        structureId ? eq(consultations.structureId, structureId) : undefined,
+      ),
+    )
     .orderBy(asc(consultations.closesAt))
     .limit(limit);
 }
@@ -689,15 +699,5 @@ export async function isFollowing(
   consultationId: string,
   accountId: string | null,
 ): Promise<boolean> {
-  if (!accountId) return false;
-  const [row] = await db
-    .select({ id: consultationFollowers.accountId })
-    .from(consultationFollowers)
-    .where(
-      and(
-        eq(consultationFollowers.consultationId, consultationId),
-        eq(consultationFollowers.accountId, accountId),
-      ),
-    );
-  return Boolean(row);
+  return isFollowingThing(db, accountId, "consultation", consultationId);
 }

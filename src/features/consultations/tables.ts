@@ -285,21 +285,3 @@ export const consultationOutcomes = pgTable(
   },
   (t) => [uniqueIndex("consultation_outcomes_section_unique").on(t.consultationId, t.sectionId)],
 );
-
-/** Accounts following a consultation: told of its phase changes and of its outcome. */
-export const consultationFollowers = pgTable(
-  "consultation_followers",
-  {
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    ...timestamps(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.consultationId, t.accountId] }),
-    index("consultation_followers_account_idx").on(t.accountId),
-  ],
-);

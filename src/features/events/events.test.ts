@@ -36,6 +36,8 @@ async function makeEvent(overrides: Partial<typeof events.$inferInsert> = {}) {
 }
 
 const event = await makeEvent();
+/** The role matrix cancels this one (the first allowed role does; the others find it cancelled). */
+const toCancel = await makeEvent();
 const eventForm = {
   structureId: home.id,
   kind: "information_day",
@@ -116,6 +118,19 @@ roleMatrix("events", testApp, [
       agent: 403,
       structure_admin: 200,
       platform_admin: 200,
+      otherwise: 404,
+    },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/admin/events/${toCancel.id}/cancel`,
+    form: { reason: "La salle n’est plus disponible." },
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 403,
+      structure_admin: 303,
+      platform_admin: 303,
       otherwise: 404,
     },
   },
@@ -292,5 +307,65 @@ describe("reminders", () => {
     await sendReminders(db, new Date(), "http://x");
     const mails = (await mailsTo(database, p.account.email!)).filter((m) => m.subject.startsWith("تذكير"));
     expect(mails.length).toBe(1);
+  });
+});
+
+describe("cancelling an event", () => {
+  it("lets its organiser cancel it with a reason: the registered are told, the page and the .ics say so, registration closes", async () => {
+    const e = await makeEvent();
+    const people = await Promise.all([1, 2, 3].map(() => signedInAgent(app, database)));
+    for (const p of people) await p.agent.post(`/fr/events/${e.id}/register`);
+    const { agent: admin } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "structure_admin" }],
+    });
+    const form = await admin.get(`/fr/admin/events/${e.id}`);
+    expect(form.body).toContain(`action="/fr/admin/events/${e.id}/cancel"`);
+
+    // No reason: a clear message, nothing cancelled.
+    const empty = await admin.post(`/fr/admin/events/${e.id}/cancel`, { reason: "  " });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain("Indiquez pourquoi l’événement est annulé");
+    const tooLong = await admin.post(`/fr/admin/events/${e.id}/cancel`, { reason: "x".repeat(1001) });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain("x".repeat(1001));
+    // Without the form's token: refused.
+    expect(
+      (await admin.post(`/fr/admin/events/${e.id}/cancel`, { reason: "Grève" }, { csrf: false })).statusCode,
+    ).toBe(403);
+    expect((await db.select().from(events).where(eq(events.id, e.id)))[0]!.cancelledAt).toBeNull();
+
+    const done = await admin.post(`/fr/admin/events/${e.id}/cancel`, {
+      reason: "La salle des fêtes est en travaux.",
+    });
+    expect(done.statusCode).toBe(303);
+    // Those registered and the one waiting are each told once, in their language, with the reason.
+    for (const p of people) {
+      const mails = (await mailsTo(database, p.account.email!)).filter((m) => m.subject.startsWith("إلغاء"));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.textBody).toContain("La salle des fêtes est en travaux.");
+    }
+    const again = await admin.post(`/fr/admin/events/${e.id}/cancel`, { reason: "Encore" });
+    expect(again.statusCode).toBe(303);
+    for (const p of people)
+      expect(
+        (await mailsTo(database, p.account.email!)).filter((m) => m.subject.startsWith("إلغاء")),
+      ).toHaveLength(1);
+
+    const page = await people[0]!.agent.get(`/fr/events/${e.id}`);
+    expect(page.body).toContain(
+      "Cet événement est annulé. Motif de l’organisateur : La salle des fêtes est en travaux.",
+    );
+    expect(page.body).not.toContain(`action="/fr/events/${e.id}/register"`);
+    const en = await people[0]!.agent.get(`/en/events/${e.id}`);
+    expect(en.body).toContain("This event is cancelled.");
+    const ics = await app.inject(`/fr/events/${e.id}/calendar.ics`);
+    const vevent = new ICAL.Component(ICAL.parse(ics.body)).getFirstSubcomponent("vevent")!;
+    expect(vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
+
+    const late = await signedInAgent(app, database);
+    await late.agent.post(`/fr/events/${e.id}/register`);
+    expect(
+      await db.select().from(eventRegistrations).where(eq(eventRegistrations.accountId, late.account.id)),
+    ).toEqual([]);
   });
 });

@@ -14,6 +14,10 @@ export type AgendaQuery = Static<typeof AgendaQuery>;
 
 export const EmptyBody = formSchema({});
 
+/** Cancelling an event: the reason (checked by the command, so a long one gets a message, not a 400). */
+export const CancelEventBody = formSchema({ reason: 10_000 });
+export type CancelEventBody = { reason?: string; _csrf?: string };
+
 const EVENT_FIELDS: Record<EventField, number> = {
   structureId: 100,
   kind: 40,

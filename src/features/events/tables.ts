@@ -42,6 +42,8 @@ export const events = pgTable(
     endsAt: tstz("ends_at").notNull(),
     capacity: integer("capacity").notNull(),
     cancelledAt: tstz("cancelled_at"),
+    /** Why its organiser cancelled it (shown on its page and told to the registered). */
+    cancelReason: text("cancel_reason"),
     createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
     ...timestamps(),
   },

@@ -3,6 +3,7 @@ import { signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
 import { saveModerationRules } from "../moderation/rules.js";
+import { sendInstantNotices } from "../subscriptions/digests.js";
 import { createCategory, findThreadRow, latestPost, threadIdOf } from "./testing.js";
 
 const testApp = await createTestApp();
@@ -49,6 +50,7 @@ describe("the forum", () => {
 
   it("marks staff answers official only when staff ask, lets moderators pin them, and tells followers", async () => {
     const { agent: citizen, account } = await signedInAgent(app, database);
+    await citizen.post("/en/subscriptions/settings", { email: "instant" });
     const id = threadIdOf((await citizen.post("/en/forum/transport/threads", THREAD)).headers.location);
     // A citizen asking for "official" gets an ordinary reply.
     await citizen.post(`/en/forum/threads/${id}/replies`, { body: "I am official!", official: "1" });
@@ -62,6 +64,7 @@ describe("the forum", () => {
     });
     const answer = await latestPost(db, id);
     expect(answer.official).toBe(true);
+    await sendInstantNotices(db, "https://sharek.tn");
     expect((await mailsTo(database, account.email!)).length).toBe(1);
 
     const { agent: moderator } = await signedInAgent(app, database, {

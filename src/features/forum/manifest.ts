@@ -1,7 +1,7 @@
 import { and, eq, ne, notExists } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoForum } from "./commands/seed-forum.js";
-import { forumFollows, forumPosts, forumThreads } from "./tables.js";
+import { forumPosts, forumThreads } from "./tables.js";
 
 export const forumManifest: FeatureManifest = {
   name: "forum",
@@ -11,7 +11,6 @@ export const forumManifest: FeatureManifest = {
    * thread that others answered stays (anonymised), so their replies keep their context.
    */
   async forgetAccount(db, accountId, mode) {
-    await db.delete(forumFollows).where(eq(forumFollows.accountId, accountId));
     if (mode === "remove") {
       await db.delete(forumPosts).where(eq(forumPosts.authorId, accountId));
       await db.delete(forumThreads).where(

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
 import type { Db } from "../../db/client.js";
-import { forumCategories, forumFollows, forumPosts, forumThreads } from "./tables.js";
+import { isFollowing } from "../subscriptions/queries.js";
+import { forumCategories, forumPosts, forumThreads } from "./tables.js";
 
 export const THREADS_PAGE = 25;
 
@@ -88,13 +89,7 @@ export async function listPosts(db: Db, threadId: string, viewerId: string | nul
       .leftJoin(accounts, eq(accounts.id, forumPosts.authorId))
       .where(eq(forumPosts.threadId, threadId))
       .orderBy(asc(forumPosts.createdAt), asc(forumPosts.id)),
-    viewerId
-      ? db
-          .select()
-          .from(forumFollows)
-          .where(and(eq(forumFollows.threadId, threadId), eq(forumFollows.accountId, viewerId)))
-          .then((r) => r.length > 0)
-      : false,
+    isFollowing(db, viewerId, "thread", threadId),
   ]);
   return { posts, following };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { id, timestamps, tstz } from "../../db/columns.js";
@@ -58,20 +58,4 @@ export const forumPosts = pgTable(
     index("forum_posts_thread_idx").on(t.threadId, t.createdAt),
     index("forum_posts_pinned_idx").on(t.threadId).where(sql`${t.pinnedAt} is not null`),
   ],
-);
-
-export const forumFollows = pgTable(
-  "forum_follows",
-  {
-    threadId: uuid("thread_id")
-      .notNull()
-      .references(() => forumThreads.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    /** The last reply mail: at most one an hour per thread, so a lively thread does not flood anyone. */
-    notifiedAt: tstz("notified_at"),
-    createdAt: tstz("created_at").notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.threadId, t.accountId] })],
 );

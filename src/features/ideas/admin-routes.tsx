@@ -91,10 +91,7 @@ export const ideaAdminRoutes: FastifyPluginAsync = async (app) => {
       const [structure] = isUuid(asked) ? await listScopeStructures(app.db, [asked]) : [];
       // A structure the actor does not run: forbidden, whether or not they could have guessed its id.
       if (structure && !canSetThreshold(request.actor, structure.id)) throw new ForbiddenError();
-      const result = await setIdeaThreshold(app.db, structure?.id ?? null, request.body, {
-        publicUrl: app.config.publicUrl,
-        request,
-      });
+      const result = await setIdeaThreshold(app.db, structure?.id ?? null, request.body, { request });
       if (!result.ok) return reply.render(await page(request, request.body, result.errors), 422);
       return reply.redirectWithFlash("/admin/ideas", {
         kind: "success",

@@ -5,6 +5,7 @@ import { signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
 import { structures } from "../structures/tables.js";
+import { sendInstantNotices } from "../subscriptions/digests.js";
 import { ideas, ideaThresholds } from "./tables.js";
 import { ideaIdOf, submitIdeaAs } from "./testing.js";
 
@@ -74,6 +75,8 @@ describe("the idea box", () => {
       email: "follower.idea@example.tn",
     });
     await follower.post(`/en/ideas/${id}/follow`, { follow: "1" });
+    // They want news at once (the subscriptions hub sends it).
+    await follower.post("/en/subscriptions/settings", { email: "instant" });
 
     // The author cannot support their own idea.
     expect((await author.post(`/en/ideas/${id}/support`, { support: "1" })).statusCode).toBe(403);
@@ -94,11 +97,13 @@ describe("the idea box", () => {
     expect(row!.answerDueAt!.getTime() - row!.thresholdReachedAt!.getTime()).toBe(10 * 86_400_000);
     const page = await follower.get(`/en/ideas/${id}`);
     expect(page.body).toContain("an official answer is due by");
+    await sendInstantNotices(database.db, "https://sharek.tn");
     expect((await mailsTo(database, followerAccount.email!))[0]?.subject).toContain("عتبتها");
   });
 
   it("lets the structure's staff answer; followers are told and the status shows with its history", async () => {
     const { agent: author } = await signedInAgent(app, database, { email: "author2.idea@example.tn" });
+    await author.post("/en/subscriptions/settings", { email: "instant" });
     const id = ideaIdOf((await submitIdeaAs(testApp, author, IDEA)).headers.location);
     const { agent: official } = await signedInAgent(app, database, {
       roles: [{ structure: "mun-tn-11", role: "agent" }],
@@ -124,6 +129,7 @@ describe("the idea box", () => {
     const en = await new Agent(app).get(`/en/ideas/${id}`);
     expect(en.body).toContain("Officially answered on");
     expect(en.body).not.toContain("the structure must answer within");
+    await sendInstantNotices(database.db, "https://sharek.tn");
     const [mail] = await mailsTo(database, "author2.idea@example.tn");
     expect(mail?.subject).toContain("مقبولة"); // in the person's language (Arabic by default)
     expect(mail?.textBody).toContain("Five benches are in the 2027 budget.");

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoIdeas, seedReferenceIdeas } from "./commands/seed-ideas.js";
 import { answerDeadlinesJob } from "./jobs/answer-deadlines.js";
-import { ideaComments, ideaFollows, ideaSupports, ideas } from "./tables.js";
+import { ideaComments, ideaSupports, ideas } from "./tables.js";
 
 export const ideasManifest: FeatureManifest = {
   name: "ideas",
@@ -10,7 +10,6 @@ export const ideasManifest: FeatureManifest = {
   seedDemo: seedDemoIdeas,
   /** Ideas and comments stay, shown as by a deleted account, or are removed; follows end either way. */
   async forgetAccount(db, accountId, mode) {
-    await db.delete(ideaFollows).where(eq(ideaFollows.accountId, accountId));
     if (mode === "remove") {
       await db.delete(ideaComments).where(eq(ideaComments.authorId, accountId));
       await db.delete(ideas).where(eq(ideas.authorId, accountId));

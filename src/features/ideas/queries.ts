@@ -3,16 +3,9 @@ import { accounts } from "../../core/auth/tables.js";
 import { text } from "../../core/forms.js";
 import type { Db } from "../../db/client.js";
 import { governorates, structures } from "../structures/tables.js";
+import { isFollowing } from "../subscriptions/queries.js";
 import type { IdeaSort, IdeaStatus } from "./rules.js";
-import {
-  ideaComments,
-  ideaEvents,
-  ideaFollows,
-  ideaSupports,
-  ideas,
-  ideaThemes,
-  ideaThresholds,
-} from "./tables.js";
+import { ideaComments, ideaEvents, ideaSupports, ideas, ideaThemes, ideaThresholds } from "./tables.js";
 
 export const PAGE_SIZE = 20;
 
@@ -127,14 +120,11 @@ export async function loadIdeaPage(db: Db, ideaId: string, viewerId: string | nu
             .select()
             .from(ideaSupports)
             .where(and(eq(ideaSupports.ideaId, ideaId), eq(ideaSupports.accountId, viewerId))),
-          db
-            .select()
-            .from(ideaFollows)
-            .where(and(eq(ideaFollows.ideaId, ideaId), eq(ideaFollows.accountId, viewerId))),
+          isFollowing(db, viewerId, "idea", ideaId),
         ])
-      : [[], []],
+      : ([[], false] as const),
   ]);
-  return { events, comments, supported: mine[0].length > 0, following: mine[1].length > 0 };
+  return { events, comments, supported: mine[0].length > 0, following: mine[1] };
 }
 export type IdeaComment = Awaited<ReturnType<typeof loadIdeaPage>>["comments"][number];
 export type IdeaEvent = Awaited<ReturnType<typeof loadIdeaPage>>["events"][number];

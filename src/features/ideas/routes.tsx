@@ -265,7 +265,7 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
       const idea = await visible(request);
       if (idea.authorId === request.account!.id) throw new ForbiddenError();
       const support = (request.body as { support?: string }).support !== "0";
-      await setSupport(app.db, app.config.publicUrl, idea, request.account!.id, support);
+      await setSupport(app.db, idea, request.account!.id, support);
       return reply.redirectWithFlash(`/ideas/${idea.id}`, {
         kind: "success",
         message: support ? "ideas.flash.supported" : "ideas.flash.withdrawn",
@@ -317,14 +317,7 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
       const idea = await visible(request);
       if (!canAnswerIdea(request.actor, idea)) throw new ForbiddenError();
       const values = request.body as Record<string, string>;
-      const result = await setIdeaStatus(
-        app.db,
-        app.config.publicUrl,
-        idea,
-        values,
-        request.account!.id,
-        request,
-      );
+      const result = await setIdeaStatus(app.db, idea, values, request.account!.id, request);
       if (!result.ok)
         return render(request, reply, { statusErrors: result.errors, statusValues: values }, 422);
       return reply.redirectWithFlash(`/ideas/${idea.id}`, { kind: "success", message: "ideas.flash.status" });

@@ -84,23 +84,6 @@ export const ideaSupports = pgTable(
   (t) => [primaryKey({ columns: [t.ideaId, t.accountId] })],
 );
 
-export const ideaFollows = pgTable(
-  "idea_follows",
-  {
-    ideaId: uuid("idea_id")
-      .notNull()
-      .references(() => ideas.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    createdAt: tstz("created_at").notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.ideaId, t.accountId] }),
-    index("idea_follows_account_idx").on(t.accountId),
-  ],
-);
-
 export const ideaEventKind = pgEnum("idea_event_kind", [
   "submitted",
   "threshold_reached",

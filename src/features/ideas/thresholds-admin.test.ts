@@ -6,6 +6,7 @@ import { executableMarkup, XSS_VECTORS } from "../../../test/html-safety.js";
 import { mailsTo } from "../../../test/mail.js";
 import { auditEvents } from "../../core/audit/tables.js";
 import { structures } from "../structures/tables.js";
+import { sendInstantNotices } from "../subscriptions/digests.js";
 import { runAnswerDeadlines } from "./jobs/answer-deadlines.js";
 import { ideaEvents, ideas, ideaThresholds } from "./tables.js";
 import { ideaIdOf, submitIdeaAs } from "./testing.js";
@@ -143,6 +144,7 @@ describe("the idea thresholds page", () => {
     );
     const { agent: follower, account } = await signedInAgent(app, database);
     await follower.post(`/en/ideas/${id}/follow`, { follow: "1" });
+    await follower.post("/en/subscriptions/settings", { email: "instant" });
     for (const s of await Promise.all([1, 2, 3].map(() => signedInAgent(app, database))))
       await s.agent.post(`/en/ideas/${id}/support`, { support: "1" });
     expect((await ideaRow(id)).thresholdReachedAt).toBeNull();
@@ -157,6 +159,7 @@ describe("the idea thresholds page", () => {
     expect(row.answerDueAt!.getTime() - row.thresholdReachedAt!.getTime()).toBe(9 * DAY);
     const events = await db.select().from(ideaEvents).where(eq(ideaEvents.ideaId, id));
     expect(events.filter((e) => e.kind === "threshold_reached")).toHaveLength(1);
+    await sendInstantNotices(database.db, "https://sharek.tn");
     expect((await mailsTo(database, account.email!)).length).toBe(1);
     expect((await admin.get("/en/admin/ideas")).body).toContain("now owe an official answer");
 

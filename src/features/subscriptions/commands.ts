@@ -38,9 +38,23 @@ export async function saveSettings(
 export async function follow(db: Db, accountId: string, kind: string, target: string): Promise<boolean> {
   const followable = followableKind(kind);
   if (!followable || !(await followable.name(db, target))) return false;
+  await addFollow(db, accountId, kind, target);
+  return true;
+}
+
+/**
+ * Follows something the caller knows exists (the author of an idea or a thread follows it, even
+ * while it waits for moderation). Following twice is harmless.
+ */
+export async function addFollow(db: Db, accountId: string, kind: string, target: string): Promise<void> {
   await settingsFor(db, accountId);
   await db.insert(subscriptions).values({ accountId, kind, target }).onConflictDoNothing();
-  return true;
+}
+
+/** When an account is deleted: what it followed and its mail preferences go. */
+export async function forgetSubscriber(db: Db, accountId: string): Promise<void> {
+  await db.delete(subscriptions).where(eq(subscriptions.accountId, accountId));
+  await db.delete(subscriberSettings).where(eq(subscriberSettings.accountId, accountId));
 }
 
 export async function unfollow(db: Db, accountId: string, kind: string, target: string): Promise<boolean> {

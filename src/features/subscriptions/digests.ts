@@ -95,6 +95,7 @@ export async function runDigest(
             join notices n on n.kind = sub.kind and n.target = sub.target
               and n.created_at >= ${start} and n.created_at < ${end}
             where sub.account_id >= ${ids[0]} and sub.account_id <= ${last}
+              and sub.account_id is distinct from n.actor_id
               and sub.account_id in (select s.account_id from subscriber_settings s
                 where s.email = ${frequency} and s.account_id >= ${ids[0]} and s.account_id <= ${last})
             order by sub.account_id, n.id
@@ -154,6 +155,7 @@ export async function sendInstantNotices(
             join subscriber_settings s on s.account_id = sub.account_id and s.email = 'instant'
             join accounts a on a.id = sub.account_id and a.email is not null and a.deleted_at is null
             where sub.kind = ${notice.kind} and sub.target = ${notice.target}
+              ${notice.actorId ? sql`and sub.account_id <> ${notice.actorId}` : sql``}
               ${cursor ? sql`and sub.account_id > ${cursor}` : sql``}
             order by sub.account_id limit ${batchSize}`),
         );
@@ -166,7 +168,14 @@ export async function sendInstantNotices(
             return {
               to: r.email,
               subject: t("subscriptions.mail.instant.subject", { title }),
-              text: `${title}\n${publicUrl}/${locale}${r.path}\n\n-- \n${t("subscriptions.mail.settings", { url: `${publicUrl}/${locale}/subscriptions` })}`,
+              text: [
+                title,
+                notice.body ?? "",
+                `${publicUrl}/${locale}${r.path}`,
+                `-- \n${t("subscriptions.mail.settings", { url: `${publicUrl}/${locale}/subscriptions` })}`,
+              ]
+                .filter(Boolean)
+                .join("\n\n"),
             };
           }),
         );

@@ -1,10 +1,31 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { followableKind } from "./followable.js";
 import { notices, subscriptions, themes } from "./tables.js";
 
 export async function listThemes(db: Db) {
   return db.select().from(themes).orderBy(asc(themes.position));
+}
+
+/** Whether a person follows something. */
+export async function isFollowing(
+  db: Db,
+  accountId: string | null | undefined,
+  kind: string,
+  target: string,
+): Promise<boolean> {
+  if (!accountId) return false;
+  const [row] = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.accountId, accountId),
+        eq(subscriptions.kind, kind),
+        eq(subscriptions.target, target),
+      ),
+    );
+  return Boolean(row);
 }
 
 /** What a person follows, with each target's name (targets gone since are left out). */
@@ -16,8 +37,9 @@ export async function listFollows(db: Db, accountId: string) {
     .orderBy(asc(subscriptions.kind), asc(subscriptions.createdAt));
   const named = [];
   for (const row of rows) {
-    const name = await followableKind(row.kind)?.name(db, row.target);
-    if (name) named.push({ ...row, name });
+    const kind = followableKind(row.kind);
+    const name = await kind?.name(db, row.target);
+    if (name) named.push({ ...row, name, path: kind?.path?.(row.target) ?? null });
   }
   return named;
 }
@@ -36,7 +58,7 @@ export async function listNewsFor(db: Db, accountId: string, limit = 20) {
       subscriptions,
       and(eq(subscriptions.kind, notices.kind), eq(subscriptions.target, notices.target)),
     )
-    .where(eq(subscriptions.accountId, accountId))
+    .where(and(eq(subscriptions.accountId, accountId), sql`${notices.actorId} is distinct from ${accountId}`))
     .orderBy(desc(notices.createdAt), notices.id)
     .limit(limit);
 }

@@ -38,7 +38,11 @@ export const subscriberSettings = pgTable("subscriber_settings", {
   ...timestamps(),
 });
 
-/** Something a person follows: a kind ("structure", "theme", "governorate", …) and its key. */
+/**
+ * Something a person follows: a kind (as in FOLLOWABLE: "structure", "theme", "governorate",
+ * "consultation", "idea", "thread") and its key. The one list of follows: features' follow buttons
+ * write here too, and the person's subscriptions page shows and manages them all.
+ */
 export const subscriptions = pgTable(
   "subscriptions",
   {
@@ -66,6 +70,10 @@ export const notices = pgTable(
     title: jsonb("title").$type<LocalizedText>().notNull(),
     /** Locale-relative path of the page it is about ("/events/…"). */
     path: text("path").notNull(),
+    /** A short text from who published it (an idea's answer), sent with instant mails. */
+    body: text("body"),
+    /** Who caused it (the one who replied, who answered): they are not told of their own news. */
+    actorId: uuid("actor_id"),
     /** Set once the instant mails for it are queued. */
     instantSentAt: tstz("instant_sent_at"),
     ...timestamps(),

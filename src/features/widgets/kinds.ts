@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { STATS_MIN_CASES, structureCaseStats } from "../cases/stats/queries.js";
 import { cases } from "../cases/tables.js";
+import { type ConsultationCard, listOpenConsultations } from "../consultations/queries.js";
 import { structureCategories } from "../structures/tables.js";
 
 /** The structure a widget is about. */
@@ -13,9 +14,9 @@ export interface WidgetStructure {
 /**
  * What each kind of widget shows. A kind loads its data (bounded, public only); the view in
  * views/widget-page.tsx renders it. A feature adds its widget by adding an entry here and a case
- * in the view: consultations will list their open consultations as "consultations".
+ * in the view.
  */
-export const WIDGET_KINDS = ["answered", "request"] as const;
+export const WIDGET_KINDS = ["consultations", "answered", "request"] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
 export function isWidgetKind(value: string): value is WidgetKind {
@@ -29,7 +30,10 @@ export interface AnsweredRequest {
   days: number;
 }
 
+export type OpenConsultation = Pick<ConsultationCard, "id" | "title" | "summary" | "closesAt">;
+
 export type WidgetData =
+  | { kind: "consultations"; open: OpenConsultation[] }
   | { kind: "answered"; enough: boolean; received: number; answered: number; latest: AnsweredRequest[] }
   | { kind: "request" };
 
@@ -63,8 +67,19 @@ async function loadAnswered(db: Db, structure: WidgetStructure): Promise<WidgetD
   return { kind: "answered", enough: true, received: stats.received, answered: stats.answered, latest };
 }
 
+/** The structure's own published consultations open now, closing soonest first. */
+async function loadConsultations(db: Db, structure: WidgetStructure): Promise<WidgetData> {
+  const open = await listOpenConsultations(db, 5, new Date(), structure.id);
+  return {
+    kind: "consultations",
+    open: open.map(({ id, title, summary, closesAt }) => ({ id, title, summary, closesAt })),
+  };
+}
+
 export async function loadWidget(db: Db, kind: WidgetKind, structure: WidgetStructure): Promise<WidgetData> {
   switch (kind) {
+    case "consultations":
+      return loadConsultations(db, structure);
     case "answered":
       return loadAnswered(db, structure);
     case "request":

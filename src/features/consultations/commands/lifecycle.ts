@@ -76,7 +76,7 @@ export async function openConsultation(
       .where(eq(consultations.id, c.id))
       .returning();
     await record(tx, c, "open", context);
-    await notifyFollowers(tx, updated!, "opened", context.publicUrl);
+    await notifyFollowers(tx, updated!, "opened");
   });
   return { ok: true };
 }
@@ -99,7 +99,7 @@ export async function closeConsultation(
       .where(eq(consultations.id, c.id))
       .returning();
     await record(tx, c, "close", context);
-    await notifyFollowers(tx, updated!, "closed", context.publicUrl);
+    await notifyFollowers(tx, updated!, "closed");
   });
   return { ok: true };
 }

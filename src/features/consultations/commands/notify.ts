@@ -1,37 +1,21 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { accounts } from "../../../core/auth/tables.js";
 import { translator } from "../../../core/i18n/catalog.js";
-import { isLocale, pickLocalized } from "../../../core/i18n/localized.js";
-import { enqueueMail } from "../../../core/mail/outbox.js";
+import { LOCALES, type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
+import { publishNotice } from "../../subscriptions/notices.js";
 import type { Consultation } from "../queries.js";
-import { consultationFollowers } from "../tables.js";
 
 export type FollowerNews = "opened" | "closed" | "outcome";
 
 /**
- * Tells every follower of a consultation what changed (it opened, closed, or its outcome is
- * published), each in their own language, through the outbox. Call it inside the transaction
- * that made the change.
+ * Announces to a consultation's followers what changed (it opened, closed, or its outcome is
+ * published), through the subscriptions hub: each follower hears of it at once or in their digest,
+ * as they chose, in their own language. Call it inside the transaction that made the change.
  */
-export async function notifyFollowers(db: Db, c: Consultation, news: FollowerNews, publicUrl: string) {
-  const followers = await db
-    .select({ email: accounts.email, locale: accounts.locale })
-    .from(consultationFollowers)
-    .innerJoin(accounts, eq(accounts.id, consultationFollowers.accountId))
-    .where(and(eq(consultationFollowers.consultationId, c.id), isNull(accounts.deletedAt)));
-  for (const f of followers) {
-    if (!f.email) continue;
-    const locale = isLocale(f.locale) ? f.locale : "ar";
-    const t = translator(locale);
-    const title = pickLocalized(c.title, locale).text;
-    await enqueueMail(db, {
-      to: f.email,
-      subject: t(`consultations.mail.${news}.subject`, { title }),
-      text: t(`consultations.mail.${news}.body`, {
-        title,
-        url: `${publicUrl}/${locale}/consultations/${c.id}`,
-      }),
+export async function notifyFollowers(db: Db, c: Consultation, news: FollowerNews): Promise<void> {
+  const title: LocalizedText = {};
+  for (const locale of LOCALES)
+    title[locale] = translator(locale)(`consultations.mail.${news}.subject`, {
+      title: pickLocalized(c.title, locale).text,
     });
-  }
+  await publishNotice(db, { kind: "consultation", target: c.id, title, path: `/consultations/${c.id}` });
 }

@@ -187,7 +187,7 @@ export async function publishOutcome(
       context.request,
       context.actorId,
     );
-    await notifyFollowers(tx, updated!, "outcome", context.publicUrl);
+    await notifyFollowers(tx, updated!, "outcome");
   });
   return { ok: true, value: null };
 }

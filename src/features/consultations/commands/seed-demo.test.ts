@@ -30,5 +30,12 @@ describe("demo consultations", () => {
     expect((await agent.get("/fr")).body).toContain(
       "Projet d’arrêté municipal relatif au budget participatif",
     );
+    // The demo citizen follows the open one, in their weekly digest.
+    const followed = await database.query<{ kind: string; email: string }>(
+      `select s.kind, st.email from subscriptions s join subscriber_settings st using (account_id)
+       join accounts a on a.id = s.account_id
+       where a.email = 'citizen@demo.sharek.tn' and s.kind = 'consultation'`,
+    );
+    expect(followed).toEqual([{ kind: "consultation", email: "weekly" }]);
   });
 });

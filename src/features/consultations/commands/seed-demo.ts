@@ -5,6 +5,8 @@ import type { Db } from "../../../db/client.js";
 import { accountProfiles } from "../../accounts/tables.js";
 import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
 import { structures } from "../../structures/tables.js";
+import { addFollow } from "../../subscriptions/commands.js";
+import { phaseOf } from "../phase.js";
 import { computeFigures } from "../synthesis.js";
 import {
   consultationAnswers,
@@ -214,8 +216,15 @@ export async function seedDemoConsultations(db: Db): Promise<string[]> {
   const people = await participants(db);
   const ids = { structure: tunis.id, municipality: tunis.id, admin, people, staff: agent, moderator };
   const titles: LocalizedText[] = [];
+  const [citizen] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.email, "citizen@demo.sharek.tn"));
   for (const demo of [PARTICIPATORY_BUDGET, GREEN_PLAN, TERRACES]) {
-    titles.push((await insertConsultation(db, demo, ids)).title);
+    const c = await insertConsultation(db, demo, ids);
+    titles.push(c.title);
+    // The demo citizen follows the open one (news in their weekly digest, as they chose).
+    if (citizen && phaseOf(c) === "open") await addFollow(db, citizen.id, "consultation", c.id);
   }
   return [`Demo consultations: ${titles.map((t) => t.en).join("; ")}.`];
 }

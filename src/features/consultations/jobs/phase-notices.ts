@@ -10,10 +10,11 @@ export const PHASE_NOTICES_BATCH = 100;
  * Consultations open and close on their dates, with nobody pressing a button: this job tells their
  * followers. notified_phase records the last phase they were told of ("open", "analysis",
  * "outcome"; the admin's open, close and publish actions set it too), and one guarded UPDATE per
- * consultation moves it on, so each notice goes out once whatever number of workers run; the mails
- * are queued in the same transaction.
+ * consultation moves it on, so each notice goes out once whatever number of workers run; the notice
+ * is published through the subscriptions hub in the same transaction (followers get it at once or
+ * in their digest, as they chose).
  */
-export async function sendPhaseNotices(db: Db, now: Date, publicUrl: string): Promise<number> {
+export async function sendPhaseNotices(db: Db, now: Date): Promise<number> {
   const steps: Array<{ phase: "open" | "analysis"; news: FollowerNews; due: SQL }> = [
     {
       phase: "analysis",
@@ -48,7 +49,7 @@ export async function sendPhaseNotices(db: Db, now: Date, publicUrl: string): Pr
             )} limit ${PHASE_NOTICES_BATCH} for update skip locked)`,
           )
           .returning();
-        for (const c of rows) await notifyFollowers(tx, c, step.news, publicUrl);
+        for (const c of rows) await notifyFollowers(tx, c, step.news);
         return rows.length;
       });
       sent += moved;
@@ -62,5 +63,5 @@ export async function sendPhaseNotices(db: Db, now: Date, publicUrl: string): Pr
 export const phaseNoticesJob: JobDefinition = {
   name: "consultations-phases",
   cron: "*/5 * * * *",
-  run: (db, now, env) => sendPhaseNotices(db, now, env.publicUrl),
+  run: (db, now) => sendPhaseNotices(db, now),
 };

@@ -1,15 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
 import { outboxMessages } from "../../../core/mail/tables.js";
+import { sendInstantNotices } from "../../subscriptions/digests.js";
+import { subscriptions } from "../../subscriptions/tables.js";
 import { outcomeFields } from "../commands/outcome.js";
-import {
-  consultationFollowers,
-  consultationSections,
-  consultationSyntheses,
-  consultations,
-} from "../tables.js";
+import { consultationSections, consultationSyntheses, consultations } from "../tables.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -132,14 +129,17 @@ describe("a structure admin runs a consultation", () => {
     // A follower hears of the opening.
     const follower = await signedInAgent(app, database);
     expect((await admin.agent.post(`${base}/open`)).statusCode).toBe(303);
+    await sendInstantNotices(db, "https://sharek.tn"); // the minute's job, before they follow
     expect(
       (await follower.agent.post(`/fr/consultations/${c!.id}/follow`, { follow: "yes" })).statusCode,
     ).toBe(303);
     const [followed] = await db
       .select()
-      .from(consultationFollowers)
-      .where(eq(consultationFollowers.consultationId, c!.id));
+      .from(subscriptions)
+      .where(and(eq(subscriptions.kind, "consultation"), eq(subscriptions.target, c!.id)));
     expect(followed?.accountId).toBe(follower.account.id);
+    // They want news at once (the subscriptions hub sends it).
+    await follower.agent.post("/fr/subscriptions/settings", { email: "instant" });
 
     const publicPage = await follower.agent.get(`/fr/consultations/${c!.id}`);
     expect(publicPage.statusCode).toBe(200);
@@ -166,12 +166,13 @@ describe("a structure admin runs a consultation", () => {
       422,
     );
     expect((await admin.agent.post(`${base}/close`)).statusCode).toBe(303);
+    await sendInstantNotices(db, "https://sharek.tn");
     const mails = await db
       .select()
       .from(outboxMessages)
       .where(eq(outboxMessages.toAddress, follower.account.email!));
     // In the follower's language (Arabic, the default), with the title in the language it exists in.
-    expect(mails.map((m) => m.subject)).toEqual(["استشارة مغلقة: Budget participatif 2027"]);
+    expect(mails.map((m) => m.subject)).toEqual(["جديد: استشارة مغلقة: Budget participatif 2027"]);
 
     const outcome: Record<string, string> = {
       summaryFr: "Les habitants soutiennent le principe.",

@@ -119,7 +119,7 @@ export async function waitingLine(db: Db, eventId: string): Promise<string[]> {
   return rows.map((r) => r.accountId);
 }
 
-export type EventMail = "confirmed" | "waiting" | "promoted" | "reminder";
+export type EventMail = "confirmed" | "waiting" | "promoted" | "reminder" | "cancelled";
 
 /** Mails a registered person about an event, in their language, with links to its page and .ics. */
 export async function mailPerson(
@@ -141,6 +141,7 @@ export async function mailPerson(
     when: formatDateTime(event.startsAt, locale),
     url: `${settings.publicUrl}/${locale}/events/${event.id}`,
     ics: `${settings.publicUrl}/${locale}/events/${event.id}/calendar.ics`,
+    reason: event.cancelReason ?? "",
   };
   await enqueueMail(db, {
     to: person.email,

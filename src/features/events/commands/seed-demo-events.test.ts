@@ -7,7 +7,12 @@ const { app, database } = await createTestApp();
 describe("outreach demo", () => {
   it("has upcoming events in several governorates and online, a registered citizen who follows Tunis", async () => {
     const lines = await seedDemo(database);
-    expect(lines.join("\n")).toContain("Demo events: 5");
+    expect(lines.join("\n")).toContain("Demo events: 6");
+    // One was cancelled by its organiser, who says why.
+    const [cancelled] = await database.query<{ id: string }>(
+      "select id from events where cancelled_at is not null",
+    );
+    expect((await app.inject(`/ar/events/${cancelled!.id}`)).body).toContain("تعذّر توفير القاعة");
     const agenda = (await app.inject("/fr/events")).body;
     expect(agenda).toContain("Journée nationale d’information sur la participation publique");
     expect(agenda).toContain("Formation des agents municipaux");
@@ -20,5 +25,7 @@ describe("outreach demo", () => {
     expect(mine).toContain("Tunis");
     expect(mine).toContain("Public participation");
     expect(mine).toContain("National information day on public participation");
+    // …and the open consultation, in the same list.
+    expect(mine).toContain("Consultation · ");
   });
 });

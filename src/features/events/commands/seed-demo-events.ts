@@ -20,6 +20,8 @@ interface DemoEvent {
   description: LocalizedText;
   venue?: LocalizedText;
   onlineUrl?: string;
+  /** A cancelled event shows its organiser's reason. */
+  cancelReason?: string;
 }
 
 const DEMO_EVENTS: DemoEvent[] = [
@@ -136,6 +138,29 @@ const DEMO_EVENTS: DemoEvent[] = [
     },
     onlineUrl: "https://meet.sharek.tn/demande-en-ligne",
   },
+  {
+    structure: "bcrc",
+    kind: "information_day",
+    mode: "in_person",
+    theme: "participation",
+    governorate: "TN-51",
+    inDays: 10,
+    hour: 9,
+    hours: 3,
+    capacity: 80,
+    title: {
+      ar: "يوم إعلامي بسوسة: المطالب والاستشارات",
+      fr: "Journée d’information à Sousse : requêtes et consultations",
+      en: "Information day in Sousse: requests and consultations",
+    },
+    description: {
+      ar: "تقديم منصة شارك لمواطني الولاية وجمعياتها.",
+      fr: "Présentation de Sharek aux habitants et aux associations du gouvernorat.",
+      en: "Sharek presented to the governorate’s residents and associations.",
+    },
+    venue: { ar: "دار الثقافة بسوسة", fr: "Maison de la culture de Sousse", en: "Sousse house of culture" },
+    cancelReason: "تعذّر توفير القاعة في هذا التاريخ، وسيُعلن عن موعد جديد قريبًا.",
+  },
 ];
 
 /** Upcoming demo events in several governorates and online, with the demo citizen registered to one. */
@@ -168,9 +193,11 @@ export async function seedDemoEvents(db: Db, now: Date = new Date()): Promise<st
         startsAt,
         endsAt: new Date(startsAt.getTime() + e.hours * 3_600_000),
         capacity: e.capacity,
+        cancelledAt: e.cancelReason ? now : null,
+        cancelReason: e.cancelReason ?? null,
       })
       .returning();
-    await announceEvent(db, row!);
+    if (!e.cancelReason) await announceEvent(db, row!);
     ids.push(row!.id);
   }
   const [citizen] = await db

@@ -8,11 +8,12 @@ import { listGovernorates } from "../../structures/queries.js";
 import { changeContext } from "../../structures/routes/load.js";
 import { structures } from "../../structures/tables.js";
 import { listThemes } from "../../subscriptions/queries.js";
+import { cancelEvent } from "../commands/cancel-event.js";
 import { markAttendance } from "../commands/mark-attendance.js";
 import { createEvent, type EventField, tunisTimeValue, updateEvent } from "../commands/save-event.js";
 import { canEvent, type EventAction, eventScope, organiserScope } from "../policy.js";
 import { type EventSummary, findEvent, listAttendees, listManagedEvents } from "../queries.js";
-import { AttendanceBody, EventBody, EventParams } from "../schema.js";
+import { AttendanceBody, CancelEventBody, EventBody, EventParams } from "../schema.js";
 import { AttendancePage, EventFormPage, EventsAdminPage, type EventValues } from "../views/admin-pages.js";
 
 /** Events in the admin area: structure admins run their structures' events, agents mark attendance. */
@@ -147,6 +148,34 @@ export const adminEventRoutes: FastifyPluginAsync = async (app) => {
       return reply.redirectWithFlash(`/admin/events/${event.id}`, {
         kind: "success",
         message: "events.flash.updated",
+      });
+    },
+  );
+
+  app.post<{ Params: EventParams; Body: CancelEventBody }>(
+    "/admin/events/:id/cancel",
+    { schema: { params: EventParams, body: CancelEventBody } },
+    async (request, reply) => {
+      const event = await load(request, request.params.id, "update");
+      const result = await cancelEvent(app.db, event, request.body, {
+        ...changeContext(request),
+        mail: { publicUrl: app.config.publicUrl },
+      });
+      if (!result.ok)
+        return reply.render(
+          <AttendancePage
+            abilities={adminAbilities(request.actor)}
+            event={event}
+            attendees={await listAttendees(app.db, event.id)}
+            canUpdate
+            cancelErrors={result.errors}
+            reason={request.body.reason}
+          />,
+          422,
+        );
+      return reply.redirectWithFlash(`/admin/events/${event.id}`, {
+        kind: result.value === "already" ? "info" : "success",
+        message: result.value === "already" ? "events.flash.alreadyCancelled" : "events.flash.eventCancelled",
       });
     },
   );

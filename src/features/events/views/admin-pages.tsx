@@ -198,22 +198,35 @@ export function AttendancePage({
   event,
   attendees,
   canUpdate,
+  cancelErrors,
+  reason,
 }: {
   abilities: AdminAbilities;
   event: EventSummary;
   attendees: Attendee[];
   canUpdate: boolean;
+  /** The cancel form's errors, and the reason as typed. */
+  cancelErrors?: FieldErrors<"reason">;
+  reason?: string;
 }) {
   const { t, locale } = usePage();
   const href = useHref();
   const plain = usePlainName();
+  const { message, Summary } = useFieldErrors(cancelErrors, { reason: "reason" });
   const confirmed = attendees.filter((a) => a.status === "confirmed");
   const waiting = attendees.filter((a) => a.status === "waiting");
   return (
     <AdminLayout title={plain(event.title)} section="events" abilities={abilities}>
+      <Summary />
       <h1 class="sh-heading-xl">
         <Localized text={event.title} />
       </h1>
+      {event.cancelledAt && (
+        <p class="sh-body-text">
+          <StatusTag tone="danger">{t("events.status.cancelled")}</StatusTag>{" "}
+          {t("events.cancelledBecause", { reason: event.cancelReason ?? "" })}
+        </p>
+      )}
       <p class="sh-body-text">
         {formatDateTime(event.startsAt, locale)} ·{" "}
         {t("events.admin.counts", {
@@ -262,6 +275,25 @@ export function AttendancePage({
             </li>
           ))}
         </ol>
+      )}
+      {canUpdate && !event.cancelledAt && (
+        <section aria-labelledby="cancel-event">
+          <h2 id="cancel-event" class="sh-heading-l">
+            {t("events.admin.cancelTitle")}
+          </h2>
+          <Form action={`/admin/events/${event.id}/cancel`}>
+            <Textarea
+              id="reason"
+              name="reason"
+              label={t("events.admin.cancelReason")}
+              hint={t("events.admin.cancelHint")}
+              value={reason ?? ""}
+              error={message("reason")}
+              rows={3}
+            />
+            <Button variant="warning">{t("events.admin.cancel")}</Button>
+          </Form>
+        </section>
       )}
     </AdminLayout>
   );

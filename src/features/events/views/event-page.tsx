@@ -55,6 +55,12 @@ export function EventPage({
       <h1 class="sh-heading-xl">
         <Localized text={event.title} />
       </h1>
+      {event.cancelledAt && (
+        <p class="sh-inset sh-body-text" id="event-cancelled">
+          <StatusTag tone="danger">{t("events.status.cancelled")}</StatusTag>{" "}
+          {t("events.cancelledBecause", { reason: event.cancelReason ?? "" })}
+        </p>
+      )}
       <EventFacts event={event} governorates={governorates} />
       <Description text={event.description} />
 
@@ -62,7 +68,7 @@ export function EventPage({
         <h2 id="registration-title" class="sh-heading-m">
           {t("events.registration.title")}
         </h2>
-        {active?.status === "confirmed" && (
+        {active?.status === "confirmed" && !event.cancelledAt && (
           <p class="sh-body-text" id="registration-status">
             {t("events.registration.confirmed")}
             {event.mode === "online" && event.onlineUrl && (

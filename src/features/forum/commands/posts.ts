@@ -1,15 +1,15 @@
-import { and, eq, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
-import { accounts } from "../../../core/auth/tables.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import { translator } from "../../../core/i18n/catalog.js";
-import { DEFAULT_LOCALE, isLocale } from "../../../core/i18n/localized.js";
-import { enqueueMail } from "../../../core/mail/outbox.js";
+import { LOCALES, type LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { UUID } from "../../moderation/kinds.js";
 import { recordHold, screenPosting } from "../../moderation/screen.js";
-import { forumFollows, forumPosts, forumThreads } from "../tables.js";
+import { addFollow, unfollow } from "../../subscriptions/commands.js";
+import { publishNotice } from "../../subscriptions/notices.js";
+import { forumPosts, forumThreads } from "../tables.js";
 
 export const LIMITS = { title: { min: 8, max: 150 }, body: { min: 2, max: 10_000 } };
 
@@ -44,7 +44,7 @@ export async function startThread(
       .insert(forumThreads)
       .values({ categoryId, authorId, title, body, moderationState: screening.hold ? "held" : "visible" })
       .returning({ id: forumThreads.id });
-    await tx.insert(forumFollows).values({ threadId: row!.id, accountId: authorId });
+    await addFollow(tx, authorId, "thread", row!.id);
     if (screening.hold)
       await recordHold(tx, { kind: "forum_thread", itemId: row!.id, authorId }, screening.hold);
     return { ok: true, value: { id: row!.id, held: screening.hold !== null } };
@@ -99,55 +99,30 @@ export async function replyToThread(
       .update(forumThreads)
       .set({ replyCount: sql`${forumThreads.replyCount} + 1`, lastPostAt: sql`now()` })
       .where(eq(forumThreads.id, thread.id));
-    await tx.insert(forumFollows).values({ threadId: thread.id, accountId: authorId }).onConflictDoNothing();
-    await notifyThreadFollowers(tx, ctx.publicUrl, thread, authorId);
+    await addFollow(tx, authorId, "thread", thread.id);
+    await notifyThreadFollowers(tx, thread, authorId);
     return { ok: true, value: { id: row!.id, held: false } };
   });
 }
 
-async function notifyThreadFollowers(
-  db: Db,
-  publicUrl: string,
-  thread: { id: string; title: string },
-  authorId: string,
-) {
-  const due = await db
-    .update(forumFollows)
-    .set({ notifiedAt: sql`now()` })
-    .where(
-      and(
-        eq(forumFollows.threadId, thread.id),
-        ne(forumFollows.accountId, authorId),
-        or(isNull(forumFollows.notifiedAt), lt(forumFollows.notifiedAt, sql`now() - interval '1 hour'`)),
-      ),
-    )
-    .returning({ accountId: forumFollows.accountId });
-  for (const { accountId } of due) {
-    const [person] = await db
-      .select({ email: accounts.email, locale: accounts.locale })
-      .from(accounts)
-      .where(and(eq(accounts.id, accountId), isNull(accounts.deletedAt), isNotNull(accounts.email)));
-    if (!person) continue;
-    const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
-    const t = translator(locale);
-    await enqueueMail(db, {
-      to: person.email!,
-      subject: t("forum.mail.subject", { title: thread.title }),
-      text: [
-        t("forum.mail.body", { title: thread.title }),
-        t("forum.mail.open", { url: `${publicUrl}/${locale}/forum/threads/${thread.id}` }),
-        `-- \n${t("forum.mail.why")}`,
-      ].join("\n\n"),
-    });
-  }
+/**
+ * Announces new replies to a thread's followers (not to the one who replied) through the
+ * subscriptions hub, at most once an hour per thread so a lively thread does not flood anyone.
+ */
+async function notifyThreadFollowers(db: Db, thread: { id: string; title: string }, authorId: string) {
+  const title: LocalizedText = {};
+  for (const locale of LOCALES)
+    title[locale] = translator(locale)("forum.mail.subject", { title: thread.title });
+  await publishNotice(
+    db,
+    { kind: "thread", target: thread.id, title, path: `/forum/threads/${thread.id}`, actorId: authorId },
+    { quietMinutes: 60 },
+  );
 }
 
 export async function setThreadFollow(db: Db, threadId: string, accountId: string, follow: boolean) {
-  if (follow) await db.insert(forumFollows).values({ threadId, accountId }).onConflictDoNothing();
-  else
-    await db
-      .delete(forumFollows)
-      .where(and(eq(forumFollows.threadId, threadId), eq(forumFollows.accountId, accountId)));
+  if (follow) await addFollow(db, accountId, "thread", threadId);
+  else await unfollow(db, accountId, "thread", threadId);
 }
 
 export const THREAD_ACTIONS = ["lock", "unlock", "pin", "unpin", "move"] as const;

@@ -4,7 +4,8 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { demoVoices } from "../../ideas/commands/seed-ideas.js";
 import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
-import { forumCategories, forumFollows, forumPosts, forumThreads } from "../tables.js";
+import { addFollow } from "../../subscriptions/commands.js";
+import { forumCategories, forumPosts, forumThreads } from "../tables.js";
 
 const CATEGORIES: Array<{
   slug: string;
@@ -203,7 +204,7 @@ export async function seedDemoForum(db: Db): Promise<string[]> {
         createdAt: at,
       })
       .returning({ id: forumThreads.id });
-    await db.insert(forumFollows).values({ threadId: thread!.id, accountId: voices[demo.by]! });
+    await addFollow(db, voices[demo.by]!, "thread", thread!.id);
     const ids: string[] = [];
     for (const [i, p] of demo.posts.entries()) {
       const authorId = p.by === "official" ? (official?.id ?? null) : voices[p.by]!;

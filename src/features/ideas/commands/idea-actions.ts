@@ -4,9 +4,10 @@ import { audit } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import { recordHold, screenPosting } from "../../moderation/screen.js";
+import { addFollow, unfollow } from "../../subscriptions/commands.js";
 import { notifyFollowers } from "../notify.js";
 import { ANSWERS, DEFAULT_THRESHOLD, IDEA_STATUSES, type IdeaStatus, LIMITS } from "../rules.js";
-import { ideaComments, ideaEvents, ideaFollows, ideaSupports, ideas, ideaThresholds } from "../tables.js";
+import { ideaComments, ideaEvents, ideaSupports, ideas, ideaThresholds } from "../tables.js";
 
 interface IdeaRef {
   id: string;
@@ -28,7 +29,6 @@ export async function thresholdFor(db: Db, structureId: string | null) {
  */
 export async function setSupport(
   db: Db,
-  publicUrl: string,
   idea: IdeaRef,
   accountId: string,
   support: boolean,
@@ -49,7 +49,7 @@ export async function setSupport(
       .where(eq(ideas.id, idea.id))
       .returning({ supportCount: ideas.supportCount });
     if (!support || (row?.supportCount ?? 0) < threshold.supports) return { reached: false };
-    return { reached: await markThresholdReached(tx, publicUrl, idea, threshold.answerDays, now) };
+    return { reached: await markThresholdReached(tx, idea, threshold.answerDays, now) };
   });
 }
 
@@ -60,7 +60,6 @@ export async function setSupport(
  */
 export async function markThresholdReached(
   tx: Db,
-  publicUrl: string,
   idea: { id: string; title: string },
   answerDays: number,
   now: Date,
@@ -72,17 +71,14 @@ export async function markThresholdReached(
     .returning({ id: ideas.id });
   if (reached.length === 0) return false;
   await tx.insert(ideaEvents).values({ ideaId: idea.id, kind: "threshold_reached", createdAt: now });
-  await notifyFollowers(tx, publicUrl, idea, { key: "threshold" }, null);
+  await notifyFollowers(tx, idea, { key: "threshold" }, null);
   return true;
 }
 
-/** Follows or unfollows an idea (idempotent). */
+/** Follows or unfollows an idea (idempotent), through the subscriptions hub. */
 export async function setFollow(db: Db, ideaId: string, accountId: string, follow: boolean) {
-  if (follow) await db.insert(ideaFollows).values({ ideaId, accountId }).onConflictDoNothing();
-  else
-    await db
-      .delete(ideaFollows)
-      .where(and(eq(ideaFollows.ideaId, ideaId), eq(ideaFollows.accountId, accountId)));
+  if (follow) await addFollow(db, accountId, "idea", ideaId);
+  else await unfollow(db, accountId, "idea", ideaId);
 }
 
 /** Comments on an idea, screened by moderation (held for review, or refused while blocked). */
@@ -124,7 +120,6 @@ export type StatusField = "status" | "body";
  */
 export async function setIdeaStatus(
   db: Db,
-  publicUrl: string,
   idea: IdeaRef & { status: IdeaStatus },
   input: { status?: string; body?: string },
   actorId: string,
@@ -161,7 +156,7 @@ export async function setIdeaStatus(
       request,
       actorId,
     );
-    await notifyFollowers(tx, publicUrl, idea, { key: "status", status, body: body || null }, actorId);
+    await notifyFollowers(tx, idea, { key: "status", status, body: body || null }, actorId);
     return { ok: true, value: status };
   });
 }

@@ -5,16 +5,9 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
 import { structures } from "../../structures/tables.js";
+import { addFollow } from "../../subscriptions/commands.js";
 import type { IdeaStatus } from "../rules.js";
-import {
-  ideaComments,
-  ideaEvents,
-  ideaFollows,
-  ideaSupports,
-  ideas,
-  ideaThemes,
-  ideaThresholds,
-} from "../tables.js";
+import { ideaComments, ideaEvents, ideaSupports, ideas, ideaThemes, ideaThresholds } from "../tables.js";
 
 const THEMES: Array<{ code: string; name: Required<LocalizedText> }> = [
   { code: "environment", name: { ar: "البيئة", fr: "Environnement", en: "Environment" } },
@@ -263,10 +256,8 @@ export async function seedDemoIdeas(db: Db): Promise<string[]> {
         createdAt: new Date(at.getTime() + i * 3_600_000),
       })),
     );
-    await db
-      .insert(ideaFollows)
-      .values([authorId, ...supporters.slice(0, 3)].map((accountId) => ({ ideaId: id, accountId })))
-      .onConflictDoNothing();
+    for (const accountId of new Set([authorId, ...supporters.slice(0, 3)]))
+      await addFollow(db, accountId, "idea", id);
     await db
       .insert(ideaEvents)
       .values({ ideaId: id, kind: "submitted", status: "under_review", actorId: authorId, createdAt: at });

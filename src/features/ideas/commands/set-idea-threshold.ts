@@ -33,7 +33,7 @@ export async function setIdeaThreshold(
   db: Db,
   structureId: string | null,
   input: ThresholdInput,
-  context: { publicUrl: string; request?: FastifyRequest; actorId?: string | null; now?: Date },
+  context: { request?: FastifyRequest; actorId?: string | null; now?: Date },
 ): Promise<Result<{ reached: number }, ThresholdField>> {
   const errors: FieldErrors<ThresholdField> = {};
   if (!structureId) errors.structure = fieldError("ideas.errors.choice");
@@ -71,8 +71,7 @@ export async function setIdeaThreshold(
         ),
       );
     let count = 0;
-    for (const idea of due)
-      if (await markThresholdReached(tx, context.publicUrl, idea, values.answerDays, now)) count += 1;
+    for (const idea of due) if (await markThresholdReached(tx, idea, values.answerDays, now)) count += 1;
     await audit(
       tx,
       {

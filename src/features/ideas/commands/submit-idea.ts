@@ -12,8 +12,9 @@ import {
 import type { Db } from "../../../db/client.js";
 import { recordHold, screenPosting } from "../../moderation/screen.js";
 import { governorates, structures } from "../../structures/tables.js";
+import { addFollow } from "../../subscriptions/commands.js";
 import { LIMITS } from "../rules.js";
-import { ideaEvents, ideaFollows, ideas, ideaThemes } from "../tables.js";
+import { ideaEvents, ideas, ideaThemes } from "../tables.js";
 
 export type IdeaField = "title" | "description" | "structure" | "theme" | "area" | "image" | "form";
 export interface IdeaInput {
@@ -146,7 +147,7 @@ export async function submitIdea(
     await tx
       .insert(ideaEvents)
       .values({ ideaId: row.id, kind: "submitted", status: "under_review", actorId: authorId });
-    await tx.insert(ideaFollows).values({ ideaId: row.id, accountId: authorId });
+    await addFollow(tx, authorId, "idea", row.id);
     if (hold) await recordHold(tx, { kind: "idea", itemId: row.id, authorId }, hold);
     return { ok: true, value: { id: row.id, held: hold !== null } };
   });

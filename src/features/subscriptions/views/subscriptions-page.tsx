@@ -21,7 +21,7 @@ export function SubscriptionsPage({
   themes,
 }: {
   settings: SubscriberSettings;
-  follows: Array<{ kind: string; target: string; name: LocalizedText }>;
+  follows: Array<{ kind: string; target: string; name: LocalizedText; path: string | null }>;
   news: Array<{ id: string; title: LocalizedText; path: string; createdAt: Date }>;
   governorates: Named[];
   themes: Named[];
@@ -54,7 +54,14 @@ export function SubscriptionsPage({
               <Form action="/subscriptions/unfollow" class="sh-inline-form">
                 <input type="hidden" name="kind" value={f.kind} />
                 <input type="hidden" name="target" value={f.target} />
-                {t(`subscriptions.kind.${f.kind}`)} · <Localized text={f.name} />{" "}
+                {t(`subscriptions.kind.${f.kind}`)} ·{" "}
+                {f.path ? (
+                  <a class="sh-link" href={href(f.path)}>
+                    <Localized text={f.name} />
+                  </a>
+                ) : (
+                  <Localized text={f.name} />
+                )}{" "}
                 <button type="submit" class="sh-link-button">
                   {t("subscriptions.unfollow")}
                 </button>

@@ -37,6 +37,22 @@ export function WidgetPage({
           <p class="sh-body-text sh-widget__structure">
             <Localized text={structure.name} />
           </p>
+          {data.kind === "consultations" &&
+            (data.open.length > 0 ? (
+              <ul class="sh-list">
+                {data.open.map((c) => (
+                  <li key={c.id} class="sh-widget__item">
+                    <a class="sh-link" href={`${base}/consultations/${c.id}`} target="_blank" rel="noopener">
+                      <Localized text={c.title} />
+                    </a>
+                    <br />
+                    {t("widgets.consultations.closes", { date: formatDate(c.closesAt, locale) })}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="sh-body-text">{t("widgets.consultations.none")}</p>
+            ))}
           {data.kind === "answered" &&
             (data.enough ? (
               <>
