@@ -158,6 +158,8 @@ export const consultationComments = pgTable(
     index("consultation_comments_supported_idx")
       .on(t.consultationId, t.sectionId, t.supportCount.desc().nullsFirst(), t.createdAt.desc().nullsFirst())
       .where(sql`${t.parentId} is null`),
+    // Counts per section (pages, synthesis), replies included: index-only, whatever else the table holds.
+    index("consultation_comments_counts_idx").on(t.consultationId, t.sectionId, t.status, t.moderationState),
     index("consultation_comments_thread_idx").on(t.rootId, t.createdAt),
     index("consultation_comments_author_idx").on(t.authorId),
     // The open-data contributions dataset reads every comment in this order, page after page.

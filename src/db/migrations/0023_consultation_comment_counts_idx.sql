@@ -1,0 +1,1 @@
+CREATE INDEX "consultation_comments_counts_idx" ON "consultation_comments" USING btree ("consultation_id","section_id","status","moderation_state");
