@@ -8,6 +8,7 @@ import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
 import { describeEngine } from "./lib/app-server.js";
 import { describeMachine, machine, revision } from "./lib/machine.js";
 import { writeResultsSection } from "./lib/results.js";
+import { underServeFlags } from "./lib/serve.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 
 /**
@@ -16,8 +17,11 @@ import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./
  * digest runs as its job does (runDigest, batches of DIGEST_BATCH), once for a tenth of the
  * subscribers and once for all of them: the JS heap's peak must stay under budget and about the
  * same, since each batch is dropped before the next. Writes the "Weekly digest" section of
- * bench/RESULTS.md. PGlite by default; PostgreSQL with DATABASE_URL.
+ * bench/RESULTS.md. PGlite by default; PostgreSQL with DATABASE_URL. The digest job runs inside
+ * the server, so the bench runs under the server's production V8 flags (`npm run serve`).
  */
+
+underServeFlags();
 
 const SUBSCRIBERS = Number(process.env.BENCH_DIGEST_SUBSCRIBERS ?? 100_000);
 const HEAP_BUDGET = 200 * 1024 ** 2;
@@ -175,7 +179,7 @@ writeResultsSection({
     "bounded memory (peak JS heap ≤ 200 MB, and about flat between 10,000 and 100,000 subscribers).",
   body: [
     `${when} · code ${code} · ${engineLabel} · ${describeMachine(host)} (load average ${host.loadAverage} at the start).`,
-    "The digest runs in the bench's own process; memory is sampled every 20 ms.",
+    `The digest runs in the bench's own process, under the production server's V8 flags (${process.execArgv.filter((a) => a.startsWith("--max")).join(" ")}); memory is sampled every 20 ms.`,
     "",
     markdownTable(rows),
   ].join("\n"),

@@ -7,6 +7,7 @@ import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
 import { startChild } from "./lib/child-server.js";
 import { describeMachine, machine, revision } from "./lib/machine.js";
 import { writeResultsSection } from "./lib/results.js";
+import { serveArguments } from "./lib/serve.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 
 /**
@@ -115,14 +116,6 @@ try {
   tmp.remove();
 }
 process.exit(exitCode);
-
-/** The arguments of `node` in package.json's "serve" script: the production command, measured as is. */
-function serveArguments(): string[] {
-  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { serve: string } };
-  const [command, ...args] = scripts.serve.split(/\s+/);
-  if (command !== "node") throw new Error(`the serve script does not start node: ${scripts.serve}`);
-  return args;
-}
 
 /** A field of /proc/<pid>/status in bytes (VmRSS: resident now; VmHWM: the highest it has been). */
 function memory(pid: number, field: "VmRSS" | "VmHWM"): number {
