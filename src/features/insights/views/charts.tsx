@@ -83,7 +83,7 @@ function yTicks(max: number) {
 
 /** A line over ordered labels (months): one point per datum. */
 export function LineChart(props: ChartProps) {
-  const { dir, locale } = usePage();
+  const { dir } = usePage();
   const { data } = props;
   const range: [number, number] = dir === "rtl" ? [WIDTH - M.side, M.side] : [M.side, WIDTH - M.side];
   const x = scalePoint<string>()
@@ -94,19 +94,9 @@ export function LineChart(props: ChartProps) {
   const path = line<Datum>()
     .x((d) => x(d.key) ?? 0)
     .y((d) => y(d.value))(data);
-  const axisX = dir === "rtl" ? WIDTH - M.side + 8 : M.side - 8;
   return (
     <ChartFigure {...props}>
-      <g class="sh-chart__grid">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.side} x2={WIDTH - M.side} y1={y(t)} y2={y(t)} />
-            <text x={axisX} y={y(t)} text-anchor={dir === "rtl" ? "start" : "end"} dominant-baseline="middle">
-              {formatNumber(t, locale)}
-            </text>
-          </g>
-        ))}
-      </g>
+      <YGrid y={y} ticks={ticks} />
       {path ? <path class="sh-chart__line" d={path} /> : null}
       <g>
         {data.map((d) => (
@@ -129,9 +119,27 @@ export function LineChart(props: ChartProps) {
   );
 }
 
+/** The value axis: a grid line and its number at each tick, on the reading side of the chart. */
+function YGrid({ y, ticks }: Pick<ReturnType<typeof yTicks>, "y" | "ticks">) {
+  const { dir, locale } = usePage();
+  const axisX = dir === "rtl" ? WIDTH - M.side + 8 : M.side - 8;
+  return (
+    <g class="sh-chart__grid">
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={M.side} x2={WIDTH - M.side} y1={y(t)} y2={y(t)} />
+          <text x={axisX} y={y(t)} text-anchor={dir === "rtl" ? "start" : "end"} dominant-baseline="middle">
+            {formatNumber(t, locale)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
 /** Bars over categories (governorates, structures): one bar per datum. */
 export function BarChart(props: ChartProps) {
-  const { dir, locale } = usePage();
+  const { dir } = usePage();
   const { data } = props;
   const range: [number, number] = dir === "rtl" ? [WIDTH - M.side, M.side] : [M.side, WIDTH - M.side];
   const x = scaleBand<string>()
@@ -139,19 +147,9 @@ export function BarChart(props: ChartProps) {
     .range(range)
     .padding(0.2);
   const { y, ticks } = yTicks(Math.max(0, ...data.map((d) => d.value)));
-  const axisX = dir === "rtl" ? WIDTH - M.side + 8 : M.side - 8;
   return (
     <ChartFigure {...props}>
-      <g class="sh-chart__grid">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.side} x2={WIDTH - M.side} y1={y(t)} y2={y(t)} />
-            <text x={axisX} y={y(t)} text-anchor={dir === "rtl" ? "start" : "end"} dominant-baseline="middle">
-              {formatNumber(t, locale)}
-            </text>
-          </g>
-        ))}
-      </g>
+      <YGrid y={y} ticks={ticks} />
       <g>
         {data.map((d) => (
           <rect
