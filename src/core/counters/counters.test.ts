@@ -1,5 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/databases.js";
+import { buildApp } from "../../app.js";
+import { loadConfig } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { type Counters, databaseCounters, memoryCounters } from "./counters.js";
 
@@ -47,4 +52,35 @@ describe("counters", () => {
       expect(fresh.resetAt).toBeGreaterThan(Date.now());
     },
   );
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("rate limits on PostgreSQL (two nodes, one database)", () => {
+  it("count one client's requests across both nodes", async () => {
+    const database = await openTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "sharek-node-")),
+      COOKIE_SECRET: "test-secret-test-secret-test-secret-0123",
+      RATE_LIMIT_MAX: "6",
+    });
+    const nodes = [await buildApp({ config, database }), await buildApp({ config, database })];
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const response = await nodes[i % 2]!.inject({ url: "/ar/structures", remoteAddress: "203.0.113.9" });
+        statuses.push(response.statusCode);
+      }
+      // Six allowed in all, three on each node: not six on each.
+      expect(statuses.filter((s) => s === 200)).toHaveLength(6);
+      expect(statuses.slice(6)).toEqual([429, 429, 429, 429]);
+      // Another client still gets through.
+      expect(
+        (await nodes[1]!.inject({ url: "/ar/structures", remoteAddress: "203.0.113.10" })).statusCode,
+      ).toBe(200);
+    } finally {
+      for (const node of nodes) await node.close();
+      await database.close();
+    }
+  });
 });

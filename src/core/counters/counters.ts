@@ -118,8 +118,10 @@ export function rateLimitStore(counters: Counters) {
         (error: Error) => callback(error),
       );
     }
-    child(options: { routeInfo?: { method?: unknown; url?: unknown } }) {
-      const { method = "", url = "" } = options.routeInfo ?? {};
+    child(options: object) {
+      // At run time the plugin passes the route's merged limits, with the route as `routeInfo`.
+      const { method = "", url = "" } =
+        (options as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo ?? {};
       return new CountersStore(undefined, `${this.prefix}${String(method)} ${String(url)}:`);
     }
   };
