@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 import type { Database, Db } from "../db/client.js";
+import { type Counters, countersFor } from "./counters/counters.js";
 import { type FileStore, localFileStore } from "./files/store.js";
 import { platformSettings } from "./settings/tables.js";
 
@@ -14,6 +15,8 @@ declare module "fastify" {
     db: Db;
     /** Uploaded files (local disk under DATA_DIR/files). */
     files: FileStore;
+    /** Rate-limit and throttle counters, shared by every node on PostgreSQL. */
+    counters: Counters;
   }
 }
 
@@ -39,6 +42,7 @@ export const contextPlugin = fp<{ config: Config; database: Database }>(
     app.decorate("database", database);
     app.decorate("db", database.db);
     app.decorate("files", localFileStore(join(config.dataDir, "files")));
+    app.decorate("counters", countersFor(database, cookieSecret));
   },
   { name: "sharek-config" },
 );

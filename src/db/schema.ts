@@ -2,6 +2,7 @@
 export * from "../core/audit/tables.js";
 export * from "../core/auth/tables.js";
 export * from "../core/authz/tables.js";
+export * from "../core/counters/tables.js";
 export * from "../core/mail/tables.js";
 export * from "../core/settings/tables.js";
 export * from "../features/accounts/tables.js";
@@ -14,7 +15,6 @@ export * from "../features/forum/tables.js";
 export * from "../features/help/tables.js";
 export * from "../features/ideas/tables.js";
 export * from "../features/insights/tables.js";
-export * from "../features/integrity/tables.js";
 export * from "../features/integrity/tables.js";
 export * from "../features/moderation/tables.js";
 export * from "../features/newsletters/tables.js";

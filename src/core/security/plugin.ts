@@ -6,6 +6,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyReply, preValidationHookHandler } from "fastify";
 import fp from "fastify-plugin";
+import { rateLimitStore } from "../counters/counters.js";
 import { RateLimitedError } from "../errors/app-error.js";
 
 declare module "fastify" {
@@ -93,7 +94,8 @@ export const securityPlugin = fp(
       global: true,
       max: config.RATE_LIMIT_MAX,
       timeWindow: 60_000,
-      // The counter's key is the address; it stays in memory and never reaches a log.
+      // The counter's key is the address: shared by every node (stored HMACed), never in a log.
+      store: rateLimitStore(app.counters),
       keyGenerator: (request) => request.ip,
       errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
     });
