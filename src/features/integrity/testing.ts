@@ -44,7 +44,7 @@ export async function submitReportForm(
   agent: Agent,
   fields: Record<string, string>,
   files: Files = [],
-  options: { lang?: string; pow?: boolean; headers?: Record<string, string> } = {},
+  options: { lang?: string; pow?: boolean; headers?: Record<string, string>; remoteAddress?: string } = {},
 ): Promise<LightMyRequestResponse> {
   const lang = options.lang ?? "fr";
   const page = await agent.get(`/${lang}/integrity/report`, options.headers);
@@ -55,6 +55,7 @@ export async function submitReportForm(
   return app.inject({
     method: "POST",
     url: `/${lang}/integrity/report`,
+    remoteAddress: options.remoteAddress,
     headers: { ...options.headers, cookie: agent.cookieHeader(), "content-type": contentType },
     payload,
   });
