@@ -338,7 +338,7 @@ export const officerRoutes: FastifyPluginAsync = async (app) => {
           .header("content-type", which === "original" ? "application/octet-stream" : file.meta.mime)
           .header(
             "content-disposition",
-            `${inline ? "inline" : "attachment"}; filename="evidence-${request.params.attachmentId.slice(0, 8)}${which === "original" ? "-original" : ""}.${file.meta.extension}"`,
+            `${inline ? "inline" : "attachment"}; filename="evidence-${request.params.attachmentId.slice(0, 8)}${which === "original" ? `-original.${file.meta.originalExtension ?? file.meta.extension}` : `.${file.meta.extension}`}"`,
           )
           .header("x-content-type-options", "nosniff")
           .send(file.data);
