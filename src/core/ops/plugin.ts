@@ -3,6 +3,7 @@ import fp from "fastify-plugin";
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { migrationsApplied } from "../../db/migrate.js";
 import { NotFoundError, UnavailableError } from "../errors/app-error.js";
+import { isPrivateRoute } from "./private-routes.js";
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -23,7 +24,9 @@ export const opsPlugin = fp(
       registers: [registry],
     });
 
+    // Private routes are not measured: a counter's scrape time would date each of their uses.
     app.addHook("onResponse", async (request, reply) => {
+      if (isPrivateRoute(request)) return;
       duration.observe(
         { method: request.method, route: request.routeOptions.url ?? "unmatched", status: reply.statusCode },
         reply.elapsedTime / 1000,

@@ -3,6 +3,7 @@ import { Agent, createTestApp } from "../../../test/app.js";
 import { RECEIPT_TRIES, SLOW_LANE } from "./routes/public.js";
 import { follow, officer, receiptIn, submitReportForm, validReport } from "./testing.js";
 import {
+  clientKey,
   leadingZeroBits,
   newChallenge,
   POW_BITS,
@@ -29,9 +30,24 @@ describe("integrity: abuse", () => {
     expect(throttled.body).not.toContain("Direction régionale des marchés");
   });
 
-  it("lets JavaScript-off reports through a slower lane with a stricter limit", async () => {
+  it("lets JavaScript-off reports through a slower lane, counting only accepted reports, per client", async () => {
+    // Empty or invalid posts, by the hundred and from many addresses, count against nobody.
+    for (let i = 0; i < 100; i++) {
+      const junk = await submitReportForm(
+        app,
+        new Agent(app),
+        i % 2 ? {} : validReport({ what: "court" }),
+        [],
+        {
+          pow: false,
+          remoteAddress: `203.0.113.${i}`,
+        },
+      );
+      expect(junk.statusCode, `junk ${i + 1}`).toBe(422);
+    }
+    const slow = { pow: false, remoteAddress: "198.51.100.7" };
     for (let i = 0; i < SLOW_LANE.perClient; i++) {
-      const response = await submitReportForm(app, new Agent(app), validReport(), [], { pow: false });
+      const response = await submitReportForm(app, new Agent(app), validReport(), [], slow);
       expect(response.statusCode, `report ${i + 1}`).toBe(200);
     }
     const refused = await submitReportForm(
@@ -39,12 +55,20 @@ describe("integrity: abuse", () => {
       new Agent(app),
       validReport({ what: "Un texte gardé quand la page revient." }),
       [],
-      { pow: false },
+      slow,
     );
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain("Un texte gardé quand la page revient.");
-    // With the proof of work the same client still reports.
-    expect((await submitReportForm(app, new Agent(app), validReport())).statusCode).toBe(200);
+    // Another client still reports without JavaScript, and the same one with the proof of work.
+    const other = await submitReportForm(app, new Agent(app), validReport(), [], {
+      pow: false,
+      remoteAddress: "198.51.100.8",
+    });
+    expect(other.statusCode).toBe(200);
+    expect(
+      (await submitReportForm(app, new Agent(app), validReport(), [], { remoteAddress: "198.51.100.7" }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it("spends each proof of work once, and refuses forged, wrong or expired ones", () => {
@@ -70,5 +94,16 @@ describe("integrity: abuse", () => {
     expect(counter.wait("b")).toBe(0);
     now = 1000;
     expect(counter.wait("a")).toBe(0);
+  });
+
+  it("counts a client under a key that changes every day", () => {
+    const morning = new Date("2026-03-01T08:00:00Z");
+    const evening = new Date("2026-03-01T20:00:00Z");
+    const nextDay = new Date("2026-03-02T08:00:00Z");
+    expect(clientKey("192.0.2.1", morning)).toBe(clientKey("192.0.2.1", evening));
+    expect(clientKey("192.0.2.1", morning)).not.toBe(clientKey("192.0.2.2", morning));
+    const tomorrow = clientKey("192.0.2.1", nextDay);
+    expect(tomorrow).not.toContain("192.0.2.1");
+    expect(tomorrow).not.toBe(clientKey("192.0.2.1", evening));
   });
 });

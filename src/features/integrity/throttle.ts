@@ -2,14 +2,17 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /*
  * Counters for the integrity routes that never write an address anywhere: each client is counted
- * under a keyed hash of its address, with a key that exists only in this process's memory and is
- * never logged or stored, and each count is forgotten when its window ends.
+ * under a keyed hash of its address, with a key that exists only in this process's memory, is
+ * never logged or stored, and is replaced by a fresh random one every day (UTC), so no hash can be
+ * linked to the same address across days. Each count is forgotten when its window ends.
  */
-const PROCESS_KEY = randomBytes(32);
+let dailyKey = { day: "", key: Buffer.alloc(0) };
 
-/** The key a client is counted under. */
-export function clientKey(address: string): string {
-  return createHmac("sha256", PROCESS_KEY).update(address).digest("base64url");
+/** The key a client is counted under today. */
+export function clientKey(address: string, now = new Date()): string {
+  const day = now.toISOString().slice(0, 10);
+  if (dailyKey.day !== day) dailyKey = { day, key: randomBytes(32) };
+  return createHmac("sha256", dailyKey.key).update(address).digest("base64url");
 }
 
 /** A fixed-window counter per key, in memory. */

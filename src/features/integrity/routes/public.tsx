@@ -23,8 +23,11 @@ import {
 /** Wrong receipts allowed to one client in RECEIPT_WINDOW before it must wait. */
 export const RECEIPT_TRIES = 10;
 const RECEIPT_WINDOW = 15 * 60_000;
-/** Without a proof of work (JavaScript off): a few reports per client, and a ceiling for everyone. */
-export const SLOW_LANE = { perClient: 3, overall: 30, windowMs: 10 * 60_000 };
+/**
+ * Without a proof of work (JavaScript off): a few accepted reports per client in a window. Only
+ * accepted reports count, and there is no ceiling shared by everyone, so nobody can jam the lane.
+ */
+export const SLOW_LANE = { perClient: 3, windowMs: 10 * 60_000 };
 
 /**
  * The whistleblower's side: no account, no cookie but the CSRF token, nothing about the visitor
@@ -35,7 +38,6 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
   const quiet = { logLevel: "warn" as const };
   const receiptFailures = new WindowCounter(RECEIPT_TRIES, RECEIPT_WINDOW);
   const slowLane = new WindowCounter(SLOW_LANE.perClient, SLOW_LANE.windowMs);
-  const slowLaneOverall = new WindowCounter(SLOW_LANE.overall, SLOW_LANE.windowMs);
   const challenges = new SpentChallenges();
   const client = (request: FastifyRequest) => clientKey(request.ip);
 
@@ -70,12 +72,12 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
       const { fields, files } = readMultipart(request.body);
       const input = fields as ReportInput;
       // A solved challenge takes the ordinary lane; without one (JavaScript off), the slow lane.
-      if (!challenges.spend(config.cookieSecret, fields.challenge, fields.pow)) {
-        const key = client(request);
-        const wait = Math.max(slowLane.wait(key), slowLaneOverall.wait("all"));
+      const slowKey = challenges.spend(config.cookieSecret, fields.challenge, fields.pow)
+        ? null
+        : client(request);
+      if (slowKey) {
+        const wait = slowLane.wait(slowKey);
         if (wait > 0) return formPage(reply, { values: input, throttled: wait }, 429);
-        slowLane.hit(key);
-        slowLaneOverall.hit("all");
       }
       const result = await submitReport(
         { db: app.db, files: app.files },
@@ -83,6 +85,7 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
         files.filter((f) => f.field === "attachments"),
       );
       if (!result.ok) return formPage(reply, { values: input, errors: result.errors }, 422);
+      if (slowKey) slowLane.hit(slowKey);
       return reply.render(<ReceiptPage receipt={result.value.receipt} />);
     },
   );
