@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
@@ -5,6 +7,7 @@ import { Agent, createTestApp } from "../../../../test/app.js";
 import { mailsTo } from "../../../../test/mail.js";
 import { multipart } from "../../../../test/multipart.js";
 import { roleMatrix } from "../../../../test/role-matrix.js";
+import { insertCase } from "../staff/testing.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -227,6 +230,30 @@ describe("filing a request", () => {
     expect(blind.body).not.toContain("/requests/follow/");
     expect(await database.query("select id from cases where subject = $1", [fields.subject])).toHaveLength(1);
     expect(await mailsTo(database, email)).toHaveLength(1);
+  });
+
+  it("still knows a form sent before the upgrade: the migration hashed its key in place", async () => {
+    const key = `pre-upgrade-${Date.now()}-key`;
+    const subject = `Filed before the upgrade ${Date.now()}`;
+    const old = await insertCase(database.db, { structure: "mun-tn-11", subject, submissionKeyHash: key });
+    const migration = readFileSync(
+      fileURLToPath(new URL("../../../db/migrations/0024_cases_ideas_erasure.sql", import.meta.url)),
+      "utf8",
+    );
+    const hashing = migration.split("--> statement-breakpoint").find((s) => s.includes("sha256"))!;
+    await database.query(`${hashing.trim().replace(/;$/, "")} WHERE "id" = $1`, [old.id]);
+
+    const agent = new Agent(app);
+    const form = await intakeForm(agent, "en", "complaint", "mun-tn-11");
+    const again = await post(agent, "en", {
+      ...complaint,
+      subject,
+      contactMode: "anonymous",
+      submissionKey: key,
+      _csrf: form.csrf,
+    });
+    expect(again.body).toContain("already been sent");
+    expect(await database.query("select id from cases where subject = $1", [subject])).toHaveLength(1);
   });
 
   it("refuses anonymity for an information request, which needs an address for the answer", async () => {
