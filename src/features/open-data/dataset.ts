@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { csvStringifier } from "../../core/csv.js";
 import { BadRequestError } from "../../core/errors/app-error.js";
 import type { Db } from "../../db/client.js";
 
@@ -68,13 +68,10 @@ export async function* allRows(source: Source, dataset: Dataset, pageSize = 1000
   } while (cursor !== null);
 }
 
-/** RFC 4180 CSV (CRLF, quoted where needed, UTF-8 with a byte-order mark for spreadsheets). */
+/** The dataset as CSV (the portal's safe CSV: see core/csv.ts). */
 export function csvStream(source: Source, dataset: Dataset): Readable {
-  const csv = stringify({
-    header: true,
+  const csv = csvStringifier({
     columns: Object.keys(dataset.columns),
-    record_delimiter: "windows",
-    bom: true,
     cast: { boolean: (v) => (v ? "true" : "false") },
   });
   Readable.from(allRows(source, dataset)).pipe(csv);
