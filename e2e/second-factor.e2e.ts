@@ -46,4 +46,20 @@ describe("a citizen with two-factor sign-in, in the browser", () => {
     }
     expect(await page.textContent("header")).toContain("Sonia Totp");
   });
+
+  it("can sign out from the code page", async () => {
+    const email = `totp.out.${Date.now()}@example.tn`;
+    await createAccount(server.database, { email, totp: true });
+    const page = await (
+      await newContext(browser, { baseURL: server.origin, javaScriptEnabled: false })
+    ).newPage();
+    await visit(page, "/en/sign-in");
+    await page.fill("#email", email);
+    await page.fill("#password", TEST_PASSWORD);
+    await submit(page, 'form[action="/en/sign-in"] button[type="submit"]');
+    await submit(page, 'main form[action="/en/sign-out"] button');
+    expect(new URL(page.url()).pathname).toBe("/en");
+    await visit(page, "/en/sign-in/two-factor");
+    expect(new URL(page.url()).pathname).toBe("/en/sign-in");
+  });
 });
