@@ -78,7 +78,9 @@ describe("staff and TOTP, end to end", () => {
     expect(enrol.statusCode).toBe(200);
     expect(enrol.body).toMatch(/<img class="sh-totp__qr" src="data:image\/svg\+xml;base64,/);
     const account = (await accountByEmail(database, "amel.jaziri@example.tn"))!;
-    const grouped = plainTotpSecret(account.totpSecret!).match(/.{1,4}/g)!.join(" ");
+    const grouped = plainTotpSecret(account.totpSecret!)
+      .match(/.{1,4}/g)!
+      .join(" ");
     expect(enrol.body).toContain(grouped);
     // The pending secret stays the same across visits, kept on the server.
     await invitee.get("/en/account/two-factor");
