@@ -67,7 +67,7 @@ export const sessions = pgTable(
     persistent: boolean("persistent").notNull().default(false),
     /** A coarse description of the device ("Firefox · Android"), shown on "your sessions". */
     device: text("device").notNull().default(""),
-    /** When a TOTP code was checked in this session; staff powers need it. */
+    /** When a TOTP code was checked in this session; an account with TOTP on is signed in only then. */
     secondFactorAt: tstz("second_factor_at"),
     lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
     expiresAt: tstz("expires_at").notNull(),
