@@ -13,6 +13,7 @@ import { mailPlugin } from "./core/mail/plugin.js";
 import { opsPlugin } from "./core/ops/plugin.js";
 import { securityPlugin } from "./core/security/plugin.js";
 import { proxyTrust, requestIdGenerator } from "./core/security/proxy.js";
+import { securityTxtRoutes } from "./core/security/security-txt.js";
 import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { accountsFeature } from "./features/accounts/index.js";
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   // The Open311 API lives at /open311/v2, outside the pages' locale scope.
   await app.register(open311Api);
   await app.register(openDataRoot);
+  await app.register(securityTxtRoutes);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
   await app.register(
