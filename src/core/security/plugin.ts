@@ -102,7 +102,7 @@ export const securityPlugin = fp(
       if (request.isMultipart() && !request.routeOptions.config.upload) throw new UnsupportedMediaTypeError();
     });
 
-    // Uploads are read by at most UPLOAD_CONCURRENCY requests at once; a slot is given back with the answer.
+    // Files are read by at most UPLOAD_CONCURRENCY requests at once; a slot is given back with the answer.
     const slots = new UploadSlots(config.UPLOAD_CONCURRENCY);
     app.addHook("onResponse", async (request) => slots.release(request));
     app.addHook("onRequestAbort", async (request) => slots.release(request));

@@ -58,9 +58,9 @@ export class UploadSlots {
 }
 
 /**
- * The first step of an upload route, before the CSRF check: takes an upload slot (or answers 503
- * through `busy`), starts reading the multipart body and reads its text fields up to the first
- * file, which must carry _csrf. Not one byte of a file is read before the token is checked, the
+ * The first step of an upload route, before the CSRF check: starts reading the multipart body and
+ * reads its text fields up to the first file, which must carry _csrf. A form with a file takes an
+ * upload slot there (or gets 503 through `busy`); one with no file needs none. Not one byte of a file is read before the token is checked, the
  * session is known and the route's own checks have run: the handler reads on with readUpload().
  */
 export function beginUpload(
@@ -70,7 +70,6 @@ export function beginUpload(
 ): preValidationAsyncHookHandler {
   return async (request) => {
     if (!request.isMultipart()) return;
-    if (!slots.take(request)) throw busy();
     const parts = request
       .parts({
         limits: { ...FIELD_LIMITS, fileSize: limits.maxFileSize, files: limits.maxFiles + 1, parts: 60 },
@@ -80,6 +79,7 @@ export function beginUpload(
     openUploads.set(request, upload);
     for (let next = await parts.next(); !next.done; next = await parts.next()) {
       if (next.value.type === "file") {
+        if (!slots.take(request)) throw busy();
         upload.file = next.value;
         return;
       }
