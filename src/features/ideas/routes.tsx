@@ -3,8 +3,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
-import { formSchema, readMultipart } from "../../core/forms.js";
+import { formSchema } from "../../core/forms.js";
 import { requestedPage } from "../../core/paging.js";
+import { readUpload } from "../../core/security/uploads.js";
 import { UUID } from "../moderation/kinds.js";
 import { presence } from "../moderation/policy.js";
 import { listGovernorates } from "../structures/queries.js";
@@ -25,6 +26,7 @@ import {
   IDEA_STATUSES,
   type IdeaSort,
   type IdeaStatus,
+  LIMITS,
   SIMILAR_MIN_LENGTH,
   SIMILAR_PER_MINUTE,
   SORTS,
@@ -159,9 +161,10 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post("/ideas", { preHandler: requireAccount, config: submissions }, async (request, reply) => {
+  const withImage = { ...submissions, upload: { maxFileSize: LIMITS.imageBytes, maxFiles: 1 } };
+  app.post("/ideas", { preHandler: requireAccount, config: withImage }, async (request, reply) => {
     reply.header("cache-control", "no-store");
-    const { fields, files } = readMultipart(request.body);
+    const { fields, files } = await readUpload(request);
     const input = fields as IdeaInput;
     const result = await submitIdea(
       { db: app.db, files: app.files },

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
-import { formSchema, readMultipart } from "../../../core/forms.js";
+import { formSchema } from "../../../core/forms.js";
+import { readUpload } from "../../../core/security/uploads.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { answerQuestion, followCase, rateCase, reopenCase } from "../commands/citizen-actions.js";
 import { type IntakeInput, submitCase } from "../commands/submit-case.js";
@@ -21,7 +22,7 @@ import {
   listPublicEvents,
   searchStructures,
 } from "../queries.js";
-import { CASE_TYPES, type CaseType } from "../rules.js";
+import { CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
 import { FollowPage, type FollowPageProps, MyRequestsPage } from "./views/follow-page.js";
 import {
   ChooseStructurePage,
@@ -124,9 +125,10 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
     return reply.render(<IntakeFormPage {...props} similar={similar} />);
   });
 
-  app.post("/requests", { config: submissions }, async (request, reply) => {
+  const attachments = { maxFileSize: LIMITS.attachmentBytes, maxFiles: LIMITS.attachments };
+  app.post("/requests", { config: { ...submissions, upload: attachments } }, async (request, reply) => {
     noStore(reply);
-    const { fields, files } = readMultipart(request.body);
+    const { fields, files } = await readUpload(request);
     const input = fields as IntakeInput;
     const result = await submitCase(
       {
