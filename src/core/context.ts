@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 import type { Database, Db } from "../db/client.js";
+import { databaseFileStore } from "./files/database-store.js";
 import { type FileStore, localFileStore } from "./files/store.js";
 import { platformSettings } from "./settings/tables.js";
 
@@ -12,7 +13,7 @@ declare module "fastify" {
     config: Config & { cookieSecret: string };
     database: Database;
     db: Db;
-    /** Uploaded files (local disk under DATA_DIR/files). */
+    /** Uploaded files: in the database on PostgreSQL (shared by every node), under DATA_DIR/files on PGlite. */
     files: FileStore;
   }
 }
@@ -38,7 +39,12 @@ export const contextPlugin = fp<{ config: Config; database: Database }>(
     app.decorate("config", { ...config, cookieSecret });
     app.decorate("database", database);
     app.decorate("db", database.db);
-    app.decorate("files", localFileStore(join(config.dataDir, "files")));
+    app.decorate(
+      "files",
+      database.kind === "postgres"
+        ? databaseFileStore(database.db)
+        : localFileStore(join(config.dataDir, "files")),
+    );
   },
   { name: "sharek-config" },
 );
