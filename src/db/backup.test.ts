@@ -1,16 +1,20 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { openTestDatabase, postgresUrl, RUN_PREFIX } from "../../test/databases.js";
+import {
+  openTestDatabase,
+  pgliteDataDirFromTemplate,
+  postgresUrl,
+  RUN_PREFIX,
+} from "../../test/databases.js";
 import { databaseFileStore } from "../core/files/database-store.js";
 import { contentKey, localFileStore } from "../core/files/store.js";
 import { type BackupTarget, backup, type Manifest, restore } from "./backup.js";
-import { createDatabase, type Database, openPglite, openPostgres, PGLITE_EXTENSIONS } from "./client.js";
+import { createDatabase, type Database, openPglite, openPostgres } from "./client.js";
 import { seedDemo } from "./seed.js";
 import { TarReader, TarWriter } from "./tar.js";
 
@@ -83,16 +87,8 @@ describe("restore drill", () => {
       const seeded = await openTestDatabase();
       await seedDemo(seeded);
       const before = await rowCounts(seeded);
-      const dump = await (seeded.driver as PGlite).dumpDataDir("none");
+      await pgliteDataDirFromTemplate(target.dataDir, seeded);
       await seeded.close();
-      mkdirSync(target.dataDir);
-      await (
-        await PGlite.create({
-          dataDir: join(target.dataDir, "pglite"),
-          loadDataDir: dump,
-          extensions: PGLITE_EXTENSIONS,
-        })
-      ).close();
       await localFileStore(join(target.dataDir, "files")).put(key, photo);
       expect(before["public.consultations"]).toBeGreaterThan(0);
 
