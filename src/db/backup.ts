@@ -149,20 +149,26 @@ export async function backup(target: BackupTarget, out: string, output: BackupOu
 async function backupPostgres(url: string, partial: string, work: string, output: BackupOutput) {
   const database = await openPostgres(url, 1);
   let migrations: Migrations;
-  let counts: { tables: number; files: number } | undefined;
+  let tables = 0;
+  let files = 0;
   try {
     migrations = await appliedMigrations(database);
-    [counts] = await database.query<{ tables: number; files: number }>(
+    const [row] = await database.query<{ tables: number; hasFiles: boolean }>(
       `select (select count(*)::int from pg_tables where schemaname not in ('pg_catalog', 'information_schema')) as tables,
-              (select count(*)::int from stored_files) as files`,
+              to_regclass('public.stored_files') is not null as "hasFiles"`,
     );
+    tables = row?.tables ?? 0;
+    // A database not yet migrated to this version has no stored_files table.
+    if (row?.hasFiles) {
+      files = (await database.query<{ n: number }>("select count(*)::int as n from stored_files"))[0]?.n ?? 0;
+    }
   } finally {
     await database.close();
   }
   const dump = join(work, PG_DUMP);
   output.stdout.write("Dumping the PostgreSQL database (pg_dump)…\n");
   const bar = progressBar(output, "Tables");
-  bar.start(counts?.tables ?? 0, 0);
+  bar.start(tables, 0);
   try {
     await run("pg_dump", ["--format=custom", "--verbose", `--file=${dump}`], url, (line) => {
       if (line.includes("dumping contents of table")) bar.increment();
@@ -170,7 +176,7 @@ async function backupPostgres(url: string, partial: string, work: string, output
   } finally {
     bar.stop();
   }
-  const manifest: Manifest = { format: 1, engine: "postgres", migrations, files: counts?.files ?? 0 };
+  const manifest: Manifest = { format: 1, engine: "postgres", migrations, files };
   const archive = await TarWriter.create(partial);
   try {
     await archive.add(MANIFEST, Buffer.from(JSON.stringify(manifest, null, 2)));
