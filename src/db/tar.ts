@@ -20,7 +20,12 @@ function header(name: string, size: number): Buffer {
   block.write("0000644\0", 100, "ascii"); // mode
   block.write("0000000\0", 108, "ascii"); // uid
   block.write("0000000\0", 116, "ascii"); // gid
-  block.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "ascii");
+  if (size < 8 ** 11) block.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "ascii");
+  else {
+    // Past 8 GiB (a large pg_dump): GNU tar's base-256 size, which tar and this reader read.
+    block[124] = 0x80;
+    block.writeBigUInt64BE(BigInt(size), 128);
+  }
   block.write("00000000000\0", 136, "ascii"); // mtime: none recorded
   block.write("        ", 148, "ascii"); // checksum placeholder
   block.write("0", 156, "ascii"); // regular file
@@ -94,7 +99,10 @@ export class TarReader {
         block.toString("utf8", start, start + length).replace(/\0.*$/s, "");
       const base = text(0, 100);
       const prefix = text(345, 155);
-      const size = Number.parseInt(text(124, 12).trim(), 8);
+      const size =
+        (block[124]! & 0x80) !== 0
+          ? Number(block.readBigUInt64BE(128))
+          : Number.parseInt(text(124, 12).trim(), 8);
       yield { name: prefix ? `${prefix}/${base}` : base, size, offset: position + BLOCK };
       position += BLOCK + size + padding(size).length;
     }
