@@ -1,17 +1,43 @@
 import { ConfigError, loadConfig } from "../src/config.js";
+import { BackupError, backup, restore } from "../src/db/backup.js";
 import { openDatabase } from "../src/db/client.js";
+import { DataDirLockedError } from "../src/db/data-dir-lock.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { seedDemo, seedReference } from "../src/db/seed.js";
 import { createAdminCommand } from "./create-admin.js";
+import { filesMigrateCommand } from "./files.js";
 import { importCommand } from "./import.js";
 import { opinionMapCommand } from "./opinion-map.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+  backup: {
+    help: "--out FILE: back up the database and the uploaded files into one archive",
+    run: async (args) => {
+      const out = args[args.indexOf("--out") + 1];
+      if (!args.includes("--out") || !out) throw new BackupError("Usage: npm run cli -- backup --out FILE");
+      await backup(loadConfig(), out, process);
+    },
+  },
   "create-admin": {
     help: '--email EMAIL --name "FULL NAME": make a platform admin; prints a link to set a password',
     run: async (args) => {
       await withDatabase(async (database) => {
         process.exitCode = await createAdminCommand(args, database, loadConfig().publicUrl);
+      });
+    },
+  },
+  files: {
+    help: "migrate: copy the files under DATA_DIR/files into the database (PostgreSQL); safe to repeat",
+    run: async (args) => {
+      const config = loadConfig();
+      if (args[0] !== "migrate") throw new BackupError("Usage: npm run cli -- files migrate");
+      if (!config.DATABASE_URL) {
+        throw new BackupError(
+          "With the embedded database (no DATABASE_URL) files stay under DATA_DIR/files.",
+        );
+      }
+      await withDatabase(async (database) => {
+        process.exitCode = await filesMigrateCommand(database, config.dataDir);
       });
     },
   },
@@ -35,6 +61,13 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
     help: "import --votes votes.csv --comments comments.csv --out DIR: opinion groups of a Pol.is export",
     run: async (args) => {
       process.exitCode = await opinionMapCommand(args);
+    },
+  },
+  restore: {
+    help: "FILE: replace the database and the files with a backup (every server stopped first)",
+    run: async (args) => {
+      if (!args[0]) throw new BackupError("Usage: npm run cli -- restore FILE");
+      await restore(loadConfig(), args[0], process);
     },
   },
   seed: {
@@ -69,6 +102,8 @@ if (!command) {
 try {
   await command.run(args);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const known =
+    error instanceof ConfigError || error instanceof BackupError || error instanceof DataDirLockedError;
+  console.error(known ? error.message : error);
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -74,4 +74,26 @@ export async function dropRunDatabases(): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+/** An installation's PGlite data directory (DATA_DIR/pglite) holding a copy of a PGlite database (the run's migrated template by default). */
+export async function pgliteDataDirFromTemplate(dataDir: string, database?: Database): Promise<void> {
+  const source =
+    database ??
+    wrapPglite(
+      await PGlite.create({
+        loadDataDir: new Blob([await readFile(PGLITE_TEMPLATE)]),
+        extensions: PGLITE_EXTENSIONS,
+      }),
+    );
+  const dump = await (source.driver as PGlite).dumpDataDir("none");
+  if (!database) await source.close();
+  await mkdir(dataDir, { recursive: true });
+  await (
+    await PGlite.create({
+      dataDir: join(dataDir, "pglite"),
+      loadDataDir: dump,
+      extensions: PGLITE_EXTENSIONS,
+    })
+  ).close();
 }

@@ -5,6 +5,7 @@ import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 import type { Database, Db } from "../db/client.js";
 import { type Counters, countersFor } from "./counters/counters.js";
+import { databaseFileStore } from "./files/database-store.js";
 import { type FileStore, localFileStore } from "./files/store.js";
 import { platformSettings } from "./settings/tables.js";
 
@@ -13,7 +14,7 @@ declare module "fastify" {
     config: Config & { cookieSecret: string };
     database: Database;
     db: Db;
-    /** Uploaded files (local disk under DATA_DIR/files). */
+    /** Uploaded files: in the database on PostgreSQL (shared by every node), under DATA_DIR/files on PGlite. */
     files: FileStore;
     /** Rate-limit and throttle counters, shared by every node on PostgreSQL. */
     counters: Counters;
@@ -41,7 +42,12 @@ export const contextPlugin = fp<{ config: Config; database: Database }>(
     app.decorate("config", { ...config, cookieSecret });
     app.decorate("database", database);
     app.decorate("db", database.db);
-    app.decorate("files", localFileStore(join(config.dataDir, "files")));
+    app.decorate(
+      "files",
+      database.kind === "postgres"
+        ? databaseFileStore(database.db)
+        : localFileStore(join(config.dataDir, "files")),
+    );
     app.decorate("counters", countersFor(database, cookieSecret));
   },
   { name: "sharek-config" },

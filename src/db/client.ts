@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -52,13 +53,33 @@ export function wrapPool(pool: pg.Pool): Database {
   };
 }
 
+/**
+ * Opens the embedded database under DATA_DIR/pglite (in memory without a directory), holding
+ * DATA_DIR/sharek.lock until closed: a CLI command beside a running server refuses instead of
+ * corrupting the server's database.
+ */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: dataDir ? join(dataDir, "pglite") : undefined,
-    extensions: PGLITE_EXTENSIONS,
-  });
-  return wrapPglite(client);
+  if (!dataDir) return wrapPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
+  mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  try {
+    const database = wrapPglite(
+      await PGlite.create({ dataDir: join(dataDir, "pglite"), extensions: PGLITE_EXTENSIONS }),
+    );
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Opens PostgreSQL, creating the database first when it does not exist yet. */

@@ -3,6 +3,7 @@ export * from "../core/audit/tables.js";
 export * from "../core/auth/tables.js";
 export * from "../core/authz/tables.js";
 export * from "../core/counters/tables.js";
+export * from "../core/files/tables.js";
 export * from "../core/mail/tables.js";
 export * from "../core/settings/tables.js";
 export * from "../features/accounts/tables.js";
