@@ -232,6 +232,8 @@ export class Cluster {
   readonly cookieSecret = randomBytes(32).toString("base64url");
   nodes: Node[] = [];
   nginxPort = 0;
+  /** How long each start and stop of a node took, for the suite's output. */
+  readonly timings: string[] = [];
   private nginx: ChildProcess | null = null;
   private nginxExited: Promise<number> | null = null;
   private readonly onExit = () => this.killEverything();
@@ -276,6 +278,7 @@ export class Cluster {
   /** Starts a node as production does (`npm run serve`: node --max-old-space-size=128 dist/src/server.js). */
   async startNode(name: string): Promise<void> {
     const node = this.node(name);
+    const started = Date.now();
     const out = openSync(node.log, "a");
     const child = spawn(process.execPath, ["--max-old-space-size=128", join(BUILD, "src/server.js")], {
       cwd: ROOT,
@@ -320,6 +323,7 @@ export class Cluster {
   async stopNode(name: string, signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<number> {
     const node = this.node(name);
     if (!node.process || !node.exited) throw new Error(`node ${name} is not running`);
+    const started = Date.now();
     node.process.kill(signal);
     const code = await Promise.race([node.exited, sleep(20_000).then(() => -1)]);
     if (code === -1) {
@@ -327,6 +331,7 @@ export class Cluster {
       await node.exited;
     }
     node.process = null;
+    this.timings.push(`node ${name} exited (${signal}, code ${code}) in ${Date.now() - started} ms`);
     return code;
   }
 

@@ -31,6 +31,10 @@ async function main() {
     app.log.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // New connections are refused from now on, so nginx passes those requests to another node, POSTs
+    // included (a refused connection was never received). app.close() would stop listening only
+    // after its hooks begin, answering 503 in between, which nginx never retries for a POST.
+    app.server.close();
     // HTTP requests and running jobs finish (jobs get up to 8 s) while the database is still open.
     await Promise.all([stopJobs?.(), app.close()]);
     await database.close();
