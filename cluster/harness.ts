@@ -47,8 +47,12 @@ export async function skipReason(): Promise<string | undefined> {
   return undefined;
 }
 
-/** `npm run build` into .tmp/cluster-build (tsc, then the assets the server reads beside its code). */
+/**
+ * `npm run build` into .tmp/cluster-build (tsc, then the assets the server reads beside its code).
+ * CLUSTER_REUSE_BUILD=1 keeps an earlier build, for runs of the suite while writing it.
+ */
 export function build(): void {
+  if (process.env.CLUSTER_REUSE_BUILD === "1" && existsSync(join(BUILD, "src/server.js"))) return;
   rmSync(BUILD, { recursive: true, force: true });
   const tsc = spawnSync(
     process.execPath,
@@ -317,6 +321,7 @@ export class Cluster {
       },
       60_000,
     );
+    this.timings.push(`node ${name} ready in ${Date.now() - started} ms`);
   }
 
   /** SIGTERM (a graceful stop, as systemd does), then the exit code once the node is gone. */
