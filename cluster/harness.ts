@@ -227,6 +227,8 @@ export interface Node {
 export interface ClusterOptions {
   /** Requests per minute of one client on ordinary routes (RATE_LIMIT_MAX). */
   rateLimit: number;
+  /** A PostgreSQL URL on the server where the cluster's database is made (default TEST_DATABASE_URL). */
+  serverUrl?: string;
 }
 
 export class Cluster {
@@ -238,12 +240,12 @@ export class Cluster {
   nginxPort = 0;
   /** How long each start and stop of a node took, for the suite's output. */
   readonly timings: string[] = [];
-  private nginx: ChildProcess | null = null;
+  nginx: ChildProcess | null = null;
   private nginxExited: Promise<number> | null = null;
   private readonly onExit = () => this.killEverything();
 
   constructor(private readonly options: ClusterOptions) {
-    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const url = new URL(options.serverUrl ?? process.env.TEST_DATABASE_URL!);
     url.pathname = `/${this.databaseName}`;
     this.databaseUrl = url.toString();
     process.once("exit", this.onExit);
