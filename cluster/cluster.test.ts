@@ -179,8 +179,8 @@ describe.skipIf(reason !== undefined)(
         )[0]!.n;
       const mailsBefore = await mails();
 
-      // The cron ticks every five minutes; the test queues runs itself, one every 300 ms, until both
-      // nodes have worked some (each polls every 2 s), at most 40.
+      // The cron ticks every five minutes; the test queues runs itself, one a second, until both
+      // nodes have worked some (each polls every 2 s and takes one at a time), at most 20.
       const boss = new PgBoss({
         connectionString: cluster.databaseUrl,
         supervise: false,
@@ -192,9 +192,9 @@ describe.skipIf(reason !== undefined)(
       const ran = (name: string) =>
         cluster.logLines(name).filter((l) => l.msg === "job done" && l.job === "cases-deadlines").length;
       try {
-        for (let sent = 0; sent < 40 && (ran("a") === 0 || ran("b") === 0); sent++) {
+        for (let sent = 0; sent < 20 && (ran("a") === 0 || ran("b") === 0); sent++) {
           await boss.send("cases-deadlines", {});
-          await new Promise((r) => setTimeout(r, 300));
+          await new Promise((r) => setTimeout(r, 1_000));
         }
         await waitFor("every queued run to finish", async () => {
           const [left] = await database.query<{ n: number }>(

@@ -24,7 +24,7 @@ async function main() {
 
   const app = await buildApp({ config, database });
   let closing = false;
-  let stopJobs: StopJobs | null = null;
+  let jobs: Promise<StopJobs> | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -36,7 +36,8 @@ async function main() {
     // after its hooks begin, answering 503 in between, which nginx never retries for a POST.
     app.server.close();
     // HTTP requests and running jobs finish (jobs get up to 8 s) while the database is still open.
-    await Promise.all([stopJobs?.(), app.close()]);
+    // A node stopped while its jobs were starting stops them once they have.
+    await Promise.all([jobs?.then((stopJobs) => stopJobs()), app.close()]);
     await database.close();
     process.exit(0);
   };
@@ -44,7 +45,8 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  stopJobs = await startJobs(database, MANIFESTS, app.log, { publicUrl: config.publicUrl });
+  jobs = startJobs(database, MANIFESTS, app.log, { publicUrl: config.publicUrl });
+  await jobs;
   const where = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
   console.log(`\nSharek is serving ${config.publicUrl} (database: ${where})`);
   if (seeded.length > 0) console.log(seeded.join("\n"));
