@@ -32,12 +32,19 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // New connections are refused from now on, so nginx passes those requests to another node, POSTs
-    // included (a refused connection was never received). app.close() would stop listening only
-    // after its hooks begin, answering 503 in between, which nginx never retries for a POST.
-    app.server.close();
-    // HTTP requests and running jobs finish (jobs get up to 8 s) while the database is still open.
-    // A node stopped while its jobs were starting stops them once they have.
-    await Promise.all([jobs?.then((stopJobs) => stopJobs()), app.close()]);
+    // included (a refused connection was never received). Requests already received are served as
+    // usual, and keep-alive connections closed once idle; only then does app.close() run, which
+    // would answer 503 to a request that arrived on an open connection (nginx never retries a POST).
+    const drained = new Promise<void>((resolve) => {
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+      app.server.close(() => {
+        clearInterval(idle);
+        resolve();
+      });
+    });
+    // Running jobs finish too (up to 8 s) while the database is still open. A node stopped while its
+    // jobs were starting stops them once they have.
+    await Promise.all([jobs?.then((stopJobs) => stopJobs()), drained.then(() => app.close())]);
     await database.close();
     process.exit(0);
   };
