@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     include: ["cluster/**/*.test.ts"],
     testTimeout: 120_000,
-    hookTimeout: 300_000,
+    hookTimeout: 600_000,
     pool: "forks",
     fileParallelism: false,
     maxWorkers: 1,
