@@ -28,13 +28,16 @@ describe.skipIf(reason !== undefined)(
     const nodeAt = (name: string) => `127.0.0.1:${port(name)}`;
 
     beforeAll(async () => {
+      const started = Date.now();
       build();
+      console.log(`server built in ${Date.now() - started} ms`);
       cluster = new Cluster({ rateLimit: RATE_LIMIT });
       await cluster.start();
       database = await openPostgres(cluster.databaseUrl, 2);
     });
 
     afterAll(async () => {
+      if (cluster) console.log(cluster.timings.join("\n"));
       await database?.close();
       await cluster?.stop();
     });
