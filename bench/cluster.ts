@@ -61,6 +61,8 @@ try {
     const result: LoadResult = await runLoad({
       url: `http://127.0.0.1:${port}${PAGE}`,
       connections: CONNECTIONS,
+      // Long enough for a node that just started (JIT, its pool, its jobs' first runs) to settle.
+      warmup: Number(process.env.BENCH_WARMUP ?? 5),
       server: {
         // runLoad samples before and after its measured window; the difference is the window's CPU.
         stats: async () => {

@@ -283,7 +283,7 @@ describe.skipIf(reason !== undefined)(
       const killedAt = Date.now();
       const afterKill = () =>
         load.filings.filter((f) => f.started > killedAt && (f.ok || f.statuses.length > 0 || f.error));
-      await waitFor("20 filings begun after the kill", () => afterKill().length >= 20, 60_000);
+      await waitFor("12 filings begun after the kill", () => afterKill().length >= 12, 60_000);
       await load.stop();
 
       const stored = await subjectsLike("Killed ");
