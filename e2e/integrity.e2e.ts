@@ -2,6 +2,7 @@ import { generate } from "otplib";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { settleAppointments } from "../src/features/integrity/appointments.js";
 import { enrolOfficerKeys } from "../src/features/integrity/officers.js";
 import { createAccount, TEST_PASSWORD } from "../test/accounts.js";
 import { newContext } from "./browser.js";
@@ -29,6 +30,8 @@ describe("integrity, in Arabic", () => {
       email,
       roles: [{ structure: "mun-tn-11", role: "integrity_officer" }],
     });
+    // The unit's first officer: the appointment stands without a colleague's approval.
+    await settleAppointments(server.database.db, account.id, { publicUrl: server.origin });
     const enrolled = await enrolOfficerKeys(server.database.db, account, TEST_PASSWORD);
     expect(enrolled.ok).toBe(true);
 

@@ -4,6 +4,7 @@ import fp from "fastify-plugin";
 import { type Actor, ANONYMOUS } from "../authz/actor.js";
 import { memberships } from "../authz/tables.js";
 import { ForbiddenError } from "../errors/app-error.js";
+import { isPrivateRoute } from "../ops/private-routes.js";
 import { findSession, SESSION_COOKIE, touchSession } from "./sessions.js";
 import type { accounts, sessions } from "./tables.js";
 
@@ -37,7 +38,7 @@ export const authPlugin = fp(
       request.account = found.account;
       request.session = found.session;
       request.actor = await actorFor(app.db, found.account, found.session);
-      await touchSession(app.db, found.session);
+      if (!isPrivateRoute(request)) await touchSession(app.db, found.session);
     });
   },
   { name: "sharek-auth", dependencies: ["sharek-config", "@fastify/cookie"] },

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 
 /** Where uploaded files live. Keys are opaque ("ab/abcdef…"); never built from a file's name. */
@@ -9,7 +9,10 @@ export interface FileStore {
   delete(key: string): Promise<void>;
 }
 
-/** Files on the local disk under DATA_DIR/files. */
+/**
+ * Files on the local disk under DATA_DIR/files. A stored file, and every folder its writing
+ * changed, carries the day it was written (midnight UTC), never the time of day.
+ */
 export function localFileStore(root: string): FileStore {
   const base = resolve(root);
   const pathOf = (key: string) => {
@@ -23,6 +26,8 @@ export function localFileStore(root: string): FileStore {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, data, { flag: "wx" });
+      const day = new Date(new Date().toISOString().slice(0, 10));
+      for (let p = path; p.startsWith(base); p = dirname(p)) await utimes(p, day, day);
     },
     async get(key) {
       try {

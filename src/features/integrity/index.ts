@@ -7,8 +7,12 @@ import { whistleblowerRoutes } from "./routes/public.js";
  * The integrity channel: anonymous corruption reports, sealed to the officers they are addressed to.
  * Every response here is never stored (no-store), sends no referrer, and sets no cookie but the
  * CSRF token (and, for officers, their session's key): not even the remembered language.
+ * Every route here is private: left out of request metrics, and it does not touch the session.
  */
 export const integrityFeature: FastifyPluginAsync = async (app) => {
+  app.addHook("onRoute", (route) => {
+    route.config = { ...route.config, private: true };
+  });
   app.addHook("onSend", async (_request, reply) => {
     reply.header("cache-control", "no-store");
     reply.header("referrer-policy", "no-referrer");

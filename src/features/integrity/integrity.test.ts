@@ -17,10 +17,20 @@ const BROWSER = "Mozilla/5.0 (Linux; Android 14) WhistlePhone/9.1";
 const ADDRESS = "197.15.42.7";
 const headers = { "user-agent": BROWSER, "x-forwarded-for": ADDRESS };
 
+const SERIAL = "SN-7781-BODY-SERIAL";
 const photo = () =>
   sharp({ create: { width: 60, height: 40, channels: 3, background: "#a73" } })
     .jpeg()
-    .withExif({ IFD0: { Make: "PhoneMaker", Model: EXIF_MARKER, Artist: MARKER } })
+    .withExif({
+      IFD0: { Make: "PhoneMaker", Model: EXIF_MARKER, Artist: MARKER },
+      IFD2: { BodySerialNumber: SERIAL },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "36/1 48/1 30/1",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "10/1 10/1 5/1",
+      },
+    })
     .toBuffer();
 
 /** Every file under a folder, recursively. */
@@ -130,8 +140,15 @@ describe("integrity: a report, end to end", async () => {
     expect(clean.headers["content-type"]).toBe("image/jpeg");
     expect((await sharp(clean.rawPayload).metadata()).exif).toBeUndefined();
     expect(clean.rawPayload.includes(Buffer.from(EXIF_MARKER))).toBe(false);
+    // The sealed original keeps the very pixels sent, but no location and no device identifiers.
     const original = await salma.agent.get(`${href}?original=1`);
-    expect(original.rawPayload.includes(Buffer.from(EXIF_MARKER))).toBe(true); // kept as evidence
+    expect(original.statusCode).toBe(200);
+    const sent = await photo();
+    expect((await sharp(sent).metadata()).exif?.includes(Buffer.from(SERIAL))).toBe(true);
+    for (const needle of [SERIAL, EXIF_MARKER, "PhoneMaker", "GPS", "Exif"])
+      expect(original.rawPayload.includes(Buffer.from(needle)), needle).toBe(false);
+    expect((await sharp(original.rawPayload).metadata()).exif).toBeUndefined();
+    expect(await sharp(original.rawPayload).raw().toBuffer()).toEqual(await sharp(sent).raw().toBuffer());
     const audit = await database.query<{ action: string; details: unknown }>(
       "select action, details::text from audit_events where subject_type = 'integrity_report'",
     );

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Account } from "../../core/auth/plugin.js";
 import { sha256, verifySecret } from "../../core/auth/secrets.js";
@@ -22,7 +22,7 @@ import {
   unwrap,
   wrap,
 } from "./crypto.js";
-import { integrityKeySessions, integrityOfficerKeys } from "./tables.js";
+import { integrityAppointments, integrityKeySessions, integrityOfficerKeys } from "./tables.js";
 
 /** The central integrity unit: every report reaches its officers (the National Anti-Corruption Authority). */
 export const CENTRAL_INTEGRITY_CODE = "inlucc";
@@ -53,33 +53,35 @@ export function isAddressedOfficer(
   return addressees(structureId, central).some((s) => hasRole(actor, s, "integrity_officer"));
 }
 
-/** The officers (with keys) a report addressed to these structures is sealed to. */
+/** An integrity officer's live, approved appointment (pending ones receive no key). */
+const approvedOfficer = and(
+  eq(memberships.role, "integrity_officer"),
+  isNull(memberships.revokedAt),
+  isNotNull(integrityAppointments.approvedOn),
+);
+
+/** The approved officers (with keys) a report addressed to these structures is sealed to. */
 export async function officersWithKeys(db: Db, structureIds: string[]) {
   if (structureIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ accountId: integrityOfficerKeys.accountId, publicKey: integrityOfficerKeys.publicKey })
     .from(memberships)
+    .innerJoin(integrityAppointments, eq(integrityAppointments.membershipId, memberships.id))
     .innerJoin(integrityOfficerKeys, eq(integrityOfficerKeys.accountId, memberships.accountId))
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(
-      and(
-        inArray(memberships.structureId, structureIds),
-        eq(memberships.role, "integrity_officer"),
-        isNull(memberships.revokedAt),
-        isNull(accounts.deletedAt),
-      ),
-    );
+    .where(and(inArray(memberships.structureId, structureIds), approvedOfficer, isNull(accounts.deletedAt)));
   return rows.map((r) => ({ accountId: r.accountId, publicKey: decodeKey(r.publicKey) }));
 }
 
-/** Structures that have at least one integrity officer with keys (the form's choices). */
+/** Structures that have at least one approved integrity officer with keys (the form's choices). */
 export async function structuresWithOfficers(db: Db) {
   return db
     .selectDistinct({ id: structures.id, code: structures.code, name: structures.name })
     .from(memberships)
+    .innerJoin(integrityAppointments, eq(integrityAppointments.membershipId, memberships.id))
     .innerJoin(integrityOfficerKeys, eq(integrityOfficerKeys.accountId, memberships.accountId))
     .innerJoin(structures, eq(structures.id, memberships.structureId))
-    .where(and(eq(memberships.role, "integrity_officer"), isNull(memberships.revokedAt)));
+    .where(approvedOfficer);
 }
 
 export async function findOfficerKeys(db: Db, accountId: string) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { decodeKey, encodeKey, type KeyPair, newKeyPair, seal, unseal } from "./crypto.js";
 import { addressees, centralUnitId, officersWithKeys } from "./officers.js";
@@ -81,6 +81,30 @@ export async function shareReportKeys(
   }
   if (rows.length > 0) await db.insert(integrityKeyRecipients).values(rows).onConflictDoNothing();
   return rows.length;
+}
+
+/**
+ * Re-seals every key the officer holds to reports addressed to a structure (all reports, for the
+ * central unit) to that structure's approved officers who lack them: a newly approved colleague
+ * gets them at once. Returns how many keys were sealed.
+ */
+export async function shareStructureReportKeys(
+  db: Db,
+  structureId: string,
+  accountId: string,
+  keys: KeyPair,
+) {
+  const central = await centralUnitId(db);
+  const where: SQL | undefined =
+    structureId === central ? undefined : eq(integrityReports.structureId, structureId);
+  const reports = await db
+    .select({ id: integrityReports.id, structureId: integrityReports.structureId })
+    .from(integrityReports)
+    .where(where);
+  let shared = 0;
+  for (const report of reports)
+    shared += await shareReportKeys(db, report, await officerKeyRing(db, report.id, accountId, keys));
+  return shared;
 }
 
 /**

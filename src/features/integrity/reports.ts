@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, max } from "drizzle-orm";
 import { inspectUpload } from "../../core/files/inspect.js";
 import type { FileStore } from "../../core/files/store.js";
+import { withoutMetadata } from "../../core/files/strip.js";
 import {
   type FieldErrors,
   fieldError,
@@ -122,6 +123,8 @@ export interface AttachmentMeta {
   mime: string;
   extension: string;
   bytes: number;
+  /** The kept original's extension, when it differs from the clean copy's. */
+  originalExtension?: string;
   /** PDFs are not rewritten: they may still carry their author, software and dates. */
   mayCarryMetadata: boolean;
 }
@@ -132,7 +135,10 @@ interface CheckedUpload {
   meta: AttachmentMeta;
 }
 
-/** Checks uploads by content; images get a copy re-encoded without metadata. */
+/**
+ * Checks uploads by content. Images get a copy re-encoded without metadata (what officers open),
+ * and the original kept as evidence loses its location and device details too (same pixels).
+ */
 export async function checkUploads(
   uploads: UploadedFile[],
 ): Promise<{ ok: true; files: CheckedUpload[] } | { ok: false; error: ReturnType<typeof fieldError> }> {
@@ -160,13 +166,17 @@ export async function checkUploads(
         ),
       };
     const { file } = result;
+    const original = file.kind === "image" ? await withoutMetadata(upload.data) : null;
     files.push({
-      original: upload.data,
+      original: original?.data ?? upload.data,
       clean: file.kind === "image" ? file.data : null,
       meta: {
         kind: file.kind,
         mime: file.mime,
         extension: file.extension,
+        ...(original && original.extension !== file.extension
+          ? { originalExtension: original.extension }
+          : {}),
         bytes: file.data.length,
         mayCarryMetadata: file.kind === "pdf",
       },

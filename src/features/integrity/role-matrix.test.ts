@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { agentsByRole, OTHER_STRUCTURE, ROLES, roleMatrix } from "../../../test/role-matrix.js";
+import { memberships } from "../../core/authz/tables.js";
 import { findReportByReceipt } from "./reports.js";
 import { Agent, officer, receiptIn, submitReportForm, validReport } from "./testing.js";
 
@@ -19,7 +21,12 @@ if (enrolled.statusCode !== 200) throw new Error(`enrolment answered ${enrolled.
 // ... and a report reaches them.
 const receipt = receiptIn((await submitReportForm(app, new Agent(app), validReport({ what: SECRET }))).body);
 const report = (await findReportByReceipt(database.db, receipt))!;
-const other = await officer(testApp, OTHER_STRUCTURE);
+const otherOfficer = await officer(testApp, OTHER_STRUCTURE);
+const [otherMembership] = await database.db
+  .select({ id: memberships.id })
+  .from(memberships)
+  .where(eq(memberships.accountId, otherOfficer.account.id));
+const other = { ...otherOfficer, membershipId: otherMembership!.id };
 
 roleMatrix("integrity, public side", testApp, [
   { method: "GET", url: "/ar/integrity", expect: { otherwise: 200 } },
@@ -62,6 +69,18 @@ roleMatrix("integrity, officers' side", testApp, [
     form: { message: "Bonjour" },
     expect: { anonymous: 303, integrity_officer: 303, otherwise: 403 },
   },
+  // A pending colleague's page is open to officers (the matrix's officer awaits approval there);
+  // approving needs opened keys (303) and a pending appointment the approver may approve.
+  {
+    method: "GET",
+    url: "/fr/integrity/officer/colleagues",
+    expect: { anonymous: 303, integrity_officer: 200, otherwise: 403 },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/integrity/officer/colleagues/${other.membershipId}/approve`,
+    expect: { anonymous: 303, integrity_officer: 303, otherwise: 403 },
+  },
   { method: "GET", url: "/fr/integrity/counts", expect: { anonymous: 303, citizen: 403, otherwise: 200 } },
 ]);
 
@@ -72,6 +91,13 @@ describe("integrity: only the addressed officers read a report", () => {
       if (role === "integrity_officer") expect(response.body).toContain(SECRET);
       else expect(response.body, role).not.toContain(SECRET);
     }
+  });
+
+  it("lets no officer approve an appointment in another structure, nor an approved one", async () => {
+    const response = await agents.integrity_officer.post(
+      `/fr/integrity/officer/colleagues/${other.membershipId}/approve`,
+    );
+    expect(response.statusCode).toBe(404);
   });
 
   it("answers 404 to an integrity officer of another structure, as if the report did not exist", async () => {

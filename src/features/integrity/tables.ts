@@ -11,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts, sessions } from "../../core/auth/tables.js";
+import { memberships } from "../../core/authz/tables.js";
 import { timestamps, tstz } from "../../db/columns.js";
 import { structures } from "../structures/tables.js";
 
@@ -49,6 +50,21 @@ export const integrityOfficerKeys = pgTable("integrity_officer_keys", {
   recoverySalt: text("recovery_salt").notNull(),
   recoveryWrapped: text("recovery_wrapped").notNull(),
   ...timestamps(),
+});
+
+/**
+ * An integrity officer's appointment, as the integrity channel sees it: report keys are sealed to
+ * the officer only once it is approved, by an approved officer of the same structure, or on its
+ * own when the structure had no approved officer (nobody else could approve: the platform admin's
+ * appointment stands). A pending appointment (approvedOn null) receives no key. Days only.
+ */
+export const integrityAppointments = pgTable("integrity_appointments", {
+  membershipId: uuid("membership_id")
+    .primaryKey()
+    .references(() => memberships.id, { onDelete: "cascade" }),
+  approvedOn: date("approved_on"),
+  /** The approving officer; null when the appointment stood on its own (or they left). */
+  approvedBy: uuid("approved_by").references(() => accounts.id, { onDelete: "set null" }),
 });
 
 /**

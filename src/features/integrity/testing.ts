@@ -1,23 +1,44 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { signedInAgent, TEST_PASSWORD } from "../../../test/accounts.js";
 import { Agent, type TestApp } from "../../../test/app.js";
 import { multipart } from "../../../test/multipart.js";
 import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
+import { memberships } from "../../core/authz/tables.js";
+import { settleAppointments } from "./appointments.js";
 import { enrolOfficerKeys } from "./officers.js";
+import { integrityAppointments } from "./tables.js";
 import { solveChallenge } from "./throttle.js";
 
 type Files = Parameters<typeof multipart>[1];
 
-/** An integrity officer of a structure, signed in with TOTP, with keys made and opened. */
+/**
+ * An integrity officer of a structure, signed in with TOTP, with keys made and opened. Unless
+ * `approved: false`, their appointment is approved (as a colleague would, straight in the database).
+ */
 export async function officer(
   testApp: TestApp,
   structure = HOME_STRUCTURE,
-  options: { unlock?: boolean } = {},
+  options: { unlock?: boolean; approved?: boolean } = {},
 ) {
   const { agent, account } = await signedInAgent(testApp.app, testApp.database, {
     roles: [{ structure, role: "integrity_officer" }],
   });
+  const { db } = testApp.database;
+  await settleAppointments(db, account.id, { publicUrl: testApp.config.publicUrl });
+  if (options.approved !== false) {
+    const mine = db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.accountId, account.id), isNull(memberships.revokedAt)));
+    await db
+      .update(integrityAppointments)
+      .set({ approvedOn: "2026-01-01" })
+      .where(
+        and(inArray(integrityAppointments.membershipId, mine), isNull(integrityAppointments.approvedOn)),
+      );
+  }
   const enrolled = await enrolOfficerKeys(testApp.database.db, account, TEST_PASSWORD);
   if (!enrolled.ok) throw new Error("enrolment failed");
   if (options.unlock !== false) {
@@ -44,7 +65,7 @@ export async function submitReportForm(
   agent: Agent,
   fields: Record<string, string>,
   files: Files = [],
-  options: { lang?: string; pow?: boolean; headers?: Record<string, string> } = {},
+  options: { lang?: string; pow?: boolean; headers?: Record<string, string>; remoteAddress?: string } = {},
 ): Promise<LightMyRequestResponse> {
   const lang = options.lang ?? "fr";
   const page = await agent.get(`/${lang}/integrity/report`, options.headers);
@@ -55,6 +76,7 @@ export async function submitReportForm(
   return app.inject({
     method: "POST",
     url: `/${lang}/integrity/report`,
+    remoteAddress: options.remoteAddress,
     headers: { ...options.headers, cookie: agent.cookieHeader(), "content-type": contentType },
     payload,
   });

@@ -1,53 +1,40 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import type { Counters } from "../../core/counters/counters.js";
 
 /*
  * Counters for the integrity routes that never write an address anywhere: each client is counted
- * under a keyed hash of its address, with a key that exists only in this process's memory and is
- * never logged or stored, and each count is forgotten when its window ends.
+ * under an HMAC of its address, keyed for the day (UTC) from the secret every node shares, so all
+ * nodes count a client alike and no hash can be linked to the same address across days. The
+ * counts live in the shared counters (PostgreSQL on a cluster, which stores them HMACed again)
+ * and are forgotten when their window ends.
  */
-const PROCESS_KEY = randomBytes(32);
 
-/** The key a client is counted under. */
-export function clientKey(address: string): string {
-  return createHmac("sha256", PROCESS_KEY).update(address).digest("base64url");
+/** The key a client is counted under today. */
+export function clientKey(secret: string, address: string, now = new Date()): string {
+  const day = now.toISOString().slice(0, 10);
+  const dayKey = createHmac("sha256", `integrity-client:${secret}`).update(day).digest();
+  return createHmac("sha256", dayKey).update(address).digest("base64url");
 }
 
-/** A fixed-window counter per key, in memory. */
+/** A fixed-window limit per key over the shared counters. */
 export class WindowCounter {
-  private readonly counts = new Map<string, { count: number; resetAt: number }>();
-
   constructor(
+    private readonly counters: Counters,
+    private readonly name: string,
     readonly max: number,
     readonly windowMs: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  private current(key: string) {
-    const entry = this.counts.get(key);
-    if (!entry || entry.resetAt <= this.now()) return null;
-    return entry;
-  }
-
   /** Seconds until the key may act again, or 0 when it is under its limit. */
-  wait(key: string): number {
-    const entry = this.current(key);
-    if (!entry || entry.count < this.max) return 0;
-    return Math.max(1, Math.ceil((entry.resetAt - this.now()) / 1000));
+  async wait(key: string): Promise<number> {
+    const window = await this.counters.peek(`${this.name}:${key}`);
+    if (window.count < this.max) return 0;
+    return Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
   }
 
   /** Counts one event for the key. */
-  hit(key: string): void {
-    const entry = this.current(key);
-    if (entry) entry.count += 1;
-    else {
-      if (this.counts.size > 50_000) this.sweep();
-      this.counts.set(key, { count: 1, resetAt: this.now() + this.windowMs });
-    }
-  }
-
-  private sweep() {
-    const now = this.now();
-    for (const [key, entry] of this.counts) if (entry.resetAt <= now) this.counts.delete(key);
+  async hit(key: string): Promise<void> {
+    await this.counters.hit(`${this.name}:${key}`, this.windowMs);
   }
 }
 
@@ -89,22 +76,23 @@ export function solveChallenge(challenge: string, bits = POW_BITS): string {
   for (let n = 0; ; n++) if (leadingZeroBits(powHash(challenge, String(n))) >= bits) return String(n);
 }
 
-/** Challenges already used, until they expire: each one buys a single submission. */
-export class SpentChallenges {
-  private readonly spent = new Map<string, number>();
-
-  /** Whether the solution is right, the challenge ours and alive; spends it if so. */
-  spend(secret: string, challenge: string | undefined, nonce: string | undefined, now = Date.now()): boolean {
-    if (!challenge || !nonce || nonce.length > 32 || challenge.length > 100) return false;
-    const [random, expiry, signature] = challenge.split(".");
-    if (!random || !expiry || !signature || mac(secret, `${random}.${expiry}`) !== signature) return false;
-    const expiresAt = Number(expiry) * 60_000;
-    if (!(expiresAt > now) || this.spent.has(challenge)) return false;
-    if (leadingZeroBits(powHash(challenge, nonce)) < POW_BITS) return false;
-    if (this.spent.size > 50_000) {
-      for (const [key, at] of this.spent) if (at <= now) this.spent.delete(key);
-    }
-    this.spent.set(challenge, expiresAt);
-    return true;
-  }
+/**
+ * Whether the solution is right and the challenge ours and alive; spends it if so. Each challenge
+ * buys a single submission on whichever node it reaches: the spend is a shared counter that lives
+ * until the challenge expires.
+ */
+export async function spendChallenge(
+  counters: Counters,
+  secret: string,
+  challenge: string | undefined,
+  nonce: string | undefined,
+  now = Date.now(),
+): Promise<boolean> {
+  if (!challenge || !nonce || nonce.length > 32 || challenge.length > 100) return false;
+  const [random, expiry, signature] = challenge.split(".");
+  if (!random || !expiry || !signature || mac(secret, `${random}.${expiry}`) !== signature) return false;
+  const expiresAt = Number(expiry) * 60_000;
+  if (!(expiresAt > now)) return false;
+  if (leadingZeroBits(powHash(challenge, nonce)) < POW_BITS) return false;
+  return (await counters.hit(`integrity-pow:${challenge}`, expiresAt - now)).count === 1;
 }

@@ -3,6 +3,7 @@ import { accounts } from "../../../core/auth/tables.js";
 import type { FileStore } from "../../../core/files/store.js";
 import type { Db } from "../../../db/client.js";
 import { DEMO_PASSWORD } from "../../staff/commands/seed-demo-staff.js";
+import { settleAppointments } from "../appointments.js";
 import { formatReceipt } from "../crypto.js";
 import { enrolOfficerKeys } from "../officers.js";
 import {
@@ -71,6 +72,8 @@ const REPORTS: Array<{ input: ReportInput; officerReply?: string; status?: "unde
 export async function seedDemoReports(db: Db): Promise<string[]> {
   const [officer] = await db.select().from(accounts).where(eq(accounts.email, DEMO_OFFICER_EMAIL));
   if (!officer) return [];
+  // The unit's only officer: the appointment stands on its own (no colleague to mail, no link needed).
+  await settleAppointments(db, officer.id, { publicUrl: "" });
   const enrolled = await enrolOfficerKeys(db, officer, DEMO_PASSWORD);
   if (!enrolled.ok) return [];
   const lines = [

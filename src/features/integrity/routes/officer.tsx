@@ -11,6 +11,12 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import { type FieldErrors, fieldError, formSchema } from "../../../core/forms.js";
 import { structures } from "../../structures/tables.js";
 import {
+  approveAppointment,
+  awaitsApproval,
+  pendingColleagues,
+  settleAppointments,
+} from "../appointments.js";
+import {
   centralUnitId,
   endKeySession,
   enrolOfficerKeys,
@@ -23,7 +29,7 @@ import {
 } from "../officers.js";
 import { canIntegrity, type IntegrityAction } from "../policy.js";
 import { countReports, findReport, listQueue } from "../queries.js";
-import { officerKeyRing, shareReportKeys } from "../report-keys.js";
+import { officerKeyRing, shareReportKeys, shareStructureReportKeys } from "../report-keys.js";
 import {
   addMessage,
   openAttachment,
@@ -35,6 +41,7 @@ import {
   today,
 } from "../reports.js";
 import {
+  ColleaguesPage,
   CountsPage,
   EnrolKeysPage,
   OfficerReportPage,
@@ -45,6 +52,7 @@ import {
 } from "../views/officer-pages.js";
 
 const ReportParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 64 }) });
+const AppointmentParams = Type.Object({ lang: Type.String(), membershipId: Type.String({ format: "uuid" }) });
 const FileParams = Type.Object({
   lang: Type.String(),
   id: Type.String({ maxLength: 64 }),
@@ -72,6 +80,7 @@ export const officerRoutes: FastifyPluginAsync = async (app) => {
     await requireStaff(request, reply);
     if (reply.sent) return;
     if (!canIntegrity(request.actor, "work")) throw new ForbiddenError();
+    await settleAppointments(app.db, request.account!.id, { publicUrl: app.config.publicUrl, request });
   }
 
   /** The officer's keys for this request, or a redirect to make or unlock them. */
@@ -141,8 +150,49 @@ export const officerRoutes: FastifyPluginAsync = async (app) => {
             rows={rows.map((r) => ({ ...r, messages: r.messages === null ? null : Number(r.messages) }))}
             status={status}
             today={today()}
+            awaitingApproval={await awaitsApproval(app.db, request.account!.id)}
           />,
         );
+      },
+    );
+
+    officer.get("/integrity/officer/colleagues", async (request, reply) => {
+      const accountId = request.account!.id;
+      return reply.render(
+        <ColleaguesPage
+          pending={await pendingColleagues(app.db, accountId)}
+          awaitingApproval={await awaitsApproval(app.db, accountId)}
+        />,
+      );
+    });
+
+    // Approving needs the approver's opened keys: the reports' keys they hold are sealed to the
+    // new colleague at once (or, if the colleague has no keys yet, when a colleague next opens each report).
+    officer.post<{ Params: Static<typeof AppointmentParams> }>(
+      "/integrity/officer/colleagues/:membershipId/approve",
+      { schema: { params: AppointmentParams } },
+      async (request, reply) => {
+        const keys = await keysOrRedirect(request, reply);
+        if (!keys) return reply;
+        const approver = request.account!.id;
+        const approved = await approveAppointment(app.db, request.params.membershipId, approver);
+        if (!approved) throw new NotFoundError();
+        const shared = await shareStructureReportKeys(app.db, approved.structureId, approver, keys);
+        await audit(
+          app.db,
+          {
+            action: "integrity.officer.approve",
+            subjectType: "membership",
+            subjectId: request.params.membershipId,
+            structureId: approved.structureId,
+            details: { accountId: approved.accountId, sharedKeys: shared },
+          },
+          request,
+        );
+        return reply.redirectWithFlash("/integrity/officer/colleagues", {
+          kind: "success",
+          message: "integrity.officer.colleagues.approved",
+        });
       },
     );
 
@@ -338,7 +388,7 @@ export const officerRoutes: FastifyPluginAsync = async (app) => {
           .header("content-type", which === "original" ? "application/octet-stream" : file.meta.mime)
           .header(
             "content-disposition",
-            `${inline ? "inline" : "attachment"}; filename="evidence-${request.params.attachmentId.slice(0, 8)}${which === "original" ? "-original" : ""}.${file.meta.extension}"`,
+            `${inline ? "inline" : "attachment"}; filename="evidence-${request.params.attachmentId.slice(0, 8)}${which === "original" ? `-original.${file.meta.originalExtension ?? file.meta.extension}` : `.${file.meta.extension}`}"`,
           )
           .header("x-content-type-options", "nosniff")
           .send(file.data);

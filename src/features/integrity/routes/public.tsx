@@ -11,7 +11,7 @@ import {
   submitReport,
   whistleblowerKeys,
 } from "../reports.js";
-import { clientKey, newChallenge, SpentChallenges, WindowCounter } from "../throttle.js";
+import { clientKey, newChallenge, spendChallenge, WindowCounter } from "../throttle.js";
 import {
   FollowFormPage,
   IntegrityHomePage,
@@ -23,8 +23,11 @@ import {
 /** Wrong receipts allowed to one client in RECEIPT_WINDOW before it must wait. */
 export const RECEIPT_TRIES = 10;
 const RECEIPT_WINDOW = 15 * 60_000;
-/** Without a proof of work (JavaScript off): a few reports per client, and a ceiling for everyone. */
-export const SLOW_LANE = { perClient: 3, overall: 30, windowMs: 10 * 60_000 };
+/**
+ * Without a proof of work (JavaScript off): a few accepted reports per client in a window. Only
+ * accepted reports count, and there is no ceiling shared by everyone, so nobody can jam the lane.
+ */
+export const SLOW_LANE = { perClient: 3, windowMs: 10 * 60_000 };
 
 /**
  * The whistleblower's side: no account, no cookie but the CSRF token, nothing about the visitor
@@ -33,11 +36,9 @@ export const SLOW_LANE = { perClient: 3, overall: 30, windowMs: 10 * 60_000 };
 export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
   const { config } = app;
   const quiet = { logLevel: "warn" as const };
-  const receiptFailures = new WindowCounter(RECEIPT_TRIES, RECEIPT_WINDOW);
-  const slowLane = new WindowCounter(SLOW_LANE.perClient, SLOW_LANE.windowMs);
-  const slowLaneOverall = new WindowCounter(SLOW_LANE.overall, SLOW_LANE.windowMs);
-  const challenges = new SpentChallenges();
-  const client = (request: FastifyRequest) => clientKey(request.ip);
+  const receiptFailures = new WindowCounter(app.counters, "integrity-receipt", RECEIPT_TRIES, RECEIPT_WINDOW);
+  const slowLane = new WindowCounter(app.counters, "integrity-slow", SLOW_LANE.perClient, SLOW_LANE.windowMs);
+  const client = (request: FastifyRequest) => clientKey(config.cookieSecret, request.ip);
 
   const formPage = async (
     reply: FastifyReply,
@@ -70,12 +71,12 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
       const { fields, files } = readMultipart(request.body);
       const input = fields as ReportInput;
       // A solved challenge takes the ordinary lane; without one (JavaScript off), the slow lane.
-      if (!challenges.spend(config.cookieSecret, fields.challenge, fields.pow)) {
-        const key = client(request);
-        const wait = Math.max(slowLane.wait(key), slowLaneOverall.wait("all"));
+      const slowKey = (await spendChallenge(app.counters, config.cookieSecret, fields.challenge, fields.pow))
+        ? null
+        : client(request);
+      if (slowKey) {
+        const wait = await slowLane.wait(slowKey);
         if (wait > 0) return formPage(reply, { values: input, throttled: wait }, 429);
-        slowLane.hit(key);
-        slowLaneOverall.hit("all");
       }
       const result = await submitReport(
         { db: app.db, files: app.files },
@@ -83,6 +84,7 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
         files.filter((f) => f.field === "attachments"),
       );
       if (!result.ok) return formPage(reply, { values: input, errors: result.errors }, 422);
+      if (slowKey) await slowLane.hit(slowKey);
       return reply.render(<ReceiptPage receipt={result.value.receipt} />);
     },
   );
@@ -92,7 +94,7 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
   /** The report a receipt opens, or the page to answer with when it opens none (or must wait). */
   async function withReceipt(request: FastifyRequest, reply: FastifyReply, typed: string | undefined) {
     const key = client(request);
-    const wait = receiptFailures.wait(key);
+    const wait = await receiptFailures.wait(key);
     if (wait > 0) {
       reply.header("retry-after", String(wait));
       await reply.render(<FollowFormPage throttled={wait} />, 429);
@@ -101,7 +103,7 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
     const receipt = normalizeReceipt(typed);
     const report = receipt ? await findReportByReceipt(app.db, receipt) : null;
     if (!receipt || !report) {
-      receiptFailures.hit(key);
+      await receiptFailures.hit(key);
       await reply.render(<FollowFormPage error="integrity.errors.receiptWrong" />, 422);
       return null;
     }

@@ -11,6 +11,7 @@ import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { SectionLayout } from "../../../core/views/section-layout.js";
+import type { PendingColleague } from "../appointments.js";
 import { reportReference } from "../queries.js";
 import { LIMITS, REPORT_STATUSES, type ReportStatus, type ReportView } from "../reports.js";
 import { Conversation, Day, ReportStatusTag } from "./parts.js";
@@ -22,7 +23,7 @@ function OfficerLayout({
   children,
 }: {
   title: string;
-  section: "queue" | "keys";
+  section: "queue" | "keys" | "colleagues";
   children: ComponentChildren;
 }) {
   const { t } = usePage();
@@ -34,6 +35,11 @@ function OfficerLayout({
       links={[
         { key: "queue", path: "/integrity/officer", text: t("integrity.officer.nav.queue") },
         { key: "keys", path: "/integrity/officer/unlock", text: t("integrity.officer.nav.keys") },
+        {
+          key: "colleagues",
+          path: "/integrity/officer/colleagues",
+          text: t("integrity.officer.nav.colleagues"),
+        },
       ]}
     >
       {children}
@@ -156,19 +162,32 @@ export interface QueueRow {
 }
 
 /** The reports addressed to the officer's structures, newest first. */
+/** Shown to an officer whose appointment a colleague has not approved yet. */
+function AwaitingApproval() {
+  const { t } = usePage();
+  return (
+    <NotificationBanner kind="info" id="awaiting-approval" title={t("integrity.officer.colleagues.awaiting")}>
+      <p class="sh-body">{t("integrity.officer.colleagues.awaitingBody")}</p>
+    </NotificationBanner>
+  );
+}
+
 export function QueuePage({
   rows,
   status,
   today,
+  awaitingApproval = false,
 }: {
   rows: QueueRow[];
   status?: ReportStatus;
   today: string;
+  awaitingApproval?: boolean;
 }) {
   const { t, locale } = usePage();
   const href = useHref();
   return (
     <OfficerLayout title={t("integrity.officer.queue.title")} section="queue">
+      {awaitingApproval && <AwaitingApproval />}
       <h1 class="sh-heading-xl">{t("integrity.officer.queue.title")}</h1>
       <form method="get" action={href("/integrity/officer")} class="sh-filters">
         <Select
@@ -369,5 +388,56 @@ export function CountsPage({
       </ul>
       <p class="sh-body-text">{t("integrity.counts.why")}</p>
     </SectionLayout>
+  );
+}
+
+/** Colleagues appointed to the officer's units, waiting for an officer's approval before any key reaches them. */
+export function ColleaguesPage({
+  pending,
+  awaitingApproval,
+}: {
+  pending: PendingColleague[];
+  awaitingApproval: boolean;
+}) {
+  const { t, locale } = usePage();
+  return (
+    <OfficerLayout title={t("integrity.officer.colleagues.title")} section="colleagues">
+      {awaitingApproval && <AwaitingApproval />}
+      <h1 class="sh-heading-xl">{t("integrity.officer.colleagues.title")}</h1>
+      <p class="sh-lead">{t("integrity.officer.colleagues.lead")}</p>
+      {pending.length === 0 ? (
+        <EmptyState title={t("integrity.officer.colleagues.empty")} />
+      ) : (
+        <Table
+          id="integrity-colleagues"
+          caption={t("integrity.officer.colleagues.caption", { count: pending.length })}
+          head={[
+            { text: t("integrity.officer.colleagues.name") },
+            { text: t("integrity.labels.addressedTo") },
+            { text: t("integrity.officer.colleagues.appointed") },
+            { text: t("integrity.officer.colleagues.action") },
+          ]}
+          firstCellIsHeader
+          rows={pending.map((c) => [
+            <span key="name">
+              {c.name}
+              {c.email && (
+                <>
+                  {" · "}
+                  <span dir="ltr">{c.email}</span>
+                </>
+              )}
+            </span>,
+            pickLocalized(c.structureName, locale).text,
+            <Day key="appointed" day={c.appointedOn} />,
+            <Form key="approve" action={`/integrity/officer/colleagues/${c.membershipId}/approve`}>
+              <Button variant="secondary">
+                {t("integrity.officer.colleagues.approve", { name: c.name })}
+              </Button>
+            </Form>,
+          ])}
+        />
+      )}
+    </OfficerLayout>
   );
 }
