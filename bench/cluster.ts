@@ -84,6 +84,8 @@ try {
       note(`${label}: errors`, String(result.errors)),
     );
   };
+  // The nodes' first job runs (pg-boss's maintenance, the insights refresh) happen in their first seconds.
+  await new Promise((r) => setTimeout(r, 15_000));
   await measure("two nodes behind nginx", cluster.nginxPort, true);
   const a = cluster.node("a").port;
   await cluster.stopNode("b");
