@@ -91,6 +91,10 @@ try {
   await cluster.stopNode("b");
   await measure("one node behind nginx", cluster.nginxPort, true);
   await measure("one node, direct", a, false);
+  // Again with both nodes, last, so the order of the runs does not decide the comparison.
+  await cluster.startNode("b");
+  await new Promise((r) => setTimeout(r, 15_000));
+  await measure("two nodes behind nginx, again", cluster.nginxPort, true);
 } finally {
   await cluster.stop();
 }
