@@ -7,7 +7,7 @@ import { forumCategories } from "../src/features/forum/tables.js";
 import { ideas } from "../src/features/ideas/tables.js";
 import { structures } from "../src/features/structures/tables.js";
 import { sendInstantNotices } from "../src/features/subscriptions/digests.js";
-import { createAccount, TEST_PASSWORD, type TestAccountOptions } from "../test/accounts.js";
+import { createAccount, plainTotpSecret, TEST_PASSWORD, type TestAccountOptions } from "../test/accounts.js";
 import { mailsTo } from "../test/mail.js";
 import { newContext } from "./browser.js";
 import type { RunningServer } from "./server.js";
@@ -45,7 +45,7 @@ async function signedIn(b: Browser, s: RunningServer, options: TestAccountOption
   await submit(page, 'form[action="/en/sign-in"] button[type="submit"]');
   if (options.roles || options.platformAdmin) {
     const [row] = await s.database.db.select().from(accounts).where(eq(accounts.email, email));
-    await page.fill('input[name="code"]', await generate({ secret: row!.totpSecret! }));
+    await page.fill('input[name="code"]', await generate({ secret: plainTotpSecret(row!.totpSecret!) }));
     await submit(page, 'form[action="/en/sign-in/two-factor"] button[type="submit"]');
   }
   return { page, email };

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { accounts } from "../src/core/auth/tables.js";
-import { createAccount, TEST_PASSWORD } from "../test/accounts.js";
+import { createAccount, plainTotpSecret, TEST_PASSWORD } from "../test/accounts.js";
 import { newContext } from "./browser.js";
 import { startSuite } from "./suite.js";
 import { expectNoAxeViolations, visit } from "./visit.js";
@@ -84,7 +84,10 @@ describe.each([
     await agent.fill("#email", agentEmail);
     await agent.fill("#password", TEST_PASSWORD);
     await submit(agent, 'form[action="/ar/sign-in"] button[type="submit"]');
-    await agent.fill('input[name="code"]', await generate({ secret: agentRow!.totpSecret! }));
+    await agent.fill(
+      'input[name="code"]',
+      await generate({ secret: plainTotpSecret(agentRow!.totpSecret!) }),
+    );
     await submit(agent, 'form[action="/ar/sign-in/two-factor"] button[type="submit"]');
     expect(new URL(agent.url()).pathname).toBe(`/ar/staff/requests/${row!.id}`);
     // The agent takes the request, then answers it.

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
+import { TEST_COOKIE_SECRET } from "../test/app.js";
 import { openTestDatabase } from "../test/databases.js";
 
 export interface RunningServer {
@@ -27,7 +28,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     NODE_ENV: "test",
     LOG_LEVEL: "info",
     HOST: "127.0.0.1",
-    COOKIE_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+    COOKIE_SECRET: TEST_COOKIE_SECRET,
     RATE_LIMIT_MAX: "100000",
     ...env,
   });

@@ -12,6 +12,8 @@ import { loggerOptions } from "./core/logging.js";
 import { mailPlugin } from "./core/mail/plugin.js";
 import { opsPlugin } from "./core/ops/plugin.js";
 import { securityPlugin } from "./core/security/plugin.js";
+import { proxyTrust, requestIdGenerator } from "./core/security/proxy.js";
+import { securityTxtRoutes } from "./core/security/security-txt.js";
 import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { accountsFeature } from "./features/accounts/index.js";
@@ -52,11 +54,12 @@ export interface BuildOptions {
 /** Builds the whole app in one explicit order: external plugins → core → features. */
 export async function buildApp({ config, database, logStream }: BuildOptions): Promise<FastifyInstance> {
   const logger = loggerOptions(config.LOG_LEVEL);
+  const trust = proxyTrust(config.trustProxy);
   const app = Fastify({
     logger: logStream ? { ...logger, stream: logStream } : logger,
-    trustProxy: config.TRUST_PROXY,
-    requestIdHeader: config.TRUST_PROXY ? "x-request-id" : false,
-    genReqId: () => randomUUID(),
+    trustProxy: trust,
+    requestIdHeader: false,
+    genReqId: requestIdGenerator(trust, randomUUID),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -77,6 +80,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   // The Open311 API lives at /open311/v2, outside the pages' locale scope.
   await app.register(open311Api);
   await app.register(openDataRoot);
+  await app.register(securityTxtRoutes);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
   await app.register(

@@ -8,14 +8,15 @@ describe("loadConfig", () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBe("");
     expect(config.dataDir).toMatch(/data$/);
-    expect(config.SEED_DEMO).toBe(true);
+    expect(config.SEED_DEMO).toBe(false);
+    expect(config.trustProxy).toBe(false);
   });
 
   it("converts numbers and booleans from strings", () => {
-    const config = loadConfig({ PORT: "8080", TRUST_PROXY: "true", SEED_DEMO: "false" });
+    const config = loadConfig({ PORT: "8080", TRUST_PROXY: "1", SEED_DEMO: "true" });
     expect(config.PORT).toBe(8080);
-    expect(config.TRUST_PROXY).toBe(true);
-    expect(config.SEED_DEMO).toBe(false);
+    expect(config.trustProxy).toEqual({ hops: 1 });
+    expect(config.SEED_DEMO).toBe(true);
   });
 
   it("names every invalid variable in one message", () => {
@@ -32,18 +33,18 @@ describe("loadConfig", () => {
     }
   });
 
-  it("refuses production without a cookie secret or a public URL, and never seeds demo content there", () => {
+  it("refuses production without a cookie secret or a public URL, or with demo content", () => {
     expect(() => loadConfig({ NODE_ENV: "production", PUBLIC_URL: "https://sharek.tn" })).toThrow(
       /COOKIE_SECRET/,
     );
     expect(() => loadConfig({ NODE_ENV: "production", COOKIE_SECRET: "x".repeat(40) })).toThrow(/PUBLIC_URL/);
-    const config = loadConfig({
+    const production = {
       NODE_ENV: "production",
       COOKIE_SECRET: "x".repeat(40),
       PUBLIC_URL: "https://sharek.tn",
-      SEED_DEMO: "true",
-    });
-    expect(config.SEED_DEMO).toBe(false);
+    };
+    expect(loadConfig(production).SEED_DEMO).toBe(false);
+    expect(() => loadConfig({ ...production, SEED_DEMO: "true" })).toThrow(/SEED_DEMO/);
   });
 
   it("documents every variable in the README", () => {

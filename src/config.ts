@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import Type, { type Static } from "typebox";
 import Value from "typebox/value";
@@ -65,9 +66,10 @@ const Env = Type.Object({
     description:
       "Licence of the open data (a URL), shown in the catalogue and the DCAT-AP metadata. Default: CC BY 4.0.",
   }),
-  TRUST_PROXY: Type.Boolean({
-    default: false,
-    description: "true when behind a load balancer that sets X-Forwarded-For.",
+  TRUST_PROXY: Type.String({
+    default: "false",
+    description:
+      "Which peers are reverse proxies whose X-Forwarded-For and X-Request-Id are believed: false (none), a hop count (1: the peer is the one proxy) or a comma-separated list of proxy addresses/CIDRs (127.0.0.1, 10.0.0.0/8).",
   }),
   SMTP_URL: Type.String({
     default: "",
@@ -96,15 +98,52 @@ const Env = Type.Object({
     description: "Name of the e-ID service shown on the sign-in button (e.g. Mobile ID).",
   }),
   SEED_DEMO: Type.Boolean({
-    default: true,
-    description: "Seed demo content on first start of an empty database (never in production).",
+    default: false,
+    description:
+      "true: seed demo content (accounts with a published password) on the first start of an empty database. Refused in production.",
+  }),
+  UPLOAD_CONCURRENCY: Type.Integer({
+    default: 10,
+    minimum: 1,
+    description:
+      "Forms with files read at the same time by one process; more get 503 'try again'. Each holds at most its form's files in memory.",
+  }),
+  SECURITY_CONTACT: Type.String({
+    default: "",
+    pattern: "^((mailto:|https://)\\S+)?$",
+    description:
+      "Where to report a vulnerability (mailto: or https: URI), published in /.well-known/security.txt. Unset: that file answers 404.",
   }),
 });
 
 export type Env = Static<typeof Env>;
-export type Config = Env & { dataDir: string; publicUrl: string; isProduction: boolean };
+/** TRUST_PROXY read: no proxy, the number of proxy hops in front, or the proxies' addresses and CIDRs. */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+export type Config = Env & {
+  dataDir: string;
+  publicUrl: string;
+  isProduction: boolean;
+  trustProxy: TrustProxy;
+};
 
 export class ConfigError extends Error {}
+
+/** An IPv4 or IPv6 address, optionally with a /prefix length that fits it. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, extra] = entry.split("/");
+  const family = isIP(address ?? "");
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** Reads TRUST_PROXY; undefined when it is none of the accepted forms. */
+function parseTrustProxy(value: string): TrustProxy | undefined {
+  const trimmed = value.trim();
+  if (trimmed === "false") return false;
+  if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed) === 0 ? false : { hops: Number(trimmed) };
+  const addresses = trimmed.split(",").map((entry) => entry.trim());
+  return addresses.every(isAddressOrCidr) ? { addresses } : undefined;
+}
 
 export const CONFIG_VARIABLES = Object.entries(Env.properties).map(([name, schema]) => ({
   name,
@@ -140,6 +179,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set",
     );
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (trustProxy === undefined) {
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY)}: ${
+        env.TRUST_PROXY.trim() === "true"
+          ? "true is no longer accepted, as it let any client choose its own address. "
+          : ""
+      }Give the number of proxies in front of Sharek (1 behind one nginx) or their addresses (127.0.0.1, 10.0.0.0/8), or false`,
+    );
+  }
+  if (isProduction && env.SEED_DEMO) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SEED_DEMO=true: demo accounts have a published password; never in production",
+    );
+  }
   if (isProduction && !env.PUBLIC_URL) {
     throw new ConfigError(
       "Invalid configuration:\n  PUBLIC_URL: required in production (e.g. https://sharek.tn)",
@@ -147,9 +201,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     ...env,
-    SEED_DEMO: env.SEED_DEMO && !isProduction,
     dataDir: resolve(env.DATA_DIR),
     publicUrl: env.PUBLIC_URL || `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`,
     isProduction,
+    trustProxy,
   };
 }

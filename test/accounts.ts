@@ -3,12 +3,12 @@ import type { FastifyInstance } from "fastify";
 import { hashSecret } from "../src/core/auth/secrets.js";
 import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
 import { accounts } from "../src/core/auth/tables.js";
-import { newTotpSecret } from "../src/core/auth/totp.js";
+import { newTotpSecret, openTotpSecret, sealTotpSecret, totpKey } from "../src/core/auth/totp.js";
 import type { StaffRole } from "../src/core/authz/actor.js";
 import { memberships } from "../src/core/authz/tables.js";
 import type { Database } from "../src/db/client.js";
 import { structures } from "../src/features/structures/tables.js";
-import { Agent } from "./app.js";
+import { Agent, TEST_COOKIE_SECRET } from "./app.js";
 
 let counter = 0;
 
@@ -28,11 +28,22 @@ export interface TestAccountOptions {
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
-/** Creates an account straight in the database. */
+export const TEST_TOTP_KEY = totpKey(TEST_COOKIE_SECRET);
+
+/** The Base32 secret (for an authenticator's codes) from a stored, encrypted `totp_secret`. */
+export function plainTotpSecret(stored: string): string {
+  return openTotpSecret(TEST_TOTP_KEY, stored);
+}
+
+/**
+ * Creates an account straight in the database, its TOTP secret encrypted as the app stores it.
+ * The returned row's `totpSecret` is the plain Base32 secret, to generate codes with.
+ */
 export async function createAccount(database: Database, options: TestAccountOptions = {}) {
   counter += 1;
   const staff = Boolean(options.platformAdmin || options.roles?.length);
   const totp = options.totp ?? staff;
+  const secret = totp ? newTotpSecret() : null;
   const [account] = await database.db
     .insert(accounts)
     .values({
@@ -41,7 +52,7 @@ export async function createAccount(database: Database, options: TestAccountOpti
       displayName: options.displayName ?? `Test Person ${counter}`,
       emailVerifiedAt: options.verified === false ? null : new Date(),
       isPlatformAdmin: options.platformAdmin ?? false,
-      totpSecret: totp ? newTotpSecret() : null,
+      totpSecret: secret && sealTotpSecret(TEST_TOTP_KEY, secret),
       totpEnabledAt: totp ? new Date() : null,
     })
     .returning();
@@ -50,7 +61,7 @@ export async function createAccount(database: Database, options: TestAccountOpti
     if (!s) throw new Error(`no structure ${structure}`);
     await database.db.insert(memberships).values({ accountId: account!.id, structureId: s.id, role });
   }
-  return account!;
+  return { ...account!, totpSecret: secret };
 }
 
 /** An Agent already signed in as a new account with these options. */

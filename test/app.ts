@@ -9,6 +9,9 @@ import { type Config, loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
 import { openTestDatabase } from "./databases.js";
 
+/** The cookie secret of every test app and e2e server (TOTP secrets are encrypted with a key from it). */
+export const TEST_COOKIE_SECRET = "test-secret-test-secret-test-secret-0123";
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -30,7 +33,7 @@ export async function createTestApp(
     NODE_ENV: "test",
     DATA_DIR: mkdtempSync(join(tmpdir(), "sharek-test-data-")),
     LOG_LEVEL: "info",
-    COOKIE_SECRET: "test-secret-test-secret-test-secret-0123",
+    COOKIE_SECRET: TEST_COOKIE_SECRET,
     RATE_LIMIT_MAX: "10000",
     ...options.env,
   });

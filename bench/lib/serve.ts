@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-/** The arguments of `node` in package.json's "serve" script: the production command, as is. */
+/** The arguments of `node` in package.json's "serve" script (after its NODE_ENV=…): the production command, as is. */
 export function serveArguments(): string[] {
   const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { serve: string } };
-  const [command, ...args] = scripts.serve.split(/\s+/);
+  const words = scripts.serve.split(/\s+/);
+  const [command, ...args] = words.slice(words.findIndex((word) => !/^[A-Z_]+=/.test(word)));
   if (command !== "node") throw new Error(`the serve script does not start node: ${scripts.serve}`);
   return args;
 }

@@ -62,40 +62,10 @@ export function passwordProblem(password: string, email?: string): FieldError | 
   return null;
 }
 
-/** A file field of a multipart form, read into memory (bounded by the multipart limits). */
+/** A file field of a multipart form, read into memory within its route's upload limits (core/security/uploads.ts). */
 export interface UploadedFile {
   field: string;
   data: Buffer;
   /** Cut short at the size limit: refuse it, with a message. */
   truncated: boolean;
-}
-
-interface MultipartPart {
-  type: "file" | "field";
-  fieldname: string;
-  value?: unknown;
-  _buf?: Buffer;
-  file?: { truncated?: boolean };
-}
-
-/**
- * Splits a multipart body into text fields (the first value of each, like a urlencoded form) and
- * files (empty file inputs are skipped). Non-text fields are ignored, never trusted.
- */
-export function readMultipart(body: unknown): { fields: Record<string, string>; files: UploadedFile[] } {
-  const fields: Record<string, string> = {};
-  const files: UploadedFile[] = [];
-  if (!body || typeof body !== "object") return { fields, files };
-  for (const entry of Object.values(body as Record<string, MultipartPart | MultipartPart[]>)) {
-    for (const part of [entry].flat()) {
-      if (part?.type === "file") {
-        if (part._buf && part._buf.length > 0) {
-          files.push({ field: part.fieldname, data: part._buf, truncated: Boolean(part.file?.truncated) });
-        }
-      } else if (part?.type === "field" && typeof part.value === "string" && !(part.fieldname in fields)) {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  }
-  return { fields, files };
 }

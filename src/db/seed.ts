@@ -19,8 +19,8 @@ export async function seedDemo(database: Database): Promise<string[]> {
 }
 
 /**
- * At every start: reference data. On the very first start of a database, outside production and
- * unless SEED_DEMO=false: demo content too. Returns the lines to print.
+ * At every start: reference data. On the very first start of a database, and only when asked for
+ * with SEED_DEMO=true (which production refuses): demo content too. Returns the lines to print.
  */
 export async function seedOnFirstStart(
   database: Database,

@@ -28,8 +28,11 @@ export const accounts = pgTable(
     /** Set when a national e-ID provider vouched for this person. */
     identityVerifiedAt: tstz("identity_verified_at"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
+    /** Encrypted with a key derived from the cookie secret (see totp.ts). */
     totpSecret: text("totp_secret"),
     totpEnabledAt: tstz("totp_enabled_at"),
+    /** The 30-second time step of the last TOTP code accepted: codes of that step or before are refused. */
+    totpLastStep: integer("totp_last_step"),
     /** argon2id hashes of the unused recovery codes. */
     recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     deletedAt: tstz("deleted_at"),
@@ -64,7 +67,7 @@ export const sessions = pgTable(
     persistent: boolean("persistent").notNull().default(false),
     /** A coarse description of the device ("Firefox · Android"), shown on "your sessions". */
     device: text("device").notNull().default(""),
-    /** When a TOTP code was checked in this session; staff powers need it. */
+    /** When a TOTP code was checked in this session; an account with TOTP on is signed in only then. */
     secondFactorAt: tstz("second_factor_at"),
     lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
     expiresAt: tstz("expires_at").notNull(),

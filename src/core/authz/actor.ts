@@ -10,14 +10,15 @@ export const STAFF_ROLES = [
 
 /**
  * Who is acting, as policies see it. Staff powers (roles, platform admin) count only once the
- * person has enrolled TOTP and entered a code in this session; until then `staffLocked` says why.
+ * person has enrolled TOTP (`staffLocked: "enrol"` until then). A session that has not yet given
+ * its TOTP code acts as nobody (see the auth plugin).
  */
 export interface Actor {
   accountId: string | null;
   platformAdmin: boolean;
   roles: ReadonlyArray<{ structureId: string; role: StaffRole }>;
   identityVerified: boolean;
-  staffLocked: "enrol" | "verify" | null;
+  staffLocked: "enrol" | null;
 }
 
 export const ANONYMOUS: Actor = {

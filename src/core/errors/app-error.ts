@@ -62,6 +62,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** Too many forms with files are being read right now (UPLOAD_CONCURRENCY): try again shortly. */
+export class UploadsBusyError extends AppError {
+  constructor() {
+    super("uploads_busy", 503, "uploadsBusy", { retryAfterSeconds: 30 });
+  }
+}
+
 export class ConflictError extends AppError {
   constructor() {
     super("conflict", 409, "conflict");
@@ -88,6 +95,7 @@ export function toAppError(error: unknown): AppError {
     case e.code?.startsWith("FST_CSRF"):
       return new CsrfError();
     case e.code === "FST_ERR_CTP_BODY_TOO_LARGE" || e.code === "FST_REQ_FILE_TOO_LARGE":
+    case e.code === "FST_FILES_LIMIT" || e.code === "FST_PARTS_LIMIT" || e.code === "FST_FIELDS_LIMIT":
       return new PayloadTooLargeError();
     case e.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new UnsupportedMediaTypeError();

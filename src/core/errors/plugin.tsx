@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { type AppError, NotFoundError, RateLimitedError, toAppError } from "./app-error.js";
+import { type AppError, NotFoundError, toAppError } from "./app-error.js";
 import { ErrorPage } from "./error-page.js";
 
 /** The documented shape of every JSON error (see README, "API errors"). */
@@ -19,8 +19,8 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  if (error instanceof RateLimitedError)
-    reply.header("retry-after", String(error.details?.retryAfterSeconds ?? 60));
+  if (typeof error.details?.retryAfterSeconds === "number")
+    reply.header("retry-after", String(error.details.retryAfterSeconds));
   if (error.status >= 500) reply.header("cache-control", "no-store");
   if (wantsJson(request)) {
     const body: ApiErrorBody = {

@@ -7,7 +7,9 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyReply, preValidationHookHandler } from "fastify";
 import fp from "fastify-plugin";
 import { rateLimitStore } from "../counters/counters.js";
-import { RateLimitedError } from "../errors/app-error.js";
+import { RateLimitedError, UnsupportedMediaTypeError, UploadsBusyError } from "../errors/app-error.js";
+import { stripNulDeep } from "./input.js";
+import { beginUpload, UploadSlots, uploadCsrfToken } from "./uploads.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -62,13 +64,10 @@ export const securityPlugin = fp(
     const { config } = app;
     await app.register(fastifyCookie, { secret: config.cookieSecret });
     await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
-    // Forms with files: parsed before the CSRF check reads _csrf. Each feature sets its own,
-    // smaller, per-file limit; past these ceilings a file is cut short and marked truncated.
-    await app.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 40, fieldSize: 64 * 1024, parts: 50 },
-    });
+    // Forms with files: nothing is read here. Only the routes that declare config.upload read a
+    // multipart body, as a stream, within their own limits (uploads.ts); a longer file reaches
+    // the route cut short and marked truncated, so its form can say so.
+    await app.register(fastifyMultipart, { throwFileSizeLimit: false });
     await app.register(fastifyHelmet, {
       contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.isProduction) },
       hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
@@ -81,13 +80,8 @@ export const securityPlugin = fp(
       cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: config.isProduction, signed: true },
       getToken: (request) => {
         const body = request.body as Record<string, unknown> | undefined;
-        const field = body && typeof body === "object" ? body._csrf : undefined;
-        // A multipart field arrives as { value }; a urlencoded one as a string.
-        const fromBody =
-          typeof field === "object" && field !== null ? (field as { value?: unknown }).value : field;
-        return typeof fromBody === "string"
-          ? fromBody
-          : (request.headers["x-csrf-token"] as string | undefined);
+        const field = body && typeof body === "object" ? body._csrf : uploadCsrfToken(request);
+        return typeof field === "string" ? field : (request.headers["x-csrf-token"] as string | undefined);
       },
     });
     await app.register(fastifyRateLimit, {
@@ -100,12 +94,32 @@ export const securityPlugin = fp(
       errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000)),
     });
 
+    // Input is cleaned once, where it is parsed: no NUL character (which PostgreSQL text refuses)
+    // reaches a route, from the query, the path or a urlencoded or JSON body (multipart: readUpload).
+    // A multipart body is refused unread by any route that takes no upload.
+    app.addHook("preValidation", async (request) => {
+      stripNulDeep(request.query);
+      stripNulDeep(request.params);
+      stripNulDeep(request.body);
+      if (request.isMultipart() && !request.routeOptions.config.upload) throw new UnsupportedMediaTypeError();
+    });
+
+    // Files are read by at most UPLOAD_CONCURRENCY requests at once; a slot is given back with the answer.
+    const slots = new UploadSlots(config.UPLOAD_CONCURRENCY);
+    app.addHook("onResponse", async (request) => slots.release(request));
+    app.addHook("onRequestAbort", async (request) => slots.release(request));
+
     const csrfCheck = app.csrfProtection as unknown as preValidationHookHandler;
     app.addHook("onRoute", (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      if (!methods.some((m) => UNSAFE_METHODS.has(m)) || route.config?.csrf === false) return;
+      if (!methods.some((m) => UNSAFE_METHODS.has(m))) return;
+      const upload = route.config?.upload;
+      const checks = [
+        ...(upload ? [beginUpload(upload, slots, () => new UploadsBusyError())] : []),
+        ...(route.config?.csrf === false ? [] : [csrfCheck]),
+      ];
       const existing = route.preValidation ?? [];
-      route.preValidation = [csrfCheck, ...(Array.isArray(existing) ? existing : [existing])];
+      route.preValidation = [...checks, ...(Array.isArray(existing) ? existing : [existing])];
     });
   },
   { name: "sharek-security", dependencies: ["sharek-config"] },

@@ -54,8 +54,11 @@ export const cases = pgTable(
     id: id(),
     /** EC-2026-000123: what citizens quote. */
     reference: text("reference").notNull().unique(),
-    /** The form's one-time key: a double submit finds the case the first submit created. */
-    submissionKey: text("submission_key").notNull().unique(),
+    /**
+     * sha256 of the form's one-time key: a double submit finds the case the first submit created.
+     * Never the key itself, so the table gives nobody a key to replay.
+     */
+    submissionKeyHash: text("submission_key_hash").notNull().unique(),
     type: caseType("type").notNull(),
     status: caseStatus("status").notNull().default("new"),
     outcome: caseOutcome("outcome"),

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from "dr
 import { alias } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { pageOf } from "../../core/paging.js";
 import { type Db, rowsOf } from "../../db/client.js";
 import type { ModerationState } from "../moderation/tables.js";
 import { foldAccents, governorates, structures } from "../structures/tables.js";
@@ -131,12 +132,12 @@ const cardColumns = {
   structureName: structures.name,
 };
 
-/** Published consultations matching the filters, newest first (by opening date), one page of them. */
+/** Published consultations matching the filters, newest first (by opening date): one page (within the last). */
 export async function listPublicConsultations(
   db: Db,
   filters: ListFilters,
   now = new Date(),
-): Promise<{ items: ConsultationCard[]; total: number }> {
+): Promise<{ items: ConsultationCard[]; total: number; page: number; totalPages: number }> {
   const conditions: Array<SQL | undefined> = [eq(consultations.visibility, "published")];
   if (filters.status) conditions.push(statusCondition(filters.status, now));
   if (filters.theme) conditions.push(eq(consultations.theme, filters.theme));
@@ -145,24 +146,24 @@ export async function listPublicConsultations(
   else if (filters.area) conditions.push(eq(consultations.governorateCode, filters.area));
   if (filters.q) conditions.push(searchCondition(filters.q));
   const where = and(...conditions);
-  const [items, [total]] = await Promise.all([
-    db
-      .select(cardColumns)
-      .from(consultations)
-      .innerJoin(structures, eq(structures.id, consultations.structureId))
-      .where(where)
-      .orderBy(
-        filters.status === "decided" ? desc(consultations.outcomePublishedAt) : desc(consultations.opensAt),
-      )
-      .limit(filters.pageSize)
-      .offset((filters.page - 1) * filters.pageSize),
-    db
-      .select({ n: count() })
-      .from(consultations)
-      .innerJoin(structures, eq(structures.id, consultations.structureId))
-      .where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  const [counted] = await db
+    .select({ n: count() })
+    .from(consultations)
+    .innerJoin(structures, eq(structures.id, consultations.structureId))
+    .where(where);
+  const total = counted?.n ?? 0;
+  const { page, totalPages, offset } = pageOf(filters.page, total, filters.pageSize);
+  const items = await db
+    .select(cardColumns)
+    .from(consultations)
+    .innerJoin(structures, eq(structures.id, consultations.structureId))
+    .where(where)
+    .orderBy(
+      filters.status === "decided" ? desc(consultations.outcomePublishedAt) : desc(consultations.opensAt),
+    )
+    .limit(filters.pageSize)
+    .offset(offset);
+  return { items, total, page, totalPages };
 }
 
 /** The three groups of the list's front page: open now (closing soonest first), upcoming, recently decided. */
@@ -432,16 +433,20 @@ export async function listCommentPage(
   } and c.parent_id is null and ${seenBy(options.viewer)}`;
   const order =
     options.sort === "supported" ? sql`c.support_count desc, c.created_at desc` : sql`c.created_at desc`;
-  const load = async (page: number) =>
-    rowsOf<CommentRow>(
-      await db.execute(sql`
+  const [counted] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from ${consultationComments} c where ${where}`),
+  );
+  const total = counted?.n ?? 0;
+  const { page, totalPages, offset } = pageOf(options.page, total, pageSize);
+  const rows = rowsOf<CommentRow>(
+    await db.execute(sql`
         with top as (
           select p.*, row_number() over () as pos
           from (
             select c.* from ${consultationComments} c
             where ${where}
             order by ${order}
-            limit ${pageSize} offset ${(page - 1) * pageSize}
+            limit ${pageSize} offset ${offset}
           ) p
         ),
         replies as (
@@ -454,7 +459,8 @@ export async function listCommentPage(
           where pos <= ${REPLIES_PER_THREAD}
         ),
         shown as (
-          select 'top' as kind, t.*, (select count(*)::int from ${consultationComments} c where ${where}) as total
+          -- total: how many replies a thread has (the top comments are counted above)
+          select 'top' as kind, t.*, 0 as total
           from top t
           union all
           select 'reply', r.* from replies r
@@ -465,19 +471,7 @@ export async function listCommentPage(
           s.support_count as "supportCount", s.created_at as "createdAt",
           coalesce(a.display_name, '') as "authorName", s.total
         from shown s left join ${accounts} a on a.id = s.author_id`),
-    );
-  let page = Math.max(1, options.page);
-  let rows = await load(page);
-  let total = rows.find((r) => r.kind === "top")?.total ?? 0;
-  if (rows.length === 0 && page > 1) {
-    // Past the last page: show the last one.
-    const [counted] = rowsOf<{ n: number }>(
-      await db.execute(sql`select count(*)::int as n from ${consultationComments} c where ${where}`),
-    );
-    total = counted?.n ?? 0;
-    page = Math.max(1, Math.ceil(total / pageSize));
-    rows = await load(page);
-  }
+  );
   const view = (r: CommentRow): Omit<CommentView, "supportedByMe"> => ({
     id: r.id,
     sectionId: r.sectionId,
@@ -510,7 +504,7 @@ export async function listCommentPage(
       replyCount: own[0]?.total ?? 0,
     };
   });
-  return { threads, total, totalPages: Math.max(1, Math.ceil(total / pageSize)), page };
+  return { threads, total, totalPages, page };
 }
 
 /**

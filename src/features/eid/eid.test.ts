@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../../test/accounts.js";
-import { createTestApp } from "../../../test/app.js";
+import { Agent, createTestApp } from "../../../test/app.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
 import { auditEvents } from "../../core/audit/tables.js";
+import { createSession, SESSION_COOKIE } from "../../core/auth/sessions.js";
 import { accountIdentities, accounts, sessions } from "../../core/auth/tables.js";
 import { FLOW_COOKIE } from "./flow-cookie.js";
 import { Browser, type Visit } from "./testing/browser.js";
@@ -161,7 +162,7 @@ describe("e-ID sign-in for a new person", () => {
 
 describe("e-ID sign-in for someone who already has an account", () => {
   it("links the account with the same email when the provider verified it, without a duplicate", async () => {
-    const existing = await createAccount(testApp.database, { email: "Sami@example.tn", verified: false });
+    const existing = await createAccount(testApp.database, { email: "Sami@example.tn" });
     secrets.add("sami@example.tn").add("Sami@example.tn");
     provider.people.set("tn-2001", { email: "sami@EXAMPLE.tn", email_verified: true, name: "Sami T." });
     const { browser, answer } = await signIn("tn-2001");
@@ -172,7 +173,8 @@ describe("e-ID sign-in for someone who already has an account", () => {
     expect(linked.id).toBe(existing.id);
     expect(linked.displayName).toBe(existing.displayName);
     expect(linked.identityVerifiedAt).toBeInstanceOf(Date);
-    expect(linked.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(linked.emailVerifiedAt).toEqual(existing.emailVerifiedAt);
+    expect(linked.passwordHash).toBe(existing.passwordHash);
     const same = await db.select().from(accounts).where(sql`lower(${accounts.email}) = 'sami@example.tn'`);
     expect(same).toHaveLength(1);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, existing.id));
@@ -199,7 +201,52 @@ describe("e-ID sign-in for someone who already has an account", () => {
     expect(links).toHaveLength(0);
   });
 
-  it("asks for the TOTP code next when the account has two-factor sign-in", async () => {
+  it("never gives an unverified account to the person whose address it used: a new account, the old one shut", async () => {
+    // Someone signs up in advance with another person's address (the mailed link never clicked).
+    const attacker = new Agent(app);
+    await attacker.get("/fr/sign-up");
+    const signedUp = await attacker.post("/fr/sign-up", {
+      displayName: "Usurpateur",
+      email: "Nadia@example.tn",
+      password: "the attacker's own passphrase",
+      terms: "yes",
+    });
+    expect(signedUp.statusCode).toBe(200);
+    const [squatted] = await db
+      .select()
+      .from(accounts)
+      .where(sql`lower(${accounts.email}) = 'nadia@example.tn'`);
+    expect(squatted!.emailVerifiedAt).toBeNull();
+    // Any session that account may hold (sign-up itself opens none).
+    const { token } = await createSession(db, squatted!.id, { persistent: false, device: "Test" });
+    attacker.setCookie(SESSION_COOKIE, token);
+    expect((await attacker.get("/fr/account")).statusCode).toBe(200);
+    secrets.add("nadia@example.tn").add("Nadia@example.tn");
+
+    provider.people.set("tn-2004", { email: "nadia@example.tn", email_verified: true, name: "Nadia Gharbi" });
+    const { browser } = await signIn("tn-2004");
+    const me = await whoami(browser);
+    expect(me.accountId).not.toBe(squatted!.id);
+    const mine = (await accountFor("tn-2004"))!;
+    expect(mine).toMatchObject({
+      email: "nadia@example.tn",
+      displayName: "Nadia Gharbi",
+      passwordHash: null,
+    });
+
+    // The attacker's session is over, and their password opens nothing.
+    expect((await attacker.get("/fr/account")).headers.location).toMatch(/^\/fr\/sign-in\?/);
+    const again = new Agent(app);
+    for (const email of ["Nadia@example.tn", "nadia@example.tn"]) {
+      const answer = await again.post("/fr/sign-in", { email, password: "the attacker's own passphrase" });
+      expect(answer.statusCode).toBe(422);
+    }
+    const [old] = await db.select().from(accounts).where(eq(accounts.id, squatted!.id));
+    expect(old).toMatchObject({ email: null, passwordHash: null });
+    expect(await db.select().from(sessions).where(eq(sessions.accountId, squatted!.id))).toHaveLength(0);
+  });
+
+  it("asks for the TOTP code next when the account has two-factor sign-in, and opens nothing before", async () => {
     const staff = await createAccount(testApp.database, {
       email: "agent.eid@example.tn",
       roles: [{ structure: "gov-tn-11", role: "agent" }],
@@ -208,7 +255,24 @@ describe("e-ID sign-in for someone who already has an account", () => {
     provider.people.set("tn-2003", { email: "agent.eid@example.tn", email_verified: true, name: "Agent" });
     const { browser, answer } = await signIn("tn-2003", { next: "/fr/admin" });
     expect(answer.location).toBe("/fr/sign-in/two-factor?next=%2Ffr%2Fadmin");
-    expect(await whoami(browser)).toMatchObject({ accountId: staff.id, staffLocked: "verify" });
+    expect(await whoami(browser)).toMatchObject({ accountId: null });
+    for (const url of ["/fr/admin", "/fr/account", "/fr/account/sessions"]) {
+      const page = await browser.go(url, { stopBefore: () => true });
+      expect(page.location, url).toBe(`/fr/sign-in/two-factor?next=${encodeURIComponent(url)}`);
+    }
+    const code = await browser.go("/fr/sign-in/two-factor?next=%2Ffr%2Fadmin");
+    expect(code.status).toBe(200);
+    expect((await accountFor("tn-2003"))!.id).toBe(staff.id);
+  });
+
+  it("leaves a citizen with TOTP on waiting for the code too", async () => {
+    await createAccount(testApp.database, { email: "citizen.totp@example.tn", totp: true });
+    secrets.add("citizen.totp@example.tn");
+    provider.people.set("tn-2005", { email: "citizen.totp@example.tn", email_verified: true, name: "C" });
+    const { browser, answer } = await signIn("tn-2005", { next: "/fr/account" });
+    expect(answer.location).toBe("/fr/sign-in/two-factor?next=%2Ffr%2Faccount");
+    const page = await browser.go("/fr/account", { stopBefore: () => true });
+    expect(page.location).toBe("/fr/sign-in/two-factor?next=%2Ffr%2Faccount");
   });
 });
 

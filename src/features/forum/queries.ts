@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
+import { pageOf } from "../../core/paging.js";
 import type { Db } from "../../db/client.js";
 import { isFollowing } from "../subscriptions/queries.js";
 import { forumCategories, forumPosts, forumThreads } from "./tables.js";
@@ -32,30 +33,30 @@ export async function findCategory(db: Db, by: { slug?: string; id?: string }) {
   return row ?? null;
 }
 
-/** A category's visible threads: pinned first, then by latest activity. */
-export async function listThreads(db: Db, categoryId: string, page: number) {
+/** A category's visible threads, pinned first, then by latest activity: one page (within the last). */
+export async function listThreads(db: Db, categoryId: string, requested: number) {
   const where = and(eq(forumThreads.categoryId, categoryId), eq(forumThreads.moderationState, "visible"));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: forumThreads.id,
-        title: forumThreads.title,
-        replyCount: forumThreads.replyCount,
-        lastPostAt: forumThreads.lastPostAt,
-        lockedAt: forumThreads.lockedAt,
-        pinnedAt: forumThreads.pinnedAt,
-        authorName: accounts.displayName,
-        answered: sql<boolean>`exists (select 1 from ${forumPosts} where ${forumPosts.threadId} = ${forumThreads.id} and ${forumPosts.official} and ${forumPosts.moderationState} = 'visible')`,
-      })
-      .from(forumThreads)
-      .leftJoin(accounts, eq(accounts.id, forumThreads.authorId))
-      .where(where)
-      .orderBy(sql`${forumThreads.pinnedAt} is null`, desc(forumThreads.lastPostAt), desc(forumThreads.id))
-      .limit(THREADS_PAGE)
-      .offset((page - 1) * THREADS_PAGE),
-    db.select({ n: count() }).from(forumThreads).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+  const [counted] = await db.select({ n: count() }).from(forumThreads).where(where);
+  const total = counted?.n ?? 0;
+  const { page, totalPages, offset } = pageOf(requested, total, THREADS_PAGE);
+  const rows = await db
+    .select({
+      id: forumThreads.id,
+      title: forumThreads.title,
+      replyCount: forumThreads.replyCount,
+      lastPostAt: forumThreads.lastPostAt,
+      lockedAt: forumThreads.lockedAt,
+      pinnedAt: forumThreads.pinnedAt,
+      authorName: accounts.displayName,
+      answered: sql<boolean>`exists (select 1 from ${forumPosts} where ${forumPosts.threadId} = ${forumThreads.id} and ${forumPosts.official} and ${forumPosts.moderationState} = 'visible')`,
+    })
+    .from(forumThreads)
+    .leftJoin(accounts, eq(accounts.id, forumThreads.authorId))
+    .where(where)
+    .orderBy(sql`${forumThreads.pinnedAt} is null`, desc(forumThreads.lastPostAt), desc(forumThreads.id))
+    .limit(THREADS_PAGE)
+    .offset(offset);
+  return { rows, total, page, totalPages };
 }
 export type ThreadRow = Awaited<ReturnType<typeof listThreads>>["rows"][number];
 

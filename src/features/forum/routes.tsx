@@ -3,9 +3,9 @@ import Type, { type Static } from "typebox";
 import { requireAccount, requirePlatformAdmin, requireStaff } from "../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { formSchema } from "../../core/forms.js";
+import { requestedPage } from "../../core/paging.js";
 import { UUID } from "../moderation/kinds.js";
 import { presence } from "../moderation/policy.js";
-import { pageOf } from "../structures/queries.js";
 import { type CategoryInput, saveCategory } from "./commands/categories.js";
 import {
   manageThread,
@@ -17,15 +17,7 @@ import {
   type ThreadAction,
 } from "./commands/posts.js";
 import { canManageThreads, threadAbilities } from "./policy.js";
-import {
-  findCategory,
-  findPost,
-  findThread,
-  listCategories,
-  listPosts,
-  listThreads,
-  THREADS_PAGE,
-} from "./queries.js";
+import { findCategory, findPost, findThread, listCategories, listPosts, listThreads } from "./queries.js";
 import { CategoriesAdminPage } from "./views/admin-page.js";
 import { CategoryPage, ForumPage, NewThreadPage } from "./views/forum-pages.js";
 import { ThreadPage, type ThreadPageProps } from "./views/thread-page.js";
@@ -70,10 +62,11 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: SlugParams, querystring: PageQuery } },
     async (request, reply) => {
       const category = await activeCategory((request.params as Static<typeof SlugParams>).slug);
-      const requested = Number((request.query as Static<typeof PageQuery>).page) || 1;
-      const { total } = await listThreads(app.db, category.id, 1);
-      const { page, totalPages } = pageOf(requested, total, THREADS_PAGE);
-      const { rows } = await listThreads(app.db, category.id, page);
+      const { rows, total, page, totalPages } = await listThreads(
+        app.db,
+        category.id,
+        requestedPage((request.query as Static<typeof PageQuery>).page),
+      );
       return reply.render(
         <CategoryPage
           category={category}

@@ -8,11 +8,27 @@ export const ideasManifest: FeatureManifest = {
   name: "ideas",
   seedReference: seedReferenceIdeas,
   seedDemo: seedDemoIdeas,
-  /** Ideas and comments stay, shown as by a deleted account, or are removed; follows end either way. */
+  /**
+   * Ideas and comments stay, shown as by a deleted account, or are removed; follows end either way.
+   * A removed idea stays as a tombstone without its text or image, out of the lists, so the comments,
+   * supports and official answers of others on it remain.
+   */
   async forgetAccount(db, accountId, mode) {
     if (mode === "remove") {
       await db.delete(ideaComments).where(eq(ideaComments.authorId, accountId));
-      await db.delete(ideas).where(eq(ideas.authorId, accountId));
+      await db
+        .update(ideas)
+        .set({
+          title: "",
+          description: "",
+          imageKey: null,
+          imageMime: null,
+          authorId: null,
+          removedAt: new Date(),
+          moderationState: "hidden",
+          moderationReason: null,
+        })
+        .where(eq(ideas.authorId, accountId));
       // Their supports go too, and the counts follow.
       const withdrawn = await db
         .delete(ideaSupports)

@@ -19,7 +19,9 @@ export async function notifyFollowers(
   for (const locale of LOCALES) {
     const t = translator(locale);
     const status = news.status ? t(`ideas.status.${news.status}`) : "";
-    title[locale] = t(`ideas.mail.${news.key}.subject`, { title: idea.title, status });
+    // Only an idea its author removed has no title: it is named as such.
+    const name = idea.title || t("ideas.removed.title");
+    title[locale] = t(`ideas.mail.${news.key}.subject`, { title: name, status });
   }
   await publishNotice(db, {
     kind: "idea",

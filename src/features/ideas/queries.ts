@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
 import { text } from "../../core/forms.js";
+import { pageOf } from "../../core/paging.js";
 import type { Db } from "../../db/client.js";
 import { governorates, structures } from "../structures/tables.js";
 import { isFollowing } from "../subscriptions/queries.js";
@@ -24,7 +25,7 @@ const ORDER: Record<IdeaSort, SQL[]> = {
   answered: [sql`${ideas.answeredAt} desc nulls last`, sql`${ideas.createdAt} desc`],
 };
 
-/** Public list of visible ideas, filtered and sorted, one page, with the total. */
+/** Public list of visible ideas, filtered and sorted: one page (within the last), with the total. */
 export async function listIdeas(db: Db, f: IdeaFilters) {
   const where = and(
     eq(ideas.moderationState, "visible"),
@@ -50,20 +51,20 @@ export async function listIdeas(db: Db, f: IdeaFilters) {
     .leftJoin(structures, eq(structures.id, ideas.structureId))
     .leftJoin(ideaThemes, eq(ideaThemes.id, ideas.themeId))
     .leftJoin(governorates, eq(governorates.code, ideas.governorateCode));
-  const [rows, [total]] = await Promise.all([
-    base
-      .where(where)
-      .orderBy(...ORDER[f.sort], desc(ideas.id))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
-    db
-      .select({ n: count() })
-      .from(ideas)
-      .leftJoin(structures, eq(structures.id, ideas.structureId))
-      .leftJoin(ideaThemes, eq(ideaThemes.id, ideas.themeId))
-      .where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+  const [counted] = await db
+    .select({ n: count() })
+    .from(ideas)
+    .leftJoin(structures, eq(structures.id, ideas.structureId))
+    .leftJoin(ideaThemes, eq(ideaThemes.id, ideas.themeId))
+    .where(where);
+  const total = counted?.n ?? 0;
+  const { page, totalPages, offset } = pageOf(f.page, total, PAGE_SIZE);
+  const rows = await base
+    .where(where)
+    .orderBy(...ORDER[f.sort], desc(ideas.id))
+    .limit(PAGE_SIZE)
+    .offset(offset);
+  return { rows, total, page, totalPages };
 }
 export type IdeaListRow = Awaited<ReturnType<typeof listIdeas>>["rows"][number];
 

@@ -3,10 +3,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
-import { formSchema, readMultipart } from "../../core/forms.js";
+import { formSchema } from "../../core/forms.js";
+import { requestedPage } from "../../core/paging.js";
+import { readUpload } from "../../core/security/uploads.js";
 import { UUID } from "../moderation/kinds.js";
 import { presence } from "../moderation/policy.js";
-import { listGovernorates, pageOf } from "../structures/queries.js";
+import { listGovernorates } from "../structures/queries.js";
 import { commentIdea, setFollow, setIdeaStatus, setSupport, thresholdFor } from "./commands/idea-actions.js";
 import { type IdeaInput, submitIdea } from "./commands/submit-idea.js";
 import {
@@ -18,13 +20,13 @@ import {
   listStructuresWithIdeas,
   listThemes,
   loadIdeaPage,
-  PAGE_SIZE,
 } from "./queries.js";
 import {
   canAnswerIdea,
   IDEA_STATUSES,
   type IdeaSort,
   type IdeaStatus,
+  LIMITS,
   SIMILAR_MIN_LENGTH,
   SIMILAR_PER_MINUTE,
   SORTS,
@@ -78,17 +80,15 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
     const status = (IDEA_STATUSES as readonly string[]).includes(q.status ?? "")
       ? (q.status as IdeaStatus)
       : undefined;
-    const requested = /^\d+$/.test(q.page ?? "") ? Number(q.page) : 1;
     const filters = {
       sort,
       status,
       structure: q.structure || undefined,
       theme: q.theme || undefined,
       area: q.area || undefined,
-      page: requested,
+      page: requestedPage(q.page),
     };
-    const { rows, total } = await listIdeas(app.db, filters);
-    const { totalPages, page } = pageOf(requested, total, PAGE_SIZE);
+    const { rows, total, page, totalPages } = await listIdeas(app.db, filters);
     const [structures, themes, areas] = await Promise.all([
       listStructuresWithIdeas(app.db),
       listThemes(app.db),
@@ -161,9 +161,10 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post("/ideas", { preHandler: requireAccount, config: submissions }, async (request, reply) => {
+  const withImage = { ...submissions, upload: { maxFileSize: LIMITS.imageBytes, maxFiles: 1 } };
+  app.post("/ideas", { preHandler: requireAccount, config: withImage }, async (request, reply) => {
     reply.header("cache-control", "no-store");
-    const { fields, files } = readMultipart(request.body);
+    const { fields, files } = await readUpload(request);
     const input = fields as IdeaInput;
     const result = await submitIdea(
       { db: app.db, files: app.files },

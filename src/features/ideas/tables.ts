@@ -54,6 +54,11 @@ export const ideas = pgTable(
     thresholdReachedAt: tstz("threshold_reached_at"),
     answerDueAt: tstz("answer_due_at"),
     answeredAt: tstz("answered_at"),
+    /**
+     * When its author deleted their account and had their contributions removed: its text and image
+     * are gone, and it stays only as a tombstone holding others' comments, supports and answers.
+     */
+    removedAt: tstz("removed_at"),
     /** 0: none; 1: the structure's admins alerted (overdue); 2: the central office alerted. */
     escalationLevel: integer("escalation_level").notNull().default(0),
     ...moderationColumns(),

@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { requirePlatformAdmin, requireStaff } from "../../core/auth/plugin.js";
 import { structuresWithRole } from "../../core/authz/actor.js";
+import { csvText } from "../../core/csv.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { formSchema } from "../../core/forms.js";
 import { adminAbilities } from "../admin/abilities.js";
@@ -46,7 +46,7 @@ function csv(reply: FastifyReply, name: string, rows: Row[]) {
   return reply
     .type("text/csv; charset=utf-8")
     .header("content-disposition", `attachment; filename="${name}.csv"`)
-    .send(`\ufeff${stringify(rows, { header: true, record_delimiter: "windows", escape_formulas: true })}`);
+    .send(csvText(rows));
 }
 
 /**

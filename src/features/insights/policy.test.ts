@@ -11,7 +11,7 @@ const ACTORS: Record<string, Actor> = {
   integrityOfficer: person({ roles: [{ structureId: "s", role: "integrity_officer" }] }),
   structureAdmin: person({ roles: [{ structureId: "s", role: "structure_admin" }] }),
   platformAdmin: person({ platformAdmin: true }),
-  lockedAdmin: person({ platformAdmin: true, staffLocked: "verify" }),
+  lockedAdmin: person({ platformAdmin: true, staffLocked: "enrol" }),
 };
 
 /** The whole ability map: every action × every actor, default deny. */

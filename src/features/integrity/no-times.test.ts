@@ -45,7 +45,7 @@ describe("integrity: no time of day", () => {
     });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toMatch(
-      /http_request_duration_seconds_count\{method="GET",route="[^"]+",status="200"\}/,
+      /http_request_duration_seconds_count\{method="GET",group="[^"]+",status="200"\}/,
     );
     expect(metrics.body).not.toContain("integrity");
   });

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { csvStringifier } from "../../core/csv.js";
 import { BadRequestError } from "../../core/errors/app-error.js";
 import type { Db } from "../../db/client.js";
 
@@ -20,11 +20,18 @@ export interface Page {
 /** How often a dataset changes, as the EU frequency vocabulary names it (DCAT-AP). */
 export type Frequency = "CONT" | "DAILY" | "MONTHLY";
 
-/** Where rows come from: the database, and the installation's secret (for pseudonyms). */
+/**
+ * Where rows come from: the database, the installation's secret (for pseudonyms), and the day of
+ * the release being read, from the server's clock when the request came (see releaseOf).
+ */
 export interface Source {
   db: Db;
   secret: string;
+  release: string;
 }
+
+/** The release a request reads: the server's current day (UTC), never anything the client sent. */
+export const releaseOf = (now: Date) => now.toISOString().slice(0, 10);
 
 /**
  * A published dataset. Its rows are read page by page in a stable order (keyset, never offset),
@@ -45,16 +52,56 @@ export interface Dataset {
 }
 
 /** Cursors are opaque to clients: base64url of the dataset's own keyset position. */
-export const encodeCursor = (position: unknown[]) =>
+export const encodeCursor = (position: Array<string | number>) =>
   Buffer.from(JSON.stringify(position)).toString("base64url");
 
-/** The position in a cursor (empty for the first page); a cursor that is not ours is the client's error. */
-export function decodeCursor(cursor: string | null): unknown[] {
-  if (cursor === null) return [];
+/**
+ * What each place of a cursor holds: `at` a created_at as PostgreSQL writes it (created_at::text),
+ * `id` a uuid, `code` a structure code, `release` the day the walk began (releaseOf).
+ */
+export type CursorPart = "at" | "id" | "code" | "release";
+
+const PARTS: Record<CursorPart, (value: string) => boolean> = {
+  at: (value) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](\d{2})(:\d{2})?$/.exec(value);
+    if (!m) return false;
+    const [y, mo, d, h, mi, sec, , offset] = m.slice(1).map(Number) as number[];
+    const day = new Date(Date.UTC(y!, mo! - 1, d!));
+    return (
+      day.getUTCFullYear() === y &&
+      day.getUTCMonth() === mo! - 1 &&
+      day.getUTCDate() === d &&
+      h! < 24 &&
+      mi! < 60 &&
+      sec! < 60 &&
+      offset! < 16
+    );
+  },
+  id: (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+  code: (value) => /^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(value),
+  release: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value),
+};
+
+/**
+ * The position in a cursor, each part checked against its kind before it reaches SQL (null for the
+ * first page). Anything else is the client's error, answered 400, never a database error: a cursor
+ * that is not ours, has the wrong shape, an impossible date or a malformed id.
+ */
+export function decodeCursor<const K extends CursorPart[]>(
+  cursor: string | null,
+  parts: K,
+): { [I in keyof K]: string } | null {
+  if (cursor === null) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value)) return value;
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {}
+  if (
+    Array.isArray(value) &&
+    value.length === parts.length &&
+    value.every((v, i) => typeof v === "string" && PARTS[parts[i]!](v))
+  )
+    return value as { [I in keyof K]: string };
   throw new BadRequestError({ problem: "cursor" });
 }
 
@@ -68,13 +115,10 @@ export async function* allRows(source: Source, dataset: Dataset, pageSize = 1000
   } while (cursor !== null);
 }
 
-/** RFC 4180 CSV (CRLF, quoted where needed, UTF-8 with a byte-order mark for spreadsheets). */
+/** The dataset as CSV (the portal's safe CSV: see core/csv.ts). */
 export function csvStream(source: Source, dataset: Dataset): Readable {
-  const csv = stringify({
-    header: true,
+  const csv = csvStringifier({
     columns: Object.keys(dataset.columns),
-    record_delimiter: "windows",
-    bom: true,
     cast: { boolean: (v) => (v ? "true" : "false") },
   });
   Readable.from(allRows(source, dataset)).pipe(csv);

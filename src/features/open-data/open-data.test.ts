@@ -151,6 +151,39 @@ describe("the REST API", () => {
     }
   });
 
+  it("answers a clear 400, never a 500, to cursors with an impossible date, a malformed id or the wrong shape", async () => {
+    const cursor = (position: unknown) => Buffer.from(JSON.stringify(position)).toString("base64url");
+    const id = "0b6c5f3e-8a8f-4a57-9d3b-2f0b8e3c1a11";
+    const at = "2026-03-01 10:00:00.123456+00";
+    const forged: Array<[string, unknown]> = [
+      ["/ideas", ["2026-13-45 10:00:00+00", id]],
+      ["/ideas", ["2026-02-30 10:00:00+00", id]],
+      ["/ideas", ["yesterday", id]],
+      ["/ideas", [at, "not-a-uuid"]],
+      ["/ideas", [at, 42]],
+      ["/ideas", [at]],
+      ["/consultations", ["2026-03-01 25:00:00+00", id]],
+      ["/sections", [at, `${id}x`]],
+      ["/questionnaire-results", [{}, id]],
+      ["/outcomes", [at, null]],
+      ["/comments", ["2026-03-01 10:00:00+99", id, "2026-03-01"]],
+      ["/opinion-maps", ["not-a-uuid"]],
+      ["/structures", ["\u0000"]],
+      ["/statistics/requests", [["gov-tn-11"]]],
+      ["/structures", { code: "gov-tn-11" }],
+    ];
+    for (const [path, position] of forged) {
+      const url = `/api/v1${path}?cursor=${cursor(position)}`;
+      const answer = await app.inject({ url, headers: { "accept-language": "fr" } });
+      expect(answer.statusCode, `${path} ${JSON.stringify(position)}`).toBe(400);
+      expect(answer.json().error).toMatchObject({
+        code: "bad_request",
+        message: "Requête invalide",
+        details: { problem: "cursor" },
+      });
+    }
+  });
+
   it("limits each address, and gives client applications with a key a higher quota", async () => {
     const from = { remoteAddress: "203.0.113.77" };
     for (let i = 0; i < API_QUOTA.anonymous; i++) {

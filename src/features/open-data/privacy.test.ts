@@ -113,6 +113,41 @@ describe("the privacy guard", () => {
     );
   });
 
+  it("takes the release from the server's day: a cursor carrying another day is refused, never keeps its pseudonyms", async () => {
+    const first = (await app.inject("/api/v1/comments?limit=2")).json() as {
+      data: Array<{ author: string | null }>;
+      next: string;
+    };
+    const cursor = new URL(first.next).searchParams.get("cursor")!;
+    const [at, id, release] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as string[];
+    expect(release).toBe(new Date().toISOString().slice(0, 10));
+    const forge = (position: string[]) =>
+      `/api/v1/comments?limit=2&cursor=${Buffer.from(JSON.stringify(position)).toString("base64url")}`;
+    // Yesterday's walk carried on today, a day chosen by the client, or no day at all: 400.
+    for (const position of [
+      [at!, id!, "2020-01-01"],
+      [at!, id!, "2099-12-31"],
+      [at!, id!],
+    ]) {
+      const answer = await app.inject({ url: forge(position), headers: { "accept-language": "en" } });
+      expect(answer.statusCode, JSON.stringify(position)).toBe(400);
+      expect(answer.json().error).toMatchObject({ code: "bad_request", details: { problem: "cursor" } });
+    }
+    // Today's cursor goes on, with today's pseudonyms.
+    const next = await app.inject(forge([at!, id!, release!]));
+    expect(next.statusCode).toBe(200);
+    const { pseudonym } = await import("./dataset.js");
+    const [row] = await database.query<{ author_id: string }>(
+      "select m.author_id::text from consultation_comments m join consultations c on c.id = m.consultation_id where c.visibility = 'published' and m.author_id is not null and (m.created_at, m.id) > ($1::timestamptz, $2::uuid) order by m.created_at, m.id limit 1",
+      [at, id],
+    );
+    const authors = (next.json() as { data: Array<{ author: string | null }> }).data.map((r) => r.author);
+    expect(authors).toContain(pseudonym(app.config.cookieSecret, release!, "contributions", row!.author_id));
+    expect(authors).not.toContain(
+      pseudonym(app.config.cookieSecret, "2020-01-01", "contributions", row!.author_id),
+    );
+  });
+
   it("publishes the demo consultation's opinion map once computed: statements, votes, consensus, groups", async () => {
     const { recomputeStaleMaps } = await import("../opinion-map/commands/recompute.js");
     await recomputeStaleMaps(database.db, new Date());

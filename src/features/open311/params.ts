@@ -38,9 +38,6 @@ export function one(value: unknown): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   if (typeof first === "string") return first;
   if (typeof first === "number" && Number.isFinite(first)) return String(first);
-  // A multipart field arrives as { value }.
-  if (typeof first === "object" && first !== null && typeof (first as { value?: unknown }).value === "string")
-    return (first as { value: string }).value;
   return undefined;
 }
 

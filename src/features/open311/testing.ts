@@ -107,7 +107,7 @@ export async function insertRequest(
     .insert(cases)
     .values({
       reference: `EC-2026-${String(sequence).padStart(6, "0")}`,
-      submissionKey: key,
+      submissionKeyHash: key,
       followTokenHash: `hash-${key}`,
       type: "notice",
       subject: "Lampadaire en panne",

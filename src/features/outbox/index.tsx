@@ -1,14 +1,16 @@
 import { desc } from "drizzle-orm";
 import type { FastifyPluginAsync } from "fastify";
+import { requirePlatformAdmin } from "../../core/auth/plugin.js";
 import { outboxMessages } from "../../core/mail/tables.js";
 import { OutboxPage } from "./views/outbox-page.js";
 
 /**
- * Development only (never registered in production): the mails Sharek queued, so sign-up,
- * verification and reset links can be followed on a machine without a mail server.
+ * Development only (never registered in production), and for platform admins only, since the mails
+ * hold sign-in and reset links: the mails Sharek queued, so sign-up, verification and reset links
+ * can be followed on a machine without a mail server.
  */
 export const outboxFeature: FastifyPluginAsync = async (app) => {
-  app.get("/dev/outbox", async (_request, reply) => {
+  app.get("/dev/outbox", { preHandler: requirePlatformAdmin }, async (_request, reply) => {
     const messages = await app.db
       .select()
       .from(outboxMessages)

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { generate } from "otplib";
+import { plainTotpSecret } from "../../../test/accounts.js";
 import { accounts, signInThrottles } from "../../core/auth/tables.js";
 import type { Actor } from "../../core/authz/actor.js";
 import type { Locale } from "../../core/i18n/localized.js";
@@ -30,7 +31,7 @@ export async function accountByEmail(database: Database, email: string) {
 export async function currentCode(database: Database, accountId: string): Promise<string> {
   const [row] = await database.db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!row?.totpSecret) throw new Error("no TOTP secret");
-  return generate({ secret: row.totpSecret });
+  return generate({ secret: plainTotpSecret(row.totpSecret) });
 }
 
 /** Ends every back-off, as if the wait had passed. */

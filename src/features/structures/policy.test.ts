@@ -16,8 +16,8 @@ const ACTORS: Record<string, Actor> = {
   structure_admin: actor({ roles: [{ structureId: A, role: "structure_admin" }] }),
   other_admin: actor({ roles: [{ structureId: B, role: "structure_admin" }] }),
   platform_admin: actor({ platformAdmin: true }),
-  // A platform admin who has not entered a TOTP code: the actor carries no powers yet.
-  locked_admin: actor({ platformAdmin: false, roles: [], staffLocked: "verify" }),
+  // A platform admin who has not enrolled TOTP: the actor carries no powers yet.
+  locked_admin: actor({ platformAdmin: false, roles: [], staffLocked: "enrol" }),
 };
 
 // [action, on structure A (or none)] → the actors allowed.

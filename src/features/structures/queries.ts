@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { pageOf } from "../../core/paging.js";
 import type { Db } from "../../db/client.js";
 import { isUuid, type StructureKind } from "./commands/structure-fields.js";
 import {
@@ -181,12 +182,6 @@ export interface Page<T> {
   total: number;
   page: number;
   totalPages: number;
-}
-
-export function pageOf(page: number, total: number, size: number) {
-  const totalPages = Math.max(1, Math.ceil(total / size));
-  const current = Math.min(Math.max(1, page), totalPages);
-  return { page: current, totalPages, offset: (current - 1) * size };
 }
 
 /** The public directory's search: active structures only, optionally in one governorate. */

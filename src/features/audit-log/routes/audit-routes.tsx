@@ -1,9 +1,9 @@
 import { pipeline, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import type { FastifyPluginAsync } from "fastify";
 import Type from "typebox";
 import { audit } from "../../../core/audit/record.js";
 import { requirePlatformAdmin } from "../../../core/auth/plugin.js";
+import { csvStringifier } from "../../../core/csv.js";
 import { hasErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { adminAbilities } from "../../admin/abilities.js";
@@ -116,13 +116,7 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
           }
         }
       }
-      const csv = stringify({
-        bom: true,
-        header: true,
-        columns: CSV_COLUMNS,
-        record_delimiter: "windows",
-        escape_formulas: true,
-      });
+      const csv = csvStringifier({ columns: CSV_COLUMNS });
       const day = new Date().toISOString().slice(0, 10);
       reply
         .type("text/csv; charset=utf-8")

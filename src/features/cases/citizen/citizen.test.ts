@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
@@ -5,6 +7,7 @@ import { Agent, createTestApp } from "../../../../test/app.js";
 import { mailsTo } from "../../../../test/mail.js";
 import { multipart } from "../../../../test/multipart.js";
 import { roleMatrix } from "../../../../test/role-matrix.js";
+import { insertCase } from "../staff/testing.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -179,7 +182,78 @@ describe("filing a request", () => {
     const [a, b] = await Promise.all([post(agent, "en", fields), post(agent, "en", fields)]);
     expect(a.statusCode).toBe(303);
     expect(b.headers.location).toBe(a.headers.location);
+    // A retry once the first answer came back (the browser re-sending the form) finds it too.
+    const retry = await post(agent, "en", fields);
+    expect(retry.headers.location).toBe(a.headers.location);
+    expect((await agent.get(retry.headers.location as string)).body).toContain("EC-");
     expect(await database.query("select id from cases where subject = $1", [fields.subject])).toHaveLength(1);
+  });
+
+  it("keeps no form key in clear, and gives no follow link to someone replaying another's key", async () => {
+    const citizen = new Agent(app);
+    const form = await intakeForm(citizen, "en", "complaint", "mun-tn-11");
+    const email = `replayed.${Date.now()}@example.tn`;
+    const fields = {
+      ...complaint,
+      subject: `Overflowing bins ${Date.now()}`,
+      contactMode: "email",
+      contactEmail: email,
+      submissionKey: form.submissionKey,
+    };
+    const filed = await post(citizen, "en", { ...fields, _csrf: form.csrf });
+    expect(filed.statusCode).toBe(303);
+    const [row] = await database.query<Record<string, unknown>>("select * from cases where subject = $1", [
+      fields.subject,
+    ]);
+    expect(JSON.stringify(row)).not.toContain(form.submissionKey);
+
+    // Someone who learnt the key (a shared computer, a leaked page) sends the same form from elsewhere.
+    const other = new Agent(app);
+    const theirForm = await intakeForm(other, "en", "complaint", "mun-tn-11");
+    const replay = await post(other, "en", { ...fields, _csrf: theirForm.csrf });
+    expect(replay.headers.location ?? "").not.toContain("/requests/follow/");
+    expect(replay.body).not.toContain("/requests/follow/");
+    expect(replay.body).not.toMatch(/EC-\d{4}-\d{6}/);
+    expect(replay.body).toContain("already been sent");
+    // The same without any cookie at all.
+    const bare = await app.inject({ url: "/__test/csrf" });
+    const csrf = bare.json<{ token: string }>().token;
+    const cookie = bare.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const { payload, contentType } = multipart({ ...fields, _csrf: csrf });
+    const blind = await app.inject({
+      method: "POST",
+      url: "/en/requests",
+      headers: { cookie, "content-type": contentType },
+      payload,
+    });
+    expect(blind.headers.location ?? "").not.toContain("/requests/follow/");
+    expect(blind.body).not.toContain("/requests/follow/");
+    expect(await database.query("select id from cases where subject = $1", [fields.subject])).toHaveLength(1);
+    expect(await mailsTo(database, email)).toHaveLength(1);
+  });
+
+  it("still knows a form sent before the upgrade: the migration hashed its key in place", async () => {
+    const key = `pre-upgrade-${Date.now()}-key`;
+    const subject = `Filed before the upgrade ${Date.now()}`;
+    const old = await insertCase(database.db, { structure: "mun-tn-11", subject, submissionKeyHash: key });
+    const migration = readFileSync(
+      fileURLToPath(new URL("../../../db/migrations/0024_cases_ideas_erasure.sql", import.meta.url)),
+      "utf8",
+    );
+    const hashing = migration.split("--> statement-breakpoint").find((s) => s.includes("sha256"))!;
+    await database.query(`${hashing.trim().replace(/;$/, "")} WHERE "id" = $1`, [old.id]);
+
+    const agent = new Agent(app);
+    const form = await intakeForm(agent, "en", "complaint", "mun-tn-11");
+    const again = await post(agent, "en", {
+      ...complaint,
+      subject,
+      contactMode: "anonymous",
+      submissionKey: key,
+      _csrf: form.csrf,
+    });
+    expect(again.body).toContain("already been sent");
+    expect(await database.query("select id from cases where subject = $1", [subject])).toHaveLength(1);
   });
 
   it("refuses anonymity for an information request, which needs an address for the answer", async () => {

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
-import { formSchema, readMultipart } from "../../../core/forms.js";
+import { formSchema } from "../../../core/forms.js";
+import { readUpload } from "../../../core/security/uploads.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { answerQuestion, followCase, rateCase, reopenCase } from "../commands/citizen-actions.js";
 import { type IntakeInput, submitCase } from "../commands/submit-case.js";
@@ -21,7 +22,7 @@ import {
   listPublicEvents,
   searchStructures,
 } from "../queries.js";
-import { CASE_TYPES, type CaseType } from "../rules.js";
+import { CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
 import { FollowPage, type FollowPageProps, MyRequestsPage } from "./views/follow-page.js";
 import {
   ChooseStructurePage,
@@ -49,6 +50,17 @@ const OwnFileParams = Type.Object({
   file: Type.String({ maxLength: 100 }),
 });
 
+/**
+ * The intake cookie: a secret this browser holds, from which the follow-up link of what it files is
+ * derived (submitCase), so a double submit gets its link back and a replayed form key does not.
+ */
+const INTAKE_COOKIE = "intake";
+const INTAKE_SECRET = /^[A-Za-z0-9_-]{32}$/;
+const intakeClient = (request: FastifyRequest): string | null => {
+  const value = request.cookies[INTAKE_COOKIE];
+  return value && INTAKE_SECRET.test(value) ? value : null;
+};
+
 const isCaseType = (v: string | undefined): v is CaseType =>
   (CASE_TYPES as readonly string[]).includes(v ?? "");
 const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
@@ -56,6 +68,17 @@ const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store
 /** The citizen's side of requests: the intake, the follow-up page, "my requests", and their actions. */
 export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
   const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
+  /** Gives the browser showing a form its intake secret (the one it holds, kept for another day). */
+  function holdIntakeCookie(request: FastifyRequest, reply: FastifyReply) {
+    reply.setCookie(INTAKE_COOKIE, intakeClient(request) ?? randomBytes(24).toString("base64url"), {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: app.config.isProduction,
+      maxAge: 24 * 60 * 60,
+    });
+  }
+
   async function intakeProps(
     request: FastifyRequest,
     type: CaseType,
@@ -94,6 +117,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
       const results = await searchStructures(app.db, "");
       return reply.render(<ChooseStructurePage type={type} query="" results={results} error />, 422);
     }
+    holdIntakeCookie(request, reply);
     const similar =
       about !== undefined && props.structure !== "unknown"
         ? await findSimilarOpenCases(app.db, props.structure.id, about)
@@ -101,9 +125,10 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
     return reply.render(<IntakeFormPage {...props} similar={similar} />);
   });
 
-  app.post("/requests", { config: submissions }, async (request, reply) => {
+  const attachments = { maxFileSize: LIMITS.attachmentBytes, maxFiles: LIMITS.attachments };
+  app.post("/requests", { config: { ...submissions, upload: attachments } }, async (request, reply) => {
     noStore(reply);
-    const { fields, files } = readMultipart(request.body);
+    const { fields, files } = await readUpload(request);
     const input = fields as IntakeInput;
     const result = await submitCase(
       {
@@ -114,6 +139,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
         locale: request.locale,
         publicUrl: app.config.publicUrl,
         secret: app.config.cookieSecret,
+        client: intakeClient(request),
       },
       input,
       files.filter((f) => f.field === "attachments"),
@@ -125,6 +151,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
         errors: result.errors,
       });
       if (!props) throw new NotFoundError();
+      holdIntakeCookie(request, reply);
       // Keep the same one-time key, so a corrected resubmission still cannot create two requests.
       if (input.submissionKey) props.submissionKey = input.submissionKey;
       return reply.render(<IntakeFormPage {...props} />, 422);

@@ -192,7 +192,7 @@ export async function seedDemoCases(db: Db): Promise<string[]> {
       .insert(cases)
       .values({
         reference: `EC-${at.getUTCFullYear()}-${String(next!.n).padStart(6, "0")}`,
-        submissionKey: randomBytes(18).toString("base64url"),
+        submissionKeyHash: sha256(randomBytes(18).toString("base64url")),
         type: demo.type,
         status: demo.status,
         outcome: demo.status === "closed" ? "answered" : null,

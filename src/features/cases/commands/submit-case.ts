@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Account } from "../../../core/auth/plugin.js";
 import { sha256 } from "../../../core/auth/secrets.js";
@@ -77,14 +77,22 @@ export interface IntakeContext {
   publicUrl: string;
   /** Server secret from which follow-up tokens are derived. */
   secret: string;
+  /**
+   * A secret the sending client holds (a browser's intake cookie, an API client's id), null when it
+   * holds none: the follow-up link is derived from it, so a form sent twice gets its link back only
+   * from the client that sent it first.
+   */
+  client: string | null;
 }
 
 /**
- * The follow-up secret is derived from the form's one-time key with a server secret: a double submit
- * gets the same link back, and nobody without the form can compute it.
+ * The follow-up secret: derived with the server secret from the form's one-time key and the client's
+ * own secret, so the same client sending the form twice gets the same link back, and anyone else
+ * holding the key (but not the client's secret) cannot. Random when the client holds no secret.
  */
-export function followTokenFor(secret: string, submissionKey: string): string {
-  return createHmac("sha256", secret).update(`case-follow:${submissionKey}`).digest("base64url");
+export function followTokenFor(secret: string, submissionKey: string, client: string | null): string {
+  if (client === null) return randomBytes(32).toString("base64url");
+  return createHmac("sha256", secret).update(`case-follow:${submissionKey}:${client}`).digest("base64url");
 }
 
 function coordinate(value: string | undefined, min: number, max: number): number | null | "invalid" {
@@ -98,7 +106,8 @@ function coordinate(value: string | undefined, min: number, max: number): number
  * Files a request: validates every field, checks uploads by content (images re-encoded without
  * metadata), gives it a reference and a follow-up secret, starts its legal clock, and queues the
  * acknowledgement — all in one transaction, so a failure stores nothing. The same submission key
- * twice (a double click) returns the case the first one created.
+ * twice from the same client (a double click) returns the case the first one created; from another
+ * client, an error that names no request.
  */
 export async function submitCase(
   ctx: IntakeContext,
@@ -212,7 +221,8 @@ export async function submitCase(
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(submissionKey)) errors.type ??= fieldError("cases.errors.formExpired");
   if (hasErrors(errors) || !type || !structure) return { ok: false, errors };
 
-  const followToken = followTokenFor(ctx.secret, submissionKey);
+  const followToken = followTokenFor(ctx.secret, submissionKey, ctx.client);
+  const submissionKeyHash = sha256(submissionKey);
   // Files are written first (content-addressed, so a retry rewrites nothing); rows follow in one transaction.
   const stored: Array<{ key: string; mime: string; size: number }> = [];
   for (const file of files) {
@@ -239,7 +249,7 @@ export async function submitCase(
       .insert(cases)
       .values({
         reference: sql`${`EC-${now.getUTCFullYear()}-`} || lpad(nextval('case_reference_seq')::text, 6, '0')`,
-        submissionKey,
+        submissionKeyHash,
         type,
         structureId: structure.id,
         categoryId: categoryId || null,
@@ -260,7 +270,7 @@ export async function submitCase(
         clockStartedAt: now,
         dueAt,
       })
-      .onConflictDoNothing({ target: cases.submissionKey })
+      .onConflictDoNothing({ target: cases.submissionKeyHash })
       .returning({ id: cases.id, reference: cases.reference });
     // The same form sent again (a double click, a retry): nothing new; answer with the first case.
     if (!row) return null;
@@ -291,12 +301,14 @@ export async function submitCase(
     }
     return row;
   });
-  const [filed] = created
-    ? [created]
-    : await db
-        .select({ id: cases.id, reference: cases.reference })
-        .from(cases)
-        .where(eq(cases.submissionKey, submissionKey));
+  if (created) return { ok: true, value: { ...created, followToken } };
+  const [filed] = await db
+    .select({ id: cases.id, reference: cases.reference, followTokenHash: cases.followTokenHash })
+    .from(cases)
+    .where(eq(cases.submissionKeyHash, submissionKeyHash));
   if (!filed) throw new Error("a submission key conflicted but no case carries it");
-  return { ok: true, value: { ...filed, followToken } };
+  // Sent again by another client (or one that holds no secret): it learns nothing of the request.
+  if (filed.followTokenHash !== sha256(followToken))
+    return { ok: false, errors: { type: fieldError("cases.errors.alreadySent") } };
+  return { ok: true, value: { id: filed.id, reference: filed.reference, followToken } };
 }

@@ -71,8 +71,12 @@ export function readUnsubscribeToken(
 interface Recipient {
   email: string;
   locale: Locale;
-  /** Has an account: can follow the request at /requests/<id> once signed in. */
-  account: boolean;
+  /**
+   * The submitter, told everything addressed to them (with an account, they follow the request at
+   * /requests/<id> once signed in); or a follower, told only the request's status, since what staff
+   * write to the submitter may carry the submitter's personal details.
+   */
+  role: "submitter" | "accountSubmitter" | "follower";
 }
 
 /**
@@ -101,7 +105,7 @@ async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Pr
     found.push({
       email: submitterEmail,
       locale: submitter && isLocale(submitter.locale) ? submitter.locale : requestLocale(c),
-      account: Boolean(submitter),
+      role: submitter ? "accountSubmitter" : "submitter",
     });
   }
   const followers = await db
@@ -110,7 +114,7 @@ async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Pr
     .innerJoin(accounts, eq(accounts.id, caseFollowers.accountId))
     .where(and(eq(caseFollowers.caseId, c.id), isNull(accounts.deletedAt), isNotNull(accounts.email)));
   for (const f of followers) {
-    found.push({ email: f.email!, locale: isLocale(f.locale) ? f.locale : DEFAULT_LOCALE, account: true });
+    found.push({ email: f.email!, locale: isLocale(f.locale) ? f.locale : DEFAULT_LOCALE, role: "follower" });
   }
   const optedOut = new Set(
     (
@@ -130,9 +134,9 @@ async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Pr
 }
 
 /**
- * Mails the citizen (and the request's followers) about a public change, each in their language,
- * with where to follow the request and a line to stop these mails. Call inside the transaction that
- * made the change. Returns how many mails were queued.
+ * Mails the citizen about a change, and the request's followers about its new status (nothing staff
+ * wrote), each in their language, with where to follow the request and a line to stop these mails.
+ * Call inside the transaction that made the change. Returns how many mails were queued.
  */
 export async function notifyCitizen(
   db: Db,
@@ -143,26 +147,41 @@ export async function notifyCitizen(
   const recipients = await citizenRecipients(db, settings, c);
   for (const r of recipients) {
     const t = translator(r.locale);
+    const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
+    const footer = `-- \n${t("cases.staff.mail.citizen.unsubscribe", { url: unsubscribe })}`;
+    const headers = { "List-Unsubscribe": `<${unsubscribe}>` };
+    if (r.role === "follower") {
+      const values = { reference: c.reference, status: t(`cases.staff.status.${c.status}`) };
+      await enqueueMail(db, {
+        to: r.email,
+        subject: t("cases.staff.mail.follower.subject", values),
+        text: [
+          t("cases.staff.mail.follower.body", values),
+          t("cases.staff.mail.follower.follow", { url: `${settings.publicUrl}/${r.locale}/requests` }),
+          footer,
+        ].join("\n\n"),
+        headers,
+      });
+      continue;
+    }
     const values: Record<string, unknown> = { reference: c.reference };
     if (notice.kind === "transferred") values.structure = pickLocalized(notice.structure, r.locale).text;
     if (notice.kind === "closed") values.outcome = t(`cases.staff.outcome.${notice.outcome}`);
     if (notice.kind === "merged") values.into = notice.into;
     const quoted = "body" in notice && notice.body ? `\n\n${notice.body}` : "";
-    const follow = r.account
-      ? t("cases.staff.mail.citizen.followSignedIn", {
-          url: `${settings.publicUrl}/${r.locale}/requests/${c.id}`,
-        })
-      : t("cases.staff.mail.citizen.followLink");
-    const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
+    const follow =
+      r.role === "accountSubmitter"
+        ? t("cases.staff.mail.citizen.followSignedIn", {
+            url: `${settings.publicUrl}/${r.locale}/requests/${c.id}`,
+          })
+        : t("cases.staff.mail.citizen.followLink");
     await enqueueMail(db, {
       to: r.email,
       subject: t(`cases.staff.mail.citizen.${notice.kind}.subject`, values),
-      text: [
-        `${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`,
-        follow,
-        `-- \n${t("cases.staff.mail.citizen.unsubscribe", { url: unsubscribe })}`,
-      ].join("\n\n"),
-      headers: { "List-Unsubscribe": `<${unsubscribe}>` },
+      text: [`${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`, follow, footer].join(
+        "\n\n",
+      ),
+      headers,
     });
   }
   return recipients.length;

@@ -91,7 +91,7 @@ describe("canCase", () => {
   it("denies by default: no resource, an unknown action, a locked staff member", () => {
     expect(canCase(ACTORS.agent, "view", null)).toBe(false);
     expect(canCase(ACTORS.agent, "delete" as CaseStaffAction, open)).toBe(false);
-    const locked: Actor = { ...ACTORS.agent, roles: [], staffLocked: "verify" };
+    const locked: Actor = { ...ACTORS.agent, roles: [], staffLocked: "enrol" };
     expect(canCase(locked, "view", open)).toBe(false);
   });
 });

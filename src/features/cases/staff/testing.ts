@@ -67,7 +67,7 @@ export async function insertCase(db: Db, fields: NewCase = {}) {
     .insert(cases)
     .values({
       reference: `EC-2026-${String(sequence).padStart(6, "0")}`,
-      submissionKey: key,
+      submissionKeyHash: key,
       followTokenHash: `hash-${key}`,
       type: "complaint",
       subject: "Éclairage public en panne",

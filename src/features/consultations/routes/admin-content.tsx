@@ -3,7 +3,8 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireStaff } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
-import { type FieldErrors, formSchema, readMultipart } from "../../../core/forms.js";
+import { type FieldErrors, formSchema } from "../../../core/forms.js";
+import { readUpload } from "../../../core/security/uploads.js";
 import { adminAbilities } from "../../admin/abilities.js";
 import { addDocument, type DocumentField, deleteDocument } from "../commands/documents.js";
 import {
@@ -21,6 +22,7 @@ import {
   textEditable,
   updateSection,
 } from "../commands/sections.js";
+import { LIMITS } from "../fields.js";
 import type { ConsultationView } from "../queries.js";
 import { findSection, listDocuments, listQuestions, listSections } from "../queries.js";
 import { consultationResponses } from "../tables.js";
@@ -310,10 +312,10 @@ export const adminContentRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: IdParams }>(
     "/admin/consultations/:id/documents",
-    { schema: { params: IdParams } },
+    { schema: { params: IdParams }, config: { upload: { maxFileSize: LIMITS.documentBytes, maxFiles: 1 } } },
     async (request, reply) => {
       const c = await loadAdmin(request, request.params.id, "update");
-      const { fields, files } = readMultipart(request.body);
+      const { fields, files } = await readUpload(request);
       const result = await addDocument(
         app.db,
         app.files,

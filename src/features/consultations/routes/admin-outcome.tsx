@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type from "typebox";
 import { audit } from "../../../core/audit/record.js";
 import { requireStaff } from "../../../core/auth/plugin.js";
+import { csvText } from "../../../core/csv.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { adminAbilities } from "../../admin/abilities.js";
@@ -64,7 +64,7 @@ function download(reply: FastifyReply, name: string, format: "csv" | "json", bod
   return reply
     .type(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
     .header("content-disposition", `attachment; filename="${name}.${format}"`)
-    .send(format === "csv" ? `\ufeff${body}` : body);
+    .send(body);
 }
 
 /** Live results, the synthesis and decision, and the exports of a consultation, for its admins. */
@@ -180,12 +180,7 @@ export const adminOutcomeRoutes: FastifyPluginAsync = async (app) => {
       if (dataset === "contributions") {
         const rows = await exportContributions(app.db, c.id);
         if (format === "json") return download(reply, name, "json", JSON.stringify(rows, null, 2));
-        return download(
-          reply,
-          name,
-          "csv",
-          stringify(rows, { header: true, record_delimiter: "windows", escape_formulas: true }),
-        );
+        return download(reply, name, "csv", csvText(rows));
       }
       const [questions, results] = await Promise.all([
         listQuestions(app.db, c.id),
@@ -219,12 +214,7 @@ export const adminOutcomeRoutes: FastifyPluginAsync = async (app) => {
           "json",
           JSON.stringify({ respondents: results.respondents, rows }, null, 2),
         );
-      return download(
-        reply,
-        name,
-        "csv",
-        stringify(rows, { header: true, record_delimiter: "windows", escape_formulas: true }),
-      );
+      return download(reply, name, "csv", csvText(rows));
     },
   );
 };

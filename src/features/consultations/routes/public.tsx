@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import Type, { type Static } from "typebox";
 import { NotFoundError } from "../../../core/errors/app-error.js";
+import { requestedPage } from "../../../core/paging.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { isTheme } from "../fields.js";
 import { hasClosed } from "../phase.js";
@@ -19,14 +20,7 @@ import {
 import { ConsultationListPage } from "../views/list-page.js";
 import { QuestionnairePage, type QuestionnaireView } from "../views/questionnaire-page.js";
 import { loadPublic } from "./load.js";
-import {
-  consultationPage,
-  type ListQuery,
-  pageOf,
-  sectionPage,
-  synthesisPage,
-  threadPage,
-} from "./render.js";
+import { consultationPage, type ListQuery, sectionPage, synthesisPage, threadPage } from "./render.js";
 
 export const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 100 }) });
 export type IdParams = Static<typeof IdParams>;
@@ -87,19 +81,13 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
     ]);
     let view: Parameters<typeof ConsultationListPage>[0]["view"];
     if (filtered) {
-      const page = pageOf(query);
       const result = await listPublicConsultations(app.db, {
         ...values,
         status,
-        page,
+        page: requestedPage(query.page),
         pageSize: PAGE_SIZE,
       });
-      view = {
-        mode: "results",
-        ...result,
-        page,
-        totalPages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
-      };
+      view = { mode: "results", ...result };
     } else {
       view = { mode: "highlights", ...(await listHighlights(app.db, HIGHLIGHTS)) };
     }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { FieldErrors } from "../../../core/forms.js";
+import { requestedPage } from "../../../core/paging.js";
 import { canModerate } from "../../moderation/policy.js";
 import { opinionMapLink, opinionMapSynthesis } from "../../opinion-map/hooks.js";
 import { listGovernorates } from "../../structures/queries.js";
@@ -36,10 +37,6 @@ export interface ListQuery {
 }
 
 export const sortOf = (q: ListQuery): CommentSort => (q.sort === "supported" ? "supported" : "recent");
-export const pageOf = (q: ListQuery): number => {
-  const n = Number.parseInt(q.page ?? "", 10);
-  return Number.isFinite(n) && n > 0 ? Math.min(n, 100_000) : 1;
-};
 
 function commentViewer(request: FastifyRequest): CommentViewer {
   return { accountId: request.account?.id ?? null, moderator: canModerate(request.actor) };
@@ -66,7 +63,13 @@ export async function consultationPage(
     opinionMap,
   ] = await Promise.all([
     loadPageContent(db, c.id),
-    listCommentPage(db, { consultationId: c.id, sectionId: null, sort, page: pageOf(query), viewer }),
+    listCommentPage(db, {
+      consultationId: c.id,
+      sectionId: null,
+      sort,
+      page: requestedPage(query.page),
+      viewer,
+    }),
     isFollowing(db, c.id, viewerId),
     published ? findSynthesis(db, c.id) : null,
     published ? listOutcomes(db, c.id) : [],
@@ -113,7 +116,7 @@ export async function sectionPage(
     consultationId: c.id,
     sectionId,
     sort,
-    page: pageOf(query),
+    page: requestedPage(query.page),
     viewer,
   });
   return (

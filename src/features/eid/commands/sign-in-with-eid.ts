@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
 import type { Account } from "../../../core/auth/plugin.js";
-import { accountIdentities, accounts } from "../../../core/auth/tables.js";
+import { accountIdentities, accounts, accountTokens, sessions } from "../../../core/auth/tables.js";
 import type { Locale } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
@@ -22,7 +22,10 @@ export interface EidSignInContext {
  * Finds or makes the account for a person the e-ID vouched for, and marks it identity verified:
  * - an identity seen before (issuer + subject) signs in to its account;
  * - otherwise an account with the same email is linked, but only when the provider says it verified
- *   that email: an unverified claim must never open someone else's account;
+ *   that email (an unverified claim must never open someone else's account) and the account had
+ *   verified it too. An account whose address was never confirmed may be someone else's
+ *   registration with this person's address: it gives the address up (and with it its password,
+ *   TOTP, sessions and links, so nobody can enter it again), and the person gets a new account;
  * - otherwise a new account is created, without a password. An unverified email is not stored
  *   either, so nobody can reserve another person's address through a provider that does not check
  *   it; the person can add and verify an email later.
@@ -54,13 +57,10 @@ async function findOrCreate(db: Db, claims: EidClaims, context: EidSignInContext
     if (known) await tx.delete(accountIdentities).where(identityIs(claims));
 
     const sameEmail = claims.email && claims.emailVerified ? await findByEmail(tx, claims.email) : undefined;
+    if (sameEmail && !sameEmail.emailVerifiedAt) await shutUnverified(tx, sameEmail.id, context);
     let account: Account;
     let outcome: EidOutcome;
-    if (sameEmail) {
-      await tx
-        .update(accounts)
-        .set({ emailVerifiedAt: sameEmail.emailVerifiedAt ?? now })
-        .where(eq(accounts.id, sameEmail.id));
+    if (sameEmail?.emailVerifiedAt) {
       account = await markVerified(tx, sameEmail.id, now);
       outcome = "linked";
     } else {
@@ -116,6 +116,22 @@ async function findByEmail(db: Db, email: string): Promise<Account | undefined> 
     .where(and(sql`lower(${accounts.email}) = lower(${email})`, isNull(accounts.deletedAt)))
     .limit(1);
   return row;
+}
+
+/** Takes the address, and every way in, from an account that never confirmed its address. */
+async function shutUnverified(db: Db, accountId: string, context: EidSignInContext): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ email: null, passwordHash: null, totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [] })
+    .where(eq(accounts.id, accountId));
+  await db.delete(sessions).where(eq(sessions.accountId, accountId));
+  await db.delete(accountTokens).where(eq(accountTokens.accountId, accountId));
+  await audit(
+    db,
+    { action: "account.eid_unverified_shut", subjectType: "account", subjectId: accountId },
+    context.request,
+    null,
+  );
 }
 
 async function markVerified(db: Db, accountId: string, now: Date): Promise<Account> {

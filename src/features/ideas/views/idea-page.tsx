@@ -36,7 +36,9 @@ export function IdeaPage(props: IdeaPageProps) {
   const base = `/ideas/${idea.id}`;
   const comment = useFieldErrors(props.commentErrors, { body: "comment" });
   const status = useFieldErrors(props.statusErrors, { status: "status", body: "answer" });
-  if (presence === "tombstone") {
+  // Removed by its author (who deleted their account): no text of theirs, but others' contributions stay.
+  const removed = idea.removedAt !== null;
+  if (presence === "tombstone" && !removed) {
     return (
       <Layout title={t("ideas.hidden")}>
         <p>
@@ -49,14 +51,14 @@ export function IdeaPage(props: IdeaPageProps) {
   }
   const open = idea.status === "under_review";
   return (
-    <Layout title={idea.title}>
+    <Layout title={removed ? t("ideas.removed.title") : idea.title}>
       <comment.Summary />
       <status.Summary />
       <p>
         <a href={href("/ideas")}>{t("ideas.back")}</a>
       </p>
       <article class="sh-idea">
-        <h1 class="sh-heading-xl">{idea.title}</h1>
+        <h1 class="sh-heading-xl">{removed ? t("ideas.removed.title") : idea.title}</h1>
         {presence === "held" && <HeldNotice />}
         <p class="sh-idea__meta">
           <IdeaStatusTag status={idea.status} />{" "}
@@ -72,7 +74,13 @@ export function IdeaPage(props: IdeaPageProps) {
         {idea.imageKey && (
           <img class="sh-idea__image" src={href(`${base}/image`)} alt={t("ideas.imageAlt")} loading="lazy" />
         )}
-        <p class="sh-prewrap">{idea.description}</p>
+        {removed ? (
+          <p class="sh-tombstone" role="note">
+            {t("ideas.removed.notice")}
+          </p>
+        ) : (
+          <p class="sh-prewrap">{idea.description}</p>
+        )}
       </article>
 
       <section class="sh-idea__supports" aria-labelledby="supports-heading">

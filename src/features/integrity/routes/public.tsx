@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { readMultipart } from "../../../core/forms.js";
+import { readUpload } from "../../../core/security/uploads.js";
 import { normalizeReceipt } from "../crypto.js";
 import { structuresWithOfficers } from "../officers.js";
 import { whistleblowerKeyRing } from "../report-keys.js";
 import {
   addMessage,
   findReportByReceipt,
+  LIMITS,
   type ReportInput,
   readReport,
   submitReport,
@@ -52,6 +53,8 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
     );
   };
 
+  const attachments = { maxFileSize: LIMITS.attachmentBytes, maxFiles: LIMITS.attachments };
+
   app.get("/integrity", quiet, async (_request, reply) => {
     const open = (await structuresWithOfficers(app.db)).length > 0;
     return reply.render(<IntegrityHomePage open={open} />);
@@ -65,10 +68,11 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
       ...quiet,
       config: {
         rateLimit: { max: config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000, keyGenerator: client },
+        upload: attachments,
       },
     },
     async (request, reply) => {
-      const { fields, files } = readMultipart(request.body);
+      const { fields, files } = await readUpload(request);
       const input = fields as ReportInput;
       // A solved challenge takes the ordinary lane; without one (JavaScript off), the slow lane.
       const slowKey = (await spendChallenge(app.counters, config.cookieSecret, fields.challenge, fields.pow))
@@ -125,10 +129,13 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
     "/integrity/follow/reply",
     {
       ...quiet,
-      config: { rateLimit: { max: config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000, keyGenerator: client } },
+      config: {
+        rateLimit: { max: config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000, keyGenerator: client },
+        upload: attachments,
+      },
     },
     async (request, reply) => {
-      const { fields, files } = readMultipart(request.body);
+      const { fields, files } = await readUpload(request);
       const opened = await withReceipt(request, reply, fields.receipt);
       if (!opened) return reply;
       const { report, ring, receipt } = opened;

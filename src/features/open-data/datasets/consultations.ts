@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { BadRequestError } from "../../../core/errors/app-error.js";
 import { type Db, rowsOf } from "../../../db/client.js";
 import { phaseOf } from "../../consultations/phase.js";
 import { type Dataset, decodeCursor, encodeCursor, pseudonym, type Row } from "../dataset.js";
@@ -13,14 +14,13 @@ const iso = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
 /** Keyset pages over (created_at, id): the position is the row's exact created_at text and id. */
-function keyset(cursor: string | null, alias: string) {
-  const [at, id] = decodeCursor(cursor) as [unknown?, unknown?];
-  return typeof at === "string" && typeof id === "string"
-    ? sql`and (${sql.raw(alias)}.created_at, ${sql.raw(alias)}.id) > (${at}::timestamptz, ${id}::uuid)`
+function keyset(position: readonly [string, string, ...string[]] | null, alias: string) {
+  return position
+    ? sql`and (${sql.raw(alias)}.created_at, ${sql.raw(alias)}.id) > (${position[0]}::timestamptz, ${position[1]}::uuid)`
     : sql``;
 }
 
-function paged<T extends { cursor_at: string; id: string }>(rows: T[], limit: number, extra: unknown[] = []) {
+function paged<T extends { cursor_at: string; id: string }>(rows: T[], limit: number, extra: string[] = []) {
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
@@ -73,7 +73,7 @@ export const consultationsDataset: Dataset = {
           (select count(*)::int from consultation_comments x where x.consultation_id = c.id and x.status = 'visible' and x.moderation_state = 'visible') as comments,
           (select count(*)::int from consultation_responses x where x.consultation_id = c.id) as questionnaire_responses
         from consultations c join structures s on s.id = c.structure_id
-        where c.visibility = 'published' ${keyset(cursor, "c")}
+        where c.visibility = 'published' ${keyset(decodeCursor(cursor, ["at", "id"]), "c")}
         order by c.created_at, c.id limit ${limit + 1}`),
     );
     const { shown, next } = paged(rows, limit);
@@ -126,7 +126,7 @@ export const sectionsDataset: Dataset = {
         from consultation_sections x
         join consultations c on c.id = x.consultation_id and c.visibility = 'published'
         left join consultation_comments m on m.section_id = x.id and m.status = 'visible' and m.moderation_state = 'visible'
-        where true ${keyset(cursor, "x")}
+        where true ${keyset(decodeCursor(cursor, ["at", "id"]), "x")}
         group by x.id order by x.created_at, x.id limit ${limit + 1}`),
     );
     const { shown, next } = paged(rows, limit);
@@ -142,7 +142,8 @@ export const sectionsDataset: Dataset = {
 
 /**
  * Every comment and reply on published consultations. The author is a pseudonym stable within one
- * release (the day of the download, carried in the cursor so an API walk keeps it across pages) and
+ * release (the server's day when the download or the API walk began: a cursor of an earlier day is
+ * refused, so no client keeps pseudonyms from one day to the next) and
  * this dataset only; official answers say so. Hidden or removed texts are left empty; texts held for
  * review are not public yet and left out.
  */
@@ -163,9 +164,10 @@ export const contributionsDataset: Dataset = {
     created_at: "string",
   },
   frequency: "CONT",
-  async page({ db, secret }, cursor, limit) {
-    const [, , carried] = decodeCursor(cursor) as [unknown?, unknown?, unknown?];
-    const release = typeof carried === "string" ? carried : new Date().toISOString().slice(0, 10);
+  async page({ db, secret, release }, cursor, limit) {
+    // The release is the server's day; a walk begun on an earlier day cannot go on with its pseudonyms.
+    const position = decodeCursor(cursor, ["at", "id", "release"]);
+    if (position && position[2] !== release) throw new BadRequestError({ problem: "cursor" });
     // The published consultations' ids, given as values rather than joined: PostgreSQL then knows
     // from its statistics how many comments they hold, and walks the (created_at, id) index to the
     // page's end. Joined, it guessed a few hundred rows and sorted all the remaining ones per page.
@@ -196,7 +198,7 @@ export const contributionsDataset: Dataset = {
           m.support_count as supports, ${iso("m.created_at")} as created_at, m.created_at::text as cursor_at
         from consultation_comments m
         left join consultation_sections x on x.id = m.section_id
-        where m.consultation_id = any(${published}::uuid[]) and m.moderation_state <> 'held' ${keyset(cursor, "m")}
+        where m.consultation_id = any(${published}::uuid[]) and m.moderation_state <> 'held' ${keyset(position, "m")}
         order by m.created_at, m.id limit ${limit + 1}`),
     );
     const { shown, next } = paged(rows, limit, [release]);
@@ -254,7 +256,7 @@ export const questionnaireResultsDataset: Dataset = {
         from consultation_questions q
         join consultations c on c.id = q.consultation_id and c.visibility = 'published'
           and (c.closes_at <= now() or c.outcome_published_at is not null)
-        where true ${keyset(cursor, "q")}
+        where true ${keyset(decodeCursor(cursor, ["at", "id"]), "q")}
         order by q.created_at, q.id limit ${limit + 1}`),
     );
     const { shown, next } = paged(rows, limit);
@@ -303,7 +305,7 @@ export const outcomesDataset: Dataset = {
         from consultation_outcomes o
         join consultations c on c.id = o.consultation_id and c.visibility = 'published' and c.outcome_published_at is not null
         join consultation_sections x on x.id = o.section_id
-        where true ${keyset(cursor, "o")}
+        where true ${keyset(decodeCursor(cursor, ["at", "id"]), "o")}
         order by o.created_at, o.id limit ${limit + 1}`),
     );
     const { shown, next } = paged(rows, limit);

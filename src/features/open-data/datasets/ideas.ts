@@ -25,11 +25,10 @@ export const ideasDataset: Dataset = {
   },
   frequency: "CONT",
   async page({ db }, cursor, limit) {
-    const [afterAt, afterId] = decodeCursor(cursor) as [unknown?, unknown?];
-    const after =
-      typeof afterAt === "string" && typeof afterId === "string"
-        ? sql`and (i.created_at, i.id) > (${afterAt}::timestamptz, ${afterId}::uuid)`
-        : sql``;
+    const position = decodeCursor(cursor, ["at", "id"]);
+    const after = position
+      ? sql`and (i.created_at, i.id) > (${position[0]}::timestamptz, ${position[1]}::uuid)`
+      : sql``;
     const rows = rowsOf<{
       id: string;
       title: string;

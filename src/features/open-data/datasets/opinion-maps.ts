@@ -27,11 +27,11 @@ export const opinionMapsDataset: Dataset = {
   },
   frequency: "CONT",
   async page({ db }, cursor, limit) {
-    const [after] = decodeCursor(cursor) as [unknown?];
+    const [after] = decodeCursor(cursor, ["id"]) ?? [];
     const chosen = rowsOf<{ id: string }>(
       await db.execute(sql`
         select c.id from consultations c join opinion_maps m on m.consultation_id = c.id
-        where c.visibility = 'published' ${typeof after === "string" ? sql`and c.id > ${after}::uuid` : sql``}
+        where c.visibility = 'published' ${after ? sql`and c.id > ${after}::uuid` : sql``}
         order by c.id limit ${limit + 1}`),
     );
     const more = chosen.length > limit;

@@ -27,11 +27,11 @@ export const requestStatisticsDataset: Dataset = {
   },
   frequency: "DAILY",
   async page({ db }, cursor, limit) {
-    const [after] = decodeCursor(cursor) as [unknown?];
+    const [after] = decodeCursor(cursor, ["code"]) ?? [];
     const chosen = rowsOf<{ id: string; code: string }>(
       await db.execute(sql`
         select s.id, s.code from structures s
-        where ${typeof after === "string" ? sql`s.code > ${after}` : sql`true`}
+        where ${after ? sql`s.code > ${after}` : sql`true`}
           and exists (select 1 from cases c where c.structure_id = s.id)
         order by s.code limit ${limit + 1}`),
     );

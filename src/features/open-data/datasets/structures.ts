@@ -21,7 +21,7 @@ export const structuresDataset: Dataset = {
   },
   frequency: "CONT",
   async page({ db }, cursor, limit) {
-    const [after] = decodeCursor(cursor) as [unknown?];
+    const [after] = decodeCursor(cursor, ["code"]) ?? [];
     const rows = await db
       .select({
         code: structures.code,
@@ -34,7 +34,7 @@ export const structuresDataset: Dataset = {
       })
       .from(structures)
       .leftJoin(parent, eq(parent.id, structures.parentId))
-      .where(typeof after === "string" ? gt(structures.code, after) : undefined)
+      .where(after ? gt(structures.code, after) : undefined)
       .orderBy(asc(structures.code))
       .limit(limit + 1);
     const more = rows.length > limit;

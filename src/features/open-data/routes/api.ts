@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { BadRequestError } from "../../../core/errors/app-error.js";
 import { findClientByKey } from "../../open311/queries.js";
 import { DATASETS } from "../catalogue.js";
-import type { ColumnType, Dataset } from "../dataset.js";
+import { type ColumnType, type Dataset, releaseOf } from "../dataset.js";
 
 /** Page sizes of the API: the default, and the most a client may ask for. */
 export const API_PAGE = { default: 100, max: 1000 };
@@ -18,7 +18,11 @@ const ERROR = {
     error: {
       type: "object",
       required: ["code", "message"],
-      properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" } },
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        details: { type: "object", additionalProperties: true },
+      },
     },
   },
 } as const;
@@ -152,7 +156,7 @@ export const openDataApi: FastifyPluginAsync = async (app) => {
         if (request.validationError) throw new BadRequestError({ problem: request.validationError.message });
         const { cursor, limit = API_PAGE.default } = request.query;
         const page = await dataset.page(
-          { db: request.server.db, secret: app.config.cookieSecret },
+          { db: request.server.db, secret: app.config.cookieSecret, release: releaseOf(new Date()) },
           cursor ?? null,
           limit,
         );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { catalogueInput, findDataset, summarizeDatasets } from "../catalogue.js";
-import { csvStream, jsonStream } from "../dataset.js";
+import { csvStream, jsonStream, releaseOf } from "../dataset.js";
 import { catalogueQuads, toJsonLd, toTurtle } from "../dcat.js";
 
 /**
@@ -39,7 +39,7 @@ export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
         .type(
           format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8",
         );
-      const source = { db: app.db, secret: app.config.cookieSecret };
+      const source = { db: app.db, secret: app.config.cookieSecret, release: releaseOf(new Date()) };
       return reply.send(format === "csv" ? csvStream(source, dataset) : jsonStream(source, dataset));
     },
   );

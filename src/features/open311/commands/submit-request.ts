@@ -62,7 +62,7 @@ const PARAMETER_OF: Partial<Record<IntakeField, string>> = {
  * first line; the contact is the email, else the phone, else none (a notice may be anonymous).
  */
 export async function submitOpen311Request(
-  ctx: IntakeContext,
+  ctx: Omit<IntakeContext, "client">,
   client: Open311Client,
   input: Open311RequestInput,
   idempotencyKey?: string,
@@ -94,8 +94,9 @@ export async function submitOpen311Request(
   const name = [text(input.first_name), text(input.last_name)].filter(Boolean).join(" ");
   const firstLine = description.split(/\r?\n/).find((line) => line.trim() !== "") ?? "";
   const subject = [...firstLine.replace(/\s+/g, " ").trim()];
+  // The application is the client: its retried POST (same key, hence same client) finds its request.
   const result = await submitCase(
-    ctx,
+    { ...ctx, client: client.id },
     {
       type: OPEN311_CASE_TYPE,
       structure: service.structureCode,

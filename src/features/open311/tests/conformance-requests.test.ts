@@ -239,7 +239,7 @@ describe("GET requests' volume", () => {
     await db.insert(cases).values(
       Array.from({ length: 1001 }, (_, i) => ({
         reference: `EC-2025-${String(800_000 + i).padStart(6, "0")}`,
-        submissionKey: `bulk-${i}`,
+        submissionKeyHash: `bulk-${i}`,
         followTokenHash: `bulk-hash-${i}`,
         type: "notice" as const,
         structureId: lighting.structure.id,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createAccount, TEST_PASSWORD } from "../../../../test/accounts.js";
+import { createAccount, TEST_PASSWORD, TEST_TOTP_KEY } from "../../../../test/accounts.js";
 import { openTestDatabase } from "../../../../test/databases.js";
 import { accountByEmail } from "../testing.js";
 import { disableTotp } from "./disable-totp.js";
@@ -10,9 +10,11 @@ afterAll(() => database.close());
 describe("disableTotp", () => {
   it("turns it off for a citizen who confirms with the right password", async () => {
     const account = await createAccount(database, { totp: true });
-    const wrong = await disableTotp(database.db, account, { password: "nope" });
+    const wrong = await disableTotp(database.db, TEST_TOTP_KEY, account, { password: "nope" });
     expect(wrong.ok ? null : wrong.errors.password?.key).toBe("staff.errors.passwordWrong");
-    expect((await disableTotp(database.db, account, { password: TEST_PASSWORD })).ok).toBe(true);
+    expect((await disableTotp(database.db, TEST_TOTP_KEY, account, { password: TEST_PASSWORD })).ok).toBe(
+      true,
+    );
     const after = (await accountByEmail(database, account.email!))!;
     expect([after.totpEnabledAt, after.totpSecret, after.recoveryCodeHashes]).toEqual([null, null, []]);
   });
@@ -23,7 +25,7 @@ describe("disableTotp", () => {
       { roles: [{ structure: "gov-tn-11", role: "agent" as const }] },
     ]) {
       const account = await createAccount(database, options);
-      const result = await disableTotp(database.db, account, { password: TEST_PASSWORD });
+      const result = await disableTotp(database.db, TEST_TOTP_KEY, account, { password: TEST_PASSWORD });
       expect(result.ok ? null : result.errors.password?.key).toBe("staff.errors.staffKeepTotp");
       expect((await accountByEmail(database, account.email!))?.totpEnabledAt).not.toBeNull();
     }

@@ -1,10 +1,11 @@
+import type { KeyObject } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
 import { verifySecret } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
 import { recordSignInFailure, signInWait } from "../../../core/auth/throttle.js";
-import { checkTotp } from "../../../core/auth/totp.js";
+import { useTotpCode } from "../../../core/auth/totp.js";
 import { fieldError, type Result } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import { isStaffAccount } from "../queries.js";
@@ -16,6 +17,7 @@ import { totpThrottleKey } from "./verify-second-factor.js";
  */
 export async function disableTotp(
   db: Db,
+  secretKey: KeyObject,
   account: {
     id: string;
     isPlatformAdmin: boolean;
@@ -36,7 +38,7 @@ export async function disableTotp(
   const given = input.password ?? "";
   const confirmed = account.passwordHash
     ? await verifySecret(account.passwordHash, given)
-    : account.totpSecret !== null && (await checkTotp(account.totpSecret, given));
+    : await useTotpCode(db, secretKey, account, given);
   if (!confirmed) {
     const seconds = await recordSignInFailure(db, key);
     const error =

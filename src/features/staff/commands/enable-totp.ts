@@ -1,8 +1,9 @@
+import type { KeyObject } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
 import { accounts, sessions } from "../../../core/auth/tables.js";
-import { checkTotp, newRecoveryCodes } from "../../../core/auth/totp.js";
+import { newRecoveryCodes, useTotpCode } from "../../../core/auth/totp.js";
 import { fieldError, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 
@@ -13,6 +14,7 @@ import type { Db } from "../../../db/client.js";
  */
 export async function enableTotp(
   db: Db,
+  secretKey: KeyObject,
   account: { id: string; totpSecret: string | null; totpEnabledAt: Date | null },
   sessionId: string,
   input: { code?: string },
@@ -21,7 +23,7 @@ export async function enableTotp(
   const code = text(input.code);
   const secret = account.totpSecret;
   if (!code) return { ok: false, errors: { code: fieldError("staff.errors.codeRequired") } };
-  if (account.totpEnabledAt || !secret || !(await checkTotp(secret, code)))
+  if (account.totpEnabledAt || !secret || !(await useTotpCode(db, secretKey, account, code)))
     return { ok: false, errors: { code: fieldError("staff.errors.codeWrong") } };
   const { codes, hashes } = await newRecoveryCodes();
   return db.transaction(async (tx) => {

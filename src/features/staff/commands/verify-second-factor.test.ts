@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAccount } from "../../../../test/accounts.js";
+import { createAccount, plainTotpSecret, TEST_TOTP_KEY } from "../../../../test/accounts.js";
 import { openTestDatabase } from "../../../../test/databases.js";
 import { auditEvents } from "../../../core/audit/tables.js";
 import { sha256 } from "../../../core/auth/secrets.js";
@@ -29,8 +29,8 @@ const verified = async (sessionId: string) =>
 describe("verifySecondFactor", () => {
   it("accepts the app's current code and marks the session", async () => {
     const { account, sessionId } = await awaiting();
-    const outcome = await verifySecondFactor(database.db, account, sessionId, {
-      code: ` ${await generate({ secret: account.totpSecret! })} `,
+    const outcome = await verifySecondFactor(database.db, TEST_TOTP_KEY, account, sessionId, {
+      code: ` ${await generate({ secret: plainTotpSecret(account.totpSecret!) })} `,
     });
     expect(outcome).toEqual({ ok: true, recoveryCodesLeft: null });
     expect(await verified(sessionId)).toBeInstanceOf(Date);
@@ -38,12 +38,18 @@ describe("verifySecondFactor", () => {
 
   it("spends a recovery code on use, and audits it", async () => {
     const { account, codes, sessionId } = await awaiting();
-    const outcome = await verifySecondFactor(database.db, account, sessionId, { code: codes[3] });
+    const outcome = await verifySecondFactor(database.db, TEST_TOTP_KEY, account, sessionId, {
+      code: codes[3],
+    });
     expect(outcome).toEqual({ ok: true, recoveryCodesLeft: 9 });
-    const stale = await verifySecondFactor(database.db, account, sessionId, { code: codes[3] });
+    const stale = await verifySecondFactor(database.db, TEST_TOTP_KEY, account, sessionId, {
+      code: codes[3],
+    });
     expect(stale.ok).toBe(false);
     const fresh = (await accountByEmail(database, account.email!))!;
-    expect((await verifySecondFactor(database.db, fresh, sessionId, { code: codes[3] })).ok).toBe(false);
+    expect(
+      (await verifySecondFactor(database.db, TEST_TOTP_KEY, fresh, sessionId, { code: codes[3] })).ok,
+    ).toBe(false);
     const events = await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, account.id));
     expect(events.map((e) => e.action)).toEqual(["account.recovery_code_use"]);
   });
@@ -51,15 +57,23 @@ describe("verifySecondFactor", () => {
   it("backs off after four wrong codes, then lets the right one through once the wait is over", async () => {
     const { account, sessionId } = await awaiting();
     for (let i = 0; i < 4; i++) {
-      const wrong = await verifySecondFactor(database.db, account, sessionId, { code: "111111" });
+      const wrong = await verifySecondFactor(database.db, TEST_TOTP_KEY, account, sessionId, {
+        code: "111111",
+      });
       expect(wrong).toMatchObject({ ok: false, retryAfter: 0, error: { key: "staff.errors.codeWrong" } });
     }
-    const locked = await verifySecondFactor(database.db, account, sessionId, { code: "111111" });
+    const locked = await verifySecondFactor(database.db, TEST_TOTP_KEY, account, sessionId, {
+      code: "111111",
+    });
     expect(locked).toMatchObject({ ok: false, retryAfter: 30, error: { key: "staff.errors.codeThrottled" } });
-    const code = await generate({ secret: account.totpSecret! });
-    expect((await verifySecondFactor(database.db, account, sessionId, { code })).ok).toBe(false);
+    const code = await generate({ secret: plainTotpSecret(account.totpSecret!) });
+    expect((await verifySecondFactor(database.db, TEST_TOTP_KEY, account, sessionId, { code })).ok).toBe(
+      false,
+    );
     expect(await verified(sessionId)).toBeNull();
     await endBackOff(database);
-    expect((await verifySecondFactor(database.db, account, sessionId, { code })).ok).toBe(true);
+    expect((await verifySecondFactor(database.db, TEST_TOTP_KEY, account, sessionId, { code })).ok).toBe(
+      true,
+    );
   });
 });

@@ -1,9 +1,10 @@
+import type { KeyObject } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
 import { accounts, sessions } from "../../../core/auth/tables.js";
 import { clearSignInFailures, recordSignInFailure, signInWait } from "../../../core/auth/throttle.js";
-import { checkTotp, spendRecoveryCode } from "../../../core/auth/totp.js";
+import { spendRecoveryCode, useTotpCode } from "../../../core/auth/totp.js";
 import { type FieldError, fieldError, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 
@@ -28,11 +29,12 @@ const throttled = (seconds: number): SecondFactorOutcome => ({
 });
 
 /**
- * The second step of signing in: a 6-digit code from the app, or one of the recovery codes (spent
- * on use). Wrong codes count towards the same back-off as wrong passwords, under their own key.
+ * The second step of signing in: a 6-digit code from the app (each accepted once), or one of the
+ * recovery codes (spent on use). Wrong codes count towards the same back-off as wrong passwords, under their own key.
  */
 export async function verifySecondFactor(
   db: Db,
+  secretKey: KeyObject,
   account: { id: string; totpSecret: string | null; recoveryCodeHashes: string[] },
   sessionId: string,
   input: { code?: string },
@@ -47,7 +49,7 @@ export async function verifySecondFactor(
   let recoveryCodesLeft: number | null = null;
   let valid = false;
   if (/^\d{6}$/.test(code)) {
-    valid = account.totpSecret !== null && (await checkTotp(account.totpSecret, code));
+    valid = await useTotpCode(db, secretKey, account, code);
   } else {
     const remaining = await spendRecoveryCode(account.recoveryCodeHashes, recoveryCode(code));
     if (remaining) {

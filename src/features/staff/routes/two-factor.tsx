@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { safeNext } from "../../../core/auth/cookie.js";
-import { requireAccount } from "../../../core/auth/plugin.js";
+import { requireAccount, requireSession } from "../../../core/auth/plugin.js";
 import { totpQrCode } from "../../../core/auth/totp.js";
 import { formSchema } from "../../../core/forms.js";
 import { disableTotp } from "../commands/disable-totp.js";
@@ -41,7 +41,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
   /** The enrolment page's data, or null once TOTP is on. */
   const enrolment = async (request: FastifyRequest, staff: boolean, next: string) => {
     const account = request.account!;
-    const secret = await startTotpEnrolment(app.db, account);
+    const secret = await startTotpEnrolment(app.db, app.totpKey, account);
     if (!secret) return null;
     const qr = await totpQrCode(secret, account.email ?? account.displayName);
     return { secret, qr, staff, next };
@@ -56,11 +56,6 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       const staff = await isStaffAccount(app.db, account);
       const next = nextFor(request, request.query.next, staff);
       if (account.totpEnabledAt) {
-        if (!request.session?.secondFactorAt)
-          return reply.redirect(
-            `/${request.locale}/sign-in/two-factor?next=${encodeURIComponent(request.url)}`,
-            303,
-          );
         return reply.render(
           <TwoFactorStatusPage
             enabledAt={account.totpEnabledAt}
@@ -86,7 +81,9 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       if (account.totpEnabledAt) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
       const staff = await isStaffAccount(app.db, account);
       const next = nextFor(request, request.body.next, staff);
-      const result = await enableTotp(app.db, account, request.session!.id, request.body, { request });
+      const result = await enableTotp(app.db, app.totpKey, account, request.session!.id, request.body, {
+        request,
+      });
       if (result.ok) return reply.render(<RecoveryCodesPage codes={result.value.codes} next={next} />);
       const page = await enrolment(request, staff, next);
       if (!page) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
@@ -101,12 +98,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       noStore(reply);
       const account = request.account!;
       if (!account.totpEnabledAt) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
-      if (!request.session?.secondFactorAt)
-        return reply.redirect(
-          `/${request.locale}/sign-in/two-factor?next=%2F${request.locale}%2Faccount`,
-          303,
-        );
-      const result = await disableTotp(app.db, account, request.body, { request });
+      const result = await disableTotp(app.db, app.totpKey, account, request.body, { request });
       if (result.ok)
         return reply.redirectWithFlash("/account", { kind: "success", message: "staff.flash.totpDisabled" });
       const staff = await isStaffAccount(app.db, account);
@@ -124,22 +116,22 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  /** A signed-in session whose account has TOTP, before its code was entered. */
+  /** A session whose account has TOTP, before its code was entered (the plugin's pendingAccount). */
   const verifyState = async (request: FastifyRequest, raw: unknown) => {
-    const account = request.account!;
+    const account = (request.pendingAccount ?? request.account)!;
     const staff = await isStaffAccount(app.db, account);
     const next = nextFor(request, raw, staff);
     if (!account.totpEnabledAt)
       return {
         redirect: staff ? `/${request.locale}/account/two-factor?next=${encodeURIComponent(next)}` : next,
       };
-    if (request.session?.secondFactorAt) return { redirect: next };
-    return { next };
+    if (!request.pendingAccount) return { redirect: next };
+    return { next, account: request.pendingAccount };
   };
 
   app.get<{ Querystring: Static<typeof NextQuery> }>(
     "/sign-in/two-factor",
-    { preHandler: requireAccount, schema: { querystring: NextQuery } },
+    { preHandler: requireSession, schema: { querystring: NextQuery } },
     async (request, reply) => {
       noStore(reply);
       const state = await verifyState(request, request.query.next);
@@ -150,14 +142,21 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: Partial<Record<"code" | "next", string>> }>(
     "/sign-in/two-factor",
-    { preHandler: requireAccount, schema: { body: CodeBody } },
+    { preHandler: requireSession, schema: { body: CodeBody } },
     async (request, reply) => {
       noStore(reply);
       const state = await verifyState(request, request.body.next);
       if (state.redirect) return reply.redirect(state.redirect, 303);
-      const result = await verifySecondFactor(app.db, request.account!, request.session!.id, request.body, {
-        request,
-      });
+      const result = await verifySecondFactor(
+        app.db,
+        app.totpKey,
+        state.account!,
+        request.session!.id,
+        request.body,
+        {
+          request,
+        },
+      );
       if (result.ok) {
         const local = localPart(state.next!, request.locale);
         if (result.recoveryCodesLeft !== null && local)

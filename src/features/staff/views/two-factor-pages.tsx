@@ -163,6 +163,10 @@ export function TwoFactorVerifyPage({ next, errors }: { next: string; errors?: F
         <CodeField error={message("code")} hint={t("staff.twoFactor.verifyHint")} />
         <Button>{t("staff.twoFactor.verifySubmit")}</Button>
       </Form>
+      {/* Until the code is given the header shows no account, so signing out is offered here. */}
+      <Form action="/sign-out">
+        <Button variant="secondary">{t("views.layout.signOut")}</Button>
+      </Form>
     </Layout>
   );
 }

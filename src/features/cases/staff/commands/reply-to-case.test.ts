@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { signedInAgent } from "../../../../../test/accounts.js";
 import { mailsTo } from "../../../../../test/mail.js";
 import { accounts } from "../../../../core/auth/tables.js";
 import { caseFollowers } from "../../tables.js";
@@ -50,6 +51,31 @@ describe("replying to the citizen", () => {
     expect(toSubmitter?.subject).toBe(`Your request ${c.reference} has been answered`);
     expect(toSubmitter?.textBody).toContain(`/en/requests/${c.id}`);
     expect(await mailsTo(database, follower.email!)).toHaveLength(1);
+  });
+
+  it("tells a follower the request's new status, never the texts addressed to its submitter", async () => {
+    const { agent: follower, account } = await signedInAgent(testApp.app, database, {
+      displayName: "Voisin",
+    });
+    const c = await insertCase(db, { type: "notice", status: "new" });
+    expect((await follower.post(`/fr/requests/${c.id}/follow`, {})).statusCode).toBe(303);
+    const question = "Madame Ben Salah, pouvez-vous confirmer votre numéro 22 333 444 et l'adresse exacte ?";
+    await people.agent.agent.post(`/fr/staff/requests/${c.id}/ask`, { body: question });
+    const answer = "Madame Ben Salah, l'équipe passera chez vous au 12 rue de Marseille jeudi.";
+    await people.agent.agent.post(`/fr/staff/requests/${c.id}/reply`, { body: answer });
+
+    const toSubmitter = (await mailsTo(database, c.contactEmail!)).map((m) => m.textBody).join("\n");
+    expect(toSubmitter).toContain(question);
+    expect(toSubmitter).toContain(answer);
+    const toFollower = await mailsTo(database, account.email!);
+    expect(toFollower.length).toBeGreaterThan(0);
+    const followerText = toFollower.map((m) => `${m.subject}\n${m.textBody}`).join("\n");
+    expect(followerText).not.toContain("Ben Salah");
+    expect(followerText).not.toContain("22 333 444");
+    expect(followerText).not.toContain("rue de Marseille");
+    // What reaches them: the status, answered at last.
+    expect(toFollower[0]!.textBody).toMatch(/Répondue|Answered|تمّ الرد/);
+    expect(toFollower[0]!.textBody).toContain(c.reference);
   });
 
   it("mails nobody about an anonymous request", async () => {
