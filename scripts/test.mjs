@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the unit and route suite, then the browser suite when Chromium is present.
+ * `npm test`: the unit and route suite, then the browser suite when Chromium is present; or the
+ * suites TEST_SUITES names (`TEST_SUITES=cluster npm test`: the cluster suite, PostgreSQL and nginx).
  * Prints which database the run uses, each suite's counts and time, and ends with one line,
  * `N passed, N failed, N skipped`, summed over the suites that ran. Exits non-zero when a test
  * failed or a suite crashed without producing its results (counted as one failure).
@@ -79,14 +80,27 @@ const total = { passed: 0, failed: 0, skipped: 0 };
 const summary = [databaseLine()];
 console.log(summary[0]);
 
-const suites = [{ name: "unit", args: [] }];
-if (existsSync(CHROMIUM)) suites.push({ name: "browser", args: ["--config", "vitest.e2e.config.ts"] });
+// TEST_SUITES=cluster (or unit,browser,cluster) picks the suites; unset: unit, and browser when Chromium is here.
+const chosen = (process.env.TEST_SUITES || "unit,browser").split(",").map((s) => s.trim());
+const known = {
+  unit: [],
+  browser: ["--config", "vitest.e2e.config.ts"],
+  cluster: ["--config", "vitest.cluster.config.ts"],
+};
+const unknown = chosen.filter((name) => !(name in known));
+if (unknown.length > 0) {
+  console.error(`TEST_SUITES: unknown suite ${unknown.join(", ")} (known: ${Object.keys(known).join(", ")})`);
+  process.exit(1);
+}
+const suites = chosen
+  .filter((name) => name !== "browser" || existsSync(CHROMIUM))
+  .map((name) => ({ name, args: known[name] }));
 for (const { name, args } of suites) {
   const { counts, lines } = await runSuite(name, args);
   for (const key of Object.keys(total)) total[key] += counts[key];
   summary.push(...lines);
 }
-if (!existsSync(CHROMIUM)) {
+if (chosen.includes("browser") && !existsSync(CHROMIUM)) {
   summary.push(
     `skipped browser suite: chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-core)`,
   );

@@ -24,15 +24,27 @@ async function main() {
 
   const app = await buildApp({ config, database });
   let closing = false;
-  let stopJobs: StopJobs | null = null;
+  let jobs: Promise<StopJobs> | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    // HTTP requests and running jobs finish (jobs get up to 8 s) while the database is still open.
-    await Promise.all([stopJobs?.(), app.close()]);
+    // New connections are refused from now on, so nginx passes those requests to another node, POSTs
+    // included (a refused connection was never received). Requests already received are served as
+    // usual, and keep-alive connections closed once idle; only then does app.close() run, which
+    // would answer 503 to a request that arrived on an open connection (nginx never retries a POST).
+    const drained = new Promise<void>((resolve) => {
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+      app.server.close(() => {
+        clearInterval(idle);
+        resolve();
+      });
+    });
+    // Running jobs finish too (up to 8 s) while the database is still open. A node stopped while its
+    // jobs were starting stops them once they have.
+    await Promise.all([jobs?.then((stopJobs) => stopJobs()), drained.then(() => app.close())]);
     await database.close();
     process.exit(0);
   };
@@ -40,7 +52,8 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  stopJobs = await startJobs(database, MANIFESTS, app.log, { publicUrl: config.publicUrl });
+  jobs = startJobs(database, MANIFESTS, app.log, { publicUrl: config.publicUrl });
+  await jobs;
   const where = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
   console.log(`\nSharek is serving ${config.publicUrl} (database: ${where})`);
   if (seeded.length > 0) console.log(seeded.join("\n"));

@@ -27,8 +27,8 @@ const QUEUE: Omit<PgBoss.Queue, "name"> = { policy: "standard", retryLimit: 0, e
 /**
  * Starts pg-boss (with its scheduler and maintenance: pg-boss coordinates them between nodes) and,
  * for every job the manifests declare, creates its queue, schedules it by cron and works it. Every
- * node may do this at the same time: a cron tick makes one job, and a job's own guards make a
- * second run harmless. On PGlite it runs in the same process, through the adapter in boss.ts.
+ * node may do this at the same time (see createQueue): a cron tick makes one job, and a job's own
+ * guards make a second run harmless. On PGlite it runs in the same process, through the adapter in boss.ts.
  */
 export async function startJobs(
   database: Database,
@@ -49,7 +49,7 @@ export async function startJobs(
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   try {
     for (const job of jobs) {
-      await boss.createQueue(job.name, { name: job.name, ...QUEUE });
+      await createQueue(boss, job.name);
       await boss.schedule(job.name, job.cron);
       await boss.work(job.name, { batchSize: 1 }, (batch) => runBatch(database, job, env, log, batch));
     }
@@ -65,6 +65,22 @@ export async function startJobs(
   }
   log.info({ jobs: [...names] }, "jobs started");
   return () => boss.stop({ graceful: true, wait: true, close: false, timeout: 8_000 });
+}
+
+/**
+ * Creates a queue unless it exists. pg-boss makes each queue's table with DDL, so two nodes starting
+ * together on a new database can deadlock there: PostgreSQL cancels one of them, which tries again
+ * and finds the queue made.
+ */
+async function createQueue(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, { name, ...QUEUE });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt === 3) throw error;
+    }
+  }
 }
 
 async function runBatch(
