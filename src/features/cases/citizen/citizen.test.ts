@@ -237,7 +237,7 @@ describe("filing a request", () => {
     const subject = `Filed before the upgrade ${Date.now()}`;
     const old = await insertCase(database.db, { structure: "mun-tn-11", subject, submissionKeyHash: key });
     const migration = readFileSync(
-      fileURLToPath(new URL("../../../db/migrations/0024_cases_ideas_erasure.sql", import.meta.url)),
+      fileURLToPath(new URL("../../../db/migrations/0026_cases_ideas_erasure.sql", import.meta.url)),
       "utf8",
     );
     const hashing = migration.split("--> statement-breakpoint").find((s) => s.includes("sha256"))!;
