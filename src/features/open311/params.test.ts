@@ -40,7 +40,7 @@ describe("Open311 parameters", () => {
     expect(many(undefined)).toEqual([]);
     expect(one(["a", "b"])).toBe("a");
     expect(one(36.8)).toBe("36.8");
-    expect(one({ value: "v" })).toBe("v");
+    expect(one({ value: "v" })).toBeUndefined();
     expect(one({})).toBeUndefined();
   });
 
