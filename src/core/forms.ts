@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import Type, { type TSchema } from "typebox";
+import { stripNul } from "./security/input.js";
 
 /**
  * Forms: the route schema only checks that each field is a string of sane size (anything else
@@ -33,7 +34,7 @@ export function hasErrors(errors: FieldErrors): boolean {
 
 /** Trims a submitted text field and drops NUL characters (PostgreSQL text cannot hold them); missing fields read as "". */
 export function text(value: string | undefined): string {
-  return (value ?? "").replaceAll("\u0000", "").trim();
+  return stripNul(value ?? "").trim();
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@.]{2,}$/;

@@ -60,8 +60,9 @@ export class UploadSlots {
 /**
  * The first step of an upload route, before the CSRF check: starts reading the multipart body and
  * reads its text fields up to the first file, which must carry _csrf. A form with a file takes an
- * upload slot there (or gets 503 through `busy`); one with no file needs none. Not one byte of a file is read before the token is checked, the
- * session is known and the route's own checks have run: the handler reads on with readUpload().
+ * upload slot there (or gets 503 through `busy`); one with no file needs none. Not one byte of a
+ * file is read before the token is checked, the session is known and the route's own checks have
+ * run: the handler reads on with readUpload().
  */
 export function beginUpload(
   limits: UploadLimits,
