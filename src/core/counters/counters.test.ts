@@ -36,6 +36,18 @@ describe("counters", () => {
     expect((await databaseCounters(database, "another-secret").peek("integrity:192.0.2.55")).count).toBe(0);
   });
 
+  it("in the database, sweep windows that have ended, so the table does not grow for ever", async () => {
+    await database.query(
+      "insert into rate_counters (key, count, reset_at) values ('ended-long-ago', 3, now() - interval '1 hour')",
+    );
+    await databaseCounters(database, "s").hit("a-new-window", 60_000);
+    await expect
+      .poll(
+        async () => (await database.query("select 1 from rate_counters where key = 'ended-long-ago'")).length,
+      )
+      .toBe(0);
+  });
+
   it.each([
     ["database", (db: Database) => databaseCounters(db, "s")],
     ["memory", () => memoryCounters()],
