@@ -32,6 +32,7 @@ import { ideaModeration, ideasFeature } from "./features/ideas/index.js";
 import { insightsCounters } from "./features/insights/counters.js";
 import { insightsFeature } from "./features/insights/index.js";
 import { integrityFeature } from "./features/integrity/index.js";
+import { legalFeature } from "./features/legal/index.js";
 import { moderationFeature } from "./features/moderation/index.js";
 import { newslettersFeature } from "./features/newsletters/index.js";
 import { openDataFeature, openDataRoot } from "./features/open-data/index.js";
@@ -112,6 +113,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       await pages.register(open311AdminFeature);
       await pages.register(eventsFeature);
       await pages.register(helpFeature);
+      await pages.register(legalFeature);
       await pages.register(widgetsFeature);
       await pages.register(subscriptionsFeature);
       await pages.register(newslettersFeature);

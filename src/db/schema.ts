@@ -17,6 +17,7 @@ export * from "../features/help/tables.js";
 export * from "../features/ideas/tables.js";
 export * from "../features/insights/tables.js";
 export * from "../features/integrity/tables.js";
+export * from "../features/legal/tables.js";
 export * from "../features/moderation/tables.js";
 export * from "../features/newsletters/tables.js";
 export * from "../features/open311/tables.js";

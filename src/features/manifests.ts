@@ -8,6 +8,7 @@ import { helpManifest } from "./help/manifest.js";
 import { ideasManifest } from "./ideas/manifest.js";
 import { insightsManifest } from "./insights/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
+import { legalManifest } from "./legal/manifest.js";
 import { newslettersManifest } from "./newsletters/manifest.js";
 import { opinionMapManifest } from "./opinion-map/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
@@ -24,6 +25,7 @@ export const MANIFESTS: FeatureManifest[] = [
   subscriptionsManifest,
   eventsManifest,
   helpManifest,
+  legalManifest,
   newslettersManifest,
   ideasManifest,
   forumManifest,

@@ -188,11 +188,24 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
           <div class="sh-width sh-footer__inner">
             <p class="sh-footer__text">{t("views.layout.footerAbout")}</p>
             <p class="sh-footer__text">{t("views.layout.footerLicence")}</p>
-            <p class="sh-footer__text">
-              <a class="sh-link" href={`${home}/open-data`}>
-                {t("views.layout.footerOpenData")}
-              </a>
-            </p>
+            <nav aria-label={t("views.layout.footerLinks")}>
+              <ul class="sh-footer__links">
+                {(
+                  [
+                    ["/open-data", "footerOpenData"],
+                    ["/legal/terms", "footerTerms"],
+                    ["/legal/privacy", "footerPrivacy"],
+                    ["/legal/accessibility", "footerAccessibility"],
+                  ] as const
+                ).map(([target, key]) => (
+                  <li key={key}>
+                    <a class="sh-link" href={`${home}${target}`}>
+                      {t(`views.layout.${key}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </div>
         </footer>
       </body>

@@ -19,6 +19,4 @@ export const LIMITS = {
   attachments: 3,
   attachmentBytes: 5 * 1024 * 1024,
   reply: 5000,
-  /** Days after an answer during which the citizen may reopen (appeal) a request. */
-  reopenDays: 15,
 } as const;

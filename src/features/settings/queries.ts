@@ -6,9 +6,9 @@ import type { Db } from "../../db/client.js";
 export interface PlatformSettings {
   /** Where the public can write to the platform's team; null until set. */
   contactEmail: string | null;
-  /** Whether citizens may create accounts (sign-in and the e-ID keep working either way). */
+  /** Whether citizens may create accounts with a password (the e-ID still creates them either way). */
   signUpOpen: boolean;
-  /** How many days after an answer a citizen may reopen a request, unless a structure says otherwise. */
+  /** How many days after an answer a citizen may reopen a request (the same for every structure). */
   reopenWindowDays: number;
 }
 
@@ -53,7 +53,7 @@ export async function isSignUpOpen(db: Db): Promise<boolean> {
   return (await getPlatformSettings(db)).signUpOpen;
 }
 
-/** The default number of days during which an answered request may be reopened. */
-export async function defaultReopenWindowDays(db: Db): Promise<number> {
+/** The number of days during which an answered request may be reopened (structures have no window of their own). */
+export async function reopenWindowDays(db: Db): Promise<number> {
   return (await getPlatformSettings(db)).reopenWindowDays;
 }

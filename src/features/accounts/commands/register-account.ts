@@ -16,6 +16,7 @@ import type { Locale } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
+import { recordAcceptance } from "../../legal/commands/record-acceptance.js";
 import { findAccountByEmail } from "../queries.js";
 
 export type SignUpField = "displayName" | "email" | "password" | "phone" | "terms";
@@ -52,7 +53,8 @@ export function validateSignUp(input: SignUpInput) {
 }
 
 /**
- * Creates an unverified account and mails the verification link. When the address already has an
+ * Creates an unverified account, records the versions of the terms and the personal-data notice
+ * it accepted, and mails the verification link. When the address already has an
  * account, that person is told by mail instead, and the answer is the same: the form never reveals
  * who has an account.
  */
@@ -102,6 +104,7 @@ async function createOrWarn(
         locale: mail.locale,
       })
       .returning({ id: accounts.id });
+    await recordAcceptance(tx, account!.id);
     await sendVerification(tx, account!.id, value.email, mail);
   });
 }

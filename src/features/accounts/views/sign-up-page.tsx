@@ -6,6 +6,7 @@ import { TextInput } from "../../../core/views/components/text-input/text-input.
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { EidSignInButton } from "../../eid/views/eid-button.js";
 import type { SignUpField, SignUpInput } from "../commands/register-account.js";
 
 const IDS: Record<SignUpField, string> = {
@@ -76,12 +77,51 @@ export function SignUpPage({
           name="terms"
           label={t("accounts.signUp.termsLegend")}
           hint={t("accounts.signUp.termsHint")}
-          items={[{ value: "yes", label: t("accounts.signUp.termsLabel") }]}
+          items={[
+            {
+              value: "yes",
+              label: t("accounts.signUp.termsLabel"),
+              hint: (
+                <>
+                  <a class="sh-link" href={href("/legal/terms")} target="_blank" rel="noopener">
+                    {t("accounts.signUp.termsLink")}
+                  </a>
+                  {" · "}
+                  <a class="sh-link" href={href("/legal/privacy")} target="_blank" rel="noopener">
+                    {t("accounts.signUp.privacyLink")}
+                  </a>
+                </>
+              ),
+            },
+          ]}
           values={values.terms ? [values.terms] : []}
           error={message("terms")}
         />
         <Button>{t("accounts.signUp.submit")}</Button>
       </Form>
+      <p class="sh-body-text">
+        {t("accounts.signUp.haveAccount")}{" "}
+        <a class="sh-link" href={href("/sign-in")}>
+          {t("accounts.signIn.title")}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/**
+ * Sign-up closed by a platform admin: the form is gone. The e-ID stays open to everyone, so a person
+ * can still get an account (and file requests signed in) through it when it is configured.
+ */
+export function SignUpClosedPage({ eid }: { eid: { configured: boolean; name: string } }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <Layout title={t("accounts.signUp.closedTitle")} width="narrow">
+      <h1 class="sh-heading-xl">{t("accounts.signUp.closedTitle")}</h1>
+      <p class="sh-body-text">{t("accounts.signUp.closedBody")}</p>
+      {eid.configured && <p class="sh-body-text">{t("accounts.signUp.closedEid", { name: eid.name })}</p>}
+      <EidSignInButton configured={eid.configured} name={eid.name} />
       <p class="sh-body-text">
         {t("accounts.signUp.haveAccount")}{" "}
         <a class="sh-link" href={href("/sign-in")}>

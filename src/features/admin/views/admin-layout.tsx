@@ -17,6 +17,7 @@ export type AdminSection =
   | "newsletters"
   | "widgets"
   | "help"
+  | "legal"
   | "insights";
 
 /** The sections of the admin area each actor may open; computed once per request by the route. */
@@ -71,6 +72,7 @@ export function AdminLayout({
     ["newsletters", "/admin/newsletters", abilities.newsletters],
     ["widgets", "/admin/widgets", abilities.widgets],
     ["help", "/admin/help", abilities.help],
+    ["legal", "/admin/legal", abilities.settings],
     ["insights", "/admin/insights", abilities.insights],
     ["audit", "/admin/audit", abilities.audit],
     ["settings", "/admin/settings", abilities.settings],

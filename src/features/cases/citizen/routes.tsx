@@ -5,6 +5,7 @@ import { requireAccount } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { formSchema } from "../../../core/forms.js";
 import { readUpload } from "../../../core/security/uploads.js";
+import { reopenWindowDays } from "../../settings/queries.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { answerQuestion, followCase, rateCase, reopenCase } from "../commands/citizen-actions.js";
 import { type IntakeInput, submitCase } from "../commands/submit-case.js";
@@ -168,10 +169,11 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
     extra: Partial<FollowPageProps> = {},
     status = 200,
   ) {
-    const [structure, events, attachments] = await Promise.all([
+    const [structure, events, attachments, windowDays] = await Promise.all([
       findStructureSummary(app.db, row.structureId),
       listPublicEvents(app.db, row.id),
       listAttachments(app.db, row.id),
+      reopenWindowDays(app.db),
     ]);
     noStore(reply);
     reply.header("referrer-policy", "no-referrer");
@@ -182,6 +184,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
         events={events}
         attachments={attachments}
         base={base}
+        reopenWindowDays={windowDays}
         {...extra}
       />,
       status,

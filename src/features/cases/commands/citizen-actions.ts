@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type FieldErrors, fieldError, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
+import { reopenWindowDays } from "../../settings/queries.js";
 import { computeDueAt, dueAtWithPauses } from "../deadline.js";
 import { canTransition } from "../lifecycle.js";
 import type { CaseRow } from "../queries.js";
@@ -90,7 +91,8 @@ export async function rateCase(
 }
 
 /**
- * Unsatisfied with the answer, the citizen reopens the request within the window: the first
+ * Unsatisfied with the answer, the citizen reopens the request within the window the platform
+ * settings give (structures have no window of their own): the first
  * appeal goes to the structure admin, the second to the central office. A third is refused.
  */
 export async function reopenCase(
@@ -103,7 +105,8 @@ export async function reopenCase(
   if (!canTransition("reopen", row.status) || row.appealLevel >= 2)
     return { ok: false, refusal: "cases.errors.notNow" };
   const answeredAt = row.answeredAt ?? row.closedAt;
-  if (!answeredAt || now.getTime() - answeredAt.getTime() > LIMITS.reopenDays * 24 * 3600 * 1000) {
+  const windowDays = await reopenWindowDays(db);
+  if (!answeredAt || now.getTime() - answeredAt.getTime() > windowDays * 24 * 3600 * 1000) {
     return { ok: false, refusal: "cases.errors.reopenWindowOver" };
   }
   const reason = text(input.reason);

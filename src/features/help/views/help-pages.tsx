@@ -1,4 +1,4 @@
-import { pickLocalized } from "../../../core/i18n/localized.js";
+import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Details } from "../../../core/views/components/details/details.js";
@@ -10,10 +10,10 @@ import { Localized } from "../../structures/views/localized-text.js";
 import { renderMarkdown } from "../markdown.js";
 import type { HelpArticle } from "../queries.js";
 
-/** An article's Markdown, rendered safely (markdown.ts), in the page's language or its fallback. */
-export function ArticleBody({ article }: { article: HelpArticle }) {
+/** Admin-written Markdown, rendered safely (markdown.ts), in the page's language or its fallback. */
+export function MarkdownBody({ body }: { body: LocalizedText }) {
   const { locale } = usePage();
-  const picked = pickLocalized(article.body, locale);
+  const picked = pickLocalized(body, locale);
   return (
     <div
       class="sh-prose"
@@ -75,7 +75,7 @@ export function HelpPage({ articles, q }: { articles: HelpArticle[]; q: string }
           </h2>
           {faq.map((f) => (
             <Details key={f.id} summary={<Localized text={f.title} />}>
-              <ArticleBody article={f} />
+              <MarkdownBody body={f.body} />
             </Details>
           ))}
         </section>
@@ -101,7 +101,7 @@ export function ArticlePage({ article }: { article: HelpArticle }) {
       <h1 class="sh-heading-xl">
         <Localized text={article.title} />
       </h1>
-      <ArticleBody article={article} />
+      <MarkdownBody body={article.body} />
     </Layout>
   );
 }

@@ -38,6 +38,8 @@ export interface FollowPageProps {
   errors?: FieldErrors<FollowField>;
   refusal?: string;
   values?: Record<string, string>;
+  /** Days after an answer during which it may be reopened (the platform setting). */
+  reopenWindowDays: number;
 }
 
 /** A request as its author sees it: status, deadline, history, answers, and what they can do next. */
@@ -195,7 +197,7 @@ export function FollowPage(props: FollowPageProps) {
           </h2>
           <p class="sh-body-text">
             {t(row.appealLevel === 0 ? "cases.follow.reopenFirst" : "cases.follow.reopenSecond", {
-              days: LIMITS.reopenDays,
+              days: props.reopenWindowDays,
             })}
           </p>
           <Form action={`${base}/reopen`}>
