@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAccount } from "../../../test/accounts.js";
+import { createAccount, signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
 import { auditEvents } from "../../core/audit/tables.js";
@@ -149,6 +149,23 @@ describe("e-ID sign-in for a new person", () => {
     expect(same).toHaveLength(1);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, a.accountId!));
     expect(events).toHaveLength(1);
+  });
+
+  it("still creates the account when a platform admin closed sign-up, and the closed sign-up page offers it", async () => {
+    const { agent: admin } = await signedInAgent(app, testApp.database, { platformAdmin: true });
+    const closed = { contactEmail: "", signUpOpen: "no", reopenWindowDays: "15" };
+    expect((await admin.post("/fr/admin/settings", closed)).statusCode).toBe(303);
+    const signUp = await new Browser(app, ORIGIN).go("/fr/sign-up");
+    expect(signUp.body).toContain("Vous pouvez toujours vous connecter avec Mobile ID");
+    expect(signUp.body).toContain('href="/fr/sign-in/eid"');
+
+    provider.people.set("tn-1004", { name: "Rim Jaziri" });
+    const { browser, answer } = await signIn("tn-1004");
+    expect(answer.status).toBe(303);
+    const account = (await accountFor("tn-1004"))!;
+    expect(account.displayName).toBe("Rim Jaziri");
+    expect((await whoami(browser)).accountId).toBe(account.id);
+    await admin.post("/fr/admin/settings", { ...closed, signUpOpen: "yes" });
   });
 
   it("ignores a `next` address that leaves the site", async () => {

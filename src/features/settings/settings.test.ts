@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
-import { createTestApp } from "../../../test/app.js";
+import { Agent, createTestApp } from "../../../test/app.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
 import { auditEvents } from "../../core/audit/tables.js";
+import { accounts } from "../../core/auth/tables.js";
+import { insertCase, reload } from "../cases/staff/testing.js";
 import { getPlatformSettings, isSignUpOpen } from "./queries.js";
 
 const testApp = await createTestApp();
@@ -77,5 +79,71 @@ describe("platform settings", () => {
       expect(response.body).toContain(`href="#${field}"`);
     expect(response.body).toContain('value="pas une adresse"');
     expect(response.body).toContain("Saisissez un nombre entier de jours de 1 à 90");
+  });
+});
+
+describe("settings take effect", () => {
+  const newcomer = (email: string) => ({
+    displayName: "Nour Trabelsi",
+    email,
+    password: "a long enough passphrase 42",
+    terms: "yes",
+  });
+  const accountWith = async (email: string) =>
+    database.db.select().from(accounts).where(eq(accounts.email, email));
+
+  it("closing sign-up replaces the form with a message and refuses a sign-up POST; opening it again restores both", async () => {
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    expect((await admin.post("/fr/admin/settings", { ...valid, signUpOpen: "no" })).statusCode).toBe(303);
+
+    const visitor = new Agent(app);
+    const page = await visitor.get("/fr/sign-up");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Les inscriptions sont fermées pour le moment");
+    expect(page.body).not.toContain('name="password"');
+    const refused = await visitor.post("/fr/sign-up", newcomer("nour.closed@example.tn"));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain("Les inscriptions sont fermées pour le moment");
+    expect(await accountWith("nour.closed@example.tn")).toHaveLength(0);
+
+    expect((await admin.post("/fr/admin/settings", { ...valid, signUpOpen: "yes" })).statusCode).toBe(303);
+    expect((await visitor.get("/fr/sign-up")).body).toContain('name="password"');
+    const accepted = await visitor.post("/fr/sign-up", newcomer("nour.open@example.tn"));
+    expect(accepted.statusCode).toBe(200);
+    expect(await accountWith("nour.open@example.tn")).toHaveLength(1);
+  });
+
+  it("the reopen window the admin sets is the one a citizen's reopen is judged by, and the one the page states", async () => {
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const { agent: citizen, account } = await signedInAgent(app, database);
+    const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3600 * 1000);
+    const c = await insertCase(database.db, {
+      submitterId: account.id,
+      status: "answered",
+      answeredAt: tenDaysAgo,
+    });
+    const reason = { reason: "La réponse ne règle pas le problème de la rue." };
+
+    expect((await admin.post("/fr/admin/settings", { ...valid, reopenWindowDays: "7" })).statusCode).toBe(
+      303,
+    );
+    expect((await citizen.get(`/fr/requests/${c.id}`)).body).toContain("dans les 7 jours suivant la réponse");
+    const late = await citizen.post(`/fr/requests/${c.id}/reopen`, reason);
+    expect(late.statusCode).toBe(422);
+    expect(late.body).toContain("Le délai pour rouvrir cette requête est dépassé");
+    expect((await reload(database.db, c.id)).status).toBe("answered");
+
+    expect((await admin.post("/fr/admin/settings", { ...valid, reopenWindowDays: "30" })).statusCode).toBe(
+      303,
+    );
+    expect((await citizen.get(`/fr/requests/${c.id}`)).body).toContain(
+      "dans les 30 jours suivant la réponse",
+    );
+    const inTime = await citizen.post(`/fr/requests/${c.id}/reopen`, reason);
+    expect(inTime.statusCode).toBe(303);
+    const reopened = await reload(database.db, c.id);
+    expect(reopened.status).toBe("in_progress");
+    expect(reopened.appealLevel).toBe(1);
+    await admin.post("/fr/admin/settings", valid);
   });
 });
