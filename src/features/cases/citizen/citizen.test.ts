@@ -415,6 +415,50 @@ describe("following a request", () => {
   });
 });
 
+describe("the similar-requests hint before filing", () => {
+  it("finds open public requests of the structure from a few words, and lets a signed-in citizen follow one instead", async () => {
+    const pothole = await insertCase(database.db, {
+      structure: "mun-tn-11",
+      type: "notice",
+      subject: "Nid-de-poule dangereux avenue de la Liberté",
+    });
+    const privateOne = await insertCase(database.db, {
+      structure: "mun-tn-11",
+      type: "complaint",
+      subject: "Nid-de-poule dangereux avenue de la Liberté",
+    });
+    const done = await insertCase(database.db, {
+      structure: "mun-tn-11",
+      type: "notice",
+      status: "closed",
+      subject: "Nid-de-poule dangereux avenue de la Liberté",
+    });
+    const url = `/fr/requests/new?type=notice&structure=mun-tn-11&about=${encodeURIComponent("nid de poule liberte")}`;
+
+    const visitor = new Agent(app);
+    const hint = await visitor.get(url);
+    expect(hint.statusCode).toBe(200);
+    expect(hint.body).toContain("Nous avons trouvé 1 requête ouverte semblable");
+    expect(hint.body).toContain(pothole.reference);
+    expect(hint.body).not.toContain(privateOne.reference);
+    expect(hint.body).not.toContain(done.reference);
+    expect(hint.body).toContain("Connectez-vous pour la suivre");
+    const none = await visitor.get(
+      `/fr/requests/new?type=notice&structure=mun-tn-11&about=${encodeURIComponent("arbre tombé")}`,
+    );
+    expect(none.body).toContain("Aucune requête ouverte semblable");
+
+    const { agent: citizen } = await signedInAgent(app, database);
+    const signedIn = await citizen.get(url);
+    expect(signedIn.body).toContain(`action="/fr/requests/${pothole.id}/follow"`);
+    const followed = await citizen.post(`/fr/requests/${pothole.id}/follow`);
+    expect(followed.statusCode).toBe(303);
+    const mine = await citizen.get("/fr/requests");
+    expect(mine.body).toContain("Les demandes que vous suivez");
+    expect(mine.body).toContain(pothole.reference);
+  });
+});
+
 roleMatrix("citizen requests", testApp, [
   { method: "GET", url: "/ar/requests/new", expect: { otherwise: 200 } },
   { method: "GET", url: "/ar/requests/new?type=complaint", expect: { otherwise: 200 } },

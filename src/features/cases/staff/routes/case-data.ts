@@ -4,6 +4,7 @@ import { translator } from "../../../../core/i18n/catalog.js";
 import { isLocale, type Locale } from "../../../../core/i18n/localized.js";
 import { findDeadlinePolicy, loadCalendarFor } from "../../../calendar/queries.js";
 import { governorates, structures } from "../../../structures/tables.js";
+import { OPEN_STATUSES } from "../../lifecycle.js";
 import { caseDeadlineState } from "../deadline-state.js";
 import { caseAbilities } from "../policy.js";
 import {
@@ -17,6 +18,7 @@ import {
   transferChain,
 } from "../queries/case.js";
 import { listMembers } from "../queries/handlers.js";
+import { listSimilarOpenCases } from "../queries/similar.js";
 import { fillTemplate, listUsableTemplates, placeholderValues } from "../templates.js";
 import type { CaseForms } from "../views/case-actions.js";
 import type { CasePageData } from "../views/case-page.js";
@@ -25,23 +27,36 @@ import type { CasePageData } from "../views/case-page.js";
 export async function casePageData(request: FastifyRequest, c: CaseRow): Promise<CasePageData> {
   const db = request.server.db;
   const now = new Date();
-  const [events, attachments, categoryName, submitter, handlers, templates, policy, cal, names, targets] =
-    await Promise.all([
-      listEvents(db, c.id),
-      listAttachments(db, c.id),
-      findCategoryName(db, c.categoryId),
-      findSubmitter(db, c.submitterId),
-      listMembers(db, c.structureId),
-      listUsableTemplates(db, c.structureId, c.categoryId),
-      findDeadlinePolicy(db, c.type, c.structureId),
-      loadCalendarFor(db, now),
-      structureNames(db, [c.structureId]),
-      db
-        .select({ id: structures.id, name: structures.name })
-        .from(structures)
-        .where(isNull(structures.retiredAt))
-        .orderBy(asc(structures.code)),
-    ]);
+  const open = OPEN_STATUSES.includes(c.status) && !c.duplicateOfId;
+  const [
+    events,
+    attachments,
+    categoryName,
+    submitter,
+    handlers,
+    templates,
+    policy,
+    cal,
+    names,
+    targets,
+    similar,
+  ] = await Promise.all([
+    listEvents(db, c.id),
+    listAttachments(db, c.id),
+    findCategoryName(db, c.categoryId),
+    findSubmitter(db, c.submitterId),
+    listMembers(db, c.structureId),
+    listUsableTemplates(db, c.structureId, c.categoryId),
+    findDeadlinePolicy(db, c.type, c.structureId),
+    loadCalendarFor(db, now),
+    structureNames(db, [c.structureId]),
+    db
+      .select({ id: structures.id, name: structures.name })
+      .from(structures)
+      .where(isNull(structures.retiredAt))
+      .orderBy(asc(structures.code)),
+    open ? listSimilarOpenCases(db, c) : [],
+  ]);
   const chain = transferChain(events);
   const chainNames = await structureNames(
     db,
@@ -79,6 +94,7 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     templates,
     transferTargets: targets.filter((s) => s.id !== c.structureId),
     duplicateOf: duplicateOf ? { id: duplicateOf.id, reference: duplicateOf.reference } : null,
+    similar,
   };
 }
 

@@ -13,6 +13,7 @@ import { LIMITS } from "../../rules.js";
 import { CLOSE_OUTCOMES } from "../commands/close-case.js";
 import { REASON_MAX } from "../commands/transfer-case.js";
 import type { CasePageData } from "./case-page.js";
+import { DateText } from "./labels.js";
 
 export const CASE_ACTIONS = ["assign", "reply", "ask", "note", "transfer", "duplicate", "close"] as const;
 export type CaseActionName = (typeof CASE_ACTIONS)[number];
@@ -225,6 +226,50 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
           </Form>
         </Details>
       )}
+    </section>
+  );
+}
+
+/** Open requests that may be this one, each with why, and a one-click "mark as a duplicate of it". */
+export function SimilarCases({ data }: { data: CasePageData }) {
+  const { t } = usePage();
+  const href = useHref();
+  if (data.similar.length === 0) return null;
+  const base = `/staff/requests/${data.c.id}`;
+  return (
+    <section aria-labelledby="similar-title">
+      <h2 id="similar-title" class="sh-heading-l">
+        {t("cases.staff.similar.title")}
+      </h2>
+      <p class="sh-body-text">{t("cases.staff.similar.lead")}</p>
+      <ul class="sh-list">
+        {data.similar.map((s) => (
+          <li key={s.id}>
+            <a class="sh-link" href={href(`/staff/requests/${s.id}`)}>
+              <span dir="ltr">{s.reference}</span> · <bdi>{s.subject}</bdi>
+            </a>
+            <p class="sh-hint">
+              {[
+                t("cases.staff.similar.words", { count: s.commonWords }),
+                s.sameCategory ? t("cases.staff.similar.category") : null,
+                s.samePlace ? t(`cases.staff.similar.${s.samePlace}`) : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+              {" · "}
+              <DateText date={s.createdAt} />
+            </p>
+            {data.abilities.markDuplicate && (
+              <Form action={`${base}/duplicate`} class="sh-inline-form">
+                <input type="hidden" name="reference" value={s.reference} />
+                <Button variant="secondary">
+                  {t("cases.staff.similar.mark", { reference: s.reference })}
+                </Button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -9,8 +9,9 @@ import type { CaseDeadlineState } from "../deadline-state.js";
 import type { CaseAbilities } from "../policy.js";
 import type { CaseRow, TimelineEntry, TransferHop } from "../queries/case.js";
 import type { Handler } from "../queries/handlers.js";
+import type { SimilarCase } from "../queries/similar.js";
 import type { ResponseTemplate } from "../templates.js";
-import { CaseActions, CaseFormErrors, type CaseForms } from "./case-actions.js";
+import { CaseActions, CaseFormErrors, type CaseForms, SimilarCases } from "./case-actions.js";
 import { CaseTimeline } from "./case-timeline.js";
 import { CaseStatusTag, DateText, DeadlineTag, MultilineText } from "./labels.js";
 import { StaffLayout, type StaffNav } from "./staff-layout.js";
@@ -32,6 +33,8 @@ export interface CasePageData {
   templates: ResponseTemplate[];
   transferTargets: Array<{ id: string; name: LocalizedText }>;
   duplicateOf: { id: string; reference: string } | null;
+  /** Open requests that may be the same one, best first (none once this one is closed). */
+  similar: SimilarCase[];
 }
 
 /** One request as staff see it: what was asked, by whom, its deadline, history and the actions. */
@@ -211,6 +214,7 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
         }
         people={new Map(data.handlers.map((h) => [h.id, h.name]))}
       />
+      <SimilarCases data={data} />
       <CaseActions data={data} forms={forms} />
     </StaffLayout>
   );
