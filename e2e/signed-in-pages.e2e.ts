@@ -36,6 +36,8 @@ const ADMIN_PAGES = [
   "/admin/events/new",
   "/admin/help",
   "/admin/help/new",
+  "/admin/legal",
+  "/admin/legal/privacy",
   "/admin/widgets",
   "/admin/newsletters",
   "/admin/newsletters/new",

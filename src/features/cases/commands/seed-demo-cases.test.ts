@@ -7,7 +7,7 @@ const { app, database } = await createTestApp();
 describe("demo requests", () => {
   it("fill the demo citizen's requests and the Municipality of Tunis queue, in three languages", async () => {
     const lines = await seedDemo(database);
-    expect(lines.join("\n")).toContain("Demo requests: 10");
+    expect(lines.join("\n")).toContain("Demo requests: 12");
     const rows = await database.query<{ status: string; n: number }>(
       "select status, count(*)::int as n from cases group by status order by status::text",
     );

@@ -71,6 +71,31 @@ const DEMO_CASES: DemoCase[] = [
     governorate: "TN-11",
     address: "Avenue Mohamed V, near the Belvédère roundabout",
   },
+  // Two near-duplicates of the requests above, for the staff page's "similar open requests".
+  {
+    structure: "mun-tn-11",
+    category: "public-lighting",
+    type: "notice",
+    status: "new",
+    daysAgo: 2,
+    subject: "نهج مرسيليا مظلم: الإنارة العمومية لا تشتغل",
+    description:
+      "أعمدة الإنارة العمومية في نهج مرسيليا مطفأة كل الليل منذ أكثر من أسبوع، والمارة يخافون المرور.",
+    governorate: "TN-11",
+    address: "نهج مرسيليا، تونس",
+  },
+  {
+    structure: "mun-tn-11",
+    category: "roads-pavements",
+    type: "notice",
+    status: "new",
+    daysAgo: 0,
+    subject: "Nid-de-poule profond avenue Mohamed V",
+    description:
+      "Un nid-de-poule profond sur l’avenue Mohamed V avant le rond-point du Belvédère fait tomber les scooters.",
+    governorate: "TN-11",
+    address: "Avenue Mohamed V, Belvédère",
+  },
   {
     structure: "mun-tn-11",
     category: "building-permits",
