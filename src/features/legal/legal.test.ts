@@ -43,9 +43,15 @@ describe("legal pages", () => {
     const form = await admin.get("/fr/admin/legal/terms");
     expect(form.body).toContain("Conditions d’utilisation");
     expect(form.body).toContain("Texte d’installation");
+    const countTerms = async () =>
+      (await db.select().from(legalPageVersions).where(eq(legalPageVersions.page, "terms"))).length;
+    const before = await countTerms();
     const saved = await admin.post("/fr/admin/legal/terms", version("révisées"));
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe("/fr/admin/legal/terms");
+    // The same form sent twice (a double click) publishes one version.
+    expect((await admin.post("/fr/admin/legal/terms", version("révisées"))).statusCode).toBe(303);
+    expect(await countTerms()).toBe(before + 1);
     const after = await admin.get("/fr/admin/legal/terms");
     expect(after.body).toContain("La nouvelle version est publiée.");
     expect(after.body).toContain("Leila Admin");
@@ -57,8 +63,6 @@ describe("legal pages", () => {
     expect(page.body).not.toContain("<script>alert(1)</script>");
     expect((await new Agent(app).get("/en/legal/terms")).body).toContain("Terms of use révisées");
 
-    const versions = await db.select().from(legalPageVersions).where(eq(legalPageVersions.page, "terms"));
-    expect(versions.length).toBeGreaterThanOrEqual(2);
     const [event] = await db
       .select()
       .from(auditEvents)

@@ -1,7 +1,9 @@
 import { audit } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result } from "../../../core/forms.js";
+import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { type ChangeContext, localized } from "../../structures/commands/structure-fields.js";
+import { findCurrentVersion } from "../queries.js";
 import { type LegalPage, legalPageVersions } from "../tables.js";
 
 export type LegalField = "titleAr" | "titleFr" | "titleEn" | "bodyAr" | "bodyFr" | "bodyEn";
@@ -34,6 +36,10 @@ export async function publishVersion(
   }
   if (hasErrors(errors)) return { ok: false, errors };
   return db.transaction(async (tx) => {
+    // A double submit, or a save with nothing changed, publishes nothing new.
+    const current = await findCurrentVersion(tx, page);
+    if (current && sameText(current.title, title) && sameText(current.body, body))
+      return { ok: true as const, value: { versionId: current.id } };
     const [row] = await tx
       .insert(legalPageVersions)
       .values({ page, title, body, authorId: context.actorId })
@@ -47,3 +53,5 @@ export async function publishVersion(
     return { ok: true as const, value: { versionId: row!.id } };
   });
 }
+
+const sameText = (a: LocalizedText, b: LocalizedText) => a.ar === b.ar && a.fr === b.fr && a.en === b.en;
