@@ -104,9 +104,7 @@ export async function reopenCase(
 ): Promise<Result<null, "reason"> | { ok: false; refusal: Refusal }> {
   if (!canTransition("reopen", row.status) || row.appealLevel >= 2)
     return { ok: false, refusal: "cases.errors.notNow" };
-  const answeredAt = row.answeredAt ?? row.closedAt;
-  const windowDays = await reopenWindowDays(db);
-  if (!answeredAt || now.getTime() - answeredAt.getTime() > windowDays * 24 * 3600 * 1000) {
+  if (!withinReopenWindow(row, await reopenWindowDays(db), now)) {
     return { ok: false, refusal: "cases.errors.reopenWindowOver" };
   }
   const reason = text(input.reason);
@@ -139,6 +137,12 @@ export async function reopenCase(
     }
   });
   return { ok: true, value: null };
+}
+
+/** Whether an answered or closed request is still within the reopen window of `days` days. */
+export function withinReopenWindow(row: CaseRow, days: number, now = new Date()): boolean {
+  const answeredAt = row.answeredAt ?? row.closedAt;
+  return Boolean(answeredAt) && now.getTime() - answeredAt!.getTime() <= days * 24 * 3600 * 1000;
 }
 
 /** "Me too": a signed-in citizen follows someone else's open request instead of filing the same one. */

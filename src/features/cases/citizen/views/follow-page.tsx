@@ -10,6 +10,7 @@ import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Layout } from "../../../../core/views/layout.js";
 import { Problem } from "../../../../core/views/problem.js";
+import { withinReopenWindow } from "../../commands/citizen-actions.js";
 import { type CaseStatus, canTransition } from "../../lifecycle.js";
 import type { CaseRow } from "../../queries.js";
 import { LIMITS } from "../../rules.js";
@@ -54,7 +55,10 @@ export function FollowPage(props: FollowPageProps) {
     reason: "reason",
   });
   const structure = pickLocalized(props.structureName, locale);
-  const canReopen = canTransition("reopen", row.status) && row.appealLevel < 2;
+  const canReopen =
+    canTransition("reopen", row.status) &&
+    row.appealLevel < 2 &&
+    withinReopenWindow(row, props.reopenWindowDays);
   return (
     <Layout title={t("cases.follow.title", { reference: row.reference })}>
       <Summary />
