@@ -193,6 +193,11 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
                 {t("views.layout.footerOpenData")}
               </a>
             </p>
+            <p class="sh-footer__text">
+              <a class="sh-link" href={`${home}/integrity`}>
+                {t("views.layout.footerIntegrity")}
+              </a>
+            </p>
           </div>
         </footer>
       </body>
