@@ -10,8 +10,8 @@ import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { formatReceipt } from "../crypto.js";
-import { LIMITS, type ReportField, type ReportInput, type ReportView } from "../reports.js";
 import { canReceive, type ReportDestinations } from "../officers.js";
+import { LIMITS, type ReportField, type ReportInput, type ReportView } from "../reports.js";
 import { Conversation, Day, IntegrityLayout, NoRecipient, ReportStatusTag } from "./parts.js";
 
 const SECTIONS = ["stored", "notStored", "law", "safer"] as const;
@@ -134,7 +134,9 @@ export function ReportFormPage({ destinations, challenge, values = {}, errors, t
           id={IDS.structure}
           name="structure"
           label={t("integrity.fields.structure")}
-          hint={t(destinations.central ? "integrity.fields.structureHint" : "integrity.fields.structureHintOnly")}
+          hint={t(
+            destinations.central ? "integrity.fields.structureHint" : "integrity.fields.structureHintOnly",
+          )}
           value={values.structure ?? options[0]!.value}
           error={message("structure")}
           options={options}
