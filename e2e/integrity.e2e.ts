@@ -1,15 +1,21 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { generate } from "otplib";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { settleAppointments } from "../src/features/integrity/appointments.js";
-import { enrolOfficerKeys } from "../src/features/integrity/officers.js";
+import { CENTRAL_INTEGRITY_CODE, enrolOfficerKeys } from "../src/features/integrity/officers.js";
+import { QUICK_EXIT_URL } from "../src/features/integrity/views/parts.js";
 import { createAccount, TEST_PASSWORD } from "../test/accounts.js";
 import { newContext } from "./browser.js";
 import { startSuite } from "./suite.js";
-import { expectNoAxeViolations, visit } from "./visit.js";
+import { documentWidth, expectNoAxeViolations, visit } from "./visit.js";
 
 const { server, browser } = await startSuite();
+const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function submit(page: Page, selector: string) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
@@ -98,5 +104,87 @@ describe("integrity, in Arabic", () => {
     const main = await later.textContent("main");
     expect(main).toContain(question);
     expect(main).toContain("قيد الدرس");
+  });
+});
+
+describe("integrity on a phone (390 × 844), in Arabic, with the default destination", () => {
+  for (const javaScript of [true, false]) {
+    const mode = javaScript ? "on" : "off";
+    it(`JavaScript ${mode}: Exit this page on top, the central unit preselected, the report accepted, nothing wider than the screen`, async () => {
+      // The central integrity unit's officer, with keys: the form's default destination can receive.
+      const account = await createAccount(server.database, {
+        email: `central.${mode}.${Date.now()}@example.tn`,
+        roles: [{ structure: CENTRAL_INTEGRITY_CODE, role: "integrity_officer" }],
+      });
+      await settleAppointments(server.database.db, account.id, { publicUrl: server.origin });
+      expect((await enrolOfficerKeys(server.database.db, account, TEST_PASSWORD)).ok).toBe(true);
+
+      const page = await (
+        await newContext(browser, { baseURL: server.origin, javaScriptEnabled: javaScript, viewport: PHONE })
+      ).newPage();
+      const fits = async (label: string) => {
+        expect.soft(await documentWidth(page), `width of ${label} at 390px`).toBeLessThanOrEqual(PHONE.width);
+        await page.screenshot({ path: `${SCREENSHOTS}integrity-${label}-ar-js-${mode}.png`, fullPage: true });
+      };
+      await visit(page, "/ar/integrity");
+      const exit = page.locator(`a[href="${QUICK_EXIT_URL}"]`);
+      expect(await exit.textContent()).toBe("مغادرة الصفحة بسرعة");
+      expect((await exit.boundingBox())!.y).toBeLessThan(PHONE.height);
+      await fits("home");
+      await submit(page, 'main a[href="/ar/integrity/report"]');
+      expect(await page.inputValue("#structure")).toBe("central");
+      expect(await page.textContent("#structure option:checked")).toBe("الوحدة المركزية للنزاهة فقط");
+      await fits("form");
+      await page.fill("#sector", "وزارة الصحة، مستشفى جهوي");
+      await page.fill(
+        "#what",
+        "تُقتنى أدوية بأسعار تفوق أسعار السوق من مزوّد واحد دون طلب عروض، ويُوقّع على استلام كميات لم تصل.",
+      );
+      await page.check('input[name="contact"][value="no"]');
+      if (javaScript)
+        await page.waitForFunction(
+          () => (document.querySelector('input[name="pow"]') as HTMLInputElement | null)?.value !== "",
+        );
+      await submit(page, 'form[action="/ar/integrity/report"] button[type="submit"]');
+      expect(await page.getAttribute("[data-receipt]", "data-receipt")).toMatch(/^\d{16}$/);
+      expect(await exit.count()).toBe(1);
+      await fits("receipt");
+    });
+  }
+
+  it("Exit this page leaves at once: a plain link without JavaScript; with it, Esc three times, replacing the page in the history", async () => {
+    const neutral = "<!doctype html><title>Neutral</title><p>neutral</p>";
+    for (const javaScript of [false, true]) {
+      const context = await newContext(browser, {
+        baseURL: server.origin,
+        javaScriptEnabled: javaScript,
+        viewport: PHONE,
+      });
+      await context.route(`${QUICK_EXIT_URL}**`, (route) =>
+        route.fulfill({ status: 200, contentType: "text/html", body: neutral }),
+      );
+      const page = await context.newPage();
+      await visit(page, "/ar/integrity");
+      await visit(page, "/ar/integrity/follow");
+      if (javaScript) {
+        expect(await page.isVisible(".sh-js-quick-exit-hint")).toBe(true);
+        await page.fill("#receipt", "1234");
+        await Promise.all([
+          page.waitForURL(QUICK_EXIT_URL),
+          (async () => {
+            for (let i = 0; i < 3; i++) await page.keyboard.press("Escape");
+          })(),
+        ]);
+        expect(page.url()).toBe(QUICK_EXIT_URL);
+        // The follow page was replaced: Back goes to the page before it.
+        await page.goBack();
+        expect(new URL(page.url()).pathname).toBe("/ar/integrity");
+      } else {
+        expect(await page.isVisible(".sh-js-quick-exit-hint")).toBe(false);
+        await Promise.all([page.waitForURL(QUICK_EXIT_URL), page.click(`a[href="${QUICK_EXIT_URL}"]`)]);
+        expect(page.url()).toBe(QUICK_EXIT_URL);
+      }
+      await context.close();
+    }
   });
 });

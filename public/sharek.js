@@ -166,10 +166,41 @@ function similarIdeas(root) {
   });
 }
 
+/**
+ * "Exit this page" (integrity pages): the link replaces this page in the history, so Back does not
+ * return to it, and Esc pressed three times within two seconds does the same from anywhere on the
+ * page. Without JavaScript it is a plain link.
+ */
+function quickExit(root) {
+  const link = root.querySelector("a[href]");
+  if (!link) return;
+  const leave = () => {
+    document.body.hidden = true;
+    location.replace(link.href);
+  };
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    leave();
+  });
+  let presses = [];
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const now = Date.now();
+    presses = [...presses.filter((at) => now - at < 2000), now];
+    if (presses.length >= 3) leave();
+  });
+  // Back to a page restored from the browser's memory: shown again.
+  addEventListener("pageshow", () => {
+    document.body.hidden = false;
+  });
+  root.querySelector(".sh-js-quick-exit-hint")?.removeAttribute("hidden");
+}
+
 const modules = {
   "sh-character-count": characterCount,
   "sh-error-summary": errorSummary,
   "sh-proof-of-work": proofOfWork,
+  "sh-quick-exit": quickExit,
   "sh-similar-ideas": similarIdeas,
 };
 

@@ -193,6 +193,7 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
                 {(
                   [
                     ["/open-data", "footerOpenData"],
+                    ["/integrity", "footerIntegrity"],
                     ["/legal/terms", "footerTerms"],
                     ["/legal/privacy", "footerPrivacy"],
                     ["/legal/accessibility", "footerAccessibility"],

@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from "../../core/auth/sessions.js";
 import { accounts } from "../../core/auth/tables.js";
 import { type Actor, hasRole } from "../../core/authz/actor.js";
 import { memberships } from "../../core/authz/tables.js";
+import type { LocalizedText } from "../../core/i18n/localized.js";
 import type { Db } from "../../db/client.js";
 import { structures } from "../structures/tables.js";
 import {
@@ -73,16 +74,36 @@ export async function officersWithKeys(db: Db, structureIds: string[]) {
   return rows.map((r) => ({ accountId: r.accountId, publicKey: decodeKey(r.publicKey) }));
 }
 
-/** Structures that have at least one approved integrity officer with keys (the form's choices). */
-export async function structuresWithOfficers(db: Db) {
+/** Structures that have at least one approved integrity officer with keys, on a live account. */
+async function structuresWithOfficers(db: Db) {
   return db
     .selectDistinct({ id: structures.id, code: structures.code, name: structures.name })
     .from(memberships)
     .innerJoin(integrityAppointments, eq(integrityAppointments.membershipId, memberships.id))
     .innerJoin(integrityOfficerKeys, eq(integrityOfficerKeys.accountId, memberships.accountId))
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .innerJoin(structures, eq(structures.id, memberships.structureId))
-    .where(approvedOfficer);
+    .where(and(approvedOfficer, isNull(accounts.deletedAt)));
 }
+
+export interface ReportDestinations {
+  /** Whether the central integrity unit has an officer who can open a report. */
+  central: boolean;
+  /** The other structures with such an officer (a report to one also reaches the central unit). */
+  structures: Array<{ code: string; name: LocalizedText }>;
+}
+
+/** Where a report can be sent now: the form offers these and nothing else. */
+export async function reportDestinations(db: Db): Promise<ReportDestinations> {
+  const [central, reachable] = await Promise.all([centralUnitId(db), structuresWithOfficers(db)]);
+  return {
+    central: reachable.some((s) => s.id === central),
+    structures: reachable.filter((s) => s.id !== central).map(({ code, name }) => ({ code, name })),
+  };
+}
+
+/** Whether any report can be sent at all. */
+export const canReceive = (d: ReportDestinations) => d.central || d.structures.length > 0;
 
 export async function findOfficerKeys(db: Db, accountId: string) {
   const [row] = await db

@@ -36,6 +36,11 @@ export function HelpPage({ articles, q }: { articles: HelpArticle[]; q: string }
       <Breadcrumbs items={[{ text: t("help.home"), href: href("/") }, { text: t("help.title") }]} />
       <h1 class="sh-heading-xl">{t("help.title")}</h1>
       <p class="sh-lead">{t("help.lead")}</p>
+      <p class="sh-body-text">
+        <a class="sh-link" href={href("/integrity")}>
+          {t("help.integrityLink")}
+        </a>
+      </p>
       <search>
         <form method="get" action={href("/help")} class="sh-directory-search">
           <TextInput id="q" name="q" type="search" value={q} label={t("help.searchLabel")} width={30} />

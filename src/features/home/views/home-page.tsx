@@ -33,7 +33,7 @@ export function HomePage({ counts, governorates, openConsultations }: HomePagePr
           {t("home.actionsTitle")}
         </h2>
         <ul class="sh-grid">
-          {(["consultations", "requests/new", "requests", "structures"] as const).map((path) => (
+          {(["consultations", "requests/new", "requests", "structures", "integrity"] as const).map((path) => (
             <li key={path}>
               <Card
                 title={t(`home.actions.${path.replace("/", "-")}.title`)}

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
 import type { FileStore } from "../../../core/files/store.js";
 import type { Db } from "../../../db/client.js";
@@ -15,6 +15,8 @@ import {
 } from "../reports.js";
 
 export const DEMO_OFFICER_EMAIL = "integrity@demo.sharek.tn";
+/** The central integrity unit's officer: the form's default destination can receive reports. */
+export const DEMO_CENTRAL_OFFICER_EMAIL = "integrity-central@demo.sharek.tn";
 
 /** Demo reports carry no files: a store that holds nothing is enough. */
 const NO_FILES: FileStore = {
@@ -62,22 +64,39 @@ const REPORTS: Array<{ input: ReportInput; officerReply?: string; status?: "unde
     },
     status: "referred",
   },
+  {
+    input: {
+      structure: "central",
+      sector: "وزارة الصحة، مستشفى جهوي، صفقة تزويد بالأدوية",
+      what: "تُقتنى أدوية بأسعار تفوق أسعار السوق بكثير من مزوّد واحد، دون طلب عروض، ويُوقّع على محاضر استلام كميات لم تصل إلى الصيدلية.",
+      when: "منذ سبتمبر 2025",
+      who: "",
+      contact: "yes",
+    },
+  },
 ];
 
 /**
- * The demo integrity officer gets keys (wrapped under the demo password; the recovery key is
- * printed, as the demo's TOTP secret is), and three reports in ar, fr and en reach them, so
- * anyone can try both sides. The receipts are printed: demo data never exists in production.
+ * The demo integrity officers (Municipality of Tunis, central unit) get keys (wrapped under the demo
+ * password; the recovery keys are printed, as the demo's TOTP secret is), so the form's default
+ * destination can receive reports; three reports in ar, fr and en go to the municipality and one
+ * to the central unit, so anyone can try both sides. The receipts are printed: demo data never exists in production.
  */
 export async function seedDemoReports(db: Db): Promise<string[]> {
-  const [officer] = await db.select().from(accounts).where(eq(accounts.email, DEMO_OFFICER_EMAIL));
-  if (!officer) return [];
-  // The unit's only officer: the appointment stands on its own (no colleague to mail, no link needed).
-  await settleAppointments(db, officer.id, { publicUrl: "" });
-  const enrolled = await enrolOfficerKeys(db, officer, DEMO_PASSWORD);
-  if (!enrolled.ok) return [];
+  const officers = await db
+    .select()
+    .from(accounts)
+    .where(inArray(accounts.email, [DEMO_OFFICER_EMAIL, DEMO_CENTRAL_OFFICER_EMAIL]));
+  const recoveryKeys: string[] = [];
+  for (const officer of officers) {
+    // Each unit's only officer: the appointment stands on its own (no colleague to mail, no link needed).
+    await settleAppointments(db, officer.id, { publicUrl: "" });
+    const enrolled = await enrolOfficerKeys(db, officer, DEMO_PASSWORD);
+    if (enrolled.ok) recoveryKeys.push(`${officer.email} ${enrolled.recoveryKey}`);
+  }
+  if (recoveryKeys.length === 0) return [];
   const lines = [
-    `Integrity channel: ${DEMO_OFFICER_EMAIL} has officer keys (password ${DEMO_PASSWORD}; recovery key ${enrolled.recoveryKey}).`,
+    `Integrity channel: the officers have keys (password ${DEMO_PASSWORD}); recovery keys: ${recoveryKeys.join(", ")}.`,
     "  Demo report receipts, to follow at /ar/integrity/follow:",
   ];
   for (const { input, officerReply, status } of REPORTS) {

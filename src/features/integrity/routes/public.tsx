@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { readUpload } from "../../../core/security/uploads.js";
 import { normalizeReceipt } from "../crypto.js";
-import { structuresWithOfficers } from "../officers.js";
+import { canReceive, reportDestinations } from "../officers.js";
 import { whistleblowerKeyRing } from "../report-keys.js";
 import {
   addMessage,
@@ -46,9 +46,9 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
     props: Partial<Parameters<typeof ReportFormPage>[0]>,
     status = 200,
   ) => {
-    const structures = await structuresWithOfficers(app.db);
+    const destinations = await reportDestinations(app.db);
     return reply.render(
-      <ReportFormPage structures={structures} challenge={newChallenge(config.cookieSecret)} {...props} />,
+      <ReportFormPage destinations={destinations} challenge={newChallenge(config.cookieSecret)} {...props} />,
       status,
     );
   };
@@ -56,7 +56,7 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
   const attachments = { maxFileSize: LIMITS.attachmentBytes, maxFiles: LIMITS.attachments };
 
   app.get("/integrity", quiet, async (_request, reply) => {
-    const open = (await structuresWithOfficers(app.db)).length > 0;
+    const open = canReceive(await reportDestinations(app.db));
     return reply.render(<IntegrityHomePage open={open} />);
   });
 

@@ -1,7 +1,67 @@
 import { formatDate } from "../../../core/i18n/format.js";
 import { StatusTag, type StatusTone } from "../../../core/views/components/status-tag/status-tag.js";
-import { usePage } from "../../../core/views/context.js";
+import { useHref, usePage } from "../../../core/views/context.js";
+import { Layout, type LayoutProps } from "../../../core/views/layout.js";
 import type { MessageView, ReportStatus } from "../reports.js";
+
+/** Where "Exit this page" goes: a common site that says nothing about what was open before. */
+export const QUICK_EXIT_URL = "https://www.google.com/";
+
+/**
+ * "Exit this page" (GOV.UK's pattern): a plain link that works without JavaScript. With JavaScript
+ * (sharek.js, sh-quick-exit) it replaces this page in the history, and Esc pressed three times
+ * in a row does the same; the hint about Esc is shown only then.
+ */
+export function QuickExit() {
+  const { t } = usePage();
+  return (
+    <div class="sh-quick-exit" data-module="sh-quick-exit">
+      <a class="sh-button sh-button--warning sh-quick-exit__button" href={QUICK_EXIT_URL} rel="noreferrer">
+        {t("integrity.quickExit.label")}
+      </a>
+      <span class="sh-quick-exit__hint sh-js-quick-exit-hint" hidden>
+        {t("integrity.quickExit.hint")}
+      </span>
+    </div>
+  );
+}
+
+/** Every page of the whistleblower's side: the site's layout, with "Exit this page" on top. */
+export function IntegrityLayout({ children, ...props }: LayoutProps) {
+  return (
+    <Layout {...props}>
+      <QuickExit />
+      {children}
+    </Layout>
+  );
+}
+
+/** Nobody can open a report now: said before anyone writes, with the other ways to report. */
+export function NoRecipient({ headingLevel }: { headingLevel: 1 | 2 }) {
+  const { t } = usePage();
+  const href = useHref();
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  const Subheading = headingLevel === 1 ? "h2" : "h3";
+  return (
+    <>
+      <Heading class={headingLevel === 1 ? "sh-heading-xl" : "sh-heading-l"}>
+        {t("integrity.closed.title")}
+      </Heading>
+      <p class="sh-body-text">{t("integrity.closed.lead")}</p>
+      <Subheading class="sh-heading-m">{t("integrity.closed.routesTitle")}</Subheading>
+      <ul class="sh-list sh-list--bullet">
+        <li>{t("integrity.closed.prosecutor")}</li>
+        <li>
+          <a class="sh-link" href={href("/requests/new")}>
+            {t("integrity.closed.request")}
+          </a>
+          <p class="sh-hint">{t("integrity.closed.requestNote")}</p>
+        </li>
+        <li>{t("integrity.closed.later")}</li>
+      </ul>
+    </>
+  );
+}
 
 const TONES: Record<ReportStatus, StatusTone> = {
   new: "new",

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../core/forms.js";
-import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
+import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { FileUpload } from "../../../core/views/components/file-upload/file-upload.js";
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
@@ -9,10 +9,10 @@ import { TextInput } from "../../../core/views/components/text-input/text-input.
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import { Layout } from "../../../core/views/layout.js";
 import { formatReceipt } from "../crypto.js";
+import { canReceive, type ReportDestinations } from "../officers.js";
 import { LIMITS, type ReportField, type ReportInput, type ReportView } from "../reports.js";
-import { Conversation, Day, ReportStatusTag } from "./parts.js";
+import { Conversation, Day, IntegrityLayout, NoRecipient, ReportStatusTag } from "./parts.js";
 
 const SECTIONS = ["stored", "notStored", "law", "safer"] as const;
 
@@ -21,7 +21,7 @@ export function IntegrityHomePage({ open }: { open: boolean }) {
   const { t } = usePage();
   const href = useHref();
   return (
-    <Layout title={t("integrity.home.title")}>
+    <IntegrityLayout title={t("integrity.home.title")}>
       <h1 class="sh-heading-xl">{t("integrity.home.title")}</h1>
       <p class="sh-lead">{t("integrity.home.lead")}</p>
       {open ? (
@@ -30,7 +30,7 @@ export function IntegrityHomePage({ open }: { open: boolean }) {
         </Button>
       ) : (
         <div class="sh-inset">
-          <p class="sh-body-text">{t("integrity.home.closed")}</p>
+          <NoRecipient headingLevel={2} />
         </div>
       )}
       <p class="sh-body-text">
@@ -52,7 +52,7 @@ export function IntegrityHomePage({ open }: { open: boolean }) {
           </ul>
         </section>
       ))}
-    </Layout>
+    </IntegrityLayout>
   );
 }
 
@@ -68,7 +68,7 @@ const IDS: Record<ReportField, string> = {
 };
 
 export interface ReportFormProps {
-  structures: Array<{ code: string; name: LocalizedText }>;
+  destinations: ReportDestinations;
   challenge: string;
   values?: ReportInput;
   errors?: FieldErrors<ReportField>;
@@ -76,15 +76,40 @@ export interface ReportFormProps {
   throttled?: number;
 }
 
+/** No destination can open a report: no form, the other ways, and what was written, if anything. */
+function ClosedPage({ written }: { written?: string }) {
+  const { t } = usePage();
+  return (
+    <IntegrityLayout title={t("integrity.closed.title")} width="narrow">
+      <NoRecipient headingLevel={1} />
+      {written && (
+        <section aria-labelledby="written">
+          <h2 id="written" class="sh-heading-m">
+            {t("integrity.closed.written")}
+          </h2>
+          <p class="sh-hint">{t("integrity.closed.writtenHint")}</p>
+          <p class="sh-body-text sh-pre-wrap">{written}</p>
+        </section>
+      )}
+    </IntegrityLayout>
+  );
+}
+
 /**
  * The report form: multipart, works without JavaScript. With JavaScript, sharek.js solves the
- * anti-flood proof of work in the background and fills `pow` before the form leaves.
+ * anti-flood proof of work in the background and fills `pow` before the form leaves. It offers
+ * only the destinations that can open a report, the central unit first; with none, no form at all.
  */
-export function ReportFormPage({ structures, challenge, values = {}, errors, throttled }: ReportFormProps) {
+export function ReportFormPage({ destinations, challenge, values = {}, errors, throttled }: ReportFormProps) {
   const { t, locale, csrfToken } = usePage();
   const { message, Summary } = useFieldErrors(errors, IDS);
+  if (!canReceive(destinations)) return <ClosedPage written={values.what} />;
+  const options = [
+    ...(destinations.central ? [{ value: "central", text: t("integrity.fields.structureCentral") }] : []),
+    ...destinations.structures.map((s) => ({ value: s.code, text: pickLocalized(s.name, locale).text })),
+  ];
   return (
-    <Layout title={t("integrity.form.title")} width="narrow">
+    <IntegrityLayout title={t("integrity.form.title")} width="narrow">
       <Summary />
       {throttled !== undefined && (
         <NotificationBanner
@@ -109,13 +134,12 @@ export function ReportFormPage({ structures, challenge, values = {}, errors, thr
           id={IDS.structure}
           name="structure"
           label={t("integrity.fields.structure")}
-          hint={t("integrity.fields.structureHint")}
-          value={values.structure}
+          hint={t(
+            destinations.central ? "integrity.fields.structureHint" : "integrity.fields.structureHintOnly",
+          )}
+          value={values.structure ?? options[0]!.value}
           error={message("structure")}
-          options={[
-            { value: "central", text: t("integrity.fields.structureCentral") },
-            ...structures.map((s) => ({ value: s.code, text: pickLocalized(s.name, locale).text })),
-          ]}
+          options={options}
         />
         <TextInput
           id={IDS.sector}
@@ -185,7 +209,7 @@ export function ReportFormPage({ structures, challenge, values = {}, errors, thr
         />
         <Button>{t("integrity.form.submit")}</Button>
       </form>
-    </Layout>
+    </IntegrityLayout>
   );
 }
 
@@ -194,7 +218,7 @@ export function ReceiptPage({ receipt }: { receipt: string }) {
   const { t } = usePage();
   const href = useHref();
   return (
-    <Layout title={t("integrity.receipt.title")} width="narrow">
+    <IntegrityLayout title={t("integrity.receipt.title")} width="narrow">
       <NotificationBanner kind="success" title={t("integrity.receipt.sent")} />
       <h1 class="sh-heading-xl">{t("integrity.receipt.title")}</h1>
       <p class="sh-integrity-receipt" dir="ltr" data-receipt={receipt}>
@@ -212,7 +236,7 @@ export function ReceiptPage({ receipt }: { receipt: string }) {
           {t("integrity.receipt.follow")}
         </a>
       </p>
-    </Layout>
+    </IntegrityLayout>
   );
 }
 
@@ -223,7 +247,7 @@ export function FollowFormPage({ error, throttled }: { error?: string; throttled
     receipt: "receipt",
   });
   return (
-    <Layout title={t("integrity.follow.title")} width="narrow">
+    <IntegrityLayout title={t("integrity.follow.title")} width="narrow">
       <Summary />
       {throttled !== undefined && (
         <NotificationBanner
@@ -248,7 +272,7 @@ export function FollowFormPage({ error, throttled }: { error?: string; throttled
         />
         <Button>{t("integrity.follow.open")}</Button>
       </Form>
-    </Layout>
+    </IntegrityLayout>
   );
 }
 
@@ -274,7 +298,7 @@ export function WhistleblowerReportPage({
   const { message, Summary } = useFieldErrors(errors, { message: "message", attachments: "attachments" });
   const { report, content } = view;
   return (
-    <Layout title={t("integrity.follow.reportTitle")} width="narrow">
+    <IntegrityLayout title={t("integrity.follow.reportTitle")} width="narrow">
       <Summary />
       {sent && <NotificationBanner kind="success" title={t("integrity.follow.sent")} />}
       <h1 class="sh-heading-xl">{t("integrity.follow.reportTitle")}</h1>
@@ -338,6 +362,6 @@ export function WhistleblowerReportPage({
           <Button>{t("integrity.follow.send")}</Button>
         </Form>
       )}
-    </Layout>
+    </IntegrityLayout>
   );
 }

@@ -38,6 +38,7 @@ describe("seedDemoStaff", () => {
         { role: "agent", code: "mun-tn-11" },
         { role: "moderator", code: "mun-tn-11" },
         { role: "integrity_officer", code: "mun-tn-11" },
+        { role: "integrity_officer", code: "inlucc" },
         { role: "agent", code: "min-health" },
       ]),
     );
@@ -52,6 +53,6 @@ describe("seedDemoStaff", () => {
     const before = await database.db.select().from(accounts);
     await seedDemoStaff(database.db);
     expect(await database.db.select().from(accounts)).toHaveLength(before.length);
-    expect(await database.db.select().from(memberships)).toHaveLength(5);
+    expect(await database.db.select().from(memberships)).toHaveLength(6);
   });
 });

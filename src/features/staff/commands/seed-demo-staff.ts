@@ -55,6 +55,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     role: { structure: "mun-tn-11", role: "integrity_officer" },
   },
   {
+    email: "integrity-central@demo.sharek.tn",
+    name: "Hichem Ouertani / هشام الورتاني",
+    label: "integrity officer, central integrity unit",
+    role: { structure: "inlucc", role: "integrity_officer" },
+  },
+  {
     email: "health-agent@demo.sharek.tn",
     name: "Youssef Chaabane / يوسف شعبان",
     label: "agent, Ministry of Health",
