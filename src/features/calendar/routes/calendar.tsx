@@ -17,7 +17,7 @@ import { findHoliday, listHolidays, listHolidayYears } from "../queries.js";
 import { CalendarPage } from "../views/calendar-page.js";
 import { HolidayEditPage } from "../views/holiday-edit-page.js";
 import { holidayFormValues } from "../views/holiday-form.js";
-import { formatDay, formatMonthDay } from "../views/shared.js";
+import { formatDay, formatMonthDay } from "../../../core/i18n/format.js";
 
 const HolidayBody = formSchema({
   kind: 10,

@@ -12,7 +12,8 @@ import type { HolidayField, HolidayInput } from "../commands/holiday-fields.js";
 import { isDay } from "../days.js";
 import type { Holiday } from "../queries.js";
 import { HOLIDAY_FIELD_IDS, HolidayFields } from "./holiday-form.js";
-import { formatDay, Localized } from "./shared.js";
+import { formatDay } from "../../../core/i18n/format.js";
+import { Localized } from "./shared.js";
 
 export interface CalendarPageProps {
   abilities: AdminAbilities;
