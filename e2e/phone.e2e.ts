@@ -83,3 +83,27 @@ describe("the header on a desktop screen", () => {
     await context.close();
   });
 });
+
+describe("the transparency chart on a 320 px screen", () => {
+  it("labels its months with the full year, in text at least 12 px high", async () => {
+    const context = await newContext(browser, {
+      baseURL: server.origin,
+      viewport: { width: 320, height: 640 },
+    });
+    const page = await context.newPage();
+    await page.goto("/ar/transparency");
+    const labels = page.locator(".sh-chart__label");
+    expect(await labels.count()).toBeGreaterThan(0);
+    for (const label of await labels.all()) {
+      expect(await label.textContent()).toMatch(/^\S+ \d{4}$/);
+      const size = await label.evaluate((el) => {
+        const svg = el.closest("svg")!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Number.parseFloat(getComputedStyle(el).fontSize) * scale;
+      });
+      expect(size, "rendered font size in px").toBeGreaterThanOrEqual(12);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+});
