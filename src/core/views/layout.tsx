@@ -56,129 +56,136 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
               <span class="sh-header__name">{t("views.layout.siteName")}</span>
               <span class="sh-header__tagline">{t("views.layout.tagline")}</span>
             </a>
-            <nav class="sh-header__languages" aria-label={t("views.layout.languageNav")}>
-              <ul class="sh-header__list">
-                {LOCALES.map((l) => (
-                  <li key={l}>
-                    {l === locale ? (
-                      <span class="sh-header__language" aria-current="true" lang={l}>
-                        {LANGUAGE_NAMES[l]}
-                      </span>
+            {/* On a phone the menu folds into one button: <details> opens without JavaScript. On wider
+                screens the stylesheet keeps it open and hides the button. */}
+            <details class="sh-menu">
+              <summary class="sh-menu__toggle">{t("views.layout.menu")}</summary>
+              <div class="sh-menu__panel">
+                <nav class="sh-header__languages" aria-label={t("views.layout.languageNav")}>
+                  <ul class="sh-header__list">
+                    {LOCALES.map((l) => (
+                      <li key={l}>
+                        {l === locale ? (
+                          <span class="sh-header__language" aria-current="true" lang={l}>
+                            {LANGUAGE_NAMES[l]}
+                          </span>
+                        ) : (
+                          <a
+                            class="sh-header__language"
+                            href={`/${l}${path === "/" ? "" : path}${search}`}
+                            hrefLang={l}
+                            lang={l}
+                          >
+                            {LANGUAGE_NAMES[l]}
+                          </a>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <nav class="sh-header__account" aria-label={t("views.layout.accountNav")}>
+                  <ul class="sh-header__list">
+                    {account ? (
+                      <>
+                        <li>
+                          <a class="sh-header__user" href={`${home}/account`}>
+                            {account.name}
+                          </a>
+                        </li>
+                        <li>
+                          <a href={`${home}/requests`}>{t("views.layout.myRequests")}</a>
+                        </li>
+                        <li>
+                          <a href={`${home}/subscriptions`}>{t("views.layout.subscriptions")}</a>
+                        </li>
+                        {account.staff && (
+                          <li>
+                            <a href={`${home}/admin`}>{t("views.layout.admin")}</a>
+                          </li>
+                        )}
+                        <li>
+                          <form method="post" action={`${home}/sign-out`} class="sh-header__sign-out">
+                            <input type="hidden" name="_csrf" value={csrfToken()} />
+                            <button type="submit" class="sh-link-button">
+                              {t("views.layout.signOut")}
+                            </button>
+                          </form>
+                        </li>
+                      </>
                     ) : (
-                      <a
-                        class="sh-header__language"
-                        href={`/${l}${path === "/" ? "" : path}${search}`}
-                        hrefLang={l}
-                        lang={l}
-                      >
-                        {LANGUAGE_NAMES[l]}
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <nav class="sh-header__account" aria-label={t("views.layout.accountNav")}>
-              <ul class="sh-header__list">
-                {account ? (
-                  <>
-                    <li>
-                      <a class="sh-header__user" href={`${home}/account`}>
-                        {account.name}
-                      </a>
-                    </li>
-                    <li>
-                      <a href={`${home}/requests`}>{t("views.layout.myRequests")}</a>
-                    </li>
-                    <li>
-                      <a href={`${home}/subscriptions`}>{t("views.layout.subscriptions")}</a>
-                    </li>
-                    {account.staff && (
                       <li>
-                        <a href={`${home}/admin`}>{t("views.layout.admin")}</a>
+                        <a
+                          href={`${home}/sign-in?next=${encodeURIComponent(`${home}${path === "/" ? "" : path}`)}`}
+                        >
+                          {t("views.layout.signIn")}
+                        </a>
                       </li>
                     )}
+                  </ul>
+                </nav>
+                <nav class="sh-nav" aria-label={t("views.layout.mainNav")}>
+                  <ul class="sh-nav__list">
                     <li>
-                      <form method="post" action={`${home}/sign-out`} class="sh-header__sign-out">
-                        <input type="hidden" name="_csrf" value={csrfToken()} />
-                        <button type="submit" class="sh-link-button">
-                          {t("views.layout.signOut")}
-                        </button>
-                      </form>
+                      <a
+                        class="sh-nav__link"
+                        href={`${home}/consultations`}
+                        aria-current={path.startsWith("/consultations") ? "page" : undefined}
+                      >
+                        {t("views.layout.nav.consultations")}
+                      </a>
                     </li>
-                  </>
-                ) : (
-                  <li>
-                    <a
-                      href={`${home}/sign-in?next=${encodeURIComponent(`${home}${path === "/" ? "" : path}`)}`}
-                    >
-                      {t("views.layout.signIn")}
-                    </a>
-                  </li>
-                )}
-              </ul>
-            </nav>
+                    <li>
+                      <a
+                        class="sh-nav__link"
+                        href={`${home}/requests/new`}
+                        aria-current={path.startsWith("/requests") ? "page" : undefined}
+                      >
+                        {t("views.layout.nav.requests")}
+                      </a>
+                    </li>
+                    {(["ideas", "forum"] as const).map((section) => (
+                      <li key={section}>
+                        <a
+                          class="sh-nav__link"
+                          href={`${home}/${section}`}
+                          aria-current={path.startsWith(`/${section}`) ? "page" : undefined}
+                        >
+                          {t(`views.layout.nav.${section}`)}
+                        </a>
+                      </li>
+                    ))}
+                    <li>
+                      <a
+                        class="sh-nav__link"
+                        href={`${home}/events`}
+                        aria-current={path.startsWith("/events") ? "page" : undefined}
+                      >
+                        {t("views.layout.nav.events")}
+                      </a>
+                    </li>
+                    <li>
+                      <a
+                        class="sh-nav__link"
+                        href={`${home}/help`}
+                        aria-current={path.startsWith("/help") ? "page" : undefined}
+                      >
+                        {t("views.layout.nav.help")}
+                      </a>
+                    </li>
+                    <li>
+                      <a
+                        class="sh-nav__link"
+                        href={`${home}/structures`}
+                        aria-current={path.startsWith("/structures") ? "page" : undefined}
+                      >
+                        {t("views.layout.nav.structures")}
+                      </a>
+                    </li>
+                  </ul>
+                </nav>
+              </div>
+            </details>
           </div>
-          <nav class="sh-nav" aria-label={t("views.layout.mainNav")}>
-            <ul class="sh-nav__list sh-width">
-              <li>
-                <a
-                  class="sh-nav__link"
-                  href={`${home}/consultations`}
-                  aria-current={path.startsWith("/consultations") ? "page" : undefined}
-                >
-                  {t("views.layout.nav.consultations")}
-                </a>
-              </li>
-              <li>
-                <a
-                  class="sh-nav__link"
-                  href={`${home}/requests/new`}
-                  aria-current={path.startsWith("/requests") ? "page" : undefined}
-                >
-                  {t("views.layout.nav.requests")}
-                </a>
-              </li>
-              {(["ideas", "forum"] as const).map((section) => (
-                <li key={section}>
-                  <a
-                    class="sh-nav__link"
-                    href={`${home}/${section}`}
-                    aria-current={path.startsWith(`/${section}`) ? "page" : undefined}
-                  >
-                    {t(`views.layout.nav.${section}`)}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a
-                  class="sh-nav__link"
-                  href={`${home}/events`}
-                  aria-current={path.startsWith("/events") ? "page" : undefined}
-                >
-                  {t("views.layout.nav.events")}
-                </a>
-              </li>
-              <li>
-                <a
-                  class="sh-nav__link"
-                  href={`${home}/help`}
-                  aria-current={path.startsWith("/help") ? "page" : undefined}
-                >
-                  {t("views.layout.nav.help")}
-                </a>
-              </li>
-              <li>
-                <a
-                  class="sh-nav__link"
-                  href={`${home}/structures`}
-                  aria-current={path.startsWith("/structures") ? "page" : undefined}
-                >
-                  {t("views.layout.nav.structures")}
-                </a>
-              </li>
-            </ul>
-          </nav>
         </header>
         <main id="main" class={`sh-main sh-width sh-width--${width}`} tabIndex={-1}>
           {flash && <NotificationBanner id="flash" kind={flash.kind} title={flash.message} />}

@@ -20,6 +20,32 @@ describe("home page", () => {
     ).toBe(24);
   });
 
+  it("starts with the four main actions, first in <main>, in each language", async () => {
+    for (const [locale, names] of [
+      ["ar", ["قدّم مطلبًا", "تابع مطلبك", "أبدِ رأيك", "بلّغ عن فساد"]],
+      ["fr", ["Déposer une requête", "Suivre ma requête", "Donner mon avis", "Signaler la corruption"]],
+      ["en", ["Make a request", "Follow my request", "Give my opinion", "Report corruption"]],
+    ] as const) {
+      const body = (await app.inject(`/${locale}`)).body;
+      const main = body.slice(body.indexOf("<main"), body.indexOf("</main>"));
+      const links = [...main.matchAll(/<a [^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/gs)].slice(0, 4);
+      expect(links.map((l) => l[1])).toEqual([
+        `/${locale}/requests/new`,
+        `/${locale}/requests`,
+        `/${locale}/consultations`,
+        `/${locale}/integrity`,
+      ]);
+      for (const [i, l] of links.entries()) expect(l[2]).toContain(names[i]);
+    }
+  });
+
+  it("promises nothing the portal does not do: no petitions", async () => {
+    const ar = (await app.inject("/ar")).body;
+    expect(ar).not.toMatch(/عرائض|عريضة/);
+    expect((await app.inject("/fr")).body).not.toMatch(/pétition/i);
+    expect((await app.inject("/en")).body).not.toMatch(/petition/i);
+  });
+
   it("can be cached briefly by a CDN", async () => {
     const response = await app.inject("/en");
     expect(response.headers["cache-control"]).toBe("public, max-age=60");

@@ -3,6 +3,7 @@ import Type, { type Static } from "typebox";
 import { requirePlatformAdmin } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../../core/forms.js";
+import { formatDay, formatMonthDay } from "../../../core/i18n/format.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { adminAbilities } from "../../admin/abilities.js";
 import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
@@ -17,7 +18,6 @@ import { findHoliday, listHolidays, listHolidayYears } from "../queries.js";
 import { CalendarPage } from "../views/calendar-page.js";
 import { HolidayEditPage } from "../views/holiday-edit-page.js";
 import { holidayFormValues } from "../views/holiday-form.js";
-import { formatDay, formatMonthDay } from "../views/shared.js";
 
 const HolidayBody = formSchema({
   kind: 10,

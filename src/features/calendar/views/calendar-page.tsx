@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../../core/forms.js";
+import { formatDay } from "../../../core/i18n/format.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../core/views/components/empty-state/empty-state.js";
@@ -12,7 +13,7 @@ import type { HolidayField, HolidayInput } from "../commands/holiday-fields.js";
 import { isDay } from "../days.js";
 import type { Holiday } from "../queries.js";
 import { HOLIDAY_FIELD_IDS, HolidayFields } from "./holiday-form.js";
-import { formatDay, Localized } from "./shared.js";
+import { Localized } from "./shared.js";
 
 export interface CalendarPageProps {
   abilities: AdminAbilities;

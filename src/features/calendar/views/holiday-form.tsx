@@ -1,10 +1,10 @@
+import { formatMonthName } from "../../../core/i18n/format.js";
 import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { usePage } from "../../../core/views/context.js";
 import type { HolidayField, HolidayInput } from "../commands/holiday-fields.js";
 import type { Holiday } from "../queries.js";
-import { monthName } from "./shared.js";
 
 /** The ids of the holiday form's controls, for the error summary's links. */
 export const HOLIDAY_FIELD_IDS: Record<HolidayField, string> = {
@@ -41,7 +41,7 @@ export function HolidayFields({
   const { t, locale } = usePage();
   const months = Array.from({ length: 12 }, (_, i) => ({
     value: String(i + 1),
-    text: monthName(i + 1, locale),
+    text: formatMonthName(i + 1, locale),
   }));
   return (
     <>

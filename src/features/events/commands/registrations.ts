@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
 import { translator } from "../../../core/i18n/catalog.js";
-import { formatDateTime } from "../../../core/i18n/format.js";
+import { formatEventTime } from "../../../core/i18n/format.js";
 import { isLocale, pickLocalized } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import { type Db, rowsOf } from "../../../db/client.js";
@@ -138,7 +138,7 @@ export async function mailPerson(
   const t = translator(locale);
   const values = {
     title: pickLocalized(event.title, locale).text,
-    when: formatDateTime(event.startsAt, locale),
+    when: formatEventTime(event.startsAt, locale),
     url: `${settings.publicUrl}/${locale}/events/${event.id}`,
     ics: `${settings.publicUrl}/${locale}/events/${event.id}/calendar.ics`,
     reason: event.cancelReason ?? "",

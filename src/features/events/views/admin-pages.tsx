@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../../core/forms.js";
-import { formatDateTime } from "../../../core/i18n/format.js";
+import { formatEventTime } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Checkboxes } from "../../../core/views/components/checkboxes/checkboxes.js";
@@ -45,7 +45,7 @@ export function EventsAdminPage({
           <a key="t" class="sh-link" href={href(`/admin/events/${e.id}`)}>
             <Localized text={e.title} />
           </a>,
-          formatDateTime(e.startsAt, locale),
+          formatEventTime(e.startsAt, locale),
           `${e.confirmed} / ${e.capacity}`,
           String(e.waiting),
         ])}
@@ -228,7 +228,7 @@ export function AttendancePage({
         </p>
       )}
       <p class="sh-body-text">
-        {formatDateTime(event.startsAt, locale)} ·{" "}
+        {formatEventTime(event.startsAt, locale)} ·{" "}
         {t("events.admin.counts", {
           confirmed: confirmed.length,
           capacity: event.capacity,

@@ -1,4 +1,4 @@
-import { formatDateTime } from "../../../core/i18n/format.js";
+import { formatEventTime } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { usePage } from "../../../core/views/context.js";
@@ -17,9 +17,9 @@ export function EventFacts({ event, governorates }: { event: EventSummary; gover
       <div class="sh-summary-list__row">
         <dt class="sh-summary-list__key">{t("events.facts.when")}</dt>
         <dd class="sh-summary-list__value">
-          <time dateTime={event.startsAt.toISOString()}>{formatDateTime(event.startsAt, locale)}</time>
+          <time dateTime={event.startsAt.toISOString()}>{formatEventTime(event.startsAt, locale)}</time>
           {" – "}
-          <time dateTime={event.endsAt.toISOString()}>{formatDateTime(event.endsAt, locale)}</time>
+          <time dateTime={event.endsAt.toISOString()}>{formatEventTime(event.endsAt, locale)}</time>
         </dd>
       </div>
       <div class="sh-summary-list__row">

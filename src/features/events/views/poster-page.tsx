@@ -1,4 +1,4 @@
-import { formatDateTime } from "../../../core/i18n/format.js";
+import { formatEventTime } from "../../../core/i18n/format.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
@@ -24,7 +24,7 @@ export function EventPosterPage({
   return (
     <Layout title={t("events.poster.title", { title })}>
       <Poster kicker={t(`events.kind.${event.kind}`)} title={title} url={url} qr={qr}>
-        <p class="sh-poster__when">{formatDateTime(event.startsAt, locale)}</p>
+        <p class="sh-poster__when">{formatEventTime(event.startsAt, locale)}</p>
         <p class="sh-poster__where">
           {event.mode === "online" ? (
             t("events.mode.online")

@@ -1,7 +1,6 @@
 import { formatNumber } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
-import { Card } from "../../../core/views/components/card/card.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
 import type { ConsultationCard } from "../../consultations/queries.js";
@@ -13,6 +12,14 @@ interface HomePageProps {
   /** The consultations open now that close soonest. */
   openConsultations: ConsultationCard[];
 }
+
+/** The four things people come for, first on the page: [key, path]. */
+const ACTIONS = [
+  ["request", "requests/new"],
+  ["follow", "requests"],
+  ["opinion", "consultations"],
+  ["integrity", "integrity"],
+] as const;
 
 const KINDS = ["ministry", "governorate", "municipality", "independent_body"] as const;
 
@@ -26,22 +33,13 @@ export function HomePage({ counts, governorates, openConsultations }: HomePagePr
           {t("home.title")}
         </h1>
         <p class="sh-lead">{t("home.lead")}</p>
-      </section>
-
-      <section aria-labelledby="home-actions">
-        <h2 id="home-actions" class="sh-heading-l">
-          {t("home.actionsTitle")}
-        </h2>
-        <ul class="sh-grid">
-          {(["consultations", "requests/new", "requests", "structures", "integrity"] as const).map((path) => (
-            <li key={path}>
-              <Card
-                title={t(`home.actions.${path.replace("/", "-")}.title`)}
-                href={`/${locale}/${path}`}
-                headingLevel={3}
-              >
-                <p class="sh-body-text">{t(`home.actions.${path.replace("/", "-")}.body`)}</p>
-              </Card>
+        <ul class="sh-actions">
+          {ACTIONS.map(([key, path]) => (
+            <li key={key}>
+              <a class="sh-actions__link" href={`/${locale}/${path}`}>
+                <span class="sh-actions__title">{t(`home.actions.${key}.title`)}</span>
+                <span class="sh-actions__body">{t(`home.actions.${key}.body`)}</span>
+              </a>
             </li>
           ))}
         </ul>
@@ -72,7 +70,7 @@ export function HomePage({ counts, governorates, openConsultations }: HomePagePr
           {t("home.structuresTitle")}
         </h2>
         <p class="sh-body-text">{t("home.structuresLead")}</p>
-        <ul class="sh-stats">
+        <ul class="sh-stats sh-stats--compact">
           {KINDS.map((kind) => (
             <li key={kind} class="sh-stats__item">
               <span class="sh-stats__value">{formatNumber(byKind.get(kind) ?? 0, locale)}</span>
@@ -80,6 +78,11 @@ export function HomePage({ counts, governorates, openConsultations }: HomePagePr
             </li>
           ))}
         </ul>
+        <p class="sh-body-text">
+          <a class="sh-link" href={`/${locale}/structures`}>
+            {t("home.structuresAll")}
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="home-governorates">

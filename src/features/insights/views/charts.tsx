@@ -24,9 +24,15 @@ interface ChartProps {
   footer?: ComponentChildren;
 }
 
-const WIDTH = 640;
+/**
+ * The drawing's own units. A phone shows it about 290 px wide, so 400 units keep the 17-unit labels
+ * (the stylesheet's size on a phone) at 12 px or more; wider screens draw it larger with smaller text.
+ */
+const WIDTH = 400;
 const HEIGHT = 240;
-const M = { top: 16, bottom: 40, side: 48 };
+const M = { top: 16, bottom: 44, side: 56 };
+/** At most this many labels along the axis, so they never overlap; the table gives every one. */
+const MAX_LABELS = 3;
 
 /**
  * A figure holding an SVG chart (role="img", named by its <title> and described by its <desc>) and
@@ -91,6 +97,8 @@ export function LineChart(props: ChartProps) {
     .range(range)
     .padding(0.3);
   const { y, ticks } = yTicks(Math.max(0, ...data.map((d) => d.value)));
+  // Every step-th label, counted back from the latest, which is always labelled.
+  const step = Math.ceil(data.length / MAX_LABELS);
   const path = line<Datum>()
     .x((d) => x(d.key) ?? 0)
     .y((d) => y(d.value))(data);
@@ -99,7 +107,7 @@ export function LineChart(props: ChartProps) {
       <YGrid y={y} ticks={ticks} />
       {path ? <path class="sh-chart__line" d={path} /> : null}
       <g>
-        {data.map((d) => (
+        {data.map((d, i) => (
           <g key={d.key}>
             <circle
               class="sh-chart__point"
@@ -109,9 +117,11 @@ export function LineChart(props: ChartProps) {
               data-key={d.key}
               data-value={d.value}
             />
-            <text class="sh-chart__label" x={x(d.key)} y={HEIGHT - M.bottom + 18} text-anchor="middle">
-              {d.label}
-            </text>
+            {(data.length - 1 - i) % step === 0 && (
+              <text class="sh-chart__label" x={x(d.key)} y={HEIGHT - M.bottom + 24} text-anchor="middle">
+                {d.label}
+              </text>
+            )}
           </g>
         ))}
       </g>

@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber } from "../../../core/i18n/format.js";
+import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/format.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { usePage } from "../../../core/views/context.js";
 import type { AdminAbilities } from "../../admin/views/admin-layout.js";
@@ -12,7 +12,7 @@ import {
   type usageByStructure,
 } from "../queries.js";
 import { BarChart, LineChart } from "./charts.js";
-import { CsvLink, monthLabel, nameOf, percentText, ServiceLevelTable } from "./figures.js";
+import { CsvLink, nameOf, percentText, ServiceLevelTable } from "./figures.js";
 
 export interface DashboardProps {
   abilities: AdminAbilities;
@@ -68,7 +68,7 @@ export function DashboardPage(p: DashboardProps) {
         valueHeader={t("insights.contributions")}
         data={p.usage.months.map((m) => ({
           key: m,
-          label: monthLabel(m, locale),
+          label: formatMonth(m, locale),
           value: p.usage.totals[m] ?? 0,
         }))}
       />
@@ -78,7 +78,7 @@ export function DashboardPage(p: DashboardProps) {
         firstCellIsHeader
         head={[
           { text: t("insights.mechanism") },
-          ...p.usage.months.map((m) => ({ text: monthLabel(m, locale), numeric: true })),
+          ...p.usage.months.map((m) => ({ text: formatMonth(m, locale), numeric: true })),
         ]}
         rows={MECHANISMS.map((mech) => [
           t(`insights.mechanisms.${mech}`),
@@ -132,7 +132,7 @@ export function DashboardPage(p: DashboardProps) {
               { text: t("insights.accounts.created"), numeric: true },
               { text: t("insights.accounts.active"), numeric: true },
             ]}
-            rows={p.accounts.map((a) => [monthLabel(a.month, locale), n(a.created), n(a.active)])}
+            rows={p.accounts.map((a) => [formatMonth(a.month, locale), n(a.created), n(a.active)])}
           />
           <CsvLink href="/admin/insights/accounts.csv" label={t("insights.dashboard.accounts")} />
         </>

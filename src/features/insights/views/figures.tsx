@@ -16,15 +16,6 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
   return made;
 }
 
-/** "2026-03" → "Mar 26" in the page's language. */
-export function monthLabel(month: string, locale: Locale): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return formatter(
-    `month:${locale}`,
-    () => new Intl.DateTimeFormat(INTL_TAG[locale], { month: "short", year: "2-digit", timeZone: "UTC" }),
-  ).format(new Date(Date.UTC(y, m - 1, 1)));
-}
-
 export function percentText(share: number | null, locale: Locale, t: Translate): string {
   if (share === null) return t("insights.none");
   return formatter(

@@ -1,11 +1,11 @@
-import { formatDateTime, formatNumber } from "../../../core/i18n/format.js";
+import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/format.js";
 import { type StepState, StepTimeline } from "../../../core/views/components/step-timeline/step-timeline.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
 import type { listMilestones, nationalFigures, ServiceLevel, UsageGrid } from "../queries.js";
 import { MIN_CASES } from "../queries.js";
 import { LineChart } from "./charts.js";
-import { CsvLink, monthLabel, nameOf, percentText, ServiceLevelTable, satisfactionText } from "./figures.js";
+import { CsvLink, nameOf, percentText, ServiceLevelTable, satisfactionText } from "./figures.js";
 
 export type Milestone = Awaited<ReturnType<typeof listMilestones>>[number];
 
@@ -110,7 +110,7 @@ export function TransparencyPage({
         valueHeader={t("insights.contributions")}
         data={usage.months.map((m) => ({
           key: m,
-          label: monthLabel(m, locale),
+          label: formatMonth(m, locale),
           value: usage.totals[m] ?? 0,
         }))}
         footer={<CsvLink href="/transparency/usage.csv" label={t("insights.charts.contributions")} />}

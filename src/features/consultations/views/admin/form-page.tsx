@@ -65,7 +65,7 @@ export function AdminListPage({
             </a>,
             <Localized key="s" text={c.structureName} />,
             <PhaseTag key="p" consultation={c} />,
-            `${formatDate(c.opensAt, locale, "short")} – ${formatDate(c.closesAt, locale, "short")}`,
+            `${formatDate(c.opensAt, locale)} – ${formatDate(c.closesAt, locale)}`,
           ])}
         />
       )}
