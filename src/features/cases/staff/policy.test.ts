@@ -52,6 +52,8 @@ const MATRIX: Record<CaseStaffAction, Who[]> = {
   transfer: ["agent", "structure_admin", "platform_admin"],
   markDuplicate: ["agent", "structure_admin", "platform_admin"],
   close: ["agent", "structure_admin", "platform_admin"],
+  // Access-to-information requests only (below).
+  extend: [],
 };
 
 describe("canCase", () => {
