@@ -53,7 +53,12 @@ const next = {
   appeal: take(
     await Promise.all(
       Array.from({ length: ROLES }, () =>
-        insertCase(db, { status: "in_progress", appealLevel: 1, appealStructureId: home, appealedAt: new Date() }),
+        insertCase(db, {
+          status: "in_progress",
+          appealLevel: 1,
+          appealStructureId: home,
+          appealedAt: new Date(),
+        }),
       ),
     ),
   ),
