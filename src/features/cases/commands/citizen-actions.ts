@@ -133,7 +133,6 @@ export async function reopenCase(
         appealedAt: now,
         closedAt: null,
         outcome: null,
-        refusalGround: null,
         escalationLevel: 0,
         clockStartedAt: now,
         dueAt,
