@@ -30,6 +30,7 @@ const ADMIN_PAGES = [
   "/admin/ideas",
   "/admin/open311",
   "/staff/requests",
+  "/staff/requests?appeals=1",
   "/staff/templates",
   "/staff/routing",
   "/admin/events",

@@ -21,7 +21,7 @@ describe("computeDueAt", () => {
     expect(aroundEid?.toISOString()).toBe("2026-03-31T22:59:59.999Z");
   });
 
-  it("gives access-to-information requests their 20 days", async () => {
+  it("gives access-to-information requests the law's 20 calendar days, not working days", async () => {
     const health = (await findStructureByCode(database.db, "min-health"))!;
     const due = await computeDueAt(
       database.db,
@@ -29,7 +29,8 @@ describe("computeDueAt", () => {
       health.id,
       new Date("2026-01-05T09:00:00+01:00"),
     );
-    expect(due?.toISOString()).toBe("2026-02-02T22:59:59.999Z");
+    // Monday 5 January 2026 + 20 days: Sunday 25 January (a weekend day is not carried over).
+    expect(due?.toISOString()).toBe("2026-01-25T22:59:59.999Z");
   });
 
   it("pushes the deadline back by the working days the clock was paused for the citizen", async () => {

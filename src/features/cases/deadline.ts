@@ -1,18 +1,23 @@
 import type { Db } from "../../db/client.js";
 import { dueAt } from "../calendar/deadlines.js";
 import { findDeadlinePolicy, loadCalendarFor } from "../calendar/queries.js";
+import { type AccessTrack, accessDueAt } from "./access-law.js";
 import type { CaseType } from "./rules.js";
 
 /**
- * The legal deadline of a case whose clock starts at `from` at a structure: the structure's policy for
- * the type (or the national default), counted in working days on the holiday calendar.
+ * The legal deadline of a case whose clock starts at `from` at a structure. An access-to-information
+ * request: the organic law's limit for its track, in calendar days (access-law.ts; no structure may
+ * change it). Any other: the structure's policy for the type (or the national default), counted in
+ * working days on the holiday calendar.
  */
 export async function computeDueAt(
   db: Db,
   type: CaseType,
   structureId: string,
   from: Date,
+  track: AccessTrack | null = null,
 ): Promise<Date | null> {
+  if (type === "information") return accessDueAt(track ?? "standard", from);
   const [policy, cal] = await Promise.all([
     findDeadlinePolicy(db, type, structureId),
     loadCalendarFor(db, from),

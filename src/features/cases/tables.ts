@@ -29,6 +29,21 @@ export const caseOutcome = pgEnum("case_outcome", [
   "no_further_action",
   "duplicate",
   "withdrawn",
+  // Access-to-information decisions (Organic Law 2016-22): see access-law.ts.
+  "granted",
+  "partly_granted",
+  "refused",
+]);
+/** The time limit an access-to-information request runs under (access-law.ts says which article). */
+export const accessTrack = pgEnum("access_track", ["standard", "on_site", "life_liberty"]);
+/** The exception of the law a refusal (or a partial grant) rests on (access-law.ts). */
+export const accessRefusalGround = pgEnum("access_refusal_ground", [
+  "public_security",
+  "national_defence",
+  "international_relations",
+  "third_party_privacy",
+  "personal_data",
+  "intellectual_property",
 ]);
 export const caseEventKind = pgEnum("case_event_kind", [
   "submitted",
@@ -45,6 +60,7 @@ export const caseEventKind = pgEnum("case_event_kind", [
   "merged",
   "reminded",
   "escalated",
+  "extended",
 ]);
 
 /** An E-Citizen request ("case" in code; people see "request"). */
@@ -95,6 +111,14 @@ export const cases = pgTable(
     satisfactionComment: text("satisfaction_comment"),
     /** 0: none; 1: the structure admin reviews; 2: the central office reviews. */
     appealLevel: integer("appeal_level").notNull().default(0),
+    /** Whose admins review the latest appeal: the request's structure, then the central office. */
+    appealStructureId: uuid("appeal_structure_id").references(() => structures.id),
+    /** When the latest appeal was made. */
+    appealedAt: tstz("appealed_at"),
+    /** Access-to-information requests only: the law's track, its one extension, a refusal's ground. */
+    accessTrack: accessTrack("access_track"),
+    extendedAt: tstz("extended_at"),
+    refusalGround: accessRefusalGround("refusal_ground"),
     transferCount: integer("transfer_count").notNull().default(0),
     duplicateOfId: uuid("duplicate_of_id"),
     /** 0: none; 1: assignee reminded; 2: structure admin alerted; 3: central office alerted. */
@@ -118,6 +142,10 @@ export const cases = pgTable(
       t.assigneeId,
     ),
     index("cases_submitter_idx").on(t.submitterId),
+    // The "appeals" queue: the appeals a structure's admins review.
+    index("cases_appeal_idx")
+      .on(t.appealStructureId, t.dueAt)
+      .where(sql`${t.appealLevel} > 0 and ${t.status} in ('new', 'in_progress', 'awaiting_citizen')`),
     index("cases_assignee_idx").on(t.assigneeId),
     index("cases_due_idx").on(t.dueAt).where(sql`${t.status} in ('new', 'in_progress')`),
     index("cases_similar_idx").using("gin", sql`normalize_arabic(${t.subject}) gin_trgm_ops`),

@@ -6,6 +6,7 @@ import { NotFoundError } from "../../../core/errors/app-error.js";
 import { formSchema } from "../../../core/forms.js";
 import { readUpload } from "../../../core/security/uploads.js";
 import { reopenWindowDays } from "../../settings/queries.js";
+import type { Db } from "../../../db/client.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { answerQuestion, followCase, rateCase, reopenCase } from "../commands/citizen-actions.js";
 import { type IntakeInput, submitCase } from "../commands/submit-case.js";
@@ -169,8 +170,9 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
     extra: Partial<FollowPageProps> = {},
     status = 200,
   ) {
-    const [structure, events, attachments, windowDays] = await Promise.all([
+    const [structure, appealStructure, events, attachments, windowDays] = await Promise.all([
       findStructureSummary(app.db, row.structureId),
+      row.appealStructureId ? findStructureSummary(app.db, row.appealStructureId) : null,
       listPublicEvents(app.db, row.id),
       listAttachments(app.db, row.id),
       reopenWindowDays(app.db),
@@ -181,6 +183,7 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
       <FollowPage
         row={row}
         structureName={structure?.name ?? {}}
+        appealStructureName={appealStructure?.name ?? null}
         events={events}
         attachments={attachments}
         base={base}
@@ -228,7 +231,12 @@ export const citizenCaseRoutes: FastifyPluginAsync = async (app) => {
         flash: "cases.flash.answered",
       },
       rate: { command: rateCase, body: formSchema({ rating: 5, comment: 5000 }), flash: "cases.flash.rated" },
-      reopen: { command: reopenCase, body: formSchema({ reason: 20_000 }), flash: "cases.flash.reopened" },
+      reopen: {
+        command: (db: Db, row: CaseRow, input: { reason?: string }, actorId: string | null) =>
+          reopenCase(db, row, input, actorId, { publicUrl: app.config.publicUrl }),
+        body: formSchema({ reason: 20_000 }),
+        flash: "cases.flash.reopened",
+      },
     } as const;
     for (const [name, action] of Object.entries(actions)) {
       app.post(

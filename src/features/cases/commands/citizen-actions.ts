@@ -2,10 +2,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { type FieldErrors, fieldError, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import { reopenWindowDays } from "../../settings/queries.js";
+import { appealWindow, headAppealDueAt, maxAppealLevel } from "../appeals.js";
 import { computeDueAt, dueAtWithPauses } from "../deadline.js";
+import { loadCentralOffice, loadStructureStaff, structureLeads } from "../jobs/recipients.js";
 import { canTransition } from "../lifecycle.js";
 import type { CaseRow } from "../queries.js";
 import { LIMITS } from "../rules.js";
+import { notifyStaff } from "../staff/notify.js";
 import { caseEvents, caseFollowers, cases } from "../tables.js";
 
 /** Why an action is not possible now, shown to the citizen (the page is re-rendered with it). */
@@ -91,36 +94,44 @@ export async function rateCase(
 }
 
 /**
- * Unsatisfied with the answer, the citizen reopens the request within the window the platform
- * settings give (structures have no window of their own): the first
- * appeal goes to the structure admin, the second to the central office. A third is refused.
+ * Unsatisfied with the answer, the citizen appeals within the window (appeals.ts): the request goes
+ * back to work with the appeal's own deadline, into the "appeals" queue of its reviewers (the
+ * structure's head, then the central office), who are mailed. One appeal too many is refused.
  */
 export async function reopenCase(
   db: Db,
   row: CaseRow,
   input: { reason?: string },
   actorId: string | null,
-  now = new Date(),
+  settings: { publicUrl: string; now?: Date },
 ): Promise<Result<null, "reason"> | { ok: false; refusal: Refusal }> {
-  if (!canTransition("reopen", row.status) || row.appealLevel >= 2)
-    return { ok: false, refusal: "cases.errors.notNow" };
-  if (!withinReopenWindow(row, await reopenWindowDays(db), now)) {
-    return { ok: false, refusal: "cases.errors.reopenWindowOver" };
+  const now = settings.now ?? new Date();
+  const window = appealWindow(row, now, await reopenWindowDays(db));
+  if (!window) {
+    const late = row.appealLevel < maxAppealLevel(row.type) && (row.answeredAt ?? row.closedAt);
+    return { ok: false, refusal: late ? "cases.errors.reopenWindowOver" : "cases.errors.notNow" };
   }
+  if (now > window.until) return { ok: false, refusal: "cases.errors.reopenWindowOver" };
   const reason = text(input.reason);
   if (reason.length < 10)
     return { ok: false, errors: { reason: fieldError("cases.errors.reasonRequired", { min: 10 }) } };
   if (reason.length > LIMITS.reply)
     return { ok: false, errors: { reason: fieldError("cases.errors.answerLong", { max: LIMITS.reply }) } };
-  const appealLevel = row.appealLevel + 1;
+  const appealLevel = window.level;
   // The appeal is a new request to review: its own full deadline, from today.
-  const dueAt = await computeDueAt(db, row.type, row.structureId, now);
+  const dueAt =
+    row.type === "information"
+      ? headAppealDueAt(now)
+      : await computeDueAt(db, row.type, row.structureId, now, row.accessTrack);
+  const reviewers = await appealReviewers(db, row.structureId, appealLevel);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(cases)
       .set({
         status: "in_progress",
         appealLevel,
+        appealStructureId: reviewers.structureId,
+        appealedAt: now,
         closedAt: null,
         outcome: null,
         escalationLevel: 0,
@@ -130,19 +141,32 @@ export async function reopenCase(
       })
       .where(and(eq(cases.id, row.id), eq(cases.appealLevel, row.appealLevel)))
       .returning({ id: cases.id });
-    if (updated.length > 0) {
-      await tx
-        .insert(caseEvents)
-        .values({ caseId: row.id, kind: "appealed", actorId, body: reason, details: { appealLevel } });
-    }
+    if (updated.length === 0) return; // appealed twice at once: the first one counts
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      kind: "appealed",
+      actorId,
+      body: reason,
+      at: now,
+      details: { appealLevel },
+    });
+    await notifyStaff(tx, settings, reviewers.people, "appealed", row, reviewers.name);
   });
   return { ok: true, value: null };
 }
 
-/** Whether an answered or closed request is still within the reopen window of `days` days. */
-export function withinReopenWindow(row: CaseRow, days: number, now = new Date()): boolean {
-  const answeredAt = row.answeredAt ?? row.closedAt;
-  return Boolean(answeredAt) && now.getTime() - answeredAt!.getTime() <= days * 24 * 3600 * 1000;
+/**
+ * Who reviews an appeal: the structure's admins (its agents when it has none) for the first; the
+ * central office's admins, or the platform admins, for the second.
+ */
+async function appealReviewers(db: Db, structureId: string, level: number) {
+  if (level === 1) {
+    const staff = (await loadStructureStaff(db, [structureId])).get(structureId);
+    return { structureId, people: structureLeads(staff), name: staff?.name ?? {} };
+  }
+  const office = await loadCentralOffice(db);
+  const name = office.id ? ((await loadStructureStaff(db, [office.id])).get(office.id)?.name ?? {}) : {};
+  return { structureId: office.id, people: office.people, name };
 }
 
 /** "Me too": a signed-in citizen follows someone else's open request instead of filing the same one. */

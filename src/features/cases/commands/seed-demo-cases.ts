@@ -4,6 +4,8 @@ import { sha256 } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
 import { type Db, rowsOf } from "../../../db/client.js";
 import { structureCategories, structures } from "../../structures/tables.js";
+import type { RefusalGround } from "../access-law.js";
+import { headAppealDueAt } from "../appeals.js";
 import { computeDueAt } from "../deadline.js";
 import type { CaseStatus } from "../lifecycle.js";
 import type { CaseType } from "../rules.js";
@@ -25,6 +27,8 @@ interface DemoCase {
   question?: string;
   reply?: string;
   rating?: number;
+  /** An access-to-information request refused on a ground of the law, then appealed to the head. */
+  refused?: { ground: RefusalGround; reasons: string; appeal: string };
 }
 
 const DEMO_CASES: DemoCase[] = [
@@ -174,6 +178,57 @@ const DEMO_CASES: DemoCase[] = [
     byCitizen: true,
   },
   {
+    structure: "mun-tn-11",
+    type: "information",
+    status: "in_progress",
+    daysAgo: 26,
+    subject: "محاضر جلسات المجلس البلدي لسنة 2025",
+    description:
+      "أطلب نسخة من محاضر جلسات المجلس البلدي بتونس لسنة 2025، بما فيها قائمات الحضور وأسماء المتدخلين وعناوينهم.",
+    governorate: "TN-11",
+    byCitizen: true,
+    refused: {
+      ground: "personal_data",
+      reasons:
+        "تتضمن قائمات الحضور عناوين شخصية لمتدخلين من غير أعضاء المجلس، وهي معطيات شخصية محمية بالفصل 24. المحاضر نفسها منشورة على موقع البلدية.",
+      appeal: "أطلب المحاضر مع حجب العناوين الشخصية فقط، كما يسمح به القانون، لا رفض المطلب كاملا.",
+    },
+  },
+  {
+    structure: "mun-tn-11",
+    type: "information",
+    status: "in_progress",
+    daysAgo: 24,
+    subject: "Contrat de concession du parking municipal de la place Barcelone",
+    description:
+      "Je demande une copie du contrat de concession du parking municipal de la place Barcelone, avec ses annexes financières et le cahier des charges.",
+    governorate: "TN-11",
+    refused: {
+      ground: "intellectual_property",
+      reasons:
+        "Les annexes techniques sont des plans protégés du concessionnaire. Le contrat lui-même peut être consulté sur place au secrétariat général.",
+      appeal:
+        "Le cahier des charges et les annexes financières ne sont pas des œuvres protégées : je demande au moins ces documents.",
+    },
+  },
+  {
+    structure: "mun-tn-11",
+    type: "information",
+    status: "in_progress",
+    daysAgo: 23,
+    subject: "Water quality reports for the Lac 2 public fountains",
+    description:
+      "Under Organic Law 2016-22, I request the laboratory reports on the water of the public fountains in Lac 2 for the year 2025.",
+    governorate: "TN-11",
+    refused: {
+      ground: "public_security",
+      reasons:
+        "The reports describe the network's intake points, whose disclosure would harm public security.",
+      appeal:
+        "I only need the quality results, not the location of the intake points; these can be left out of the copy.",
+    },
+  },
+  {
     structure: "bcrc",
     type: "notice",
     status: "new",
@@ -235,7 +290,14 @@ export async function seedDemoCases(db: Db): Promise<string[]> {
         followTokenHash: sha256(randomBytes(32).toString("base64url")),
         assigneeId: demo.assigned && agent ? agent.id : null,
         clockStartedAt: at,
-        dueAt: await computeDueAt(db, demo.type, structure.id, at),
+        dueAt: demo.refused
+          ? headAppealDueAt(later(24 * 21))
+          : await computeDueAt(db, demo.type, structure.id, at),
+        accessTrack: demo.type === "information" ? "standard" : null,
+        refusalGround: demo.refused?.ground ?? null,
+        appealLevel: demo.refused ? 1 : 0,
+        appealStructureId: demo.refused ? structure.id : null,
+        appealedAt: demo.refused ? later(24 * 21) : null,
         pausedAt: demo.question ? later(30) : null,
         firstResponseAt: answered || demo.question ? later(answered ? 52 : 30) : null,
         answeredAt: answered ? later(52) : null,
@@ -280,6 +342,25 @@ export async function seedDemoCases(db: Db): Promise<string[]> {
         at: later(60),
         details: { outcome: "answered" },
       });
+    if (demo.refused)
+      events.push(
+        {
+          caseId: row!.id,
+          kind: "closed",
+          actorId: agent?.id ?? null,
+          body: demo.refused.reasons,
+          at: later(24 * 18),
+          details: { outcome: "refused", ground: demo.refused.ground },
+        },
+        {
+          caseId: row!.id,
+          kind: "appealed",
+          actorId: byCitizen ? citizen!.id : null,
+          body: demo.refused.appeal,
+          at: later(24 * 21),
+          details: { appealLevel: 1 },
+        },
+      );
     if (demo.rating)
       events.push({ caseId: row!.id, kind: "rated", at: later(70), details: { rating: demo.rating } });
     await db.insert(caseEvents).values(events);

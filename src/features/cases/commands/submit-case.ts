@@ -20,6 +20,7 @@ import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { CENTRAL_OFFICE_CODE, GOVERNORATES } from "../../structures/reference-data.js";
 import { structureCategories, structures } from "../../structures/tables.js";
+import { ACCESS_TRACK_NAMES } from "../access-law.js";
 import { computeDueAt } from "../deadline.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
 import { caseAttachments, caseEvents, cases } from "../tables.js";
@@ -37,7 +38,8 @@ export type IntakeField =
   | "contactMode"
   | "contactName"
   | "contactEmail"
-  | "contactPhone";
+  | "contactPhone"
+  | "accessTrack";
 
 export interface IntakeInput {
   type?: string;
@@ -53,6 +55,8 @@ export interface IntakeInput {
   contactName?: string;
   contactEmail?: string;
   contactPhone?: string;
+  /** Access-to-information requests: the law's track (access-law.ts); the general one when empty. */
+  accessTrack?: string;
   submissionKey?: string;
 }
 
@@ -163,6 +167,11 @@ export async function submitCase(
   else if (description.length > LIMITS.description.max)
     errors.description = fieldError("cases.errors.descriptionLong", { max: LIMITS.description.max });
 
+  const trackInput = text(input.accessTrack) || "standard";
+  const accessTrack =
+    type === "information" ? (ACCESS_TRACK_NAMES.find((n) => n === trackInput) ?? null) : null;
+  if (type === "information" && !accessTrack) errors.accessTrack = fieldError("cases.errors.choiceInvalid");
+
   const governorateCode = text(input.governorate) || null;
   if (governorateCode && !GOVERNORATES.some((g) => g.code === governorateCode))
     errors.governorate = fieldError("cases.errors.choiceInvalid");
@@ -241,7 +250,7 @@ export async function submitCase(
           .where(eq(accounts.id, ctx.account!.id))
           .then((r) => r[0])
       : null,
-    computeDueAt(db, type, structure.id, now),
+    computeDueAt(db, type, structure.id, now, accessTrack),
   ]);
   const to = mode === "anonymous" ? null : mode === "account" ? (contact?.email ?? null) : contactEmail;
   const created = await db.transaction(async (tx) => {
@@ -269,6 +278,7 @@ export async function submitCase(
         followTokenHash: sha256(followToken),
         clockStartedAt: now,
         dueAt,
+        accessTrack,
       })
       .onConflictDoNothing({ target: cases.submissionKeyHash })
       .returning({ id: cases.id, reference: cases.reference });

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
-import { translator } from "../../../core/i18n/catalog.js";
+import { type Translate, translator } from "../../../core/i18n/catalog.js";
+import { formatDate } from "../../../core/i18n/format.js";
 import {
   DEFAULT_LOCALE,
   isLocale,
@@ -12,6 +13,7 @@ import {
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { isUuid } from "../../structures/commands/structure-fields.js";
+import { type AppealRoute, accessRefusal, afterCalendarDays, type RefusalGround } from "../access-law.js";
 import { caseFollowers, type caseOutcome } from "../tables.js";
 import type { CaseRow } from "./queries/case.js";
 import type { Handler } from "./queries/handlers.js";
@@ -31,7 +33,8 @@ export type CitizenNotice =
   | { kind: "infoRequested"; body: string }
   | { kind: "inProgress" }
   | { kind: "transferred"; structure: LocalizedText }
-  | { kind: "closed"; outcome: CaseOutcome; body: string | null }
+  | { kind: "closed"; outcome: CaseOutcome; body: string | null; ground?: RefusalGround | null }
+  | { kind: "extended"; body: string; dueAt: Date }
   | { kind: "merged"; into: string };
 
 /** The address of an opt-out, keyed with the server secret: the table never holds an address. */
@@ -167,6 +170,22 @@ export async function notifyCitizen(
     const values: Record<string, unknown> = { reference: c.reference };
     if (notice.kind === "transferred") values.structure = pickLocalized(notice.structure, r.locale).text;
     if (notice.kind === "closed") values.outcome = t(`cases.staff.outcome.${notice.outcome}`);
+    if (notice.kind === "extended") values.dueAt = formatDate(notice.dueAt, r.locale);
+    // A refusal of access to information says on what ground, and which appeal routes are open.
+    const refusal = notice.kind === "closed" ? accessRefusal(c, new Date()) : null;
+    const routes = refusal
+      ? [
+          notice.kind === "closed" && notice.ground
+            ? t("cases.access.groundLine", { ground: t(`cases.access.ground.${notice.ground}`) })
+            : "",
+          t("cases.access.routesTitle"),
+          ...refusal.routes.map(
+            (route, i) => `- ${appealRouteText(t, r.locale, route, i === 0 ? refusal.since : null)}`,
+          ),
+        ]
+          .filter(Boolean)
+          .join("\n")
+      : "";
     if (notice.kind === "merged") values.into = notice.into;
     const quoted = "body" in notice && notice.body ? `\n\n${notice.body}` : "";
     const follow =
@@ -178,23 +197,26 @@ export async function notifyCitizen(
     await enqueueMail(db, {
       to: r.email,
       subject: t(`cases.staff.mail.citizen.${notice.kind}.subject`, values),
-      text: [`${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`, follow, footer].join(
-        "\n\n",
-      ),
+      text: [`${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`, routes, follow, footer]
+        .filter(Boolean)
+        .join("\n\n"),
       headers,
     });
   }
   return recipients.length;
 }
 
-/** What staff are told: a request assigned to them, transferred to their structure, or bounced twice. */
-export type StaffNotice = "assigned" | "transferred" | "bounced";
+/**
+ * What staff are told: a request assigned to them, transferred to their structure, bounced twice,
+ * or appealed to them.
+ */
+export type StaffNotice = "assigned" | "transferred" | "bounced" | "appealed";
 
 /** Mails members of staff about a request, each in their language, with a link to its page. */
 export async function notifyStaff(
   db: Db,
-  settings: MailSettings,
-  recipients: readonly Handler[],
+  settings: Pick<MailSettings, "publicUrl">,
+  recipients: readonly Pick<Handler, "email" | "locale">[],
   notice: StaffNotice,
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
@@ -216,4 +238,29 @@ export async function notifyStaff(
     sent++;
   }
   return sent;
+}
+
+/**
+ * One appeal route, as the requester reads it: where, within how long, and the article; with the
+ * date it ends when it is the route open now (`since`: the refusal or the silence it runs from).
+ */
+export function appealRouteText(
+  t: Translate,
+  locale: Locale,
+  route: AppealRoute,
+  since: Date | null,
+): string {
+  if (route.route === "court") return t("cases.access.routes.court", { article: route.article });
+  if (!since)
+    return t(`cases.access.routes.${route.route}Later`, {
+      article: route.article,
+      days: route.fileWithinDays,
+      answerDays: route.answerWithinDays,
+    });
+  return t(`cases.access.routes.${route.route}`, {
+    article: route.article,
+    days: route.fileWithinDays,
+    answerDays: route.answerWithinDays,
+    until: formatDate(afterCalendarDays(since, route.fileWithinDays), locale),
+  });
 }

@@ -52,6 +52,8 @@ const MATRIX: Record<CaseStaffAction, Who[]> = {
   transfer: ["agent", "structure_admin", "platform_admin"],
   markDuplicate: ["agent", "structure_admin", "platform_admin"],
   close: ["agent", "structure_admin", "platform_admin"],
+  // Access-to-information requests only (below).
+  extend: [],
 };
 
 describe("canCase", () => {
@@ -86,6 +88,37 @@ describe("canCase", () => {
     expect(canCase(ACTORS.platform_admin, "viewContact", anonymous)).toBe(false);
     expect(canCase(ACTORS.agent, "viewContact", anonymous)).toBe(false);
     expect(canCase(ACTORS.agent, "view", anonymous)).toBe(true);
+  });
+
+  it("lets only the reviewers decide an appeal under review; the central office sees only what reaches it", () => {
+    const first = { ...open, appealLevel: 1, appealStructureId: A };
+    expect(canCase(ACTORS.structure_admin, "close", first)).toBe(true);
+    expect(canCase(ACTORS.platform_admin, "close", first)).toBe(true);
+    expect(canCase(ACTORS.agent, "close", first)).toBe(false);
+    expect(canCase(ACTORS.agent, "note", first)).toBe(true);
+    for (const action of ["reply", "askInfo", "transfer", "markDuplicate", "assignSelf", "extend"] as const) {
+      expect(canCase(ACTORS.structure_admin, action, first), action).toBe(false);
+    }
+    // A second appeal, to the central office (TOP): its admin decides it; the structure's head no more.
+    const centralAdmin = actor([{ structureId: TOP, role: "structure_admin" }]);
+    const second = { ...open, appealLevel: 2, appealStructureId: TOP };
+    expect(canCase(centralAdmin, "view", second)).toBe(true);
+    expect(canCase(centralAdmin, "close", second)).toBe(true);
+    expect(canCase(ACTORS.structure_admin, "close", second)).toBe(false);
+    expect(canCase(centralAdmin, "view", open)).toBe(false);
+    expect(canCase(actor([{ structureId: TOP, role: "agent" }]), "view", second)).toBe(false);
+    // Decided: the central office still sees it and may add notes, nothing else.
+    const decided = { ...second, status: "closed" as CaseStatus };
+    expect(canCase(centralAdmin, "view", decided)).toBe(true);
+    expect(canCase(centralAdmin, "assignOthers", decided)).toBe(false);
+  });
+
+  it("extends only access-to-information requests still open and not under appeal", () => {
+    const information = { ...open, type: "information" as const, appealLevel: 0 };
+    expect(canCase(ACTORS.agent, "extend", information)).toBe(true);
+    expect(canCase(ACTORS.other_staff, "extend", information)).toBe(false);
+    expect(canCase(ACTORS.agent, "extend", { ...information, status: "answered" as CaseStatus })).toBe(false);
+    expect(canCase(ACTORS.agent, "extend", { ...open, type: "complaint" as const })).toBe(false);
   });
 
   it("denies by default: no resource, an unknown action, a locked staff member", () => {

@@ -1,5 +1,7 @@
 import { type Actor, hasRole, structuresWithRole } from "../../../core/authz/actor.js";
-import { type CaseAction, type CaseStatus, canTransition } from "../lifecycle.js";
+import { appealOpen } from "../appeals.js";
+import { type CaseAction, type CaseStatus, canTransition, OPEN_STATUSES } from "../lifecycle.js";
+import type { CaseType } from "../rules.js";
 
 /** What staff do with a request. */
 export type CaseStaffAction =
@@ -16,13 +18,19 @@ export type CaseStaffAction =
   | "note"
   | "transfer"
   | "markDuplicate"
-  | "close";
+  | "close"
+  /** Access-to-information requests: the law's one extension of the limit (access-law.ts). */
+  | "extend";
 
 /** The part of a request its policy looks at. */
 export interface CaseResource {
   structureId: string;
   status: CaseStatus;
   anonymous: boolean;
+  type?: CaseType;
+  /** Appeals (appeals.ts): how many, and whose admins review the latest. Absent: none. */
+  appealLevel?: number;
+  appealStructureId?: string | null;
 }
 
 /** The life-cycle step each state-changing action takes (lifecycle.ts decides when it is possible). */
@@ -51,14 +59,29 @@ const HANDLERS = ["agent", "structure_admin"] as const;
  *   status allows (lifecycle.ts); nobody else sees it at all (routes answer 404);
  * - only a member of its structure takes it for themselves; handing it to someone else is for the
  *   structure's admins and platform admins;
+ * - while an appeal is under review, only its reviewers (the admins of the structure it went to:
+ *   the request's own, then the central office; and platform admins) decide it, by closing the
+ *   request with an outcome; everyone who sees the request may still add notes. The central
+ *   office's admins see the requests appealed to them, and nothing else of other structures;
+ * - the law's extension is for access-to-information requests still within their first limit;
  * - moderators and integrity officers of the same structure see nothing here.
  */
 export function canCase(actor: Actor, action: CaseStaffAction, resource: CaseResource | null): boolean {
   if (!actor.accountId || !resource) return false;
   const member = hasRole(actor, resource.structureId, ...HANDLERS);
-  if (!member && !actor.platformAdmin) return false;
+  const reviewer =
+    (resource.appealLevel ?? 0) > 0 &&
+    (actor.platformAdmin ||
+      (!!resource.appealStructureId && hasRole(actor, resource.appealStructureId, "structure_admin")));
+  if (!member && !actor.platformAdmin && !reviewer) return false;
   const step = LIFECYCLE[action];
   if (step && !canTransition(step, resource.status)) return false;
+  if (appealOpen({ appealLevel: resource.appealLevel ?? 0, status: resource.status })) {
+    if (action === "view" || action === "note") return true;
+    if (action === "viewContact") return !resource.anonymous;
+    return action === "close" && reviewer;
+  }
+  if (!member && !actor.platformAdmin) return action === "view" || action === "note";
   switch (action) {
     case "view":
     case "reply":
@@ -74,6 +97,12 @@ export function canCase(actor: Actor, action: CaseStaffAction, resource: CaseRes
       return member;
     case "assignOthers":
       return actor.platformAdmin || hasRole(actor, resource.structureId, "structure_admin");
+    case "extend":
+      return (
+        resource.type === "information" &&
+        (resource.appealLevel ?? 0) === 0 &&
+        OPEN_STATUSES.includes(resource.status)
+      );
     default:
       return false;
   }
@@ -92,6 +121,7 @@ const ACTIONS: CaseStaffAction[] = [
   "transfer",
   "markDuplicate",
   "close",
+  "extend",
 ];
 
 /** Everything the actor may do with one request, for views (so they never re-derive the rules). */

@@ -18,6 +18,8 @@ export interface QueueFilters {
   /** "unassigned", "me", or an account id. */
   assignee?: string;
   governorate?: string;
+  /** The appeals under review that this structure's admins decide (appeals.ts), instead of its requests. */
+  appeals?: boolean;
   page: number;
 }
 
@@ -29,6 +31,7 @@ export interface QueueQuery {
   deadline?: string;
   assignee?: string;
   governorate?: string;
+  appeals?: string;
   page?: string;
 }
 
@@ -53,6 +56,7 @@ export function parseQueueQuery(query: QueueQuery, structureId: string): QueueFi
     deadline: oneOf(DEADLINE_STATES, query.deadline),
     assignee,
     governorate: /^TN-[0-9]{2}$/.test(query.governorate ?? "") ? query.governorate : undefined,
+    appeals: query.appeals === "1" || undefined,
     page: Number.isFinite(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1,
   };
 }
@@ -71,6 +75,7 @@ export function queueQueryString(filters: QueueFilters, override: Partial<QueueF
   if (f.deadline) params.set("deadline", f.deadline);
   if (f.assignee) params.set("assignee", f.assignee);
   if (f.governorate) params.set("governorate", f.governorate);
+  if (f.appeals) params.set("appeals", "1");
   return params.toString();
 }
 
@@ -78,7 +83,15 @@ export function queueQueryString(filters: QueueFilters, override: Partial<QueueF
 export function normaliseSavedQuery(raw: string, structureId: string): string {
   const params = new URLSearchParams(raw.replace(/^\?/, ""));
   const query: QueueQuery = {};
-  for (const key of ["status", "type", "category", "deadline", "assignee", "governorate"] as const) {
+  for (const key of [
+    "status",
+    "type",
+    "category",
+    "deadline",
+    "assignee",
+    "governorate",
+    "appeals",
+  ] as const) {
     const value = params.get(key);
     if (value !== null) query[key] = value;
   }

@@ -30,6 +30,7 @@ export const QueueQuerySchema = Type.Object({
   deadline: short,
   assignee: short,
   governorate: short,
+  appeals: short,
   page: short,
 });
 
@@ -50,8 +51,10 @@ export const TransferBody = formSchema({ structure: 100, reason: MESSAGE });
 export type TransferBody = FormBody<"structure" | "reason">;
 export const DuplicateBody = formSchema({ reference: 200 });
 export type DuplicateBody = FormBody<"reference">;
-export const CloseBody = formSchema({ outcome: 100, message: MESSAGE });
-export type CloseBody = FormBody<"outcome" | "message">;
+export const CloseBody = formSchema({ outcome: 100, ground: 100, message: MESSAGE });
+export type CloseBody = FormBody<"outcome" | "ground" | "message">;
+export const ExtendBody = formSchema({ message: MESSAGE });
+export type ExtendBody = FormBody<"message">;
 export const EmptyBody = formSchema({});
 
 export const BulkBody = Type.Object({

@@ -10,10 +10,12 @@ import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Layout } from "../../../../core/views/layout.js";
 import { Problem } from "../../../../core/views/problem.js";
-import { withinReopenWindow } from "../../commands/citizen-actions.js";
+import { accessRefusal, EXTENSION, REFUSAL_ARTICLE, trackValues } from "../../access-law.js";
+import { appealOpen, appealWindow } from "../../appeals.js";
 import { type CaseStatus, canTransition } from "../../lifecycle.js";
 import type { CaseRow } from "../../queries.js";
 import { LIMITS } from "../../rules.js";
+import { appealRouteText } from "../../staff/notify.js";
 import type { caseAttachments, caseEvents } from "../../tables.js";
 
 export const STATUS_TONES: Record<CaseStatus, StatusTone> = {
@@ -29,6 +31,8 @@ export type FollowField = "answer" | "rating" | "comment" | "reason";
 export interface FollowPageProps {
   row: CaseRow;
   structureName: LocalizedText;
+  /** Whose admins review the latest appeal. */
+  appealStructureName?: LocalizedText | null;
   events: Array<typeof caseEvents.$inferSelect>;
   attachments: Array<typeof caseAttachments.$inferSelect>;
   /** Where this page lives, locale-relative: the secret follow-up link, or /requests/<id> for the signed-in submitter. */
@@ -55,10 +59,13 @@ export function FollowPage(props: FollowPageProps) {
     reason: "reason",
   });
   const structure = pickLocalized(props.structureName, locale);
-  const canReopen =
-    canTransition("reopen", row.status) &&
-    row.appealLevel < 2 &&
-    withinReopenWindow(row, props.reopenWindowDays);
+  const now = new Date();
+  const appeal = appealWindow(row, now, props.reopenWindowDays);
+  const refusal = accessRefusal(row, now);
+  const underAppeal = appealOpen(row);
+  const appealWith = props.appealStructureName
+    ? pickLocalized(props.appealStructureName, locale).text
+    : t("cases.follow.appealPlatform");
   return (
     <Layout title={t("cases.follow.title", { reference: row.reference })}>
       <Summary />
@@ -105,13 +112,62 @@ export function FollowPage(props: FollowPageProps) {
           <dt class="sh-summary-list__key">{t("cases.fields.received")}</dt>
           <dd class="sh-summary-list__value">{formatDate(row.createdAt, locale)}</dd>
         </div>
+        {row.accessTrack && (
+          <div class="sh-summary-list__row">
+            <dt class="sh-summary-list__key">{t("cases.access.trackTitle")}</dt>
+            <dd class="sh-summary-list__value">
+              {t(`cases.access.track.${row.accessTrack}`, trackValues(row.accessTrack))}
+              {row.extendedAt &&
+                ` ${t("cases.access.extendedOn", {
+                  date: formatDate(row.extendedAt, locale),
+                  days: EXTENSION.days,
+                  article: EXTENSION.article,
+                })}`}
+            </dd>
+          </div>
+        )}
         {row.dueAt && ["new", "in_progress"].includes(row.status) && (
           <div class="sh-summary-list__row">
             <dt class="sh-summary-list__key">{t("cases.fields.due")}</dt>
             <dd class="sh-summary-list__value">{formatDate(row.dueAt, locale)}</dd>
           </div>
         )}
+        {row.refusalGround && (
+          <div class="sh-summary-list__row">
+            <dt class="sh-summary-list__key">{t("cases.access.groundTitle")}</dt>
+            <dd class="sh-summary-list__value">
+              {t("cases.access.groundWithArticle", {
+                ground: t(`cases.access.ground.${row.refusalGround}`),
+                article: REFUSAL_ARTICLE,
+              })}
+            </dd>
+          </div>
+        )}
       </dl>
+      {underAppeal && (
+        <NotificationBanner kind="info" title={t("cases.follow.appealTitle", { level: row.appealLevel })}>
+          <p class="sh-body-text">
+            {t("cases.follow.appealWhere", {
+              structure: appealWith,
+              since: row.appealedAt ? formatDate(row.appealedAt, locale) : "",
+              due: row.dueAt ? formatDate(row.dueAt, locale) : "—",
+            })}
+          </p>
+        </NotificationBanner>
+      )}
+      {refusal && !underAppeal && (
+        <section aria-labelledby="routes-title" class="sh-inset">
+          <h2 id="routes-title" class="sh-heading-m">
+            {t(refusal.kind === "silence" ? "cases.access.silenceTitle" : "cases.access.refusedTitle")}
+          </h2>
+          <p class="sh-body-text">{t("cases.access.routesTitle")}</p>
+          <ol class="sh-list sh-list--number">
+            {refusal.routes.map((route, i) => (
+              <li key={route.route}>{appealRouteText(t, locale, route, i === 0 ? refusal.since : null)}</li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <h2 class="sh-heading-l">{t("cases.follow.description")}</h2>
       <p class="sh-body-text sh-preserve-lines">{row.description}</p>
@@ -194,15 +250,20 @@ export function FollowPage(props: FollowPageProps) {
         <p class="sh-body-text">{t("cases.follow.rated", { rating: row.satisfaction })}</p>
       )}
 
-      {canReopen && (
+      {appeal && (
         <section aria-labelledby="reopen-title">
           <h2 id="reopen-title" class="sh-heading-l">
             {t("cases.follow.reopenTitle")}
           </h2>
           <p class="sh-body-text">
-            {t(row.appealLevel === 0 ? "cases.follow.reopenFirst" : "cases.follow.reopenSecond", {
-              days: props.reopenWindowDays,
-            })}
+            {t(
+              row.type === "information"
+                ? "cases.follow.reopenAccess"
+                : appeal.level === 1
+                  ? "cases.follow.reopenFirst"
+                  : "cases.follow.reopenSecond",
+              { until: formatDate(appeal.until, locale) },
+            )}
           </p>
           <Form action={`${base}/reopen`}>
             <Textarea

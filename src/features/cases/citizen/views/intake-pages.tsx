@@ -10,6 +10,7 @@ import { Textarea } from "../../../../core/views/components/textarea/textarea.js
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Layout } from "../../../../core/views/layout.js";
+import { ACCESS_TRACK_NAMES, trackValues } from "../../access-law.js";
 import type { IntakeField, IntakeInput } from "../../commands/submit-case.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../../rules.js";
 
@@ -126,6 +127,7 @@ const IDS: Record<IntakeField, string> = {
   contactName: "contact-name",
   contactEmail: "contact-email",
   contactPhone: "contact-phone",
+  accessTrack: "access-track",
 };
 
 export interface IntakeFormProps {
@@ -257,6 +259,20 @@ export function IntakeFormPage(props: IntakeFormProps) {
           rows={8}
           error={message("description")}
         />
+        {type === "information" && (
+          <Radios
+            id={IDS.accessTrack}
+            name="accessTrack"
+            label={t("cases.access.trackLabel")}
+            hint={t("cases.access.trackHint")}
+            value={values.accessTrack ?? "standard"}
+            error={message("accessTrack")}
+            items={ACCESS_TRACK_NAMES.map((track) => ({
+              value: track,
+              label: t(`cases.access.track.${track}`, trackValues(track)),
+            }))}
+          />
+        )}
         <Select
           id={IDS.governorate}
           name="governorate"

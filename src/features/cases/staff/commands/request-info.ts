@@ -24,7 +24,10 @@ export async function requestInfo(
     const c = await lockCase(tx, ctx, caseId, "askInfo");
     const now = nowOf(ctx);
     const policy = await findDeadlinePolicy(tx, c.type, c.structureId);
-    const paused = Boolean(policy?.pauseAllowed && c.dueAt && now.getTime() <= c.dueAt.getTime());
+    // The access-to-information law provides no suspension (access-law.ts), whatever the policy says.
+    const paused = Boolean(
+      c.type !== "information" && policy?.pauseAllowed && c.dueAt && now.getTime() <= c.dueAt.getTime(),
+    );
     const [updated] = await tx
       .update(cases)
       .set({

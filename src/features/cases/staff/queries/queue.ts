@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { accounts } from "../../../../core/auth/tables.js";
 import { type Db, rowsOf } from "../../../../db/client.js";
@@ -27,7 +27,12 @@ type FilterColumns = Record<
 
 /** Conditions of every filter but status and deadline (those two are the counts' dimensions). */
 function baseConditions(f: QueueFilters, clock: QueueClock, t: FilterColumns = cases): SQL[] {
-  const where: SQL[] = [eq(t.structureId, f.structureId)];
+  // Appeals: those sent to this structure's admins, open ones only (the settled counts hold none).
+  const where: SQL[] = f.appeals
+    ? t === cases
+      ? [eq(cases.appealStructureId, f.structureId), gt(cases.appealLevel, 0)]
+      : [sql`false`]
+    : [eq(t.structureId, f.structureId)];
   if (f.type) where.push(eq(t.type, f.type));
   if (f.categoryId) where.push(eq(t.categoryId, f.categoryId));
   if (f.governorate) where.push(eq(t.governorateCode, f.governorate));

@@ -49,7 +49,7 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     listUsableTemplates(db, c.structureId, c.categoryId),
     findDeadlinePolicy(db, c.type, c.structureId),
     loadCalendarFor(db, now),
-    structureNames(db, [c.structureId]),
+    structureNames(db, [c.structureId, ...(c.appealStructureId ? [c.appealStructureId] : [])]),
     db
       .select({ id: structures.id, name: structures.name })
       .from(structures)
@@ -70,6 +70,7 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     c,
     abilities: caseAbilities(request.actor, c),
     structureName: names.get(c.structureId) ?? {},
+    appealStructureName: c.appealStructureId ? (names.get(c.appealStructureId) ?? null) : null,
     categoryName,
     governorateName: governorate?.name ?? null,
     assigneeName: c.assigneeId
@@ -80,7 +81,8 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     submitter: submitter ? { name: submitter.name, email: submitter.email } : null,
     deadline: {
       state: caseDeadlineState(c, now, cal),
-      workingDays: policy?.workingDays ?? null,
+      // Access-to-information limits are the law's, in calendar days (the page shows the track).
+      workingDays: c.type === "information" ? null : (policy?.workingDays ?? null),
       legalBasis: policy?.legalBasis ?? null,
     },
     events,

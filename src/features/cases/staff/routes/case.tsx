@@ -4,6 +4,7 @@ import type { FieldErrors } from "../../../../core/forms.js";
 import { addNote } from "../commands/add-note.js";
 import { assignCase } from "../commands/assign-case.js";
 import { closeCase } from "../commands/close-case.js";
+import { extendCase } from "../commands/extend-case.js";
 import { markDuplicate } from "../commands/mark-duplicate.js";
 import { replyToCase } from "../commands/reply-to-case.js";
 import { requestInfo } from "../commands/request-info.js";
@@ -16,6 +17,7 @@ import {
   CaseParams,
   CloseBody,
   DuplicateBody,
+  ExtendBody,
   FileParams,
   MessageBody,
   TransferBody,
@@ -152,6 +154,11 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: CaseParams, body: CloseBody } },
     action<CloseBody>("close", (r, c, b) => closeCase(staffContext(r), c.id, b), back("closed")),
   );
+  app.post(
+    "/staff/requests/:id/extend",
+    { schema: { params: CaseParams, body: ExtendBody } },
+    action<ExtendBody>("extend", (r, c, b) => extendCase(staffContext(r), c.id, b), back("extended")),
+  );
 };
 
 /** The ability each action's route checks before running (the command checks again under lock). */
@@ -166,4 +173,5 @@ const ACTION_ABILITY: Record<
   transfer: () => "transfer",
   duplicate: () => "markDuplicate",
   close: () => "close",
+  extend: () => "extend",
 };

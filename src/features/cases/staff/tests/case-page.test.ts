@@ -35,6 +35,7 @@ describe("the request page", () => {
     });
     const c = await insertCase(db, {
       type: "information",
+      accessTrack: "standard",
       description: "Première ligne.\nDeuxième ligne.",
       contactPhone: "+21620123456",
       dueAt: new Date(Date.now() + 7 * 86_400_000),
@@ -63,8 +64,9 @@ describe("the request page", () => {
     expect(body).toContain("Amira Ben Salah");
     expect(body).toContain(c.contactEmail!);
     expect(body).toContain("+21620123456");
-    expect(body).toContain("Loi organique n° 2016-22, article 14");
-    expect(body).toContain("20 jours ouvrables");
+    // The law's limit in calendar days with its article; a structure's working-days policy does not apply.
+    expect(body).toContain("Règle générale : réponse sous 20 jours (article 14)");
+    expect(body).not.toContain("20 jours ouvrables");
     expect(body).toContain("Dans les délais");
     expect(body).toContain("Vérifier le registre.");
     expect(body).toContain("Quel registre ?");

@@ -38,6 +38,30 @@ const next = {
   close: take(await pool(ROLES)),
   bulk: take(await pool(ROLES)),
   duplicate: take(await pool(ROLES)),
+  // An access-to-information request within its limit, and a request under a first appeal.
+  extend: take(
+    await Promise.all(
+      Array.from({ length: ROLES }, () =>
+        insertCase(db, {
+          type: "information",
+          accessTrack: "standard",
+          dueAt: new Date(Date.now() + 10 * 86_400_000),
+        }),
+      ),
+    ),
+  ),
+  appeal: take(
+    await Promise.all(
+      Array.from({ length: ROLES }, () =>
+        insertCase(db, {
+          status: "in_progress",
+          appealLevel: 1,
+          appealStructureId: home,
+          appealedAt: new Date(),
+        }),
+      ),
+    ),
+  ),
 };
 const original = await insertCase(db);
 
@@ -214,6 +238,19 @@ roleMatrix("staff request actions", testApp, [
     url: () => `/fr/staff/requests/${next.close().id}/close`,
     form: { outcome: "answered" },
     expect: action,
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.extend().id}/extend`,
+    form: { message: "La demande porte sur de nombreux documents." },
+    expect: action,
+  },
+  {
+    // Under appeal, only the structure's head (and platform admins) decide; its agents may not.
+    method: "POST",
+    url: () => `/fr/staff/requests/${next.appeal().id}/close`,
+    form: { outcome: "answered", message: "Réexaminé." },
+    expect: { ...action, agent: 403 },
   },
 ]);
 

@@ -9,13 +9,30 @@ import { Textarea } from "../../../../core/views/components/textarea/textarea.js
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../structures/views/localized-text.js";
+import {
+  canExtend,
+  EXTENSION,
+  REASONED_REFUSAL_ARTICLE,
+  REFUSAL_ARTICLE,
+  REFUSAL_GROUNDS,
+} from "../../access-law.js";
+import { appealOpen } from "../../appeals.js";
 import { LIMITS } from "../../rules.js";
-import { CLOSE_OUTCOMES } from "../commands/close-case.js";
+import { closeOutcomesFor } from "../commands/close-case.js";
 import { REASON_MAX } from "../commands/transfer-case.js";
 import type { CasePageData } from "./case-page.js";
 import { DateText } from "./labels.js";
 
-export const CASE_ACTIONS = ["assign", "reply", "ask", "note", "transfer", "duplicate", "close"] as const;
+export const CASE_ACTIONS = [
+  "assign",
+  "reply",
+  "ask",
+  "note",
+  "transfer",
+  "duplicate",
+  "close",
+  "extend",
+] as const;
 export type CaseActionName = (typeof CASE_ACTIONS)[number];
 
 /** The state of the page's forms: the one just sent back with its errors, and a template's text. */
@@ -201,8 +218,34 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
         </Details>
       )}
 
+      {can.extend && canExtend(c) && (
+        <Details
+          summary={t("cases.access.extendTitle", { days: EXTENSION.days, article: EXTENSION.article })}
+          open={mine("extend")}
+          id="extend"
+        >
+          <Form action={`${base}/extend`}>
+            <Textarea
+              id="extend-message"
+              name="message"
+              label={t("cases.access.extendLabel")}
+              hint={t("cases.access.extendHint")}
+              value={value("extend", "message")}
+              error={error("extend", "message")}
+              maxLength={LIMITS.reply}
+              rows={3}
+            />
+            <Button variant="secondary">{t("cases.access.extendSubmit")}</Button>
+          </Form>
+        </Details>
+      )}
+
       {can.close && (
-        <Details summary={t("cases.staff.close.title")} open={mine("close")} id="close">
+        <Details
+          summary={t(appealOpen(c) ? "cases.staff.appeal.decide" : "cases.staff.close.title")}
+          open={mine("close")}
+          id="close"
+        >
           <Form action={`${base}/close`}>
             <Radios
               id="close-outcome"
@@ -210,8 +253,25 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
               label={t("cases.staff.close.outcome")}
               value={value("close", "outcome")}
               error={error("close", "outcome")}
-              items={CLOSE_OUTCOMES.map((o) => ({ value: o, label: t(`cases.staff.outcome.${o}`) }))}
+              items={closeOutcomesFor(c.type).map((o) => ({
+                value: o,
+                label: t(`cases.staff.outcome.${o}`),
+              }))}
             />
+            {c.type === "information" && (
+              <Select
+                id="close-ground"
+                name="ground"
+                label={t("cases.access.groundLabel", { article: REFUSAL_ARTICLE })}
+                hint={t("cases.access.groundHint", { article: REASONED_REFUSAL_ARTICLE })}
+                value={value("close", "ground") ?? ""}
+                error={error("close", "ground")}
+                options={[
+                  { value: "", text: t("cases.access.groundNone") },
+                  ...REFUSAL_GROUNDS.map((g) => ({ value: g, text: t(`cases.access.ground.${g}`) })),
+                ]}
+              />
+            )}
             <Textarea
               id="close-message"
               name="message"

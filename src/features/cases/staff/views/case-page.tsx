@@ -4,6 +4,8 @@ import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/bread
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Localized, usePlainName } from "../../../structures/views/localized-text.js";
+import { EXTENSION, REFUSAL_ARTICLE, trackValues } from "../../access-law.js";
+import { appealOpen } from "../../appeals.js";
 import type { caseAttachments } from "../../tables.js";
 import type { CaseDeadlineState } from "../deadline-state.js";
 import type { CaseAbilities } from "../policy.js";
@@ -20,6 +22,8 @@ export interface CasePageData {
   c: CaseRow;
   abilities: CaseAbilities;
   structureName: LocalizedText;
+  /** Whose admins review the latest appeal (the central office's name for a second appeal). */
+  appealStructureName: LocalizedText | null;
   categoryName: LocalizedText | null;
   governorateName: LocalizedText | null;
   assigneeName: string | null;
@@ -90,6 +94,25 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
         {data.categoryName && row(t("cases.staff.fields.category"), <Localized text={data.categoryName} />)}
         {row(t("cases.staff.fields.submitted"), formatDateTime(c.createdAt, locale))}
         {c.outcome && row(t("cases.staff.fields.outcome"), t(`cases.staff.outcome.${c.outcome}`))}
+        {c.refusalGround &&
+          row(
+            t("cases.access.groundTitle"),
+            t("cases.access.groundWithArticle", {
+              ground: t(`cases.access.ground.${c.refusalGround}`),
+              article: REFUSAL_ARTICLE,
+            }),
+          )}
+        {c.appealLevel > 0 &&
+          row(
+            t("cases.staff.appeal.title"),
+            t(appealOpen(c) ? "cases.staff.appeal.open" : "cases.staff.appeal.decided", {
+              level: c.appealLevel,
+              structure: data.appealStructureName
+                ? plain(data.appealStructureName)
+                : t("cases.staff.appeal.platform"),
+              since: c.appealedAt ? formatDateTime(c.appealedAt, locale) : "",
+            }),
+          )}
         {data.duplicateOf &&
           row(
             t("cases.staff.fields.duplicateOf"),
@@ -121,6 +144,17 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
         </p>
       ) : (
         <p class="sh-body-text">{t("cases.staff.case.noDeadline")}</p>
+      )}
+      {c.accessTrack && (
+        <p class="sh-hint">
+          {t(`cases.access.track.${c.accessTrack}`, trackValues(c.accessTrack))}
+          {c.extendedAt &&
+            ` ${t("cases.access.extendedOn", {
+              date: formatDateTime(c.extendedAt, locale),
+              days: EXTENSION.days,
+              article: EXTENSION.article,
+            })}`}
+        </p>
       )}
       {data.deadline.workingDays !== null && (
         <p class="sh-hint">

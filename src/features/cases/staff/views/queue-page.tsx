@@ -182,6 +182,16 @@ export function QueuePage(props: QueuePageProps) {
             ...props.governorates.map((g) => ({ value: g.code, text: plain(g.name) })),
           ]}
         />
+        <Select
+          id="appeals"
+          name="appeals"
+          label={t("cases.staff.queue.show")}
+          value={filters.appeals ? "1" : ""}
+          options={[
+            { value: "", text: t("cases.staff.queue.showRequests") },
+            { value: "1", text: t("cases.staff.queue.showAppeals") },
+          ]}
+        />
         <Button variant="secondary">{t("cases.staff.queue.apply")}</Button>
         <p class="sh-body-text">
           <a class="sh-link" href={href(`/staff/requests?structure=${props.structure.id}`)}>
