@@ -126,6 +126,7 @@ const IDS: Record<IntakeField, string> = {
   contactName: "contact-name",
   contactEmail: "contact-email",
   contactPhone: "contact-phone",
+  contactAddress: "contact-address",
 };
 
 export interface IntakeFormProps {
