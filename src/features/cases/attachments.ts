@@ -36,7 +36,8 @@ export async function checkAttachments(
       maxBytes: LIMITS.attachmentBytes,
       accept: ["image", "pdf"],
     });
-    if (!inspected.ok) return { ok: false, error: fieldError(`cases.errors.file.${inspected.problem}`, { max }) };
+    if (!inspected.ok)
+      return { ok: false, error: fieldError(`cases.errors.file.${inspected.problem}`, { max }) };
     files.push({ data: inspected.file.data, mime: inspected.file.mime });
   }
   return { ok: true, files };

@@ -45,15 +45,17 @@ export async function structureCaseStats(
   structureId: string,
   now: Date = new Date(),
 ): Promise<StructureCaseStats> {
-  const [row] = rowsOf<{
-    received: number;
-    answered: number;
-    median_hours: number | null;
-    deadline_known: number;
-    in_time: number;
-    ratings: number;
-    mean_satisfaction: number | null;
-  } & Record<CaseChannel, number>>(
+  const [row] = rowsOf<
+    {
+      received: number;
+      answered: number;
+      median_hours: number | null;
+      deadline_known: number;
+      in_time: number;
+      ratings: number;
+      mean_satisfaction: number | null;
+    } & Record<CaseChannel, number>
+  >(
     await db.execute(sql`
       select
         count(*)::int as received,
