@@ -79,7 +79,11 @@ describe("a request taken at the counter, by phone or by post", () => {
 
     // The timeline names the agent who took the call.
     const [submitted] = await eventsOf(db, row.id);
-    expect(submitted).toMatchObject({ kind: "submitted", actorId: account.id, details: { channel: "phone" } });
+    expect(submitted).toMatchObject({
+      kind: "submitted",
+      actorId: account.id,
+      details: { channel: "phone" },
+    });
     const casePage = text((await agent.get(`/fr/staff/requests/${row.id}`)).body);
     expect(casePage).toContain("Reçue par téléphone");
     expect(casePage).toContain("Agent Tunis");
@@ -192,7 +196,9 @@ describe("a request taken at the counter, by phone or by post", () => {
     const path = sent.headers.location as string;
     expect((await people.colleague.agent.get(path)).statusCode).toBe(200);
     expect((await people.otherAgent.agent.get(path)).statusCode).toBe(404);
-    expect((await people.otherAgent.agent.get("/fr/staff/requests/receipt/not-a-token")).statusCode).toBe(404);
+    expect((await people.otherAgent.agent.get("/fr/staff/requests/receipt/not-a-token")).statusCode).toBe(
+      404,
+    );
   });
 
   it("exists in Arabic, French and English, with a link from the workspace", async () => {
