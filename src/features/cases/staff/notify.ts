@@ -27,7 +27,7 @@ export type CaseOutcome = (typeof caseOutcome.enumValues)[number];
 
 /** What the citizen is told. Each has its own subject and text in cases.staff.mail.citizen.<kind>. */
 export type CitizenNotice =
-  | { kind: "replied"; body: string }
+  | { kind: "replied"; body: string; documents?: number }
   | { kind: "infoRequested"; body: string }
   | { kind: "inProgress" }
   | { kind: "transferred"; structure: LocalizedText }
@@ -169,6 +169,10 @@ export async function notifyCitizen(
     if (notice.kind === "closed") values.outcome = t(`cases.staff.outcome.${notice.outcome}`);
     if (notice.kind === "merged") values.into = notice.into;
     const quoted = "body" in notice && notice.body ? `\n\n${notice.body}` : "";
+    const documents =
+      notice.kind === "replied" && notice.documents
+        ? [t("cases.staff.mail.citizen.documents", { count: notice.documents })]
+        : [];
     const follow =
       r.role === "accountSubmitter"
         ? t("cases.staff.mail.citizen.followSignedIn", {
@@ -178,9 +182,12 @@ export async function notifyCitizen(
     await enqueueMail(db, {
       to: r.email,
       subject: t(`cases.staff.mail.citizen.${notice.kind}.subject`, values),
-      text: [`${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`, follow, footer].join(
-        "\n\n",
-      ),
+      text: [
+        `${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`,
+        ...documents,
+        follow,
+        footer,
+      ].join("\n\n"),
       headers,
     });
   }

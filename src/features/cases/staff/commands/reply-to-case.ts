@@ -47,7 +47,7 @@ export async function replyToCase(
         .insert(caseAttachments)
         .values(stored.map((f) => ({ caseId: c.id, eventId, fileKey: f.key, mime: f.mime, size: f.size })));
     await auditCase(tx, ctx, "reply", c, { from: c.status, documents: stored.length });
-    await notifyCitizen(tx, ctx.mail, updated!, { kind: "replied", body });
+    await notifyCitizen(tx, ctx.mail, updated!, { kind: "replied", body, documents: stored.length });
     return { ok: true, value: null };
   });
 }

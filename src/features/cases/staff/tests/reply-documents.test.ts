@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../../test/accounts.js";
 import { Agent } from "../../../../../test/app.js";
+import { mailsTo } from "../../../../../test/mail.js";
 import { multipart } from "../../../../../test/multipart.js";
 import { sha256 } from "../../../../core/auth/secrets.js";
 import { caseAttachments } from "../../tables.js";
@@ -81,8 +82,12 @@ describe("a reply with documents", () => {
 
   it("reaches the holder of the anonymous follow-up link, and only them", async () => {
     const token = "follow-token-for-a-reply-with-a-document-0001";
-    const c = await insertCase(db, { status: "new", followTokenHash: sha256(token), contactEmail: null });
+    const email = "holder-of-the-link@example.tn";
+    const c = await insertCase(db, { status: "new", followTokenHash: sha256(token), contactEmail: email });
     expect((await reply(people.admin.agent, c.id, [asPdf(pdf)])).statusCode).toBe(303);
+    // The mail with the answer says a document comes with it, and where to get it.
+    const [mail] = await mailsTo(database, email);
+    expect(mail?.textBody).toMatch(/Un document accompagne|A document comes|وثيقة واحدة/);
     const [attachment] = await db.select().from(caseAttachments).where(eq(caseAttachments.caseId, c.id));
     const holder = new Agent(app);
     expect((await holder.get(`/fr/requests/follow/${token}`)).body).toContain(
