@@ -9,7 +9,8 @@ import { unsubscribeRoutes } from "./routes/unsubscribe.js";
 /**
  * The staff side of E-Citizen requests, under /:lang: each structure's queue (filters, counts,
  * saved views, bulk actions), the request page and its actions (assign, reply, ask, note, transfer,
- * duplicate, close), requests filed at the counter, by phone or by post with their receipt, response templates, routing rules, and the unsubscribe link of request mails.
+ * duplicate, close), requests taken at the counter, by phone or by post and their receipt, response
+ * templates, routing rules, and the unsubscribe link of request mails.
  */
 export const staffCaseRoutes: FastifyPluginAsync = async (app) => {
   await app.register(queueRoutes);
