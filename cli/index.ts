@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "../src/config.js";
+import { fileStoreFor } from "../src/core/context.js";
 import { BackupError, backup, restore } from "../src/db/backup.js";
 import { openDatabase } from "../src/db/client.js";
 import { DataDirLockedError } from "../src/db/data-dir-lock.js";
@@ -75,7 +76,8 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
     run: async (args) => {
       await withDatabase(async (database) => {
         await seedReference(database);
-        if (args.includes("--demo")) console.log((await seedDemo(database)).join("\n"));
+        if (args.includes("--demo"))
+          console.log((await seedDemo(database, fileStoreFor(database, loadConfig()))).join("\n"));
       });
       console.log("Seeded.");
     },

@@ -1,5 +1,6 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { fileStoreFor } from "./core/context.js";
 import { type StopJobs, startJobs } from "./core/jobs/runner.js";
 import { openDatabase } from "./db/client.js";
 import { runMigrations } from "./db/migrate.js";
@@ -20,7 +21,7 @@ async function main() {
 
   const database = await openDatabase(config);
   await runMigrations(database);
-  const seeded = await seedOnFirstStart(database, config);
+  const seeded = await seedOnFirstStart(database, config, fileStoreFor(database, config));
 
   const app = await buildApp({ config, database });
   let closing = false;

@@ -21,6 +21,13 @@ declare module "fastify" {
   }
 }
 
+/** Where uploaded files live: in the database on PostgreSQL (shared by every node), under DATA_DIR/files on PGlite. */
+export function fileStoreFor(database: Database, config: Pick<Config, "dataDir">): FileStore {
+  return database.kind === "postgres"
+    ? databaseFileStore(database.db)
+    : localFileStore(join(config.dataDir, "files"));
+}
+
 async function generatedSecret(database: Database): Promise<string> {
   await database.db
     .insert(platformSettings)
@@ -42,12 +49,7 @@ export const contextPlugin = fp<{ config: Config; database: Database }>(
     app.decorate("config", { ...config, cookieSecret });
     app.decorate("database", database);
     app.decorate("db", database.db);
-    app.decorate(
-      "files",
-      database.kind === "postgres"
-        ? databaseFileStore(database.db)
-        : localFileStore(join(config.dataDir, "files")),
-    );
+    app.decorate("files", fileStoreFor(database, config));
     app.decorate("counters", countersFor(database, cookieSecret));
   },
   { name: "sharek-config" },

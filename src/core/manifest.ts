@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.js";
 import type { StaffRole } from "./authz/actor.js";
+import type { FileStore } from "./files/store.js";
 import type { JobDefinition } from "./jobs/job.js";
 
 /** What a feature declares about itself to the rest of the platform (after Decidim's manifests). */
@@ -9,9 +10,10 @@ export interface FeatureManifest {
   seedReference?(db: Db): Promise<void>;
   /**
    * Inserts realistic demo content in ar, fr and en. Runs once, on the first start of an empty
-   * non-production database. Returns lines to print (such as demo sign-in accounts).
+   * non-production database, with the installation's file store (for demo documents). Returns lines
+   * to print (such as demo sign-in accounts).
    */
-  seedDemo?(db: Db): Promise<string[]>;
+  seedDemo?(db: Db, files: FileStore): Promise<string[]>;
   /**
    * Called inside the transaction that deletes an account: the feature anonymises the person's
    * public contributions (kept, shown as "deleted account") or removes them, as they chose.

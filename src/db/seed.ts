@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Config } from "../config.js";
+import { databaseFileStore } from "../core/files/database-store.js";
+import type { FileStore } from "../core/files/store.js";
 import { platformSettings } from "../core/settings/tables.js";
 import { MANIFESTS } from "../features/manifests.js";
 import type { Database } from "./client.js";
@@ -11,10 +13,16 @@ export async function seedReference(database: Database): Promise<void> {
   for (const manifest of MANIFESTS) await manifest.seedReference?.(database.db);
 }
 
-/** Inserts every feature's demo content and returns what to print. */
-export async function seedDemo(database: Database): Promise<string[]> {
+/**
+ * Inserts every feature's demo content and returns what to print. Demo documents go to `files`, the
+ * store the app serves them from (the database's own store when none is given).
+ */
+export async function seedDemo(
+  database: Database,
+  files: FileStore = databaseFileStore(database.db),
+): Promise<string[]> {
   const lines: string[] = [];
-  for (const manifest of MANIFESTS) lines.push(...((await manifest.seedDemo?.(database.db)) ?? []));
+  for (const manifest of MANIFESTS) lines.push(...((await manifest.seedDemo?.(database.db, files)) ?? []));
   return lines;
 }
 
@@ -25,6 +33,7 @@ export async function seedDemo(database: Database): Promise<string[]> {
 export async function seedOnFirstStart(
   database: Database,
   config: Pick<Config, "SEED_DEMO">,
+  files?: FileStore,
 ): Promise<string[]> {
   await seedReference(database);
   const { db } = database;
@@ -37,5 +46,5 @@ export async function seedOnFirstStart(
     .returning();
   // Another node won the race to the first start: it seeds.
   if (inserted.length === 0 || !config.SEED_DEMO) return [];
-  return ["Demo content loaded.", ...(await seedDemo(database))];
+  return ["Demo content loaded.", ...(await seedDemo(database, files))];
 }

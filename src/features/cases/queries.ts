@@ -64,12 +64,26 @@ export async function listPublicEvents(db: Db, caseId: string) {
     .orderBy(asc(caseEvents.at));
 }
 
+/**
+ * The files the citizen sees on their request: those sent with it, and those that came with an event
+ * of its public history (an answer's documents); never one of an internal event.
+ */
 export async function listAttachments(db: Db, caseId: string) {
   return db
-    .select()
+    .select({ attachment: caseAttachments })
     .from(caseAttachments)
-    .where(eq(caseAttachments.caseId, caseId))
-    .orderBy(asc(caseAttachments.createdAt));
+    .leftJoin(caseEvents, eq(caseEvents.id, caseAttachments.eventId))
+    .where(
+      and(
+        eq(caseAttachments.caseId, caseId),
+        or(
+          isNull(caseAttachments.eventId),
+          and(eq(caseEvents.internal, false), inArray(caseEvents.kind, [...PUBLIC_EVENTS])),
+        ),
+      ),
+    )
+    .orderBy(asc(caseAttachments.createdAt))
+    .then((rows) => rows.map((r) => r.attachment));
 }
 
 export async function findStructureSummary(db: Db, id: string) {

@@ -45,6 +45,11 @@ export const accessRefusalGround = pgEnum("access_refusal_ground", [
   "personal_data",
   "intellectual_property",
 ]);
+/** How a request reached the administration: filed online, or entered by an agent on the person's behalf. */
+export const CASE_CHANNELS = ["web", "counter", "phone", "post", "open311"] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+export const caseChannel = pgEnum("case_channel", CASE_CHANNELS);
+
 export const caseEventKind = pgEnum("case_event_kind", [
   "submitted",
   "assigned",
@@ -84,6 +89,7 @@ export const cases = pgTable(
     categoryId: uuid("category_id").references(() => structureCategories.id),
     /** Sent by someone who did not know the competent structure: the central office routes it. */
     needsTriage: boolean("needs_triage").notNull().default(false),
+    channel: caseChannel("channel").notNull().default("web"),
     subject: text("subject").notNull(),
     description: text("description").notNull(),
     governorateCode: text("governorate_code").references(() => governorates.code),
@@ -95,6 +101,8 @@ export const cases = pgTable(
     contactName: text("contact_name"),
     contactEmail: text("contact_email"),
     contactPhone: text("contact_phone"),
+    /** A postal address to answer to, for a request filed on someone's behalf (by post, at the counter). */
+    contactAddress: text("contact_address"),
     /** Fully anonymous: no contact at all, followed only with the receipt code. */
     anonymous: boolean("anonymous").notNull().default(false),
     /** sha256 of the secret in the follow-up link (the receipt code for anonymous requests). */

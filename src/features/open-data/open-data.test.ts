@@ -15,6 +15,9 @@ for (let i = 0; i < 12; i++) {
   await insertCase(db, { structure: "gov-tn-11", type: "complaint", satisfaction: (i % 5) + 1 });
 }
 for (let i = 0; i < 3; i++) await insertCase(db, { structure: "gov-tn-12", type: "complaint" });
+// Two taken by phone: a cell of their own.
+for (let i = 0; i < 2; i++)
+  await insertCase(db, { structure: "gov-tn-12", type: "complaint", channel: "phone" });
 
 const [{ n: structureCount }] = (await database.query<{ n: number }>(
   "select count(*)::int as n from structures",
@@ -62,7 +65,7 @@ describe("downloads", () => {
     expect(tunis?.name_ar).toContain("تونس");
   });
 
-  it("publish request statistics by structure, type and month, suppressing cells under 10 requests", async () => {
+  it("publish request statistics by structure, type, channel and month, suppressing cells under 10 requests", async () => {
     const answer = await app.inject("/open-data/request-statistics.json");
     expect(answer.statusCode).toBe(200);
     const rows = answer.json() as Array<Record<string, unknown>>;
@@ -77,6 +80,7 @@ describe("downloads", () => {
       expect.objectContaining({
         structure_code: "gov-tn-11",
         type: "complaint",
+        channel: "web",
         month,
         received: 12,
         mean_satisfaction: 2.75, // (1+2+3+4+5)×2 + 1+2 = 33, over 12
@@ -86,6 +90,7 @@ describe("downloads", () => {
     expect(rows).toContainEqual({
       structure_code: "gov-tn-12",
       type: "complaint",
+      channel: "web",
       month,
       received: null,
       answered: null,
@@ -94,6 +99,10 @@ describe("downloads", () => {
       mean_satisfaction: null,
       suppressed: true,
     });
+    expect(rows).toContainEqual(
+      expect.objectContaining({ structure_code: "gov-tn-12", channel: "phone", suppressed: true }),
+    );
+    expect(rows.filter((r) => r.structure_code === "gov-tn-12")).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toMatch(/Éclairage|lampadaires|subject|description/);
   });
 

@@ -10,7 +10,7 @@ import { caseFollowers, cases } from "../tables.js";
 export async function forgetCaseAccount(db: Db, accountId: string): Promise<void> {
   await db
     .update(cases)
-    .set({ contactName: null, contactEmail: null, contactPhone: null })
+    .set({ contactName: null, contactEmail: null, contactPhone: null, contactAddress: null })
     .where(eq(cases.submitterId, accountId));
   await db.delete(caseFollowers).where(eq(caseFollowers.accountId, accountId));
 }

@@ -6,8 +6,8 @@ const { app, database } = await createTestApp();
 
 describe("demo requests", () => {
   it("fill the demo citizen's requests and the Municipality of Tunis queue, in three languages", async () => {
-    const lines = await seedDemo(database);
-    expect(lines.join("\n")).toContain("Demo requests: 15");
+    const lines = await seedDemo(database, app.files);
+    expect(lines.join("\n")).toContain("Demo requests: 17");
     const rows = await database.query<{ status: string; n: number }>(
       "select status, count(*)::int as n from cases group by status order by status::text",
     );
@@ -39,5 +39,23 @@ describe("demo requests", () => {
       "select count(*)::int as n from cases where appeal_level = 1 and refusal_ground is not null and status = 'in_progress'",
     );
     expect(appeals[0]?.n).toBe(3);
+
+    // The passport answer came with a document the citizen downloads from their request.
+    const passport = /href="(\/en\/requests\/[0-9a-f-]{36})"[^>]*>Renewing a passport/.exec(mine)![1]!;
+    const passportPage = (await agent.get(passport)).body;
+    const file = new RegExp(`href="(${passport}/files/[0-9a-f-]{36})"`).exec(passportPage)![1]!;
+    const download = await agent.get(file);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(download.body).toContain("documents to bring");
+
+    // Two requests taken for people by the demo agent: at the counter and by phone.
+    const channels = await database.query<{ channel: string; name: string }>(
+      "select channel, contact_name as name from cases where channel <> 'web' order by channel::text",
+    );
+    expect(channels).toEqual([
+      { channel: "counter", name: "فاطمة بن عمّار" },
+      { channel: "phone", name: "Mohamed Jaziri" },
+    ]);
   });
 });

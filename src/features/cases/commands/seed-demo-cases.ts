@@ -2,14 +2,16 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { sha256 } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
+import type { FileStore } from "../../../core/files/store.js";
 import { type Db, rowsOf } from "../../../db/client.js";
 import { structureCategories, structures } from "../../structures/tables.js";
 import type { RefusalGround } from "../access-law.js";
 import { headAppealDueAt } from "../appeals.js";
+import { storeAttachments } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import type { CaseStatus } from "../lifecycle.js";
 import type { CaseType } from "../rules.js";
-import { caseEvents, cases } from "../tables.js";
+import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
 
 interface DemoCase {
   structure: string;
@@ -26,9 +28,38 @@ interface DemoCase {
   assigned?: boolean;
   question?: string;
   reply?: string;
+  /** The lines of a PDF sent with the reply. */
+  document?: string[];
   rating?: number;
   /** An access-to-information request refused on a ground of the law, then appealed to the head. */
   refused?: { ground: RefusalGround; reasons: string; appeal: string };
+  /** Taken by the demo agent at the counter, by phone or by post, for this person. */
+  onBehalf?: { channel: CaseChannel; name: string; phone?: string; address?: string };
+}
+
+/** A one-page PDF holding a few lines of plain ASCII text. */
+function demoPdf(lines: string[]): Buffer {
+  const text = lines
+    .map((line, i) => `BT /F1 12 Tf 72 ${760 - i * 20} Td (${line.replace(/[\\()]/g, "\\$&")}) Tj ET`)
+    .join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Length ${Buffer.byteLength(text)} >>\nstream\n${text}\nendstream`,
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const at = Buffer.byteLength(pdf);
+    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(pdf);
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("");
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "latin1");
 }
 
 const DEMO_CASES: DemoCase[] = [
@@ -163,7 +194,46 @@ const DEMO_CASES: DemoCase[] = [
       "I live in Lyon and my passport expires in March. Can I renew it at the consulate, and do I need an appointment?",
     byCitizen: true,
     reply:
-      "Yes. Tunisians living abroad renew their passport at the consulate of their place of residence. Book an appointment with the Consulate General in Lyon and bring your national ID card and two photos.",
+      "Yes. Tunisians living abroad renew their passport at the consulate of their place of residence. Book an appointment with the Consulate General in Lyon and bring your national ID card and two photos. The attached list gives every document to bring.",
+    document: [
+      "Passport renewal at a consulate: documents to bring",
+      "1. Your current passport (or a police report if it was lost).",
+      "2. Your national ID card or a birth certificate (extrait de naissance).",
+      "3. Two recent identity photos, 3.5 x 4.5 cm, white background.",
+      "4. Proof of residence in the consulate's district.",
+      "5. The fee stamp (timbre fiscal), sold at the consulate.",
+      "Book the appointment on the consulate's site; allow three weeks.",
+    ],
+  },
+  {
+    structure: "mun-tn-11",
+    category: "roads-pavements",
+    type: "complaint",
+    status: "in_progress",
+    daysAgo: 3,
+    subject: "تسرّب مياه أمام المدرسة الابتدائية بنهج القاهرة",
+    description:
+      "جاءت المواطنة إلى شبّاك البلدية وأفادت بأنّ المياه تتسرّب من قناة مكسورة أمام المدرسة الابتدائية بنهج القاهرة منذ أسبوع، وأنّ الرصيف صار زلقًا والتلاميذ يمشون على الطريق.",
+    governorate: "TN-11",
+    address: "نهج القاهرة، أمام المدرسة الابتدائية",
+    assigned: true,
+    onBehalf: {
+      channel: "counter",
+      name: "فاطمة بن عمّار",
+      phone: "+21698765432",
+      address: "15 نهج القاهرة، 1002 تونس",
+    },
+  },
+  {
+    structure: "mun-tn-11",
+    type: "guidance",
+    status: "new",
+    daysAgo: 0,
+    subject: "Horaires du bureau d’état civil de Bab Bhar",
+    description:
+      "Le citoyen a appelé pour savoir si le bureau d’état civil de Bab Bhar ouvre le samedi matin et s’il peut y retirer un extrait de naissance pour son père, âgé et malade.",
+    governorate: "TN-11",
+    onBehalf: { channel: "phone", name: "Mohamed Jaziri", phone: "+21622345678" },
   },
   {
     structure: "min-interior",
@@ -240,8 +310,11 @@ const DEMO_CASES: DemoCase[] = [
   },
 ];
 
-/** Ten realistic requests in ar, fr and en, at every stage of their life, some by the demo citizen. */
-export async function seedDemoCases(db: Db): Promise<string[]> {
+/**
+ * Twelve realistic requests in ar, fr and en, at every stage of their life: some by the demo
+ * citizen (one answered with a document), two taken by the demo agent at the counter and by phone.
+ */
+export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]> {
   const codes = [...new Set(DEMO_CASES.map((c) => c.structure))];
   const structureRows = await db.select().from(structures).where(inArray(structures.code, codes));
   const byCode = new Map(structureRows.map((s) => [s.code, s]));
@@ -283,10 +356,13 @@ export async function seedDemoCases(db: Db): Promise<string[]> {
         description: demo.description,
         governorateCode: demo.governorate ?? null,
         address: demo.address ?? null,
+        channel: demo.onBehalf?.channel ?? "web",
         submitterId: byCitizen ? citizen!.id : null,
-        contactName: byCitizen ? citizen!.displayName : null,
+        contactName: byCitizen ? citizen!.displayName : (demo.onBehalf?.name ?? null),
         contactEmail: byCitizen ? citizen!.email : null,
-        anonymous: !byCitizen,
+        contactPhone: demo.onBehalf?.phone ?? null,
+        contactAddress: demo.onBehalf?.address ?? null,
+        anonymous: !byCitizen && !demo.onBehalf,
         followTokenHash: sha256(randomBytes(32).toString("base64url")),
         assigneeId: demo.assigned && agent ? agent.id : null,
         clockStartedAt: at,
@@ -307,7 +383,13 @@ export async function seedDemoCases(db: Db): Promise<string[]> {
       })
       .returning({ id: cases.id });
     const events: Array<typeof caseEvents.$inferInsert> = [
-      { caseId: row!.id, kind: "submitted", actorId: byCitizen ? citizen!.id : null, at },
+      {
+        caseId: row!.id,
+        kind: "submitted",
+        actorId: byCitizen ? citizen!.id : demo.onBehalf ? (agent?.id ?? null) : null,
+        at,
+        details: { channel: demo.onBehalf?.channel ?? "web" },
+      },
     ];
     if (demo.assigned && agent)
       events.push({
@@ -363,7 +445,23 @@ export async function seedDemoCases(db: Db): Promise<string[]> {
       );
     if (demo.rating)
       events.push({ caseId: row!.id, kind: "rated", at: later(70), details: { rating: demo.rating } });
-    await db.insert(caseEvents).values(events);
+    const inserted = await db
+      .insert(caseEvents)
+      .values(events)
+      .returning({ id: caseEvents.id, kind: caseEvents.kind });
+    if (demo.document) {
+      const [file] = await storeAttachments(files, [
+        { data: demoPdf(demo.document), mime: "application/pdf" },
+      ]);
+      const replied = inserted.find((e) => e.kind === "replied");
+      await db.insert(caseAttachments).values({
+        caseId: row!.id,
+        eventId: replied?.id ?? null,
+        fileKey: file!.key,
+        mime: file!.mime,
+        size: file!.size,
+      });
+    }
   }
   return [
     `Demo requests: ${DEMO_CASES.length} (queue of the Municipality of Tunis: sign in as agent@demo.sharek.tn).`,

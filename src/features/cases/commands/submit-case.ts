@@ -3,8 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Account } from "../../../core/auth/plugin.js";
 import { sha256 } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
-import { inspectUpload } from "../../../core/files/inspect.js";
-import { contentKey, type FileStore } from "../../../core/files/store.js";
+import type { FileStore } from "../../../core/files/store.js";
 import {
   type FieldErrors,
   fieldError,
@@ -21,9 +20,12 @@ import type { Db } from "../../../db/client.js";
 import { CENTRAL_OFFICE_CODE, GOVERNORATES } from "../../structures/reference-data.js";
 import { structureCategories, structures } from "../../structures/tables.js";
 import { ACCESS_TRACK_NAMES } from "../access-law.js";
+import { checkAttachments, storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
-import { caseAttachments, caseEvents, cases } from "../tables.js";
+import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
+
+export type { Upload };
 
 export type IntakeField =
   | "type"
@@ -39,7 +41,8 @@ export type IntakeField =
   | "contactName"
   | "contactEmail"
   | "contactPhone"
-  | "accessTrack";
+  | "accessTrack"
+  | "contactAddress";
 
 export interface IntakeInput {
   type?: string;
@@ -57,12 +60,9 @@ export interface IntakeInput {
   contactPhone?: string;
   /** Access-to-information requests: the law's track (access-law.ts); the general one when empty. */
   accessTrack?: string;
+  /** A postal address to answer to (requests filed on someone's behalf). */
+  contactAddress?: string;
   submissionKey?: string;
-}
-
-export interface Upload {
-  data: Buffer;
-  truncated: boolean;
 }
 
 export interface SubmittedCase {
@@ -87,6 +87,13 @@ export interface IntakeContext {
    * from the client that sent it first.
    */
   client: string | null;
+  /** How the request arrived: "web" unless said otherwise. */
+  channel?: CaseChannel;
+  /**
+   * The agent who files it on a person's behalf (counter, phone, post): the timeline names them,
+   * and the person is reached by what the agent noted (a name, and any of e-mail, phone, address).
+   */
+  filedBy?: string;
 }
 
 /**
@@ -184,8 +191,9 @@ export async function submitCase(
     errors.latitude = fieldError("cases.errors.coordinatesInvalid");
   }
 
-  // How to reach the person: their account, an email or phone, or nobody (anonymous, where allowed).
-  const mode = ctx.account ? "account" : text(input.contactMode);
+  // How to reach the person: their account, an email or phone, or nobody (anonymous, where allowed);
+  // filed on their behalf, their name and whatever of e-mail, phone and postal address they gave.
+  const mode = ctx.filedBy ? "onBehalf" : ctx.account ? "account" : text(input.contactMode);
   const contactName = text(input.contactName) || null;
   const typedEmail = text(input.contactEmail);
   const contactEmail = typedEmail && isEmail(typedEmail) ? typedEmail : null;
@@ -197,34 +205,20 @@ export async function submitCase(
   if (mode === "phone" && !contactPhone) errors.contactPhone = fieldError("cases.errors.phoneInvalid");
   if (mode === "anonymous" && type && !ANONYMOUS_TYPES.has(type))
     errors.contactMode = fieldError("cases.errors.anonymousNotAllowed");
-  if (!["account", "email", "phone", "anonymous"].includes(mode))
+  const contactAddress = mode === "onBehalf" ? text(input.contactAddress) || null : null;
+  if (mode === "onBehalf") {
+    if (!contactName) errors.contactName = fieldError("cases.errors.nameRequired");
+    if (typedEmail && !contactEmail) errors.contactEmail = fieldError("cases.errors.emailInvalid");
+    if (contactPhoneRaw && !contactPhone) errors.contactPhone = fieldError("cases.errors.phoneInvalid");
+    if (contactAddress && contactAddress.length > LIMITS.address)
+      errors.contactAddress = fieldError("cases.errors.addressLong", { max: LIMITS.address });
+  }
+  if (!["account", "email", "phone", "anonymous", "onBehalf"].includes(mode))
     errors.contactMode = fieldError("cases.errors.contactRequired");
 
   // Attachments, judged by content.
-  const files: Array<{ data: Buffer; mime: string }> = [];
-  if (uploads.length > LIMITS.attachments) {
-    errors.attachments = fieldError("cases.errors.tooManyFiles", { max: LIMITS.attachments });
-  } else {
-    for (const upload of uploads) {
-      if (upload.truncated) {
-        errors.attachments = fieldError("cases.errors.fileTooLarge", {
-          max: LIMITS.attachmentBytes / 1024 / 1024,
-        });
-        break;
-      }
-      const inspected = await inspectUpload(upload.data, {
-        maxBytes: LIMITS.attachmentBytes,
-        accept: ["image", "pdf"],
-      });
-      if (!inspected.ok) {
-        errors.attachments = fieldError(`cases.errors.file.${inspected.problem}`, {
-          max: LIMITS.attachmentBytes / 1024 / 1024,
-        });
-        break;
-      }
-      files.push({ data: inspected.file.data, mime: inspected.file.mime });
-    }
-  }
+  const checked = await checkAttachments(uploads);
+  if (!checked.ok) errors.attachments = checked.error;
 
   const submissionKey = text(input.submissionKey);
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(submissionKey)) errors.type ??= fieldError("cases.errors.formExpired");
@@ -232,13 +226,8 @@ export async function submitCase(
 
   const followToken = followTokenFor(ctx.secret, submissionKey, ctx.client);
   const submissionKeyHash = sha256(submissionKey);
-  // Files are written first (content-addressed, so a retry rewrites nothing); rows follow in one transaction.
-  const stored: Array<{ key: string; mime: string; size: number }> = [];
-  for (const file of files) {
-    const { key } = contentKey(file.data);
-    if (!(await ctx.files.get(key))) await ctx.files.put(key, file.data);
-    stored.push({ key, mime: file.mime, size: file.data.length });
-  }
+  // Files are written first; rows follow in one transaction.
+  const stored = checked.ok ? await storeAttachments(ctx.files, checked.files) : [];
 
   const now = new Date();
   // Read before the transaction, which then holds its connection for the writes alone.
@@ -253,6 +242,7 @@ export async function submitCase(
     computeDueAt(db, type, structure.id, now, accessTrack),
   ]);
   const to = mode === "anonymous" ? null : mode === "account" ? (contact?.email ?? null) : contactEmail;
+  const channel = ctx.channel ?? "web";
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(cases)
@@ -263,6 +253,7 @@ export async function submitCase(
         structureId: structure.id,
         categoryId: categoryId || null,
         needsTriage,
+        channel,
         subject,
         description,
         governorateCode,
@@ -274,6 +265,7 @@ export async function submitCase(
         contactEmail: to,
         // The other way to reach them too, when given and valid (Open311 clients send both).
         contactPhone: mode === "anonymous" ? null : contactPhone,
+        contactAddress,
         anonymous: mode === "anonymous",
         followTokenHash: sha256(followToken),
         clockStartedAt: now,
@@ -286,7 +278,13 @@ export async function submitCase(
     if (!row) return null;
     const [event] = await tx
       .insert(caseEvents)
-      .values({ caseId: row.id, kind: "submitted", actorId: ctx.account?.id ?? null, at: now })
+      .values({
+        caseId: row.id,
+        kind: "submitted",
+        actorId: ctx.filedBy ?? ctx.account?.id ?? null,
+        at: now,
+        details: { channel },
+      })
       .returning({ id: caseEvents.id });
     if (stored.length > 0) {
       await tx.insert(caseAttachments).values(

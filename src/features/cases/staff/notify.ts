@@ -29,7 +29,7 @@ export type CaseOutcome = (typeof caseOutcome.enumValues)[number];
 
 /** What the citizen is told. Each has its own subject and text in cases.staff.mail.citizen.<kind>. */
 export type CitizenNotice =
-  | { kind: "replied"; body: string }
+  | { kind: "replied"; body: string; documents?: number }
   | { kind: "infoRequested"; body: string }
   | { kind: "inProgress" }
   | { kind: "transferred"; structure: LocalizedText }
@@ -188,6 +188,10 @@ export async function notifyCitizen(
       : "";
     if (notice.kind === "merged") values.into = notice.into;
     const quoted = "body" in notice && notice.body ? `\n\n${notice.body}` : "";
+    const documents =
+      notice.kind === "replied" && notice.documents
+        ? [t("cases.staff.mail.citizen.documents", { count: notice.documents })]
+        : [];
     const follow =
       r.role === "accountSubmitter"
         ? t("cases.staff.mail.citizen.followSignedIn", {
@@ -197,7 +201,13 @@ export async function notifyCitizen(
     await enqueueMail(db, {
       to: r.email,
       subject: t(`cases.staff.mail.citizen.${notice.kind}.subject`, values),
-      text: [`${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`, routes, follow, footer]
+      text: [
+        `${t(`cases.staff.mail.citizen.${notice.kind}.body`, values)}${quoted}`,
+        routes,
+        ...documents,
+        follow,
+        footer,
+      ]
         .filter(Boolean)
         .join("\n\n"),
       headers,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
+import { CASE_CHANNELS, type CaseChannel } from "../tables.js";
 
 /** Below this many requests a structure's figures say too little, and could point at people. */
 export const STATS_MIN_CASES = 10;
@@ -7,6 +8,8 @@ export const STATS_MIN_CASES = 10;
 /** A structure's public figures on the requests it holds (those transferred away count where they went). */
 export interface StructureCaseStats {
   received: number;
+  /** Of those, how many arrived by each channel (online, at the counter, by phone, by post, Open311). */
+  byChannel: Record<CaseChannel, number>;
   /** Requests that got an answer (a reply to the citizen). */
   answered: number;
   /**
@@ -28,7 +31,7 @@ export interface StructureCaseStats {
 
 /**
  * The figures in one aggregate query over the structure's requests (the queue index finds them):
- * - received: every request held;
+ * - received: every request held, and how many came by each channel;
  * - answered: those with an answer;
  * - median first response (percentile_cont) over the requests whose first response came at this
  *   structure, from their arrival there;
@@ -42,18 +45,24 @@ export async function structureCaseStats(
   structureId: string,
   now: Date = new Date(),
 ): Promise<StructureCaseStats> {
-  const [row] = rowsOf<{
-    received: number;
-    answered: number;
-    median_hours: number | null;
-    deadline_known: number;
-    in_time: number;
-    ratings: number;
-    mean_satisfaction: number | null;
-  }>(
+  const [row] = rowsOf<
+    {
+      received: number;
+      answered: number;
+      median_hours: number | null;
+      deadline_known: number;
+      in_time: number;
+      ratings: number;
+      mean_satisfaction: number | null;
+    } & Record<CaseChannel, number>
+  >(
     await db.execute(sql`
       select
         count(*)::int as received,
+        ${sql.join(
+          CASE_CHANNELS.map((c) => sql`count(*) filter (where channel = ${c})::int as ${sql.identifier(c)},`),
+          sql` `,
+        )}
         count(*) filter (where answered_at is not null)::int as answered,
         (percentile_cont(0.5) within group (
           order by extract(epoch from first_response_at - clock_started_at) / 3600
@@ -72,6 +81,7 @@ export async function structureCaseStats(
   const num = (v: number | string | null) => (v === null ? null : Number(v));
   return {
     received: Number(r.received),
+    byChannel: Object.fromEntries(CASE_CHANNELS.map((c) => [c, Number(r[c])])) as Record<CaseChannel, number>,
     answered: Number(r.answered),
     medianFirstResponseHours: num(r.median_hours),
     deadlineKnown: Number(r.deadline_known),

@@ -1,6 +1,8 @@
+import type { ComponentChildren } from "preact";
 import type { Translate } from "../../../core/i18n/catalog.js";
 import { formatNumber } from "../../../core/i18n/format.js";
 import { usePage } from "../../../core/views/context.js";
+import { CASE_CHANNELS } from "../tables.js";
 import { STATS_MIN_CASES, type StructureCaseStats } from "./queries.js";
 
 /** A duration in hours, said the way people count it: hours up to two days, then days. */
@@ -10,7 +12,7 @@ export function durationText(hours: number, t: Translate): string {
   return t("cases.stats.duration.days", { count: Math.round((hours / 24) * 10) / 10 });
 }
 
-function Row({ label, value, hint }: { label: string; value: string; hint?: string }) {
+function Row({ label, value, hint }: { label: string; value: ComponentChildren; hint?: string }) {
   return (
     <div class="sh-summary-list__row">
       <dt class="sh-summary-list__key">{label}</dt>
@@ -44,6 +46,21 @@ export function StructureCaseStatsSection({ data }: { data: { caseStats?: Struct
           <p class="sh-body-text">{t("cases.stats.lead")}</p>
           <dl class="sh-summary-list">
             <Row label={t("cases.stats.received")} value={formatNumber(stats.received, locale)} />
+            <Row
+              label={t("cases.stats.byChannel")}
+              value={
+                <ul class="sh-list">
+                  {CASE_CHANNELS.filter((c) => stats.byChannel[c] > 0).map((c) => (
+                    <li key={c}>
+                      {t("cases.stats.channelCount", {
+                        channel: t(`cases.channels.${c}`),
+                        count: formatNumber(stats.byChannel[c], locale),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
             <Row label={t("cases.stats.answered")} value={formatNumber(stats.answered, locale)} />
             <Row
               label={t("cases.stats.median")}

@@ -21,12 +21,27 @@ const LATER = new Date("2030-01-01T00:00:00Z");
  * - deadline known for 9: the 7 answered and the 2 unanswered past their deadline with the clock
  *   running (7, 10); 8 waits for the citizen, 9 is not due yet, 11 was closed without an answer;
  *   answered in time: 1, 2, 3, 4 and 12, so 5 / 9;
- * - ratings 5 4 4 3 1 2: mean 19 / 6.
+ * - ratings 5 4 4 3 1 2: mean 19 / 6;
+ * - channels: 2 and 9 were filed at the counter, 3 by phone, the others online.
  */
 const FIXTURE: NewCase[] = [
   { status: "answered", firstResponseAt: h(2), answeredAt: h(2), dueAt: DUE, satisfaction: 5 },
-  { status: "answered", firstResponseAt: h(5), answeredAt: h(30), dueAt: DUE, satisfaction: 4 },
-  { status: "answered", firstResponseAt: h(10), answeredAt: h(10), dueAt: DUE, satisfaction: 4 },
+  {
+    status: "answered",
+    firstResponseAt: h(5),
+    answeredAt: h(30),
+    dueAt: DUE,
+    satisfaction: 4,
+    channel: "counter",
+  },
+  {
+    status: "answered",
+    firstResponseAt: h(10),
+    answeredAt: h(10),
+    dueAt: DUE,
+    satisfaction: 4,
+    channel: "phone",
+  },
   {
     status: "closed",
     outcome: "answered",
@@ -40,7 +55,7 @@ const FIXTURE: NewCase[] = [
   { status: "answered", firstResponseAt: h(50), answeredAt: h(200), dueAt: DUE, satisfaction: 2 },
   { status: "in_progress", firstResponseAt: h(70), dueAt: DUE },
   { status: "awaiting_citizen", firstResponseAt: h(8), pausedAt: h(8), dueAt: DUE },
-  { status: "new", dueAt: LATER },
+  { status: "new", dueAt: LATER, channel: "counter" },
   { status: "new", dueAt: DUE },
   { status: "closed", outcome: "not_competent", closedAt: h(3), dueAt: DUE },
   { status: "answered", firstResponseAt: h(-5), answeredAt: h(40), dueAt: DUE },
@@ -56,6 +71,7 @@ describe("a structure's public figures on requests", () => {
     const stats = await structureCaseStats(db, sfax, new Date("2026-03-01T00:00:00Z"));
     expect(stats).toEqual({
       received: 12,
+      byChannel: { web: 9, counter: 2, phone: 1, post: 0, open311: 0 },
       answered: 7,
       medianFirstResponseHours: 15,
       deadlineKnown: 9,
@@ -72,6 +88,9 @@ describe("a structure's public figures on requests", () => {
     const text = en.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
     expect(text).toContain("Requests and answers");
     expect(text).toContain("Requests received 12");
+    // Channels with requests, each with its count; none for a channel nobody used.
+    expect(text).toContain("Requests by channel Online: 9 At the counter: 2 By phone: 1 ");
+    expect(text).not.toContain("By post");
     expect(text).toContain("Requests answered 7");
     expect(text).toContain("Median time to a first response 15 hours");
     expect(text).toContain("Answered within the legal deadline 56% (5 of 9)");
@@ -83,6 +102,7 @@ describe("a structure's public figures on requests", () => {
     const ar = (await app.inject("/ar/structures/gov-tn-61")).body;
     expect(ar).toContain("المطالب والردود");
     expect(ar).toContain("15 ساعة");
+    expect(ar).toContain("بالشبّاك: 2");
   });
 
   it(`appear only from ${STATS_MIN_CASES} requests; before, a sentence says so`, async () => {

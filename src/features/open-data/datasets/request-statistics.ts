@@ -6,7 +6,8 @@ import { type Dataset, decodeCursor, encodeCursor, type Row } from "../dataset.j
 const MONTH = sql`to_char(c.created_at at time zone 'Africa/Tunis', 'YYYY-MM')`;
 
 /**
- * How structures answer requests, per structure × type × month of arrival: received, answered,
+ * How structures answer requests, per structure × type × channel (web, counter, phone, post,
+ * open311) × month of arrival: received, answered,
  * median first response, share answered within the deadline, mean satisfaction (definitions as on
  * the structures' public pages). No case content. A cell with fewer than STATS_MIN_CASES requests
  * is suppressed: the row stays, its figures are empty. Pages hold whole structures (`limit`
@@ -17,6 +18,7 @@ export const requestStatisticsDataset: Dataset = {
   columns: {
     structure_code: "string",
     type: "string",
+    channel: "string",
     month: "string",
     received: "integer?",
     answered: "integer?",
@@ -42,6 +44,7 @@ export const requestStatisticsDataset: Dataset = {
     const cells = rowsOf<{
       code: string;
       type: string;
+      channel: string;
       month: string;
       received: number;
       answered: number;
@@ -51,7 +54,7 @@ export const requestStatisticsDataset: Dataset = {
       mean_satisfaction: number | null;
     }>(
       await db.execute(sql`
-        select s.code, c.type, ${MONTH} as month,
+        select s.code, c.type, c.channel, ${MONTH} as month,
           count(*)::int as received,
           count(*) filter (where c.answered_at is not null)::int as answered,
           (percentile_cont(0.5) within group (
@@ -68,8 +71,8 @@ export const requestStatisticsDataset: Dataset = {
           shown.map((s) => sql`${s.id}::uuid`),
           sql`, `,
         )})
-        group by s.code, c.type, ${MONTH}
-        order by s.code, month, c.type`),
+        group by s.code, c.type, c.channel, ${MONTH}
+        order by s.code, month, c.type, c.channel`),
     );
     const round = (v: number | null, digits: number) =>
       v === null ? null : Number(Number(v).toFixed(digits));
@@ -78,6 +81,7 @@ export const requestStatisticsDataset: Dataset = {
       return {
         structure_code: c.code,
         type: c.type,
+        channel: c.channel,
         month: c.month,
         received: suppressed ? null : Number(c.received),
         answered: suppressed ? null : Number(c.answered),
@@ -95,7 +99,7 @@ export const requestStatisticsDataset: Dataset = {
   async count(db) {
     const [row] = rowsOf<{ n: number }>(
       await db.execute(
-        sql`select count(*)::int as n from (select 1 from cases c group by c.structure_id, c.type, ${MONTH}) cells`,
+        sql`select count(*)::int as n from (select 1 from cases c group by c.structure_id, c.type, c.channel, ${MONTH}) cells`,
       ),
     );
     return Number(row?.n ?? 0);

@@ -96,7 +96,7 @@ export async function submitOpen311Request(
   const subject = [...firstLine.replace(/\s+/g, " ").trim()];
   // The application is the client: its retried POST (same key, hence same client) finds its request.
   const result = await submitCase(
-    { ...ctx, client: client.id },
+    { ...ctx, client: client.id, channel: "open311" },
     {
       type: OPEN311_CASE_TYPE,
       structure: service.structureCode,

@@ -66,6 +66,24 @@ export function FollowPage(props: FollowPageProps) {
   const appealWith = props.appealStructureName
     ? pickLocalized(props.appealStructureName, locale).text
     : t("cases.follow.appealPlatform");
+  // The files sent with the request; those that came with an answer are shown with it, below.
+  const later = new Set(events.filter((e) => e.kind !== "submitted").map((e) => e.id));
+  const sent = attachments.filter((a) => !a.eventId || !later.has(a.eventId));
+  const Files = ({ list }: { list: typeof attachments }) =>
+    list.length === 0 ? null : (
+      <ul class="sh-list">
+        {list.map((a) => (
+          <li key={a.id}>
+            <a class="sh-link" href={href(`${base}/files/${a.id}`)}>
+              {t("cases.follow.attachment", {
+                n: attachments.indexOf(a) + 1,
+                kind: a.mime === "application/pdf" ? "PDF" : t("cases.follow.image"),
+              })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <Layout title={t("cases.follow.title", { reference: row.reference })}>
       <Summary />
@@ -171,20 +189,7 @@ export function FollowPage(props: FollowPageProps) {
 
       <h2 class="sh-heading-l">{t("cases.follow.description")}</h2>
       <p class="sh-body-text sh-preserve-lines">{row.description}</p>
-      {attachments.length > 0 && (
-        <ul class="sh-list">
-          {attachments.map((a, i) => (
-            <li key={a.id}>
-              <a class="sh-link" href={href(`${base}/files/${a.id}`)}>
-                {t("cases.follow.attachment", {
-                  n: i + 1,
-                  kind: a.mime === "application/pdf" ? "PDF" : t("cases.follow.image"),
-                })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Files list={sent} />
 
       <h2 class="sh-heading-l">{t("cases.follow.history")}</h2>
       <ol class="sh-history">
@@ -195,6 +200,7 @@ export function FollowPage(props: FollowPageProps) {
               <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>
             </p>
             {e.body && <p class="sh-body-text sh-preserve-lines">{e.body}</p>}
+            {e.kind !== "submitted" && <Files list={attachments.filter((a) => a.eventId === e.id)} />}
           </li>
         ))}
       </ol>

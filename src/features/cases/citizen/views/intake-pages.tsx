@@ -128,6 +128,7 @@ const IDS: Record<IntakeField, string> = {
   contactEmail: "contact-email",
   contactPhone: "contact-phone",
   accessTrack: "access-track",
+  contactAddress: "contact-address",
 };
 
 export interface IntakeFormProps {

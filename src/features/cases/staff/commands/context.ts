@@ -53,7 +53,7 @@ export async function lockCase(
   return requireCase(ctx, action, c);
 }
 
-/** Appends an event to a request's history. */
+/** Appends an event to a request's history; answers its id. */
 export async function addEvent(
   tx: Db,
   ctx: StaffContext,
@@ -61,16 +61,20 @@ export async function addEvent(
   kind: CaseEventKind,
   at: Date,
   fields: { internal?: boolean; body?: string | null; details?: Record<string, unknown> } = {},
-): Promise<void> {
-  await tx.insert(caseEvents).values({
-    caseId,
-    kind,
-    at,
-    actorId: ctx.actor.accountId,
-    internal: fields.internal ?? false,
-    body: fields.body ?? null,
-    details: fields.details ?? {},
-  });
+): Promise<string> {
+  const [event] = await tx
+    .insert(caseEvents)
+    .values({
+      caseId,
+      kind,
+      at,
+      actorId: ctx.actor.accountId,
+      internal: fields.internal ?? false,
+      body: fields.body ?? null,
+      details: fields.details ?? {},
+    })
+    .returning({ id: caseEvents.id });
+  return event!.id;
 }
 
 /** Audits what an official did to a request: identifiers and codes only, never the text. */

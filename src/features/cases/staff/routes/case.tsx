@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../../core/errors/app-error.js";
-import type { FieldErrors } from "../../../../core/forms.js";
+import type { FieldErrors, UploadedFile } from "../../../../core/forms.js";
+import { readUpload } from "../../../../core/security/uploads.js";
+import { ATTACHMENT_UPLOADS } from "../../attachments.js";
 import { addNote } from "../commands/add-note.js";
 import { assignCase } from "../commands/assign-case.js";
 import { closeCase } from "../commands/close-case.js";
@@ -92,13 +94,20 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
         request: FastifyRequest,
         c: CaseRow,
         body: B,
+        files: UploadedFile[],
       ) => Promise<{ ok: true } | { ok: false; errors: FieldErrors }>,
       done: (c: CaseRow) => { path: string; message: string },
     ) =>
     async (request: FastifyRequest<{ Params: CaseParams; Body: B }>, reply: FastifyReply) => {
-      const body = request.body as B;
-      const c = await loadCase(request, request.params.id, ACTION_ABILITY[name](request, body));
-      const result = await run(request, c, body);
+      const c = await loadCase(
+        request,
+        request.params.id,
+        ACTION_ABILITY[name](request, (request.body ?? {}) as B),
+      );
+      // The form, read only now that the action is allowed (an upload form's files included).
+      const { fields, files } = await readUpload(request);
+      const body = fields as B;
+      const result = await run(request, c, body, files);
       if (!result.ok) {
         const fresh = (await findCase(app.db, c.id)) ?? c;
         return page(request, reply, fresh, { action: name, values: body, errors: result.errors });
@@ -117,10 +126,19 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: CaseParams, body: AssignBody } },
     action<AssignBody>("assign", (r, c, b) => assignCase(staffContext(r), c.id, b), back("assigned")),
   );
+  // A reply may carry documents: a multipart form, read by the action once the reply is allowed.
   app.post(
     "/staff/requests/:id/reply",
-    { schema: { params: CaseParams, body: MessageBody } },
-    action<MessageBody>("reply", (r, c, b) => replyToCase(staffContext(r), c.id, b), back("replied")),
+    { schema: { params: CaseParams }, config: { upload: ATTACHMENT_UPLOADS } },
+    action<MessageBody>(
+      "reply",
+      (r, c, b, files) =>
+        replyToCase(staffContext(r), c.id, b, {
+          files: app.files,
+          uploads: files.filter((f) => f.field === "attachments"),
+        }),
+      back("replied"),
+    ),
   );
   app.post(
     "/staff/requests/:id/ask",

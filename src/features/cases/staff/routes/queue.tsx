@@ -24,7 +24,7 @@ import { QueuePage } from "../views/queue-page.js";
 import { staffContext, staffGuard, staffNav } from "./load.js";
 
 /** The structures whose queues the actor may open, active ones, by code. */
-async function queueStructures(request: FastifyRequest) {
+export async function queueStructures(request: FastifyRequest) {
   const scope = queueScope(request.actor);
   const db = request.server.db;
   const rows = scope === "all" ? await listDirectoryNodes(db) : await listStructuresByIds(db, scope);

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { signedInAgent } from "../../../../../test/accounts.js";
 import { HOME_STRUCTURE, roleMatrix } from "../../../../../test/role-matrix.js";
+import { sha256 } from "../../../../core/auth/secrets.js";
 import { contentKey } from "../../../../core/files/store.js";
 import { caseAttachments } from "../../tables.js";
 import { unsubscribeToken } from "../notify.js";
@@ -251,6 +253,63 @@ roleMatrix("staff request actions", testApp, [
     url: () => `/fr/staff/requests/${next.appeal().id}/close`,
     form: { outcome: "answered", message: "Réexaminé." },
     expect: { ...action, agent: 403 },
+  },
+]);
+
+/** A request with a known follow-up secret, whose receipt the matrix opens. */
+const receiptToken = "receipt-token-for-the-role-matrix-000001";
+await insertCase(db, { followTokenHash: sha256(receiptToken) });
+
+roleMatrix("staff intake (counter, phone, post) and its receipt", testApp, [
+  {
+    method: "GET",
+    url: "/fr/staff/requests/new",
+    expect: { anonymous: 303, citizen: 403, moderator: 403, integrity_officer: 403, otherwise: 200 },
+  },
+  {
+    method: "GET",
+    url: `/fr/staff/requests/new?structure=${home}`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      moderator: 403,
+      integrity_officer: 403,
+      other_staff: 404,
+      otherwise: 200,
+    },
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/requests/new",
+    form: () => ({
+      structure: HOME_STRUCTURE,
+      channel: "counter",
+      type: "complaint",
+      subject: "Trottoir effondré",
+      description: "Le trottoir devant le numéro 12 s'est effondré, les piétons marchent sur la chaussée.",
+      contactName: "Mounir Gharbi",
+      submissionKey: randomUUID(),
+    }),
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      moderator: 403,
+      integrity_officer: 403,
+      other_staff: 404,
+      otherwise: 303,
+    },
+  },
+  {
+    method: "GET",
+    url: `/fr/staff/requests/receipt/${receiptToken}`,
+    expect: {
+      anonymous: 303,
+      citizen: 403,
+      agent: 200,
+      structure_admin: 200,
+      platform_admin: 200,
+      otherwise: 404,
+    },
   },
 ]);
 

@@ -2,6 +2,7 @@ import type { FieldErrors } from "../../../../core/forms.js";
 import { Button } from "../../../../core/views/components/button/button.js";
 import { Details } from "../../../../core/views/components/details/details.js";
 import { ErrorSummary } from "../../../../core/views/components/error-summary/error-summary.js";
+import { FileUpload } from "../../../../core/views/components/file-upload/file-upload.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { Select } from "../../../../core/views/components/select/select.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
@@ -120,7 +121,7 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
               <Button variant="secondary">{t("cases.staff.reply.useTemplate")}</Button>
             </form>
           )}
-          <Form action={`${base}/reply`}>
+          <Form action={`${base}/reply`} enctype="multipart/form-data">
             <Textarea
               id="reply-body"
               name="body"
@@ -130,6 +131,18 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
               error={error("reply", "body")}
               maxLength={LIMITS.reply}
               rows={8}
+            />
+            <FileUpload
+              id="reply-attachments"
+              name="attachments"
+              label={t("cases.staff.reply.attachments")}
+              hint={t("cases.staff.reply.attachmentsHint", {
+                max: LIMITS.attachments,
+                size: LIMITS.attachmentBytes / 1024 / 1024,
+              })}
+              accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+              multiple
+              error={error("reply", "attachments")}
             />
             <Button>{t("cases.staff.reply.submit")}</Button>
           </Form>

@@ -93,6 +93,7 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
         {row(t("cases.staff.fields.structure"), <Localized text={data.structureName} />)}
         {data.categoryName && row(t("cases.staff.fields.category"), <Localized text={data.categoryName} />)}
         {row(t("cases.staff.fields.submitted"), formatDateTime(c.createdAt, locale))}
+        {row(t("cases.staff.fields.channel"), t(`cases.channels.${c.channel}`))}
         {c.outcome && row(t("cases.staff.fields.outcome"), t(`cases.staff.outcome.${c.outcome}`))}
         {c.refusalGround &&
           row(
@@ -186,6 +187,8 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
           )}
           {c.contactPhone &&
             row(t("cases.staff.fields.contactPhone"), <span dir="ltr">{c.contactPhone}</span>)}
+          {c.contactAddress &&
+            row(t("cases.staff.fields.contactAddress"), <MultilineText text={c.contactAddress} />)}
           {row(
             t("cases.staff.fields.account"),
             data.submitter ? t("cases.staff.case.hasAccount") : t("cases.staff.case.noAccount"),

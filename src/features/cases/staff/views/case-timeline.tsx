@@ -67,6 +67,9 @@ export function CaseTimeline({
                     )}
                   </p>
                 )}
+                {event.kind === "submitted" && str("channel") && str("channel") !== "web" && (
+                  <p class="sh-body-text">{t("cases.staff.timeline.channel", { channel: str("channel") })}</p>
+                )}
                 {event.kind === "closed" && str("outcome") && (
                   <p class="sh-body-text">{t(`cases.staff.outcome.${str("outcome")}`)}</p>
                 )}

@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../../../../core/views/context.js";
 import { SectionLayout } from "../../../../core/views/section-layout.js";
 
-export type StaffSection = "queue" | "templates" | "routing";
+export type StaffSection = "queue" | "intake" | "templates" | "routing";
 
 /** Which sections of the requests workspace the actor may open (computed by the routes). */
 export interface StaffNav {
@@ -10,7 +10,7 @@ export interface StaffNav {
   routing: boolean;
 }
 
-/** The requests workspace: the site layout with its sections (queue, templates, routing) beside the content. */
+/** The requests workspace: the site layout with its sections (queue, intake, templates, routing) beside the content. */
 export function StaffLayout({
   title,
   section,
@@ -25,6 +25,7 @@ export function StaffLayout({
   const { t } = usePage();
   const links: Array<[StaffSection, string, boolean]> = [
     ["queue", "/staff/requests", true],
+    ["intake", "/staff/requests/new", true],
     ["templates", "/staff/templates", nav.templates],
     ["routing", "/staff/routing", nav.routing],
   ];

@@ -1,0 +1,218 @@
+import type { FieldErrors } from "../../../../core/forms.js";
+import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { Button } from "../../../../core/views/components/button/button.js";
+import { FileUpload } from "../../../../core/views/components/file-upload/file-upload.js";
+import { Radios } from "../../../../core/views/components/radios/radios.js";
+import { Select } from "../../../../core/views/components/select/select.js";
+import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { usePlainName } from "../../../structures/views/localized-text.js";
+import { CASE_TYPES, LIMITS } from "../../rules.js";
+import { ACCESS_TRACK_NAMES, trackValues } from "../../access-law.js";
+import { type FileRequestField, STAFF_CHANNELS } from "../commands/file-request.js";
+import { StaffLayout, type StaffNav } from "./staff-layout.js";
+
+export interface StaffIntakePageProps {
+  nav: StaffNav;
+  /** The structures the agent files for (those whose queue they handle). */
+  structures: Array<{ id: string; code: string; name: LocalizedText }>;
+  structure: { id: string; code: string; name: LocalizedText };
+  categories: Array<{ id: string; name: LocalizedText }>;
+  governorates: Array<{ code: string; name: LocalizedText }>;
+  submissionKey: string;
+  values?: Record<string, string | undefined>;
+  errors?: FieldErrors<FileRequestField>;
+}
+
+const IDS: Record<FileRequestField, string> = {
+  channel: "channel",
+  type: "type",
+  structure: "structure",
+  category: "category",
+  subject: "subject",
+  description: "description",
+  governorate: "governorate",
+  address: "address",
+  latitude: "address",
+  attachments: "attachments",
+  contactMode: "contact-name",
+  contactName: "contact-name",
+  contactEmail: "contact-email",
+  contactPhone: "contact-phone",
+  contactAddress: "contact-address",
+  accessTrack: "access-track",
+};
+
+/**
+ * A request received at the counter, by phone or by post, entered by an agent for the person who
+ * brought it. A multipart form (a scanned letter may be attached) that re-renders with every value
+ * kept; the person may have no e-mail at all.
+ */
+export function StaffIntakePage(props: StaffIntakePageProps) {
+  const { t } = usePage();
+  const href = useHref();
+  const plain = usePlainName();
+  const { values = {}, structure } = props;
+  const { message, Summary } = useFieldErrors(props.errors, IDS);
+  const title = t("cases.staff.intake.title");
+  return (
+    <StaffLayout title={title} section="intake" nav={props.nav}>
+      <Summary />
+      <h1 class="sh-heading-xl">{title}</h1>
+      <p class="sh-lead">{t("cases.staff.intake.lead")}</p>
+      {props.structures.length > 1 && (
+        <form method="get" action={href("/staff/requests/new")}>
+          <Select
+            id="switch-structure"
+            name="structure"
+            label={t("cases.staff.intake.structure")}
+            value={structure.id}
+            options={props.structures.map((s) => ({ value: s.id, text: plain(s.name) }))}
+          />
+          <Button variant="secondary">{t("cases.staff.queue.switch")}</Button>
+        </form>
+      )}
+
+      <Form action="/staff/requests/new" enctype="multipart/form-data">
+        <input type="hidden" name="structure" value={structure.code} />
+        <input type="hidden" name="submissionKey" value={props.submissionKey} />
+        <p class="sh-body-text">
+          {t("cases.staff.intake.structureIs")} <strong>{plain(structure.name)}</strong>
+        </p>
+        <Radios
+          id={IDS.channel}
+          name="channel"
+          label={t("cases.staff.intake.channel")}
+          value={values.channel ?? "counter"}
+          error={message("channel")}
+          items={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))}
+        />
+        <Radios
+          id={IDS.type}
+          name="type"
+          label={t("cases.staff.fields.type")}
+          value={values.type}
+          error={message("type")}
+          items={CASE_TYPES.map((c) => ({ value: c, label: t(`cases.types.${c}`) }))}
+        />
+        <Radios
+          id={IDS.accessTrack}
+          name="accessTrack"
+          label={t("cases.access.trackLabel")}
+          hint={t("cases.staff.intake.trackHint")}
+          value={values.accessTrack ?? "standard"}
+          error={message("accessTrack")}
+          items={ACCESS_TRACK_NAMES.map((track) => ({
+            value: track,
+            label: t(`cases.access.track.${track}`, trackValues(track)),
+          }))}
+        />
+        {props.categories.length > 0 && (
+          <Select
+            id={IDS.category}
+            name="category"
+            label={t("cases.fields.category")}
+            value={values.category}
+            error={message("category")}
+            options={[
+              { value: "", text: t("cases.fields.categoryNone") },
+              ...props.categories.map((c) => ({ value: c.id, text: plain(c.name) })),
+            ]}
+          />
+        )}
+        <TextInput
+          id={IDS.subject}
+          name="subject"
+          label={t("cases.fields.subject")}
+          value={values.subject}
+          error={message("subject")}
+        />
+        <Textarea
+          id={IDS.description}
+          name="description"
+          label={t("cases.fields.description")}
+          hint={t("cases.staff.intake.descriptionHint")}
+          value={values.description}
+          maxLength={LIMITS.description.max}
+          rows={8}
+          error={message("description")}
+        />
+        <Select
+          id={IDS.governorate}
+          name="governorate"
+          label={t("cases.fields.governorate")}
+          value={values.governorate}
+          error={message("governorate")}
+          options={[
+            { value: "", text: t("cases.fields.governorateNone") },
+            ...props.governorates.map((g) => ({ value: g.code, text: plain(g.name) })),
+          ]}
+        />
+        <TextInput
+          id={IDS.address}
+          name="address"
+          label={t("cases.fields.address")}
+          value={values.address}
+          error={message("address") ?? message("latitude")}
+        />
+        <FileUpload
+          id={IDS.attachments}
+          name="attachments"
+          label={t("cases.fields.attachments")}
+          hint={t("cases.staff.intake.attachmentsHint", {
+            max: LIMITS.attachments,
+            size: LIMITS.attachmentBytes / 1024 / 1024,
+          })}
+          accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+          multiple
+          error={message("attachments")}
+        />
+
+        <h2 class="sh-heading-m">{t("cases.staff.intake.person")}</h2>
+        <p class="sh-body-text">{t("cases.staff.intake.personHint")}</p>
+        <TextInput
+          id={IDS.contactName}
+          name="contactName"
+          label={t("cases.staff.fields.contactName")}
+          value={values.contactName}
+          autocomplete="off"
+          error={message("contactName") ?? message("contactMode")}
+        />
+        <TextInput
+          id={IDS.contactEmail}
+          name="contactEmail"
+          type="email"
+          label={t("cases.staff.intake.optional", { field: t("cases.staff.fields.contactEmail") })}
+          hint={t("cases.staff.intake.emailHint")}
+          value={values.contactEmail}
+          autocomplete="off"
+          dir="ltr"
+          error={message("contactEmail")}
+        />
+        <TextInput
+          id={IDS.contactPhone}
+          name="contactPhone"
+          type="tel"
+          label={t("cases.staff.intake.optional", { field: t("cases.staff.fields.contactPhone") })}
+          value={values.contactPhone}
+          autocomplete="off"
+          width={20}
+          dir="ltr"
+          error={message("contactPhone")}
+        />
+        <Textarea
+          id={IDS.contactAddress}
+          name="contactAddress"
+          label={t("cases.staff.intake.optional", { field: t("cases.staff.fields.contactAddress") })}
+          value={values.contactAddress}
+          maxLength={LIMITS.address}
+          rows={3}
+          error={message("contactAddress")}
+        />
+        <Button>{t("cases.staff.intake.submit")}</Button>
+      </Form>
+    </StaffLayout>
+  );
+}

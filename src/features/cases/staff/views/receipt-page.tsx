@@ -1,0 +1,74 @@
+import type { ComponentChildren } from "preact";
+import { formatDate } from "../../../../core/i18n/format.js";
+import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Layout } from "../../../../core/views/layout.js";
+import { usePlainName } from "../../../structures/views/localized-text.js";
+import type { CaseRow } from "../queries/case.js";
+
+export interface ReceiptPageProps {
+  c: CaseRow;
+  structureName: LocalizedText;
+  /** The secret follow-up link: the person's only way to follow a request filed without an account. */
+  followUrl: string;
+}
+
+/**
+ * The receipt an agent prints (or reads out) for a request filed on someone's behalf: its reference,
+ * date, structure, type, deadline and how to follow it. Prints on its own: the site's header, footer
+ * and the agent's links are left off paper.
+ */
+export function ReceiptPage({ c, structureName, followUrl }: ReceiptPageProps) {
+  const { t, locale } = usePage();
+  const href = useHref();
+  const plain = usePlainName();
+  const title = t("cases.staff.receipt.title", { reference: c.reference });
+  const row = (label: string, value: ComponentChildren) => (
+    <div class="sh-summary-list__row">
+      <dt class="sh-summary-list__key">{label}</dt>
+      <dd class="sh-summary-list__value">{value}</dd>
+    </div>
+  );
+  return (
+    <Layout title={title} width="narrow">
+      <section class="sh-case-receipt" aria-labelledby="receipt-title">
+        <h1 id="receipt-title" class="sh-heading-l">
+          {t("cases.staff.receipt.heading")}
+        </h1>
+        <p class="sh-case-receipt__reference" dir="ltr">
+          {c.reference}
+        </p>
+        <dl class="sh-summary-list">
+          {row(t("cases.staff.fields.submitted"), formatDate(c.createdAt, locale))}
+          {row(t("cases.staff.fields.structure"), plain(structureName))}
+          {row(t("cases.staff.fields.type"), t(`cases.types.${c.type}`))}
+          {row(t("cases.staff.fields.channel"), t(`cases.channels.${c.channel}`))}
+          {row(
+            t("cases.fields.due"),
+            c.dueAt ? formatDate(c.dueAt, locale) : t("cases.staff.receipt.noDeadline"),
+          )}
+          {c.contactName && row(t("cases.staff.fields.contactName"), <bdi>{c.contactName}</bdi>)}
+        </dl>
+        <h2 class="sh-heading-m">{t("cases.staff.receipt.followTitle")}</h2>
+        <p class="sh-body-text">{t("cases.staff.receipt.follow")}</p>
+        <p class="sh-case-receipt__link" dir="ltr">
+          {followUrl}
+        </p>
+        <p class="sh-body-text">{t("cases.staff.receipt.keep")}</p>
+        {c.contactEmail && <p class="sh-body-text">{t("cases.staff.receipt.mailed")}</p>}
+      </section>
+      <div class="sh-case-receipt__actions">
+        <p class="sh-body-text">{t("cases.staff.receipt.print")}</p>
+        <p class="sh-body-text">
+          <a class="sh-link" href={href(`/staff/requests/${c.id}`)}>
+            {t("cases.staff.receipt.open")}
+          </a>
+          {" · "}
+          <a class="sh-link" href={href(`/staff/requests/new?structure=${c.structureId}`)}>
+            {t("cases.staff.receipt.another")}
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
