@@ -21,6 +21,7 @@ import type { Db } from "../../../db/client.js";
 import { CENTRAL_OFFICE_CODE, GOVERNORATES } from "../../structures/reference-data.js";
 import { structureCategories, structures } from "../../structures/tables.js";
 import { computeDueAt } from "../deadline.js";
+import { routeNewCase } from "../staff/routing.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
 import { caseAttachments, caseEvents, cases } from "../tables.js";
 
@@ -105,7 +106,8 @@ function coordinate(value: string | undefined, min: number, max: number): number
 /**
  * Files a request: validates every field, checks uploads by content (images re-encoded without
  * metadata), gives it a reference and a follow-up secret, starts its legal clock, and queues the
- * acknowledgement — all in one transaction, so a failure stores nothing. The same submission key
+ * acknowledgement, then applies the routing rules (routeNewCase: another structure, an agent) — all
+ * in one transaction, so a failure stores nothing. The same submission key
  * twice from the same client (a double click) returns the case the first one created; from another
  * client, an error that names no request.
  */
@@ -271,7 +273,7 @@ export async function submitCase(
         dueAt,
       })
       .onConflictDoNothing({ target: cases.submissionKeyHash })
-      .returning({ id: cases.id, reference: cases.reference });
+      .returning();
     // The same form sent again (a double click, a retry): nothing new; answer with the first case.
     if (!row) return null;
     const [event] = await tx
@@ -289,6 +291,7 @@ export async function submitCase(
         })),
       );
     }
+    await routeNewCase(tx, { publicUrl: ctx.publicUrl, secret: ctx.secret }, row, now);
     if (to) {
       await enqueueMail(tx, {
         to,
@@ -301,7 +304,7 @@ export async function submitCase(
     }
     return row;
   });
-  if (created) return { ok: true, value: { ...created, followToken } };
+  if (created) return { ok: true, value: { id: created.id, reference: created.reference, followToken } };
   const [filed] = await db
     .select({ id: cases.id, reference: cases.reference, followTokenHash: cases.followTokenHash })
     .from(cases)
