@@ -21,8 +21,8 @@ import type { Db } from "../../../db/client.js";
 import { CENTRAL_OFFICE_CODE, GOVERNORATES } from "../../structures/reference-data.js";
 import { structureCategories, structures } from "../../structures/tables.js";
 import { computeDueAt } from "../deadline.js";
-import { routeNewCase } from "../staff/routing.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
+import { routeNewCase } from "../staff/routing.js";
 import { caseAttachments, caseEvents, cases } from "../tables.js";
 
 export type IntakeField =

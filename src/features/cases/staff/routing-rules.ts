@@ -7,8 +7,8 @@ import type { Db } from "../../../db/client.js";
 import { isUuid } from "../../structures/commands/structure-fields.js";
 import { listAncestors } from "../../structures/queries.js";
 import { governorates, structureCategories, structures } from "../../structures/tables.js";
-import { type RoutingRuleResource, templateScope } from "./policy.js";
 import { caseEvents } from "../tables.js";
+import { type RoutingRuleResource, templateScope } from "./policy.js";
 import { caseRoutingRules } from "./tables.js";
 
 export type RoutingRuleRow = typeof caseRoutingRules.$inferSelect;

@@ -87,7 +87,10 @@ async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Handler | null> 
       const agents = await listAgentsInTurn(tx, structureId);
       if (agents.length === 0) return null;
       const next = agents[(agents.findIndex((a) => a.id === locked?.last) + 1) % agents.length]!;
-      await tx.update(caseRoutingRules).set({ lastAssigneeId: next.id }).where(eq(caseRoutingRules.id, rule.id));
+      await tx
+        .update(caseRoutingRules)
+        .set({ lastAssigneeId: next.id })
+        .where(eq(caseRoutingRules.id, rule.id));
       return next;
     }
   }
@@ -150,6 +153,7 @@ export async function routeNewCase(
         ]
       : []),
   ]);
-  if (assignee) await notifyStaff(tx, mail, [assignee], "assigned", routed!, await structureName(tx, structureId));
+  if (assignee)
+    await notifyStaff(tx, mail, [assignee], "assigned", routed!, await structureName(tx, structureId));
   return { ruleId, structureId, assigneeId: assignee?.id ?? null };
 }

@@ -5,8 +5,8 @@ import { isUniqueViolation } from "../../../../db/errors.js";
 import { isUuid } from "../../../structures/commands/structure-fields.js";
 import { governorates, structures } from "../../../structures/tables.js";
 import { canRoutingRule } from "../policy.js";
-import { ruleResource } from "../routing-rules.js";
 import { findHandler } from "../queries/handlers.js";
+import { ruleResource } from "../routing-rules.js";
 import { caseRoutingRules, ROUTING_ASSIGNMENTS, type RoutingAssignment } from "../tables.js";
 import type { StaffContext } from "./context.js";
 

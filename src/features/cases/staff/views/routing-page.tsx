@@ -1,5 +1,5 @@
-import { formatNumber } from "../../../../core/i18n/format.js";
 import type { FieldErrors } from "../../../../core/forms.js";
+import { formatNumber } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { Button } from "../../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
