@@ -13,6 +13,7 @@ import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { isUuid } from "../../structures/commands/structure-fields.js";
 import { caseFollowers, type caseOutcome } from "../tables.js";
+import { listDailyReaders } from "./preferences.js";
 import type { CaseRow } from "./queries/case.js";
 import type { Handler } from "./queries/handlers.js";
 import { caseMailOptOuts } from "./tables.js";
@@ -190,7 +191,11 @@ export async function notifyCitizen(
 /** What staff are told: a request assigned to them, transferred to their structure, or bounced twice. */
 export type StaffNotice = "assigned" | "transferred" | "bounced";
 
-/** Mails members of staff about a request, each in their language, with a link to its page. */
+/**
+ * Mails members of staff about a request, each in their language, with a link to its page. Those
+ * who chose a daily summary of the requests assigned to them get no mail for an assignment now:
+ * the summary (jobs/assignment-summary.ts) lists it.
+ */
 export async function notifyStaff(
   db: Db,
   settings: MailSettings,
@@ -199,9 +204,16 @@ export async function notifyStaff(
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
+  const summarised =
+    notice === "assigned"
+      ? await listDailyReaders(
+          db,
+          recipients.map((r) => r.id),
+        )
+      : new Set<string>();
   let sent = 0;
   for (const r of recipients) {
-    if (!r.email) continue;
+    if (!r.email || summarised.has(r.id)) continue;
     const locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
     const t = translator(locale);
     const values = { reference: c.reference, structure: pickLocalized(structure, locale).text };

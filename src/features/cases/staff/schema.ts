@@ -89,3 +89,6 @@ export const RoutingBody = formSchema({
   agent: 100,
 });
 export type RoutingBody = FormBody<"category" | "governorate" | "structure" | "assignment" | "agent">;
+
+export const PreferencesBody = formSchema({ assignmentMail: 20 });
+export type PreferencesBody = FormBody<"assignmentMail">;

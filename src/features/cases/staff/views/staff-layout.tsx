@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../../../../core/views/context.js";
 import { SectionLayout } from "../../../../core/views/section-layout.js";
 
-export type StaffSection = "queue" | "templates" | "routing";
+export type StaffSection = "queue" | "templates" | "routing" | "preferences";
 
 /** Which sections of the requests workspace the actor may open (computed by the routes). */
 export interface StaffNav {
@@ -10,7 +10,7 @@ export interface StaffNav {
   routing: boolean;
 }
 
-/** The requests workspace: the site layout with its sections (queue, templates, routing) beside the content. */
+/** The requests workspace: the site layout with its sections (queue, templates, routing, preferences) beside the content. */
 export function StaffLayout({
   title,
   section,
@@ -27,6 +27,7 @@ export function StaffLayout({
     ["queue", "/staff/requests", true],
     ["templates", "/staff/templates", nav.templates],
     ["routing", "/staff/routing", nav.routing],
+    ["preferences", "/staff/preferences", true],
   ];
   return (
     <SectionLayout

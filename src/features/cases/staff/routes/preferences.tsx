@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync } from "fastify";
+import { saveStaffPreferences } from "../commands/save-preferences.js";
+import { findAssignmentMail } from "../preferences.js";
+import { PreferencesBody } from "../schema.js";
+import { PreferencesPage } from "../views/preferences-page.js";
+import { staffContext, staffGuard, staffNav } from "./load.js";
+
+/** Every member of staff's own notification settings. */
+export const preferencesRoutes: FastifyPluginAsync = async (app) => {
+  app.addHook("preHandler", staffGuard);
+
+  app.get("/staff/preferences", async (request, reply) =>
+    reply.render(
+      <PreferencesPage
+        nav={staffNav(request)}
+        assignmentMail={await findAssignmentMail(app.db, request.actor.accountId!)}
+      />,
+    ),
+  );
+
+  app.post<{ Body: PreferencesBody }>(
+    "/staff/preferences",
+    { schema: { body: PreferencesBody } },
+    async (request, reply) => {
+      const result = await saveStaffPreferences(staffContext(request), request.body);
+      if (!result.ok)
+        return reply.render(
+          <PreferencesPage
+            nav={staffNav(request)}
+            assignmentMail={request.body.assignmentMail ?? ""}
+            errors={result.errors}
+          />,
+          422,
+        );
+      return reply.redirectWithFlash("/staff/preferences", {
+        kind: "success",
+        message: "cases.staff.flash.preferencesSaved",
+      });
+    },
+  );
+};
