@@ -32,6 +32,7 @@ const ADMIN_PAGES = [
   "/staff/requests",
   "/staff/templates",
   "/staff/routing",
+  "/staff/preferences",
   "/admin/events",
   "/admin/events/new",
   "/admin/help",

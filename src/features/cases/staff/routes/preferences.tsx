@@ -1,13 +1,18 @@
 import type { FastifyPluginAsync } from "fastify";
+import { ForbiddenError } from "../../../../core/errors/app-error.js";
 import { saveStaffPreferences } from "../commands/save-preferences.js";
+import { canSetPreferences } from "../policy.js";
 import { findAssignmentMail } from "../preferences.js";
 import { PreferencesBody } from "../schema.js";
 import { PreferencesPage } from "../views/preferences-page.js";
 import { staffContext, staffGuard, staffNav } from "./load.js";
 
-/** Every member of staff's own notification settings. */
+/** The own notification settings of everyone who may be handed requests. */
 export const preferencesRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", staffGuard);
+  app.addHook("preHandler", async (request) => {
+    if (!canSetPreferences(request.actor)) throw new ForbiddenError();
+  });
 
   app.get("/staff/preferences", async (request, reply) =>
     reply.render(

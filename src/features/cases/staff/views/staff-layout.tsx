@@ -8,6 +8,7 @@ export type StaffSection = "queue" | "templates" | "routing" | "preferences";
 export interface StaffNav {
   templates: boolean;
   routing: boolean;
+  preferences: boolean;
 }
 
 /** The requests workspace: the site layout with its sections (queue, templates, routing, preferences) beside the content. */
@@ -27,7 +28,7 @@ export function StaffLayout({
     ["queue", "/staff/requests", true],
     ["templates", "/staff/templates", nav.templates],
     ["routing", "/staff/routing", nav.routing],
-    ["preferences", "/staff/preferences", true],
+    ["preferences", "/staff/preferences", nav.preferences],
   ];
   return (
     <SectionLayout
