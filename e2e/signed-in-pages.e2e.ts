@@ -41,6 +41,7 @@ const ADMIN_PAGES = [
   `/staff/requests/receipt/${receiptToken}`,
   "/staff/templates",
   "/staff/routing",
+  "/staff/preferences",
   "/admin/events",
   "/admin/events/new",
   "/admin/help",

@@ -66,6 +66,7 @@ export const caseEventKind = pgEnum("case_event_kind", [
   "reminded",
   "escalated",
   "extended",
+  "routed",
 ]);
 
 /** An E-Citizen request ("case" in code; people see "request"). */
@@ -176,7 +177,13 @@ export const caseEvents = pgTable(
     body: text("body"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   },
-  (t) => [index("case_events_case_idx").on(t.caseId, t.at)],
+  (t) => [
+    index("case_events_case_idx").on(t.caseId, t.at),
+    // The routing page counts, for each rule, the requests it routed lately.
+    index("case_events_rule_idx")
+      .on(sql`(${t.details}->>'ruleId')`, t.at)
+      .where(sql`(${t.details}->>'ruleId') is not null`),
+  ],
 );
 
 export const caseAttachments = pgTable(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { signedInAgent } from "../../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../../test/app.js";
 import { seedDemo } from "../../../db/seed.js";
 
@@ -57,5 +58,17 @@ describe("demo requests", () => {
       { channel: "counter", name: "فاطمة بن عمّار" },
       { channel: "phone", name: "Mohamed Jaziri" },
     ]);
+  });
+
+  it("route requests by rules with automatic assignment, shown on the routing page in three languages", async () => {
+    // A platform admin: the demo's staff accounts must first enrol a second factor.
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const page = await admin.get("/fr/staff/routing");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("À l'agent le moins chargé");
+    const lighting = page.body.split("<tr").find((r) => r.includes("Éclairage public"))!;
+    expect(lighting).toMatch(/sh-table__cell--numeric">1</);
+    expect((await admin.get("/ar/staff/routing")).body).toContain("إلى العون الأقل انشغالًا");
+    expect((await admin.get("/en/staff/routing")).body).toContain("To the least busy agent");
   });
 });

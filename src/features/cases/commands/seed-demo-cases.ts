@@ -12,6 +12,7 @@ import { computeDueAt } from "../deadline.js";
 import type { CaseStatus } from "../lifecycle.js";
 import type { CaseType } from "../rules.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
+import { seedDemoRoutingRules } from "./seed-demo-routing.js";
 
 interface DemoCase {
   structure: string;
@@ -26,6 +27,8 @@ interface DemoCase {
   /** The demo citizen's own request (shown in "My requests"); otherwise an anonymous one. */
   byCitizen?: boolean;
   assigned?: boolean;
+  /** Filed under a demo routing rule (seed-demo-routing.ts), which assigned it when `assigned`. */
+  routedBy?: string;
   question?: string;
   reply?: string;
   /** The lines of a PDF sent with the reply. */
@@ -76,6 +79,7 @@ const DEMO_CASES: DemoCase[] = [
     address: "نهج مرسيليا، تونس",
     byCitizen: true,
     assigned: true,
+    routedBy: "lighting",
   },
   {
     structure: "mun-tn-11",
@@ -320,6 +324,7 @@ export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]>
   const byCode = new Map(structureRows.map((s) => [s.code, s]));
   const [citizen] = await db.select().from(accounts).where(eq(accounts.email, "citizen@demo.sharek.tn"));
   const [agent] = await db.select().from(accounts).where(eq(accounts.email, "agent@demo.sharek.tn"));
+  const rules = await seedDemoRoutingRules(db);
   for (const demo of DEMO_CASES) {
     const structure = byCode.get(demo.structure);
     if (!structure) continue;
@@ -391,7 +396,24 @@ export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]>
         details: { channel: demo.onBehalf?.channel ?? "web" },
       },
     ];
-    if (demo.assigned && agent)
+    const rule = demo.routedBy ? rules.get(demo.routedBy) : undefined;
+    if (rule)
+      events.push({
+        caseId: row!.id,
+        kind: "routed",
+        internal: true,
+        at,
+        details: { ruleId: rule.id, from: structure.id, to: structure.id, anyPlace: rule.anyPlace },
+      });
+    if (rule && demo.assigned && agent)
+      events.push({
+        caseId: row!.id,
+        kind: "assigned",
+        internal: true,
+        at,
+        details: { to: agent.id, auto: true, ruleId: rule.id, strategy: rule.assignment },
+      });
+    else if (demo.assigned && agent)
       events.push({
         caseId: row!.id,
         kind: "assigned",
@@ -465,5 +487,6 @@ export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]>
   }
   return [
     `Demo requests: ${DEMO_CASES.length} (queue of the Municipality of Tunis: sign in as agent@demo.sharek.tn).`,
+    `Demo routing rules: ${rules.size} (with automatic assignment; sign in as structure-admin@demo.sharek.tn).`,
   ];
 }

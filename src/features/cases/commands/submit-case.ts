@@ -23,6 +23,7 @@ import { ACCESS_TRACK_NAMES } from "../access-law.js";
 import { checkAttachments, storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
+import { routeNewCase } from "../staff/routing.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
 
 export type { Upload };
@@ -116,7 +117,8 @@ function coordinate(value: string | undefined, min: number, max: number): number
 /**
  * Files a request: validates every field, checks uploads by content (images re-encoded without
  * metadata), gives it a reference and a follow-up secret, starts its legal clock, and queues the
- * acknowledgement — all in one transaction, so a failure stores nothing. The same submission key
+ * acknowledgement, then applies the routing rules (routeNewCase: another structure, an agent) — all
+ * in one transaction, so a failure stores nothing. The same submission key
  * twice from the same client (a double click) returns the case the first one created; from another
  * client, an error that names no request.
  */
@@ -273,7 +275,7 @@ export async function submitCase(
         accessTrack,
       })
       .onConflictDoNothing({ target: cases.submissionKeyHash })
-      .returning({ id: cases.id, reference: cases.reference });
+      .returning();
     // The same form sent again (a double click, a retry): nothing new; answer with the first case.
     if (!row) return null;
     const [event] = await tx
@@ -297,6 +299,7 @@ export async function submitCase(
         })),
       );
     }
+    await routeNewCase(tx, { publicUrl: ctx.publicUrl, secret: ctx.secret }, row, now);
     if (to) {
       await enqueueMail(tx, {
         to,
@@ -309,7 +312,7 @@ export async function submitCase(
     }
     return row;
   });
-  if (created) return { ok: true, value: { ...created, followToken } };
+  if (created) return { ok: true, value: { id: created.id, reference: created.reference, followToken } };
   const [filed] = await db
     .select({ id: cases.id, reference: cases.reference, followTokenHash: cases.followTokenHash })
     .from(cases)

@@ -15,6 +15,7 @@ import type { Db } from "../../../db/client.js";
 import { isUuid } from "../../structures/commands/structure-fields.js";
 import { type AppealRoute, accessRefusal, afterCalendarDays, type RefusalGround } from "../access-law.js";
 import { caseFollowers, type caseOutcome } from "../tables.js";
+import { listDailyReaders } from "./preferences.js";
 import type { CaseRow } from "./queries/case.js";
 import type { Handler } from "./queries/handlers.js";
 import { caseMailOptOuts } from "./tables.js";
@@ -222,18 +223,29 @@ export async function notifyCitizen(
  */
 export type StaffNotice = "assigned" | "transferred" | "bounced" | "appealed";
 
-/** Mails members of staff about a request, each in their language, with a link to its page. */
+/**
+ * Mails members of staff about a request, each in their language, with a link to its page. Those
+ * who chose a daily summary of the requests assigned to them get no mail for an assignment now:
+ * the summary (jobs/assignment-summary.ts) lists it.
+ */
 export async function notifyStaff(
   db: Db,
   settings: Pick<MailSettings, "publicUrl">,
-  recipients: readonly Pick<Handler, "email" | "locale">[],
+  recipients: readonly Pick<Handler, "id" | "email" | "locale">[],
   notice: StaffNotice,
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
+  const summarised =
+    notice === "assigned"
+      ? await listDailyReaders(
+          db,
+          recipients.map((r) => r.id),
+        )
+      : new Set<string>();
   let sent = 0;
   for (const r of recipients) {
-    if (!r.email) continue;
+    if (!r.email || summarised.has(r.id)) continue;
     const locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
     const t = translator(locale);
     const values = { reference: c.reference, structure: pickLocalized(structure, locale).text };

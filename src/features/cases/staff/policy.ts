@@ -142,6 +142,12 @@ export function queueScope(actor: Actor): "all" | string[] {
   return structuresWithRole(actor, ...HANDLERS);
 }
 
+/** Notification preferences: for those who may be handed requests (agents, structure admins, platform admins). */
+export function canSetPreferences(actor: Actor): boolean {
+  const scope = queueScope(actor);
+  return scope === "all" || scope.length > 0;
+}
+
 export type TemplateAction = "use" | "manage";
 
 /** Response templates: a structure's handlers use them; its admins (and platform admins) write them. */

@@ -1,10 +1,13 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { accounts } from "../../../core/auth/tables.js";
 import type { Actor } from "../../../core/authz/actor.js";
+import { memberships } from "../../../core/authz/tables.js";
 import type { Db } from "../../../db/client.js";
 import { isUuid } from "../../structures/commands/structure-fields.js";
 import { listAncestors } from "../../structures/queries.js";
 import { governorates, structureCategories, structures } from "../../structures/tables.js";
+import { caseEvents } from "../tables.js";
 import { type RoutingRuleResource, templateScope } from "./policy.js";
 import { caseRoutingRules } from "./tables.js";
 
@@ -22,14 +25,34 @@ export async function listRoutingRules(db: Db, targets: "all" | string[]) {
       categoryStructureName: categoryOwner.name,
       targetName: structures.name,
       governorateName: governorates.name,
+      agentName: accounts.displayName,
     })
     .from(caseRoutingRules)
     .innerJoin(structureCategories, eq(structureCategories.id, caseRoutingRules.categoryId))
     .innerJoin(categoryOwner, eq(categoryOwner.id, structureCategories.structureId))
     .innerJoin(structures, eq(structures.id, caseRoutingRules.targetStructureId))
     .leftJoin(governorates, eq(governorates.code, caseRoutingRules.governorateCode))
+    .leftJoin(accounts, eq(accounts.id, caseRoutingRules.targetAgentId))
     .where(targets === "all" ? undefined : inArray(caseRoutingRules.targetStructureId, targets))
     .orderBy(asc(categoryOwner.code), asc(structureCategories.code), asc(caseRoutingRules.governorateCode));
+}
+
+/** How long the routing page looks back when it counts what each rule routed. */
+export const ROUTED_WINDOW_DAYS = 30;
+
+/**
+ * How many requests each rule routed since a date, read from the timeline's "routed" events (each
+ * carries the id of the rule that decided), by rule id; rules that routed none are absent.
+ */
+export async function countRouted(db: Db, ruleIds: string[], since: Date): Promise<Map<string, number>> {
+  if (ruleIds.length === 0) return new Map();
+  const ruleId = sql<string>`(${caseEvents.details}->>'ruleId')`;
+  const rows = await db
+    .select({ ruleId, n: count() })
+    .from(caseEvents)
+    .where(and(inArray(ruleId, ruleIds), eq(caseEvents.kind, "routed"), gte(caseEvents.at, since)))
+    .groupBy(ruleId);
+  return new Map(rows.map((r) => [r.ruleId, r.n]));
 }
 
 export async function findRoutingRule(db: Db, id: string | undefined): Promise<RoutingRuleRow | null> {
@@ -68,12 +91,12 @@ export async function ruleResource(
 
 /**
  * The choices of the "add a rule" form: the structures the actor may route to (the ones they
- * administer, or all for platform admins) and the active categories of those structures and of the
- * structures above them.
+ * administer, or all for platform admins), the active categories of those structures and of the
+ * structures above them, and the people who handle those structures' requests (a rule may name one).
  */
 export async function routingChoices(db: Db, actor: Actor) {
   const scope = templateScope(actor);
-  if (scope !== "all" && scope.length === 0) return { targets: [], categories: [] };
+  if (scope !== "all" && scope.length === 0) return { targets: [], categories: [], agents: [] };
   const targets = await db
     .select({ id: structures.id, code: structures.code, name: structures.name })
     .from(structures)
@@ -102,5 +125,30 @@ export async function routingChoices(db: Db, actor: Actor) {
             ),
           )
           .orderBy(asc(structures.code), asc(structureCategories.code));
-  return { targets, categories };
+  const agents =
+    targets.length === 0
+      ? []
+      : await db
+          .selectDistinct({
+            id: accounts.id,
+            name: accounts.displayName,
+            structureName: structures.name,
+            structureCode: structures.code,
+          })
+          .from(memberships)
+          .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+          .innerJoin(structures, eq(structures.id, memberships.structureId))
+          .where(
+            and(
+              inArray(
+                memberships.structureId,
+                targets.map((t) => t.id),
+              ),
+              inArray(memberships.role, ["agent", "structure_admin"]),
+              isNull(memberships.revokedAt),
+              isNull(accounts.deletedAt),
+            ),
+          )
+          .orderBy(asc(structures.code), asc(accounts.displayName));
+  return { targets, categories, agents };
 }

@@ -84,5 +84,14 @@ export const TemplateBody = formSchema({
 });
 export type TemplateBody = FormBody<"structure" | "category" | "locale" | "title" | "body">;
 
-export const RoutingBody = formSchema({ category: 100, governorate: 20, structure: 100, autoAssign: 10 });
-export type RoutingBody = FormBody<"category" | "governorate" | "structure" | "autoAssign">;
+export const RoutingBody = formSchema({
+  category: 100,
+  governorate: 20,
+  structure: 100,
+  assignment: 20,
+  agent: 100,
+});
+export type RoutingBody = FormBody<"category" | "governorate" | "structure" | "assignment" | "agent">;
+
+export const PreferencesBody = formSchema({ assignmentMail: 20 });
+export type PreferencesBody = FormBody<"assignmentMail">;

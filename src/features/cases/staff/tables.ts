@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean,
   check,
   index,
   integer,
@@ -12,7 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../../core/auth/tables.js";
-import { id, timestamps } from "../../../db/columns.js";
+import { id, timestamps, tstz } from "../../../db/columns.js";
 import { governorates, structureCategories, structures } from "../../structures/tables.js";
 import { caseStatus, cases, caseType } from "../tables.js";
 
@@ -60,8 +59,16 @@ export const responseTemplates = pgTable(
 );
 
 /**
+ * How a routing rule hands a request over once it reaches the target structure: not at all (it waits
+ * in the structure's queue), to the agent with the fewest open requests, to the structure's agents
+ * in turn, or to one named agent.
+ */
+export const ROUTING_ASSIGNMENTS = ["none", "least_loaded", "round_robin", "agent"] as const;
+export type RoutingAssignment = (typeof ROUTING_ASSIGNMENTS)[number];
+
+/**
  * Where requests of a category go, by place: category × governorate (null: any governorate) →
- * structure, optionally handed at once to the structure's least-loaded agent.
+ * structure, and optionally at once to one of its agents (see ROUTING_ASSIGNMENTS).
  */
 export const caseRoutingRules = pgTable(
   "case_routing_rules",
@@ -74,7 +81,11 @@ export const caseRoutingRules = pgTable(
     targetStructureId: uuid("target_structure_id")
       .notNull()
       .references(() => structures.id),
-    autoAssign: boolean("auto_assign").notNull().default(false),
+    assignment: text("assignment").$type<RoutingAssignment>().notNull().default("none"),
+    /** The agent of an "agent" rule (null otherwise, or once their account is gone). */
+    targetAgentId: uuid("target_agent_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** Round robin: the agent the rule handed its latest request to; the next one in turn follows. */
+    lastAssigneeId: uuid("last_assignee_id").references(() => accounts.id, { onDelete: "set null" }),
     createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
     ...timestamps(),
   },
@@ -86,6 +97,10 @@ export const caseRoutingRules = pgTable(
       .on(t.categoryId)
       .where(sql`${t.governorateCode} is null`),
     index("case_routing_rules_target_idx").on(t.targetStructureId),
+    check(
+      "case_routing_rules_assignment",
+      sql`${t.assignment} in ('none', 'least_loaded', 'round_robin', 'agent')`,
+    ),
   ],
 );
 
@@ -103,6 +118,31 @@ export const caseMailOptOuts = pgTable(
     ...timestamps(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.addressKey] })],
+);
+
+/**
+ * A member of staff's own settings: how they hear of requests handed to them (a mail each, or one
+ * summary a day), and when they last looked at their queue (what is "new" there).
+ */
+export const STAFF_MAIL_RHYTHMS = ["instant", "daily"] as const;
+export type StaffMailRhythm = (typeof STAFF_MAIL_RHYTHMS)[number];
+
+export const staffPreferences = pgTable(
+  "staff_preferences",
+  {
+    accountId: uuid("account_id")
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    assignmentMail: text("assignment_mail").$type<StaffMailRhythm>().notNull().default("instant"),
+    /** The end of the period the latest daily summary covered. */
+    summaryUntil: tstz("summary_until"),
+    /** Requests that reached the queue after this are marked "new": the end of the previous visit. */
+    queueSeenAt: tstz("queue_seen_at"),
+    /** The latest time the queue was shown: a visit ends after QUEUE_VISIT_GAP without one. */
+    queueShownAt: tstz("queue_shown_at"),
+    ...timestamps(),
+  },
+  (t) => [check("staff_preferences_assignment_mail", sql`${t.assignmentMail} in ('instant', 'daily')`)],
 );
 
 /**

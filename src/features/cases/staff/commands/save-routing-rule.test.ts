@@ -15,32 +15,55 @@ const municipality = await structureIdOf(db, "mun-tn-11");
 const mayor = await signedInAgent(app, database, {
   roles: [{ structure: "mun-tn-11", role: "structure_admin" }],
 });
+const clerk = await signedInAgent(app, database, {
+  roles: [{ structure: "mun-tn-11", role: "agent" }],
+  displayName: "Guichetier Tunis",
+});
 
 describe("routing rules", () => {
-  it("lets a municipality's admin route a category of its governorate to it, which the intake then follows", async () => {
+  it("lets a municipality's admin route a category of its governorate to it, to one of its agents", async () => {
     const lighting = await createCategory(db, "gov-tn-11");
     const response = await mayor.agent.post("/fr/staff/routing", {
       category: lighting.id,
       governorate: "TN-11",
       structure: municipality,
-      autoAssign: "on",
+      assignment: "agent",
+      agent: people.agent.account.id,
     });
-    expect(response.statusCode).toBe(303);
+    // An agent of another structure cannot be named.
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('href="#agent"');
+    expect(response.body).toContain("Choisissez un agent de la structure destinataire");
+    const wrongMode = await mayor.agent.post("/fr/staff/routing", {
+      category: lighting.id,
+      structure: municipality,
+      assignment: "everyone",
+    });
+    expect(wrongMode.statusCode).toBe(422);
+    expect(wrongMode.body).toContain('href="#assignment"');
+    const saved = await mayor.agent.post("/fr/staff/routing", {
+      category: lighting.id,
+      governorate: "TN-11",
+      structure: municipality,
+      assignment: "agent",
+      agent: clerk.account.id,
+    });
+    expect(saved.statusCode).toBe(303);
     const page = await mayor.agent.get("/fr/staff/routing");
     expect(page.body).toContain(`Catégorie ${lighting.code}`);
+    expect(page.body).toContain("Guichetier Tunis");
     const rules = await loadRoutingRules(db, lighting.id);
     expect(rules).toEqual([
       {
+        id: expect.any(String),
         categoryId: lighting.id,
         governorateCode: "TN-11",
         targetStructureId: municipality,
-        autoAssign: true,
+        assignment: "agent",
+        targetAgentId: clerk.account.id,
       },
     ]);
-    expect(routeCase(rules, { categoryId: lighting.id, governorateCode: "TN-11" })).toEqual({
-      structureId: municipality,
-      autoAssign: true,
-    });
+    expect(routeCase(rules, { categoryId: lighting.id, governorateCode: "TN-11" })).toBe(rules[0]);
     expect(routeCase(rules, { categoryId: lighting.id, governorateCode: "TN-12" })).toBeNull();
     const [entry] = await db
       .select()
@@ -48,7 +71,12 @@ describe("routing rules", () => {
       .where(eq(auditEvents.action, "case_routing_rule.create"));
     expect(entry).toMatchObject({
       structureId: municipality,
-      details: { categoryId: lighting.id, governorateCode: "TN-11", autoAssign: true },
+      details: {
+        categoryId: lighting.id,
+        governorateCode: "TN-11",
+        assignment: "agent",
+        targetAgentId: clerk.account.id,
+      },
     });
 
     const duplicate = await mayor.agent.post("/fr/staff/routing", {
@@ -97,7 +125,7 @@ describe("routing rules", () => {
     expect(response.statusCode).toBe(303);
     expect(
       routeCase(await loadRoutingRules(db, office.id), { categoryId: office.id, governorateCode: "TN-61" })
-        ?.structureId,
+        ?.targetStructureId,
     ).toBe(governorate);
     // Agents see no routing page.
     expect((await people.agent.agent.get("/fr/staff/routing")).statusCode).toBe(403);

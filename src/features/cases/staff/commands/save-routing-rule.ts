@@ -5,16 +5,18 @@ import { isUniqueViolation } from "../../../../db/errors.js";
 import { isUuid } from "../../../structures/commands/structure-fields.js";
 import { governorates, structures } from "../../../structures/tables.js";
 import { canRoutingRule } from "../policy.js";
+import { findHandler } from "../queries/handlers.js";
 import { ruleResource } from "../routing-rules.js";
-import { caseRoutingRules } from "../tables.js";
+import { caseRoutingRules, ROUTING_ASSIGNMENTS, type RoutingAssignment } from "../tables.js";
 import type { StaffContext } from "./context.js";
 
-export type RoutingRuleField = "category" | "governorate" | "structure";
-export type RoutingRuleInput = Partial<Record<RoutingRuleField | "autoAssign", string>>;
+export type RoutingRuleField = "category" | "governorate" | "structure" | "assignment" | "agent";
+export type RoutingRuleInput = Partial<Record<RoutingRuleField, string>>;
 
 /**
  * Adds a routing rule: a category's requests from a governorate (or from anywhere) go to a
- * structure, optionally straight to its least-loaded agent. One rule per category and place.
+ * structure, and optionally straight to one of its agents (the least loaded, each in turn, or one
+ * named agent of that structure). One rule per category and place.
  */
 export async function createRoutingRule(
   ctx: StaffContext,
@@ -24,7 +26,11 @@ export async function createRoutingRule(
   const categoryId = text(input.category);
   const targetStructureId = text(input.structure);
   const governorateCode = text(input.governorate) || null;
-  const autoAssign = input.autoAssign === "on" || input.autoAssign === "true";
+  const wanted = text(input.assignment) || "none";
+  const assignment = (ROUTING_ASSIGNMENTS as readonly string[]).includes(wanted)
+    ? (wanted as RoutingAssignment)
+    : null;
+  if (!assignment) errors.assignment = fieldError("cases.staff.errors.assignmentInvalid");
 
   const [target] = isUuid(targetStructureId)
     ? await ctx.db
@@ -39,6 +45,9 @@ export async function createRoutingRule(
     const [known] = await ctx.db.select().from(governorates).where(eq(governorates.code, governorateCode));
     if (!known) errors.governorate = fieldError("cases.staff.errors.governorateInvalid");
   }
+  const agentId = assignment === "agent" ? text(input.agent) : "";
+  if (assignment === "agent" && !(target && (await findHandler(ctx.db, target.id, agentId))))
+    errors.agent = fieldError("cases.staff.errors.agentInvalid");
   if (target && resource && !canRoutingRule(ctx.actor, resource)) {
     errors.category = fieldError("cases.staff.errors.categoryNotYours");
   }
@@ -52,7 +61,8 @@ export async function createRoutingRule(
           categoryId,
           governorateCode,
           targetStructureId,
-          autoAssign,
+          assignment: assignment!,
+          targetAgentId: agentId || null,
           createdBy: ctx.actor.accountId,
         })
         .returning({ id: caseRoutingRules.id });
@@ -63,7 +73,7 @@ export async function createRoutingRule(
           subjectType: "case_routing_rule",
           subjectId: row!.id,
           structureId: targetStructureId,
-          details: { categoryId, governorateCode, autoAssign },
+          details: { categoryId, governorateCode, assignment, targetAgentId: agentId || null },
         },
         ctx.request,
         ctx.actor.accountId,

@@ -79,3 +79,20 @@ export async function leastLoadedAgent(db: Db, structureId: string): Promise<str
   );
   return row?.id ?? null;
 }
+
+/** The structure's agents in the order a round-robin rule takes them: longest-serving first. */
+export async function listAgentsInTurn(db: Db, structureId: string): Promise<Handler[]> {
+  return db
+    .select({ id: accounts.id, name: accounts.displayName, email: accounts.email, locale: accounts.locale })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(
+      and(
+        eq(memberships.structureId, structureId),
+        eq(memberships.role, "agent"),
+        isNull(memberships.revokedAt),
+        isNull(accounts.deletedAt),
+      ),
+    )
+    .orderBy(asc(memberships.createdAt), asc(memberships.accountId));
+}

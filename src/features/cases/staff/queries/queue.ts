@@ -81,6 +81,8 @@ export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock) {
       dueAt: cases.dueAt,
       pausedAt: cases.pausedAt,
       createdAt: cases.createdAt,
+      /** When it reached this structure (filed, routed, or transferred): what "new" compares. */
+      clockStartedAt: cases.clockStartedAt,
       needsTriage: cases.needsTriage,
       transferCount: cases.transferCount,
       assigneeId: cases.assigneeId,

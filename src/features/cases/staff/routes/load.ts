@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { requireStaff } from "../../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../../core/errors/app-error.js";
 import { requireCase, type StaffContext } from "../commands/context.js";
-import { type CaseStaffAction, canListRoutingRules, templateScope } from "../policy.js";
+import { type CaseStaffAction, canListRoutingRules, canSetPreferences, templateScope } from "../policy.js";
 import { type CaseRow, findCase } from "../queries/case.js";
 import type { StaffNav } from "../views/staff-layout.js";
 
@@ -23,6 +23,7 @@ export function staffNav(request: FastifyRequest): StaffNav {
   return {
     templates: scope === "all" || scope.length > 0,
     routing: canListRoutingRules(request.actor),
+    preferences: canSetPreferences(request.actor),
   };
 }
 

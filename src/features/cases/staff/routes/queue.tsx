@@ -15,6 +15,7 @@ import { deleteView } from "../commands/delete-view.js";
 import { saveView, type ViewField } from "../commands/save-view.js";
 import { dueSoonLimit } from "../deadline-state.js";
 import { canCase, canQueue, queueScope } from "../policy.js";
+import { countArrivedSince, recordQueueVisit } from "../preferences.js";
 import { listMembers } from "../queries/handlers.js";
 import { listQueue, QUEUE_PAGE_SIZE, queueCounts } from "../queries/queue.js";
 import { normaliseSavedQuery, parseQueueQuery, type QueueQuery } from "../queue-filters.js";
@@ -70,13 +71,15 @@ export const queueRoutes: FastifyPluginAsync = async (app) => {
       soonLimit: dueSoonLimit(now, await loadCalendarFor(app.db, now)),
       accountId: request.actor.accountId!,
     };
-    const [rows, counts, categories, handlers, governorates, savedViews] = await Promise.all([
+    const newSince = await recordQueueVisit(app.db, request.actor.accountId!, now);
+    const [rows, counts, categories, handlers, governorates, savedViews, newCount] = await Promise.all([
       listQueue(app.db, filters, clock),
       queueCounts(app.db, filters, clock),
       listCategories(app.db, structure.id),
       listMembers(app.db, structure.id),
       listGovernorates(app.db),
       listSavedViews(app.db, request.actor.accountId!, structure.id),
+      newSince ? countArrivedSince(app.db, structure.id, newSince) : 0,
     ]);
     const probe = { structureId: structure.id, status: "new" as const, anonymous: false };
     return (
@@ -92,6 +95,8 @@ export const queueRoutes: FastifyPluginAsync = async (app) => {
         handlers={handlers}
         governorates={governorates}
         savedViews={savedViews}
+        newSince={newSince}
+        newCount={newCount}
         canAssignOthers={canCase(request.actor, "assignOthers", probe)}
         {...extra}
       />

@@ -5,7 +5,14 @@ import { listGovernorates } from "../../../structures/queries.js";
 import { deleteRoutingRule } from "../commands/delete-routing-rule.js";
 import { createRoutingRule, type RoutingRuleField } from "../commands/save-routing-rule.js";
 import { canListRoutingRules, canRoutingRule, templateScope } from "../policy.js";
-import { findRoutingRule, listRoutingRules, routingChoices, ruleResource } from "../routing-rules.js";
+import {
+  countRouted,
+  findRoutingRule,
+  listRoutingRules,
+  ROUTED_WINDOW_DAYS,
+  routingChoices,
+  ruleResource,
+} from "../routing-rules.js";
 import { EmptyBody, ItemParams, RoutingBody } from "../schema.js";
 import { RoutingPage } from "../views/routing-page.js";
 import { staffContext, staffGuard, staffNav } from "./load.js";
@@ -19,23 +26,31 @@ export const routingRoutes: FastifyPluginAsync = async (app) => {
 
   const page = async (
     request: FastifyRequest,
-    values: Partial<Record<RoutingRuleField | "autoAssign", string>> = {},
+    values: Partial<Record<RoutingRuleField, string>> = {},
     errors?: FieldErrors<RoutingRuleField>,
   ) => {
     const rows = await listRoutingRules(app.db, templateScope(request.actor));
+    const since = new Date(Date.now() - ROUTED_WINDOW_DAYS * 24 * 3600 * 1000);
+    const routed = await countRouted(
+      app.db,
+      rows.map((r) => r.rule.id),
+      since,
+    );
     const rules = await Promise.all(
       rows.map(async (r) => ({
         ...r,
+        routed: routed.get(r.rule.id) ?? 0,
         canDelete: canRoutingRule(request.actor, await ruleResource(app.db, r.rule)),
       })),
     );
-    const { targets, categories } = await routingChoices(app.db, request.actor);
+    const { targets, categories, agents } = await routingChoices(app.db, request.actor);
     return (
       <RoutingPage
         nav={staffNav(request)}
         rules={rules}
         targets={targets}
         categories={categories}
+        agents={agents}
         governorates={await listGovernorates(app.db)}
         values={values}
         errors={errors}

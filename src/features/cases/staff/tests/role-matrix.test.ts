@@ -362,7 +362,7 @@ roleMatrix("routing rules", testApp, [
   {
     method: "POST",
     url: "/fr/staff/routing",
-    form: () => ({ category: category().id, structure: home, governorate: "" }),
+    form: () => ({ category: category().id, structure: home, governorate: "", assignment: "least_loaded" }),
     expect: { anonymous: 303, structure_admin: 303, platform_admin: 303, other_staff: 422, otherwise: 403 },
   },
   {
@@ -370,6 +370,34 @@ roleMatrix("routing rules", testApp, [
     url: () => `/fr/staff/routing/${rule().id}/delete`,
     // The rules route to the municipality: the governorate's admins do not manage them.
     expect: { anonymous: 303, platform_admin: 303, structure_admin: 404, other_staff: 404, otherwise: 403 },
+  },
+]);
+
+roleMatrix("notification preferences", testApp, [
+  {
+    method: "GET",
+    url: "/fr/staff/preferences",
+    expect: {
+      anonymous: 303,
+      agent: 200,
+      structure_admin: 200,
+      platform_admin: 200,
+      other_staff: 200,
+      otherwise: 403,
+    },
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/preferences",
+    form: { assignmentMail: "daily" },
+    expect: {
+      anonymous: 303,
+      agent: 303,
+      structure_admin: 303,
+      platform_admin: 303,
+      other_staff: 303,
+      otherwise: 403,
+    },
   },
 ]);
 

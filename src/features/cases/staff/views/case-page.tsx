@@ -240,6 +240,7 @@ export function CasePage({ data, nav, forms }: { data: CasePageData; nav: StaffN
         events={data.events}
         structures={
           new Map([
+            [data.c.structureId, data.structureName],
             ...data.chain.flatMap(
               (h) =>
                 [

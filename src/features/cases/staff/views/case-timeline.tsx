@@ -51,6 +51,14 @@ export function CaseTimeline({
                 {event.kind === "assigned" && str("to") && (
                   <p class="sh-body-text">
                     {t("cases.staff.timeline.assignedTo", { name: people.get(str("to")) ?? "—" })}
+                    {str("ruleId") && <> {t(`cases.staff.timeline.autoAssigned.${str("strategy")}`)}</>}
+                  </p>
+                )}
+                {event.kind === "routed" && (
+                  <p class="sh-body-text">
+                    {t(d.anyPlace ? "cases.staff.timeline.routedAnyPlace" : "cases.staff.timeline.routed", {
+                      to: plain(structures.get(str("to"))),
+                    })}
                   </p>
                 )}
                 {event.kind === "transferred" && (

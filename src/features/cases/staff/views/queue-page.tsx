@@ -1,10 +1,11 @@
 import type { FieldErrors } from "../../../../core/forms.js";
-import { formatNumber } from "../../../../core/i18n/format.js";
+import { formatDateTime, formatNumber } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { Button } from "../../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
 import { Pagination } from "../../../../core/views/components/pagination/pagination.js";
 import { Select } from "../../../../core/views/components/select/select.js";
+import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { useFieldErrors } from "../../../../core/views/form.js";
@@ -36,6 +37,10 @@ export interface QueuePageProps {
   handlers: Handler[];
   governorates: Array<{ code: string; name: LocalizedText }>;
   savedViews: SavedView[];
+  /** The end of the reader's previous visit: requests that reached the queue after it are "new". */
+  newSince: Date | null;
+  /** How many open requests of the structure are new since then. */
+  newCount: number;
   /** Whether the actor may hand requests to others (the bulk form's assignee list). */
   canAssignOthers: boolean;
   bulkErrors?: FieldErrors<BulkField>;
@@ -64,6 +69,14 @@ export function QueuePage(props: QueuePageProps) {
       <bulk.Summary />
       <views.Summary />
       <h1 class="sh-heading-xl">{title}</h1>
+      {props.newSince && (
+        <p class="sh-lead" id="new-since">
+          {t("cases.staff.queue.newSince", {
+            count: props.newCount,
+            date: formatDateTime(props.newSince, locale),
+          })}
+        </p>
+      )}
       {props.structures.length > 1 && (
         <form method="get" action={href("/staff/requests")}>
           <Select
@@ -241,6 +254,11 @@ export function QueuePage(props: QueuePageProps) {
                 {r.reference}
               </a>,
               <>
+                {props.newSince && r.clockStartedAt > props.newSince && (
+                  <>
+                    <StatusTag tone="info">{t("cases.staff.queue.new")}</StatusTag>{" "}
+                  </>
+                )}
                 <bdi>{r.subject}</bdi>
                 <br />
                 <span class="sh-hint">

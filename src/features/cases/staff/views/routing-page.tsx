@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../../../../core/forms.js";
+import { formatNumber } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { Button } from "../../../../core/views/components/button/button.js";
-import { Checkboxes } from "../../../../core/views/components/checkboxes/checkboxes.js";
 import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
 import { Select } from "../../../../core/views/components/select/select.js";
 import { Table } from "../../../../core/views/components/table/table.js";
@@ -10,6 +10,7 @@ import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Localized, usePlainName } from "../../../structures/views/localized-text.js";
 import type { RoutingRuleField } from "../commands/save-routing-rule.js";
 import type { RoutingRuleRow } from "../routing-rules.js";
+import { ROUTING_ASSIGNMENTS } from "../tables.js";
 import { StaffLayout, type StaffNav } from "./staff-layout.js";
 
 export interface RoutingPageProps {
@@ -20,23 +21,29 @@ export interface RoutingPageProps {
     categoryStructureName: LocalizedText;
     targetName: LocalizedText;
     governorateName: LocalizedText | null;
+    agentName: string | null;
+    /** Requests it routed in the last 30 days. */
+    routed: number;
     canDelete: boolean;
   }>;
   targets: Array<{ id: string; name: LocalizedText }>;
   categories: Array<{ id: string; name: LocalizedText; structureName: LocalizedText }>;
+  agents: Array<{ id: string; name: string; structureName: LocalizedText }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
-  values: Partial<Record<RoutingRuleField | "autoAssign", string>>;
+  values: Partial<Record<RoutingRuleField, string>>;
   errors?: FieldErrors<RoutingRuleField>;
 }
 
 /** Routing rules: which structure receives a category's requests from each governorate. */
 export function RoutingPage(props: RoutingPageProps) {
-  const { t } = usePage();
+  const { t, locale } = usePage();
   const plain = usePlainName();
   const { Summary, message } = useFieldErrors(props.errors, {
     category: "category",
     governorate: "governorate",
     structure: "structure",
+    assignment: "assignment",
+    agent: "agent",
   });
   const title = t("cases.staff.routing.title");
   return (
@@ -56,7 +63,8 @@ export function RoutingPage(props: RoutingPageProps) {
             { text: t("cases.staff.fields.category") },
             { text: t("cases.staff.fields.governorate") },
             { text: t("cases.staff.routing.target") },
-            { text: t("cases.staff.routing.autoAssign") },
+            { text: t("cases.staff.routing.assignment") },
+            { text: t("cases.staff.routing.routed"), numeric: true },
             { text: t("cases.staff.templates.actions") },
           ]}
           firstCellIsHeader
@@ -70,7 +78,12 @@ export function RoutingPage(props: RoutingPageProps) {
               t("cases.staff.routing.anyPlace")
             ),
             <Localized key="s" text={r.targetName} />,
-            r.rule.autoAssign ? t("cases.staff.routing.yes") : t("cases.staff.routing.no"),
+            r.rule.assignment === "agent" ? (
+              <bdi key="a">{r.agentName ?? "—"}</bdi>
+            ) : (
+              t(`cases.staff.routing.assign.${r.rule.assignment}`)
+            ),
+            formatNumber(r.routed, locale),
             r.canDelete ? (
               <Form key="d" action={`/staff/routing/${r.rule.id}/delete`}>
                 <Button variant="warning">{t("cases.staff.routing.delete")}</Button>
@@ -119,12 +132,26 @@ export function RoutingPage(props: RoutingPageProps) {
             ...props.targets.map((s) => ({ value: s.id, text: plain(s.name) })),
           ]}
         />
-        <Checkboxes
-          id="autoAssign"
-          name="autoAssign"
-          label={t("cases.staff.routing.autoAssign")}
-          items={[{ value: "on", label: t("cases.staff.routing.autoAssignHint") }]}
-          values={props.values.autoAssign ? ["on"] : []}
+        <Select
+          id="assignment"
+          name="assignment"
+          label={t("cases.staff.routing.assignment")}
+          hint={t("cases.staff.routing.assignmentHint")}
+          value={props.values.assignment ?? "none"}
+          error={message("assignment")}
+          options={ROUTING_ASSIGNMENTS.map((a) => ({ value: a, text: t(`cases.staff.routing.assign.${a}`) }))}
+        />
+        <Select
+          id="agent"
+          name="agent"
+          label={t("cases.staff.routing.agent")}
+          hint={t("cases.staff.routing.agentHint")}
+          value={props.values.agent ?? ""}
+          error={message("agent")}
+          options={[
+            { value: "", text: t("cases.staff.transfer.choose") },
+            ...props.agents.map((a) => ({ value: a.id, text: `${plain(a.structureName)} — ${a.name}` })),
+          ]}
         />
         <Button>{t("cases.staff.routing.add")}</Button>
       </Form>

@@ -2,15 +2,16 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../../../../core/views/context.js";
 import { SectionLayout } from "../../../../core/views/section-layout.js";
 
-export type StaffSection = "queue" | "intake" | "templates" | "routing";
+export type StaffSection = "queue" | "intake" | "templates" | "routing" | "preferences";
 
 /** Which sections of the requests workspace the actor may open (computed by the routes). */
 export interface StaffNav {
   templates: boolean;
   routing: boolean;
+  preferences: boolean;
 }
 
-/** The requests workspace: the site layout with its sections (queue, intake, templates, routing) beside the content. */
+/** The requests workspace: the site layout with its sections (queue, intake, templates, routing, preferences) beside the content. */
 export function StaffLayout({
   title,
   section,
@@ -28,6 +29,7 @@ export function StaffLayout({
     ["intake", "/staff/requests/new", true],
     ["templates", "/staff/templates", nav.templates],
     ["routing", "/staff/routing", nav.routing],
+    ["preferences", "/staff/preferences", nav.preferences],
   ];
   return (
     <SectionLayout

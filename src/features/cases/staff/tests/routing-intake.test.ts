@@ -1,0 +1,191 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { signedInAgent } from "../../../../../test/accounts.js";
+import { Agent } from "../../../../../test/app.js";
+import { mailsTo } from "../../../../../test/mail.js";
+import { multipart } from "../../../../../test/multipart.js";
+import { issueKey, postRequest } from "../../../open311/testing.js";
+import { cases } from "../../tables.js";
+import { createCategory, eventsOf, reload, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
+
+const testApp = await staffTestApp();
+const { app, database } = testApp;
+const db = database.db;
+const people = await staffPeople(testApp);
+const municipality = await structureIdOf(db, "mun-tn-11");
+const governorate = await structureIdOf(db, "gov-tn-11");
+// Two agents of the Municipality of Tunis, the first one longer in post.
+const first = await signedInAgent(app, database, {
+  roles: [{ structure: "mun-tn-11", role: "agent" }],
+  displayName: "Première Agente",
+  email: "premiere@mun-tunis.tn",
+});
+const second = await signedInAgent(app, database, {
+  roles: [{ structure: "mun-tn-11", role: "agent" }],
+  displayName: "Second Agent",
+  email: "second@mun-tunis.tn",
+});
+const { key } = await issueKey(db);
+
+/** Files a complaint through the web form, as a visitor would. */
+async function fileOnTheWeb(categoryId: string, governorateCode: string) {
+  const visitor = new Agent(app);
+  const page = await visitor.get("/fr/requests/new?type=complaint&structure=gov-tn-11");
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page.body)?.[1] ?? "";
+  const { payload, contentType } = multipart({
+    type: "complaint",
+    structure: "gov-tn-11",
+    category: categoryId,
+    subject: "Nid-de-poule dangereux",
+    description: "Un nid-de-poule profond s'est ouvert devant l'école primaire de la rue de Rome.",
+    governorate: governorateCode,
+    contactMode: "email",
+    contactEmail: "citoyen@example.tn",
+    submissionKey: field("submissionKey"),
+    _csrf: field("_csrf"),
+  });
+  const response = await app.inject({
+    method: "POST",
+    url: "/fr/requests",
+    headers: { cookie: visitor.cookieHeader(), "content-type": contentType },
+    payload,
+  });
+  expect(response.statusCode, response.body).toBe(303);
+  const follow = await visitor.get(response.headers.location as string);
+  const reference = /EC-\d{4}-\d{6}/.exec(follow.body)![0];
+  return caseByReference(reference);
+}
+
+async function fileThroughOpen311(categoryCode: string) {
+  const response = await postRequest(app, "json", {
+    api_key: key,
+    service_code: `gov-tn-11.${categoryCode}`,
+    lat: "36.8065",
+    long: "10.1815",
+    description: "La chaussée est effondrée devant la poste, les voitures font un écart.",
+    email: "habitant@example.tn",
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return caseByReference(
+    (JSON.parse(response.body) as Array<{ service_request_id: string }>)[0]!.service_request_id,
+  );
+}
+
+async function caseByReference(reference: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.reference, reference));
+  return row!;
+}
+
+async function addRule(fields: Record<string, string>) {
+  const response = await people.platformAdmin.agent.post("/fr/staff/routing", fields);
+  expect(response.statusCode, response.body).toBe(303);
+}
+
+describe("routing at intake", () => {
+  it("sends requests filed on the web and through Open311 to the rule's structure, to its agents in turn", async () => {
+    const roads = await createCategory(db, "gov-tn-11");
+    await addRule({
+      category: roads.id,
+      governorate: "TN-11",
+      structure: municipality,
+      assignment: "round_robin",
+    });
+
+    const web = await fileOnTheWeb(roads.id, "TN-11");
+    expect(web).toMatchObject({
+      structureId: municipality,
+      assigneeId: first.account.id,
+      status: "in_progress",
+    });
+    const api = await fileThroughOpen311(roads.code);
+    expect(api).toMatchObject({ structureId: municipality, assigneeId: second.account.id });
+    expect((await fileOnTheWeb(roads.id, "TN-11")).assigneeId).toBe(first.account.id);
+
+    // The timeline says which rule decided, and how the agent was chosen.
+    const events = await eventsOf(db, web.id);
+    expect(events.map((e) => e.kind)).toEqual(["submitted", "routed", "assigned"]);
+    const ruleId = events[1]!.details.ruleId;
+    expect(events[1]).toMatchObject({
+      internal: true,
+      details: { from: governorate, to: municipality, anyPlace: false },
+    });
+    expect(events[2]!.details).toMatchObject({
+      to: first.account.id,
+      auto: true,
+      ruleId,
+      strategy: "round_robin",
+    });
+    const page = await first.agent.get(`/fr/staff/requests/${web.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Orientation automatique");
+    expect(page.body).toMatch(
+      /Orientée vers .*Tunis.* par la règle d'orientation de cette catégorie dans ce gouvernorat/,
+    );
+    expect(page.body).toContain("Choisi par la règle d'orientation : les agents à tour de rôle.");
+
+    // Each agent is told by mail, with the request's reference and link.
+    const [mail] = await mailsTo(database, "premiere@mun-tunis.tn");
+    expect(mail?.textBody).toContain(`/staff/requests/`);
+    expect(
+      (await mailsTo(database, "premiere@mun-tunis.tn")).some((m) => m.subject.includes(web.reference)),
+    ).toBe(true);
+    expect(
+      (await mailsTo(database, "second@mun-tunis.tn")).some((m) => m.subject.includes(api.reference)),
+    ).toBe(true);
+    // The citizen still gets the acknowledgement.
+    expect(await mailsTo(database, "citoyen@example.tn")).not.toHaveLength(0);
+
+    // The routing page counts what the rule routed.
+    const routing = await people.platformAdmin.agent.get("/fr/staff/routing");
+    const row = routing.body.split("<tr").find((r) => r.includes(`Catégorie ${roads.code}`))!;
+    expect(row).toContain("Aux agents à tour de rôle");
+    expect(row).toMatch(/sh-table__cell--numeric">3</);
+  });
+
+  it("hands a request to the least-loaded agent, or to the agent a rule names", async () => {
+    const lighting = await createCategory(db, "gov-tn-11");
+    await addRule({
+      category: lighting.id,
+      governorate: "",
+      structure: municipality,
+      assignment: "least_loaded",
+    });
+    const before = await Promise.all(
+      [first, second].map(async (a) => db.$count(cases, eq(cases.assigneeId, a.account.id))),
+    );
+    const leastLoaded = before[0]! <= before[1]! ? first : second;
+    // Any governorate: the rule for every place applies.
+    const filed = await fileOnTheWeb(lighting.id, "TN-12");
+    expect(filed).toMatchObject({ structureId: municipality, assigneeId: leastLoaded.account.id });
+    expect((await eventsOf(db, filed.id))[1]!.details).toMatchObject({ anyPlace: true });
+
+    const water = await createCategory(db, "gov-tn-11");
+    await addRule({
+      category: water.id,
+      governorate: "TN-11",
+      structure: municipality,
+      assignment: "agent",
+      agent: second.account.id,
+    });
+    expect((await fileThroughOpen311(water.code)).assigneeId).toBe(second.account.id);
+  });
+
+  it("leaves a request where it was filed when no rule matches, and routes without assigning when the rule says so", async () => {
+    const parks = await createCategory(db, "gov-tn-11");
+    const untouched = await fileOnTheWeb(parks.id, "TN-11");
+    expect(untouched).toMatchObject({ structureId: governorate, assigneeId: null, status: "new" });
+    expect((await eventsOf(db, untouched.id)).map((e) => e.kind)).toEqual(["submitted"]);
+
+    await addRule({ category: parks.id, governorate: "TN-11", structure: municipality });
+    const routed = await fileOnTheWeb(parks.id, "TN-11");
+    expect(await reload(db, routed.id)).toMatchObject({
+      structureId: municipality,
+      assigneeId: null,
+      status: "new",
+    });
+    expect((await eventsOf(db, routed.id)).map((e) => e.kind)).toEqual(["submitted", "routed"]);
+    // It waits in the municipality's queue, not the governorate's.
+    const queue = await first.agent.get(`/fr/staff/requests?structure=${municipality}`);
+    expect(queue.body).toContain(routed.reference);
+  });
+});
