@@ -2,15 +2,16 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../../../../core/views/context.js";
 import { SectionLayout } from "../../../../core/views/section-layout.js";
 
-export type StaffSection = "queue" | "templates" | "routing";
+export type StaffSection = "queue" | "workload" | "templates" | "routing";
 
 /** Which sections of the requests workspace the actor may open (computed by the routes). */
 export interface StaffNav {
+  workload: boolean;
   templates: boolean;
   routing: boolean;
 }
 
-/** The requests workspace: the site layout with its sections (queue, templates, routing) beside the content. */
+/** The requests workspace: the site layout with its sections (queue, workload, templates, routing) beside the content. */
 export function StaffLayout({
   title,
   section,
@@ -25,6 +26,7 @@ export function StaffLayout({
   const { t } = usePage();
   const links: Array<[StaffSection, string, boolean]> = [
     ["queue", "/staff/requests", true],
+    ["workload", "/staff/workload", nav.workload],
     ["templates", "/staff/templates", nav.templates],
     ["routing", "/staff/routing", nav.routing],
   ];
