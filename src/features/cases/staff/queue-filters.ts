@@ -64,7 +64,7 @@ const REFERENCE = /^(?:EC-?)?(?:(\d{4})-)?(\d{1,6})$/i;
 /** How the search box reads (see QueueSearch); undefined when it holds nothing to look for. */
 export function parseSearch(raw: string): QueueSearch | undefined {
   const q = asciiDigits(raw.normalize("NFKC")).trim().slice(0, SEARCH_MAX);
-  const reference = REFERENCE.exec(q.replace(/[\s\u2010-\u2015]/g, "").replace(/[_/]/g, "-"));
+  const reference = REFERENCE.exec(q.replace(/[\s\u2010-\u2015_/-]+/g, "-"));
   if (reference) return { kind: "reference", year: reference[1], number: reference[2]!.padStart(6, "0") };
   if (isEmail(q)) return { kind: "email", email: q.toLowerCase() };
   if (/^\+?[\d\s().-]{8,}$/.test(q)) {
