@@ -21,6 +21,8 @@ interface DemoCase {
   address?: string;
   /** The demo citizen's own request (shown in "My requests"); otherwise an anonymous one. */
   byCitizen?: boolean;
+  /** Someone without an account who left a phone number (the queue's search finds it by that number). */
+  phone?: { name: string; number: string };
   assigned?: boolean;
   question?: string;
   reply?: string;
@@ -149,6 +151,18 @@ const DEMO_CASES: DemoCase[] = [
     byCitizen: true,
   },
   {
+    structure: "mun-tn-11",
+    type: "complaint",
+    status: "new",
+    daysAgo: 20,
+    subject: "Blocked storm drain on Avenue de la Liberté",
+    description:
+      "The storm drain at the corner of Avenue de la Liberté and Rue d'Angleterre has been blocked since the last rain; the crossing floods every time it rains and pedestrians walk in the road.",
+    governorate: "TN-11",
+    address: "Avenue de la Liberté, Tunis",
+    phone: { name: "Hela Trabelsi", number: "+21698765432" },
+  },
+  {
     structure: "bcrc",
     type: "notice",
     status: "new",
@@ -160,7 +174,7 @@ const DEMO_CASES: DemoCase[] = [
   },
 ];
 
-/** Ten realistic requests in ar, fr and en, at every stage of their life, some by the demo citizen. */
+/** Eleven realistic requests in ar, fr and en, at every stage of their life, some by the demo citizen. */
 export async function seedDemoCases(db: Db): Promise<string[]> {
   const codes = [...new Set(DEMO_CASES.map((c) => c.structure))];
   const structureRows = await db.select().from(structures).where(inArray(structures.code, codes));
@@ -204,9 +218,10 @@ export async function seedDemoCases(db: Db): Promise<string[]> {
         governorateCode: demo.governorate ?? null,
         address: demo.address ?? null,
         submitterId: byCitizen ? citizen!.id : null,
-        contactName: byCitizen ? citizen!.displayName : null,
+        contactName: byCitizen ? citizen!.displayName : (demo.phone?.name ?? null),
         contactEmail: byCitizen ? citizen!.email : null,
-        anonymous: !byCitizen,
+        contactPhone: demo.phone?.number ?? null,
+        anonymous: !byCitizen && !demo.phone,
         followTokenHash: sha256(randomBytes(32).toString("base64url")),
         assigneeId: demo.assigned && agent ? agent.id : null,
         clockStartedAt: at,
