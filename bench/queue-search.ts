@@ -49,7 +49,9 @@ const started = new Date();
 const code = revision();
 console.log(`Queue search bench of ${code} on PostgreSQL: ${describeMachine(host)}`);
 const method = `${CLIENTS} agents searching back to back, ${WARMUP} s warm-up then ${SECONDS} s per search, each request timed to its last byte`;
-console.log(`${method} (BENCH_QUEUE_CLIENTS, BENCH_WARMUP, BENCH_DURATION); load average ${host.loadAverage}\n`);
+console.log(
+  `${method} (BENCH_QUEUE_CLIENTS, BENCH_WARMUP, BENCH_DURATION); load average ${host.loadAverage}\n`,
+);
 
 /** The searches measured: what an agent types, and what they expect to see on the page. */
 const SEARCHES: Array<{ label: string; q: string; status?: string; expect: string }> = [

@@ -5,7 +5,7 @@ import { type Db, rowsOf } from "../../../../db/client.js";
 import type { DeadlineState } from "../../../calendar/deadlines.js";
 import { likePattern, normalizedParam } from "../../../structures/queries.js";
 import { type CaseStatus, OPEN_STATUSES } from "../../lifecycle.js";
-import { CASE_REFERENCE_NUMBER, CASE_SEARCH_TEXT, caseStatus, cases } from "../../tables.js";
+import { CASE_REFERENCE_NUMBER, caseStatus, cases } from "../../tables.js";
 import { type CaseDeadlineState, deadlineCondition, deadlineStateSql } from "../deadline-state.js";
 import type { QueueFilters, QueueSearch } from "../queue-filters.js";
 import { caseSettledCounts } from "../tables.js";
@@ -61,7 +61,7 @@ function searchCondition(search: QueueSearch): SQL {
       return eq(cases.contactPhone, search.phone);
     case "words":
       return and(
-        ...search.terms.map((term) => sql`${CASE_SEARCH_TEXT} like ${normalizedParam(likePattern(term))}`),
+        ...search.terms.map((term) => sql`${cases.searchText} like ${normalizedParam(likePattern(term))}`),
       )!;
   }
 }
