@@ -49,6 +49,43 @@ export interface QueueServer {
   plans: { list: string; counts: string };
 }
 
+/** Subjects as citizens write them, in Arabic and French (each one on 1 request in 24). */
+export const SUBJECT_LIST = [
+  "انقطاع الماء الصالح للشرب في حي النصر",
+  "أعمدة الإنارة معطّبة في نهج مرسيليا",
+  "تراكم الفضلات أمام المدرسة الابتدائية",
+  "حفر خطيرة في الطريق المؤدية إلى المستشفى",
+  "طلب رخصة بناء لم يصدر فيها قرار",
+  "ضجيج مقهى بعد منتصف الليل",
+  "تأخر في تسليم مضمون ولادة",
+  "مطالبة بتهيئة ملعب الحي",
+  "تسرب مياه الصرف الصحي في الشارع",
+  "غياب النقل المدرسي في المنطقة الريفية",
+  "طلب النفاذ إلى ميزانية البلدية",
+  "حيوانات سائبة قرب السوق البلدية",
+  "Éclairage public en panne rue de Marseille",
+  "Déchets non ramassés à El Menzah 6",
+  "Nid-de-poule dangereux avenue Habib Bourguiba",
+  "Retard dans la délivrance d'un extrait de naissance",
+  "Demande d'aménagement d'un passage piéton",
+  "Coupure d'eau potable depuis trois jours",
+  "Bruit d'un chantier la nuit",
+  "Absence de transport scolaire",
+  "Demande d'accès aux procès-verbaux du conseil municipal",
+  "Arbre menaçant de tomber sur la chaussée",
+  "Stationnement anarchique devant l'hôpital",
+  "Égout bouché après la pluie",
+];
+const DESCRIPTION_LIST = [
+  "منذ أسبوعين لم يتغير شيء رغم الاتصال بالمصالح المعنية، ونرجو التدخل في أقرب الآجال.",
+  "Le problème dure depuis plusieurs semaines malgré plusieurs appels au standard ; merci d'intervenir rapidement.",
+  "الوضع يمثل خطرًا على الأطفال وكبار السن، وقد سبق أن أعلمنا العمدة دون نتيجة.",
+  "Les habitants du quartier ont déjà signalé la situation par téléphone, sans réponse à ce jour.",
+  "نطلب إعلامنا بالإجراءات المتخذة وبالآجال المتوقعة لمعالجة هذا المطلب.",
+];
+const SUBJECTS = sql`${`{${SUBJECT_LIST.map((s) => JSON.stringify(s)).join(",")}}`}`;
+const DESCRIPTIONS = sql`${`{${DESCRIPTION_LIST.map((s) => JSON.stringify(s)).join(",")}}`}`;
+
 async function idOf(db: Db, code: string): Promise<string> {
   const [row] = await db.select({ id: structures.id }).from(structures).where(eq(structures.code, code));
   if (!row) throw new Error(`no structure ${code}: the reference seed did not run`);
@@ -90,7 +127,9 @@ async function benchAgent(db: Db, structureId: string): Promise<{ id: string; co
 }
 
 /**
- * QUEUE_CASES requests at a structure in one statement: 10% new, 8% in progress, 4% waiting for the
+ * QUEUE_CASES requests at a structure in one statement, referenced EC-<year>-000001 onwards (one
+ * year per structure), their subjects and texts taken in turn from the lists below (what the
+ * queue's search reads), each with its own e-mail (bench<n>@example.tn): 10% new, 8% in progress, 4% waiting for the
  * citizen (half of them with the clock stopped), 18% answered, 60% closed; open ones filed in the
  * last 40 days, the rest over two years; a 14-day deadline; five types, two categories, 24
  * governorates; a quarter assigned to the bench agent.
@@ -98,6 +137,7 @@ async function benchAgent(db: Db, structureId: string): Promise<{ id: string; co
 async function insertCases(
   database: Database,
   prefix: string,
+  year: number,
   structureId: string,
   assigneeId: string | null,
 ) {
@@ -115,14 +155,15 @@ async function insertCases(
     );
   }
   await db.execute(sql`
-    insert into cases (id, reference, submission_key, type, status, outcome, structure_id, category_id, subject,
+    insert into cases (id, reference, submission_key_hash, type, status, outcome, structure_id, category_id, subject,
       description, governorate_code, contact_name, contact_email, follow_token_hash, assignee_id,
       clock_started_at, due_at, paused_at, answered_at, closed_at, created_at, updated_at)
-    select gen_random_uuid(), ${`${prefix}-`} || lpad(n::text, 7, '0'), ${`${prefix}-`} || n,
+    select gen_random_uuid(), ${`EC-${year}-`} || lpad(n::text, 6, '0'), ${`${prefix}-`} || n,
       (array['notice', 'complaint', 'suggestion', 'guidance', 'information'])[1 + n % 5]::case_type,
       s.status::case_status, case when s.status = 'closed' then 'answered'::case_outcome end,
       ${structureId}, case n % 3 when 0 then ${categories[0]!.id}::uuid when 1 then ${categories[1]!.id}::uuid end,
-      'Requête de banc d''essai ' || n, 'Une description de la requête numéro ' || n || ', assez longue pour être réaliste.',
+      (${SUBJECTS}::text[])[1 + n % ${SUBJECT_LIST.length}] || ' (' || n || ')',
+      (${DESCRIPTIONS}::text[])[1 + n % ${DESCRIPTION_LIST.length}],
       g.codes[1 + n % array_length(g.codes, 1)], 'Citoyen ' || n, 'bench' || n || '@example.tn', ${`${prefix}-`} || n,
       case when n % 4 = 0 then ${assigneeId}::uuid end,
       s.created, s.created + interval '14 days',
@@ -155,14 +196,14 @@ try {
 
   const [existing] = rowsOf<{ n: number }>(
     await db.execute(
-      sql`select count(*)::int as n from cases where structure_id = ${home} and submission_key like 'bench-queue-%'`,
+      sql`select count(*)::int as n from cases where structure_id = ${home} and submission_key_hash like 'bench-queue-%'`,
     ),
   );
   let seedSeconds = 0;
   if ((existing?.n ?? 0) < QUEUE_CASES) {
     const started = performance.now();
-    await insertCases(database, "bench-queue", home, agent.id);
-    await insertCases(database, "bench-noise", await idOf(db, NOISE), null);
+    await insertCases(database, "bench-queue", 2026, home, agent.id);
+    await insertCases(database, "bench-noise", 2025, await idOf(db, NOISE), null);
     // As autovacuum soon would on a live server: statistics, and the visibility map that lets the
     // queue read its index alone.
     await db.execute(sql`vacuum analyze cases`);

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import { id, timestamps, tstz } from "../../db/columns.js";
-import { governorates, structureCategories, structures } from "../structures/tables.js";
+import { foldAccents, governorates, structureCategories, structures } from "../structures/tables.js";
 
 export const caseType = pgEnum("case_type", ["notice", "complaint", "suggestion", "guidance", "information"]);
 export const caseStatus = pgEnum("case_status", [
@@ -69,6 +69,9 @@ export const caseEventKind = pgEnum("case_event_kind", [
   "routed",
 ]);
 
+/** The number part of a reference (000123 of EC-2026-000123): what a caller quotes without the year. */
+export const CASE_REFERENCE_NUMBER = sql.raw(`split_part(cases.reference, '-', 3)`);
+
 /** An E-Citizen request ("case" in code; people see "request"). */
 export const cases = pgTable(
   "cases",
@@ -93,6 +96,14 @@ export const cases = pgTable(
     channel: caseChannel("channel").notNull().default("web"),
     subject: text("subject").notNull(),
     description: text("description").notNull(),
+    /**
+     * What the staff queue's search matches: subject and text, Arabic-normalised, lower-cased and
+     * without French accents, kept with the row so a search's recheck compares plain text rather
+     * than normalising every candidate again.
+     */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(sql.raw(foldAccents("normalize_arabic(subject || ' ' || description)"))),
     governorateCode: text("governorate_code").references(() => governorates.code),
     municipalityId: uuid("municipality_id").references(() => structures.id),
     address: text("address"),
@@ -158,6 +169,11 @@ export const cases = pgTable(
     index("cases_assignee_idx").on(t.assigneeId),
     index("cases_due_idx").on(t.dueAt).where(sql`${t.status} in ('new', 'in_progress')`),
     index("cases_similar_idx").using("gin", sql`normalize_arabic(${t.subject}) gin_trgm_ops`),
+    // The queue's search box (queries/queue.ts): words, reference without its year, e-mail, phone.
+    index("cases_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("cases_reference_number_idx").on(sql`${CASE_REFERENCE_NUMBER}`),
+    index("cases_contact_email_idx").on(sql`lower(${t.contactEmail})`),
+    index("cases_contact_phone_idx").on(t.contactPhone),
   ],
 );
 

@@ -166,7 +166,7 @@ export function searchCondition(q: string): SQL | undefined {
 }
 
 /** normalize_arabic() and accent folding applied to a bound parameter. */
-function normalizedParam(value: string): SQL {
+export function normalizedParam(value: string): SQL {
   const [before, after] = foldAccents("normalize_arabic(\u0000::text)").split("\u0000");
   return sql`${sql.raw(before!)}${value}${sql.raw(after!)}`;
 }

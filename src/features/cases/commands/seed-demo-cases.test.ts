@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../../test/app.js";
 import { seedDemo } from "../../../db/seed.js";
+import { listQueue } from "../staff/queries/queue.js";
+import { parseQueueQuery } from "../staff/queue-filters.js";
 
 const { app, database } = await createTestApp();
 
 describe("demo requests", () => {
   it("fill the demo citizen's requests and the Municipality of Tunis queue, in three languages", async () => {
     const lines = await seedDemo(database, app.files);
-    expect(lines.join("\n")).toContain("Demo requests: 17");
+    expect(lines.join("\n")).toContain("Demo requests: 18");
     const rows = await database.query<{ status: string; n: number }>(
       "select status, count(*)::int as n from cases group by status order by status::text",
     );
@@ -70,5 +72,17 @@ describe("demo requests", () => {
     expect(lighting).toMatch(/sh-table__cell--numeric">1</);
     expect((await admin.get("/ar/staff/routing")).body).toContain("إلى العون الأقل انشغالًا");
     expect((await admin.get("/en/staff/routing")).body).toContain("To the least busy agent");
+
+    // A request left with a phone number only: the queue's search finds it by that number.
+    const [tunis] = await database.query<{ id: string }>(
+      "select id from structures where code = 'mun-tn-11'",
+    );
+    const now = new Date();
+    const found = await listQueue(database.db, parseQueueQuery({ q: "98 765 432" }, tunis!.id), {
+      now,
+      soonLimit: now,
+      accountId: tunis!.id,
+    });
+    expect(found.map((r) => r.subject)).toEqual(["Blocked storm drain on Avenue de la Liberté"]);
   });
 });

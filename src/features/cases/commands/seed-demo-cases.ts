@@ -26,6 +26,8 @@ interface DemoCase {
   address?: string;
   /** The demo citizen's own request (shown in "My requests"); otherwise an anonymous one. */
   byCitizen?: boolean;
+  /** Someone without an account who left a phone number (the queue's search finds it by that number). */
+  phone?: { name: string; number: string };
   assigned?: boolean;
   /** Filed under a demo routing rule (seed-demo-routing.ts), which assigned it when `assigned`. */
   routedBy?: string;
@@ -303,6 +305,18 @@ const DEMO_CASES: DemoCase[] = [
     },
   },
   {
+    structure: "mun-tn-11",
+    type: "complaint",
+    status: "new",
+    daysAgo: 20,
+    subject: "Blocked storm drain on Avenue de la Liberté",
+    description:
+      "The storm drain at the corner of Avenue de la Liberté and Rue d'Angleterre has been blocked since the last rain; the crossing floods every time it rains and pedestrians walk in the road.",
+    governorate: "TN-11",
+    address: "Avenue de la Liberté, Tunis",
+    phone: { name: "Hela Trabelsi", number: "+21698765432" },
+  },
+  {
     structure: "bcrc",
     type: "notice",
     status: "new",
@@ -315,8 +329,9 @@ const DEMO_CASES: DemoCase[] = [
 ];
 
 /**
- * Twelve realistic requests in ar, fr and en, at every stage of their life: some by the demo
- * citizen (one answered with a document), two taken by the demo agent at the counter and by phone.
+ * Eighteen realistic requests in ar, fr and en, at every stage of their life: some by the demo
+ * citizen (one answered with a document), two taken by the demo agent at the counter and by phone,
+ * one left with a phone number only, access-to-information requests refused and under appeal.
  */
 export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]> {
   const codes = [...new Set(DEMO_CASES.map((c) => c.structure))];
@@ -363,11 +378,11 @@ export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]>
         address: demo.address ?? null,
         channel: demo.onBehalf?.channel ?? "web",
         submitterId: byCitizen ? citizen!.id : null,
-        contactName: byCitizen ? citizen!.displayName : (demo.onBehalf?.name ?? null),
+        contactName: byCitizen ? citizen!.displayName : (demo.onBehalf?.name ?? demo.phone?.name ?? null),
         contactEmail: byCitizen ? citizen!.email : null,
-        contactPhone: demo.onBehalf?.phone ?? null,
+        contactPhone: demo.onBehalf?.phone ?? demo.phone?.number ?? null,
         contactAddress: demo.onBehalf?.address ?? null,
-        anonymous: !byCitizen && !demo.onBehalf,
+        anonymous: !byCitizen && !demo.onBehalf && !demo.phone,
         followTokenHash: sha256(randomBytes(32).toString("base64url")),
         assigneeId: demo.assigned && agent ? agent.id : null,
         clockStartedAt: at,

@@ -148,6 +148,19 @@ export function canSetPreferences(actor: Actor): boolean {
   return scope === "all" || scope.length > 0;
 }
 
+/** Whether the actor may open a structure's workload view and reassign from it: its admins and platform admins. */
+export function canWorkload(actor: Actor, structureId: string): boolean {
+  if (!actor.accountId) return false;
+  return actor.platformAdmin || hasRole(actor, structureId, "structure_admin");
+}
+
+/** The structures whose workload the actor may open: every one for platform admins. */
+export function workloadScope(actor: Actor): "all" | string[] {
+  if (!actor.accountId) return [];
+  if (actor.platformAdmin) return "all";
+  return structuresWithRole(actor, "structure_admin");
+}
+
 export type TemplateAction = "use" | "manage";
 
 /** Response templates: a structure's handlers use them; its admins (and platform admins) write them. */

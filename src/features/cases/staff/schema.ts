@@ -31,8 +31,17 @@ export const QueueQuerySchema = Type.Object({
   assignee: short,
   governorate: short,
   appeals: short,
+  /** The search box: cut to SEARCH_MAX characters when read; far longer is a malformed request. */
+  q: Type.Optional(Type.String({ maxLength: 2000 })),
   page: short,
 });
+export type QueueQuerySchema = Static<typeof QueueQuerySchema>;
+
+export const WorkloadQuery = Type.Object({ structure: short, assignee: short, deadline: short, page: short });
+export type WorkloadQuery = Static<typeof WorkloadQuery>;
+/** `back`: the list the form was in (its query string), to return to. */
+export const WorkloadAssignBody = formSchema({ structure: 100, case: 100, assignee: 100, back: 1000 });
+export type WorkloadAssignBody = FormBody<"structure" | "case" | "assignee" | "back">;
 
 export const CasePageQuery = Type.Object({ template: short });
 export type CasePageQuery = Static<typeof CasePageQuery>;

@@ -3,13 +3,16 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { accounts } from "../../../../core/auth/tables.js";
 import { type Db, rowsOf } from "../../../../db/client.js";
 import type { DeadlineState } from "../../../calendar/deadlines.js";
+import { likePattern, normalizedParam } from "../../../structures/queries.js";
 import { type CaseStatus, OPEN_STATUSES } from "../../lifecycle.js";
-import { caseStatus, cases } from "../../tables.js";
+import { CASE_REFERENCE_NUMBER, caseStatus, cases } from "../../tables.js";
 import { type CaseDeadlineState, deadlineCondition, deadlineStateSql } from "../deadline-state.js";
-import type { QueueFilters } from "../queue-filters.js";
+import type { QueueFilters, QueueSearch } from "../queue-filters.js";
 import { caseSettledCounts } from "../tables.js";
 
 export const QUEUE_PAGE_SIZE = 50;
+/** The most requests one export (CSV or printable list) holds: the first ones in queue order. */
+export const QUEUE_EXPORT_MAX = 5_000;
 
 /** The moment the queue is read at, and the due-soon limit that goes with it (see deadline-state.ts). */
 export interface QueueClock {
@@ -42,6 +45,32 @@ function baseConditions(f: QueueFilters, clock: QueueClock, t: FilterColumns = c
   return where;
 }
 
+/** Every condition but status: the base ones, the search, and the deadline state. */
+function caseConditions(f: QueueFilters, clock: QueueClock): SQL[] {
+  const where = baseConditions(f, clock);
+  if (f.search) where.push(searchCondition(f.search));
+  if (f.deadline) where.push(deadlineCondition(f.deadline, clock.now, clock.soonLimit));
+  return where;
+}
+
+/** What the search box finds, each kind served by its own index (see cases in tables.ts). */
+function searchCondition(search: QueueSearch): SQL {
+  switch (search.kind) {
+    case "reference":
+      return search.year
+        ? eq(cases.reference, `EC-${search.year}-${search.number}`)
+        : sql`${CASE_REFERENCE_NUMBER} = ${search.number}`;
+    case "email":
+      return sql`lower(${cases.contactEmail}) = ${search.email}`;
+    case "phone":
+      return eq(cases.contactPhone, search.phone);
+    case "words":
+      return and(
+        ...search.terms.map((term) => sql`${cases.searchText} like ${normalizedParam(likePattern(term))}`),
+      )!;
+  }
+}
+
 const ORDER = sql`${cases.dueAt} asc nulls last, ${cases.createdAt} asc, ${cases.id} asc`;
 
 /**
@@ -51,23 +80,29 @@ const ORDER = sql`${cases.dueAt} asc nulls last, ${cases.createdAt} asc, ${cases
  * merged. So a page costs its rows plus the offset, whatever the size of the structure's history,
  * where one scan of every open request and a sort would grow with the backlog.
  */
-export function queuePageIdsQuery(f: QueueFilters, clock: QueueClock): SQL {
-  const where = [...baseConditions(f, clock)];
-  if (f.deadline) where.push(deadlineCondition(f.deadline, clock.now, clock.soonLimit));
+export function queuePageIdsQuery(f: QueueFilters, clock: QueueClock, size = QUEUE_PAGE_SIZE): SQL {
+  const where = caseConditions(f, clock);
   const statuses: readonly CaseStatus[] =
     f.status === "all" ? caseStatus.enumValues : f.status === "open" ? OPEN_STATUSES : [f.status];
-  const offset = (f.page - 1) * QUEUE_PAGE_SIZE;
+  const offset = (f.page - 1) * size;
+  // A search finds few requests through its own index: one pass over them, then sorted.
+  if (f.search)
+    return sql`select ${cases.id} from ${cases} where ${and(...where, inArray(cases.status, [...statuses]))}
+      order by ${ORDER} limit ${size} offset ${offset}`;
   const branches = statuses.map(
     (status) => sql`(select ${cases.id}, ${cases.dueAt}, ${cases.createdAt} from ${cases}
-      where ${and(...where, eq(cases.status, status))} order by ${ORDER} limit ${offset + QUEUE_PAGE_SIZE})`,
+      where ${and(...where, eq(cases.status, status))} order by ${ORDER} limit ${offset + size})`,
   );
   return sql`select id from (${sql.join(branches, sql` union all `)}) as ${sql.identifier("cases")}
-    order by ${ORDER} limit ${QUEUE_PAGE_SIZE} offset ${offset}`;
+    order by ${ORDER} limit ${size} offset ${offset}`;
 }
 
-/** One page of a structure's queue (see queuePageIdsQuery), with each request's deadline state and assignee. */
-export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock) {
-  const ids = rowsOf<{ id: string }>(await db.execute(queuePageIdsQuery(f, clock))).map((r) => r.id);
+/**
+ * One page of a structure's queue (see queuePageIdsQuery), with each request's deadline state and
+ * assignee; `size` rows a page (the exports take their first page of QUEUE_EXPORT_MAX).
+ */
+export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock, size = QUEUE_PAGE_SIZE) {
+  const ids = rowsOf<{ id: string }>(await db.execute(queuePageIdsQuery(f, clock, size))).map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = await db
     .select({
@@ -116,6 +151,11 @@ const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
  * state from cases_queue_idx alone. One statement, one round trip.
  */
 export function queueCountsQuery(f: QueueFilters, clock: QueueClock): SQL {
+  // The settled counts know nothing of words or contacts: a search counts the requests it finds.
+  if (f.search)
+    return sql`select ${cases.status} as status, ${deadlineStateSql(clock.now, clock.soonLimit)} as state,
+      count(*)::int as n from ${cases}
+      where ${and(...baseConditions(f, clock), searchCondition(f.search))} group by 1, 2`;
   const counted = caseSettledCounts;
   return sql`select ${counted.status} as status, 'none' as state, sum(${counted.n})::int as n from ${counted}
       where ${and(...baseConditions(f, clock, counted))} group by 1

@@ -13,8 +13,7 @@ import { structureNames } from "../queries/case.js";
 import { type StructureQuery, StructureQuery as StructureQuerySchema, TokenParams } from "../schema.js";
 import { StaffIntakePage } from "../views/intake-page.js";
 import { ReceiptPage } from "../views/receipt-page.js";
-import { staffContext, staffGuard, staffNav } from "./load.js";
-import { queueStructures } from "./queue.js";
+import { queueStructures, staffContext, staffGuard, staffNav } from "./load.js";
 
 /**
  * Requests received at the counter, by phone or by post: an agent files them for the person, for a

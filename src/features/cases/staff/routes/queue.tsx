@@ -1,20 +1,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
+import { NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
-import { loadCalendarFor } from "../../../calendar/queries.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
-import {
-  listCategories,
-  listDirectoryNodes,
-  listGovernorates,
-  listStructuresByIds,
-} from "../../../structures/queries.js";
-import { CENTRAL_OFFICE_CODE } from "../../../structures/reference-data.js";
+import { listCategories, listGovernorates } from "../../../structures/queries.js";
 import { type BulkField, bulkUpdate } from "../commands/bulk-update.js";
 import { deleteView } from "../commands/delete-view.js";
 import { saveView, type ViewField } from "../commands/save-view.js";
-import { dueSoonLimit } from "../deadline-state.js";
-import { canCase, canQueue, queueScope } from "../policy.js";
+import { canCase } from "../policy.js";
 import { countArrivedSince, recordQueueVisit } from "../preferences.js";
 import { listMembers } from "../queries/handlers.js";
 import { listQueue, QUEUE_PAGE_SIZE, queueCounts } from "../queries/queue.js";
@@ -22,33 +13,7 @@ import { normaliseSavedQuery, parseQueueQuery, type QueueQuery } from "../queue-
 import { findOwnView, listSavedViews } from "../saved-views.js";
 import { BulkBody, EmptyBody, ItemParams, QueueQuerySchema, ViewBody } from "../schema.js";
 import { QueuePage } from "../views/queue-page.js";
-import { staffContext, staffGuard, staffNav } from "./load.js";
-
-/** The structures whose queues the actor may open, active ones, by code. */
-export async function queueStructures(request: FastifyRequest) {
-  const scope = queueScope(request.actor);
-  const db = request.server.db;
-  const rows = scope === "all" ? await listDirectoryNodes(db) : await listStructuresByIds(db, scope);
-  return rows.filter((s) => !s.retiredAt).sort((a, b) => a.code.localeCompare(b.code));
-}
-
-/**
- * The queue's structure: the one asked for when the actor may open it (404 otherwise: another
- * structure's queue does not exist for them), else their first, or the central office for platform
- * admins. No structure at all (a moderator, say): 403.
- */
-async function pickStructure(request: FastifyRequest, wanted: string | undefined) {
-  const structures = await queueStructures(request);
-  if (structures.length === 0) throw new ForbiddenError();
-  if (wanted) {
-    const found = isUuid(wanted) ? structures.find((s) => s.id === wanted) : undefined;
-    if (!found || !canQueue(request.actor, found.id)) throw new NotFoundError();
-    return { structure: found, structures };
-  }
-  const fallback =
-    structures.find((s) => s.code === CENTRAL_OFFICE_CODE && request.actor.platformAdmin) ?? structures[0]!;
-  return { structure: fallback, structures };
-}
+import { pickStructure, queueClock, staffContext, staffGuard, staffNav } from "./load.js";
 
 /** The queue of one structure, with bulk actions and saved views. */
 export const queueRoutes: FastifyPluginAsync = async (app) => {
@@ -65,13 +30,8 @@ export const queueRoutes: FastifyPluginAsync = async (app) => {
   ) => {
     const { structure, structures } = await pickStructure(request, query.structure);
     const filters = parseQueueQuery(query, structure.id);
-    const now = new Date();
-    const clock = {
-      now,
-      soonLimit: dueSoonLimit(now, await loadCalendarFor(app.db, now)),
-      accountId: request.actor.accountId!,
-    };
-    const newSince = await recordQueueVisit(app.db, request.actor.accountId!, now);
+    const clock = await queueClock(request);
+    const newSince = await recordQueueVisit(app.db, request.actor.accountId!, clock.now);
     const [rows, counts, categories, handlers, governorates, savedViews, newCount] = await Promise.all([
       listQueue(app.db, filters, clock),
       queueCounts(app.db, filters, clock),

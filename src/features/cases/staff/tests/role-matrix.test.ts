@@ -64,6 +64,7 @@ const next = {
       ),
     ),
   ),
+  workload: take(await pool(ROLES)),
 };
 const original = await insertCase(db);
 
@@ -162,6 +163,42 @@ roleMatrix("staff queue", testApp, [
     method: "POST",
     url: `/fr/staff/requests/views/${view!.id}/delete`,
     expect: { anonymous: 303, citizen: 403, otherwise: 404 },
+  },
+]);
+
+/** Like the queue: its structure's staff only (the export of another structure does not exist for them). */
+const queueExport = {
+  anonymous: 303,
+  citizen: 403,
+  moderator: 403,
+  integrity_officer: 403,
+  other_staff: 404,
+  otherwise: 200,
+};
+
+roleMatrix("queue exports", testApp, [
+  { method: "GET", url: "/fr/staff/requests/export.csv", expect: { ...queueExport, other_staff: 200 } },
+  { method: "GET", url: `/fr/staff/requests/export.csv?structure=${home}&q=EC-2026`, expect: queueExport },
+  { method: "GET", url: "/fr/staff/requests/print", expect: { ...queueExport, other_staff: 200 } },
+  { method: "GET", url: `/fr/staff/requests/print?structure=${home}&status=all`, expect: queueExport },
+]);
+
+roleMatrix("workload view", testApp, [
+  {
+    method: "GET",
+    url: "/fr/staff/workload",
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 200, otherwise: 403 },
+  },
+  {
+    method: "GET",
+    url: `/fr/staff/workload?structure=${home}&assignee=unassigned`,
+    expect: { anonymous: 303, structure_admin: 200, platform_admin: 200, other_staff: 404, otherwise: 403 },
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/workload/assign",
+    form: () => ({ structure: home, case: next.workload().id, assignee: owner.account.id }),
+    expect: { anonymous: 303, structure_admin: 303, platform_admin: 303, other_staff: 404, otherwise: 403 },
   },
 ]);
 

@@ -9,8 +9,8 @@ import { Textarea } from "../../../../core/views/components/textarea/textarea.js
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../structures/views/localized-text.js";
-import { CASE_TYPES, LIMITS } from "../../rules.js";
 import { ACCESS_TRACK_NAMES, trackValues } from "../../access-law.js";
+import { CASE_TYPES, LIMITS } from "../../rules.js";
 import { type FileRequestField, STAFF_CHANNELS } from "../commands/file-request.js";
 import { StaffLayout, type StaffNav } from "./staff-layout.js";
 

@@ -7,6 +7,7 @@ import { Pagination } from "../../../../core/views/components/pagination/paginat
 import { Select } from "../../../../core/views/components/select/select.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
 import { Table } from "../../../../core/views/components/table/table.js";
+import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../structures/views/localized-text.js";
@@ -132,6 +133,16 @@ export function QueuePage(props: QueuePageProps) {
       <h2 class="sh-heading-m">{t("cases.staff.queue.filters")}</h2>
       <form method="get" action={href("/staff/requests")}>
         <input type="hidden" name="structure" value={props.structure.id} />
+        <TextInput
+          id="q"
+          name="q"
+          type="search"
+          label={t("cases.staff.search.label")}
+          hint={t("cases.staff.search.hint")}
+          value={filters.q}
+          spellcheck={false}
+          dir="auto"
+        />
         <Select
           id="status"
           name="status"
@@ -212,6 +223,18 @@ export function QueuePage(props: QueuePageProps) {
           </a>
         </p>
       </form>
+      <ul class="sh-tag-list" aria-label={t("cases.staff.export.title")}>
+        <li>
+          <a class="sh-link" href={href(`/staff/requests/export.csv?${queueQueryString(filters)}`)} download>
+            {t("cases.staff.export.csv")}
+          </a>
+        </li>
+        <li>
+          <a class="sh-link" href={href(`/staff/requests/print?${queueQueryString(filters)}`)}>
+            {t("cases.staff.export.print")}
+          </a>
+        </li>
+      </ul>
 
       {props.rows.length === 0 ? (
         <EmptyState title={t("cases.staff.queue.emptyTitle")}>

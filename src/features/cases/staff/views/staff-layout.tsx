@@ -2,16 +2,17 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../../../../core/views/context.js";
 import { SectionLayout } from "../../../../core/views/section-layout.js";
 
-export type StaffSection = "queue" | "intake" | "templates" | "routing" | "preferences";
+export type StaffSection = "queue" | "intake" | "workload" | "templates" | "routing" | "preferences";
 
 /** Which sections of the requests workspace the actor may open (computed by the routes). */
 export interface StaffNav {
+  workload: boolean;
   templates: boolean;
   routing: boolean;
   preferences: boolean;
 }
 
-/** The requests workspace: the site layout with its sections (queue, intake, templates, routing, preferences) beside the content. */
+/** The requests workspace: the site layout with its sections (queue, intake, workload, templates, routing, preferences) beside the content. */
 export function StaffLayout({
   title,
   section,
@@ -27,6 +28,7 @@ export function StaffLayout({
   const links: Array<[StaffSection, string, boolean]> = [
     ["queue", "/staff/requests", true],
     ["intake", "/staff/requests/new", true],
+    ["workload", "/staff/workload", nav.workload],
     ["templates", "/staff/templates", nav.templates],
     ["routing", "/staff/routing", nav.routing],
     ["preferences", "/staff/preferences", nav.preferences],
