@@ -7,5 +7,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Test files share their worker's modules (each still builds its own app on its own database):
+    // evaluating the app's modules once per worker instead of once per file saves about 1.5 s of CPU
+    // per file. Two workers on the 2-core machine: each file mostly waits on its own PGlite.
+    isolate: false,
+    maxWorkers: 2,
   },
 });
