@@ -48,7 +48,7 @@ export function appealWindow(
   const until = information
     ? afterCalendarDays(from, HEAD_APPEAL.fileWithinDays)
     : new Date(from.getTime() + windowDays * 24 * 3600 * 1000);
-  return { level: c.appealLevel + 1, until };
+  return until < now ? null : { level: c.appealLevel + 1, until };
 }
 
 /** The appeal's own deadline for access-to-information requests: the head's 10 days (art. 29). */

@@ -139,7 +139,7 @@ describe("settings take effect", () => {
       303,
     );
     const inWindow = await citizen.get(`/fr/requests/${c.id}`);
-    expect(inWindow.body).toContain("dans les 30 jours suivant la réponse");
+    expect(inWindow.body).toContain("Vous pouvez rouvrir la requête jusqu’au");
     expect(inWindow.body).toContain(`action="/fr/requests/${c.id}/reopen"`);
     const inTime = await citizen.post(`/fr/requests/${c.id}/reopen`, reason);
     expect(inTime.statusCode).toBe(303);

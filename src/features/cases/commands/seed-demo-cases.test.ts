@@ -78,7 +78,7 @@ describe("demo requests", () => {
       "select id from structures where code = 'mun-tn-11'",
     );
     const now = new Date();
-    const found = await listQueue(database.db, parseQueueQuery({ q: "98 765 432" }, tunis!.id), {
+    const found = await listQueue(database.db, parseQueueQuery({ q: "97 321 654" }, tunis!.id), {
       now,
       soonLimit: now,
       accountId: tunis!.id,

@@ -314,7 +314,7 @@ const DEMO_CASES: DemoCase[] = [
       "The storm drain at the corner of Avenue de la Liberté and Rue d'Angleterre has been blocked since the last rain; the crossing floods every time it rains and pedestrians walk in the road.",
     governorate: "TN-11",
     address: "Avenue de la Liberté, Tunis",
-    phone: { name: "Hela Trabelsi", number: "+21698765432" },
+    phone: { name: "Hela Trabelsi", number: "+21697321654" },
   },
   {
     structure: "bcrc",
