@@ -131,7 +131,7 @@ it("a day at the municipality, in French: a rule routes a complaint to an agent,
   const appealed = await text(citizen);
   expect(appealed).toContain("Votre recours (niveau 1) est en cours d’examen");
   expect(appealed).toContain("Auprès de : Municipalité de Tunis");
-  expect((await mailsTo(database, headAccount.email)).map((m) => m.textBody).join("\n")).toContain(
+  expect((await mailsTo(database, headAccount.email!)).map((m) => m.textBody).join("\n")).toContain(
     reference!,
   );
 

@@ -23,7 +23,7 @@ import { ACCESS_TRACK_NAMES } from "../access-law.js";
 import { checkAttachments, storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../rules.js";
-import { routeNewCase } from "../staff/routing.js";
+import { decideRoute, recordRoute } from "../staff/routing.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
 
 export type { Upload };
@@ -117,7 +117,7 @@ function coordinate(value: string | undefined, min: number, max: number): number
 /**
  * Files a request: validates every field, checks uploads by content (images re-encoded without
  * metadata), gives it a reference and a follow-up secret, starts its legal clock, and queues the
- * acknowledgement, then applies the routing rules (routeNewCase: another structure, an agent) — all
+ * acknowledgement, after the routing rules chose its structure and agent (decideRoute) — all
  * in one transaction, so a failure stores nothing. The same submission key
  * twice from the same client (a double click) returns the case the first one created; from another
  * client, an error that names no request.
@@ -246,15 +246,20 @@ export async function submitCase(
   const to = mode === "anonymous" ? null : mode === "account" ? (contact?.email ?? null) : contactEmail;
   const channel = ctx.channel ?? "web";
   const created = await db.transaction(async (tx) => {
+    const route = await decideRoute(
+      tx,
+      { type, structureId: structure.id, categoryId: categoryId || null, governorateCode, accessTrack },
+      now,
+    );
     const [row] = await tx
       .insert(cases)
       .values({
         reference: sql`${`EC-${now.getUTCFullYear()}-`} || lpad(nextval('case_reference_seq')::text, 6, '0')`,
         submissionKeyHash,
         type,
-        structureId: structure.id,
+        structureId: route?.structureId ?? structure.id,
         categoryId: categoryId || null,
-        needsTriage,
+        needsTriage: route?.dueAt ? false : needsTriage,
         channel,
         subject,
         description,
@@ -271,8 +276,9 @@ export async function submitCase(
         anonymous: mode === "anonymous",
         followTokenHash: sha256(followToken),
         clockStartedAt: now,
-        dueAt,
+        dueAt: route?.dueAt ?? dueAt,
         accessTrack,
+        ...(route?.assignee ? { assigneeId: route.assignee.id, status: "in_progress" as const } : {}),
       })
       .onConflictDoNothing({ target: cases.submissionKeyHash })
       .returning();
@@ -299,7 +305,7 @@ export async function submitCase(
         })),
       );
     }
-    await routeNewCase(tx, { publicUrl: ctx.publicUrl, secret: ctx.secret }, row, now);
+    if (route) await recordRoute(tx, { publicUrl: ctx.publicUrl, secret: ctx.secret }, row, route, now);
     if (to) {
       await enqueueMail(tx, {
         to,

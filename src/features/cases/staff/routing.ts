@@ -2,8 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { isUuid } from "../../structures/commands/structure-fields.js";
 import { structures } from "../../structures/tables.js";
+import type { AccessTrack } from "../access-law.js";
 import { computeDueAt } from "../deadline.js";
-import { caseEvents, cases } from "../tables.js";
+import type { CaseType } from "../rules.js";
+import { caseEvents } from "../tables.js";
 import { structureName } from "./commands/context.js";
 import { type MailSettings, notifyStaff } from "./notify.js";
 import type { CaseRow } from "./queries/case.js";
@@ -64,8 +66,8 @@ export async function loadRoutingRules(db: Db, categoryId: string): Promise<Rout
 /**
  * Who a rule hands a request to at its target structure: the named agent (while they still handle
  * its requests), the agent with the fewest open requests, or the next agent after the one it chose
- * last (the rule's row is locked, so two requests filed at once go to two agents). Null when the
- * rule assigns nobody or the structure has no agent.
+ * last (the rule's row is locked until the transaction ends, so two requests filed at once go to two
+ * agents). Null when the rule assigns nobody or the structure has no agent.
  */
 async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Handler | null> {
   const structureId = rule.targetStructureId;
@@ -86,52 +88,59 @@ async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Handler | null> 
         .for("update");
       const agents = await listAgentsInTurn(tx, structureId);
       if (agents.length === 0) return null;
-      const next = agents[(agents.findIndex((a) => a.id === locked?.last) + 1) % agents.length]!;
-      await tx
-        .update(caseRoutingRules)
-        .set({ lastAssigneeId: next.id })
-        .where(eq(caseRoutingRules.id, rule.id));
-      return next;
+      return agents[(agents.findIndex((a) => a.id === locked?.last) + 1) % agents.length]!;
     }
   }
 }
 
-export interface RoutedCase {
-  ruleId: string;
+/** What a new request looks like before it is routed (the fields the rules and the clock read). */
+export interface Unrouted extends RouteInput {
+  type: CaseType;
   structureId: string;
-  assigneeId: string | null;
+  accessTrack: AccessTrack | null;
+}
+
+/** Where the rules send a new request, decided before it is written, so it is written once. */
+export interface Route {
+  rule: RoutingRule;
+  /** Where the request was filed. */
+  from: string;
+  structureId: string;
+  /** The legal clock at the rule's structure; null when the request stays where it was filed. */
+  dueAt: Date | null;
+  assignee: Handler | null;
 }
 
 /**
- * Applies the routing rules to a request just filed, inside the transaction that filed it (every
- * intake calls this once, through submitCase): moves it to the rule's structure (its legal clock
- * recounted there), hands it to an agent when the rule says so (the agent is told, as their mail
- * preference says), and records both in the timeline with the id of the rule that decided, which the
- * routing page counts. Null when no rule applies; the request then stays where it was filed.
+ * Decides, inside the transaction that files a request (every intake, through submitCase), where
+ * the routing rules send it: the rule's structure (its legal clock counted there) and, when the rule
+ * says so, an agent. Null when no rule applies: the request stays where it was filed.
  */
-export async function routeNewCase(
-  tx: Db,
-  mail: MailSettings,
-  c: CaseRow,
-  now: Date,
-): Promise<RoutedCase | null> {
+export async function decideRoute(tx: Db, c: Unrouted, now: Date): Promise<Route | null> {
   if (!c.categoryId) return null;
   const rule = routeCase(await loadRoutingRules(tx, c.categoryId), c);
   if (!rule) return null;
   const structureId = rule.targetStructureId;
-  const moved = structureId !== c.structureId;
-  const assignee = await pickAssignee(tx, rule);
-  const [routed] = await tx
-    .update(cases)
-    .set({
-      structureId,
-      needsTriage: moved ? false : c.needsTriage,
-      dueAt: moved ? await computeDueAt(tx, c.type, structureId, now) : c.dueAt,
-      assigneeId: assignee?.id ?? null,
-      status: assignee ? "in_progress" : c.status,
-    })
-    .where(eq(cases.id, c.id))
-    .returning();
+  const [dueAt, assignee] = await Promise.all([
+    structureId === c.structureId ? null : computeDueAt(tx, c.type, structureId, now, c.accessTrack),
+    pickAssignee(tx, rule),
+  ]);
+  return { rule, from: c.structureId, structureId, dueAt, assignee };
+}
+
+/**
+ * Records a route once the request is written with it: the timeline says which rule moved it and
+ * chose its agent (the routing page counts these), a round-robin rule remembers whose turn it was,
+ * and the agent is told as their mail preference says.
+ */
+export async function recordRoute(
+  tx: Db,
+  mail: MailSettings,
+  c: Pick<CaseRow, "id" | "reference">,
+  route: Route,
+  now: Date,
+): Promise<void> {
+  const { rule, assignee } = route;
   const ruleId = rule.id;
   await tx.insert(caseEvents).values([
     {
@@ -139,7 +148,7 @@ export async function routeNewCase(
       kind: "routed" as const,
       at: now,
       internal: true,
-      details: { ruleId, from: c.structureId, to: structureId, anyPlace: rule.governorateCode === null },
+      details: { ruleId, from: route.from, to: route.structureId, anyPlace: rule.governorateCode === null },
     },
     ...(assignee
       ? [
@@ -153,7 +162,12 @@ export async function routeNewCase(
         ]
       : []),
   ]);
-  if (assignee)
-    await notifyStaff(tx, mail, [assignee], "assigned", routed!, await structureName(tx, structureId));
-  return { ruleId, structureId, assigneeId: assignee?.id ?? null };
+  if (!assignee) return;
+  if (rule.assignment === "round_robin") {
+    await tx
+      .update(caseRoutingRules)
+      .set({ lastAssigneeId: assignee.id })
+      .where(eq(caseRoutingRules.id, ruleId));
+  }
+  await notifyStaff(tx, mail, [assignee], "assigned", c, await structureName(tx, route.structureId));
 }
