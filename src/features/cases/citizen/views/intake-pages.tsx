@@ -2,17 +2,20 @@ import type { FieldErrors } from "../../../../core/forms.js";
 import { type LocalizedText, pickLocalized } from "../../../../core/i18n/localized.js";
 import { Button } from "../../../../core/views/components/button/button.js";
 import { Details } from "../../../../core/views/components/details/details.js";
-import { FileUpload } from "../../../../core/views/components/file-upload/file-upload.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
-import { Select } from "../../../../core/views/components/select/select.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
-import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Layout } from "../../../../core/views/layout.js";
-import { ACCESS_TRACK_NAMES, trackValues } from "../../access-law.js";
 import type { IntakeField, IntakeInput } from "../../commands/submit-case.js";
-import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType, LIMITS } from "../../rules.js";
+import { ANONYMOUS_TYPES, CASE_TYPES, type CaseType } from "../../rules.js";
+import {
+  AccessTrackField,
+  AttachmentsField,
+  CategoryField,
+  DescriptionField,
+  GovernorateField,
+} from "../../views/request-fields.js";
 
 /** Step 1: what kind of request. A GET form, so it works without JavaScript and can be bookmarked. */
 export function ChooseTypePage({ error }: { error?: boolean }) {
@@ -229,19 +232,7 @@ export function IntakeFormPage(props: IntakeFormProps) {
         <input type="hidden" name="type" value={type} />
         <input type="hidden" name="structure" value={structureCode} />
         <input type="hidden" name="submissionKey" value={props.submissionKey} />
-        {categories.length > 0 && (
-          <Select
-            id={IDS.category}
-            name="category"
-            label={t("cases.fields.category")}
-            value={values.category}
-            error={message("category")}
-            options={[
-              { value: "", text: t("cases.fields.categoryNone") },
-              ...categories.map((c) => ({ value: c.id, text: pickLocalized(c.name, locale).text })),
-            ]}
-          />
-        )}
+        <CategoryField categories={categories} value={values.category} error={message("category")} />
         <TextInput
           id={IDS.subject}
           name="subject"
@@ -250,40 +241,22 @@ export function IntakeFormPage(props: IntakeFormProps) {
           value={values.subject ?? about}
           error={message("subject")}
         />
-        <Textarea
-          id={IDS.description}
-          name="description"
-          label={t("cases.fields.description")}
+        <DescriptionField
           hint={t("cases.fields.descriptionHint")}
           value={values.description}
-          maxLength={LIMITS.description.max}
-          rows={8}
           error={message("description")}
         />
         {type === "information" && (
-          <Radios
-            id={IDS.accessTrack}
-            name="accessTrack"
-            label={t("cases.access.trackLabel")}
+          <AccessTrackField
             hint={t("cases.access.trackHint")}
-            value={values.accessTrack ?? "standard"}
+            value={values.accessTrack}
             error={message("accessTrack")}
-            items={ACCESS_TRACK_NAMES.map((track) => ({
-              value: track,
-              label: t(`cases.access.track.${track}`, trackValues(track)),
-            }))}
           />
         )}
-        <Select
-          id={IDS.governorate}
-          name="governorate"
-          label={t("cases.fields.governorate")}
+        <GovernorateField
+          governorates={governorates}
           value={values.governorate}
           error={message("governorate")}
-          options={[
-            { value: "", text: t("cases.fields.governorateNone") },
-            ...governorates.map((g) => ({ value: g.code, text: pickLocalized(g.name, locale).text })),
-          ]}
         />
         <TextInput
           id={IDS.address}
@@ -314,18 +287,7 @@ export function IntakeFormPage(props: IntakeFormProps) {
             dir="ltr"
           />
         </Details>
-        <FileUpload
-          id={IDS.attachments}
-          name="attachments"
-          label={t("cases.fields.attachments")}
-          hint={t("cases.fields.attachmentsHint", {
-            max: LIMITS.attachments,
-            size: LIMITS.attachmentBytes / 1024 / 1024,
-          })}
-          accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
-          multiple
-          error={message("attachments")}
-        />
+        <AttachmentsField hintKey="cases.fields.attachmentsHint" error={message("attachments")} />
         {signedIn ? (
           <p class="sh-body-text">{t("cases.contact.account")}</p>
         ) : (

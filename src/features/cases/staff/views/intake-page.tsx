@@ -1,7 +1,6 @@
 import type { FieldErrors } from "../../../../core/forms.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { Button } from "../../../../core/views/components/button/button.js";
-import { FileUpload } from "../../../../core/views/components/file-upload/file-upload.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { Select } from "../../../../core/views/components/select/select.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
@@ -9,8 +8,14 @@ import { Textarea } from "../../../../core/views/components/textarea/textarea.js
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../structures/views/localized-text.js";
-import { ACCESS_TRACK_NAMES, trackValues } from "../../access-law.js";
 import { CASE_TYPES, LIMITS } from "../../rules.js";
+import {
+  AccessTrackField,
+  AttachmentsField,
+  CategoryField,
+  DescriptionField,
+  GovernorateField,
+} from "../../views/request-fields.js";
 import { type FileRequestField, STAFF_CHANNELS } from "../commands/file-request.js";
 import { StaffLayout, type StaffNav } from "./staff-layout.js";
 
@@ -97,31 +102,12 @@ export function StaffIntakePage(props: StaffIntakePageProps) {
           error={message("type")}
           items={CASE_TYPES.map((c) => ({ value: c, label: t(`cases.types.${c}`) }))}
         />
-        <Radios
-          id={IDS.accessTrack}
-          name="accessTrack"
-          label={t("cases.access.trackLabel")}
+        <AccessTrackField
           hint={t("cases.staff.intake.trackHint")}
-          value={values.accessTrack ?? "standard"}
+          value={values.accessTrack}
           error={message("accessTrack")}
-          items={ACCESS_TRACK_NAMES.map((track) => ({
-            value: track,
-            label: t(`cases.access.track.${track}`, trackValues(track)),
-          }))}
         />
-        {props.categories.length > 0 && (
-          <Select
-            id={IDS.category}
-            name="category"
-            label={t("cases.fields.category")}
-            value={values.category}
-            error={message("category")}
-            options={[
-              { value: "", text: t("cases.fields.categoryNone") },
-              ...props.categories.map((c) => ({ value: c.id, text: plain(c.name) })),
-            ]}
-          />
-        )}
+        <CategoryField categories={props.categories} value={values.category} error={message("category")} />
         <TextInput
           id={IDS.subject}
           name="subject"
@@ -129,26 +115,15 @@ export function StaffIntakePage(props: StaffIntakePageProps) {
           value={values.subject}
           error={message("subject")}
         />
-        <Textarea
-          id={IDS.description}
-          name="description"
-          label={t("cases.fields.description")}
+        <DescriptionField
           hint={t("cases.staff.intake.descriptionHint")}
           value={values.description}
-          maxLength={LIMITS.description.max}
-          rows={8}
           error={message("description")}
         />
-        <Select
-          id={IDS.governorate}
-          name="governorate"
-          label={t("cases.fields.governorate")}
+        <GovernorateField
+          governorates={props.governorates}
           value={values.governorate}
           error={message("governorate")}
-          options={[
-            { value: "", text: t("cases.fields.governorateNone") },
-            ...props.governorates.map((g) => ({ value: g.code, text: plain(g.name) })),
-          ]}
         />
         <TextInput
           id={IDS.address}
@@ -157,18 +132,7 @@ export function StaffIntakePage(props: StaffIntakePageProps) {
           value={values.address}
           error={message("address") ?? message("latitude")}
         />
-        <FileUpload
-          id={IDS.attachments}
-          name="attachments"
-          label={t("cases.fields.attachments")}
-          hint={t("cases.staff.intake.attachmentsHint", {
-            max: LIMITS.attachments,
-            size: LIMITS.attachmentBytes / 1024 / 1024,
-          })}
-          accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
-          multiple
-          error={message("attachments")}
-        />
+        <AttachmentsField hintKey="cases.staff.intake.attachmentsHint" error={message("attachments")} />
 
         <h2 class="sh-heading-m">{t("cases.staff.intake.person")}</h2>
         <p class="sh-body-text">{t("cases.staff.intake.personHint")}</p>
