@@ -259,7 +259,8 @@ export async function submitCase(
         type,
         structureId: route?.structureId ?? structure.id,
         categoryId: categoryId || null,
-        needsTriage: route?.dueAt ? false : needsTriage,
+        // A rule that sends it to another structure has triaged it.
+        needsTriage: needsTriage && (route?.structureId ?? structure.id) === structure.id,
         channel,
         subject,
         description,
