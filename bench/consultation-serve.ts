@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
+import { structures } from "../src/core/structures/tables.js";
 import { type Database, rowsOf } from "../src/db/client.js";
 import { consultations } from "../src/features/consultations/tables.js";
-import { structures } from "../src/features/structures/tables.js";
 import { describeEngine, type EngineInfo, startRealApp } from "./lib/app-server.js";
 import { childFailed, childReady, onStop } from "./lib/child-server.js";
 import { explainAnalyze } from "./lib/plans.js";

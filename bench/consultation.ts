@@ -12,7 +12,7 @@ import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./
 
 /**
  * `npx tsx bench/consultation.ts`: a consultation page holding 5,000 comments renders with
- * p95 ≤ 100 ms on PostgreSQL (issue 6), and stays small (public pages ≤ 50 KB, DESIGN.md): its
+ * p95 ≤ 100 ms on PostgreSQL (issue 6), and stays small (public pages ≤ 50 KB, docs/architecture.md): its
  * comments come 20 to a page. Several visitors load the public pages at once, each request timed to
  * its last byte. Writes the "Consultation page" section of bench/RESULTS.md (one subsection per engine).
  */
@@ -148,7 +148,7 @@ writeResultsSection({
     "`npx tsx bench/consultation.ts`: the public pages of an open consultation holding 5,000 comments and replies " +
     "(4,000 comments, half on the whole text and half over its 10 sections, and 1,000 replies), loaded by several " +
     "anonymous visitors at once, each request timed to its last byte. Comments come 20 to a page, with their first 2 replies " +
-    "under each (a thread's own page shows them all). Budgets: p95 ≤ 100 ms on PostgreSQL (issue 6); public pages ≤ 50 KB (DESIGN.md).",
+    "under each (a thread's own page shows them all). Budgets: p95 ≤ 100 ms on PostgreSQL (issue 6); public pages ≤ 50 KB (docs/architecture.md).",
   body: [
     `${when} · code ${code} · ${info.engine.label} · ${describeMachine(host)} (load average ${host.loadAverage}, ${Math.round(busyBefore * 100)}% of the CPU used by other processes at the start).`,
     `${method}; the load generator and the server in separate processes on the same machine.`,

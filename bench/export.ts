@@ -12,7 +12,7 @@ import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./
 
 /**
  * `npx tsx bench/export.ts`: the contributions dataset with 1,000,000 comments downloaded as CSV
- * (DESIGN.md, issue 8: exports stream, memory stays flat, ≤ 200 MB RSS whatever the number of rows).
+ * (docs/architecture.md, issue 8: exports stream, memory stays flat, ≤ 200 MB RSS whatever the number of rows).
  * The server measured is the compiled build as `npm run serve` starts it; its peak
  * RSS is the kernel's high-water mark (VmHWM), and RSS is also sampled every 50 ms. Writes the
  * "Open-data export" section of bench/RESULTS.md.
@@ -96,7 +96,7 @@ try {
     area: "Open-data export",
     subsection: engineName,
     intro:
-      "`npx tsx bench/export.ts`: the contributions dataset (anonymised comments of published consultations) downloaded as CSV from `/open-data/contributions.csv`, streamed page by page from the database, by the compiled server as `npm run serve` starts it in production (128 MB V8 heap). Peak RSS is the kernel's high-water mark (VmHWM) over the server's whole life. Budget (DESIGN.md, issue 8): 1,000,000 contributions with peak server RSS ≤ 200 MB.",
+      "`npx tsx bench/export.ts`: the contributions dataset (anonymised comments of published consultations) downloaded as CSV from `/open-data/contributions.csv`, streamed page by page from the database, by the compiled server as `npm run serve` starts it in production (128 MB V8 heap). Peak RSS is the kernel's high-water mark (VmHWM) over the server's whole life. Budget (docs/architecture.md, issue 8): 1,000,000 contributions with peak server RSS ≤ 200 MB.",
     body: [
       `${new Date().toISOString().replace(/\.\d+Z$/, "Z")} · code ${code} · ${engine} · ${describeMachine(host)} (load average ${host.loadAverage} at the start).`,
       "",

@@ -5,11 +5,11 @@ import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
 import { accounts } from "../src/core/auth/tables.js";
 import { newTotpSecret } from "../src/core/auth/totp.js";
 import { memberships } from "../src/core/authz/tables.js";
+import { structures } from "../src/core/structures/tables.js";
 import { type Db, openDatabase, rowsOf } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { seedOnFirstStart } from "../src/db/seed.js";
 import { refreshInsights } from "../src/features/insights/refresh.js";
-import { structures } from "../src/features/structures/tables.js";
 import { baseUrl, describeEngine, type EngineInfo } from "./lib/app-server.js";
 import { childFailed, childReady, onStop } from "./lib/child-server.js";
 

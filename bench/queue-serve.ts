@@ -7,6 +7,7 @@ import { newTotpSecret } from "../src/core/auth/totp.js";
 import { memberships } from "../src/core/authz/tables.js";
 import { NotFoundError } from "../src/core/errors/app-error.js";
 import { isLocale } from "../src/core/i18n/localized.js";
+import { structures } from "../src/core/structures/tables.js";
 import { type Database, type Db, openDatabase, rowsOf } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { seedOnFirstStart } from "../src/db/seed.js";
@@ -15,7 +16,7 @@ import { dueSoonLimit } from "../src/features/cases/staff/deadline-state.js";
 import { staffCaseRoutes } from "../src/features/cases/staff/index.js";
 import { queueCountsQuery, queuePageIdsQuery } from "../src/features/cases/staff/queries/queue.js";
 import { parseQueueQuery } from "../src/features/cases/staff/queue-filters.js";
-import { structureCategories, structures } from "../src/features/structures/tables.js";
+import { structureCategories } from "../src/features/structures/tables.js";
 import { baseUrl, describeEngine, type EngineInfo } from "./lib/app-server.js";
 import { explainAnalyze } from "./lib/plans.js";
 

@@ -10,7 +10,7 @@ import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./
 import type { QueueServer } from "./queue-serve.js";
 
 /**
- * `npx tsx bench/queue.ts`: the staff queue of a structure holding 100,000 requests (DESIGN.md,
+ * `npx tsx bench/queue.ts`: the staff queue of a structure holding 100,000 requests (docs/architecture.md,
  * issue 4) loads with p95 ≤ 200 ms on PostgreSQL. Several agents load queue pages at once, each
  * timed from request to last byte; the default queue and the usual filters are measured in turn.
  * Writes the "Staff queue" section of bench/RESULTS.md (one subsection per database engine).

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
 import { type ChildServer, startChild } from "./lib/child-server.js";
-import { describeMachine, machine, revision } from "./lib/machine.js";
+import { describeMachine, machine, machineBusyMs, revision } from "./lib/machine.js";
 import { writeResultsSection } from "./lib/results.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 import type { RoutingServer } from "./routing-serve.js";
@@ -14,7 +14,8 @@ import type { RoutingServer } from "./routing-serve.js";
  * intake at a fixed rate, in alternating rounds: from the governorate a rule covers (routed to
  * another structure and handed to its least-loaded agent, who is mailed) and from a governorate no
  * rule covers (the rules are looked up, nothing applies). The budget holds the difference of the
- * median latencies, and of the server's CPU per submission. Writes "Routing at intake" in RESULTS.md.
+ * median latencies, of the app's CPU per submission, and of the whole machine's (the database's
+ * work included). Writes "Routing at intake" in RESULTS.md.
  */
 
 interface SubmissionLoad {
@@ -30,12 +31,15 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (
   options: Record<string, unknown>,
 ) => Promise<SubmissionLoad>;
 
-const RATE = Number(process.env.BENCH_SUBMISSION_RATE ?? 200);
+const engineName = databaseEngine();
+// The submissions bench's rate on PostgreSQL (bench/submissions.ts), where the budget is set; the
+// embedded database files about 120 a second on this machine, so it is compared at 50, below its
+// limit, where a latency still measures a submission rather than a queue.
+const RATE = Number(process.env.BENCH_SUBMISSION_RATE ?? (engineName === "PostgreSQL" ? 200 : 50));
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const WARMUP_SECONDS = 3;
 const BUDGET_MS = 5;
-const engineName = databaseEngine();
 const host = machine();
 const code = revision();
 console.log(
@@ -94,27 +98,30 @@ try {
 
   const cases = { routed: "TN-11", unrouted: "TN-12" } as const;
   type Kind = keyof typeof cases;
-  const runs: Record<Kind, Array<{ result: SubmissionLoad; cpuMs: number }>> = { routed: [], unrouted: [] };
+  type Run = { result: SubmissionLoad; cpuMs: number; machineMs: number };
+  const runs: Record<Kind, Run[]> = { routed: [], unrouted: [] };
   await load(cases.routed, WARMUP_SECONDS);
   await load(cases.unrouted, WARMUP_SECONDS);
   for (let round = 0; round < ROUNDS; round++) {
     for (const kind of Object.keys(cases) as Kind[]) {
       const before = await server.stats();
+      const busyBefore = machineBusyMs();
       const result = await load(cases[kind], SECONDS);
+      const machineMs = machineBusyMs() - busyBefore;
       const after = await server.stats();
       const cpuMs = (after.cpuUser + after.cpuSystem - before.cpuUser - before.cpuSystem) / 1000;
-      runs[kind].push({ result, cpuMs });
+      runs[kind].push({ result, cpuMs, machineMs });
       console.log(
         `round ${round + 1} ${kind.padEnd(8)} ${result["3xx"]} created, p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx - result["3xx"]}`,
       );
     }
   }
-  const sum = (kind: Kind, pick: (r: { result: SubmissionLoad; cpuMs: number }) => number) =>
-    runs[kind].reduce((total, r) => total + pick(r), 0);
+  const sum = (kind: Kind, pick: (r: Run) => number) => runs[kind].reduce((total, r) => total + pick(r), 0);
   const mean = (kind: Kind, pick: (l: SubmissionLoad) => number) =>
     sum(kind, (r) => pick(r.result)) / runs[kind].length;
   const created = (kind: Kind) => sum(kind, (r) => r.result["3xx"]);
   const cpuPer = (kind: Kind) => sum(kind, (r) => r.cpuMs) / Math.max(created(kind), 1);
+  const machinePer = (kind: Kind) => sum(kind, (r) => r.machineMs) / Math.max(created(kind), 1);
   const failedSubmissions = (kind: Kind) =>
     sum(kind, (r) => r.result.requests.total - r.result["3xx"] + r.result.errors);
   const rate = (kind: Kind) => created(kind) / sum(kind, (r) => r.result.duration);
@@ -140,6 +147,16 @@ try {
       "p50 / p90 / p99, no rule",
       `${fmt.ms(mean("unrouted", (l) => l.latency.p50))} / ${fmt.ms(mean("unrouted", (l) => l.latency.p90))} / ${fmt.ms(mean("unrouted", (l) => l.latency.p99))}`,
     ),
+    check({
+      figure: "machine CPU added per submission (app, database and load generator)",
+      value: machinePer("routed") - machinePer("unrouted"),
+      max: BUDGET_MS,
+      format: fmt.ms,
+    }),
+    note(
+      "machine CPU per submission, routed / no rule",
+      `${fmt.ms(machinePer("routed"))} / ${fmt.ms(machinePer("unrouted"))}`,
+    ),
     note(
       "server CPU per submission, routed / no rule",
       `${fmt.ms(cpuPer("routed"))} / ${fmt.ms(cpuPer("unrouted"))}`,
@@ -163,7 +180,7 @@ try {
     subsection: engine.label.startsWith("PostgreSQL") ? "PostgreSQL" : "PGlite",
     intro:
       "`npx tsx bench/routing.ts`: the same notice with a category filed through the whole web intake at the " +
-      "submissions bench's rate, in alternating rounds, from a governorate a rule covers (routed to another " +
+      "submissions bench's rate (200/s on PostgreSQL; 50/s on PGlite, below its limit), in alternating rounds, from a governorate a rule covers (routed to another " +
       "structure, handed to the least loaded of 5 agents, who is mailed) and from one no rule covers. " +
       "Budget (issue 18): routing adds ≤ 5 ms to a submission.",
     body: [

@@ -15,7 +15,7 @@ import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./
 import type { PlatformServers } from "./serve.js";
 
 /**
- * `npm run bench`: the platform budgets of DESIGN.md.
+ * `npm run bench`: the platform budgets of docs/architecture.md.
  * - The home page serves ≥ 30% of the requests/s of a bare Fastify route doing one indexed query on
  *   the same database, in the same run (the budget is for PostgreSQL; on PGlite it is informational).
  * - Every public page weighs ≤ 50 KB transferred: HTML + CSS + JS, compressed.

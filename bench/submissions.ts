@@ -9,7 +9,7 @@ import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./
 import type { PlatformServers } from "./serve.js";
 
 /**
- * `npx tsx bench/submissions.ts`: citizens filing requests (issue 4 and DESIGN.md): 200 submissions/s
+ * `npx tsx bench/submissions.ts`: citizens filing requests (issue 4 and docs/architecture.md): 200 submissions/s
  * sustained, p99 ≤ 100 ms, on PostgreSQL. Each request is a real multipart form through the whole
  * intake (CSRF, validation, reference, legal deadline, event, acknowledgement mail in the outbox), each
  * with its own one-time key, so every one creates a request. Writes "Request submissions" in RESULTS.md.

@@ -1,9 +1,11 @@
 import { ConfigError, loadConfig } from "../src/config.js";
 import { fileStoreFor } from "../src/core/context.js";
-import { BackupError, backup, restore } from "../src/db/backup.js";
+import { backup } from "../src/db/backup.js";
+import { BackupError } from "../src/db/backup-shared.js";
 import { openDatabase } from "../src/db/client.js";
 import { DataDirLockedError } from "../src/db/data-dir-lock.js";
 import { runMigrations } from "../src/db/migrate.js";
+import { restore } from "../src/db/restore.js";
 import { seedDemo, seedReference } from "../src/db/seed.js";
 import { createAdminCommand } from "./create-admin.js";
 import { filesMigrateCommand } from "./files.js";

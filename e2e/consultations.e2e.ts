@@ -104,7 +104,7 @@ describe("a consultation, in French, in the browser", () => {
     for (const c of citizens) {
       const { page } = await signedIn({});
       await visit(page, `/fr/consultations/${id}`);
-      await submit(page, `.sh-sections__item >> nth=${c.section} >> a:has-text("Commenter cette section")`);
+      await submit(page, `.sh-sections__item >> nth=${c.section} >> a:has-text("Commenter cet article")`);
       await page.check(`input[name="alignment"][value="${c.alignment}"]`);
       await page.fill("#comment-body", c.comment);
       await submit(page, 'form[action$="/comments"] button[type="submit"]');

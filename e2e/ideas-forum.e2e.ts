@@ -3,9 +3,9 @@ import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accounts } from "../src/core/auth/tables.js";
+import { structures } from "../src/core/structures/tables.js";
 import { forumCategories } from "../src/features/forum/tables.js";
 import { ideas } from "../src/features/ideas/tables.js";
-import { structures } from "../src/features/structures/tables.js";
 import { sendInstantNotices } from "../src/features/subscriptions/digests.js";
 import { createAccount, plainTotpSecret, TEST_PASSWORD, type TestAccountOptions } from "../test/accounts.js";
 import { mailsTo } from "../test/mail.js";
@@ -117,7 +117,7 @@ describe("the idea box and the forum, in a browser", () => {
     const [mail] = await mailsTo(server.database, follower.email);
     expect(mail?.subject).toContain("مقبولة");
     expect(mail?.textBody).toContain("Four fountains will be repaired before June.");
-  }, 120_000); // six people sign in, each page with axe: about 45 s on 2 busy cores
+  });
 
   it("typing a title lists similar ideas without pressing the button (Arabic forms normalised)", async () => {
     const [idea] = await db

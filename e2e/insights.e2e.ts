@@ -11,7 +11,7 @@ const { server, browser } = await startSuite();
 await seedDemoPlan(server.database.db);
 
 /**
- * The insights pages on their own (pages.ts and signed-in-pages.e2e.ts list them too): the SVG
+ * The insights pages on their own (the sweeps, sweep.ts, list them too): the SVG
  * charts and their data tables pass axe in each language, with JavaScript on and off.
  */
 describe.each(LANGUAGES)("insights in $lang", ({ lang, dir }) => {
@@ -25,7 +25,12 @@ describe.each(LANGUAGES)("insights in $lang", ({ lang, dir }) => {
       expect(await page.locator(".sh-timeline__step").count()).toBeGreaterThan(0);
       await visitor.close();
 
-      const { context } = await signedInContext(browser, server, { platformAdmin: true }, javaScriptEnabled);
+      const { context } = await signedInContext(
+        browser,
+        server,
+        { platformAdmin: true },
+        { javaScriptEnabled },
+      );
       const adminPage = await context.newPage();
       await visit(adminPage, `/${lang}/admin/insights`);
       expect(await adminPage.locator("svg[role=img]").count()).toBe(2);

@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { generate } from "otplib";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
@@ -10,12 +8,10 @@ import { QUICK_EXIT_URL } from "../src/features/integrity/views/parts.js";
 import { createAccount, TEST_PASSWORD } from "../test/accounts.js";
 import { newContext } from "./browser.js";
 import { startSuite } from "./suite.js";
-import { documentWidth, expectNoAxeViolations, visit } from "./visit.js";
+import { documentWidth, expectNoAxeViolations, SCREENSHOTS, visit } from "./visit.js";
 
 const { server, browser } = await startSuite();
 const PHONE = { width: 390, height: 844 };
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function submit(page: Page, selector: string) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);

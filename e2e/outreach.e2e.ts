@@ -46,7 +46,7 @@ describe.each([
     const path = `/ar/events/${event!.id}`;
     const people = [];
     for (let i = 0; i < 3; i++) {
-      const { context } = await signedInContext(browser, server, {}, javaScript);
+      const { context } = await signedInContext(browser, server, {}, { javaScriptEnabled: javaScript });
       people.push(await context.newPage());
     }
     const [first, second, third] = people as [Page, Page, Page];
@@ -59,7 +59,7 @@ describe.each([
     for (const page of [first, second]) {
       await visit(page, path);
       await submit(page, `form[action="${path}/register"] button`);
-      expect(await page.textContent("#registration-status")).toContain("لك مكان");
+      expect(await page.textContent("#registration-status")).toContain("لك مقعد");
     }
     // Full: the third joins the waiting list.
     await visit(third, path);
@@ -70,7 +70,7 @@ describe.each([
     // The second cancels: the third is promoted.
     await submit(second, `form[action="${path}/cancel"] button`);
     await visit(third, path);
-    expect(await third.textContent("#registration-status")).toContain("لك مكان");
+    expect(await third.textContent("#registration-status")).toContain("لك مقعد");
 
     // The .ics behind the page's link parses with ical.js.
     const href = await third.getAttribute('a[href$="/calendar.ics"]', "href");

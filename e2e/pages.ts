@@ -32,6 +32,7 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "request-structure", path: "/requests/new?type=complaint&q=tunis", status: 200 },
   { name: "request-form", path: "/requests/new?type=complaint&structure=mun-tn-11", status: 200 },
   { name: "request-form-triage", path: "/requests/new?type=notice&structure=unknown", status: 200 },
+  { name: "request-follow-code", path: "/requests/follow", status: 200 },
   { name: "integrity", path: "/integrity", status: 200 },
   { name: "integrity-report", path: "/integrity/report", status: 200 },
   { name: "integrity-follow", path: "/integrity/follow", status: 200 },

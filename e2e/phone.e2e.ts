@@ -1,18 +1,13 @@
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { newContext } from "./browser.js";
 import { startSuite } from "./suite.js";
-import { visit } from "./visit.js";
+import { PHONE, SCREENSHOTS, visit } from "./visit.js";
 
 const { server, browser } = await startSuite();
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-
-/** A cheap phone's screen. */
-const PHONE = { width: 390, height: 844 };
 
 const MAIN_ACTIONS = [
   ["قدّم مطلبًا", "/ar/requests/new"],
-  ["تابع مطلبك", "/ar/requests"],
+  ["تابع مطلبك", "/ar/requests/follow"],
   ["أبدِ رأيك", "/ar/consultations"],
   ["بلّغ عن فساد", "/ar/integrity"],
 ] as const;

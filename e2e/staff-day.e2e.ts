@@ -115,7 +115,7 @@ it("a day at the municipality, in French: a rule routes a complaint to an agent,
     mimeType: "application/pdf",
     buffer: PDF,
   });
-  await submit(soniaPage, 'form[action$="/reply"] button[type="submit"]');
+  await submit(soniaPage, 'form[action*="/reply"] button[type="submit"]');
 
   // The citizen reads the answer, downloads the PDF, and, unconvinced, appeals.
   await visit(citizen, followPath);
@@ -143,7 +143,7 @@ it("a day at the municipality, in French: a rule routes a complaint to an agent,
   await head.check('input[name="outcome"][value="answered"]');
   const decision = "Une entreprise reprendra la chaussée sur dix mètres avant le 15 ; vous serez prévenu.";
   await head.fill("#close-message", decision);
-  await submit(head, 'form[action$="/close"] button[type="submit"]');
+  await submit(head, 'form[action*="/close"] button[type="submit"]');
 
   await visit(citizen, followPath);
   const path = await text(citizen);

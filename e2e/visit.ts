@@ -1,4 +1,6 @@
-import { AxeBuilder } from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import axe from "axe-core";
 import type { ConsoleMessage, Page, Response } from "playwright-core";
 import { expect } from "vitest";
 import { scriptingEnabled } from "./browser.js";
@@ -6,25 +8,125 @@ import { scriptingEnabled } from "./browser.js";
 /** The WCAG 2.1 A and AA rules: what a public service must meet. */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+/** Where the browser suite keeps its screenshots (artefacts to look at; git ignores them). */
+export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** A cheap phone's screen: every page of the sweeps, and every page reached by a form, must fit it. */
+export const PHONE = { width: 390, height: 844 } as const;
+
 export interface VisitOptions {
   /** The HTTP status the page must answer with (200 unless said). */
   status?: number;
+  /** true: also check that the page fits a 390 × 844 phone (the page sweeps and the POST pages do). */
+  phone?: boolean;
 }
 
 /**
- * Opens a locale-prefixed path ("/ar/gallery") in the page, checks its HTTP status, then runs axe
- * on what the browser rendered. Every failure is soft, so one run reports all of them.
+ * Opens a locale-prefixed path ("/ar/gallery") in the page, checks its HTTP status, runs axe on
+ * what the browser rendered, then, when asked, checks that the same page fits a 390 × 844 phone
+ * screen. Every failure is soft, so one run reports all of them.
  */
 export async function visit(
   page: Page,
   path: string,
-  { status = 200 }: VisitOptions = {},
+  { status = 200, phone = false }: VisitOptions = {},
 ): Promise<Response> {
   const response = await page.goto(path, { waitUntil: "load" });
   if (!response) throw new Error(`no response for ${path}`);
   expect.soft(response.status(), `HTTP status of ${path}`).toBe(status);
   await expectNoAxeViolations(page, path);
+  if (phone) await expectFitsPhone(page, path);
   return response;
+}
+
+/**
+ * Resizes the page as it is (no reload: a resize costs a layout, a reload a request) to 390 × 844,
+ * checks that nothing sticks out of the screen (see expectFits), optionally keeps a screenshot,
+ * and gives the page its former size back.
+ */
+export async function expectFitsPhone(
+  page: Page,
+  label = new URL(page.url()).pathname,
+  { screenshot }: { screenshot?: string } = {},
+): Promise<void> {
+  const before = page.viewportSize();
+  const resize = before?.width !== PHONE.width || before?.height !== PHONE.height;
+  if (resize) await page.setViewportSize(PHONE);
+  try {
+    await expectFits(page, PHONE.width, label);
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  } finally {
+    if (resize && before) await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Fails (softly) when the page at its present size is wider than `width`, in either direction.
+ * The document's scrollWidth alone is not enough: in a right-to-left page, what sticks out on the
+ * left (the inline end) can be scrolled to and counts in scrollWidth, but what sticks out on the
+ * right (the inline start) cannot be scrolled to at all and does not count; in a left-to-right page
+ * the same holds for what sticks out on the left. So every element's box is checked too.
+ */
+export async function expectFits(page: Page, width: number, label = new URL(page.url()).pathname) {
+  const { scrollWidth, outside } = await overflow(page);
+  expect
+    .soft(scrollWidth, `document width of ${label} at ${width}px (sideways scrolling)`)
+    .toBeLessThanOrEqual(width);
+  expect.soft(outside, `elements of ${label} outside a ${width}px screen`).toEqual([]);
+}
+
+/**
+ * The document's scrollWidth, and the outermost visible elements whose box, or whose own text (a
+ * long word sticks out of a box that fits), goes past the left or right edge of the screen
+ * ("tag.class [left..right] text"). What a scroll container (a table wrapper) holds is not counted:
+ * it scrolls inside its box.
+ */
+export async function overflow(page: Page): Promise<{ scrollWidth: number; outside: string[] }> {
+  return page.evaluate(() => {
+    const screen = document.documentElement.clientWidth;
+    const outside: string[] = [];
+    const sticksOut = (r: DOMRect) => r.width > 0 && r.height > 0 && (r.left < -1 || r.right > screen + 1);
+    const describe = (el: Element, r: DOMRect, what = "") => {
+      const classes = Array.from(el.classList)
+        .map((c) => `.${c}`)
+        .join("");
+      const text = (el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${classes}${what} [${Math.round(r.left)}..${Math.round(r.right)}] "${text}"`;
+    };
+    const range = document.createRange();
+    // `clipper`: the nearest scroll container above, which holds what sticks out of it, except
+    // absolutely positioned boxes placed against something outside it (they escape: a
+    // visually-hidden label in a wide table, whose wrapper is not positioned, widens the page).
+    const walk = (parent: Element, clipper: Element | null) => {
+      for (const node of Array.from(parent.childNodes)) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (clipper || !node.textContent?.trim()) continue;
+          range.selectNodeContents(node);
+          const r = range.getBoundingClientRect();
+          if (sticksOut(r)) outside.push(describe(parent, r, " (its text)"));
+          continue;
+        }
+        if (!(node instanceof HTMLElement || node instanceof SVGElement)) continue;
+        // Not rendered, or inside a closed <details>: nothing on the screen.
+        if (!node.checkVisibility()) continue;
+        const style = getComputedStyle(node);
+        let inside = clipper;
+        if (clipper && (style.position === "absolute" || style.position === "fixed")) {
+          const placedAgainst = node instanceof HTMLElement ? node.offsetParent : null;
+          if (!placedAgainst || !clipper.contains(placedAgainst)) inside = null;
+        }
+        const r = node.getBoundingClientRect();
+        if (!inside && style.visibility !== "hidden" && sticksOut(r)) {
+          outside.push(describe(node, r));
+          continue;
+        }
+        walk(node, style.overflowX === "visible" ? inside : node);
+      }
+    };
+    walk(document.body, null);
+    return { scrollWidth: document.documentElement.scrollWidth, outside };
+  });
 }
 
 /** Runs axe (WCAG 2.1 A + AA) on the page as rendered, and fails listing every violation. */
@@ -42,10 +144,19 @@ export async function expectNoAxeViolations(page: Page, label = new URL(page.url
 /** axe's WCAG 2.1 A + AA violations on the page as rendered: one entry per rule, with every node. */
 export async function axeViolations(page: Page): Promise<string[]> {
   if (!scriptingEnabled(page.context())) await allowAxeWithoutScripting(page);
-  // axe.run() inside the page ("legacy" mode). The default mode finishes each run in a new blank
-  // tab: twice as slow, and that tab cannot run axe at all when JavaScript is off. It only differs
-  // for cross-origin iframes, which Sharek's pages do not have.
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+  // axe.run() inside the page, injected once per page: @axe-core/playwright's AxeBuilder injects
+  // its 550 kB twice per run (twice the parse, about 0.3 s a page), or finishes each run in a new
+  // blank tab, which cannot run axe at all when JavaScript is off. Sharek's pages have no iframes.
+  // Only violations are gathered in full (resultTypes): passes are not reported.
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      }),
+    AXE_TAGS,
+  );
   return results.violations.map((v) =>
     [
       `- ${v.id} (${v.impact ?? "?"}): ${v.help}  ${v.helpUrl}`,

@@ -56,7 +56,8 @@ function characterCount(root) {
  * links move to the field and keep its question (label or legend) in view.
  */
 function errorSummary(summary) {
-  summary.focus();
+  // The first one on the page (the layout's, at the top of <main>) takes the focus, as autofocus does.
+  if (summary === document.querySelector('[data-module="sh-error-summary"]')) summary.focus();
   summary.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
     const field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
@@ -196,9 +197,87 @@ function quickExit(root) {
   root.querySelector(".sh-js-quick-exit-hint")?.removeAttribute("hidden");
 }
 
+/**
+ * Copy (the follow-up link): the button is hidden in the page and shown here, where it can work.
+ * It copies the text of the element named by data-target, and the live region beside it says so.
+ */
+function copyText(root) {
+  const button = root.querySelector(".sh-js-copy");
+  const status = root.querySelector(".sh-js-copy-status");
+  const target = document.getElementById(root.dataset.target || "");
+  if (!button || !status || !target) return;
+  const fallback = (text) => {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const done = document.execCommand("copy");
+    area.remove();
+    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  };
+  button.addEventListener("click", () => {
+    const text = target.textContent.trim();
+    const copy = navigator.clipboard
+      ? navigator.clipboard.writeText(text).catch(() => fallback(text))
+      : fallback(text);
+    status.textContent = "";
+    copy.then(
+      () => {
+        status.textContent = status.dataset.copied || "";
+      },
+      () => {
+        // Nothing was copied: select the link's text, so the person can copy it themselves.
+        const range = document.createRange();
+        range.selectNodeContents(target);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      },
+    );
+  });
+  button.hidden = false;
+}
+
+/** Print: a button that opens the browser's print dialog, in place of the hint saying how to. */
+function printPage(root) {
+  const button = root.querySelector(".sh-js-print");
+  if (!button || typeof window.print !== "function") return;
+  button.addEventListener("click", () => window.print());
+  button.hidden = false;
+  root.querySelector(".sh-js-print-hint")?.setAttribute("hidden", "");
+}
+
+/**
+ * File upload: the server renders the page-language button and status, and CSS follows the input
+ * while it is `required` (never enforced: forms are sent with novalidate). Here `required` is
+ * dropped, so no screen reader calls the field required, and the status names the chosen files.
+ */
+function fileUpload(root) {
+  const input = root.querySelector(".sh-js-file-upload-input");
+  const none = root.querySelector(".sh-js-file-upload-none");
+  const chosen = root.querySelector(".sh-js-file-upload-chosen");
+  if (!input || !none || !chosen) return;
+  input.required = false;
+  root.classList.add("sh-file-upload--enhanced");
+  const list = new Intl.ListFormat(document.documentElement.lang || undefined, { type: "unit" });
+  const update = () => {
+    const names = [...(input.files ?? [])].map((file) => file.name);
+    none.hidden = names.length > 0;
+    chosen.hidden = names.length === 0;
+    chosen.textContent = list.format(names);
+  };
+  input.addEventListener("change", update);
+  update();
+}
+
 const modules = {
   "sh-character-count": characterCount,
+  "sh-copy": copyText,
   "sh-error-summary": errorSummary,
+  "sh-file-upload": fileUpload,
+  "sh-print": printPage,
   "sh-proof-of-work": proofOfWork,
   "sh-quick-exit": quickExit,
   "sh-similar-ideas": similarIdeas,

@@ -10,50 +10,42 @@ import { isLocale } from "./core/i18n/localized.js";
 import { i18nPlugin } from "./core/i18n/plugin.js";
 import { loggerOptions } from "./core/logging.js";
 import { mailPlugin } from "./core/mail/plugin.js";
+import type { FeatureManifest, FeatureRoutes } from "./core/manifest.js";
 import { opsPlugin } from "./core/ops/plugin.js";
 import { securityPlugin } from "./core/security/plugin.js";
 import { proxyTrust, requestIdGenerator } from "./core/security/proxy.js";
 import { securityTxtRoutes } from "./core/security/security-txt.js";
 import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
-import { accountsFeature } from "./features/accounts/index.js";
-import { adminFeature } from "./features/admin/index.js";
-import { auditLogFeature } from "./features/audit-log/index.js";
-import { calendarFeature } from "./features/calendar/index.js";
-import { casesFeature } from "./features/cases/index.js";
-import { consultationModeration, consultationsFeature } from "./features/consultations/index.js";
-import { eidCallbackFeature, eidFeature } from "./features/eid/index.js";
-import { eventsFeature } from "./features/events/index.js";
-import { forumFeature, forumModeration } from "./features/forum/index.js";
-import { galleryFeature } from "./features/gallery/index.js";
-import { helpFeature } from "./features/help/index.js";
-import { homeFeature } from "./features/home/index.js";
-import { ideaModeration, ideasFeature } from "./features/ideas/index.js";
-import { insightsCounters } from "./features/insights/counters.js";
-import { insightsFeature } from "./features/insights/index.js";
-import { integrityFeature } from "./features/integrity/index.js";
-import { legalFeature } from "./features/legal/index.js";
-import { moderationFeature } from "./features/moderation/index.js";
-import { newslettersFeature } from "./features/newsletters/index.js";
-import { openDataFeature, openDataRoot } from "./features/open-data/index.js";
-import { open311AdminFeature, open311Api } from "./features/open311/index.js";
-import { opinionMapFeature } from "./features/opinion-map/index.js";
-import { outboxFeature } from "./features/outbox/index.js";
-import { settingsFeature } from "./features/settings/index.js";
-import { staffFeature } from "./features/staff/index.js";
-import { structuresFeature } from "./features/structures/index.js";
-import { subscriptionsFeature } from "./features/subscriptions/index.js";
-import { widgetsFeature } from "./features/widgets/index.js";
+import { FEATURES } from "./features/index.js";
 
 export interface BuildOptions {
   config: Config;
   database: Database;
   /** A pino destination stream (tests capture logs with it). */
   logStream?: NodeJS.WritableStream;
+  /** The features to build the app from (default: every feature, src/features/index.ts). */
+  features?: readonly FeatureManifest[];
+}
+
+/**
+ * A scope's plugins from the feature list, in its order; plugins whose hooks must see the others'
+ * routes (hooksFirst) come first. Development-only ones are left out in production.
+ */
+function routesOf(features: readonly FeatureManifest[], mount: FeatureRoutes["mount"], config: Config) {
+  const routes = features
+    .flatMap((f) => f.routes ?? [])
+    .filter((r) => r.mount === mount && !(r.developmentOnly && config.isProduction));
+  return [...routes.filter((r) => r.hooksFirst), ...routes.filter((r) => !r.hooksFirst)];
 }
 
 /** Builds the whole app in one explicit order: external plugins → core → features. */
-export async function buildApp({ config, database, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logStream,
+  features = FEATURES,
+}: BuildOptions): Promise<FastifyInstance> {
   const logger = loggerOptions(config.LOG_LEVEL);
   const trust = proxyTrust(config.trustProxy);
   const app = Fastify({
@@ -68,7 +60,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
     reply.header("x-request-id", request.id);
   });
 
-  await app.register(contextPlugin, { config, database });
+  await app.register(contextPlugin, { config, database, features });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(securityPlugin);
   await app.register(i18nPlugin);
@@ -77,10 +69,9 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   await app.register(opsPlugin);
   await app.register(authPlugin);
   await app.register(mailPlugin);
-  await app.register(eidCallbackFeature);
-  // The Open311 API lives at /open311/v2, outside the pages' locale scope.
-  await app.register(open311Api);
-  await app.register(openDataRoot);
+  // Outside the pages' locale scope: the eID callback, the Open311 API (/open311/v2), open data's
+  // downloads and API.
+  for (const { plugin } of routesOf(features, "root", config)) await app.register(plugin);
   await app.register(securityTxtRoutes);
 
   // Pages live under /ar, /fr and /en; any other first segment is not a page.
@@ -89,40 +80,7 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
       pages.addHook("onRequest", async (request) => {
         if (!isLocale((request.params as { lang?: string }).lang)) throw new NotFoundError();
       });
-      // Before the features: its hook counts their forms' funnel (aggregated daily counts only).
-      await pages.register(insightsCounters);
-      await pages.register(homeFeature);
-      await pages.register(accountsFeature);
-      await pages.register(eidFeature);
-      await pages.register(adminFeature);
-      await pages.register(auditLogFeature);
-      await pages.register(settingsFeature);
-      await pages.register(calendarFeature);
-      await pages.register(structuresFeature);
-      await pages.register(staffFeature);
-      await pages.register(casesFeature);
-      await pages.register(integrityFeature);
-      await pages.register(ideasFeature);
-      await pages.register(forumFeature);
-      // Moderation looks after every kind of public text its content features declare.
-      await pages.register(moderationFeature, {
-        kinds: [...ideaModeration, ...forumModeration, ...consultationModeration],
-      });
-      await pages.register(consultationsFeature);
-      await pages.register(opinionMapFeature);
-      await pages.register(open311AdminFeature);
-      await pages.register(eventsFeature);
-      await pages.register(helpFeature);
-      await pages.register(legalFeature);
-      await pages.register(widgetsFeature);
-      await pages.register(subscriptionsFeature);
-      await pages.register(newslettersFeature);
-      await pages.register(openDataFeature);
-      await pages.register(insightsFeature);
-      if (!config.isProduction) {
-        await pages.register(galleryFeature);
-        await pages.register(outboxFeature);
-      }
+      for (const { plugin } of routesOf(features, "pages", config)) await pages.register(plugin);
     },
     { prefix: "/:lang" },
   );

@@ -5,7 +5,7 @@ import { type StopJobs, startJobs } from "./core/jobs/runner.js";
 import { openDatabase } from "./db/client.js";
 import { runMigrations } from "./db/migrate.js";
 import { seedOnFirstStart } from "./db/seed.js";
-import { MANIFESTS } from "./features/manifests.js";
+import { FEATURES } from "./features/index.js";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -33,16 +33,14 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // New connections are refused from now on, so nginx passes those requests to another node, POSTs
-    // included (a refused connection was never received). Requests already received are served as
-    // usual, and keep-alive connections closed once idle; only then does app.close() run, which
-    // would answer 503 to a request that arrived on an open connection (nginx never retries a POST).
-    const drained = new Promise<void>((resolve) => {
-      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
-      app.server.close(() => {
-        clearInterval(idle);
-        resolve();
-      });
-    });
+    // included (a refused connection was never received). server.close() closes the connections idle
+    // at this moment; the requests already received are served as usual, and a connection left idle
+    // after its answer closes within about a second (keepAliveTimeout). Once the last one is closed,
+    // app.close() runs (it answers 503 to a request on a connection still open). Connections still
+    // queued when the listener closes are reset by the kernel: nginx sends those requests, POSTs
+    // included, to the other node (deploy/nginx.conf, non_idempotent).
+    app.server.keepAliveTimeout = 100;
+    const drained = new Promise<void>((resolve) => app.server.close(() => resolve()));
     // Running jobs finish too (up to 8 s) while the database is still open. A node stopped while its
     // jobs were starting stops them once they have.
     await Promise.all([jobs?.then((stopJobs) => stopJobs()), drained.then(() => app.close())]);
@@ -53,7 +51,10 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  jobs = startJobs(database, MANIFESTS, app.log, { publicUrl: config.publicUrl });
+  jobs = startJobs(database, FEATURES, app.log, {
+    publicUrl: config.publicUrl,
+    secret: app.config.cookieSecret,
+  });
   await jobs;
   const where = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;
   console.log(`\nSharek is serving ${config.publicUrl} (database: ${where})`);

@@ -6,8 +6,8 @@ import { accounts } from "../src/core/auth/tables.js";
 import { newTotpSecret, openTotpSecret, sealTotpSecret, totpKey } from "../src/core/auth/totp.js";
 import type { StaffRole } from "../src/core/authz/actor.js";
 import { memberships } from "../src/core/authz/tables.js";
+import { structures } from "../src/core/structures/tables.js";
 import type { Database } from "../src/db/client.js";
-import { structures } from "../src/features/structures/tables.js";
 import { Agent, TEST_COOKIE_SECRET } from "./app.js";
 
 let counter = 0;

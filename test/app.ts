@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll } from "vitest";
 import { buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
+import type { FeatureManifest } from "../src/core/manifest.js";
 import type { Database } from "../src/db/client.js";
 import { openTestDatabase } from "./databases.js";
 
@@ -22,11 +23,16 @@ export interface TestApp {
 
 /**
  * Builds the real app on a private database (PGlite, or PostgreSQL with TEST_DATABASE_URL),
- * with CSRF and every security plugin on. `routes` may add test-only routes before the app is ready.
+ * with CSRF and every security plugin on. `routes` may add test-only routes before the app is ready;
+ * `features` replaces the feature list (a test adds a feature of its own to FEATURES).
  * Closed automatically after the file's tests.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; routes?: (app: FastifyInstance) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    routes?: (app: FastifyInstance) => void;
+    features?: readonly FeatureManifest[];
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({
@@ -44,7 +50,7 @@ export async function createTestApp(
       done();
     },
   });
-  const app = await buildApp({ config, database, logStream });
+  const app = await buildApp({ config, database, logStream, features: options.features });
   // Test-only: hands a browser-like agent a CSRF token with its cookie, as any form page would.
   app.get("/__test/csrf", async (_request, reply) => ({ token: reply.generateCsrf() }));
   options.routes?.(app);

@@ -71,3 +71,38 @@ export function roleMatrix(name: string, testApp: TestApp, routes: MatrixRoute[]
     }
   });
 }
+
+type Expectation = MatrixRoute["expect"];
+
+/**
+ * The expectations that recur across matrices, named after who gets `status`. Staff of another
+ * structure are told such a page does not exist (404) rather than refused, so as not to leak it.
+ */
+export const expectFor = {
+  /** Any staff member who works in the structure named in the URL or form. */
+  structureStaff: (status: number): Expectation => ({
+    anonymous: 303,
+    citizen: 403,
+    moderator: 403,
+    integrity_officer: 403,
+    other_staff: 404,
+    otherwise: status,
+  }),
+  /** The members of the record's structure (agents and admins); every other signed-in role 404. */
+  structureMembers: (status: number): Expectation => ({
+    anonymous: 303,
+    citizen: 403,
+    agent: status,
+    structure_admin: status,
+    platform_admin: status,
+    otherwise: 404,
+  }),
+  /** Structure and platform admins; staff of another structure get `otherStaff`, the rest 403. */
+  admins: (status: number, otherStaff: number = status): Expectation => ({
+    anonymous: 303,
+    structure_admin: status,
+    platform_admin: status,
+    other_staff: otherStaff,
+    otherwise: 403,
+  }),
+};

@@ -85,6 +85,16 @@ function cpuTimes(): { idle: number; total: number } | undefined {
 }
 
 /**
+ * CPU time the whole machine has spent busy (every process, every core) since boot, in ms: the
+ * difference over a bench round counts the database server's work too. NaN off Linux.
+ */
+export function machineBusyMs(): number {
+  const t = cpuTimes();
+  // /proc/stat counts in USER_HZ ticks, 100 a second on Linux.
+  return t ? (t.total - t.idle) * 10 : Number.NaN;
+}
+
+/**
  * Share of the machine's CPU time (0–1, all cores) that other processes use right now, sampled over
  * `ms`. Call it before starting anything: a neighbour's load skews every figure. NaN off Linux.
  */

@@ -12,7 +12,7 @@ export const RESULTS_FILE = join(BENCH_DIR, "RESULTS.md");
 
 const PREAMBLE = `# Benchmark results
 
-Latest runs of the benchmarks in \`bench/\`, against the performance budgets of \`DESIGN.md\`.
+Latest runs of the benchmarks in \`bench/\`, against the performance budgets of \`docs/architecture.md\`.
 Each benchmark rewrites only its own section (\`## <area>\`), so run one without losing the others.
 `;
 

@@ -5,8 +5,10 @@ import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 import type { Database, Db } from "../db/client.js";
 import { type Counters, countersFor } from "./counters/counters.js";
+import "./features/registry.js";
 import { databaseFileStore } from "./files/database-store.js";
 import { type FileStore, localFileStore } from "./files/store.js";
+import type { FeatureManifest } from "./manifest.js";
 import { platformSettings } from "./settings/tables.js";
 
 declare module "fastify" {
@@ -40,14 +42,18 @@ async function generatedSecret(database: Database): Promise<string> {
   return String(row?.value);
 }
 
-/** Makes the configuration and the open database available to every plugin. */
-export const contextPlugin = fp<{ config: Config; database: Database }>(
-  async (app, { config, database }) => {
+/**
+ * Makes the configuration, the open database and the feature list available to every plugin (the
+ * central lists, such as open data's catalogue, read what the features offer from `app.features`).
+ */
+export const contextPlugin = fp<{ config: Config; database: Database; features: readonly FeatureManifest[] }>(
+  async (app, { config, database, features }) => {
     // Outside production a missing secret is generated once and kept in the database, so
     // cookies survive restarts of a development machine. Production requires COOKIE_SECRET.
     const cookieSecret = config.COOKIE_SECRET || (await generatedSecret(database));
     app.decorate("config", { ...config, cookieSecret });
     app.decorate("database", database);
+    app.decorate("features", features);
     app.decorate("db", database.db);
     app.decorate("files", fileStoreFor(database, config));
     app.decorate("counters", countersFor(database, cookieSecret));

@@ -32,6 +32,23 @@ export function hasErrors(errors: FieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
+/**
+ * A text field's length, checked with messages that name the field: empty ("Enter the title of
+ * your idea"), too short ("Title must be at least 8 characters"), too long. `keys` is the i18n
+ * prefix of three keys, `${keys}Required`, `${keys}Short` and `${keys}Long`, given {min} and {max}.
+ */
+export function lengthProblem(
+  value: string,
+  limits: { min: number; max: number },
+  keys: string,
+): FieldError | null {
+  const n = value.length;
+  if (n === 0 && limits.min > 0) return fieldError(`${keys}Required`, limits);
+  if (n < limits.min) return fieldError(`${keys}Short`, limits);
+  if (n > limits.max) return fieldError(`${keys}Long`, limits);
+  return null;
+}
+
 /** Trims a submitted text field and drops NUL characters (PostgreSQL text cannot hold them); missing fields read as "". */
 export function text(value: string | undefined): string {
   return stripNul(value ?? "").trim();

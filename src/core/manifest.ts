@@ -1,11 +1,53 @@
+import type { FastifyPluginAsync } from "fastify";
 import type { Db } from "../db/client.js";
 import type { StaffRole } from "./authz/actor.js";
+import type {
+  AdminNavSection,
+  FollowableKind,
+  ModeratedKind,
+  PublishedDataset,
+  WidgetKind,
+} from "./features/contracts.js";
 import type { FileStore } from "./files/store.js";
 import type { JobDefinition } from "./jobs/job.js";
 
-/** What a feature declares about itself to the rest of the platform (after Decidim's manifests). */
+/** One Fastify plugin of a feature and where buildApp mounts it. */
+export interface FeatureRoutes {
+  // biome-ignore lint/suspicious/noExplicitAny: a plugin's own options type is its business
+  plugin: FastifyPluginAsync<any>;
+  /** "pages": under /:lang (ar, fr, en); "root": at the root (APIs, callbacks, files). */
+  mount: "root" | "pages";
+  /** Mounted only outside production (the component gallery, the mail outbox). */
+  developmentOnly?: boolean;
+  /**
+   * Mounted before every other feature's plugins of its scope: a fastify-plugin whose hooks must
+   * see their routes (the insights funnel counters).
+   */
+  hooksFirst?: boolean;
+}
+
+/**
+ * What a feature declares about itself to the rest of the platform (after Decidim's manifests).
+ * src/features/index.ts lists every manifest; the app, the database schema and the central lists
+ * (open data, follows, widgets, the admin navigation, moderation) are read from that list, so a feature
+ * offers something by declaring it here, never by editing another feature.
+ */
 export interface FeatureManifest {
   name: string;
+  /** Its Fastify plugins, mounted in the list's order (see FeatureRoutes). */
+  routes?: FeatureRoutes[];
+  /** Its drizzle tables module (`import * as tables from "./tables.js"`), for the runtime schema. */
+  tables?: Record<string, unknown>;
+  /** Datasets it publishes in the open-data catalogue, API and downloads. */
+  datasets?: PublishedDataset[];
+  /** Kinds of its records people may follow (subscriptions). */
+  followable?: FollowableKind[];
+  /** Its sections in the admin area's navigation. */
+  adminSections?: AdminNavSection[];
+  /** Kinds of embeddable widgets it offers structures (the widgets feature frames them). */
+  widgets?: WidgetKind[];
+  /** Kinds of its public text that moderation looks after. */
+  moderation?: ModeratedKind[];
   /** Inserts the reference data every installation needs. Runs at each start, so it must be idempotent. */
   seedReference?(db: Db): Promise<void>;
   /**
@@ -29,4 +71,14 @@ export interface FeatureManifest {
   ): Promise<void>;
   /** Periodic jobs (pg-boss queues with a cron schedule), started after the app listens. */
   jobs?: JobDefinition[];
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * Counts this form in the submission funnel (insights): a GET route with `funnel: "idea"` counts
+     * "idea.opened", a POST route "idea.submitted". Aggregated daily counts only.
+     */
+    funnel?: string;
+  }
 }

@@ -13,8 +13,10 @@ import {
 } from "../../test/databases.js";
 import { databaseFileStore } from "../core/files/database-store.js";
 import { contentKey, localFileStore } from "../core/files/store.js";
-import { type BackupTarget, backup, type Manifest, restore } from "./backup.js";
+import { backup } from "./backup.js";
+import type { BackupTarget, Manifest } from "./backup-shared.js";
 import { createDatabase, type Database, openPglite, openPostgres } from "./client.js";
+import { restore } from "./restore.js";
 import { seedDemo } from "./seed.js";
 import { TarReader, TarWriter } from "./tar.js";
 

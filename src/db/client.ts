@@ -6,11 +6,23 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { FEATURES } from "../features/index.js";
 import { lockDataDir } from "./data-dir-lock.js";
-import * as schema from "./schema.js";
+import { schemaOf } from "./schema.js";
 
-export type Schema = typeof schema;
+/** Every table, core's and each feature's (db/schema.ts); only relational queries (db.query) read it. */
+export type Schema = Record<string, unknown>;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/**
+ * The drizzle schema, from the feature list. Read when a database is opened, never while modules
+ * load: features import this module (rowsOf), so the list is not complete before then.
+ */
+let schema: Schema | undefined;
+const fullSchema = () => {
+  schema ??= schemaOf(FEATURES);
+  return schema;
+};
 
 /** An open database: drizzle on top, plus what start-up and operations need. */
 export interface Database {
@@ -30,7 +42,7 @@ export const PGLITE_EXTENSIONS = { pg_trgm };
 export function wrapPglite(client: PGlite): Database {
   return {
     kind: "pglite",
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema: fullSchema() }) as unknown as Db,
     exec: async (text) => {
       await client.exec(text);
     },
@@ -43,7 +55,7 @@ export function wrapPglite(client: PGlite): Database {
 export function wrapPool(pool: pg.Pool): Database {
   return {
     kind: "postgres",
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool, { schema: fullSchema() }) as unknown as Db,
     exec: async (text) => {
       await pool.query(text);
     },

@@ -1,27 +1,30 @@
-// Every module's tables, gathered for drizzle and drizzle-kit. A new module adds its tables.ts here.
-export * from "../core/audit/tables.js";
-export * from "../core/auth/tables.js";
-export * from "../core/authz/tables.js";
-export * from "../core/counters/tables.js";
-export * from "../core/files/tables.js";
-export * from "../core/mail/tables.js";
-export * from "../core/settings/tables.js";
-export * from "../features/accounts/tables.js";
-export * from "../features/calendar/tables.js";
-export * from "../features/cases/staff/tables.js";
-export * from "../features/cases/tables.js";
-export * from "../features/consultations/tables.js";
-export * from "../features/events/tables.js";
-export * from "../features/forum/tables.js";
-export * from "../features/help/tables.js";
-export * from "../features/ideas/tables.js";
-export * from "../features/insights/tables.js";
-export * from "../features/integrity/tables.js";
-export * from "../features/legal/tables.js";
-export * from "../features/moderation/tables.js";
-export * from "../features/newsletters/tables.js";
-export * from "../features/open311/tables.js";
-export * from "../features/opinion-map/tables.js";
-export * from "../features/structures/tables.js";
-export * from "../features/subscriptions/tables.js";
-export * from "../features/widgets/tables.js";
+import * as audit from "../core/audit/tables.js";
+import * as auth from "../core/auth/tables.js";
+import * as authz from "../core/authz/tables.js";
+import * as counters from "../core/counters/tables.js";
+import * as files from "../core/files/tables.js";
+import * as mail from "../core/mail/tables.js";
+import type { FeatureManifest } from "../core/manifest.js";
+import * as settings from "../core/settings/tables.js";
+import * as structures from "../core/structures/tables.js";
+
+/** Core's tables; each feature's come from its manifest (`tables`). */
+export const CORE_TABLES = {
+  ...audit,
+  ...auth,
+  ...authz,
+  ...counters,
+  ...files,
+  ...mail,
+  ...settings,
+  ...structures,
+};
+
+/**
+ * The runtime drizzle schema: core's tables and every feature's, from the feature list. drizzle-kit
+ * reads the same tables from every tables.ts (drizzle.config.ts), so a feature's tables module is
+ * declared in its manifest and nowhere else.
+ */
+export function schemaOf(features: readonly FeatureManifest[]): Record<string, unknown> {
+  return Object.assign({}, CORE_TABLES, ...features.map((f) => f.tables ?? {}));
+}

@@ -3,14 +3,14 @@ import type { Config } from "../config.js";
 import { databaseFileStore } from "../core/files/database-store.js";
 import type { FileStore } from "../core/files/store.js";
 import { platformSettings } from "../core/settings/tables.js";
-import { MANIFESTS } from "../features/manifests.js";
+import { FEATURES } from "../features/index.js";
 import type { Database } from "./client.js";
 
 const FIRST_START = "first_start";
 
 /** Inserts every feature's reference data (idempotent). */
 export async function seedReference(database: Database): Promise<void> {
-  for (const manifest of MANIFESTS) await manifest.seedReference?.(database.db);
+  for (const manifest of FEATURES) await manifest.seedReference?.(database.db);
 }
 
 /**
@@ -22,7 +22,7 @@ export async function seedDemo(
   files: FileStore = databaseFileStore(database.db),
 ): Promise<string[]> {
   const lines: string[] = [];
-  for (const manifest of MANIFESTS) lines.push(...((await manifest.seedDemo?.(database.db, files)) ?? []));
+  for (const manifest of FEATURES) lines.push(...((await manifest.seedDemo?.(database.db, files)) ?? []));
   return lines;
 }
 

@@ -1,16 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 
 export const accounts = pgTable(
   "accounts",
@@ -46,9 +36,7 @@ export const accountIdentities = pgTable(
   "account_identities",
   {
     id: id(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy("account_id", () => accounts.id),
     issuer: text("issuer").notNull(),
     subject: text("subject").notNull(),
     ...timestamps(),
@@ -61,9 +49,7 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie's random token: a leaked table opens no session. */
     id: text("id").primaryKey(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy("account_id", () => accounts.id),
     persistent: boolean("persistent").notNull().default(false),
     /** A coarse description of the device ("Firefox · Android"), shown on "your sessions". */
     device: text("device").notNull().default(""),
@@ -88,9 +74,7 @@ export const accountTokens = pgTable(
   "account_tokens",
   {
     id: id(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy("account_id", () => accounts.id),
     purpose: tokenPurpose("purpose").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),

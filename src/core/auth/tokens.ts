@@ -30,19 +30,18 @@ export async function issueToken(
   return token;
 }
 
+/** The row of this token for this purpose, not spent and not expired. */
+const usable = (purpose: TokenPurpose, token: string) =>
+  and(
+    eq(accountTokens.tokenHash, sha256(token)),
+    eq(accountTokens.purpose, purpose),
+    isNull(accountTokens.usedAt),
+    gt(accountTokens.expiresAt, new Date()),
+  );
+
 /** Finds a usable token without spending it (to show the form a link leads to). */
 export async function peekToken(db: Db, purpose: TokenPurpose, token: string) {
-  const [row] = await db
-    .select()
-    .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.tokenHash, sha256(token)),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, new Date()),
-      ),
-    );
+  const [row] = await db.select().from(accountTokens).where(usable(purpose, token));
   return row ?? null;
 }
 
@@ -51,14 +50,7 @@ export async function consumeToken(db: Db, purpose: TokenPurpose, token: string)
   const [row] = await db
     .update(accountTokens)
     .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(accountTokens.tokenHash, sha256(token)),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, new Date()),
-      ),
-    )
+    .where(usable(purpose, token))
     .returning();
   return row ?? null;
 }

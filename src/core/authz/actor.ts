@@ -41,3 +41,17 @@ export function isStaff(actor: Actor): boolean {
 export function structuresWithRole(actor: Actor, ...roles: StaffRole[]): string[] {
   return [...new Set(actor.roles.filter((r) => roles.includes(r.role)).map((r) => r.structureId))];
 }
+
+/**
+ * The structures where the actor acts with one of these roles: every one ("all") for platform
+ * admins. Each feature names its own scope with the roles it needs (staffScope, queueScope …).
+ */
+export function scopeOf(actor: Actor, ...roles: StaffRole[]): "all" | string[] {
+  if (actor.platformAdmin) return "all";
+  return structuresWithRole(actor, ...roles);
+}
+
+/** Whether the actor's scope for these roles holds any structure (platform admins: always). */
+export function hasScope(actor: Actor, ...roles: StaffRole[]): boolean {
+  return actor.platformAdmin || structuresWithRole(actor, ...roles).length > 0;
+}

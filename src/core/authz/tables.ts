@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { id, timestamps, tstz } from "../../db/columns.js";
-import { structures } from "../../features/structures/tables.js";
+import { id, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { accounts } from "../auth/tables.js";
+import { structures } from "../structures/tables.js";
 
 /** Roles scoped to one structure. Platform admin is global (accounts.is_platform_admin). */
 export const staffRole = pgEnum("staff_role", ["agent", "structure_admin", "moderator", "integrity_officer"]);
@@ -11,12 +11,8 @@ export const memberships = pgTable(
   "memberships",
   {
     id: id(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id),
+    accountId: ownedBy("account_id", () => accounts.id),
+    structureId: requiredRef("structure_id", () => structures.id),
     role: staffRole("role").notNull(),
     grantedBy: uuid("granted_by").references(() => accounts.id, { onDelete: "set null" }),
     revokedAt: tstz("revoked_at"),

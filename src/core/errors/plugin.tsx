@@ -21,7 +21,7 @@ function wantsJson(request: FastifyRequest): boolean {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (typeof error.details?.retryAfterSeconds === "number")
     reply.header("retry-after", String(error.details.retryAfterSeconds));
-  if (error.status >= 500) reply.header("cache-control", "no-store");
+  if (error.status >= 500) reply.noStore();
   if (wantsJson(request)) {
     const body: ApiErrorBody = {
       error: {

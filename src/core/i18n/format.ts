@@ -81,3 +81,24 @@ export function formatMonth(month: string, locale: Locale): string {
 export function formatNumber(value: number, locale: Locale): string {
   return cached(`n:${locale}`, () => new Intl.NumberFormat(INTL_TAG[locale])).format(value);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How long ago something happened, in whole days, in words: "today", "yesterday", "3 days ago"
+ * ("اليوم", "أمس", "قبل 3 أيام"; "aujourd’hui", "hier", "il y a 3 jours"): a queue's age column.
+ */
+export function formatDaysAgo(date: Date, now: Date, locale: Locale): string {
+  const days = Math.max(0, Math.floor((now.getTime() - date.getTime()) / DAY_MS));
+  return cachedRelative(locale).format(-days, "day");
+}
+
+const relative = new Map<Locale, Intl.RelativeTimeFormat>();
+function cachedRelative(locale: Locale): Intl.RelativeTimeFormat {
+  let f = relative.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: "auto" });
+    relative.set(locale, f);
+  }
+  return f;
+}

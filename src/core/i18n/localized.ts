@@ -1,3 +1,5 @@
+import { text } from "../forms.js";
+
 export const LOCALES = ["ar", "fr", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ar";
@@ -32,4 +34,17 @@ export function pickLocalized(
     if (value) return { text: value, lang: l };
   }
   return { text: "", lang: locale };
+}
+
+/** Keeps only the languages given, trimmed: { ar: "…", fr: "" } → { ar: "…" }. */
+export function localized(
+  ar: string | undefined,
+  fr: string | undefined,
+  en: string | undefined,
+): LocalizedText {
+  const out: LocalizedText = {};
+  if (text(ar)) out.ar = text(ar);
+  if (text(fr)) out.fr = text(fr);
+  if (text(en)) out.en = text(en);
+  return out;
 }

@@ -4,6 +4,8 @@ import type { Db } from "../../db/client.js";
 export interface JobEnv {
   /** Where the app is served, for links in mails ("https://sharek.tn", no trailing slash). */
   publicUrl: string;
+  /** The server secret that signs links in mails (a request's unsubscribe link) and keys opt-outs. */
+  secret: string;
 }
 
 /**

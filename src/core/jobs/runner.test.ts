@@ -52,7 +52,7 @@ describe("the job runner", () => {
         },
       ],
       log,
-      { publicUrl: "https://sharek.test", pollingIntervalSeconds: 0.5 },
+      { publicUrl: "https://sharek.test", secret: "job-test-secret", pollingIntervalSeconds: 0.5 },
     );
     try {
       const schedules = await producer.getSchedules();
@@ -66,7 +66,7 @@ describe("the job runner", () => {
       await producer.send("demo-tick", {});
       await until(() => calls.length === 1, "the job to run");
       expect(calls[0]!.db).toBe(database.db);
-      expect(calls[0]!.env).toEqual({ publicUrl: "https://sharek.test" });
+      expect(calls[0]!.env).toEqual({ publicUrl: "https://sharek.test", secret: "job-test-secret" });
       expect(calls[0]!.now.getTime()).toBeGreaterThanOrEqual(sent - 1000);
 
       await producer.send("demo-broken", {});
@@ -94,6 +94,7 @@ describe("the job runner", () => {
         log,
         {
           publicUrl: "https://sharek.test",
+          secret: "job-test-secret",
         },
       ),
     ).rejects.toThrow("two jobs share a queue name");

@@ -39,7 +39,7 @@ export async function startJobs(
   const jobs = manifests.flatMap((m) => m.jobs ?? []);
   const names = new Set(jobs.map((j) => j.name));
   if (names.size !== jobs.length) throw new Error("two jobs share a queue name");
-  const env: JobEnv = { publicUrl: options.publicUrl };
+  const env: JobEnv = { publicUrl: options.publicUrl, secret: options.secret };
 
   const boss = await startBoss(database, {
     supervise: true,

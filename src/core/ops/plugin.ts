@@ -94,12 +94,12 @@ export const opsPlugin = fp(
     const probe = { config: { rateLimit: false as const } };
 
     app.get("/healthz", probe, async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       return { status: "ok" };
     });
 
     app.get("/readyz", probe, async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       const ready = await migrationsApplied(app.database).catch(() => false);
       if (!ready) throw new UnavailableError();
       return { status: "ready", database: app.database.kind };
@@ -109,7 +109,7 @@ export const opsPlugin = fp(
       const token = app.config.METRICS_TOKEN;
       const given = (request.headers.authorization ?? "").replace(/^Bearer /, "");
       if (!token || !sameToken(given, token)) throw new NotFoundError();
-      reply.header("cache-control", "no-store").type(registry.contentType);
+      reply.noStore().type(registry.contentType);
       return registry.metrics();
     });
   },

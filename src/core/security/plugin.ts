@@ -19,6 +19,10 @@ declare module "fastify" {
      */
     csrf?: boolean;
   }
+  interface FastifyReply {
+    /** Marks the answer as never to be stored by any cache (forms, personal pages, secrets). */
+    noStore(): FastifyReply;
+  }
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -55,6 +59,11 @@ export function allowFraming(reply: FastifyReply, origins: readonly string[]): v
   reply.removeHeader("x-frame-options");
 }
 
+/** reply.noStore(): an answer no cache may keep (pages with personal data, forms, API errors). */
+export function noStore(this: FastifyReply): FastifyReply {
+  return this.header("cache-control", "no-store");
+}
+
 /**
  * The security baseline every route stands on: signed cookies, strict CSP and headers, CSRF on every
  * state-changing route unless it opts out explicitly, and per-address rate limits (404s included).
@@ -62,6 +71,7 @@ export function allowFraming(reply: FastifyReply, origins: readonly string[]): v
 export const securityPlugin = fp(
   async (app) => {
     const { config } = app;
+    app.decorateReply("noStore", noStore);
     await app.register(fastifyCookie, { secret: config.cookieSecret });
     await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
     // Forms with files: nothing is read here. Only the routes that declare config.upload read a

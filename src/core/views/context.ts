@@ -27,6 +27,27 @@ export interface PageContext {
   publicUrl: string;
   /** Slot for the header's account area; the identity feature fills it. */
   account?: { name: string; staff: boolean } | null;
+  /**
+   * The admin sections the current actor may open, in navigation order, from every feature's
+   * manifest (`adminSections`). Computed when a page asks (the admin layout).
+   */
+  adminLinks?: () => Array<{ id: string; path: string; labelKey: string }>;
+  /**
+   * Set by reply.render on an error answer (4xx): the page's error summaries put their items here
+   * instead of rendering, and reply.render shows them in one summary at the top of <main> (the
+   * layout leaves a slot) and prefixes the <title>.
+   */
+  pageErrors?: PageErrors;
+}
+
+/** What reply.render learns about a page's errors while rendering it. */
+export interface PageErrors {
+  /** Filled while rendering: every error summary's items, in page order. */
+  items: Array<{ fieldId: string; message: string }>;
+  /** A whole-request problem (<Problem>) was shown: still an error page. */
+  problem: boolean;
+  /** A <Layout> was rendered, leaving the slot for the summary. */
+  layout: boolean;
 }
 
 export const Page = createContext<PageContext | null>(null);

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "../forms.js";
+import { formatDate } from "../i18n/format.js";
+import type { Locale } from "../i18n/localized.js";
 import { ErrorSummary } from "./components/error-summary/error-summary.js";
 import { usePage } from "./context.js";
 
@@ -24,15 +26,37 @@ export function Form({
   );
 }
 
-/** Translates field errors for the page. `ids` maps a field name to its control's id. */
-export function useFieldErrors<K extends string>(errors: FieldErrors<K> | undefined, ids: Record<K, string>) {
-  const { t } = usePage();
+/** A field error's values for its message: a Date reads as a date in the page's language, never as ISO. */
+function errorValues(values: Record<string, unknown> | undefined, locale: Locale) {
+  if (!values) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, v instanceof Date ? formatDate(v, locale) : v]),
+  );
+}
+
+/**
+ * Translates field errors for the page. `ids` maps a field name to its control's id. The errors
+ * join the page's error summary (which the layout shows at the top of <main>) as soon as this is
+ * called, so a form far down a page cannot leave them unannounced; `<Summary />` is only needed
+ * where a page is rendered outside reply.render. `summaryText` words an item of the summary when
+ * the inline message needs its context (e.g. which question).
+ */
+export function useFieldErrors<K extends string>(
+  errors: FieldErrors<K> | undefined,
+  ids: Record<K, string>,
+  summaryText?: (field: K, error: NonNullable<FieldErrors<K>[K]>) => string,
+) {
+  const { t, locale, pageErrors } = usePage();
   const message = (field: K) => {
     const e = errors?.[field];
-    return e ? t(e.key, e.values) : undefined;
+    return e ? t(e.key, errorValues(e.values, locale)) : undefined;
   };
   const summary = (Object.keys(ids) as K[])
     .filter((field) => errors?.[field])
-    .map((field) => ({ fieldId: ids[field], message: message(field)! }));
+    .map((field) => ({
+      fieldId: ids[field],
+      message: summaryText ? summaryText(field, errors![field]!) : message(field)!,
+    }));
+  if (pageErrors) pageErrors.items.push(...summary);
   return { message, Summary: () => <ErrorSummary errors={summary} /> };
 }

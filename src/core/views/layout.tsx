@@ -6,19 +6,23 @@ import { usePage } from "./context.js";
 const LANGUAGE_NAMES = { ar: "العربية", fr: "Français", en: "English" } as const;
 const OG_LOCALES = { ar: "ar_TN", fr: "fr_TN", en: "en_GB" } as const;
 
+/** Where reply.render puts the error summary of a page sent back with errors: first in <main>. */
+export const ERROR_SUMMARY_SLOT = <template data-sh-slot="error-summary" />;
+
 export interface LayoutProps {
   /** The page's own title; the site name is appended. */
   title: string;
   children: ComponentChildren;
   /** Optional description for search engines and link previews. */
   description?: string;
-  /** Narrow pages (forms) read better at a shorter measure. */
-  width?: "narrow" | "wide";
+  /** Narrow pages (forms) read better at a shorter measure; "full" work areas (staff queues) use the whole screen. */
+  width?: "narrow" | "wide" | "full";
 }
 
 export function Layout({ title, children, description, width = "wide" }: LayoutProps) {
-  const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl } = usePage();
+  const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl, pageErrors } = usePage();
   const home = `/${locale}`;
+  if (pageErrors) pageErrors.layout = true;
   return (
     <html lang={locale} dir={dir}>
       <head>
@@ -188,6 +192,8 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
           </div>
         </header>
         <main id="main" class={`sh-main sh-width sh-width--${width}`} tabIndex={-1}>
+          {/* reply.render puts the page's one error summary here (see renderPage). */}
+          {pageErrors && ERROR_SUMMARY_SLOT}
           {flash && <NotificationBanner id="flash" kind={flash.kind} title={flash.message} />}
           {children}
         </main>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { usePage } from "./context.js";
 
 /**
  * A problem with the whole request rather than one field (too many attempts, not possible in this
@@ -13,6 +14,8 @@ export function Problem({
   title: string;
   children?: ComponentChildren;
 }) {
+  const { pageErrors } = usePage();
+  if (pageErrors) pageErrors.problem = true;
   return (
     <div
       class="sh-error-summary"
@@ -20,6 +23,8 @@ export function Problem({
       aria-labelledby={`${id}-title`}
       tabIndex={-1}
       data-module="sh-error-summary"
+      // biome-ignore lint/a11y/noAutofocus: a refused request must say so first, without JavaScript too (the layout's error summary, above it, wins when there is one: the first autofocus does)
+      autoFocus
     >
       <h2 id={`${id}-title`} class="sh-error-summary__title">
         {title}

@@ -8,8 +8,11 @@ import fp from "fastify-plugin";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { isStaff } from "../authz/actor.js";
+import { adminSectionsOf } from "../features/registry.js";
 import { dirOf } from "../i18n/localized.js";
-import { type Flash, Page, type PageContext } from "./context.js";
+import { ErrorSummary } from "./components/error-summary/error-summary.js";
+import { type Flash, Page, type PageContext, type PageErrors } from "./context.js";
+import { ERROR_SUMMARY_SLOT } from "./layout.js";
 
 export const PUBLIC_DIR = fileURLToPath(new URL("../../../public", import.meta.url));
 
@@ -36,6 +39,42 @@ function assetVersions(): Map<string, string> {
   return versions;
 }
 
+const SLOT = renderToString(ERROR_SUMMARY_SLOT);
+
+/**
+ * Renders a page. On an error answer (4xx), the page's error summaries (and useFieldErrors) hand
+ * their items over instead of rendering; they are shown in one summary in the layout's slot at the
+ * top of <main> (focused on load, linking to each field), and the <title> starts with "Error: ". So
+ * no form can forget them, and an error far down a long page is still announced first.
+ */
+export function renderPage(ctx: PageContext, page: VNode, status = 200): string {
+  const plain = () => renderToString(<Page.Provider value={ctx}>{page}</Page.Provider>);
+  if (status < 400 || status >= 500) return plain();
+  const pageErrors: PageErrors = { items: [], problem: false, layout: false };
+  const html = renderToString(<Page.Provider value={{ ...ctx, pageErrors }}>{page}</Page.Provider>);
+  // Without the layout's slot (no such page today), the summaries stay where the page put them.
+  if (!pageErrors.layout) return pageErrors.items.length > 0 ? plain() : html;
+  const seen = new Set<string>();
+  const items = pageErrors.items.filter((item) => {
+    const key = `${item.fieldId}\n${item.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const summary = renderToString(
+    <Page.Provider value={ctx}>
+      <ErrorSummary errors={items} placement="page" />
+    </Page.Provider>,
+  );
+  const failed = items.length > 0 || pageErrors.problem || status === 422;
+  // Text is escaped in the page, so the slot and "<title>" can only be the layout's own (the first).
+  const prefix = failed ? escapeHtml(ctx.t("views.errorSummary.titlePrefix")) : "";
+  return html.replace(SLOT, () => summary).replace("<title>", () => `<title>${prefix}`);
+}
+
+const escapeHtml = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
 export function pageContext(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -57,6 +96,10 @@ export function pageContext(
     flash: readFlash(request, reply),
     requestId: request.id,
     publicUrl: request.server.config.publicUrl,
+    adminLinks: () =>
+      adminSectionsOf(request.server.features ?? [])
+        .filter((section) => section.allowed(request.actor))
+        .map(({ id, path, labelKey }) => ({ id, path, labelKey })),
     account: request.account
       ? {
           name: request.account.displayName,
@@ -100,7 +143,7 @@ export const viewsPlugin = fp(
       // Caches must also tell a signed-in visitor's request (session cookie) from an anonymous one.
       if (this.request.account) this.header("cache-control", "private, no-store");
       this.header("vary", "Cookie");
-      const html = renderToString(<Page.Provider value={ctx}>{page}</Page.Provider>);
+      const html = renderPage(ctx, page, status);
       return this.code(status).type("text/html; charset=utf-8").send(`<!doctype html>${html}`);
     });
 

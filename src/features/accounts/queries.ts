@@ -1,16 +1,7 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { accounts, sessions } from "../../core/auth/tables.js";
+import { and, desc, eq, gt } from "drizzle-orm";
+import { sessions } from "../../core/auth/tables.js";
 import type { Db } from "../../db/client.js";
 import { accountProfiles } from "./tables.js";
-
-/** The live account with this email, whatever its case. */
-export async function findAccountByEmail(db: Db, email: string) {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(and(sql`lower(${accounts.email}) = lower(${email})`, isNull(accounts.deletedAt)));
-  return row ?? null;
-}
 
 export async function listSessions(db: Db, accountId: string) {
   return db

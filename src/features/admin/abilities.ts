@@ -1,7 +1,10 @@
-import { type Actor, isStaff, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, hasScope, isStaff, structuresWithRole } from "../../core/authz/actor.js";
 import type { AdminAbilities } from "./views/admin-layout.js";
 
-/** Which admin sections an actor may open: the one place the admin navigation's rules live. */
+/**
+ * Which admin sections an actor may open: the rules of the built-in sections, which their features'
+ * manifests (`adminSections`) and the admin home's cards read.
+ */
 export function adminAbilities(actor: Actor): AdminAbilities {
   const structureAdmin = structuresWithRole(actor, "structure_admin").length > 0;
   return {
@@ -10,12 +13,12 @@ export function adminAbilities(actor: Actor): AdminAbilities {
     staff: actor.platformAdmin || structureAdmin,
     deadlines: actor.platformAdmin || structureAdmin,
     ideas: actor.platformAdmin || structureAdmin,
-    requests: actor.platformAdmin || structuresWithRole(actor, "agent", "structure_admin").length > 0,
+    requests: hasScope(actor, "agent", "structure_admin"),
     audit: actor.platformAdmin,
     integrityReports: structuresWithRole(actor, "integrity_officer").length > 0,
     integrityCounts: isStaff(actor),
     settings: actor.platformAdmin,
-    events: actor.platformAdmin || structuresWithRole(actor, "agent", "structure_admin").length > 0,
+    events: hasScope(actor, "agent", "structure_admin"),
     newsletters: actor.platformAdmin || structureAdmin,
     widgets: actor.platformAdmin || structureAdmin,
     help: actor.platformAdmin,

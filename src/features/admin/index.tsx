@@ -6,7 +6,7 @@ import { AdminHomePage } from "./views/admin-home-page.js";
 /** The admin area's home. Each feature serves its own admin pages under /:lang/admin/…. */
 export const adminFeature: FastifyPluginAsync = async (app) => {
   app.get("/admin", { preHandler: requireStaff }, async (request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
     return reply.render(<AdminHomePage abilities={adminAbilities(request.actor)} />);
   });
 };

@@ -1,4 +1,5 @@
 import { type FieldErrors, fieldError, isEmail, text } from "../../core/forms.js";
+import { isUuid } from "../../core/ids.js";
 
 export type FilterField = "action" | "actor" | "structure" | "from" | "to";
 export type FilterInput = Partial<Record<FilterField, string>>;
@@ -13,7 +14,6 @@ export interface AuditFilters {
   before?: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTION = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -47,7 +47,7 @@ export function parseFilters(input: FilterInput): {
   }
   const structure = text(input.structure);
   if (structure) {
-    if (UUID.test(structure)) filters.structureId = structure;
+    if (isUuid(structure)) filters.structureId = structure;
     else errors.structure = fieldError("audit-log.errors.structure");
   }
   const from = text(input.from);

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { auditEvents } from "../../core/audit/tables.js";
 import { accounts } from "../../core/auth/tables.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { structures } from "../structures/tables.js";
 import type { AuditFilters } from "./filters.js";
 
 function where(filters: AuditFilters): SQL | undefined {

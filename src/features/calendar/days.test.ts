@@ -4,13 +4,12 @@ import {
   dayNumber,
   endOfTunisDay,
   isDay,
-  isoWeekday,
   shiftDay,
   startOfTunisDay,
   tunisDay,
   weekdayOfNumber,
 } from "./days.js";
-import { at } from "./testing/calendar.js";
+import { at, isoWeekday } from "./testing/calendar.js";
 
 describe("days in Tunis", () => {
   it("reads a moment as the day it is on clocks in Tunis, not in UTC", () => {

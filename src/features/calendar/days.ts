@@ -75,11 +75,6 @@ export function shiftDay(day: Day, n: number): Day {
   return dayOf(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
 }
 
-/** ISO weekday of a day: 1 = Monday … 6 = Saturday, 7 = Sunday. */
-export function isoWeekday(day: Day): number {
-  return utcOf(day).getUTCDay() || 7;
-}
-
 /** How far the clocks in Tunis are ahead of UTC at a moment, in milliseconds. */
 function tunisOffset(moment: number): number {
   const whole = Math.floor(moment / 1000) * 1000;

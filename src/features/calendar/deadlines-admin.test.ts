@@ -89,11 +89,39 @@ describe("deadlines admin page", () => {
     expect(events.some((e) => e.structureId === other)).toBe(true);
   });
 
+  it("shows access-to-information limits as fixed by law, in days with their articles, with nothing to change", async () => {
+    const agent = await admin();
+    const body = (await agent.get("/fr/admin/deadlines")).body;
+    expect(body).toContain("20 jours (article 14)");
+    expect(body).toContain("10 jours pour une consultation sur place (article 15)");
+    expect(body).toContain("48 heures quand la vie ou la liberté d’une personne est en jeu (article 17)");
+    expect(body).toContain("Prorogeable une fois de 10 jours (article 18)");
+    expect(body).toContain("Fixé par la loi organique n° 2016-22, en jours et non en jours ouvrables");
+    expect(body).not.toContain("type=information&amp;structure=national");
+    expect(body).not.toContain('<option value="information"');
+    // A forged form for them is refused, nationally or for one structure, and nothing changes.
+    const before = await findDeadlinePolicy(db, "information", home);
+    for (const structure of ["national", home]) {
+      const forged = await agent.post("/fr/admin/deadlines", {
+        caseType: "information",
+        structure,
+        workingDays: "15",
+        pauseAllowed: "yes",
+      });
+      expect(forged.statusCode).toBe(422);
+      expect(forged.body).toContain('href="#caseType"');
+      expect(forged.body).toContain(
+        "La loi organique n° 2016-22 fixe les délais des demandes d’accès à l’information en jours (article 14)",
+      );
+    }
+    expect(await findDeadlinePolicy(db, "information", home)).toEqual(before);
+  });
+
   it("changes a national default from its prefilled form", async () => {
     const agent = await admin();
-    const form = await agent.get("/en/admin/deadlines?type=information&structure=national");
-    expect(form.body).toContain('name="workingDays" type="text" value="20"');
-    expect(form.body).toMatch(/<option value="information" selected/);
+    const form = await agent.get("/en/admin/deadlines?type=guidance&structure=national");
+    expect(form.body).toContain('name="workingDays" type="text" value="7"');
+    expect(form.body).toMatch(/<option value="guidance" selected/);
     const response = await agent.post("/en/admin/deadlines", {
       caseType: "notice",
       structure: "national",
@@ -111,15 +139,15 @@ describe("deadlines admin page", () => {
     const agent = await admin();
     await agent.get("/en/admin/deadlines");
     const response = await agent.post("/en/admin/deadlines", {
-      caseType: "information",
+      caseType: "complaint",
       structure: home,
-      workingDays: "45",
+      workingDays: "145",
       pauseAllowed: "no",
     });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('href="#workingDays"');
-    expect(response.body).toContain("cannot have more than 20 working days");
-    expect(response.body).toContain('value="45"');
+    expect(response.body).toContain("Enter a whole number of working days between 1 and 90");
+    expect(response.body).toContain('value="145"');
     const forged = await agent.post("/en/admin/deadlines", {
       caseType: "complaint",
       structure: "00000000-0000-0000-0000-000000000000",

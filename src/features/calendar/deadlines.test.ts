@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isoWeekday, shiftDay, startOfTunisDay, tunisDay } from "./days.js";
+import { shiftDay, startOfTunisDay, tunisDay } from "./days.js";
 import {
   addWorkingDays,
   buildCalendar,
@@ -8,7 +8,7 @@ import {
   isWorkingDay,
   workingDaysBetween,
 } from "./deadlines.js";
-import { at, cal, endOf, noHolidays } from "./testing/calendar.js";
+import { at, cal, endOf, isoWeekday, noHolidays } from "./testing/calendar.js";
 
 describe("isWorkingDay", () => {
   it("is false on Saturdays and Sundays, true on other days without a holiday", () => {

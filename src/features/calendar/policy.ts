@@ -1,4 +1,4 @@
-import { type Actor, hasRole, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, hasRole, scopeOf, structuresWithRole } from "../../core/authz/actor.js";
 
 /**
  * Who may see and change the working-day calendar (public holidays). Default-deny: platform
@@ -49,6 +49,5 @@ export function canDeadlines(
 
 /** The structures whose overrides an actor sees: every one for platform admins. */
 export function deadlineScope(actor: Actor): "all" | string[] {
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }

@@ -1,19 +1,14 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { isUuid } from "../../core/ids.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { structures } from "../structures/tables.js";
 import { tunisDay, yearOf } from "./days.js";
 import { buildCalendar, type Calendar, type HolidayRule } from "./deadlines.js";
 import { type DeadlineCaseType, deadlinePolicies, holidays } from "./tables.js";
 
 export type Holiday = typeof holidays.$inferSelect;
 export type DeadlinePolicy = typeof deadlinePolicies.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
 
 /**
  * The working-day Calendar for the years fromYear..toYear (weekend: Saturday and Sunday). Holidays

@@ -64,7 +64,7 @@ export const DATED_HOLIDAYS: ReadonlyArray<{ date: string; name: LocalizedText }
 
 const ACCESS_TO_INFORMATION_LAW: LocalizedText = {
   ar: "القانون الأساسي عدد 22 لسنة 2016 المؤرخ في 24 مارس 2016 المتعلق بالحق في النفاذ إلى المعلومة، الفصل 14: يرد الهيكل المعني على مطلب النفاذ في أجل لا يتجاوز عشرين (20) يوما من تاريخ توصله به. تحتسب المنصة الآجال كما يحتسبها القانون، بالأيام لا بأيام العمل، ولا يمكن لأي هيكل تغييرها.",
-  fr: "Loi organique n° 2016-22 du 24 mars 2016 relative au droit d’accès à l’information, article 14 : l’organisme concerné répond à la demande d’accès dans un délai ne dépassant pas vingt (20) jours à compter de sa réception. La loi fixe 20 jours ; la plateforme compte 20 jours ouvrables.",
+  fr: "Loi organique n° 2016-22 du 24 mars 2016 relative au droit d’accès à l’information, article 14 : l’organisme concerné répond à la demande d’accès dans un délai ne dépassant pas vingt (20) jours à compter de sa réception. La plateforme compte les délais comme la loi, en jours et non en jours ouvrables, et aucune structure ne peut les modifier.",
   en: "Organic Law No. 2016-22 of 24 March 2016 on the right of access to information, article 14: the body concerned answers an access request within twenty (20) days of receiving it. The platform counts the limits as the law does, in days rather than working days, and no structure can change them.",
 };
 

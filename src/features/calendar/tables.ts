@@ -13,12 +13,19 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { structures } from "../../core/structures/tables.js";
 import { id, timestamps } from "../../db/columns.js";
-import { structures } from "../structures/tables.js";
 
 /** The E-Citizen request types a deadline policy applies to (the same names as cases use). */
 export const DEADLINE_CASE_TYPES = ["notice", "complaint", "suggestion", "guidance", "information"] as const;
 export type DeadlineCaseType = (typeof DEADLINE_CASE_TYPES)[number];
+
+/**
+ * The types whose deadline a policy sets. Not access-to-information requests: Organic Law 2016-22
+ * sets their limits in days, not working days, and no one may change them (cases/access-law.ts).
+ */
+export const LAW_FIXED_CASE_TYPES: readonly DeadlineCaseType[] = ["information"];
+export const SETTABLE_CASE_TYPES = DEADLINE_CASE_TYPES.filter((type) => !LAW_FIXED_CASE_TYPES.includes(type));
 
 /** The shortest and longest deadline a policy may set, in working days. */
 export const MIN_WORKING_DAYS = 1;

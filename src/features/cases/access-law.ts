@@ -1,5 +1,5 @@
 import { endOfTunisDay, shiftDay, tunisDay } from "../calendar/days.js";
-import type { accessRefusalGround, accessTrack } from "./tables.js";
+import type { accessTrack } from "./tables.js";
 
 /**
  * Access to information as Organic Law No. 2016-22 of 24 March 2016 sets it, as data: each time
@@ -19,7 +19,6 @@ import type { accessRefusalGround, accessTrack } from "./tables.js";
  */
 
 export type AccessTrack = (typeof accessTrack.enumValues)[number];
-export type RefusalGround = (typeof accessRefusalGround.enumValues)[number];
 
 /** Each track's limit and the article that sets it. The first is the general rule. */
 export const ACCESS_TRACKS: Record<AccessTrack, { days?: number; hours?: number; article: number }> = {
@@ -45,14 +44,15 @@ export function trackValues(track: AccessTrack): { days: number; hours: number; 
 export const EXTENSION = { days: 10, article: 18 } as const;
 
 /** Art. 24: the only grounds a refusal (in full or in part) may rest on; it must say which (art. 19). */
-export const REFUSAL_GROUNDS: readonly RefusalGround[] = [
+export const REFUSAL_GROUNDS = [
   "public_security",
   "national_defence",
   "international_relations",
   "third_party_privacy",
   "personal_data",
   "intellectual_property",
-];
+] as const;
+export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 export const REFUSAL_ARTICLE = 24;
 /** Art. 19: a refusal is written and reasoned. */
 export const REASONED_REFUSAL_ARTICLE = 19;

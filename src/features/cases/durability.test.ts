@@ -9,7 +9,7 @@ import { postgresUrl, RUN_PREFIX } from "../../../test/databases.js";
 import { createDatabase } from "../../db/client.js";
 
 /**
- * DESIGN.md: "Nothing acknowledged is lost when the process is killed." The real server runs as
+ * docs/architecture.md: "Nothing acknowledged is lost when the process is killed." The real server runs as
  * its own process (src/server.ts, as `npm start` runs it); citizens file requests at it; it is
  * killed with SIGKILL while requests are still arriving; once it is started again, every request
  * whose tracking link was given out opens, and holds what the citizen wrote.

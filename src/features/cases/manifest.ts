@@ -1,11 +1,20 @@
 import type { FeatureManifest } from "../../core/manifest.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
 import { seedDemoCases } from "./commands/seed-demo-cases.js";
+import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
+import * as staffTables from "./staff/tables.js";
+import { requestStatisticsDataset } from "./stats/open-data.js";
+import * as caseTables from "./tables.js";
+import { caseWidgets } from "./widgets.js";
 
 export const casesManifest: FeatureManifest = {
   name: "cases",
+  routes: [{ plugin: casesFeature, mount: "pages" }],
+  tables: { ...caseTables, ...staffTables },
+  widgets: caseWidgets,
+  datasets: [{ dataset: requestStatisticsDataset, apiPath: "/statistics/requests", order: 90 }],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
   /**

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { sha256 } from "../../core/auth/secrets.js";
+import { isUuid } from "../../core/ids.js";
+import { STRUCTURE_SEARCH_TEXT, structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { STRUCTURE_SEARCH_TEXT, structureCategories, structures } from "../structures/tables.js";
+import { structureCategories } from "../structures/tables.js";
 import { OPEN_STATUSES, PUBLIC_EVENTS } from "./lifecycle.js";
 import { caseAttachments, caseEvents, caseFollowers, cases } from "./tables.js";
 
@@ -15,8 +17,9 @@ export async function findCaseByFollowToken(db: Db, token: string): Promise<Case
   return row ?? null;
 }
 
-export async function findCase(db: Db, id: string): Promise<CaseRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+/** A request by id; null for unknown ids and for strings that are not uuids (never a database error). */
+export async function findCase(db: Db, id: string | undefined): Promise<CaseRow | null> {
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(cases).where(eq(cases.id, id));
   return row ?? null;
 }

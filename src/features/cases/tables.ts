@@ -12,8 +12,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
-import { foldAccents, governorates, structureCategories, structures } from "../structures/tables.js";
+import { foldAccents } from "../../core/search.js";
+import { governorates, structures } from "../../core/structures/tables.js";
+import { id, ownedBy, requiredRef, storedFile, timestamps, tstz } from "../../db/columns.js";
+import { structureCategories } from "../structures/tables.js";
+import { REFUSAL_GROUNDS } from "./access-law.js";
 
 export const caseType = pgEnum("case_type", ["notice", "complaint", "suggestion", "guidance", "information"]);
 export const caseStatus = pgEnum("case_status", [
@@ -37,14 +40,7 @@ export const caseOutcome = pgEnum("case_outcome", [
 /** The time limit an access-to-information request runs under (access-law.ts says which article). */
 export const accessTrack = pgEnum("access_track", ["standard", "on_site", "life_liberty"]);
 /** The exception of the law a refusal (or a partial grant) rests on (access-law.ts). */
-export const accessRefusalGround = pgEnum("access_refusal_ground", [
-  "public_security",
-  "national_defence",
-  "international_relations",
-  "third_party_privacy",
-  "personal_data",
-  "intellectual_property",
-]);
+export const accessRefusalGround = pgEnum("access_refusal_ground", REFUSAL_GROUNDS);
 /** How a request reached the administration: filed online, or entered by an agent on the person's behalf. */
 export const CASE_CHANNELS = ["web", "counter", "phone", "post", "open311"] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
@@ -87,9 +83,7 @@ export const cases = pgTable(
     type: caseType("type").notNull(),
     status: caseStatus("status").notNull().default("new"),
     outcome: caseOutcome("outcome"),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id),
+    structureId: requiredRef("structure_id", () => structures.id),
     categoryId: uuid("category_id").references(() => structureCategories.id),
     /** Sent by someone who did not know the competent structure: the central office routes it. */
     needsTriage: boolean("needs_triage").notNull().default(false),
@@ -119,6 +113,11 @@ export const cases = pgTable(
     anonymous: boolean("anonymous").notNull().default(false),
     /** sha256 of the secret in the follow-up link (the receipt code for anonymous requests). */
     followTokenHash: text("follow_token_hash").notNull().unique(),
+    /**
+     * HMAC of the follow code's PIN (typed with the reference on the public follow page; see
+     * follow-code.ts). Null for requests filed before follow codes: their link still works.
+     */
+    followPinHash: text("follow_pin_hash"),
     assigneeId: uuid("assignee_id").references(() => accounts.id, { onDelete: "set null" }),
     /** When the clock started at the current structure (submission, or the latest transfer). */
     clockStartedAt: tstz("clock_started_at").notNull().defaultNow(),
@@ -139,6 +138,12 @@ export const cases = pgTable(
     accessTrack: accessTrack("access_track"),
     extendedAt: tstz("extended_at"),
     refusalGround: accessRefusalGround("refusal_ground"),
+    /**
+     * Access-to-information requests only: the deadline whose passing in silence the requester was
+     * told of (the law counts it as a refusal). A new deadline (extension, appeal, transfer) differs
+     * from it, so each silence is told once (jobs/access-silence.ts).
+     */
+    silenceToldFor: tstz("silence_told_for"),
     transferCount: integer("transfer_count").notNull().default(0),
     duplicateOfId: uuid("duplicate_of_id"),
     /** 0: none; 1: assignee reminded; 2: structure admin alerted; 3: central office alerted. */
@@ -167,7 +172,14 @@ export const cases = pgTable(
       .on(t.appealStructureId, t.dueAt)
       .where(sql`${t.appealLevel} > 0 and ${t.status} in ('new', 'in_progress', 'awaiting_citizen')`),
     index("cases_assignee_idx").on(t.assigneeId),
-    index("cases_due_idx").on(t.dueAt).where(sql`${t.status} in ('new', 'in_progress')`),
+    // Open requests by deadline: the deadline job's and the insights' overdue requests.
+    index("cases_due_idx").on(t.dueAt).where(sql`${t.status} in ('new', 'in_progress', 'awaiting_citizen')`),
+    // Access-to-information requests whose silence past the deadline the requester was not yet told of.
+    index("cases_access_silence_idx")
+      .on(t.dueAt)
+      .where(
+        sql`${t.type} = 'information' and ${t.status} in ('new', 'in_progress', 'awaiting_citizen') and ${t.silenceToldFor} is distinct from ${t.dueAt}`,
+      ),
     index("cases_similar_idx").using("gin", sql`normalize_arabic(${t.subject}) gin_trgm_ops`),
     // The queue's search box (queries/queue.ts): words, reference without its year, e-mail, phone.
     index("cases_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
@@ -182,9 +194,7 @@ export const caseEvents = pgTable(
   "case_events",
   {
     id: id(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: ownedBy("case_id", () => cases.id),
     at: tstz("at").notNull().defaultNow(),
     kind: caseEventKind("kind").notNull(),
     actorId: uuid("actor_id").references(() => accounts.id, { onDelete: "set null" }),
@@ -206,13 +216,9 @@ export const caseAttachments = pgTable(
   "case_attachments",
   {
     id: id(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: ownedBy("case_id", () => cases.id),
     eventId: uuid("event_id").references(() => caseEvents.id, { onDelete: "set null" }),
-    fileKey: text("file_key").notNull(),
-    mime: text("mime").notNull(),
-    size: integer("size").notNull(),
+    ...storedFile(),
     ...timestamps(),
   },
   (t) => [index("case_attachments_case_idx").on(t.caseId)],
@@ -222,12 +228,8 @@ export const caseAttachments = pgTable(
 export const caseFollowers = pgTable(
   "case_followers",
   {
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    caseId: ownedBy("case_id", () => cases.id),
+    accountId: ownedBy("account_id", () => accounts.id),
     ...timestamps(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.accountId] })],

@@ -42,6 +42,3 @@ export const LIMITS = {
 export const MAX_DEPTH = 3;
 /** Comments per page of a thread list. */
 export const COMMENTS_PER_PAGE = 20;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string | undefined): value is string => UUID.test(value ?? "");

@@ -1,10 +1,38 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { forgetConsultationAccount } from "./commands/forget-account.js";
 import { seedDemoConsultations } from "./commands/seed-demo.js";
+import { consultationFollowable } from "./followable.js";
+import { consultationModeration, consultationsFeature } from "./index.js";
 import { phaseNoticesJob } from "./jobs/phase-notices.js";
+import { consultationsDataset, outcomesDataset, sectionsDataset } from "./open-data.js";
+import { contributionsDataset, questionnaireResultsDataset } from "./open-data-participation.js";
+import * as tables from "./tables.js";
+import { consultationsWidget } from "./widget.js";
 
 export const consultationsManifest: FeatureManifest = {
   name: "consultations",
+  routes: [{ plugin: consultationsFeature, mount: "pages" }],
+  tables,
+  datasets: [
+    { dataset: consultationsDataset, apiPath: "/consultations", order: 10 },
+    { dataset: sectionsDataset, apiPath: "/sections", order: 20 },
+    { dataset: contributionsDataset, apiPath: "/comments", order: 30 },
+    { dataset: questionnaireResultsDataset, apiPath: "/questionnaire-results", order: 40 },
+    { dataset: outcomesDataset, apiPath: "/outcomes", order: 50 },
+  ],
+  followable: [consultationFollowable],
+  widgets: [consultationsWidget],
+  moderation: consultationModeration,
+  adminSections: [
+    {
+      id: "consultations",
+      labelKey: "admin.nav.consultations",
+      path: "/admin/consultations",
+      order: 10,
+      allowed: (actor) => adminAbilities(actor).consultations,
+    },
+  ],
   seedDemo: seedDemoConsultations,
   forgetAccount: forgetConsultationAccount,
   /** Followers hear of phases that change on their dates (jobs/phase-notices.ts). */

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, hasRole, hasScope, scopeOf } from "../../core/authz/actor.js";
 import { phaseRefusal } from "./phase.js";
 
 export type ConsultationAction =
@@ -24,16 +24,14 @@ export function canConsultation(
   consultation: { structureId: string } | null,
 ): boolean {
   if (!actor.accountId) return false;
-  if (action === "list" || action === "create")
-    return actor.platformAdmin || structuresWithRole(actor, "structure_admin").length > 0;
+  if (action === "list" || action === "create") return hasScope(actor, "structure_admin");
   if (!consultation) return false;
   return actor.platformAdmin || hasRole(actor, consultation.structureId, "structure_admin");
 }
 
 /** The structures whose consultations an actor runs: all of them for platform admins. */
 export function consultationScope(actor: Actor): "all" | string[] {
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }
 
 /** Whether the actor may see the consultation's public page: published ones for all, drafts for its admins. */

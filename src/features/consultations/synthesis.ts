@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../db/client.js";
 import { ageBand, gender } from "../accounts/tables.js";
-import { listSections, type QuestionResult, questionnaireResults } from "./queries.js";
+import { listSections } from "./queries.js";
+import { type QuestionResult, questionnaireResults } from "./questionnaire-queries.js";
 
 export interface SectionFigures {
   /** null: comments on the whole text. */

@@ -10,13 +10,22 @@ import {
   primaryKey,
   text,
   uniqueIndex,
-  uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { foldAccents } from "../../core/search.js";
+import { governorates, structures } from "../../core/structures/tables.js";
+import {
+  id,
+  localizedText,
+  optionalRef,
+  ownedBy,
+  requiredRef,
+  storedFile,
+  timestamps,
+  tstz,
+} from "../../db/columns.js";
 import { moderationColumns } from "../moderation/tables.js";
-import { foldAccents, governorates, structures } from "../structures/tables.js";
 
 /**
  * The text the list's search matches: title and summary in every language, Arabic-normalised,
@@ -56,19 +65,17 @@ export const consultations = pgTable(
   "consultations",
   {
     id: id(),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id),
-    title: jsonb("title").$type<LocalizedText>().notNull(),
-    summary: jsonb("summary").$type<LocalizedText>().notNull(),
-    body: jsonb("body").$type<LocalizedText>().notNull(),
+    structureId: requiredRef("structure_id", () => structures.id),
+    title: localizedText("title"),
+    summary: localizedText("summary"),
+    body: localizedText("body"),
     /** One of THEMES (fields.ts). */
     theme: text("theme").notNull(),
     area: consultationArea("area").notNull(),
     /** For a governorate's consultation, and for a municipality's (its governorate). */
     governorateCode: text("governorate_code").references(() => governorates.code),
     /** For a municipality's consultation: the municipality. */
-    municipalityId: uuid("municipality_id").references((): AnyPgColumn => structures.id),
+    municipalityId: optionalRef("municipality_id", (): AnyPgColumn => structures.id),
     participation: participationRule("participation").notNull().default("signed_in"),
     visibility: consultationVisibility("visibility").notNull().default("draft"),
     publishedAt: tstz("published_at"),
@@ -80,7 +87,7 @@ export const consultations = pgTable(
     outcomePublishedAt: tstz("outcome_published_at"),
     /** The last phase its followers were told of ("open", "analysis", "outcome"): each notice goes once. */
     notifiedPhase: text("notified_phase"),
-    createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+    createdBy: optionalRef("created_by", () => accounts.id, "set null"),
     ...timestamps(),
   },
   (t) => [
@@ -95,13 +102,9 @@ export const consultationDocuments = pgTable(
   "consultation_documents",
   {
     id: id(),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
     title: text("title").notNull(),
-    fileKey: text("file_key").notNull(),
-    mime: text("mime").notNull(),
-    size: integer("size").notNull(),
+    ...storedFile(),
     ...timestamps(),
   },
   (t) => [index("consultation_documents_consultation_idx").on(t.consultationId)],
@@ -112,12 +115,10 @@ export const consultationSections = pgTable(
   "consultation_sections",
   {
     id: id(),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
     position: integer("position").notNull(),
-    title: jsonb("title").$type<LocalizedText>().notNull(),
-    body: jsonb("body").$type<LocalizedText>().notNull(),
+    title: localizedText("title"),
+    body: localizedText("body"),
     ...timestamps(),
   },
   (t) => [index("consultation_sections_consultation_idx").on(t.consultationId, t.position)],
@@ -132,14 +133,12 @@ export const consultationComments = pgTable(
   "consultation_comments",
   {
     id: id(),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
-    sectionId: uuid("section_id").references(() => consultationSections.id, { onDelete: "cascade" }),
-    parentId: uuid("parent_id").references((): AnyPgColumn => consultationComments.id),
-    rootId: uuid("root_id").references((): AnyPgColumn => consultationComments.id),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
+    sectionId: optionalRef("section_id", () => consultationSections.id, "cascade"),
+    parentId: optionalRef("parent_id", (): AnyPgColumn => consultationComments.id),
+    rootId: optionalRef("root_id", (): AnyPgColumn => consultationComments.id),
     depth: integer("depth").notNull().default(0),
-    authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
+    authorId: optionalRef("author_id", () => accounts.id, "set null"),
     body: text("body").notNull(),
     /** For or against the text, or neutral; comments only (replies have none). */
     alignment: commentAlignment("alignment"),
@@ -171,12 +170,8 @@ export const consultationComments = pgTable(
 export const consultationCommentSupports = pgTable(
   "consultation_comment_supports",
   {
-    commentId: uuid("comment_id")
-      .notNull()
-      .references(() => consultationComments.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    commentId: ownedBy("comment_id", () => consultationComments.id),
+    accountId: ownedBy("account_id", () => accounts.id),
     ...timestamps(),
   },
   (t) => [
@@ -196,12 +191,10 @@ export const consultationQuestions = pgTable(
   "consultation_questions",
   {
     id: id(),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
     position: integer("position").notNull(),
     kind: questionKind("kind").notNull(),
-    prompt: jsonb("prompt").$type<LocalizedText>().notNull(),
+    prompt: localizedText("prompt"),
     /** Choices of a single or multiple choice question. */
     options: jsonb("options").$type<QuestionOption[]>().notNull().default(sql`'[]'::jsonb`),
     /** A scale question's range, e.g. 1 to 5. */
@@ -218,10 +211,8 @@ export const consultationResponses = pgTable(
   "consultation_responses",
   {
     id: id(),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
+    accountId: optionalRef("account_id", () => accounts.id, "set null"),
     ...timestamps(),
   },
   (t) => [
@@ -233,12 +224,8 @@ export const consultationResponses = pgTable(
 export const consultationAnswers = pgTable(
   "consultation_answers",
   {
-    responseId: uuid("response_id")
-      .notNull()
-      .references(() => consultationResponses.id, { onDelete: "cascade" }),
-    questionId: uuid("question_id")
-      .notNull()
-      .references(() => consultationQuestions.id, { onDelete: "cascade" }),
+    responseId: ownedBy("response_id", () => consultationResponses.id),
+    questionId: ownedBy("question_id", () => consultationQuestions.id),
     /** Chosen option ids (single: one; multiple: any). */
     choices: text("choices").array(),
     scale: integer("scale"),
@@ -256,13 +243,11 @@ export const consultationAnswers = pgTable(
  * contributions, frozen when published (published_at set), so the record never changes after.
  */
 export const consultationSyntheses = pgTable("consultation_syntheses", {
-  consultationId: uuid("consultation_id")
-    .primaryKey()
-    .references(() => consultations.id, { onDelete: "cascade" }),
-  summary: jsonb("summary").$type<LocalizedText>().notNull(),
+  consultationId: ownedBy("consultation_id", () => consultations.id).primaryKey(),
+  summary: localizedText("summary"),
   figures: jsonb("figures").$type<Record<string, unknown>>(),
   publishedAt: tstz("published_at"),
-  publishedBy: uuid("published_by").references(() => accounts.id, { onDelete: "set null" }),
+  publishedBy: optionalRef("published_by", () => accounts.id, "set null"),
   ...timestamps(),
 });
 
@@ -271,14 +256,10 @@ export const consultationOutcomes = pgTable(
   "consultation_outcomes",
   {
     id: id(),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
-    sectionId: uuid("section_id")
-      .notNull()
-      .references(() => consultationSections.id, { onDelete: "cascade" }),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
+    sectionId: ownedBy("section_id", () => consultationSections.id),
     decision: sectionDecision("decision").notNull(),
-    reason: jsonb("reason").$type<LocalizedText>().notNull(),
+    reason: localizedText("reason"),
     /** Where the final text is published (an official journal, a decree). */
     finalTextUrl: text("final_text_url"),
     /** Why there is no final text to link to (yet). */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { structures } from "../structures/tables.js";
 import { consultationQuestions, consultationSections, consultations, type QuestionOption } from "./tables.js";
 
 const DAY = 24 * 3600_000;

@@ -4,36 +4,19 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
-import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
+import { expectFor, HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
 import { findStructureByCode } from "../structures/queries.js";
 import { sendReminders } from "./reminders.js";
 import { eventRegistrations, events } from "./tables.js";
+import { insertEvent } from "./testing.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
 const db = database.db;
 const home = (await findStructureByCode(db, HOME_STRUCTURE))!;
 
-async function makeEvent(overrides: Partial<typeof events.$inferInsert> = {}) {
-  const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 3 * 86_400_000);
-  const [row] = await db
-    .insert(events)
-    .values({
-      structureId: home.id,
-      kind: "training",
-      mode: "in_person",
-      governorateCode: "TN-11",
-      title: { ar: "دورة تكوينية", fr: "Formation, session 1; Tunis", en: "Training" },
-      description: { fr: "Une formation." },
-      venue: { fr: "Salle des fêtes" },
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 7_200_000),
-      capacity: 2,
-      ...overrides,
-    })
-    .returning();
-  return row!;
-}
+const makeEvent = (overrides: Partial<typeof events.$inferInsert> = {}) =>
+  insertEvent(db, home.id, overrides);
 
 const event = await makeEvent();
 /** The role matrix cancels this one (the first allowed role does; the others find it cancelled). */
@@ -61,53 +44,24 @@ roleMatrix("events", testApp, [
   {
     method: "GET",
     url: "/fr/admin/events",
-    expect: {
-      anonymous: 303,
-      citizen: 403,
-      agent: 200,
-      structure_admin: 200,
-      platform_admin: 200,
-      other_staff: 200,
-      otherwise: 403,
-    },
+    expect: { ...expectFor.admins(200), agent: 200 },
   },
   {
     method: "GET",
     url: "/fr/admin/events/new",
-    expect: {
-      anonymous: 303,
-      citizen: 403,
-      structure_admin: 200,
-      platform_admin: 200,
-      other_staff: 200,
-      otherwise: 403,
-    },
+    expect: expectFor.admins(200),
   },
   {
     method: "POST",
     url: "/fr/admin/events/new",
     form: () => eventForm,
     // other_staff may not organise for gov-tn-11: the form answers 422.
-    expect: {
-      anonymous: 303,
-      citizen: 403,
-      structure_admin: 303,
-      platform_admin: 303,
-      other_staff: 422,
-      otherwise: 403,
-    },
+    expect: expectFor.admins(303, 422),
   },
   {
     method: "GET",
     url: () => `/fr/admin/events/${event.id}`,
-    expect: {
-      anonymous: 303,
-      citizen: 403,
-      agent: 200,
-      structure_admin: 200,
-      platform_admin: 200,
-      otherwise: 404,
-    },
+    expect: expectFor.structureMembers(200),
   },
   {
     method: "GET",
@@ -137,14 +91,7 @@ roleMatrix("events", testApp, [
   {
     method: "POST",
     url: () => `/fr/admin/events/${event.id}/attendance`,
-    expect: {
-      anonymous: 303,
-      citizen: 403,
-      agent: 303,
-      structure_admin: 303,
-      platform_admin: 303,
-      otherwise: 404,
-    },
+    expect: expectFor.structureMembers(303),
   },
 ]);
 
@@ -276,6 +223,23 @@ describe("admin", () => {
     expect(response.body).toContain("La fin doit venir après le début");
   });
 
+  it("names the field that is too long and says what to do, in the page's language", async () => {
+    const { agent } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "structure_admin" }],
+    });
+    const response = await agent.post("/ar/admin/events/new", {
+      ...eventForm,
+      titleFr: "x".repeat(201),
+      venueEn: "y".repeat(201),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain("اختصر العنوان إلى 200 حرف على الأكثر في كل لغة");
+    expect(response.body).toContain("اختصر المكان إلى 200 حرف على الأكثر في كل لغة");
+    expect(response.body).toContain('href="#titleAr"');
+    expect(response.body).toContain('href="#venueAr"');
+    expect(response.body).toContain("y".repeat(201));
+  });
+
   it("lets an agent mark attendance of confirmed people only", async () => {
     const e = await makeEvent();
     const p = await signedInAgent(app, database);
@@ -328,6 +292,7 @@ describe("cancelling an event", () => {
     const tooLong = await admin.post(`/fr/admin/events/${e.id}/cancel`, { reason: "x".repeat(1001) });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.body).toContain("x".repeat(1001));
+    expect(tooLong.body).toMatch(/Raccourcissez le motif de l’annulation à 1\s000 caractères au plus/);
     // Without the form's token: refused.
     expect(
       (await admin.post(`/fr/admin/events/${e.id}/cancel`, { reason: "Grève" }, { csrf: false })).statusCode,
@@ -353,7 +318,7 @@ describe("cancelling an event", () => {
 
     const page = await people[0]!.agent.get(`/fr/events/${e.id}`);
     expect(page.body).toContain(
-      "Cet événement est annulé. Motif de l’organisateur : La salle des fêtes est en travaux.",
+      "Cet événement est annulé. Motif de l’organisateur : <bdi>La salle des fêtes est en travaux.</bdi>",
     );
     expect(page.body).not.toContain(`action="/fr/events/${e.id}/register"`);
     const en = await people[0]!.agent.get(`/en/events/${e.id}`);

@@ -1,9 +1,23 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoEvents } from "./commands/seed-demo-events.js";
+import { eventsFeature } from "./index.js";
 import { remindersJob } from "./reminders.js";
+import * as tables from "./tables.js";
 
 export const eventsManifest: FeatureManifest = {
   name: "events",
+  routes: [{ plugin: eventsFeature, mount: "pages" }],
+  tables,
+  adminSections: [
+    {
+      id: "events",
+      labelKey: "admin.nav.events",
+      path: "/admin/events",
+      order: 80,
+      allowed: (actor) => adminAbilities(actor).events,
+    },
+  ],
   seedDemo: (db) => seedDemoEvents(db),
   /** Reminds confirmed participants the day before (reminders.ts). */
   jobs: [remindersJob],

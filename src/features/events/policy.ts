@@ -1,4 +1,4 @@
-import { type Actor, hasRole, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, hasRole, scopeOf, structuresWithRole } from "../../core/authz/actor.js";
 
 /**
  * - "create": open the new-event form (any structure the actor administers);
@@ -23,12 +23,10 @@ export function canEvent(actor: Actor, action: EventAction, event: { structureId
 
 /** The structures whose events an actor sees in the admin list. */
 export function eventScope(actor: Actor): "all" | string[] {
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin", "agent");
+  return scopeOf(actor, "structure_admin", "agent");
 }
 
 /** The structures an actor may organise events for (the new-event form's choices). */
 export function organiserScope(actor: Actor): "all" | string[] {
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }

@@ -1,8 +1,9 @@
 import { and, asc, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
+import { isUuid } from "../../core/ids.js";
+import { pageOf } from "../../core/paging.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { isUuid } from "../structures/commands/structure-fields.js";
-import { structures } from "../structures/tables.js";
 import { eventRegistrations, events } from "./tables.js";
 
 export type EventRow = typeof events.$inferSelect;
@@ -55,13 +56,12 @@ export async function listUpcomingEvents(
     options.governorate ? eq(events.governorateCode, options.governorate) : undefined,
   );
   const [{ total }] = (await db.select({ total: count() }).from(events).where(where)) as [{ total: number }];
-  const totalPages = Math.max(1, Math.ceil(total / options.pageSize));
-  const page = Math.min(options.page, totalPages);
+  const { page, totalPages, offset } = pageOf(options.page, total, options.pageSize);
   const rows = await summaries(db)
     .where(where)
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(options.pageSize)
-    .offset((page - 1) * options.pageSize);
+    .offset(offset);
   return { rows: rows.map(toSummary), total, totalPages, page };
 }
 

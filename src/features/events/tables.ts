@@ -1,19 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
-import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
-import { governorates, structures } from "../structures/tables.js";
+import { governorates, structures } from "../../core/structures/tables.js";
+import { id, localizedText, optionalRef, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { themes } from "../subscriptions/tables.js";
 
 export const eventKind = pgEnum("event_kind", ["information_day", "training", "awareness"]);
@@ -25,17 +14,15 @@ export const events = pgTable(
   "events",
   {
     id: id(),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id),
+    structureId: requiredRef("structure_id", () => structures.id),
     kind: eventKind("kind").notNull(),
     themeCode: text("theme_code").references(() => themes.code),
     mode: eventMode("mode").notNull(),
-    title: jsonb("title").$type<LocalizedText>().notNull(),
-    description: jsonb("description").$type<LocalizedText>().notNull(),
+    title: localizedText("title"),
+    description: localizedText("description"),
     /** In person: the governorate and the venue. */
     governorateCode: text("governorate_code").references(() => governorates.code),
-    venue: jsonb("venue").$type<LocalizedText>().notNull().default(sql`'{}'::jsonb`),
+    venue: localizedText("venue").default(sql`'{}'::jsonb`),
     /** Online: where to join (sent to registered people, shown on the page). */
     onlineUrl: text("online_url"),
     startsAt: tstz("starts_at").notNull(),
@@ -44,7 +31,7 @@ export const events = pgTable(
     cancelledAt: tstz("cancelled_at"),
     /** Why its organiser cancelled it (shown on its page and told to the registered). */
     cancelReason: text("cancel_reason"),
-    createdBy: uuid("created_by").references(() => accounts.id, { onDelete: "set null" }),
+    createdBy: optionalRef("created_by", () => accounts.id, "set null"),
     ...timestamps(),
   },
   (t) => [
@@ -59,12 +46,8 @@ export const eventRegistrations = pgTable(
   "event_registrations",
   {
     id: id(),
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    eventId: ownedBy("event_id", () => events.id),
+    accountId: ownedBy("account_id", () => accounts.id),
     status: registrationStatus("status").notNull(),
     /** Where the person stands in line: the waiting list is served in this order. */
     queuedAt: tstz("queued_at").notNull().defaultNow(),

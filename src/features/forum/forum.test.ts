@@ -105,6 +105,19 @@ describe("the forum", () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain("Utilisez de 2 à 40 lettres minuscules");
+    // Each language's name: the message says which and how long it may be.
+    expect(bad.body).toContain("Saisissez le nom en arabe, en 80 caractères au plus");
+    expect(bad.body).toContain('href="#new-name_ar"');
+    const long = await admin.post("/ar/admin/forum", {
+      slug: "long-text",
+      name_ar: "الماء",
+      name_fr: "Eau",
+      name_en: "Water",
+      description_fr: "d".repeat(301),
+    });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain("اختصر الوصف بالفرنسية إلى 300 حرف على الأكثر");
+    expect(long.body).toContain("d".repeat(301));
     const ok = await admin.post("/en/admin/forum", {
       slug: "water",
       name_ar: "الماء",

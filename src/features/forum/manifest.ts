@@ -1,10 +1,17 @@
 import { and, eq, ne, notExists } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoForum } from "./commands/seed-forum.js";
+import { threadFollowable } from "./followable.js";
+import { forumFeature, forumModeration } from "./index.js";
+import * as tables from "./tables.js";
 import { forumPosts, forumThreads } from "./tables.js";
 
 export const forumManifest: FeatureManifest = {
   name: "forum",
+  routes: [{ plugin: forumFeature, mount: "pages" }],
+  tables,
+  followable: [threadFollowable],
+  moderation: forumModeration,
   seedDemo: seedDemoForum,
   /**
    * Replies and threads stay, shown as by a deleted account, or are removed; a removed person's

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { id, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { moderationColumns } from "../moderation/tables.js";
 
 /** Forum categories by theme, managed by platform admins. */
@@ -20,9 +20,7 @@ export const forumThreads = pgTable(
   "forum_threads",
   {
     id: id(),
-    categoryId: uuid("category_id")
-      .notNull()
-      .references(() => forumCategories.id),
+    categoryId: requiredRef("category_id", () => forumCategories.id),
     authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     /** Markdown (the safe subset of markdown.ts). */
@@ -41,9 +39,7 @@ export const forumPosts = pgTable(
   "forum_posts",
   {
     id: id(),
-    threadId: uuid("thread_id")
-      .notNull()
-      .references(() => forumThreads.id, { onDelete: "cascade" }),
+    threadId: ownedBy("thread_id", () => forumThreads.id),
     authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
     /** The reply it quotes (its text is quoted at render time, so a hidden post stays hidden). */
     quotedPostId: uuid("quoted_post_id"),

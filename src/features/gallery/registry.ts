@@ -17,6 +17,7 @@ import { stepTimelineExamples } from "../../core/views/components/step-timeline/
 import { tableExamples } from "../../core/views/components/table/table.examples.js";
 import { textInputExamples } from "../../core/views/components/text-input/text-input.examples.js";
 import { textareaExamples } from "../../core/views/components/textarea/textarea.examples.js";
+import { userTextExamples } from "../../core/views/components/user-text/user-text.examples.js";
 
 export interface GalleryComponent {
   /** The component's folder name, also its gallery URL and its i18n key under gallery.components. */
@@ -44,6 +45,7 @@ export const GALLERY: GalleryComponent[] = [
   { slug: "card", examples: cardExamples },
   { slug: "empty-state", examples: emptyStateExamples },
   { slug: "step-timeline", examples: stepTimelineExamples },
+  { slug: "user-text", examples: userTextExamples },
 ];
 
 export function findComponent(slug: string): GalleryComponent | undefined {

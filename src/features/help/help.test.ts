@@ -97,7 +97,7 @@ describe("help centre", () => {
     const { agent } = await signedInAgent(app, database, { platformAdmin: true });
     const missing = await agent.post("/fr/admin/help/new", { ...article(), bodyEn: "" });
     expect(missing.statusCode).toBe(422);
-    expect(missing.body).toContain("Saisissez le texte dans cette langue");
+    expect(missing.body).toContain("Saisissez le texte en anglais");
     expect(missing.body).toContain("Réponse");
     const taken = await agent.post("/fr/admin/help/new", { ...article(), slug: "take-part" });
     expect(taken.statusCode).toBe(422);

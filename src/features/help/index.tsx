@@ -36,7 +36,7 @@ export const helpFeature: FastifyPluginAsync = async (app) => {
   await app.register(async (admin) => {
     admin.addHook("preHandler", requirePlatformAdmin);
     admin.addHook("onSend", async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
     });
     const form = (
       request: FastifyRequest,

@@ -1,7 +1,21 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { seedHelpArticles } from "./content.js";
+import { helpFeature } from "./index.js";
+import * as tables from "./tables.js";
 
 export const helpManifest: FeatureManifest = {
   name: "help",
+  routes: [{ plugin: helpFeature, mount: "pages" }],
+  tables,
+  adminSections: [
+    {
+      id: "help",
+      labelKey: "admin.nav.help",
+      path: "/admin/help",
+      order: 110,
+      allowed: (actor) => adminAbilities(actor).help,
+    },
+  ],
   seedReference: seedHelpArticles,
 };

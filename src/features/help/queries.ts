@@ -1,8 +1,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { isUuid } from "../../core/ids.js";
+import { foldAccents, likePattern } from "../../core/search.js";
 import type { Db } from "../../db/client.js";
-import { isUuid } from "../structures/commands/structure-fields.js";
-import { likePattern } from "../structures/queries.js";
-import { foldAccents } from "../structures/tables.js";
 import { helpArticles } from "./tables.js";
 
 export type HelpArticle = typeof helpArticles.$inferSelect;

@@ -31,7 +31,7 @@ describe("home page", () => {
       const links = [...main.matchAll(/<a [^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/gs)].slice(0, 4);
       expect(links.map((l) => l[1])).toEqual([
         `/${locale}/requests/new`,
-        `/${locale}/requests`,
+        `/${locale}/requests/follow`,
         `/${locale}/consultations`,
         `/${locale}/integrity`,
       ]);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { listOpenConsultations } from "../consultations/queries.js";
+import { listOpenConsultations } from "../consultations/list-queries.js";
 import { countStructuresByKind, listGovernorates } from "../structures/queries.js";
 import { HomePage } from "./views/home-page.js";
 

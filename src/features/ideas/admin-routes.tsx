@@ -4,9 +4,10 @@ import { requireStaff } from "../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema, text } from "../../core/forms.js";
 import { pickLocalized } from "../../core/i18n/localized.js";
+import { isUuid } from "../../core/ids.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { AdminConfirmPage } from "../admin/views/confirm-page.js";
-import { isUuid, listScopeStructures } from "../staff/queries.js";
+import { listScopeStructures } from "../staff/queries.js";
 import { thresholdFor } from "./commands/idea-actions.js";
 import {
   removeIdeaThreshold,
@@ -28,7 +29,7 @@ const StructureParams = Type.Object({ lang: Type.String(), id: Type.String({ max
  */
 export const ideaAdminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
   const guard = async (request: FastifyRequest) => {
     const scope = thresholdScope(request.actor);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
-import { structures } from "../structures/tables.js";
+import { structures } from "../../core/structures/tables.js";
 import { sendInstantNotices } from "../subscriptions/digests.js";
 import { ideas, ideaThresholds } from "./tables.js";
 import { ideaIdOf, submitIdeaAs } from "./testing.js";
@@ -47,7 +47,9 @@ describe("the idea box", () => {
       "fr",
     );
     expect(response.statusCode).toBe(422);
-    expect(response.body).toContain("Utilisez de 8 à 150 caractères.");
+    // Each message names its field and says what to do.
+    expect(response.body).toContain("Le titre doit contenir au moins 8 caractères");
+    expect(response.body).toContain("Décrivez votre idée");
     expect(response.body).toContain("Choisissez dans la liste.");
     expect(response.body).toContain("Joignez une photo");
     expect(await database.db.select().from(ideas)).toHaveLength(before.length);
@@ -236,7 +238,7 @@ describe("deleting an account", () => {
     const { ideasManifest } = await import("./manifest.js");
     await database.db.transaction((tx) => ideasManifest.forgetAccount!(tx, account.id, "anonymise"));
     const page = await new Agent(app).get(`/en/ideas/${id}`);
-    expect(page.body).toContain("by Deleted account");
+    expect(page.body).toContain("by <bdi>Deleted account</bdi>");
     expect(page.body).toContain("My own follow-up on the benches.");
   });
 });

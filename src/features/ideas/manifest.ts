@@ -1,11 +1,30 @@
 import { eq, sql } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoIdeas, seedReferenceIdeas } from "./commands/seed-ideas.js";
+import { ideaFollowable } from "./followable.js";
+import { ideaModeration, ideasFeature } from "./index.js";
 import { answerDeadlinesJob } from "./jobs/answer-deadlines.js";
+import { ideasDataset } from "./open-data.js";
+import * as tables from "./tables.js";
 import { ideaComments, ideaSupports, ideas } from "./tables.js";
 
 export const ideasManifest: FeatureManifest = {
   name: "ideas",
+  routes: [{ plugin: ideasFeature, mount: "pages" }],
+  tables,
+  datasets: [{ dataset: ideasDataset, apiPath: "/ideas", order: 80 }],
+  followable: [ideaFollowable],
+  moderation: ideaModeration,
+  adminSections: [
+    {
+      id: "ideas",
+      labelKey: "admin.nav.ideas",
+      path: "/admin/ideas",
+      order: 50,
+      allowed: (actor) => adminAbilities(actor).ideas,
+    },
+  ],
   seedReference: seedReferenceIdeas,
   seedDemo: seedDemoIdeas,
   /**

@@ -2,8 +2,8 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type 
 import { accounts } from "../../core/auth/tables.js";
 import { text } from "../../core/forms.js";
 import { pageOf } from "../../core/paging.js";
+import { governorates, structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { governorates, structures } from "../structures/tables.js";
 import { isFollowing } from "../subscriptions/queries.js";
 import type { IdeaSort, IdeaStatus } from "./rules.js";
 import { ideaComments, ideaEvents, ideaSupports, ideas, ideaThemes, ideaThresholds } from "./tables.js";

@@ -5,7 +5,7 @@ import { createAccount } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
 import { contentKey } from "../../core/files/store.js";
-import { structures } from "../structures/tables.js";
+import { structures } from "../../core/structures/tables.js";
 import { ideas, ideaThresholds } from "./tables.js";
 
 const testApp = await createTestApp();

@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/authz/actor.js";
-import { hasRole, structuresWithRole } from "../../core/authz/actor.js";
+import { hasRole, scopeOf } from "../../core/authz/actor.js";
 import type { ideaStatus } from "./tables.js";
 
 export type IdeaStatus = (typeof ideaStatus.enumValues)[number];
@@ -45,5 +45,5 @@ export function canSetThreshold(actor: Actor, structureId: string): boolean {
 
 /** Which structures' thresholds the actor sets: every one (platform admins), the ones they run, or none. */
 export function thresholdScope(actor: Actor): "all" | string[] {
-  return actor.platformAdmin ? "all" : structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { governorates, structures } from "../../core/structures/tables.js";
+import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 import { moderationColumns } from "../moderation/tables.js";
-import { governorates, structures } from "../structures/tables.js";
 
 /** Themes an idea may be addressed to when it has no single structure (reference data). */
 export const ideaThemes = pgTable("idea_themes", {
@@ -78,12 +78,8 @@ export const ideas = pgTable(
 export const ideaSupports = pgTable(
   "idea_supports",
   {
-    ideaId: uuid("idea_id")
-      .notNull()
-      .references(() => ideas.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    ideaId: ownedBy("idea_id", () => ideas.id),
+    accountId: ownedBy("account_id", () => accounts.id),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.ideaId, t.accountId] })],
@@ -101,9 +97,7 @@ export const ideaEvents = pgTable(
   "idea_events",
   {
     id: id(),
-    ideaId: uuid("idea_id")
-      .notNull()
-      .references(() => ideas.id, { onDelete: "cascade" }),
+    ideaId: ownedBy("idea_id", () => ideas.id),
     kind: ideaEventKind("kind").notNull(),
     status: ideaStatus("status"),
     body: text("body"),
@@ -117,9 +111,7 @@ export const ideaComments = pgTable(
   "idea_comments",
   {
     id: id(),
-    ideaId: uuid("idea_id")
-      .notNull()
-      .references(() => ideas.id, { onDelete: "cascade" }),
+    ideaId: ownedBy("idea_id", () => ideas.id),
     authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     ...moderationColumns(),

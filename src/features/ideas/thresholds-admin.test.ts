@@ -5,7 +5,7 @@ import { Agent, createTestApp } from "../../../test/app.js";
 import { executableMarkup, XSS_VECTORS } from "../../../test/html-safety.js";
 import { mailsTo } from "../../../test/mail.js";
 import { auditEvents } from "../../core/audit/tables.js";
-import { structures } from "../structures/tables.js";
+import { structures } from "../../core/structures/tables.js";
 import { sendInstantNotices } from "../subscriptions/digests.js";
 import { runAnswerDeadlines } from "./jobs/answer-deadlines.js";
 import { ideaEvents, ideas, ideaThresholds } from "./tables.js";
@@ -125,7 +125,7 @@ describe("the idea thresholds page", () => {
     expect(reached.answerDueAt!.getTime() - start).toBe(4 * DAY);
 
     // The job: nothing on day 3, the structure alerted on day 5 (it would have waited 20 days before).
-    const env = { publicUrl: app.config.publicUrl };
+    const env = { publicUrl: app.config.publicUrl, secret: app.config.cookieSecret };
     await runAnswerDeadlines(db, new Date(start + 3 * DAY), env);
     expect((await ideaRow(id)).escalationLevel).toBe(0);
     await runAnswerDeadlines(db, new Date(start + 5 * DAY), env);

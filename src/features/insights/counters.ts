@@ -4,18 +4,17 @@ import fp from "fastify-plugin";
 import type { Db } from "../../db/client.js";
 
 /**
- * The forms whose funnel is counted: opening the form (a GET answered 200) and submitting it (a
- * POST answered 303 somewhere other than the sign-in page). Keyed by the route's pattern, so a
- * counter never sees a URL's values.
+ * A form's funnel is counted when its routes say so (`config: { funnel: "idea" }`, see
+ * core/manifest.ts): opening the form (a GET answered 200) counts "idea.opened", submitting it (a
+ * POST answered 303 somewhere other than the sign-in page) "idea.submitted". Declared on the route,
+ * so a counter never sees a URL's values and a new form needs no change here.
  */
-const COUNTED: Record<string, string> = {
-  "GET /:lang/requests/new": "request.opened",
-  "POST /:lang/requests": "request.submitted",
-  "GET /:lang/ideas/new": "idea.opened",
-  "POST /:lang/ideas": "idea.submitted",
-  "GET /:lang/forum/:slug/new": "forum_thread.opened",
-  "POST /:lang/forum/:slug/threads": "forum_thread.submitted",
-};
+function counterOf(method: string, funnel: string | undefined): string | undefined {
+  if (!funnel) return undefined;
+  if (method === "GET") return `${funnel}.opened`;
+  if (method === "POST") return `${funnel}.submitted`;
+  return undefined;
+}
 
 /** Adds one to today's counter (the day in Africa/Tunis). */
 export async function countEvent(db: Db, name: string, now: Date = new Date()): Promise<void> {
@@ -33,7 +32,7 @@ export async function countEvent(db: Db, name: string, now: Date = new Date()): 
 export const insightsCounters: FastifyPluginAsync = fp(
   async (app) => {
     app.addHook("onResponse", async (request, reply) => {
-      const name = COUNTED[`${request.method} ${request.routeOptions.url}`];
+      const name = counterOf(request.method, request.routeOptions.config?.funnel);
       if (!name) return;
       const ok =
         request.method === "GET"

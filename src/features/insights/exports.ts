@@ -1,14 +1,12 @@
 import { pickLocalized } from "../../core/i18n/localized.js";
 import type { Db } from "../../db/client.js";
+import { listOverdue, listServiceLevels, type ServiceLevel } from "./level-queries.js";
 import {
   accountsByMonth,
   funnel,
   lastMonths,
-  listOverdue,
-  listServiceLevels,
   MECHANISMS,
   type Scope,
-  type ServiceLevel,
   usageByGovernorate,
   usageByMonth,
   usageByStructure,

@@ -4,21 +4,18 @@ import { structuresWithRole } from "../../core/authz/actor.js";
 import { csvText } from "../../core/csv.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { formSchema } from "../../core/forms.js";
+import { isUuid } from "../../core/ids.js";
 import { adminAbilities } from "../admin/abilities.js";
-import { UUID } from "../moderation/kinds.js";
 import { listSubtreeIds } from "../structures/queries.js";
 import { type MilestoneInput, saveMilestone } from "./commands/save-milestone.js";
 import { ADMIN_TABLES, levelRow, MONTHS, NATIONAL_TABLES, type Row, usageRows } from "./exports.js";
+import { lastRefresh, listOverdue, listServiceLevels, nationalFigures } from "./level-queries.js";
 import { canInsights } from "./policy.js";
 import {
   accountsByMonth,
   funnel,
   lastMonths,
-  lastRefresh,
   listMilestones,
-  listOverdue,
-  listServiceLevels,
-  nationalFigures,
   type Scope,
   sinceRefresh,
   usageByGovernorate,
@@ -88,7 +85,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
       listOverdue(app.db, scope, now),
     ]);
     const { usage, governorates, structures, accounts, levels } = rollups;
-    reply.header("cache-control", "no-store");
+    reply.noStore();
     return reply.render(
       <DashboardPage
         abilities={adminAbilities(request.actor)}
@@ -110,7 +107,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
       const scope = await scopeOf(request);
       if (NATIONAL_TABLES.has(table) && !canInsights(request.actor, "viewNational"))
         throw new ForbiddenError();
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       return csv(reply, `insights-${table}`, await rowsOf(app.db, new Date(), scope));
     });
   }
@@ -124,7 +121,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
     />
   );
   app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (request, reply) =>
-    reply.header("cache-control", "no-store").render(await planPage(request)),
+    reply.noStore().render(await planPage(request)),
   );
   for (const path of ["/admin/insights/plan", "/admin/insights/plan/:id"]) {
     app.post(
@@ -132,7 +129,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
       { schema: { body: MilestoneBody }, preHandler: requirePlatformAdmin },
       async (request, reply) => {
         const id = (request.params as { id?: string }).id ?? null;
-        if (id !== null && (!UUID.test(id) || !(await listMilestones(app.db)).some((m) => m.id === id)))
+        if (id !== null && (!isUuid(id) || !(await listMilestones(app.db)).some((m) => m.id === id)))
           throw new NotFoundError();
         const values = request.body as MilestoneInput;
         const result = await saveMilestone(app.db, id, values, request);

@@ -224,7 +224,7 @@ describe("after a refresh", () => {
     expect(mech["Idea supports"]).toEqual(["0", "2"]);
     expect(mech["Forum posts"]).toEqual(["0", "2"]);
     expect(mech["Requests: complaints"]).toEqual(["23", "0"]);
-    expect(mech["Requests: notices"]).toEqual(["1", "0"]);
+    expect(mech["Requests: problem reports"]).toEqual(["1", "0"]);
     expect(mech["Requests: access to information"]).toEqual(["1", "0"]);
     expect(mech["Integrity reports (count only)"]).toEqual(["0", "0"]);
     // Per governorate: TN-11 9 + 2, TN-12 3, TN-61 3 (A's idea and posts), abroad 4 (C), unstated 12.
@@ -410,7 +410,7 @@ describe("the refresh job", () => {
           ),
         )[0]!.n,
       );
-    const env = { publicUrl: "https://sharek.example.tn" };
+    const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret" };
     await Promise.all([
       refreshInsightsJob.run(db, new Date(), env),
       refreshInsightsJob.run(db, new Date(), env),

@@ -1,9 +1,28 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoPlan } from "./commands/seed-demo-plan.js";
+import { insightsCounters } from "./counters.js";
+import { insightsFeature } from "./index.js";
 import { refreshInsightsJob } from "./refresh.js";
+import * as tables from "./tables.js";
 
 export const insightsManifest: FeatureManifest = {
   name: "insights",
+  routes: [
+    // Its hook counts the other features' forms' funnel (routes with `config: { funnel }`).
+    { plugin: insightsCounters, mount: "pages", hooksFirst: true },
+    { plugin: insightsFeature, mount: "pages" },
+  ],
+  tables,
+  adminSections: [
+    {
+      id: "insights",
+      labelKey: "admin.nav.insights",
+      path: "/admin/insights",
+      order: 130,
+      allowed: (actor) => adminAbilities(actor).insights,
+    },
+  ],
   /** Last in the seed order: the first refresh reads every other feature's demo content. */
   seedDemo: (db) => seedDemoPlan(db),
   /** Rebuilds the rollups the dashboards read (refresh.ts). */

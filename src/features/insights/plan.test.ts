@@ -33,7 +33,7 @@ describe("the action plan", () => {
       evidence_url: "javascript:alert(1)",
     });
     expect(response.statusCode).toBe(422);
-    expect(response.body).toContain("Saisissez entre 1 et 200 caractères");
+    expect(response.body).toContain("Saisissez le titre en anglais, en 200 caractères au plus");
     expect(response.body).toContain("Saisissez une date réelle, par exemple 2026-12-31");
     expect(response.body).toContain("Saisissez la date de réalisation du jalon");
     expect(response.body).toContain("Saisissez une adresse web commençant par https://");
@@ -52,10 +52,12 @@ describe("the action plan", () => {
     expect(event).toMatchObject({ action: "insights.milestone_created", subjectId: row!.id });
 
     const en = (await app.inject("/en/transparency")).body;
-    expect(en).toContain("National information day (planned)");
+    expect(en).toContain("National information day (status: planned)");
     expect(en).toContain("sh-timeline__step--upcoming");
-    expect((await app.inject("/ar/transparency")).body).toContain("يوم إعلامي وطني (مبرمجة)");
-    expect((await app.inject("/fr/transparency")).body).toContain("Journée nationale d’information (prévu)");
+    expect((await app.inject("/ar/transparency")).body).toContain("يوم إعلامي وطني (الحالة: مبرمجة)");
+    expect((await app.inject("/fr/transparency")).body).toContain(
+      "Journée nationale d’information (état : prévu)",
+    );
   });
 
   it("updates a milestone: done, with its date and its evidence", async () => {
@@ -78,7 +80,7 @@ describe("the action plan", () => {
       evidenceUrl: "https://sharek.tn/en/events",
     });
     const page = (await app.inject("/en/transparency")).body;
-    expect(page).toContain("National information day (done)");
+    expect(page).toContain("National information day (status: done)");
     expect(page).toContain('href="https://sharek.tn/en/events"');
   });
 });

@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/authz/actor.js";
-import { structuresWithRole } from "../../core/authz/actor.js";
+import { hasScope } from "../../core/authz/actor.js";
 
 export type InsightsAction = "viewDashboard" | "viewNational" | "managePlan";
 
@@ -12,7 +12,7 @@ export function canInsights(actor: Actor, action: InsightsAction): boolean {
   if (actor.staffLocked) return false;
   switch (action) {
     case "viewDashboard":
-      return actor.platformAdmin || structuresWithRole(actor, "structure_admin").length > 0;
+      return hasScope(actor, "structure_admin");
     case "viewNational":
     case "managePlan":
       return actor.platformAdmin;

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { JobDefinition } from "../../core/jobs/job.js";
 import type { Db } from "../../db/client.js";
+import { type ServiceLevelFigure, serviceLevelColumns } from "../cases/stats/service-levels.js";
+import { cases } from "../cases/tables.js";
 
 /** Serialises refreshes: two nodes (or a slow run and the next tick) never interleave. */
 const REFRESH_LOCK = 0x1a5_1675;
@@ -46,6 +48,21 @@ const CONTRIBUTIONS = sql`
   select to_char(ir.received_on, 'YYYY-MM'), 'integrity_report', 'unstated', ir.structure_id, null::uuid
   from integrity_reports ir`;
 
+/** The service levels kept per structure (cases/stats/service-levels.ts defines them). */
+const FIGURES: readonly ServiceLevelFigure[] = [
+  "received",
+  "answered",
+  "median_hours",
+  "p90_hours",
+  "deadline_known",
+  "answered_in_time",
+  "backlog",
+  "overdue",
+  "transfers_in",
+  "ratings",
+  "mean_satisfaction",
+];
+
 /**
  * Rebuilds the rollups from the source tables in one transaction: usage per month × mechanism ×
  * structure and per governorate × mechanism × structure (with new accounts, and active accounts:
@@ -83,34 +100,15 @@ export async function refreshInsights(
         deadline_known, answered_in_time, backlog, overdue, transfers_out, transfers_in, ratings,
         mean_satisfaction, refreshed_at)
       with held as (
-        select structure_id,
-          count(*)::int as received,
-          count(*) filter (where answered_at is not null)::int as answered,
-          (percentile_cont(0.5) within group (
-            order by extract(epoch from first_response_at - clock_started_at) / 3600
-          ) filter (where first_response_at >= clock_started_at))::float8 as median_hours,
-          (percentile_cont(0.9) within group (
-            order by extract(epoch from first_response_at - clock_started_at) / 3600
-          ) filter (where first_response_at >= clock_started_at))::float8 as p90_hours,
-          count(*) filter (where due_at is not null and (
-            answered_at is not null
-            or (closed_at is null and paused_at is null and due_at < ${at}::timestamptz)
-          ))::int as deadline_known,
-          count(*) filter (where due_at is not null and answered_at <= due_at)::int as in_time,
-          count(*) filter (where status in ('new', 'in_progress', 'awaiting_citizen'))::int as backlog,
-          count(*) filter (where status in ('new', 'in_progress') and paused_at is null
-            and due_at < ${at}::timestamptz)::int as overdue,
-          count(*) filter (where transfer_count > 0)::int as transfers_in,
-          count(satisfaction)::int as ratings,
-          avg(satisfaction)::float8 as mean_satisfaction
-        from cases group by structure_id
+        select ${cases.structureId} as structure_id, ${serviceLevelColumns(FIGURES, now)}
+        from cases group by ${cases.structureId}
       ),
       passed as (
         select (details->>'from')::uuid as structure_id, count(*)::int as n
         from case_events where kind = 'transferred' group by 1
       )
       select s.id, coalesce(h.received, 0), coalesce(h.answered, 0), h.median_hours, h.p90_hours,
-        coalesce(h.deadline_known, 0), coalesce(h.in_time, 0), coalesce(h.backlog, 0), coalesce(h.overdue, 0),
+        coalesce(h.deadline_known, 0), coalesce(h.answered_in_time, 0), coalesce(h.backlog, 0), coalesce(h.overdue, 0),
         coalesce(p.n, 0), coalesce(h.transfers_in, 0), coalesce(h.ratings, 0), h.mean_satisfaction, ${at}::timestamptz
       from structures s left join held h on h.structure_id = s.id left join passed p on p.structure_id = s.id`);
     return { usage: affected(usage), structures: affected(levels) };

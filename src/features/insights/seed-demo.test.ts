@@ -13,9 +13,9 @@ describe("the demo insights", () => {
       await database.db.execute(sql`select count(*)::int as n from cases`),
     );
     const en = (await app.inject("/en/transparency")).body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-    expect(en).toContain("Diagnosis of digital public participation (done)");
-    expect(en).toContain("Portal improvements (in progress)");
-    expect(en).toContain("National information day (planned)");
+    expect(en).toContain("Diagnosis of digital public participation (status: done)");
+    expect(en).toContain("Portal improvements (status: in progress)");
+    expect(en).toContain("National information day (status: planned)");
     expect(en).toContain(`Requests received ${Number(cases!.n)}`);
     expect(Number(cases!.n)).toBeGreaterThan(0);
     expect((await app.inject("/fr/transparency")).body).toContain("Étude des expériences réussies");

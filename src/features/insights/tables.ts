@@ -11,8 +11,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { structures } from "../../core/structures/tables.js";
 import { id, timestamps, tstz } from "../../db/columns.js";
-import { structures } from "../structures/tables.js";
 
 /**
  * Rollup: how many contributions of each mechanism arrived, per structure (null: not addressed to

@@ -6,9 +6,9 @@ import { memberships } from "../../core/authz/tables.js";
 import { translator } from "../../core/i18n/catalog.js";
 import { isLocale, pickLocalized } from "../../core/i18n/localized.js";
 import { enqueueMails } from "../../core/mail/outbox.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
 import { tunisDay } from "../calendar/days.js";
-import { structures } from "../structures/tables.js";
 import { integrityAppointments } from "./tables.js";
 
 /*

@@ -14,7 +14,7 @@ export const integrityFeature: FastifyPluginAsync = async (app) => {
     route.config = { ...route.config, private: true };
   });
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
     reply.header("referrer-policy", "no-referrer");
     const cookies = reply.getHeader("set-cookie");
     if (cookies === undefined) return;

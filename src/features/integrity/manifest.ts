@@ -1,12 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoReports } from "./commands/seed-demo-reports.js";
+import { integrityFeature } from "./index.js";
 import { endKeySessionsOf } from "./officers.js";
 import { retireOfficer } from "./report-keys.js";
+import * as tables from "./tables.js";
 import { integrityOfficerKeys } from "./tables.js";
 
 export const integrityManifest: FeatureManifest = {
   name: "integrity",
+  routes: [{ plugin: integrityFeature, mount: "pages" }],
+  tables,
   seedDemo: seedDemoReports,
   /** An integrity officer leaves a structure: their keys open nothing of its reports any more. */
   async membershipRevoked(db, membership) {

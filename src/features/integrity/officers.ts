@@ -7,8 +7,8 @@ import { accounts } from "../../core/auth/tables.js";
 import { type Actor, hasRole } from "../../core/authz/actor.js";
 import { memberships } from "../../core/authz/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { structures } from "../structures/tables.js";
 import {
   decodeKey,
   deriveKey,

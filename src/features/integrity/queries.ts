@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { structures } from "../structures/tables.js";
 import type { ReportStatus } from "./reports.js";
 import { integrityMessages, integrityReports } from "./tables.js";
 

@@ -12,8 +12,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts, sessions } from "../../core/auth/tables.js";
 import { memberships } from "../../core/authz/tables.js";
-import { timestamps, tstz } from "../../db/columns.js";
-import { structures } from "../structures/tables.js";
+import { structures } from "../../core/structures/tables.js";
+import { ownedBy, timestamps, tstz } from "../../db/columns.js";
 
 /*
  * The integrity channel's tables. What a whistleblower wrote, attached or is named as lives only
@@ -75,9 +75,7 @@ export const integrityKeySessions = pgTable("integrity_key_sessions", {
   sessionId: text("session_id")
     .primaryKey()
     .references(() => sessions.id, { onDelete: "cascade" }),
-  accountId: uuid("account_id")
-    .notNull()
-    .references(() => accounts.id, { onDelete: "cascade" }),
+  accountId: ownedBy("account_id", () => accounts.id),
   wrappedKey: text("wrapped_key").notNull(),
   expiresAt: tstz("expires_at").notNull(),
 });
@@ -120,9 +118,7 @@ export const integrityReportKeys = pgTable(
   "integrity_report_keys",
   {
     id: randomId(),
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => integrityReports.id, { onDelete: "cascade" }),
+    reportId: ownedBy("report_id", () => integrityReports.id),
     purpose: integrityKeyPurpose("purpose").notNull(),
     generation: integer("generation").notNull().default(1),
     publicKey: text("public_key").notNull(),
@@ -135,12 +131,8 @@ export const integrityReportKeys = pgTable(
 export const integrityKeyRecipients = pgTable(
   "integrity_key_recipients",
   {
-    keyId: uuid("key_id")
-      .notNull()
-      .references(() => integrityReportKeys.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    keyId: ownedBy("key_id", () => integrityReportKeys.id),
+    accountId: ownedBy("account_id", () => accounts.id),
     sealedKey: text("sealed_key").notNull(),
   },
   (t) => [
@@ -154,9 +146,7 @@ export const integrityMessages = pgTable(
   "integrity_messages",
   {
     id: randomId(),
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => integrityReports.id, { onDelete: "cascade" }),
+    reportId: ownedBy("report_id", () => integrityReports.id),
     seq: integer("seq").notNull(),
     author: integrityAuthor("author").notNull(),
     keyId: uuid("key_id").notNull(),
@@ -174,9 +164,7 @@ export const integrityAttachments = pgTable(
   "integrity_attachments",
   {
     id: randomId(),
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => integrityReports.id, { onDelete: "cascade" }),
+    reportId: ownedBy("report_id", () => integrityReports.id),
     /** The whistleblower's message it came with; null for the report's first evidence. */
     messageId: uuid("message_id").references(() => integrityMessages.id, { onDelete: "cascade" }),
     keyId: uuid("key_id").notNull(),

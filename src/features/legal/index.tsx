@@ -42,7 +42,7 @@ export const legalFeature: FastifyPluginAsync = async (app) => {
   await app.register(async (admin) => {
     admin.addHook("preHandler", requirePlatformAdmin);
     admin.addHook("onSend", async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
     });
     const edit = async (
       request: FastifyRequest,

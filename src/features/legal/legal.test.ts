@@ -81,7 +81,9 @@ describe("legal pages", () => {
     expect(answer.statusCode).toBe(422);
     expect(answer.body).toContain('href="#titleAr"');
     expect(answer.body).toContain('href="#bodyEn"');
-    expect(answer.body).toContain("Saisissez le titre dans cette langue");
+    // Each message names its field and its language, and says what to do.
+    expect(answer.body).toContain("Saisissez le titre en arabe");
+    expect(answer.body).toContain("Raccourcissez le texte en anglais à 60");
     expect(answer.body).toContain("Texte incomplète");
     expect(await db.select().from(legalPageVersions)).toHaveLength(before.length);
   });

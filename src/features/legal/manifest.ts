@@ -1,7 +1,21 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { seedLegalPages } from "./content.js";
+import { legalFeature } from "./index.js";
+import * as tables from "./tables.js";
 
 export const legalManifest: FeatureManifest = {
   name: "legal",
+  routes: [{ plugin: legalFeature, mount: "pages" }],
+  tables,
+  adminSections: [
+    {
+      id: "legal",
+      labelKey: "admin.nav.legal",
+      path: "/admin/legal",
+      order: 120,
+      allowed: (actor) => adminAbilities(actor).settings,
+    },
+  ],
   seedReference: seedLegalPages,
 };

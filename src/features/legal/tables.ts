@@ -1,7 +1,7 @@
 import { index, jsonb, pgEnum, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { id, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 
 export const LEGAL_PAGES = ["terms", "privacy", "accessibility"] as const;
 export type LegalPage = (typeof LEGAL_PAGES)[number];
@@ -29,12 +29,8 @@ export const legalPageVersions = pgTable(
 export const legalAcceptances = pgTable(
   "legal_acceptances",
   {
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    versionId: uuid("version_id")
-      .notNull()
-      .references(() => legalPageVersions.id),
+    accountId: ownedBy("account_id", () => accounts.id),
+    versionId: requiredRef("version_id", () => legalPageVersions.id),
     acceptedAt: tstz("accepted_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.versionId] })],

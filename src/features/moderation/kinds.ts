@@ -1,41 +1,21 @@
 import { eq, inArray } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { ModeratedItem, ModeratedKind } from "../../core/features/contracts.js";
+import { isUuid } from "../../core/ids.js";
 import type { Db } from "../../db/client.js";
 import type { ModerationState } from "./tables.js";
 
-/** What the moderation module needs to know about one moderated item. */
-export interface ModeratedItem {
-  id: string;
-  authorId: string | null;
-  state: ModerationState;
-  /** A short title (an idea's or a thread's), or null for comments and replies. */
-  title: string | null;
-  /** The text, as its author wrote it (shown escaped to moderators). */
-  body: string;
-  /** Locale-relative address where the item is seen ("/forum/threads/…#post-…"). */
-  path: string;
-  createdAt: Date;
-}
-
-/**
- * A type of public text that moderation looks after. Each content feature declares its kinds
- * (ideas: "idea" and "idea_comment"; forum: "forum_thread" and "forum_post"; consultations:
- * "consultation_comment") and app.ts hands the whole list to the moderation feature. To plug a new
- * kind in: give its table moderationColumns(); export `moderatedTable({ kind, labelKey, table,
- * present })` from the feature; add it to that list; run new posts through screenPosting() and
- * recordHold() in the transaction that stores them; show items through presence() (or the same
- * rule in SQL) with <Tombstone>, <HeldNotice> and <FlagLink kind id>.
+/*
+ * A type of public text that moderation looks after. Each content feature declares its kinds in
+ * its manifest (`moderation`: ideas "idea" and "idea_comment"; forum "forum_thread" and
+ * "forum_post"; consultations "consultation_comment"), and the moderation feature reads them from
+ * the feature list. To plug a new kind in: give its table moderationColumns(); declare
+ * `moderatedTable({ kind, labelKey, table, present })` in the feature's manifest; run new posts
+ * through screenPosting() and recordHold() in the transaction that stores them; show items through
+ * presence() (or the same rule in SQL) with <Tombstone>, <HeldNotice> and <FlagLink kind id>.
+ * The contracts (ModeratedKind, ModeratedItem) live in core so features need not import this one.
  */
-export interface ModeratedKind {
-  /** Stable name stored in the moderation tables: lower-case letters and underscores. */
-  kind: string;
-  /** The i18n key naming this kind to moderators ("forum.moderation.post"), owned by the content feature. */
-  labelKey: string;
-  /** Loads items by id; ids that do not exist are simply missing from the map. */
-  load(db: Db, ids: string[]): Promise<Map<string, ModeratedItem>>;
-  /** Sets the item's moderation state and reason (hide, restore, hold, release). */
-  setState(db: Db, id: string, state: ModerationState, reason: string | null): Promise<void>;
-}
+export type { ModeratedItem, ModeratedKind } from "../../core/features/contracts.js";
 
 export class ModeratedKinds {
   private readonly byName: Map<string, ModeratedKind>;
@@ -51,12 +31,10 @@ export class ModeratedKinds {
   /** Loads one item of a registered kind, or null (unknown kind, forged id). */
   async loadOne(db: Db, kind: string, id: string): Promise<ModeratedItem | null> {
     const adapter = this.get(kind);
-    if (!adapter || !UUID.test(id)) return null;
+    if (!adapter || !isUuid(id)) return null;
     return (await adapter.load(db, [id])).get(id) ?? null;
   }
 }
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A table of moderated text: an id and the moderationColumns(). */
 type ModeratedTable = PgTable & {

@@ -2,14 +2,19 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount, requirePlatformAdmin, requireStaff } from "../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
+import { moderationOf } from "../../core/features/registry.js";
 import { formSchema } from "../../core/forms.js";
+import { isUuid } from "../../core/ids.js";
 import { blockAccount, flagItem, moderateItem } from "./commands/moderate.js";
 import { updateModerationRules } from "./commands/update-rules.js";
-import { type ModeratedKind, ModeratedKinds, UUID } from "./kinds.js";
+import { ModeratedKinds } from "./kinds.js";
 import { canModerate } from "./policy.js";
 import { findCaseFile, listQueue } from "./queries.js";
 import { getModerationRules } from "./rules.js";
-import { FlagPage, ItemPage, QueuePage, type RulesField, RulesPage } from "./views/pages.js";
+import { FlagPage } from "./views/flag-page.js";
+import { ItemPage } from "./views/item-page.js";
+import { QueuePage } from "./views/queue-page.js";
+import { type RulesField, RulesPage } from "./views/rules-page.js";
 
 const ItemParams = Type.Object({
   lang: Type.String(),
@@ -34,11 +39,12 @@ async function requireModerator(request: FastifyRequest, reply: Parameters<typeo
 /**
  * Moderation of all public text: flags from signed-in people, the moderators' queue and decisions
  * (hide, restore, dismiss), account blocks, and the automatic hold's rules. The kinds of text it
- * looks after are handed in by app.ts (each content feature exports its ModeratedKind adapters).
+ * looks after are those the features' manifests declare (`moderation`).
  */
-export const moderationFeature: FastifyPluginAsync<{ kinds: ModeratedKind[] }> = async (app, options) => {
-  const kinds = new ModeratedKinds(options.kinds);
-  const labels = Object.fromEntries(options.kinds.map((k) => [k.kind, k.labelKey]));
+export const moderationFeature: FastifyPluginAsync = async (app) => {
+  const declared = moderationOf(app.features);
+  const kinds = new ModeratedKinds(declared);
+  const labels = Object.fromEntries(declared.map((k) => [k.kind, k.labelKey]));
   const ctx = (request: FastifyRequest) => ({ db: app.db, publicUrl: app.config.publicUrl, request });
   const load = async (params: { kind: string; id: string }) => {
     const item = await kinds.loadOne(app.db, params.kind, params.id);
@@ -46,7 +52,7 @@ export const moderationFeature: FastifyPluginAsync<{ kinds: ModeratedKind[] }> =
     return item;
   };
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
   const flagLimit = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
 
@@ -145,7 +151,7 @@ export const moderationFeature: FastifyPluginAsync<{ kinds: ModeratedKind[] }> =
     },
     async (request, reply) => {
       const { id } = request.params as Static<typeof AccountParams>;
-      if (!UUID.test(id)) throw new NotFoundError();
+      if (!isUuid(id)) throw new NotFoundError();
       const [fromKind, fromId] = ((request.query as Static<typeof BlockQuery>).from ?? "").split("/");
       const item = fromKind && fromId ? await kinds.loadOne(app.db, fromKind, fromId) : null;
       // A block is decided from an item its author wrote: anything else is a forged address.

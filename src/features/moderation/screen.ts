@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
+import { fieldError } from "../../core/forms.js";
 import { type Db, rowsOf } from "../../db/client.js";
 import { getModerationRules } from "./rules.js";
 import { accountBlocks, moderationActions, moderationItems, moderationPostings } from "./tables.js";
@@ -42,6 +43,9 @@ export async function activeBlock(db: Db, accountId: string, now = new Date()): 
  * not post; otherwise the post is recorded for the burst limit and may be held for review when it
  * carries a link from a young account, matches the word list, or comes in a burst.
  */
+/** What a posting form says while its author is blocked: until when. */
+export const blockedError = (until: Date) => fieldError("moderation.errors.blocked", { date: until });
+
 export async function screenPosting(
   db: Db,
   posting: { accountId: string; kind: string; text: string },

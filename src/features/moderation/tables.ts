@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 
 /**
  * Where a piece of public text stands. Every moderated table carries these two columns
@@ -90,9 +90,7 @@ export const accountBlocks = pgTable(
   "account_blocks",
   {
     id: id(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy("account_id", () => accounts.id),
     until: tstz("until").notNull(),
     reason: text("reason").notNull(),
     blockedBy: uuid("blocked_by").references(() => accounts.id, { onDelete: "set null" }),
@@ -107,9 +105,7 @@ export const moderationPostings = pgTable(
   "moderation_postings",
   {
     id: id(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy("account_id", () => accounts.id),
     kind: text("kind").notNull(),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },

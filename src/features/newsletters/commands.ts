@@ -1,13 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { audit } from "../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../core/forms.js";
 import { translator } from "../../core/i18n/catalog.js";
 import { isLocale } from "../../core/i18n/localized.js";
 import type { JobDefinition } from "../../core/jobs/job.js";
 import { enqueueMails } from "../../core/mail/outbox.js";
 import type { Db } from "../../db/client.js";
-import type { ChangeContext } from "../structures/commands/structure-fields.js";
-import { followableKind } from "../subscriptions/followable.js";
+import { type FollowableKind, followableKind } from "../subscriptions/followable.js";
 import { audienceBatch, type Newsletter } from "./audience.js";
 import { newsletterSegment, newsletters } from "./tables.js";
 
@@ -19,11 +18,15 @@ export const BODY_MAX = 20_000;
 /** Recipients queued per transaction: the outbox then sends at its own pace. */
 export const SEND_BATCH = 500;
 
-/** Writes a draft; `senders` are the structures the actor may write for ("platform" for none). */
+/**
+ * Writes a draft; `senders` are the structures the actor may write for ("platform" for none), a
+ * segment names one of the `followable` kinds (every feature's).
+ */
 export async function createNewsletter(
   db: Db,
   input: NewsletterInput,
   senders: ReadonlySet<string>,
+  followable: readonly FollowableKind[],
   context: ChangeContext,
 ): Promise<Result<{ id: string }, NewsletterField>> {
   const errors: FieldErrors<NewsletterField> = {};
@@ -32,16 +35,19 @@ export async function createNewsletter(
   const subject = text(input.subject);
   if (!subject) errors.subject = fieldError("newsletters.errors.subjectRequired");
   else if ([...subject].length > SUBJECT_MAX)
-    errors.subject = fieldError("newsletters.errors.tooLong", { max: SUBJECT_MAX });
+    errors.subject = fieldError("newsletters.errors.subjectLong", { max: SUBJECT_MAX });
   const body = text(input.body);
   if (!body) errors.body = fieldError("newsletters.errors.bodyRequired");
   else if ([...body].length > BODY_MAX)
-    errors.body = fieldError("newsletters.errors.tooLong", { max: BODY_MAX });
+    errors.body = fieldError("newsletters.errors.bodyLong", { max: BODY_MAX });
   const segment = text(input.segment) as Newsletter["segment"];
   const segmentValue = text(input.segmentValue) || null;
   if (!newsletterSegment.enumValues.includes(segment))
     errors.segment = fieldError("newsletters.errors.segmentRequired");
-  else if (segment !== "all" && !(segmentValue && (await followableKind(segment)?.name(db, segmentValue))))
+  else if (
+    segment !== "all" &&
+    !(segmentValue && (await followableKind(followable, segment)?.name(db, segmentValue)))
+  )
     errors.segmentValue = fieldError("newsletters.errors.segmentValueRequired");
   if (hasErrors(errors)) return { ok: false, errors };
   return db.transaction(async (tx) => {

@@ -2,14 +2,15 @@ import { desc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireStaff } from "../../core/auth/plugin.js";
-import { type Actor, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, scopeOf } from "../../core/authz/actor.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
+import { followableOf } from "../../core/features/registry.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
+import { isUuid } from "../../core/ids.js";
+import { structures } from "../../core/structures/tables.js";
 import { adminAbilities } from "../admin/abilities.js";
-import { isUuid } from "../structures/commands/structure-fields.js";
 import { listGovernorates } from "../structures/queries.js";
 import { changeContext } from "../structures/routes/load.js";
-import { structures } from "../structures/tables.js";
 import { unsubscribeNewsletters } from "../subscriptions/commands.js";
 import { listThemes } from "../subscriptions/queries.js";
 import { countAudience } from "./audience.js";
@@ -44,7 +45,7 @@ const OneClickBody = Type.Optional(
 
 /** Platform admins write for the platform (and any structure); structure admins for their own structures. */
 function senders(actor: Actor): "all" | string[] {
-  return actor.platformAdmin ? "all" : structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }
 
 /** Newsletters: written by admins to segments of opted-in people, previewed, then sent in batches. */
@@ -53,7 +54,7 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
     "/newsletters/unsubscribe/:token",
     { schema: { params: TokenParams } },
     async (request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       return reply.render(<UnsubscribePage token={request.params.token} done={null} />);
     },
   );
@@ -64,7 +65,7 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
     { schema: { params: TokenParams, body: OneClickBody }, config: { csrf: false } },
     async (request, reply) => {
       const done = await unsubscribeNewsletters(app.db, request.params.token);
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       return reply.render(<UnsubscribePage token={request.params.token} done={done} />, done ? 200 : 404);
     },
   );
@@ -72,7 +73,7 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
   await app.register(async (admin) => {
     admin.addHook("preHandler", requireStaff);
     admin.addHook("onSend", async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
     });
     const scopeOf = (request: FastifyRequest) => {
       const scope = senders(request.actor);
@@ -131,7 +132,13 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
       async (request, reply) => {
         const scope = scopeOf(request);
         const allowed = new Set((await senderOptions(scope)).map((s) => s.id));
-        const result = await createNewsletter(app.db, request.body, allowed, changeContext(request));
+        const result = await createNewsletter(
+          app.db,
+          request.body,
+          allowed,
+          followableOf(app.features),
+          changeContext(request),
+        );
         if (!result.ok) return reply.render(await form(request, request.body, result.errors), 422);
         return reply.redirectWithFlash(`/admin/newsletters/${result.value.id}`, {
           kind: "success",

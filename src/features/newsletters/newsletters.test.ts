@@ -4,11 +4,15 @@ import { createAccount, signedInAgent } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
 import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
+import { followableOf } from "../../core/features/registry.js";
+import { FEATURES } from "../index.js";
 import { findStructureByCode } from "../structures/queries.js";
 import { follow, settingsFor } from "../subscriptions/commands.js";
 import { subscriberSettings } from "../subscriptions/tables.js";
 import { sendNewsletterBatches } from "./commands.js";
 import { newsletters } from "./tables.js";
+
+const FOLLOWABLE = followableOf(FEATURES);
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -52,7 +56,7 @@ async function optedIn(governorate?: string) {
     .update(subscriberSettings)
     .set({ newsletter: true })
     .where(eq(subscriberSettings.accountId, account.id));
-  if (governorate) await follow(db, account.id, "governorate", governorate);
+  if (governorate) await follow(db, FOLLOWABLE, account.id, "governorate", governorate);
   return account;
 }
 
@@ -61,7 +65,7 @@ describe("a newsletter", () => {
     const sfax = [await optedIn("TN-61"), await optedIn("TN-61"), await optedIn("TN-61")];
     const tunis = await optedIn("TN-11");
     const notOptedIn = await createAccount(database, {});
-    await follow(db, notOptedIn.id, "governorate", "TN-61");
+    await follow(db, FOLLOWABLE, notOptedIn.id, "governorate", "TN-61");
 
     const { agent } = await signedInAgent(app, database, { platformAdmin: true });
     const created = await agent.post("/fr/admin/newsletters/new", {
@@ -116,5 +120,20 @@ describe("a newsletter", () => {
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain("Sujet gardé");
     expect(response.body).toContain("qui correspond aux destinataires");
+  });
+
+  it("names the subject or the text that is too long and says what to do", async () => {
+    const { agent } = await signedInAgent(app, database, { platformAdmin: true });
+    const response = await agent.post("/en/admin/newsletters/new", {
+      structureId: "platform",
+      subject: "s".repeat(201),
+      body: "b".repeat(20_001),
+      segment: "all",
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain("Shorten the subject to 200 characters or fewer");
+    expect(response.body).toContain("Shorten the text to 20,000 characters or fewer");
+    expect(response.body).toContain('href="#subject"');
+    expect(response.body).toContain('href="#body"');
   });
 });

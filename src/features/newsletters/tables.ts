@@ -1,7 +1,7 @@
 import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
+import { structures } from "../../core/structures/tables.js";
 import { id, timestamps, tstz } from "../../db/columns.js";
-import { structures } from "../structures/tables.js";
 
 export const newsletterStatus = pgEnum("newsletter_status", ["draft", "sending", "sent"]);
 export const newsletterSegment = pgEnum("newsletter_segment", ["all", "governorate", "theme"]);

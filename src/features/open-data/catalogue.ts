@@ -1,35 +1,16 @@
+import type { PublishedDataset } from "../../core/features/contracts.js";
 import { translator } from "../../core/i18n/catalog.js";
 import { LOCALES } from "../../core/i18n/localized.js";
 import type { Db } from "../../db/client.js";
 import type { Dataset } from "./dataset.js";
-import {
-  consultationsDataset,
-  contributionsDataset,
-  outcomesDataset,
-  questionnaireResultsDataset,
-  sectionsDataset,
-} from "./datasets/consultations.js";
-import { ideasDataset } from "./datasets/ideas.js";
-import { opinionMapsDataset } from "./datasets/opinion-maps.js";
-import { requestStatisticsDataset } from "./datasets/request-statistics.js";
-import { structuresDataset } from "./datasets/structures.js";
 import type { CatalogueInput, Texts } from "./dcat.js";
 
-/** Every published dataset, in the catalogue's order. `apiPath` is its collection under /api/v1. */
-export const DATASETS: Array<{ dataset: Dataset; apiPath: string }> = [
-  { dataset: consultationsDataset, apiPath: "/consultations" },
-  { dataset: sectionsDataset, apiPath: "/sections" },
-  { dataset: contributionsDataset, apiPath: "/comments" },
-  { dataset: questionnaireResultsDataset, apiPath: "/questionnaire-results" },
-  { dataset: outcomesDataset, apiPath: "/outcomes" },
-  { dataset: opinionMapsDataset, apiPath: "/opinion-maps" },
-  { dataset: structuresDataset, apiPath: "/structures" },
-  { dataset: ideasDataset, apiPath: "/ideas" },
-  { dataset: requestStatisticsDataset, apiPath: "/statistics/requests" },
-];
-
-export function findDataset(id: string): Dataset | undefined {
-  return DATASETS.find((d) => d.dataset.id === id)?.dataset;
+/**
+ * The catalogue holds what every feature's manifest publishes (`datasets`), in the feature list's
+ * order: the feature that owns the data declares its dataset, open data only serves it.
+ */
+export function findDataset(datasets: readonly PublishedDataset[], id: string): Dataset | undefined {
+  return datasets.find((d) => d.dataset.id === id)?.dataset;
 }
 
 /** One message in the three languages. */
@@ -52,11 +33,15 @@ export interface DatasetSummary {
 const SUMMARY_TTL_MS = 60_000;
 const summaries = new WeakMap<Db, { at: number; value: Promise<DatasetSummary[]> }>();
 
-export function summarizeDatasets(db: Db, now = Date.now()): Promise<DatasetSummary[]> {
+export function summarizeDatasets(
+  db: Db,
+  datasets: readonly PublishedDataset[],
+  now = Date.now(),
+): Promise<DatasetSummary[]> {
   const cached = summaries.get(db);
   if (cached && now - cached.at < SUMMARY_TTL_MS) return cached.value;
   const value = Promise.all(
-    DATASETS.map(async ({ dataset, apiPath }) => ({
+    datasets.map(async ({ dataset, apiPath }) => ({
       dataset,
       apiPath,
       rows: await dataset.count(db),

@@ -2,54 +2,21 @@ import { createHmac } from "node:crypto";
 import { Readable } from "node:stream";
 import { csvStringifier } from "../../core/csv.js";
 import { BadRequestError } from "../../core/errors/app-error.js";
-import type { Db } from "../../db/client.js";
+import type { Dataset, Page, Row, Source } from "../../core/features/contracts.js";
 
-/** A cell of a published row: text, a number, a boolean, or empty. */
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
-
-/** A column's JSON type ("?" at the end: it may be empty). */
-export type ColumnType = "string" | "string?" | "integer" | "integer?" | "number?" | "boolean";
-
-/** One page of a dataset, in its own order; `next` continues after it (null: the last page). */
-export interface Page {
-  rows: Row[];
-  next: string | null;
-}
-
-/** How often a dataset changes, as the EU frequency vocabulary names it (DCAT-AP). */
-export type Frequency = "CONT" | "DAILY" | "MONTHLY";
-
-/**
- * Where rows come from: the database, the installation's secret (for pseudonyms), and the day of
- * the release being read, from the server's clock when the request came (see releaseOf).
- */
-export interface Source {
-  db: Db;
-  secret: string;
-  release: string;
-}
+// The dataset's contract lives in core, so the feature that owns the data declares its datasets.
+export type {
+  Cell,
+  ColumnType,
+  Dataset,
+  Frequency,
+  Page,
+  Row,
+  Source,
+} from "../../core/features/contracts.js";
 
 /** The release a request reads: the server's current day (UTC), never anything the client sent. */
 export const releaseOf = (now: Date) => now.toISOString().slice(0, 10);
-
-/**
- * A published dataset. Its rows are read page by page in a stable order (keyset, never offset),
- * so a download streams with flat memory whatever the size, and the API hands out the same pages.
- * Rows carry no personal data: a dataset publishes only what its columns name.
- */
-export interface Dataset {
-  /** URL name: /open-data/<id>.csv, /api/v1/<apiPath>. */
-  id: string;
-  /** The columns of every row, in order (the CSV header and the JSON keys), with their types. */
-  columns: Record<string, ColumnType>;
-  frequency: Frequency;
-  /** One page after `cursor` (null: the first), of at most `limit` units (rows unless said). */
-  page(source: Source, cursor: string | null, limit: number): Promise<Page>;
-  count(db: Db): Promise<number>;
-  /** When the data last changed, or null when it is empty. */
-  modified(db: Db): Promise<Date | null>;
-}
 
 /** Cursors are opaque to clients: base64url of the dataset's own keyset position. */
 export const encodeCursor = (position: Array<string | number>) =>

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import { datasetsOf } from "../../core/features/registry.js";
 import { summarizeDatasets } from "./catalogue.js";
 import { openDataApi } from "./routes/api.js";
 import { openDataFileRoutes } from "./routes/files.js";
@@ -18,7 +19,10 @@ export const openDataFeature: FastifyPluginAsync = async (app) => {
   app.get("/open-data", async (_request, reply) => {
     reply.header("cache-control", "public, max-age=60");
     return reply.render(
-      <CataloguePage datasets={await summarizeDatasets(app.db)} licence={app.config.OPEN_DATA_LICENCE} />,
+      <CataloguePage
+        datasets={await summarizeDatasets(app.db, datasetsOf(app.features))}
+        licence={app.config.OPEN_DATA_LICENCE}
+      />,
     );
   });
 };

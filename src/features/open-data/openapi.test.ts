@@ -2,7 +2,10 @@ import { validate } from "@readme/openapi-parser";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.js";
-import { DATASETS } from "./catalogue.js";
+import { datasetsOf } from "../../core/features/registry.js";
+import { FEATURES } from "../index.js";
+
+const DATASETS = datasetsOf(FEATURES);
 
 const { app } = await createTestApp();
 

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import { createAccount } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { accounts } from "../../core/auth/tables.js";
+import { datasetsOf } from "../../core/features/registry.js";
 import { seedDemo } from "../../db/seed.js";
 import { insertCase } from "../cases/staff/testing.js";
-import { DATASETS } from "./catalogue.js";
+import { FEATURES } from "../index.js";
+
+const DATASETS = datasetsOf(FEATURES);
 
 /**
  * The privacy guard: with the demo content and more personal data seeded, no email, phone number,

@@ -1,10 +1,13 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
+import { noStore } from "../../core/security/plugin.js";
 import { badRequest, handleOpen311Errors } from "./errors.js";
 import { errorsOf } from "./testing.js";
 
 const app = Fastify();
+// The decorator the security plugin gives every reply (the errors are answered no-store).
+app.decorateReply("noStore", noStore);
 await app.register(fastifyRateLimit, { global: false });
 await app.register(
   async (api) => {

@@ -75,7 +75,7 @@ export function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, e
   if (error.retryAfterSeconds) reply.header("retry-after", String(error.retryAfterSeconds));
   return reply
     .code(error.status)
-    .header("cache-control", "no-store")
+    .noStore()
     .type(CONTENT_TYPES[format])
     .send(serialise(errorsDocument(error, t, request.id), format));
 }

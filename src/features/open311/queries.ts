@@ -16,10 +16,12 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { sha256 } from "../../core/auth/secrets.js";
+import { isUuid } from "../../core/ids.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
 import { OPEN_STATUSES } from "../cases/lifecycle.js";
 import { cases } from "../cases/tables.js";
-import { structureCategories, structures } from "../structures/tables.js";
+import { structureCategories } from "../structures/tables.js";
 import { open311Clients, open311Submissions } from "./tables.js";
 
 export type Open311Client = typeof open311Clients.$inferSelect;
@@ -202,11 +204,9 @@ export async function listClients(db: Db): Promise<ClientSummary[]> {
   return rows.map((r) => ({ ...r, requests: Number(r.requests ?? 0) }));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A client by id; null for unknown ids and for strings that are not uuids. */
 export async function findClient(db: Db, id: string): Promise<Open311Client | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(open311Clients).where(eq(open311Clients.id, id));
   return row ?? null;
 }

@@ -1,6 +1,6 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { id, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { cases } from "../cases/tables.js";
 
 /**
@@ -29,9 +29,7 @@ export const open311Submissions = pgTable(
     caseId: uuid("case_id")
       .primaryKey()
       .references(() => cases.id, { onDelete: "cascade" }),
-    clientId: uuid("client_id")
-      .notNull()
-      .references(() => open311Clients.id),
+    clientId: requiredRef("client_id", () => open311Clients.id),
     ...timestamps(),
   },
   (t) => [index("open311_submissions_client_idx").on(t.clientId)],

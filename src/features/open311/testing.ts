@@ -3,9 +3,11 @@ import { eq } from "drizzle-orm";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
 import { cases } from "../cases/tables.js";
-import { structureCategories, structures } from "../structures/tables.js";
+import { uniqueCaseKeys } from "../cases/testing.js";
+import { structureCategories } from "../structures/tables.js";
 import { createClient } from "./commands/create-client.js";
 import type { Format } from "./document.js";
 
@@ -102,13 +104,10 @@ export async function insertRequest(
   fields: Partial<typeof cases.$inferInsert> & { structureId: string },
 ) {
   sequence += 1;
-  const key = randomUUID();
   const [row] = await db
     .insert(cases)
     .values({
-      reference: `EC-2026-${String(sequence).padStart(6, "0")}`,
-      submissionKeyHash: key,
-      followTokenHash: `hash-${key}`,
+      ...uniqueCaseKeys(sequence),
       type: "notice",
       subject: "Lampadaire en panne",
       description: "Le lampadaire devant l’école est éteint depuis une semaine.",

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { audit } from "../../core/audit/record.js";
 import { requireAccount, requireStaff } from "../../core/auth/plugin.js";
@@ -108,14 +108,12 @@ export const opinionMapRoutes: FastifyPluginAsync = async (app) => {
         request.account ? `opinion-vote:${request.account.id}` : `opinion-vote-ip:${request.ip}`,
     },
   };
-  const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
-
   app.get<{ Params: IdParams }>(
     "/consultations/:id/opinion-map",
     { schema: { params: IdParams } },
     async (request, reply) => {
       const c = await loadPublic(request, request.params.id);
-      if (request.account) noStore(reply);
+      if (request.account) reply.noStore();
       return reply.render(await publicPage(request, c));
     },
   );
@@ -134,7 +132,7 @@ export const opinionMapRoutes: FastifyPluginAsync = async (app) => {
     "/consultations/:id/opinion-map/votes",
     { schema: { params: IdParams, body: VoteBody }, preHandler: requireAccount, config: votes },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const c = await loadPublic(request, request.params.id);
       const choice = request.body.vote ?? "";
       if (!(choice in VOTES)) throw new NotFoundError();
@@ -158,7 +156,7 @@ export const opinionMapRoutes: FastifyPluginAsync = async (app) => {
     "/consultations/:id/opinion-map/statements",
     { schema: { params: IdParams, body: StatementBody }, preHandler: requireAccount, config: submissions },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const c = await loadPublic(request, request.params.id);
       const result = await submitStatement(app.db, request.actor, c.id, request.body, request.locale);
       if (!result.ok) {
@@ -182,7 +180,7 @@ export const opinionMapRoutes: FastifyPluginAsync = async (app) => {
   await app.register(async (admin) => {
     admin.addHook("preHandler", requireStaff);
     admin.addHook("onSend", async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
     });
 
     admin.get<{ Params: IdParams }>(

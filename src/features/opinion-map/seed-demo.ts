@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import type { Db } from "../../db/client.js";
-import { PARTICIPATORY_BUDGET } from "../consultations/commands/seed-demo-data.js";
+import { PARTICIPATORY_BUDGET } from "../consultations/commands/seed-demo.data.js";
 import { consultations } from "../consultations/tables.js";
 import { recomputeOpinionMap } from "./commands/recompute.js";
 import { markStale } from "./commands/statements.js";

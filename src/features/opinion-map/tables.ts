@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 import { consultations } from "../consultations/tables.js";
 import type { OpinionMapState } from "./math/compute.js";
 import type { MapSnapshot } from "./snapshot.js";
@@ -42,9 +42,7 @@ export const opinionStatements = pgTable(
   "opinion_statements",
   {
     id: id(),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
     body: jsonb("body").$type<LocalizedText>().notNull(),
     authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
     /** Seeded by the consultation's admins (approved from the start). */
@@ -62,15 +60,9 @@ export const opinionStatements = pgTable(
 export const opinionVotes = pgTable(
   "opinion_votes",
   {
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => opinionStatements.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    consultationId: uuid("consultation_id")
-      .notNull()
-      .references(() => consultations.id, { onDelete: "cascade" }),
+    statementId: ownedBy("statement_id", () => opinionStatements.id),
+    accountId: ownedBy("account_id", () => accounts.id),
+    consultationId: ownedBy("consultation_id", () => consultations.id),
     vote: smallint("vote").notNull(),
     /** How many times this participant changed this vote (kept for the record, never shown). */
     changes: integer("changes").notNull().default(0),

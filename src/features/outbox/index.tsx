@@ -16,7 +16,7 @@ export const outboxFeature: FastifyPluginAsync = async (app) => {
       .from(outboxMessages)
       .orderBy(desc(outboxMessages.createdAt))
       .limit(50);
-    reply.header("cache-control", "no-store");
+    reply.noStore();
     return reply.render(<OutboxPage messages={messages} />);
   });
 };

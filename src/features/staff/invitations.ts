@@ -1,10 +1,12 @@
-import type { FastifyRequest } from "fastify";
+import type { ActingContext } from "../../core/audit/record.js";
+import { findAccountByEmail } from "../../core/auth/accounts.js";
 import { accounts } from "../../core/auth/tables.js";
 import { peekToken } from "../../core/auth/tokens.js";
-import { type Actor, STAFF_ROLES, type StaffRole } from "../../core/authz/actor.js";
+import { STAFF_ROLES, type StaffRole } from "../../core/authz/actor.js";
 import type { Locale } from "../../core/i18n/localized.js";
+import { isUuid } from "../../core/ids.js";
 import type { Db } from "../../db/client.js";
-import { findAccount, findAccountByEmail, findStructure, isUuid } from "./queries.js";
+import { findAccount, findStructure } from "./queries.js";
 
 /** What an invitation token carries: a role in a structure, or the platform admin power. */
 export type InvitationPayload =
@@ -20,16 +22,13 @@ export function invitationPayload(raw: Record<string, unknown>): InvitationPaylo
   return null;
 }
 
-/** What a command needs to know about who acts and how to reach the people it writes to. */
-export interface StaffContext {
-  actor: Actor;
+/** What an invitation command needs to know about who invites and how to reach the invitee. */
+export interface InviterContext extends ActingContext {
   /** The actor's display name, quoted in invitation mails. */
   actorName: string;
   /** The language of the page the actor used: invitation mails are written in it. */
   locale: Locale;
   publicUrl: string;
-  /** For the audit log's request id. */
-  request?: FastifyRequest;
 }
 
 export function invitationLink(publicUrl: string, locale: Locale, token: string): string {

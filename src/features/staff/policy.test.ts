@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, ANONYMOUS, type StaffRole } from "../../core/authz/actor.js";
+import type { StaffRole } from "../../core/authz/actor.js";
+import { ME, POLICY_ACTORS, STRUCTURE_A, STRUCTURE_B } from "../../core/authz/testing.js";
 import { canPlatformAdmins, canStaff, grantableRoles, type StaffAction, staffScope } from "./policy.js";
 
-const A = "00000000-0000-7000-8000-00000000000a";
-const B = "00000000-0000-7000-8000-00000000000b";
-const ME = "00000000-0000-7000-8000-000000000001";
+const A = STRUCTURE_A;
+const B = STRUCTURE_B;
 const OTHER = "00000000-0000-7000-8000-000000000002";
-
-const actor = (overrides: Partial<Actor>): Actor => ({ ...ANONYMOUS, accountId: ME, ...overrides });
-const ACTORS: Record<string, Actor> = {
-  anonymous: ANONYMOUS,
-  citizen: actor({}),
-  agent: actor({ roles: [{ structureId: A, role: "agent" }] }),
-  moderator: actor({ roles: [{ structureId: A, role: "moderator" }] }),
-  integrity_officer: actor({ roles: [{ structureId: A, role: "integrity_officer" }] }),
-  structure_admin: actor({ roles: [{ structureId: A, role: "structure_admin" }] }),
-  other_admin: actor({ roles: [{ structureId: B, role: "structure_admin" }] }),
-  platform_admin: actor({ platformAdmin: true }),
-  locked_admin: actor({ platformAdmin: false, roles: [], staffLocked: "enrol" }),
-};
+const ACTORS = POLICY_ACTORS;
 
 // [action, role granted or revoked, whose membership] → the actors allowed, in structure A.
 const TABLE: Array<[StaffAction, StaffRole | undefined, string | undefined, string[]]> = [

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, type StaffRole, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, hasRole, type StaffRole, scopeOf } from "../../core/authz/actor.js";
 
 export type StaffAction = "list" | "invite" | "revoke";
 
@@ -51,8 +51,7 @@ export function canPlatformAdmins(
 
 /** The structures whose staff an actor manages: every one for platform admins. */
 export function staffScope(actor: Actor): "all" | string[] {
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }
 
 /** The roles an actor may grant in a structure, in display order. */

@@ -4,24 +4,9 @@ import { accounts, accountTokens } from "../../core/auth/tables.js";
 import type { StaffRole } from "../../core/authz/actor.js";
 import { memberships } from "../../core/authz/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { isUuid } from "../../core/ids.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
-import { structures } from "../structures/tables.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a string is a uuid: anything else is looked up nowhere (and answers 404). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
-
-/** The live account with this email, whatever its case. */
-export async function findAccountByEmail(db: Db, email: string) {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(and(sql`lower(${accounts.email}) = lower(${email})`, isNull(accounts.deletedAt)));
-  return row ?? null;
-}
 
 export async function findAccount(db: Db, id: string) {
   const [row] = await db

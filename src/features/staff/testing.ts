@@ -4,9 +4,9 @@ import { plainTotpSecret } from "../../../test/accounts.js";
 import { accounts, signInThrottles } from "../../core/auth/tables.js";
 import type { Actor } from "../../core/authz/actor.js";
 import type { Locale } from "../../core/i18n/localized.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Database } from "../../db/client.js";
-import { structures } from "../structures/tables.js";
-import type { StaffContext } from "./invitations.js";
+import type { InviterContext } from "./invitations.js";
 
 /** Helpers for this feature's tests. */
 
@@ -60,6 +60,6 @@ export function actorOf(
   };
 }
 
-export function staffContextOf(actor: Actor, locale: Locale = "fr"): StaffContext {
+export function inviterContextOf(actor: Actor, locale: Locale = "fr"): InviterContext {
   return { actor, actorName: "Inviting Admin", locale, publicUrl: "https://sharek.example.tn" };
 }

@@ -4,8 +4,8 @@ import { signedInAgent } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
 import { auditEvents } from "../../core/audit/tables.js";
+import { structures } from "../../core/structures/tables.js";
 import { findStructureByCode } from "./queries.js";
-import { structures } from "./tables.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, ANONYMOUS } from "../../core/authz/actor.js";
+import { POLICY_ACTORS, STRUCTURE_A, STRUCTURE_B } from "../../core/authz/testing.js";
 import { canStructure, type StructureAction, structureAbilities, structureScope } from "./policy.js";
 
-const A = "00000000-0000-7000-8000-00000000000a";
-const B = "00000000-0000-7000-8000-00000000000b";
-const ME = "00000000-0000-7000-8000-000000000001";
-
-const actor = (overrides: Partial<Actor>): Actor => ({ ...ANONYMOUS, accountId: ME, ...overrides });
-const ACTORS: Record<string, Actor> = {
-  anonymous: ANONYMOUS,
-  citizen: actor({}),
-  agent: actor({ roles: [{ structureId: A, role: "agent" }] }),
-  moderator: actor({ roles: [{ structureId: A, role: "moderator" }] }),
-  integrity_officer: actor({ roles: [{ structureId: A, role: "integrity_officer" }] }),
-  structure_admin: actor({ roles: [{ structureId: A, role: "structure_admin" }] }),
-  other_admin: actor({ roles: [{ structureId: B, role: "structure_admin" }] }),
-  platform_admin: actor({ platformAdmin: true }),
-  // A platform admin who has not enrolled TOTP: the actor carries no powers yet.
-  locked_admin: actor({ platformAdmin: false, roles: [], staffLocked: "enrol" }),
-};
+const A = STRUCTURE_A;
+const B = STRUCTURE_B;
+const ACTORS = POLICY_ACTORS;
 
 // [action, on structure A (or none)] → the actors allowed.
 const TABLE: Array<[StructureAction, boolean, string[]]> = [

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, hasRole, hasScope, scopeOf } from "../../core/authz/actor.js";
 
 export type StructureAction =
   /** Open the admin list of structures. */
@@ -47,8 +47,7 @@ export function canStructure(
 ): boolean {
   if (!actor.accountId) return false;
   if (action === "create") return actor.platformAdmin;
-  if (action === "list")
-    return actor.platformAdmin || structuresWithRole(actor, "structure_admin").length > 0;
+  if (action === "list") return hasScope(actor, "structure_admin");
   if (!structure || !STRUCTURE_ACTIONS.has(action)) return false;
   if (actor.platformAdmin) return true;
   return OWN_STRUCTURE_ACTIONS.has(action) && hasRole(actor, structure.id, "structure_admin");
@@ -56,8 +55,7 @@ export function canStructure(
 
 /** The structures an actor sees in the admin list: all of them for platform admins. */
 export function structureScope(actor: Actor): "all" | string[] {
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }
 
 export type StructureAbilities = Record<Exclude<StructureAction, "list" | "create">, boolean>;

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
+import { structures } from "../../core/structures/tables.js";
 import { createStructure } from "./commands/create-structure.js";
 import { retireStructure } from "./commands/retire-structure.js";
 import { findStructureByCode } from "./queries.js";
-import { structureCategories, structures } from "./tables.js";
+import { structureCategories } from "./tables.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;

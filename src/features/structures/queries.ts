@@ -1,14 +1,11 @@
 import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { isUuid } from "../../core/ids.js";
 import { pageOf } from "../../core/paging.js";
-import type { Db } from "../../db/client.js";
-import { isUuid, type StructureKind } from "./commands/structure-fields.js";
-import {
-  foldAccents,
-  governorates,
-  STRUCTURE_SEARCH_TEXT,
-  structureCategories,
-  structures,
-} from "./tables.js";
+import { likePattern, normalizedParam } from "../../core/search.js";
+import { governorates, STRUCTURE_SEARCH_TEXT, structures } from "../../core/structures/tables.js";
+import { type Db, rowsOf } from "../../db/client.js";
+import type { StructureKind } from "./commands/structure-fields.js";
+import { structureCategories } from "./tables.js";
 
 export type Structure = typeof structures.$inferSelect;
 export type StructureCategory = typeof structureCategories.$inferSelect;
@@ -24,11 +21,6 @@ export const STRUCTURE_SUMMARY = {
   retiredAt: structures.retiredAt,
 };
 export type StructureSummary = Pick<Structure, keyof typeof STRUCTURE_SUMMARY>;
-
-/** Rows of a raw query, whichever driver ran it. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 export async function listGovernorates(db: Db) {
   return db.select().from(governorates).orderBy(asc(governorates.position));
@@ -151,11 +143,6 @@ export async function listStructuresByIds(db: Db, ids: string[]) {
 
 const MAX_TERMS = 8;
 
-/** A LIKE pattern matching the term anywhere, with LIKE's own characters escaped. */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** The WHERE condition for a search query, or undefined when the query is empty. */
 export function searchCondition(q: string): SQL | undefined {
   const query = q.trim().replace(/\s+/g, " ");
@@ -163,12 +150,6 @@ export function searchCondition(q: string): SQL | undefined {
   const terms = query.split(" ").slice(0, MAX_TERMS);
   const all = terms.map((term) => sql`${STRUCTURE_SEARCH_TEXT} like ${normalizedParam(likePattern(term))}`);
   return sql`((${sql.join(all, sql` and `)}) or ${normalizedParam(query)} <% ${STRUCTURE_SEARCH_TEXT})`;
-}
-
-/** normalize_arabic() and accent folding applied to a bound parameter. */
-export function normalizedParam(value: string): SQL {
-  const [before, after] = foldAccents("normalize_arabic(\u0000::text)").split("\u0000");
-  return sql`${sql.raw(before!)}${value}${sql.raw(after!)}`;
 }
 
 /** Orders search results: names containing the whole query first, then the closest. */

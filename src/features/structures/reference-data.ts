@@ -49,7 +49,7 @@ export interface ReferenceStructure {
 export const CENTRAL_OFFICE_CODE = "bcrc";
 
 // ---------------------------------------------------------------------------
-// Governorates (copied from shared/reference/tn-governorates.csv, file order)
+// Governorates (ISO 3166-2:TN codes, in code order; source: docs/reference-data.md)
 // ---------------------------------------------------------------------------
 
 const GOVERNORATE_ROWS = [

@@ -68,9 +68,3 @@ export const EmptyBody = formSchema({});
 
 export const CategoryBody = formSchema({ code: 200, nameAr: 2000, nameFr: 2000, nameEn: 2000 });
 export type CategoryBody = FormBody<CategoryField>;
-
-/** A page number from the query string: 1 for anything that is not a positive integer. */
-export function pageNumber(value: string | undefined): number {
-  const n = Number.parseInt(value ?? "", 10);
-  return Number.isFinite(n) && n > 0 ? n : 1;
-}

@@ -1,90 +1,14 @@
-import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
-
-export const structureKind = pgEnum("structure_kind", [
-  "presidency",
-  "central_office",
-  "ministry",
-  "regional_directorate",
-  "governorate",
-  "municipality",
-  "independent_body",
-]);
-
-const ACCENTED = "àâäéèêëîïôöùûüÿç";
-const UNACCENTED = "aaaeeeeiioouuuyc";
-
-/**
- * The text the directory search matches: the names in ar/fr/en, Arabic-normalised, lower-cased and
- * without French accents (normalize_arabic() comes with migration 0000). Queries must use this exact expression so the
- * trigram index serves them.
- */
-export const STRUCTURE_SEARCH_TEXT = sql.raw(
-  `(${foldAccents(`normalize_arabic(coalesce(name->>'ar', '') || ' ' || coalesce(name->>'fr', '') || ' ' || coalesce(name->>'en', ''))`)})`,
-);
-
-/** Folds the accented Latin letters of French to plain ones ("Béja" matches "beja"), in SQL. */
-export function foldAccents(expression: string): string {
-  return `translate(${expression}, '${ACCENTED}', '${UNACCENTED}')`;
-}
-
-export const governorates = pgTable("governorates", {
-  code: text("code").primaryKey(),
-  name: jsonb("name").$type<LocalizedText>().notNull(),
-  position: integer("position").notNull(),
-});
-
-export interface StructureContact {
-  website?: string;
-  email?: string;
-  phone?: string;
-  address?: LocalizedText;
-}
-
-export const structures = pgTable(
-  "structures",
-  {
-    id: id(),
-    code: text("code").notNull().unique(),
-    kind: structureKind("kind").notNull(),
-    parentId: uuid("parent_id").references((): AnyPgColumn => structures.id),
-    governorateCode: text("governorate_code").references(() => governorates.code),
-    name: jsonb("name").$type<LocalizedText>().notNull(),
-    summary: jsonb("summary").$type<LocalizedText>().notNull(),
-    contact: jsonb("contact").$type<StructureContact>().notNull().default(sql`'{}'::jsonb`),
-    retiredAt: tstz("retired_at"),
-    /** Why it was retired (shown to admins only). */
-    retiredReason: text("retired_reason"),
-    ...timestamps(),
-  },
-  (t) => [
-    index("structures_parent_idx").on(t.parentId),
-    index("structures_governorate_idx").on(t.governorateCode),
-    // Directory search: trigram matching on the Arabic-normalised names in all three languages.
-    index("structures_search_idx").using("gin", sql`${STRUCTURE_SEARCH_TEXT} gin_trgm_ops`),
-  ],
-);
+import { structures } from "../../core/structures/tables.js";
+import { id, requiredRef, timestamps, tstz } from "../../db/columns.js";
 
 /** The request categories a structure handles (issue routing and statistics use them). */
 export const structureCategories = pgTable(
   "structure_categories",
   {
     id: id(),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id),
+    structureId: requiredRef("structure_id", () => structures.id),
     code: text("code").notNull(),
     name: jsonb("name").$type<LocalizedText>().notNull(),
     retiredAt: tstz("retired_at"),

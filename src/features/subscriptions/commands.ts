@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { followableKind } from "./followable.js";
+import { type FollowableKind, followableKind } from "./followable.js";
 import { deliveryFrequency, subscriberSettings, subscriptions } from "./tables.js";
 
 export type Frequency = (typeof deliveryFrequency.enumValues)[number];
@@ -34,9 +34,18 @@ export async function saveSettings(
   return true;
 }
 
-/** Follows something; false when the kind or the target does not exist. Following twice is harmless. */
-export async function follow(db: Db, accountId: string, kind: string, target: string): Promise<boolean> {
-  const followable = followableKind(kind);
+/**
+ * Follows something of one of `kinds` (every feature's followable kinds); false when the kind or the
+ * target does not exist. Following twice is harmless.
+ */
+export async function follow(
+  db: Db,
+  kinds: readonly FollowableKind[],
+  accountId: string,
+  kind: string,
+  target: string,
+): Promise<boolean> {
+  const followable = followableKind(kinds, kind);
   if (!followable || !(await followable.name(db, target))) return false;
   await addFollow(db, accountId, kind, target);
   return true;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../core/auth/plugin.js";
+import { followableOf } from "../../core/features/registry.js";
 import { listGovernorates } from "../structures/queries.js";
 import { follow, saveSettings, settingsFor, unfollow } from "./commands.js";
 import { listFollows, listNewsFor, listThemes } from "./queries.js";
@@ -29,7 +30,7 @@ const backTo = (back: string | undefined) =>
 export const subscriptionsFeature: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireAccount);
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get("/subscriptions", async (request, reply) => {
@@ -37,7 +38,7 @@ export const subscriptionsFeature: FastifyPluginAsync = async (app) => {
     return reply.render(
       <SubscriptionsPage
         settings={await settingsFor(app.db, accountId)}
-        follows={await listFollows(app.db, accountId)}
+        follows={await listFollows(app.db, followableOf(app.features), accountId)}
         news={await listNewsFor(app.db, accountId)}
         governorates={await listGovernorates(app.db)}
         themes={await listThemes(app.db)}
@@ -51,6 +52,7 @@ export const subscriptionsFeature: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const ok = await follow(
         app.db,
+        followableOf(app.features),
         request.account!.id,
         request.body.kind ?? "",
         request.body.target ?? "",

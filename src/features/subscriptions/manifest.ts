@@ -1,11 +1,17 @@
 import type { FeatureManifest } from "../../core/manifest.js";
 import { forgetSubscriber } from "./commands.js";
 import { digestJobs } from "./digests.js";
+import { themeFollowable } from "./followable.js";
+import { subscriptionsFeature } from "./index.js";
 import { seedDemoSubscriptions } from "./seed-demo.js";
+import * as tables from "./tables.js";
 import { seedThemes } from "./themes.js";
 
 export const subscriptionsManifest: FeatureManifest = {
   name: "subscriptions",
+  routes: [{ plugin: subscriptionsFeature, mount: "pages" }],
+  tables,
+  followable: [themeFollowable],
   seedReference: seedThemes,
   seedDemo: seedDemoSubscriptions,
   /** Instant mails, and the daily and weekly digests, built in batches (digests.ts). */

@@ -15,7 +15,7 @@ export interface Notice {
 }
 
 /**
- * Announces news about something people may follow (kind + target, as in FOLLOWABLE), in the
+ * Announces news about something people may follow (kind + target, of a kind a manifest declares `followable`), in the
  * transaction that made it. Followers get it at once, in their daily or weekly digest, or only on
  * their subscriptions page, as they chose. With `quietMinutes`, nothing is announced when every
  * follower but its author already had news of the same thing that recently (a lively forum

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { followableKind } from "./followable.js";
+import { type FollowableKind, followableKind } from "./followable.js";
 import { notices, subscriptions, themes } from "./tables.js";
 
 export async function listThemes(db: Db) {
@@ -29,7 +29,7 @@ export async function isFollowing(
 }
 
 /** What a person follows, with each target's name (targets gone since are left out). */
-export async function listFollows(db: Db, accountId: string) {
+export async function listFollows(db: Db, kinds: readonly FollowableKind[], accountId: string) {
   const rows = await db
     .select({ kind: subscriptions.kind, target: subscriptions.target })
     .from(subscriptions)
@@ -37,7 +37,7 @@ export async function listFollows(db: Db, accountId: string) {
     .orderBy(asc(subscriptions.kind), asc(subscriptions.createdAt));
   const named = [];
   for (const row of rows) {
-    const kind = followableKind(row.kind);
+    const kind = followableKind(kinds, row.kind);
     const name = await kind?.name(db, row.target);
     if (name) named.push({ ...row, name, path: kind?.path?.(row.target) ?? null });
   }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { accounts } from "../../core/auth/tables.js";
 import type { Db } from "../../db/client.js";
-import { follow, settingsFor } from "./commands.js";
+import { addFollow, settingsFor } from "./commands.js";
 import { subscriberSettings } from "./tables.js";
 
 /** The demo citizen follows Tunis and public participation, weekly, and takes the newsletters. */
@@ -16,7 +16,8 @@ export async function seedDemoSubscriptions(db: Db): Promise<string[]> {
     .update(subscriberSettings)
     .set({ newsletter: true })
     .where(eq(subscriberSettings.accountId, citizen.id));
-  await follow(db, citizen.id, "governorate", "TN-11");
-  await follow(db, citizen.id, "theme", "participation");
+  // The reference data holds both targets: no need to look their kinds up.
+  await addFollow(db, citizen.id, "governorate", "TN-11");
+  await addFollow(db, citizen.id, "theme", "participation");
   return [];
 }

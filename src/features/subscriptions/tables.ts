@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 
 /** How often a channel brings news: at once, or gathered in a daily or weekly digest. */
 export const deliveryFrequency = pgEnum("delivery_frequency", ["instant", "daily", "weekly", "never"]);
@@ -39,17 +39,15 @@ export const subscriberSettings = pgTable("subscriber_settings", {
 });
 
 /**
- * Something a person follows: a kind (as in FOLLOWABLE: "structure", "theme", "governorate",
- * "consultation", "idea", "thread") and its key. The one list of follows: features' follow buttons
+ * Something a person follows: a kind (one a manifest declares as `followable`: "structure", "theme",
+ * "governorate", "consultation", "idea", "thread") and its key. The one list of follows: features' follow buttons
  * write here too, and the person's subscriptions page shows and manages them all.
  */
 export const subscriptions = pgTable(
   "subscriptions",
   {
     id: id(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy("account_id", () => accounts.id),
     kind: text("kind").notNull(),
     target: text("target").notNull(),
     ...timestamps(),

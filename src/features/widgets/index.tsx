@@ -2,15 +2,15 @@ import { asc, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireStaff } from "../../core/auth/plugin.js";
-import { type Actor, hasRole, structuresWithRole } from "../../core/authz/actor.js";
+import { type Actor, hasRole, scopeOf } from "../../core/authz/actor.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
+import { widgetKind, widgetsOf } from "../../core/features/registry.js";
 import type { FieldErrors } from "../../core/forms.js";
 import { allowFraming } from "../../core/security/plugin.js";
+import { structures } from "../../core/structures/tables.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { findStructureByCode, findStructureById } from "../structures/queries.js";
 import { changeContext } from "../structures/routes/load.js";
-import { structures } from "../structures/tables.js";
-import { isWidgetKind, loadWidget } from "./kinds.js";
 import { listWidgetOrigins, saveWidgetOrigins } from "./origins.js";
 import { BuilderPage } from "./views/builder-page.js";
 import { WidgetPage } from "./views/widget-page.js";
@@ -38,7 +38,8 @@ export function canManageWidgets(actor: Actor, structure: { id: string }): boole
 
 /**
  * Embeddable widgets: small pages a structure frames on its own website (only the origins on its
- * allow-list may), and the builder where its admins set that list and copy the code.
+ * allow-list may), and the builder where its admins set that list and copy the code. The kinds of
+ * widget are those the features' manifests offer (`widgets`: consultations, cases).
  */
 export const widgetsFeature: FastifyPluginAsync = async (app) => {
   app.get<{ Params: WidgetParams }>(
@@ -47,21 +48,22 @@ export const widgetsFeature: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const { code, kind } = request.params;
       const structure = await findStructureByCode(app.db, code);
-      if (!structure || structure.retiredAt || !isWidgetKind(kind)) throw new NotFoundError();
-      const data = await loadWidget(app.db, kind, structure);
+      const widget = widgetKind(app.features, kind);
+      if (!structure || structure.retiredAt || !widget) throw new NotFoundError();
+      const body = await widget.body(app.db, structure);
       allowFraming(reply, await listWidgetOrigins(app.db, structure.id));
       reply.header("cache-control", "public, max-age=300");
-      return reply.render(<WidgetPage structure={structure} data={data} />);
+      return reply.render(<WidgetPage structure={structure} titleKey={widget.titleKey} body={body} />);
     },
   );
 
   await app.register(async (admin) => {
     admin.addHook("preHandler", requireStaff);
     admin.addHook("onSend", async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.noStore();
     });
     const managed = async (actor: Actor) => {
-      const scope = actor.platformAdmin ? "all" : structuresWithRole(actor, "structure_admin");
+      const scope = scopeOf(actor, "structure_admin");
       if (scope !== "all" && scope.length === 0) throw new ForbiddenError();
       return app.db
         .select({ id: structures.id, code: structures.code, name: structures.name })
@@ -86,6 +88,7 @@ export const widgetsFeature: FastifyPluginAsync = async (app) => {
           origins={origins}
           errors={errors}
           publicUrl={app.config.publicUrl}
+          kinds={widgetsOf(app.features)}
         />
       );
     };

@@ -1,8 +1,7 @@
 import { asc, eq } from "drizzle-orm";
-import { audit } from "../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../core/audit/record.js";
 import { type FieldErrors, fieldError, type Result } from "../../core/forms.js";
 import type { Db } from "../../db/client.js";
-import type { ChangeContext } from "../structures/commands/structure-fields.js";
 import { widgetOrigins } from "./tables.js";
 
 export const MAX_ORIGINS = 20;

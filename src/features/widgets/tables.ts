@@ -1,14 +1,12 @@
-import { pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { timestamps } from "../../db/columns.js";
-import { structures } from "../structures/tables.js";
+import { pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { structures } from "../../core/structures/tables.js";
+import { ownedBy, timestamps } from "../../db/columns.js";
 
 /** The web origins allowed to frame a structure's widgets (CSP frame-ancestors). */
 export const widgetOrigins = pgTable(
   "widget_origins",
   {
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id, { onDelete: "cascade" }),
+    structureId: ownedBy("structure_id", () => structures.id),
     /** "https://www.commune-tunis.gov.tn": scheme, host and port only. */
     origin: text("origin").notNull(),
     ...timestamps(),

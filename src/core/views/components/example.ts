@@ -20,3 +20,11 @@ export interface Example {
   title: string;
   render: (ctx: ExampleContext) => ComponentChildren;
 }
+
+/**
+ * A sample field's id, name and label, all from one name: the label is the gallery's sample text
+ * `gallery.sample.<name>.label`. Spread it into a form control of an example.
+ */
+export function sampleField(ctx: ExampleContext, name: string) {
+  return { id: ctx.id(name), name, label: ctx.t(`gallery.sample.${name}.label`) };
+}

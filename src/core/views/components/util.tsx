@@ -13,16 +13,19 @@ export function Heading({
   level,
   id,
   class: className,
+  dir,
   children,
 }: {
   level: HeadingLevel;
   id?: string;
   class?: string;
+  /** "auto" when the heading is user or data text (a title), so it takes that text's direction. */
+  dir?: "auto";
   children: ComponentChildren;
 }): VNode {
   const Tag = `h${level}` as "h2";
   return (
-    <Tag id={id} class={className}>
+    <Tag id={id} class={className} dir={dir}>
       {children}
     </Tag>
   );
@@ -38,10 +41,12 @@ export function translateWith(
   t: Translate,
   key: string,
   parts: Record<string, ComponentChildren>,
+  /** Plain values, such as a plural's count, passed to the message as they are. */
+  values: Record<string, string | number> = {},
 ): ComponentChildren[] {
   const names = Object.keys(parts);
   const tokens = Object.fromEntries(names.map((name, i) => [name, `${MARK}${i}${MARK}`]));
-  return t(key, tokens)
+  return t(key, { ...values, ...tokens })
     .split(MARK)
     .map((piece, i) => (i % 2 === 1 ? parts[names[Number(piece)]!] : piece))
     .filter((piece) => piece !== "");

@@ -1,7 +1,7 @@
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { hashSecret, verifySecret } from "../../../core/auth/secrets.js";
 import { clearSignInFailures, recordSignInFailure, signInWait } from "../../../core/auth/throttle.js";
 import type { Db } from "../../../db/client.js";
-import { findAccountByEmail } from "../queries.js";
 
 export type AuthenticateResult =
   | { ok: true; account: NonNullable<Awaited<ReturnType<typeof findAccountByEmail>>> }

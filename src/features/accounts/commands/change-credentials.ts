@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import type { Account } from "../../../core/auth/plugin.js";
 import { hashSecret, verifySecret } from "../../../core/auth/secrets.js";
 import { revokeOtherSessions } from "../../../core/auth/sessions.js";
@@ -15,7 +16,6 @@ import {
 } from "../../../core/forms.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
-import { findAccountByEmail } from "../queries.js";
 import type { MailContext } from "./register-account.js";
 
 async function passwordMatches(account: Account, password: string | undefined) {

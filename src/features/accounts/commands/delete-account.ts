@@ -5,7 +5,7 @@ import { accountIdentities, accounts, accountTokens, sessions } from "../../../c
 import { memberships } from "../../../core/authz/tables.js";
 import { type FieldErrors, fieldError, hasErrors, type Result } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
-import { MANIFESTS } from "../../manifests.js";
+import { FEATURES } from "../../index.js";
 import { accountProfiles } from "../tables.js";
 import { passwordMatches } from "./change-credentials.js";
 
@@ -36,7 +36,7 @@ export async function deleteAccount(
   if (hasErrors(errors)) return { ok: false, errors };
   const mode = input.mode as DeletionMode;
   await db.transaction(async (tx) => {
-    for (const manifest of MANIFESTS) await manifest.forgetAccount?.(tx, account.id, mode);
+    for (const manifest of FEATURES) await manifest.forgetAccount?.(tx, account.id, mode);
     await tx.delete(sessions).where(eq(sessions.accountId, account.id));
     await tx.delete(accountTokens).where(eq(accountTokens.accountId, account.id));
     await tx.delete(accountIdentities).where(eq(accountIdentities.accountId, account.id));

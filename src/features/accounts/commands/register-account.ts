@@ -1,3 +1,4 @@
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { hashSecret } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
 import { issueToken } from "../../../core/auth/tokens.js";
@@ -17,7 +18,6 @@ import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
 import { recordAcceptance } from "../../legal/commands/record-acceptance.js";
-import { findAccountByEmail } from "../queries.js";
 
 export type SignUpField = "displayName" | "email" | "password" | "phone" | "terms";
 export interface SignUpInput {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { hashSecret } from "../../../core/auth/secrets.js";
 import { revokeOtherSessions } from "../../../core/auth/sessions.js";
 import { accounts } from "../../../core/auth/tables.js";
@@ -7,7 +8,6 @@ import { consumeToken, issueToken, peekToken } from "../../../core/auth/tokens.j
 import { type FieldErrors, isEmail, passwordProblem, type Result, text } from "../../../core/forms.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
-import { findAccountByEmail } from "../queries.js";
 import type { MailContext } from "./register-account.js";
 
 /** Mails a one-hour, single-use reset link when the address has an account; the answer never says. */

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type FieldErrors, fieldError, hasErrors, type Result } from "../../../core/forms.js";
+import { governorates } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { governorates } from "../../structures/tables.js";
 import { accountProfiles, ageBand, gender } from "../tables.js";
 
 export type ProfileField = "consent" | "residence" | "ageBand" | "gender";

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { accounts } from "../../../core/auth/tables.js";
 import { consumeToken } from "../../../core/auth/tokens.js";
 import type { Db } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
-import { findAccountByEmail } from "../queries.js";
 
 /** Spends a verification link; returns the account id, or null when the link is unknown, used or expired. */
 export async function verifyEmail(db: Db, token: string): Promise<string | null> {

@@ -9,7 +9,7 @@ export function mailContext(request: FastifyRequest): MailContext {
 
 /** Pages with forms and personal details are never stored by shared caches. */
 export function privatePage(reply: FastifyReply) {
-  reply.header("cache-control", "no-store");
+  reply.noStore();
 }
 
 /** Starts a fresh session (a new token on every sign-in, so a planted cookie is useless). */

@@ -5,6 +5,7 @@ import { formatDate } from "../../../core/i18n/format.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { Reference, UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
@@ -35,12 +36,14 @@ export function AccountPage({ account, values = {}, errors }: AccountPageProps) 
       <dl class="sh-summary-list">
         <div class="sh-summary-list__row">
           <dt class="sh-summary-list__key">{t("accounts.fields.displayName")}</dt>
-          <dd class="sh-summary-list__value">{account.displayName}</dd>
+          <UserText as="dd" class="sh-summary-list__value">
+            {account.displayName}
+          </UserText>
         </div>
         <div class="sh-summary-list__row">
           <dt class="sh-summary-list__key">{t("accounts.fields.email")}</dt>
-          <dd class="sh-summary-list__value" dir="ltr">
-            {account.email}
+          <dd class="sh-summary-list__value">
+            <Reference>{account.email}</Reference>
           </dd>
         </div>
         <div class="sh-summary-list__row">

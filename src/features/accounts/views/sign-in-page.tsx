@@ -1,12 +1,12 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Checkboxes } from "../../../core/views/components/checkboxes/checkboxes.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
 import { Problem } from "../../../core/views/problem.js";
 import { EidSignInButton } from "../../eid/views/eid-button.js";
+import { CredentialFields } from "./credential-fields.js";
 
 export type SignInField = "email" | "password";
 const IDS: Record<SignInField, string> = { email: "email", password: "password" };
@@ -51,22 +51,11 @@ export function SignInPage({
       <EidSignInButton configured={eid.configured} name={eid.name} next={next} />
       <Form action="/sign-in">
         <input type="hidden" name="next" value={next} />
-        <TextInput
-          id={IDS.email}
-          name="email"
-          type="email"
-          label={t("accounts.fields.email")}
-          value={values.email}
-          autocomplete="username"
-          error={message("email")}
-        />
-        <TextInput
-          id={IDS.password}
-          name="password"
-          type="password"
-          label={t("accounts.fields.password")}
-          autocomplete="current-password"
-          error={message("password")}
+        <CredentialFields
+          email={values.email}
+          emailAutocomplete="username"
+          passwordAutocomplete="current-password"
+          message={message}
         />
         <Checkboxes
           id="remember"

@@ -8,6 +8,7 @@ import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
 import { EidSignInButton } from "../../eid/views/eid-button.js";
 import type { SignUpField, SignUpInput } from "../commands/register-account.js";
+import { CredentialFields } from "./credential-fields.js";
 
 const IDS: Record<SignUpField, string> = {
   displayName: "display-name",
@@ -42,23 +43,12 @@ export function SignUpPage({
           autocomplete="name"
           error={message("displayName")}
         />
-        <TextInput
-          id={IDS.email}
-          name="email"
-          type="email"
-          label={t("accounts.fields.email")}
-          value={values.email}
-          autocomplete="email"
-          error={message("email")}
-        />
-        <TextInput
-          id={IDS.password}
-          name="password"
-          type="password"
-          label={t("accounts.fields.password")}
-          hint={t("accounts.fields.passwordHint", { min: PASSWORD_MIN })}
-          autocomplete="new-password"
-          error={message("password")}
+        <CredentialFields
+          email={values.email}
+          emailAutocomplete="email"
+          passwordAutocomplete="new-password"
+          passwordHint={t("accounts.fields.passwordHint", { min: PASSWORD_MIN })}
+          message={message}
         />
         <TextInput
           id={IDS.phone}
@@ -99,13 +89,22 @@ export function SignUpPage({
         />
         <Button>{t("accounts.signUp.submit")}</Button>
       </Form>
-      <p class="sh-body-text">
-        {t("accounts.signUp.haveAccount")}{" "}
-        <a class="sh-link" href={href("/sign-in")}>
-          {t("accounts.signIn.title")}
-        </a>
-      </p>
+      <HaveAccount />
     </Layout>
+  );
+}
+
+/** "Already have an account? Sign in", under the sign-up form or where it used to be. */
+function HaveAccount() {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <p class="sh-body-text">
+      {t("accounts.signUp.haveAccount")}{" "}
+      <a class="sh-link" href={href("/sign-in")}>
+        {t("accounts.signIn.title")}
+      </a>
+    </p>
   );
 }
 
@@ -115,19 +114,13 @@ export function SignUpPage({
  */
 export function SignUpClosedPage({ eid }: { eid: { configured: boolean; name: string } }) {
   const { t } = usePage();
-  const href = useHref();
   return (
     <Layout title={t("accounts.signUp.closedTitle")} width="narrow">
       <h1 class="sh-heading-xl">{t("accounts.signUp.closedTitle")}</h1>
       <p class="sh-body-text">{t("accounts.signUp.closedBody")}</p>
       {eid.configured && <p class="sh-body-text">{t("accounts.signUp.closedEid", { name: eid.name })}</p>}
       <EidSignInButton configured={eid.configured} name={eid.name} />
-      <p class="sh-body-text">
-        {t("accounts.signUp.haveAccount")}{" "}
-        <a class="sh-link" href={href("/sign-in")}>
-          {t("accounts.signIn.title")}
-        </a>
-      </p>
+      <HaveAccount />
     </Layout>
   );
 }

@@ -2,23 +2,11 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../../../core/views/context.js";
 import { SectionLayout } from "../../../core/views/section-layout.js";
 
-export type AdminSection =
-  | "home"
-  | "structures"
-  | "consultations"
-  | "staff"
-  | "deadlines"
-  | "ideas"
-  | "calendar"
-  | "open311"
-  | "audit"
-  | "settings"
-  | "events"
-  | "newsletters"
-  | "widgets"
-  | "help"
-  | "legal"
-  | "insights";
+/**
+ * A section of the admin area: "home" or the id of a section a feature's manifest declares
+ * (`adminSections`: "consultations", "events", "insights"…).
+ */
+export type AdminSection = string;
 
 /** The sections of the admin area each actor may open; computed once per request by the route. */
 export interface AdminAbilities {
@@ -46,45 +34,30 @@ export interface AdminAbilities {
   insights: boolean;
 }
 
-/** The admin area's frame: the site layout with a section navigation beside the content. */
+/**
+ * The admin area's frame: the site layout with a section navigation beside the content. The
+ * navigation lists the sections every feature declares (`adminSections` in its manifest) that the
+ * actor may open.
+ */
 export function AdminLayout({
   title,
   section,
-  abilities,
   children,
 }: {
   title: string;
   section: AdminSection;
-  abilities: AdminAbilities;
+  /** No longer read (the navigation comes from the manifests); the admin pages still pass it. */
+  abilities?: AdminAbilities;
   children: ComponentChildren;
 }) {
-  const { t } = usePage();
-  const links: Array<[AdminSection, string, boolean]> = [
-    ["home", "/admin", true],
-    ["consultations", "/admin/consultations", abilities.consultations],
-    ["structures", "/admin/structures", abilities.structures],
-    ["staff", "/admin/staff", abilities.staff],
-    ["deadlines", "/admin/deadlines", abilities.deadlines],
-    ["ideas", "/admin/ideas", abilities.ideas],
-    ["calendar", "/admin/calendar", abilities.settings],
-    ["open311", "/admin/open311", abilities.settings],
-    ["events", "/admin/events", abilities.events],
-    ["newsletters", "/admin/newsletters", abilities.newsletters],
-    ["widgets", "/admin/widgets", abilities.widgets],
-    ["help", "/admin/help", abilities.help],
-    ["legal", "/admin/legal", abilities.settings],
-    ["insights", "/admin/insights", abilities.insights],
-    ["audit", "/admin/audit", abilities.audit],
-    ["settings", "/admin/settings", abilities.settings],
-  ];
+  const { t, adminLinks } = usePage();
+  const links = adminLinks?.() ?? [];
   return (
     <SectionLayout
       title={title}
       navLabel={t("admin.nav.label")}
       current={section}
-      links={links
-        .filter(([, , allowed]) => allowed)
-        .map(([key, path]) => ({ key, path, text: t(`admin.nav.${key}`) }))}
+      links={links.map(({ id, path, labelKey }) => ({ key: id, path, text: t(labelKey) }))}
     >
       {children}
     </SectionLayout>

@@ -39,7 +39,7 @@ const CSV_COLUMNS = [
 /** Platform admins only: the audit log, filtered, paged and exported as CSV. */
 export const auditRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get<{ Querystring: FilterInput & { page?: string } }>(

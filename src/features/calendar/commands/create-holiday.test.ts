@@ -64,7 +64,9 @@ describe("createHoliday", () => {
     });
     expect(
       await createHoliday(db, { kind: "dated", date: "2027-10-01", ...names, nameFr: "x".repeat(201) }, {}),
-    ).toMatchObject({ errors: { nameFr: { key: "calendar.errors.tooLong", values: { max: 200 } } } });
+    ).toMatchObject({
+      errors: { nameFr: { key: "calendar.errors.nameLong", values: { lang: "fr", max: 200 } } },
+    });
     expect((await loadCalendar(db, 2027, 2027)).holidays.size).toBe(before);
   });
 

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import type { Db } from "../../../db/client.js";
 import type { Holiday } from "../queries.js";
 import { holidays } from "../tables.js";
-import type { ChangeContext } from "./fields.js";
 import { holidayDetails } from "./holiday-fields.js";
 
 /** Removes a holiday (audited "holiday.delete"). Deadlines already computed keep their date. */

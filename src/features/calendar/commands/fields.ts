@@ -1,13 +1,6 @@
-import type { FastifyRequest } from "fastify";
 import { type FieldErrors, fieldError, text } from "../../../core/forms.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { isDay } from "../days.js";
-
-/** Who acts: the request (for the audit log) or, from the CLI or a job, an account id. */
-export interface ChangeContext {
-  request?: FastifyRequest;
-  actorId?: string | null;
-}
 
 /** Arabic-Indic and Persian digits typed on Arabic keyboards, read as 0–9. */
 export function asciiDigits(value: string): string {
@@ -53,7 +46,7 @@ export function parseNames<K extends string>(
     const value = text(values[locale]);
     if (!value) errors[fields[locale]] = fieldError(`calendar.errors.name.${locale}`);
     else if (value.length > NAME_MAX)
-      errors[fields[locale]] = fieldError("calendar.errors.tooLong", { max: NAME_MAX });
+      errors[fields[locale]] = fieldError("calendar.errors.nameLong", { lang: locale, max: NAME_MAX });
     else name[locale] = value;
   }
   return name;

@@ -1,5 +1,7 @@
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import type { Db } from "../../../db/client.js";
+import { isUniqueViolation } from "../../../db/errors.js";
 import { isDay } from "../days.js";
 import { parseDay, parseInteger, parseNames } from "./fields.js";
 
@@ -53,7 +55,7 @@ export function holidayDetails(h: {
 }
 
 /** The error for a day that already has a holiday of the same kind. */
-export function taken(values: HolidayValues): Result<never, HolidayField> {
+function taken(values: HolidayValues): Result<never, HolidayField> {
   return {
     ok: false,
     errors:
@@ -61,4 +63,25 @@ export function taken(values: HolidayValues): Result<never, HolidayField> {
         ? { date: fieldError("calendar.errors.taken") }
         : { day: fieldError("calendar.errors.taken") },
   };
+}
+
+/**
+ * Checks a holiday form, then writes it in one transaction (with its audit event); a day that
+ * already has a holiday of that kind is the form's error. Tells the year to show the holiday in.
+ */
+export async function writeHoliday<T extends object>(
+  db: Db,
+  input: HolidayInput,
+  write: (tx: Db, values: HolidayValues) => Promise<T>,
+): Promise<Result<T & { year: number | null }, HolidayField>> {
+  const parsed = parseHoliday(input);
+  if (!parsed.ok) return parsed;
+  const values = parsed.value;
+  try {
+    const written = await db.transaction((tx) => write(tx, values));
+    return { ok: true, value: { ...written, year: values.date ? Number(values.date.slice(0, 4)) : null } };
+  } catch (error) {
+    if (isUniqueViolation(error)) return taken(values);
+    throw error;
+  }
 }

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import type { Db } from "../../../db/client.js";
 import type { DeadlinePolicy } from "../queries.js";
 import { deadlinePolicies } from "../tables.js";
-import type { ChangeContext } from "./fields.js";
 
 /**
  * Removes a structure's override, so the national default applies to it again (audited

@@ -82,26 +82,43 @@ describe("setDeadlinePolicy", () => {
     });
   });
 
-  it("never gives a structure more time than the law does", async () => {
+  it("never gives a structure more time than a national deadline that rests on a text", async () => {
+    const national = { caseType: "suggestion", structure: NATIONAL, workingDays: "30", pauseAllowed: "yes" };
+    expect((await setDeadlinePolicy(db, { ...national, legalBasisFr: "Décret de 2026" }, {})).ok).toBe(true);
     expect(
       await setDeadlinePolicy(
         db,
-        { caseType: "information", structure: tunis, workingDays: "21", pauseAllowed: "no" },
+        { caseType: "suggestion", structure: tunis, workingDays: "31", pauseAllowed: "no" },
         {},
       ),
     ).toEqual({
       ok: false,
-      errors: { workingDays: { key: "calendar.errors.beyondLegal", values: { max: 20 } } },
+      errors: { workingDays: { key: "calendar.errors.beyondLegal", values: { max: 30 } } },
     });
     expect(
       (
         await setDeadlinePolicy(
           db,
-          { caseType: "information", structure: tunis, workingDays: "15", pauseAllowed: "no" },
+          { caseType: "suggestion", structure: tunis, workingDays: "15", pauseAllowed: "no" },
           {},
         )
       ).ok,
     ).toBe(true);
+  });
+
+  it("refuses to set the deadline of access-to-information requests: the law fixes it in days", async () => {
+    for (const structure of [NATIONAL, tunis]) {
+      expect(
+        await setDeadlinePolicy(
+          db,
+          { caseType: "information", structure, workingDays: "15", pauseAllowed: "no" },
+          {},
+        ),
+      ).toEqual({
+        ok: false,
+        errors: { caseType: { key: "calendar.errors.fixedByLaw", values: { article: 14 } } },
+      });
+    }
   });
 
   it("says what is wrong with each field, including a forged structure id, and stores nothing", async () => {
@@ -122,7 +139,7 @@ describe("setDeadlinePolicy", () => {
         structure: { key: "calendar.errors.structure" },
         workingDays: { key: "calendar.errors.workingDays", values: { min: 1, max: 90 } },
         pauseAllowed: { key: "calendar.errors.pauseAllowed" },
-        legalBasisAr: { key: "calendar.errors.tooLong", values: { max: 1000 } },
+        legalBasisAr: { key: "calendar.errors.legalBasisLong", values: { lang: "ar", max: 1000 } },
       },
     });
     expect(

@@ -1,17 +1,19 @@
 import { sql } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
+import { ACCESS_TRACKS } from "../../cases/access-law.js";
 import { findActiveStructure, findPolicy } from "../queries.js";
 import {
   DEADLINE_CASE_TYPES,
   type DeadlineCaseType,
   deadlinePolicies,
+  LAW_FIXED_CASE_TYPES,
   MAX_WORKING_DAYS,
   MIN_WORKING_DAYS,
 } from "../tables.js";
-import { type ChangeContext, LEGAL_BASIS_MAX, parseInteger } from "./fields.js";
+import { LEGAL_BASIS_MAX, parseInteger } from "./fields.js";
 
 export type PolicyField =
   | "caseType"
@@ -30,7 +32,8 @@ export const NATIONAL = "national";
  * Sets the national default of a type of request (structure "national") or a structure's override,
  * creating or replacing it; audited "deadline_policy.update" with the old and new values. An
  * override cannot give a structure more time than a national default that rests on a legal basis:
- * the law's time limit binds every structure.
+ * the law's time limit binds every structure. Access-to-information requests are refused: the law
+ * sets their limits in days, and the platform counts them so (cases/access-law.ts).
  */
 export async function setDeadlinePolicy(
   db: Db,
@@ -39,7 +42,9 @@ export async function setDeadlinePolicy(
 ): Promise<Result<{ id: string; structureId: string | null }, PolicyField>> {
   const errors: FieldErrors<PolicyField> = {};
   const caseType = text(input.caseType) as DeadlineCaseType;
-  if (!DEADLINE_CASE_TYPES.includes(caseType)) errors.caseType = fieldError("calendar.errors.caseType");
+  if (LAW_FIXED_CASE_TYPES.includes(caseType))
+    errors.caseType = fieldError("calendar.errors.fixedByLaw", { article: ACCESS_TRACKS.standard.article });
+  else if (!DEADLINE_CASE_TYPES.includes(caseType)) errors.caseType = fieldError("calendar.errors.caseType");
 
   const structureValue = text(input.structure);
   let structureId: string | null = null;
@@ -68,7 +73,7 @@ export async function setDeadlinePolicy(
   ] as const) {
     const value = text(input[field]);
     if (value.length > LEGAL_BASIS_MAX)
-      errors[field] = fieldError("calendar.errors.tooLong", { max: LEGAL_BASIS_MAX });
+      errors[field] = fieldError("calendar.errors.legalBasisLong", { lang: locale, max: LEGAL_BASIS_MAX });
     else if (value) legalBasis[locale] = value;
   }
 

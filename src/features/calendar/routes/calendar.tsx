@@ -45,7 +45,7 @@ function yearFrom(value: string | undefined): number {
 /** Platform admins keep the public holidays: a year's list, add, change, remove (each audited). */
 export const calendarRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
   const guard = async (request: FastifyRequest) => {
     if (!canCalendar(request.actor, "manage")) throw new ForbiddenError();

@@ -23,7 +23,7 @@ import {
   listOverrides,
   listStructureChoices,
 } from "../queries.js";
-import { DEADLINE_CASE_TYPES, type DeadlineCaseType } from "../tables.js";
+import { type DeadlineCaseType, SETTABLE_CASE_TYPES } from "../tables.js";
 import { DeadlinesPage } from "../views/deadlines-page.js";
 
 const PolicyBody = formSchema({
@@ -47,7 +47,7 @@ const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength:
  */
 export const deadlineRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
   const guard = async (request: FastifyRequest) => {
     if (!canDeadlines(request.actor, "list")) throw new ForbiddenError();
@@ -77,7 +77,7 @@ export const deadlineRoutes: FastifyPluginAsync = async (app) => {
 
   /** The form's values for "change": the policy as stored, or the national default to start from. */
   const prefill = async (type: string | undefined, structure: string | undefined): Promise<PolicyInput> => {
-    const caseType = (DEADLINE_CASE_TYPES as readonly string[]).includes(type ?? "")
+    const caseType = (SETTABLE_CASE_TYPES as readonly string[]).includes(type ?? "")
       ? (type as DeadlineCaseType)
       : null;
     if (!caseType) return { structure: NATIONAL, caseType: "complaint" };

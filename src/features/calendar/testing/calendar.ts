@@ -1,3 +1,4 @@
+import type { Day } from "../days.js";
 import { buildCalendar, type Calendar, type HolidayRule } from "../deadlines.js";
 
 /** The calendar the deadline tests share: Tunisia's fixed holidays and the religious ones of 2026. */
@@ -24,3 +25,12 @@ export const RULES: HolidayRule[] = [
 ];
 export const cal: Calendar = buildCalendar(RULES, 2025, 2027);
 export const noHolidays: Calendar = { weekend: [6, 7], holidays: new Set() };
+
+/**
+ * ISO weekday of a day: 1 = Monday … 6 = Saturday, 7 = Sunday. Worked out by Date, apart from the
+ * engine's day numbers (days.ts), so tests can check the engine against it; production code needs
+ * weekdays of day numbers only (weekdayOfNumber).
+ */
+export function isoWeekday(day: Day): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+}

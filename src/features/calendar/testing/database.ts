@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { openTestDatabase } from "../../../../test/databases.js";
 import { auditEvents } from "../../../core/audit/tables.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { structures } from "../../structures/tables.js";
 
 /** A private test database with the reference data, closed after the file's tests. */
 export async function commandTestDb(): Promise<Db> {

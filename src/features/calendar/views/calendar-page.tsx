@@ -6,14 +6,15 @@ import { EmptyState } from "../../../core/views/components/empty-state/empty-sta
 import { Select } from "../../../core/views/components/select/select.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { Table } from "../../../core/views/components/table/table.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
 import type { HolidayField, HolidayInput } from "../commands/holiday-fields.js";
 import { isDay } from "../days.js";
 import type { Holiday } from "../queries.js";
 import { HOLIDAY_FIELD_IDS, HolidayFields } from "./holiday-form.js";
-import { Localized } from "./shared.js";
 
 export interface CalendarPageProps {
   abilities: AdminAbilities;
@@ -78,7 +79,9 @@ export function CalendarPage({ abilities, year, years, holidays, values, errors 
           firstCellIsHeader
           rows={rows.map(({ h, day }) => [
             formatDay(day, locale),
-            <Localized key="name" text={h.name} />,
+            <UserText key="name">
+              <Localized text={h.name} />
+            </UserText>,
             h.kind === "fixed" ? (
               <StatusTag key="kind">{t("calendar.kind.fixedTag")}</StatusTag>
             ) : (

@@ -3,14 +3,16 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { EmptyState } from "../../../core/views/components/empty-state/empty-state.js";
 import { Table } from "../../../core/views/components/table/table.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { useFieldErrors } from "../../../core/views/form.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { ACCESS_TRACK_NAMES, EXTENSION, trackValues } from "../../cases/access-law.js";
 import type { PolicyField, PolicyInput } from "../commands/set-deadline-policy.js";
 import type { DeadlinePolicy } from "../queries.js";
-import { DEADLINE_CASE_TYPES } from "../tables.js";
+import { DEADLINE_CASE_TYPES, LAW_FIXED_CASE_TYPES } from "../tables.js";
 import { PolicyForm, type StructureChoice } from "./policy-form.js";
-import { Localized } from "./shared.js";
 
 export interface OverrideRow {
   policy: DeadlinePolicy;
@@ -53,6 +55,28 @@ export function DeadlinesPage(props: DeadlinesPageProps) {
     p.pauseAllowed ? t("calendar.deadlines.pauseYes") : t("calendar.deadlines.pauseNo"),
     p.legalBasis ? <Localized key="basis" text={p.legalBasis} /> : t("calendar.deadlines.noBasis"),
   ];
+  // Fixed by Organic Law 2016-22, in days: each track's limit with its article, and no suspension.
+  const lawCells = (p: DeadlinePolicy | undefined) => [
+    <ul key="limits" class="sh-list">
+      {ACCESS_TRACK_NAMES.map((track) => (
+        <li key={track}>{t(`calendar.deadlines.law.${track}`, trackValues(track))}</li>
+      ))}
+      <li>{t("calendar.deadlines.law.extension", EXTENSION)}</li>
+    </ul>,
+    t("calendar.deadlines.law.noPause"),
+    <div key="basis">
+      <p class="sh-body-text">{t("calendar.deadlines.law.fixed")}</p>
+      {p?.legalBasis ? <Localized text={p.legalBasis} /> : null}
+    </div>,
+  ];
+  // The columns of a deadline policy, in both tables (the overrides' start with their structure).
+  const policyHead = [
+    { text: t("calendar.deadlines.type") },
+    { text: t("calendar.deadlines.workingDays"), numeric: true },
+    { text: t("calendar.deadlines.pause") },
+    { text: t("calendar.deadlines.legalBasis") },
+    ...(canSet ? [{ text: t("calendar.actions") }] : []),
+  ];
   return (
     <AdminLayout title={title} section="settings" abilities={abilities}>
       <Breadcrumbs items={[{ text: t("admin.nav.home"), href: href("/admin") }, { text: title }]} />
@@ -64,17 +88,12 @@ export function DeadlinesPage(props: DeadlinesPageProps) {
       <Table
         id="defaults"
         caption={t("calendar.deadlines.defaultsCaption")}
-        head={[
-          { text: t("calendar.deadlines.type") },
-          { text: t("calendar.deadlines.workingDays"), numeric: true },
-          { text: t("calendar.deadlines.pause") },
-          { text: t("calendar.deadlines.legalBasis") },
-          ...(canSet ? [{ text: t("calendar.actions") }] : []),
-        ]}
+        head={policyHead}
         firstCellIsHeader
         rows={DEADLINE_CASE_TYPES.map((type) => {
           const p = byType.get(type);
           const label = t(`calendar.types.${type}`);
+          if (LAW_FIXED_CASE_TYPES.includes(type)) return [label, ...lawCells(p), ...(canSet ? [""] : [])];
           if (!p) return [label, t("calendar.deadlines.missing"), "", "", ...(canSet ? [""] : [])];
           return [
             label,
@@ -100,17 +119,12 @@ export function DeadlinesPage(props: DeadlinesPageProps) {
         <Table
           id="overrides"
           caption={t("calendar.deadlines.overridesCaption", { count: overrides.length })}
-          head={[
-            { text: t("calendar.deadlines.structure") },
-            { text: t("calendar.deadlines.type") },
-            { text: t("calendar.deadlines.workingDays"), numeric: true },
-            { text: t("calendar.deadlines.pause") },
-            { text: t("calendar.deadlines.legalBasis") },
-            ...(canSet ? [{ text: t("calendar.actions") }] : []),
-          ]}
+          head={[{ text: t("calendar.deadlines.structure") }, ...policyHead]}
           firstCellIsHeader
           rows={overrides.map(({ policy, structure }) => [
-            <Localized key="structure" text={structure.name} />,
+            <UserText key="structure">
+              <Localized text={structure.name} />
+            </UserText>,
             t(`calendar.types.${policy.caseType}`),
             ...cells(policy),
             ...(canSet

@@ -3,6 +3,7 @@ import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { usePage } from "../../../core/views/context.js";
+import { LocalizedNameFields } from "../../../core/views/localized-name-fields.js";
 import type { HolidayField, HolidayInput } from "../commands/holiday-fields.js";
 import type { Holiday } from "../queries.js";
 
@@ -85,29 +86,14 @@ export function HolidayFields({
         width={2}
         inputMode="numeric"
       />
-      <TextInput
-        id="nameAr"
-        name="nameAr"
-        label={t("calendar.fields.nameAr")}
-        value={values.nameAr}
-        error={message("nameAr")}
-        dir="rtl"
-      />
-      <TextInput
-        id="nameFr"
-        name="nameFr"
-        label={t("calendar.fields.nameFr")}
-        value={values.nameFr}
-        error={message("nameFr")}
-        dir="ltr"
-      />
-      <TextInput
-        id="nameEn"
-        name="nameEn"
-        label={t("calendar.fields.nameEn")}
-        value={values.nameEn}
-        error={message("nameEn")}
-        dir="ltr"
+      <LocalizedNameFields
+        labels={{
+          nameAr: t("calendar.fields.nameAr"),
+          nameFr: t("calendar.fields.nameFr"),
+          nameEn: t("calendar.fields.nameEn"),
+        }}
+        values={values}
+        message={message}
       />
     </>
   );

@@ -9,7 +9,7 @@ import { usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
 import { LEGAL_BASIS_MAX } from "../commands/fields.js";
 import { NATIONAL, type PolicyField, type PolicyInput } from "../commands/set-deadline-policy.js";
-import { DEADLINE_CASE_TYPES, MAX_WORKING_DAYS, MIN_WORKING_DAYS } from "../tables.js";
+import { MAX_WORKING_DAYS, MIN_WORKING_DAYS, SETTABLE_CASE_TYPES } from "../tables.js";
 
 export interface StructureChoice {
   id: string;
@@ -52,7 +52,7 @@ export function PolicyForm({
           label={t("calendar.deadlines.type")}
           value={values.caseType}
           error={message("caseType")}
-          options={DEADLINE_CASE_TYPES.map((type) => ({ value: type, text: t(`calendar.types.${type}`) }))}
+          options={SETTABLE_CASE_TYPES.map((type) => ({ value: type, text: t(`calendar.types.${type}`) }))}
         />
         <TextInput
           id="workingDays"

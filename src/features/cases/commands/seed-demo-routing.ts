@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { structureCategories, structures } from "../../structures/tables.js";
+import { structureCategories } from "../../structures/tables.js";
 import { caseRoutingRules, type RoutingAssignment } from "../staff/tables.js";
 
 /** The demo's routing rules, by a key the demo requests name in `routedBy`. */

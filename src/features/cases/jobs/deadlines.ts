@@ -5,6 +5,7 @@ import { tunisDay, yearOf } from "../../calendar/days.js";
 import { loadCalendar } from "../../calendar/queries.js";
 import type { CaseEventKind } from "../lifecycle.js";
 import { caseEvents, cases } from "../tables.js";
+import { tellAccessSilences } from "./access-silence.js";
 import { type DeadlineMail, mailDeadline } from "./mails.js";
 import {
   loadCentralOffice,
@@ -36,6 +37,9 @@ import {
  * Candidates come from the partial index on due_at, in batches, so 100,000 requests never make
  * 100,000 queries: each batch takes one select, one update, two lookups of staff and one insert
  * of events, then one outbox row per mail.
+ *
+ * The same run tells the requesters of access-to-information requests whose limit passed with no
+ * decision that the law counts the silence as a refusal, with their appeal routes (access-silence.ts).
  */
 
 /**
@@ -83,7 +87,7 @@ const STEPS: Step[] = [
   },
 ];
 
-/** The clock runs: the same predicate as the partial index cases_due_idx, written as constants so it serves. */
+/** The clock runs: within the partial index cases_due_idx's predicate, written as constants so it serves. */
 const RUNNING = sql`${cases.status} in ('new', 'in_progress')`;
 
 export interface DeadlineRun {
@@ -93,6 +97,8 @@ export interface DeadlineRun {
   mails: number;
   /** Levels raised with no one to tell (a structure without staff with an address). */
   unreached: number;
+  /** Access-to-information requests whose silence past the limit was told to their requester. */
+  silences: number;
 }
 
 type CentralOffice = Awaited<ReturnType<typeof loadCentralOffice>>;
@@ -107,7 +113,7 @@ export async function runDeadlineJob(
   // Last year for the days counted back from January, next year for the reminders of late December.
   const cal = await loadCalendar(db, year - 1, year + 1);
   const thresholds = escalationThresholds(now, cal);
-  const run: DeadlineRun = { reminded: 0, alerted: 0, escalated: 0, mails: 0, unreached: 0 };
+  const run: DeadlineRun = { reminded: 0, alerted: 0, escalated: 0, mails: 0, unreached: 0, silences: 0 };
   let central: CentralOffice | null = null;
   const centralOffice = async (tx: Db) => {
     central ??= await loadCentralOffice(tx);
@@ -127,6 +133,9 @@ export async function runDeadlineJob(
       after = batch.last;
     }
   }
+  const silence = await tellAccessSilences(db, now, env, batchSize);
+  run.silences = silence.silences;
+  run.mails += silence.mails;
   return run;
 }
 

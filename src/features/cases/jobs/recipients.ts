@@ -2,9 +2,10 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
 import { memberships } from "../../../core/authz/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { CENTRAL_OFFICE_CODE } from "../../structures/reference-data.js";
-import { structures } from "../../structures/tables.js";
+import { liveMembership } from "../staff/queries/handlers.js";
 
 /** A member of staff a deadline mail goes to. */
 export interface StaffRecipient {
@@ -51,9 +52,7 @@ export async function loadStructureStaff(
     .where(
       and(
         inArray(memberships.structureId, ids),
-        inArray(memberships.role, ["agent", "structure_admin"]),
-        isNull(memberships.revokedAt),
-        isNull(accounts.deletedAt),
+        liveMembership(["agent", "structure_admin"]),
         isNotNull(accounts.email),
       ),
     );

@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { createAccount } from "../../../../test/accounts.js";
+import { TEST_COOKIE_SECRET } from "../../../../test/app.js";
 import { openTestDatabase } from "../../../../test/databases.js";
 import { outboxMessages } from "../../../core/mail/tables.js";
 import type { Database } from "../../../db/client.js";
 import { caseEvents } from "../tables.js";
 
-export const ENV = { publicUrl: "https://sharek.test" };
+/** What the runner gives a job: the app's address, and the test apps' secret (so unsubscribe links work there). */
+export const ENV = { publicUrl: "https://sharek.test", secret: TEST_COOKIE_SECRET };
 
 /** A private database for the file's tests, closed after them. */
 export async function jobTestDatabase(): Promise<Database> {

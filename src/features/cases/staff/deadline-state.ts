@@ -59,14 +59,24 @@ export function deadlineStateSql(now: Date, soonLimit: Date): SQL<CaseDeadlineSt
     else 'on_time' end`;
 }
 
+/** The request is open: new, in progress or awaiting the citizen. */
+export const isOpenCase = (): SQL => sql`${cases.status} in (${OPEN})`;
+
+/**
+ * Overdue: open, the clock running, past the deadline. One definition for the staff queue, the
+ * service levels (stats/service-levels.ts) and the insights overdue list.
+ */
+export const overdueCondition = (now: Date): SQL =>
+  sql`(${isOpenCase()} and ${cases.pausedAt} is null and ${cases.dueAt} < ${at(now)})`;
+
 /** The rows in one deadline state, as conditions an index on due_at can serve. */
 export function deadlineCondition(state: DeadlineState, now: Date, soonLimit: Date): SQL {
-  const open = sql`${cases.status} in (${OPEN})`;
+  const open = isOpenCase();
   switch (state) {
     case "paused":
       return sql`(${open} and ${cases.pausedAt} is not null)`;
     case "overdue":
-      return sql`(${open} and ${cases.pausedAt} is null and ${cases.dueAt} < ${at(now)})`;
+      return overdueCondition(now);
     case "due_soon":
       return sql`(${open} and ${cases.pausedAt} is null and ${cases.dueAt} >= ${at(now)} and ${cases.dueAt} <= ${at(soonLimit)})`;
     case "on_time":

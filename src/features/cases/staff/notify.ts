@@ -1,7 +1,6 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
-import { type Translate, translator } from "../../../core/i18n/catalog.js";
+import { translator } from "../../../core/i18n/catalog.js";
 import { formatDate } from "../../../core/i18n/format.js";
 import {
   DEFAULT_LOCALE,
@@ -12,13 +11,13 @@ import {
 } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
-import { isUuid } from "../../structures/commands/structure-fields.js";
-import { type AppealRoute, accessRefusal, afterCalendarDays, type RefusalGround } from "../access-law.js";
+import { accessRefusal, type RefusalGround } from "../access-law.js";
+import { appealRouteText } from "../appeal-route-text.js";
 import { caseFollowers, type caseOutcome } from "../tables.js";
-import { listDailyReaders } from "./preferences.js";
 import type { CaseRow } from "./queries/case.js";
-import type { Handler } from "./queries/handlers.js";
+import type { Assignee, Handler } from "./queries/handlers.js";
 import { caseMailOptOuts } from "./tables.js";
+import { addressKey, unsubscribeToken } from "./unsubscribe-token.js";
 
 /** What mails need from the app: where it is served, and the secret that signs unsubscribe links. */
 export interface MailSettings {
@@ -36,41 +35,9 @@ export type CitizenNotice =
   | { kind: "transferred"; structure: LocalizedText }
   | { kind: "closed"; outcome: CaseOutcome; body: string | null; ground?: RefusalGround | null }
   | { kind: "extended"; body: string; dueAt: Date }
-  | { kind: "merged"; into: string };
-
-/** The address of an opt-out, keyed with the server secret: the table never holds an address. */
-export function addressKey(secret: string, email: string): string {
-  return createHmac("sha256", secret)
-    .update(`case-mail-address:${email.trim().toLowerCase()}`)
-    .digest("hex")
-    .slice(0, 24);
-}
-
-function signature(secret: string, caseId: string, key: string): string {
-  return createHmac("sha256", secret)
-    .update(`case-unsubscribe:${caseId}:${key}`)
-    .digest("base64url")
-    .slice(0, 22);
-}
-
-/** The secret part of an unsubscribe link: the request, the address's key, and their signature. */
-export function unsubscribeToken(secret: string, caseId: string, email: string): string {
-  const key = addressKey(secret, email);
-  return `${caseId}.${key}.${signature(secret, caseId, key)}`;
-}
-
-/** Reads an unsubscribe token back; null when it was not made by this server. */
-export function readUnsubscribeToken(
-  secret: string,
-  token: string,
-): { caseId: string; addressKey: string } | null {
-  const [caseId, key, sig, extra] = token.split(".");
-  if (extra !== undefined || !isUuid(caseId) || !key || !/^[0-9a-f]{24}$/.test(key) || !sig) return null;
-  const expected = Buffer.from(signature(secret, caseId, key));
-  const given = Buffer.from(sig);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return { caseId, addressKey: key };
-}
+  | { kind: "merged"; into: string }
+  /** An access-to-information request's deadline passed with no decision at `at` (jobs/access-silence.ts). */
+  | { kind: "silence"; at: Date };
 
 interface Recipient {
   email: string;
@@ -140,6 +107,7 @@ async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Pr
 /**
  * Mails the citizen about a change, and the request's followers about its new status (nothing staff
  * wrote), each in their language, with where to follow the request and a line to stop these mails.
+ * The body's silence changes no status: only the requester, whose appeal it opens, is told of it.
  * Call inside the transaction that made the change. Returns how many mails were queued.
  */
 export async function notifyCitizen(
@@ -148,7 +116,9 @@ export async function notifyCitizen(
   c: CaseRow,
   notice: CitizenNotice,
 ): Promise<number> {
-  const recipients = await citizenRecipients(db, settings, c);
+  const recipients = (await citizenRecipients(db, settings, c)).filter(
+    (r) => notice.kind !== "silence" || r.role !== "follower",
+  );
   for (const r of recipients) {
     const t = translator(r.locale);
     const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
@@ -172,8 +142,15 @@ export async function notifyCitizen(
     if (notice.kind === "transferred") values.structure = pickLocalized(notice.structure, r.locale).text;
     if (notice.kind === "closed") values.outcome = t(`cases.staff.outcome.${notice.outcome}`);
     if (notice.kind === "extended") values.dueAt = formatDate(notice.dueAt, r.locale);
-    // A refusal of access to information says on what ground, and which appeal routes are open.
-    const refusal = notice.kind === "closed" ? accessRefusal(c, new Date()) : null;
+    if (notice.kind === "silence" && c.dueAt) values.dueAt = formatDate(c.dueAt, r.locale);
+    // A refusal of access to information (or the body's silence) says on what ground, and which
+    // appeal routes are open.
+    const refusal =
+      notice.kind === "closed"
+        ? accessRefusal(c, new Date())
+        : notice.kind === "silence"
+          ? accessRefusal(c, notice.at)
+          : null;
     const routes = refusal
       ? [
           notice.kind === "closed" && notice.ground
@@ -224,11 +201,35 @@ export async function notifyCitizen(
 export type StaffNotice = "assigned" | "transferred" | "bounced" | "appealed";
 
 /**
- * Mails members of staff about a request, each in their language, with a link to its page. Those
- * who chose a daily summary of the requests assigned to them get no mail for an assignment now:
- * the summary (jobs/assignment-summary.ts) lists it.
+ * Mails members of staff about a request, each in their language, with a link to its page (an
+ * assignment goes through notifyAssignee, which knows the assignee's choice of rhythm).
  */
-export async function notifyStaff(
+export function notifyStaff(
+  db: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  recipients: readonly Pick<Handler, "id" | "email" | "locale">[],
+  notice: Exclude<StaffNotice, "assigned">,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Promise<number> {
+  return mailStaff(db, settings, recipients, notice, c, structure);
+}
+
+/**
+ * Tells an agent a request was assigned to them, now; unless they chose a daily summary of their
+ * assignments, which lists it instead (jobs/assignment-summary.ts).
+ */
+export async function notifyAssignee(
+  db: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  assignee: Assignee,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Promise<number> {
+  return assignee.dailySummary ? 0 : mailStaff(db, settings, [assignee], "assigned", c, structure);
+}
+
+async function mailStaff(
   db: Db,
   settings: Pick<MailSettings, "publicUrl">,
   recipients: readonly Pick<Handler, "id" | "email" | "locale">[],
@@ -236,16 +237,9 @@ export async function notifyStaff(
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
-  const summarised =
-    notice === "assigned"
-      ? await listDailyReaders(
-          db,
-          recipients.map((r) => r.id),
-        )
-      : new Set<string>();
   let sent = 0;
   for (const r of recipients) {
-    if (!r.email || summarised.has(r.id)) continue;
+    if (!r.email) continue;
     const locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
     const t = translator(locale);
     const values = { reference: c.reference, structure: pickLocalized(structure, locale).text };
@@ -260,29 +254,4 @@ export async function notifyStaff(
     sent++;
   }
   return sent;
-}
-
-/**
- * One appeal route, as the requester reads it: where, within how long, and the article; with the
- * date it ends when it is the route open now (`since`: the refusal or the silence it runs from).
- */
-export function appealRouteText(
-  t: Translate,
-  locale: Locale,
-  route: AppealRoute,
-  since: Date | null,
-): string {
-  if (route.route === "court") return t("cases.access.routes.court", { article: route.article });
-  if (!since)
-    return t(`cases.access.routes.${route.route}Later`, {
-      article: route.article,
-      days: route.fileWithinDays,
-      answerDays: route.answerWithinDays,
-    });
-  return t(`cases.access.routes.${route.route}`, {
-    article: route.article,
-    days: route.fileWithinDays,
-    answerDays: route.answerWithinDays,
-    until: formatDate(afterCalendarDays(since, route.fileWithinDays), locale),
-  });
 }

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, structuresWithRole } from "../../../core/authz/actor.js";
+import { type Actor, hasRole, hasScope, scopeOf } from "../../../core/authz/actor.js";
 import { appealOpen } from "../appeals.js";
 import { type CaseAction, type CaseStatus, canTransition, OPEN_STATUSES } from "../lifecycle.js";
 import type { CaseType } from "../rules.js";
@@ -138,8 +138,7 @@ export function canQueue(actor: Actor, structureId: string): boolean {
 /** The structures whose queues the actor may open: every one for platform admins. */
 export function queueScope(actor: Actor): "all" | string[] {
   if (!actor.accountId) return [];
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, ...HANDLERS);
+  return scopeOf(actor, ...HANDLERS);
 }
 
 /** Notification preferences: for those who may be handed requests (agents, structure admins, platform admins). */
@@ -157,8 +156,7 @@ export function canWorkload(actor: Actor, structureId: string): boolean {
 /** The structures whose workload the actor may open: every one for platform admins. */
 export function workloadScope(actor: Actor): "all" | string[] {
   if (!actor.accountId) return [];
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }
 
 export type TemplateAction = "use" | "manage";
@@ -175,8 +173,7 @@ export function canTemplate(actor: Actor, action: TemplateAction, structureId: s
 /** The structures whose templates the actor manages. */
 export function templateScope(actor: Actor): "all" | string[] {
   if (!actor.accountId) return [];
-  if (actor.platformAdmin) return "all";
-  return structuresWithRole(actor, "structure_admin");
+  return scopeOf(actor, "structure_admin");
 }
 
 /** A routing rule as its policy sees it. */
@@ -207,5 +204,5 @@ export function canRoutingRule(actor: Actor, rule: RoutingRuleResource | null): 
 /** Whether the actor may open the routing rules page at all. */
 export function canListRoutingRules(actor: Actor): boolean {
   if (!actor.accountId) return false;
-  return actor.platformAdmin || structuresWithRole(actor, "structure_admin").length > 0;
+  return hasScope(actor, "structure_admin");
 }

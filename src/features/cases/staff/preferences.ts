@@ -13,18 +13,6 @@ export async function findAssignmentMail(db: Db, accountId: string): Promise<Sta
   return row?.rhythm ?? "instant";
 }
 
-/** Of these accounts, the ones who asked for one summary a day instead of a mail for each request. */
-export async function listDailyReaders(db: Db, accountIds: string[]): Promise<Set<string>> {
-  if (accountIds.length === 0) return new Set();
-  const rows = await db
-    .select({ id: staffPreferences.accountId })
-    .from(staffPreferences)
-    .where(
-      and(inArray(staffPreferences.accountId, accountIds), eq(staffPreferences.assignmentMail, "daily")),
-    );
-  return new Set(rows.map((r) => r.id));
-}
-
 /** A visit to the queue ends after this long without showing it: the next one is a new visit. */
 export const QUEUE_VISIT_GAP_MS = 30 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { isEmail, toE164 } from "../../../core/forms.js";
+import { isUuid } from "../../../core/ids.js";
 import type { DeadlineState } from "../../calendar/deadlines.js";
-import { isUuid } from "../../structures/commands/structure-fields.js";
 import type { CaseStatus } from "../lifecycle.js";
 import { CASE_TYPES, type CaseType } from "../rules.js";
 import { caseStatus } from "../tables.js";
@@ -123,20 +123,23 @@ export function queueQueryString(filters: QueueFilters, override: Partial<QueueF
   return params.toString();
 }
 
+/** The queue's filters as its query string names them (the structure apart). */
+export const QUEUE_FILTER_KEYS = [
+  "status",
+  "type",
+  "category",
+  "deadline",
+  "assignee",
+  "governorate",
+  "appeals",
+  "q",
+] as const;
+
 /** A saved view's query string, cleaned: only the known filters, for the structure it was saved in. */
 export function normaliseSavedQuery(raw: string, structureId: string): string {
   const params = new URLSearchParams(raw.replace(/^\?/, ""));
   const query: QueueQuery = {};
-  for (const key of [
-    "status",
-    "type",
-    "category",
-    "deadline",
-    "assignee",
-    "governorate",
-    "appeals",
-    "q",
-  ] as const) {
+  for (const key of QUEUE_FILTER_KEYS) {
     const value = params.get(key);
     if (value !== null) query[key] = value;
   }

@@ -1,15 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { isUuid } from "../../../core/ids.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { isUuid } from "../../structures/commands/structure-fields.js";
-import { structures } from "../../structures/tables.js";
-import type { AccessTrack } from "../access-law.js";
-import { computeDueAt } from "../deadline.js";
-import type { CaseType } from "../rules.js";
-import { caseEvents } from "../tables.js";
-import { structureName } from "./commands/context.js";
-import { type MailSettings, notifyStaff } from "./notify.js";
+import type { caseEvents } from "../tables.js";
+import { type MailSettings, notifyAssignee } from "./notify.js";
 import type { CaseRow } from "./queries/case.js";
-import { findHandler, type Handler, leastLoadedAgent, listAgentsInTurn } from "./queries/handlers.js";
+import { type Assignee, findHandler, leastLoadedAgent, listAgentsInTurn } from "./queries/handlers.js";
 import { caseRoutingRules, type RoutingAssignment } from "./tables.js";
 
 /** The part of a routing rule the intake reads. */
@@ -21,6 +18,8 @@ export interface RoutingRule {
   targetStructureId: string;
   assignment: RoutingAssignment;
   targetAgentId: string | null;
+  /** The target structure's name, for the assigned agent's mail. */
+  targetName: LocalizedText;
 }
 
 export interface RouteInput {
@@ -33,7 +32,7 @@ export interface RouteInput {
  * category and that governorate, else the category's rule for any governorate, else none (the
  * request stays with the structure the citizen chose). A request without a category is never routed.
  */
-export function routeCase<R extends Omit<RoutingRule, "id" | "targetAgentId">>(
+export function routeCase<R extends Pick<RoutingRule, "categoryId" | "governorateCode">>(
   rules: readonly R[],
   { categoryId, governorateCode }: RouteInput,
 ): R | null {
@@ -57,6 +56,7 @@ export async function loadRoutingRules(db: Db, categoryId: string): Promise<Rout
       targetStructureId: caseRoutingRules.targetStructureId,
       assignment: caseRoutingRules.assignment,
       targetAgentId: caseRoutingRules.targetAgentId,
+      targetName: structures.name,
     })
     .from(caseRoutingRules)
     .innerJoin(structures, eq(structures.id, caseRoutingRules.targetStructureId))
@@ -64,22 +64,29 @@ export async function loadRoutingRules(db: Db, categoryId: string): Promise<Rout
 }
 
 /**
+ * The rule that sends a new request elsewhere, or null when it stays where it was filed. Read before
+ * the transaction that files the request, so its legal clock is counted once, at the right structure.
+ */
+export async function findRoute(db: Db, c: RouteInput): Promise<RoutingRule | null> {
+  return c.categoryId ? routeCase(await loadRoutingRules(db, c.categoryId), c) : null;
+}
+
+/**
  * Who a rule hands a request to at its target structure: the named agent (while they still handle
  * its requests), the agent with the fewest open requests, or the next agent after the one it chose
  * last (the rule's row is locked until the transaction ends, so two requests filed at once go to two
- * agents). Null when the rule assigns nobody or the structure has no agent.
+ * agents). Null when the rule assigns nobody or the structure has no agent. Call inside the
+ * transaction that files the request.
  */
-async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Handler | null> {
+export async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Assignee | null> {
   const structureId = rule.targetStructureId;
   switch (rule.assignment) {
     case "none":
       return null;
     case "agent":
       return rule.targetAgentId ? findHandler(tx, structureId, rule.targetAgentId) : null;
-    case "least_loaded": {
-      const id = await leastLoadedAgent(tx, structureId);
-      return id ? findHandler(tx, structureId, id) : null;
-    }
+    case "least_loaded":
+      return leastLoadedAgent(tx, structureId);
     case "round_robin": {
       const [locked] = await tx
         .select({ last: caseRoutingRules.lastAssigneeId })
@@ -93,81 +100,53 @@ async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Handler | null> 
   }
 }
 
-/** What a new request looks like before it is routed (the fields the rules and the clock read). */
-export interface Unrouted extends RouteInput {
-  type: CaseType;
-  structureId: string;
-  accessTrack: AccessTrack | null;
-}
-
-/** Where the rules send a new request, decided before it is written, so it is written once. */
-export interface Route {
-  rule: RoutingRule;
-  /** Where the request was filed. */
-  from: string;
-  structureId: string;
-  /** The legal clock at the rule's structure; null when the request stays where it was filed. */
-  dueAt: Date | null;
-  assignee: Handler | null;
-}
-
 /**
- * Decides, inside the transaction that files a request (every intake, through submitCase), where
- * the routing rules send it: the rule's structure (its legal clock counted there) and, when the rule
- * says so, an agent. Null when no rule applies: the request stays where it was filed.
+ * What a route writes in the request's timeline, with the "submitted" event: which rule moved it
+ * (the routing page counts these) and chose its agent.
  */
-export async function decideRoute(tx: Db, c: Unrouted, now: Date): Promise<Route | null> {
-  if (!c.categoryId) return null;
-  const rule = routeCase(await loadRoutingRules(tx, c.categoryId), c);
-  if (!rule) return null;
-  const structureId = rule.targetStructureId;
-  const [dueAt, assignee] = await Promise.all([
-    structureId === c.structureId ? null : computeDueAt(tx, c.type, structureId, now, c.accessTrack),
-    pickAssignee(tx, rule),
-  ]);
-  return { rule, from: c.structureId, structureId, dueAt, assignee };
-}
-
-/**
- * Records a route once the request is written with it: the timeline says which rule moved it and
- * chose its agent (the routing page counts these), a round-robin rule remembers whose turn it was,
- * and the agent is told as their mail preference says.
- */
-export async function recordRoute(
-  tx: Db,
-  mail: MailSettings,
-  c: Pick<CaseRow, "id" | "reference">,
-  route: Route,
-  now: Date,
-): Promise<void> {
-  const { rule, assignee } = route;
+export function routeEvents(
+  caseId: string,
+  rule: RoutingRule,
+  from: string,
+  assignee: Assignee | null,
+  at: Date,
+): Array<typeof caseEvents.$inferInsert> {
   const ruleId = rule.id;
-  await tx.insert(caseEvents).values([
+  return [
     {
-      caseId: c.id,
-      kind: "routed" as const,
-      at: now,
+      caseId,
+      kind: "routed",
+      at,
       internal: true,
-      details: { ruleId, from: route.from, to: route.structureId, anyPlace: rule.governorateCode === null },
+      details: { ruleId, from, to: rule.targetStructureId, anyPlace: rule.governorateCode === null },
     },
     ...(assignee
       ? [
           {
-            caseId: c.id,
+            caseId,
             kind: "assigned" as const,
-            at: now,
+            at,
             internal: true,
             details: { to: assignee.id, auto: true, ruleId, strategy: rule.assignment },
           },
         ]
       : []),
-  ]);
-  if (!assignee) return;
+  ];
+}
+
+/** Once a rule assigned a request: a round-robin rule remembers whose turn it was, and the agent is told. */
+export async function recordAssignment(
+  tx: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  c: Pick<CaseRow, "id" | "reference">,
+  rule: RoutingRule,
+  assignee: Assignee,
+): Promise<void> {
   if (rule.assignment === "round_robin") {
     await tx
       .update(caseRoutingRules)
       .set({ lastAssigneeId: assignee.id })
-      .where(eq(caseRoutingRules.id, ruleId));
+      .where(eq(caseRoutingRules.id, rule.id));
   }
-  await notifyStaff(tx, mail, [assignee], "assigned", c, await structureName(tx, route.structureId));
+  await notifyAssignee(tx, settings, assignee, c, rule.targetName);
 }

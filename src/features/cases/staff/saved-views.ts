@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
+import { isUuid } from "../../../core/ids.js";
 import type { Db } from "../../../db/client.js";
-import { isUuid } from "../../structures/commands/structure-fields.js";
 import { savedCaseViews } from "./tables.js";
 
 export type SavedView = typeof savedCaseViews.$inferSelect;

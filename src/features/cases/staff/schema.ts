@@ -43,7 +43,11 @@ export type WorkloadQuery = Static<typeof WorkloadQuery>;
 export const WorkloadAssignBody = formSchema({ structure: 100, case: 100, assignee: 100, back: 1000 });
 export type WorkloadAssignBody = FormBody<"structure" | "case" | "assignee" | "back">;
 
-export const CasePageQuery = Type.Object({ template: short });
+/** `from`: the queue's query string the request was opened from (its "next request" follows that list). */
+export const CasePageQuery = Type.Object({
+  template: short,
+  from: Type.Optional(Type.String({ maxLength: 3000 })),
+});
 export type CasePageQuery = Static<typeof CasePageQuery>;
 
 export const StructureQuery = Type.Object({ structure: short });
@@ -77,6 +81,8 @@ export const BulkBody = Type.Object({
   op: short,
   assignee: short,
   outcome: short,
+  ground: short,
+  message: Type.Optional(Type.String({ maxLength: MESSAGE })),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 });
 export type BulkBody = Static<typeof BulkBody>;

@@ -11,8 +11,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../../core/auth/tables.js";
-import { id, timestamps, tstz } from "../../../db/columns.js";
-import { governorates, structureCategories, structures } from "../../structures/tables.js";
+import { governorates, structures } from "../../../core/structures/tables.js";
+import { id, ownedBy, requiredRef, timestamps, tstz } from "../../../db/columns.js";
+import { structureCategories } from "../../structures/tables.js";
 import { caseStatus, cases, caseType } from "../tables.js";
 
 /** A queue's filters saved under a name by a member of staff, for one structure. */
@@ -20,12 +21,8 @@ export const savedCaseViews = pgTable(
   "saved_case_views",
   {
     id: id(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id),
+    accountId: ownedBy("account_id", () => accounts.id),
+    structureId: requiredRef("structure_id", () => structures.id),
     name: text("name").notNull(),
     /** The queue's query string, normalised (known filters only), without "?". */
     query: text("query").notNull(),
@@ -42,9 +39,7 @@ export const responseTemplates = pgTable(
   "response_templates",
   {
     id: id(),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id),
+    structureId: requiredRef("structure_id", () => structures.id),
     categoryId: uuid("category_id").references(() => structureCategories.id),
     locale: text("locale").notNull(),
     title: text("title").notNull(),
@@ -74,13 +69,9 @@ export const caseRoutingRules = pgTable(
   "case_routing_rules",
   {
     id: id(),
-    categoryId: uuid("category_id")
-      .notNull()
-      .references(() => structureCategories.id),
+    categoryId: requiredRef("category_id", () => structureCategories.id),
     governorateCode: text("governorate_code").references(() => governorates.code),
-    targetStructureId: uuid("target_structure_id")
-      .notNull()
-      .references(() => structures.id),
+    targetStructureId: requiredRef("target_structure_id", () => structures.id),
     assignment: text("assignment").$type<RoutingAssignment>().notNull().default("none"),
     /** The agent of an "agent" rule (null otherwise, or once their account is gone). */
     targetAgentId: uuid("target_agent_id").references(() => accounts.id, { onDelete: "set null" }),
@@ -111,9 +102,7 @@ export const caseRoutingRules = pgTable(
 export const caseMailOptOuts = pgTable(
   "case_mail_opt_outs",
   {
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: ownedBy("case_id", () => cases.id),
     addressKey: text("address_key").notNull(),
     ...timestamps(),
   },
@@ -168,3 +157,16 @@ export const caseSettledCounts = pgTable(
       .nullsNotDistinct(),
   ],
 );
+
+/**
+ * How many open requests (new, in progress, awaiting the citizen) each account has assigned, in any
+ * structure: the least-loaded rule reads one row per agent here instead of counting every open
+ * request of every agent on each request it routes. Kept by the trigger cases_open_load (migration
+ * 0035) in the same transaction as the change to the request; an agent with no row has none.
+ */
+export const agentOpenLoad = pgTable("agent_open_load", {
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  n: integer("n").notNull(),
+});

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { formatDate } from "../../../core/i18n/format.js";
 import { type Locale, type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
+import { isUuid } from "../../../core/ids.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { isUuid } from "../../structures/commands/structure-fields.js";
-import { structureCategories, structures } from "../../structures/tables.js";
+import { structureCategories } from "../../structures/tables.js";
 import { responseTemplates } from "./tables.js";
 
 export type ResponseTemplate = typeof responseTemplates.$inferSelect;

@@ -6,9 +6,11 @@ import { createTestApp, type TestApp } from "../../../../test/app.js";
 import { auditEvents } from "../../../core/audit/tables.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { isLocale } from "../../../core/i18n/localized.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { structureCategories, structures } from "../../structures/tables.js";
+import { structureCategories } from "../../structures/tables.js";
 import { caseEvents, cases } from "../tables.js";
+import { uniqueCaseKeys } from "../testing.js";
 import { staffCaseRoutes } from "./index.js";
 
 /**
@@ -62,13 +64,10 @@ export type NewCase = Partial<typeof cases.$inferInsert> & { structure?: string 
 export async function insertCase(db: Db, fields: NewCase = {}) {
   sequence += 1;
   const { structure = "gov-tn-11", ...rest } = fields;
-  const key = randomUUID();
   const [row] = await db
     .insert(cases)
     .values({
-      reference: `EC-2026-${String(sequence).padStart(6, "0")}`,
-      submissionKeyHash: key,
-      followTokenHash: `hash-${key}`,
+      ...uniqueCaseKeys(sequence),
       type: "complaint",
       subject: "Éclairage public en panne",
       description: "Les lampadaires de la rue sont éteints depuis deux semaines.",
@@ -103,6 +102,20 @@ export async function staffPeople({ app, database }: TestApp) {
     platformAdmin: await as({ platformAdmin: true, displayName: "Bureau central" }),
     citizen: await as({ displayName: "Citoyen" }),
   };
+}
+
+/**
+ * The usual setting of a staff test file: the app, its people, and the two governorates they
+ * work in (home: Tunis, gov-tn-11; ariana: gov-tn-12, another structure's).
+ */
+export async function staffFixture() {
+  const testApp = await staffTestApp();
+  const { database } = testApp;
+  const db = database.db;
+  const people = await staffPeople(testApp);
+  const home = await structureIdOf(db, "gov-tn-11");
+  const ariana = await structureIdOf(db, "gov-tn-12");
+  return { testApp, database, db, people, home, ariana };
 }
 
 /** The events of a request, oldest first. */

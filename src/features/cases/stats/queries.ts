@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../db/client.js";
-import { CASE_CHANNELS, type CaseChannel } from "../tables.js";
+import { CASE_CHANNELS, type CaseChannel, cases } from "../tables.js";
+import { serviceLevelColumns, shareInTime } from "./service-levels.js";
 
 /** Below this many requests a structure's figures say too little, and could point at people. */
 export const STATS_MIN_CASES = 10;
@@ -18,7 +19,7 @@ export interface StructureCaseStats {
    * Null without any response yet.
    */
   medianFirstResponseHours: number | null;
-  /** Requests with a deadline whose outcome is known: answered, or still unanswered past the deadline. */
+  /** Requests with a deadline whose outcome is known: answered, or overdue (open, the clock running, past it). */
   deadlineKnown: number;
   /** Of those, answered by the deadline. */
   answeredInTime: number;
@@ -29,16 +30,21 @@ export interface StructureCaseStats {
   meanSatisfaction: number | null;
 }
 
+/** The service levels the page shows. */
+const FIGURES = [
+  "received",
+  "answered",
+  "median_hours",
+  "deadline_known",
+  "answered_in_time",
+  "ratings",
+  "mean_satisfaction",
+] as const;
+
 /**
  * The figures in one aggregate query over the structure's requests (the queue index finds them):
- * - received: every request held, and how many came by each channel;
- * - answered: those with an answer;
- * - median first response (percentile_cont) over the requests whose first response came at this
- *   structure, from their arrival there;
- * - in time: answered at or before the deadline, among the requests answered or whose deadline has
- *   passed unanswered while the clock ran. Requests closed without an answer (not competent,
- *   duplicate, withdrawn…) and those waiting for the citizen are left out;
- * - satisfaction: the mean of the ratings given.
+ * every request held and how many came by each channel, then the service levels as
+ * service-levels.ts defines them (the same figures as the open data and the insights).
  */
 export async function structureCaseStats(
   db: Db,
@@ -51,31 +57,22 @@ export async function structureCaseStats(
       answered: number;
       median_hours: number | null;
       deadline_known: number;
-      in_time: number;
+      answered_in_time: number;
       ratings: number;
       mean_satisfaction: number | null;
     } & Record<CaseChannel, number>
   >(
     await db.execute(sql`
       select
-        count(*)::int as received,
         ${sql.join(
-          CASE_CHANNELS.map((c) => sql`count(*) filter (where channel = ${c})::int as ${sql.identifier(c)},`),
-          sql` `,
-        )}
-        count(*) filter (where answered_at is not null)::int as answered,
-        (percentile_cont(0.5) within group (
-          order by extract(epoch from first_response_at - clock_started_at) / 3600
-        ) filter (where first_response_at >= clock_started_at))::float8 as median_hours,
-        count(*) filter (where due_at is not null and (
-          answered_at is not null
-          or (closed_at is null and paused_at is null and due_at < ${now.toISOString()}::timestamptz)
-        ))::int as deadline_known,
-        count(*) filter (where due_at is not null and answered_at <= due_at)::int as in_time,
-        count(satisfaction)::int as ratings,
-        avg(satisfaction)::float8 as mean_satisfaction
+          CASE_CHANNELS.map(
+            (c) => sql`count(*) filter (where ${cases.channel} = ${c})::int as ${sql.identifier(c)}`,
+          ),
+          sql`, `,
+        )},
+        ${serviceLevelColumns(FIGURES, now)}
       from cases
-      where structure_id = ${structureId}`),
+      where ${cases.structureId} = ${structureId}`),
   );
   const r = row!;
   const num = (v: number | string | null) => (v === null ? null : Number(v));
@@ -85,8 +82,8 @@ export async function structureCaseStats(
     answered: Number(r.answered),
     medianFirstResponseHours: num(r.median_hours),
     deadlineKnown: Number(r.deadline_known),
-    answeredInTime: Number(r.in_time),
-    shareInTime: Number(r.deadline_known) > 0 ? Number(r.in_time) / Number(r.deadline_known) : null,
+    answeredInTime: Number(r.answered_in_time),
+    shareInTime: shareInTime(r.deadline_known, r.answered_in_time),
     ratings: Number(r.ratings),
     meanSatisfaction: num(r.mean_satisfaction),
   };

@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../core/authz/actor.js";
 import { type FieldErrors, fieldError, hasErrors, text } from "../../../core/forms.js";
+import { isUuid } from "../../../core/ids.js";
 import type { Db } from "../../../db/client.js";
-import { recordHold, screenPosting } from "../../moderation/screen.js";
-import { isUuid, LIMITS, MAX_DEPTH } from "../fields.js";
+import { blockedError, recordHold, screenPosting } from "../../moderation/screen.js";
+import { LIMITS, MAX_DEPTH } from "../fields.js";
 import { speaksForStructure } from "../policy.js";
 import { consultationCommentSupports, consultationComments, consultationSections } from "../tables.js";
 import { type Refused, whileOpen } from "./participate.js";
@@ -48,7 +49,7 @@ export async function addComment(
     if ([...body].length < LIMITS.commentMin)
       errors.body = fieldError("consultations.errors.commentRequired");
     else if ([...body].length > LIMITS.comment)
-      errors.body = fieldError("consultations.errors.textTooLong", { max: LIMITS.comment });
+      errors.body = fieldError("consultations.errors.commentTooLong", { max: LIMITS.comment });
     let sectionId: string | null = null;
     let depth = 0;
     let rootId: string | null = null;
@@ -93,9 +94,7 @@ export async function addComment(
     if (screening.blockedUntil)
       return {
         errors: {
-          body: fieldError("moderation.errors.blocked", {
-            date: screening.blockedUntil.toISOString().slice(0, 10),
-          }),
+          body: blockedError(screening.blockedUntil),
         },
       };
     const [row] = await tx

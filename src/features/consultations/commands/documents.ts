@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { inspectUpload } from "../../../core/files/inspect.js";
 import { contentKey, type FileStore } from "../../../core/files/store.js";
 import {
@@ -14,7 +14,6 @@ import type { Db } from "../../../db/client.js";
 import { LIMITS } from "../fields.js";
 import type { Consultation, ConsultationDocument } from "../queries.js";
 import { consultationDocuments } from "../tables.js";
-import type { ChangeContext } from "./save-consultation.js";
 
 export type DocumentField = "title" | "file";
 

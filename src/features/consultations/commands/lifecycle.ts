@@ -1,12 +1,11 @@
 import { count, eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldError, fieldError } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import { phaseOf } from "../phase.js";
 import type { Consultation } from "../queries.js";
 import { consultationSections, consultations } from "../tables.js";
 import { notifyFollowers } from "./notify.js";
-import type { ChangeContext } from "./save-consultation.js";
 
 export type LifecycleResult = { ok: true } | { ok: false; error: FieldError };
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { localized } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { LIMITS } from "../fields.js";
 import { phaseOf } from "../phase.js";
@@ -9,7 +10,7 @@ import type { Consultation, Section } from "../queries.js";
 import { computeFigures } from "../synthesis.js";
 import { consultationOutcomes, consultationSyntheses, consultations, sectionDecision } from "../tables.js";
 import { notifyFollowers } from "./notify.js";
-import { type ChangeContext, localized, parseLocalized } from "./save-consultation.js";
+import { parseLocalized } from "./save-consultation.js";
 
 export type Decision = (typeof sectionDecision.enumValues)[number];
 export const DECISIONS = sectionDecision.enumValues;

@@ -1,5 +1,5 @@
 import { and, count, eq, max } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
@@ -11,7 +11,8 @@ import {
   type QuestionOption,
   questionKind,
 } from "../tables.js";
-import { type ChangeContext, parseLocalized } from "./save-consultation.js";
+import { auditConsultation } from "./audit-consultation.js";
+import { parseLocalized } from "./save-consultation.js";
 import { textEditable } from "./sections.js";
 
 export type QuestionKind = (typeof questionKind.enumValues)[number];
@@ -122,17 +123,7 @@ export async function addQuestion(
       required: input.required === "yes",
     })
     .returning({ id: consultationQuestions.id });
-  await audit(
-    db,
-    {
-      action: "consultation.question.add",
-      subjectType: "consultation",
-      subjectId: c.id,
-      structureId: c.structureId,
-    },
-    context.request,
-    context.actorId,
-  );
+  await auditConsultation(db, c, "consultation.question.add", context);
   return { ok: true, value: row! };
 }
 
@@ -147,17 +138,6 @@ export async function deleteQuestion(
   await db
     .delete(consultationQuestions)
     .where(and(eq(consultationQuestions.id, question.id), eq(consultationQuestions.consultationId, c.id)));
-  await audit(
-    db,
-    {
-      action: "consultation.question.delete",
-      subjectType: "consultation",
-      subjectId: c.id,
-      structureId: c.structureId,
-      details: { questionId: question.id },
-    },
-    context.request,
-    context.actorId,
-  );
+  await auditConsultation(db, c, "consultation.question.delete", context, { questionId: question.id });
   return { ok: true, value: null };
 }

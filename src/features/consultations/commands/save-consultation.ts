@@ -1,19 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
-import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { type LocalizedText, localized } from "../../../core/i18n/localized.js";
+import { governorates, structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { governorates, structures } from "../../structures/tables.js";
 import { isTheme, LIMITS } from "../fields.js";
 import type { Consultation } from "../queries.js";
 import { consultations } from "../tables.js";
-
-/** Who makes a change, for the audit log. */
-export interface ChangeContext {
-  actorId: string | null;
-  request?: FastifyRequest;
-}
 
 export type ConsultationField =
   | "structureId"
@@ -35,19 +28,6 @@ export type ConsultationField =
   | "closesAt"
   | "outcomeDueAt";
 export type ConsultationInput = Partial<Record<ConsultationField, string>>;
-
-/** Keeps only the languages given, trimmed. */
-export function localized(
-  ar: string | undefined,
-  fr: string | undefined,
-  en: string | undefined,
-): LocalizedText {
-  const out: LocalizedText = {};
-  if (text(ar)) out.ar = text(ar);
-  if (text(fr)) out.fr = text(fr);
-  if (text(en)) out.en = text(en);
-  return out;
-}
 
 /**
  * A text in ar/fr/en from `<prefix>Ar`, `<prefix>Fr`, `<prefix>En`: each at most `max` characters;

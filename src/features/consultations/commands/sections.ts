@@ -1,12 +1,13 @@
 import { and, count, eq, max } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import { isLocale } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { LIMITS } from "../fields.js";
 import type { Consultation, Section } from "../queries.js";
 import { consultationComments, consultationSections } from "../tables.js";
-import { type ChangeContext, parseLocalized } from "./save-consultation.js";
+import { auditConsultation } from "./audit-consultation.js";
+import { parseLocalized } from "./save-consultation.js";
 
 export type SectionField = "titleAr" | "titleFr" | "titleEn" | "bodyAr" | "bodyFr" | "bodyEn";
 export type ImportField = "text" | "language";
@@ -67,17 +68,7 @@ export async function addSection(
     .insert(consultationSections)
     .values({ consultationId: c.id, position: await nextPosition(db, c.id), ...values })
     .returning({ id: consultationSections.id });
-  await audit(
-    db,
-    {
-      action: "consultation.section.add",
-      subjectType: "consultation",
-      subjectId: c.id,
-      structureId: c.structureId,
-    },
-    context.request,
-    context.actorId,
-  );
+  await auditConsultation(db, c, "consultation.section.add", context);
   return { ok: true, value: row! };
 }
 
@@ -94,18 +85,7 @@ export async function updateSection(
   const values = parseSection(input, errors);
   if (hasErrors(errors)) return { ok: false, errors };
   await db.update(consultationSections).set(values).where(eq(consultationSections.id, section.id));
-  await audit(
-    db,
-    {
-      action: "consultation.section.update",
-      subjectType: "consultation",
-      subjectId: c.id,
-      structureId: c.structureId,
-      details: { sectionId: section.id },
-    },
-    context.request,
-    context.actorId,
-  );
+  await auditConsultation(db, c, "consultation.section.update", context, { sectionId: section.id });
   return { ok: true, value: null };
 }
 
@@ -120,18 +100,7 @@ export async function deleteSection(
   await db
     .delete(consultationSections)
     .where(and(eq(consultationSections.id, section.id), eq(consultationSections.consultationId, c.id)));
-  await audit(
-    db,
-    {
-      action: "consultation.section.delete",
-      subjectType: "consultation",
-      subjectId: c.id,
-      structureId: c.structureId,
-      details: { sectionId: section.id },
-    },
-    context.request,
-    context.actorId,
-  );
+  await auditConsultation(db, c, "consultation.section.delete", context, { sectionId: section.id });
   return { ok: true, value: null };
 }
 
@@ -223,18 +192,10 @@ export async function importSections(
         body: p.body ? { [language]: p.body } : { [language]: p.title },
       })),
     );
-    await audit(
-      tx,
-      {
-        action: "consultation.section.import",
-        subjectType: "consultation",
-        subjectId: c.id,
-        structureId: c.structureId,
-        details: { count: parsed.length, language },
-      },
-      context.request,
-      context.actorId,
-    );
+    await auditConsultation(tx, c, "consultation.section.import", context, {
+      count: parsed.length,
+      language,
+    });
   });
   return { ok: true, value: { count: parsed.length } };
 }

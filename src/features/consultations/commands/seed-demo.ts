@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { accountProfiles } from "../../accounts/tables.js";
 import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
-import { structures } from "../../structures/tables.js";
 import { addFollow } from "../../subscriptions/commands.js";
 import { phaseOf } from "../phase.js";
 import { computeFigures } from "../synthesis.js";
@@ -25,7 +25,7 @@ import {
   GREEN_PLAN,
   PARTICIPATORY_BUDGET,
   TERRACES,
-} from "./seed-demo-data.js";
+} from "./seed-demo.data.js";
 
 const DAY = 24 * 3600_000;
 

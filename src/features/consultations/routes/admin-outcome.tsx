@@ -16,10 +16,9 @@ import {
   listOutcomes,
   listQuestions,
   listSections,
-  listTextAnswers,
-  questionnaireResults,
   type Section,
 } from "../queries.js";
+import { listTextAnswers, questionnaireResults } from "../questionnaire-queries.js";
 import { computeFigures } from "../synthesis.js";
 import { OutcomePage, ResultsPage } from "../views/admin/outcome-pages.js";
 import { changeContext, loadAdmin } from "./load.js";
@@ -71,7 +70,7 @@ function download(reply: FastifyReply, name: string, format: "csv" | "json", bod
 export const adminOutcomeRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireStaff);
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get<{ Params: IdParams }>(

@@ -3,9 +3,9 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError } from "../../../core/errors/app-error.js";
 import { formSchema } from "../../../core/forms.js";
+import { structures } from "../../../core/structures/tables.js";
 import { adminAbilities } from "../../admin/abilities.js";
 import { listGovernorates } from "../../structures/queries.js";
-import { structures } from "../../structures/tables.js";
 import {
   closeConsultation,
   type LifecycleResult,
@@ -18,8 +18,9 @@ import {
   updateConsultation,
   valuesOf,
 } from "../commands/save-consultation.js";
+import { listAdminConsultations } from "../list-queries.js";
 import { canConsultation, consultationScope } from "../policy.js";
-import { type ConsultationView, listAdminConsultations } from "../queries.js";
+import type { ConsultationView } from "../queries.js";
 import {
   consultationComments,
   consultationDocuments,
@@ -92,7 +93,7 @@ async function counts(request: FastifyRequest, id: string) {
 export const adminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireStaff);
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get("/admin/consultations", async (request, reply) => {

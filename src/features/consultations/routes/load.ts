@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
-import type { ChangeContext } from "../commands/save-consultation.js";
 import { type ConsultationAction, canConsultation, canSeeConsultation } from "../policy.js";
 import { type ConsultationView, findConsultation } from "../queries.js";
 

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
@@ -6,8 +6,9 @@ import { formSchema } from "../../../core/forms.js";
 import { addComment, type CommentInput, toggleSupport } from "../commands/comments.js";
 import { setFollowing } from "../commands/follow.js";
 import { type ResponseInput, submitResponse } from "../commands/respond.js";
+import { findComment } from "../comment-queries.js";
 import type { ParticipationRefusal } from "../policy.js";
-import { type ConsultationView, findComment, listQuestions } from "../queries.js";
+import { type ConsultationView, listQuestions } from "../queries.js";
 import { QuestionnairePage } from "../views/questionnaire-page.js";
 import { loadPublic, safeBack } from "./load.js";
 import { IdParams } from "./public.js";
@@ -38,8 +39,6 @@ const refusalStatus = (refusal: ParticipationRefusal) =>
 /** Taking part: comments and replies, supports, following, and answering the questionnaire. */
 export const participateRoutes: FastifyPluginAsync = async (app) => {
   const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
-  const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
-
   /** Shows the page the comment form was on again, with the refusal or the errors. */
   async function formPage(
     request: FastifyRequest,
@@ -56,7 +55,7 @@ export const participateRoutes: FastifyPluginAsync = async (app) => {
     "/consultations/:id/comments",
     { schema: { params: IdParams, body: CommentBody }, preHandler: requireAccount, config: submissions },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const c = await loadPublic(request, request.params.id);
       const input = request.body as CommentInput;
       const result = await addComment(app.db, request.actor, c.id, input);
@@ -89,7 +88,7 @@ export const participateRoutes: FastifyPluginAsync = async (app) => {
     "/consultations/:id/comments/:commentId/support",
     { schema: { params: CommentParams, body: SupportBody }, preHandler: requireAccount, config: submissions },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const c = await loadPublic(request, request.params.id);
       const comment = await findComment(app.db, c.id, request.params.commentId);
       if (!comment) throw new NotFoundError();
@@ -132,7 +131,7 @@ export const participateRoutes: FastifyPluginAsync = async (app) => {
     "/consultations/:id/questionnaire",
     { schema: { params: IdParams, body: ResponseBody }, preHandler: requireAccount, config: submissions },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const c = await loadPublic(request, request.params.id);
       const questions = await listQuestions(app.db, c.id);
       if (questions.length === 0) throw new NotFoundError();

@@ -4,19 +4,17 @@ import { NotFoundError } from "../../../core/errors/app-error.js";
 import { requestedPage } from "../../../core/paging.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { isTheme } from "../fields.js";
-import { hasClosed } from "../phase.js";
-import { participationRefusal } from "../policy.js";
 import {
-  hasResponded,
   LIST_STATUSES,
   type ListStatus,
   listConsultingStructures,
-  listDocuments,
   listHighlights,
   listPublicConsultations,
-  listQuestions,
-  questionnaireResults,
-} from "../queries.js";
+} from "../list-queries.js";
+import { hasClosed } from "../phase.js";
+import { participationRefusal } from "../policy.js";
+import { listDocuments, listQuestions } from "../queries.js";
+import { hasResponded, questionnaireResults } from "../questionnaire-queries.js";
 import { ConsultationListPage } from "../views/list-page.js";
 import { QuestionnairePage, type QuestionnaireView } from "../views/questionnaire-page.js";
 import { loadPublic } from "./load.js";
@@ -107,7 +105,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: IdParams, querystring: PageQuery } },
     async (request, reply) => {
       const c = await loadPublic(request, request.params.id);
-      if (c.visibility === "draft") reply.header("cache-control", "no-store");
+      if (c.visibility === "draft") reply.noStore();
       else cacheable(reply);
       return reply.render(await consultationPage(request, c, request.query));
     },
@@ -173,7 +171,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
       const c = await loadPublic(request, request.params.id);
       const questions = await listQuestions(app.db, c.id);
       if (questions.length === 0) throw new NotFoundError();
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       return reply.render(
         <QuestionnairePage c={c} questions={questions} view={await questionnaireView(request, c)} />,
       );

@@ -5,15 +5,12 @@ import { canModerate } from "../../moderation/policy.js";
 import { opinionMapLink, opinionMapSynthesis } from "../../opinion-map/hooks.js";
 import { listGovernorates } from "../../structures/queries.js";
 import type { CommentField } from "../commands/comments.js";
+import { type CommentSort, type CommentViewer, findThread, listCommentPage } from "../comment-queries.js";
 import { canConsultation, type ParticipationRefusal, participationRefusal } from "../policy.js";
 import {
-  type CommentSort,
-  type CommentViewer,
   type ConsultationView,
   findSynthesis,
-  findThread,
   isFollowing,
-  listCommentPage,
   listOutcomes,
   listQuestions,
   listSections,

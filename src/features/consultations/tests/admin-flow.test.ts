@@ -180,7 +180,7 @@ describe("a structure admin runs a consultation", () => {
     };
     const incomplete = await admin.agent.post(`${base}/outcome`, outcome);
     expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.body).toContain("Choisissez ce qui a été décidé pour cette section");
+    expect(incomplete.body).toContain("Choisissez ce qui a été décidé pour cet article");
     for (const [i, s] of sections.entries()) {
       const f = outcomeFields(s.id);
       outcome[f.decision] = ["kept", "changed", "dropped"][i]!;

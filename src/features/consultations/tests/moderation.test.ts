@@ -68,7 +68,7 @@ describe("moderation of consultation comments", () => {
     const tombstone = (await new Agent(app).get(page)).body;
     expect(tombstone).not.toContain("escrocs");
     expect(tombstone).toContain("Cette contribution a été masquée par la modération.");
-    expect(tombstone).toContain("Motif : Accusations sans fondement contre des personnes.");
+    expect(tombstone).toContain("Motif : <bdi>Accusations sans fondement contre des personnes.</bdi>");
     const [mail] = await mailsTo(database, account.email!);
     expect(mail!.textBody).toContain("Accusations sans fondement contre des personnes.");
 

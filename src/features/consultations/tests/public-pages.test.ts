@@ -125,7 +125,7 @@ describe("a consultation's page", () => {
     const page = (await anonymous.get(`/fr/consultations/${c.id}`)).body;
     expect(page).not.toContain("Propos injurieux");
     expect(page).toContain("Cette contribution a été masquée par la modération.");
-    expect(page).toContain("Motif : Insulte");
+    expect(page).toContain("Motif : <bdi>Insulte");
   });
 
   it("answers 404 for a draft, an unknown id, or a section of another consultation", async () => {

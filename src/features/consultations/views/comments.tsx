@@ -9,9 +9,9 @@ import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { FlagLink, HeldNotice, Tombstone } from "../../moderation/views/markers.js";
 import type { CommentField } from "../commands/comments.js";
+import type { CommentSort, CommentThread, CommentView } from "../comment-queries.js";
 import { LIMITS, MAX_DEPTH } from "../fields.js";
 import type { ParticipationRefusal } from "../policy.js";
-import type { CommentSort, CommentThread, CommentView } from "../queries.js";
 
 /** What the viewer may do with the comments shown, computed once by the route. */
 export interface CommentAbilities {

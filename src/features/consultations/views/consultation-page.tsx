@@ -4,23 +4,17 @@ import { formatNumber } from "../../../core/i18n/format.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { Problem } from "../../../core/views/problem.js";
-import { Localized } from "../../structures/views/localized-text.js";
 import type { CommentField } from "../commands/comments.js";
+import type { CommentSort, CommentThread } from "../comment-queries.js";
 import { hasClosed, phaseOf } from "../phase.js";
 import type { ParticipationRefusal } from "../policy.js";
-import type {
-  CommentSort,
-  CommentThread,
-  ConsultationDocument,
-  ConsultationView,
-  Outcome,
-  Section,
-  Synthesis,
-} from "../queries.js";
+import type { ConsultationDocument, ConsultationView, Outcome, Section, Synthesis } from "../queries.js";
 import { type CommentAbilities, CommentForm, CommentList, RefusalNote } from "./comments.js";
 import { OutcomeSection } from "./outcome-section.js";
 import { LocalizedBlock, PhaseTag, PhaseTimeline, useSectionTitle } from "./parts.js";
@@ -124,7 +118,7 @@ export function ConsultationPage(props: ConsultationPageProps) {
             {documents.map((d) => (
               <li key={d.id}>
                 <a class="sh-link" href={href(`${base}/documents/${d.id}`)}>
-                  {d.title}
+                  <UserText>{d.title}</UserText>
                 </a>{" "}
                 <span class="sh-caption">
                   {t("consultations.page.documentSize", {

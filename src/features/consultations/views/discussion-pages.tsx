@@ -3,12 +3,13 @@ import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { Problem } from "../../../core/views/problem.js";
-import { Localized } from "../../structures/views/localized-text.js";
 import type { CommentField } from "../commands/comments.js";
+import type { CommentSort, CommentThread } from "../comment-queries.js";
 import { MAX_DEPTH } from "../fields.js";
 import type { ParticipationRefusal } from "../policy.js";
-import type { CommentSort, CommentThread, ConsultationView, Section } from "../queries.js";
+import type { ConsultationView, Section } from "../queries.js";
 import { type CommentAbilities, CommentForm, CommentList, RefusalNote, ThreadItem } from "./comments.js";
 import { LocalizedBlock, PhaseTag, useSectionTitle } from "./parts.js";
 

@@ -7,9 +7,9 @@ import { Select } from "../../../core/views/components/select/select.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
-import { Localized } from "../../structures/views/localized-text.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { THEMES } from "../fields.js";
-import { type ConsultationCard, LIST_STATUSES } from "../queries.js";
+import { type ConsultationCard, LIST_STATUSES } from "../list-queries.js";
 import { ConsultationCardItem } from "./parts.js";
 
 export interface ListFormValues {

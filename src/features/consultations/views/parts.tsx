@@ -8,9 +8,10 @@ import {
   type TimelineStep,
 } from "../../../core/views/components/step-timeline/step-timeline.js";
 import { useHref, usePage } from "../../../core/views/context.js";
-import { Localized } from "../../structures/views/localized-text.js";
+import { Localized } from "../../../core/views/localized-text.js";
+import type { ConsultationCard } from "../list-queries.js";
 import { type Phase, type PhaseDates, phaseOf } from "../phase.js";
-import type { ConsultationCard, Section } from "../queries.js";
+import type { Section } from "../queries.js";
 
 export const PHASE_TONES: Record<Phase | "draft", StatusTone> = {
   draft: "neutral",

@@ -9,15 +9,16 @@ import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { Problem } from "../../../core/views/problem.js";
-import { Localized } from "../../structures/views/localized-text.js";
 import { answerField, type ResponseInput } from "../commands/respond.js";
 import { LIMITS } from "../fields.js";
 import type { ParticipationRefusal } from "../policy.js";
-import type { ConsultationView, Question, QuestionResult } from "../queries.js";
+import type { ConsultationView, Question } from "../queries.js";
+import type { QuestionResult } from "../questionnaire-queries.js";
 import { RefusalNote } from "./comments.js";
-import { QuestionnaireResults } from "./outcome-section.js";
 import { PhaseTag } from "./parts.js";
+import { QuestionnaireResults } from "./questionnaire-results.js";
 
 export type QuestionnaireView =
   | { mode: "form"; values?: ResponseInput; errors?: FieldErrors }
@@ -111,9 +112,22 @@ export function QuestionnairePage({
   const { t, locale } = usePage();
   const href = useHref();
   const errors = view.mode === "form" ? view.errors : undefined;
+  const numbers = new Map(questions.map((q, i) => [answerField(q), { n: i + 1, q }]));
   const { message, Summary } = useFieldErrors(
     errors,
     Object.fromEntries(questions.map((q) => [answerField(q), answerField(q)])),
+    // The summary names each question ("Answer question 2: …"): its items stand far from them.
+    (field, e) => {
+      const question = numbers.get(field);
+      const kind = e.key.split(".").pop();
+      if (!question || !["answerRequired", "choose", "textTooLong"].includes(kind ?? ""))
+        return t(e.key, e.values);
+      return t(`consultations.errors.question.${kind}`, {
+        ...e.values,
+        number: question.n,
+        question: pickLocalized(question.q.prompt, locale).text,
+      });
+    },
   );
   const title = t("consultations.questionnaire.title");
   return (

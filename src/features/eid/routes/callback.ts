@@ -32,7 +32,7 @@ const Query = Type.Object({
 export const callbackRoute: FastifyPluginAsync = async (app) => {
   app.get(CALLBACK_PATH, { schema: { querystring: Query } }, async (request, reply) => {
     if (!eidEnabled(app.config)) throw new NotFoundError();
-    reply.header("cache-control", "no-store");
+    reply.noStore();
     const read = readFlowCookie(request);
     clearFlowCookie(reply);
     if (!read.ok) {

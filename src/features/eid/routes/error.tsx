@@ -27,7 +27,7 @@ export const errorRoute: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       if (!eidEnabled(app.config)) throw new NotFoundError();
       const reason = EID_FAILURES.find((r) => r === request.query.reason) ?? "failed";
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       return reply.render(
         <EidErrorPage
           reason={reason}

@@ -15,7 +15,7 @@ export const startRoute: FastifyPluginAsync = async (app) => {
     { schema: { querystring: Query } },
     async (request, reply) => {
       if (!eidEnabled(app.config)) throw new NotFoundError();
-      reply.header("cache-control", "no-store");
+      reply.noStore();
       const next = safeNext(request.query.next, `/${request.locale}`);
       let started: Awaited<ReturnType<typeof startAuthorization>>;
       try {

@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { fieldError, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
-import type { ChangeContext } from "../../structures/commands/structure-fields.js";
 import type { EventRow } from "../queries.js";
 import { eventRegistrations, events } from "../tables.js";
 import { type EventMailSettings, mailPerson } from "./registrations.js";
@@ -24,7 +23,10 @@ export async function cancelEvent(
   const reason = text(input.reason);
   if (!reason) return { ok: false, errors: { reason: fieldError("events.errors.reasonRequired") } };
   if (reason.length > CANCEL_REASON_MAX)
-    return { ok: false, errors: { reason: fieldError("events.errors.tooLong", { max: CANCEL_REASON_MAX }) } };
+    return {
+      ok: false,
+      errors: { reason: fieldError("events.errors.reasonLong", { max: CANCEL_REASON_MAX }) },
+    };
   return db.transaction(async (tx) => {
     const [cancelled] = await tx
       .update(events)

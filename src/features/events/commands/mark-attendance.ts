@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
+import { isUuid } from "../../../core/ids.js";
 import type { Db } from "../../../db/client.js";
-import { type ChangeContext, isUuid } from "../../structures/commands/structure-fields.js";
 import type { EventRow } from "../queries.js";
 import { eventRegistrations } from "../tables.js";
 

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
+import { localized } from "../../../core/i18n/localized.js";
+import { governorates } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import type { ChangeContext } from "../../structures/commands/structure-fields.js";
-import { localized } from "../../structures/commands/structure-fields.js";
-import { governorates } from "../../structures/tables.js";
 import { publishNotice } from "../../subscriptions/notices.js";
 import { themes } from "../../subscriptions/tables.js";
 import type { EventRow } from "../queries.js";
@@ -75,12 +74,12 @@ export async function parseEvent(
   const title = localized(input.titleAr, input.titleFr, input.titleEn);
   if (Object.keys(title).length === 0) errors.titleAr = fieldError("events.errors.titleRequired");
   else if (tooLong(title, TITLE_MAX))
-    errors.titleAr = fieldError("events.errors.tooLong", { max: TITLE_MAX });
+    errors.titleAr = fieldError("events.errors.titleLong", { max: TITLE_MAX });
   const description = localized(input.descriptionAr, input.descriptionFr, input.descriptionEn);
   if (tooLong(description, DESCRIPTION_MAX))
-    errors.descriptionAr = fieldError("events.errors.tooLong", { max: DESCRIPTION_MAX });
+    errors.descriptionAr = fieldError("events.errors.descriptionLong", { max: DESCRIPTION_MAX });
   const venue = localized(input.venueAr, input.venueFr, input.venueEn);
-  if (tooLong(venue, TITLE_MAX)) errors.venueAr = fieldError("events.errors.tooLong", { max: TITLE_MAX });
+  if (tooLong(venue, TITLE_MAX)) errors.venueAr = fieldError("events.errors.venueLong", { max: TITLE_MAX });
   const governorateCode = text(input.governorateCode).toUpperCase() || null;
   if (governorateCode) {
     const [g] = await db.select().from(governorates).where(eq(governorates.code, governorateCode));

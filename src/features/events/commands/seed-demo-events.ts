@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { structures } from "../../structures/tables.js";
 import { eventRegistrations, events } from "../tables.js";
 import { announceEvent } from "./save-event.js";
 

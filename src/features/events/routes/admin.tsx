@@ -3,10 +3,10 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../core/forms.js";
+import { structures } from "../../../core/structures/tables.js";
 import { adminAbilities } from "../../admin/abilities.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { changeContext } from "../../structures/routes/load.js";
-import { structures } from "../../structures/tables.js";
 import { listThemes } from "../../subscriptions/queries.js";
 import { cancelEvent } from "../commands/cancel-event.js";
 import { markAttendance } from "../commands/mark-attendance.js";
@@ -14,13 +14,15 @@ import { createEvent, type EventField, tunisTimeValue, updateEvent } from "../co
 import { canEvent, type EventAction, eventScope, organiserScope } from "../policy.js";
 import { type EventSummary, findEvent, listAttendees, listManagedEvents } from "../queries.js";
 import { AttendanceBody, CancelEventBody, EventBody, EventParams } from "../schema.js";
-import { AttendancePage, EventFormPage, EventsAdminPage, type EventValues } from "../views/admin-pages.js";
+import { AttendancePage } from "../views/attendance-page.js";
+import { EventFormPage, type EventValues } from "../views/event-form-page.js";
+import { EventsAdminPage } from "../views/events-admin-page.js";
 
 /** Events in the admin area: structure admins run their structures' events, agents mark attendance. */
 export const adminEventRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireStaff);
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   const load = async (request: FastifyRequest, id: string, action: EventAction): Promise<EventSummary> => {

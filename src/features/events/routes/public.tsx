@@ -2,9 +2,9 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { requireAccount } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
+import { requestedPage } from "../../../core/paging.js";
 import { qrSvg } from "../../../core/views/sharing.js";
 import { listGovernorates } from "../../structures/queries.js";
-import { pageNumber } from "../../structures/schema.js";
 import { cancelRegistration, registerForEvent, waitingLine } from "../commands/registrations.js";
 import { type CalendarEntry, calendar } from "../ical.js";
 import { canEvent } from "../policy.js";
@@ -63,7 +63,7 @@ export const publicEventRoutes: FastifyPluginAsync = async (app) => {
       const governorate = governorates.some((g) => g.code === wanted) ? wanted : "";
       const found = await listUpcomingEvents(app.db, {
         governorate: governorate || undefined,
-        page: pageNumber(request.query.page),
+        page: requestedPage(request.query.page),
         pageSize: PAGE_SIZE,
       });
       reply.header("cache-control", "public, max-age=60");

@@ -7,7 +7,7 @@ import { Select } from "../../../core/views/components/select/select.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
-import { Localized, usePlainName } from "../../structures/views/localized-text.js";
+import { Localized, usePlainName } from "../../../core/views/localized-text.js";
 import type { EventSummary } from "../queries.js";
 import { EventFacts, type GovernorateNames } from "./event-facts.js";
 

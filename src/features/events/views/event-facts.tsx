@@ -2,7 +2,7 @@ import { formatEventTime } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { usePage } from "../../../core/views/context.js";
-import { Localized } from "../../structures/views/localized-text.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import type { EventSummary } from "../queries.js";
 
 /** Governorate names by code, for display. */

@@ -3,11 +3,13 @@ import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { ShareLinks } from "../../../core/views/sharing.js";
-import { Localized } from "../../structures/views/localized-text.js";
 import type { EventSummary, Registration } from "../queries.js";
 import { EventFacts, type GovernorateNames } from "./event-facts.js";
 
@@ -58,7 +60,9 @@ export function EventPage({
       {event.cancelledAt && (
         <p class="sh-inset sh-body-text" id="event-cancelled">
           <StatusTag tone="danger">{t("events.status.cancelled")}</StatusTag>{" "}
-          {t("events.cancelledBecause", { reason: event.cancelReason ?? "" })}
+          {translateWith(t, "events.cancelledBecause", {
+            reason: <UserText>{event.cancelReason ?? ""}</UserText>,
+          })}
         </p>
       )}
       <EventFacts event={event} governorates={governorates} />

@@ -2,8 +2,8 @@ import { formatEventTime } from "../../../core/i18n/format.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { Poster } from "../../../core/views/sharing.js";
-import { Localized } from "../../structures/views/localized-text.js";
 import type { EventSummary } from "../queries.js";
 import type { GovernorateNames } from "./event-facts.js";
 

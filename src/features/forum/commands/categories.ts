@@ -33,8 +33,10 @@ export async function saveCategory(
   for (const l of LOCALES) {
     const n = text(input[`name_${l}`]);
     const d = text(input[`description_${l}`]);
-    if (!n || n.length > 80) errors[`name_${l}`] = fieldError("forum.errors.length", { min: 1, max: 80 });
-    if (d.length > 300) errors[`description_${l}`] = fieldError("forum.errors.length", { min: 0, max: 300 });
+    if (!n || n.length > 80)
+      errors[`name_${l}`] = fieldError("forum.errors.categoryName", { lang: l, max: 80 });
+    if (d.length > 300)
+      errors[`description_${l}`] = fieldError("forum.errors.categoryDescriptionLong", { lang: l, max: 300 });
     name[l] = n;
     description[l] = d;
   }

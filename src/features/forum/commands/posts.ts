@@ -1,20 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
-import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
+import { type FieldErrors, hasErrors, lengthProblem, type Result, text } from "../../../core/forms.js";
 import { translator } from "../../../core/i18n/catalog.js";
 import { LOCALES, type LocalizedText } from "../../../core/i18n/localized.js";
+import { isUuid } from "../../../core/ids.js";
 import type { Db } from "../../../db/client.js";
-import { UUID } from "../../moderation/kinds.js";
-import { recordHold, screenPosting } from "../../moderation/screen.js";
+import { blockedError, recordHold, screenPosting } from "../../moderation/screen.js";
 import { addFollow, unfollow } from "../../subscriptions/commands.js";
 import { publishNotice } from "../../subscriptions/notices.js";
 import { forumPosts, forumThreads } from "../tables.js";
 
 export const LIMITS = { title: { min: 8, max: 150 }, body: { min: 2, max: 10_000 } };
-
-const blocked = (until: Date) =>
-  fieldError("moderation.errors.blocked", { date: until.toISOString().slice(0, 10) });
 
 export type ThreadField = "title" | "body";
 
@@ -28,10 +25,10 @@ export async function startThread(
   const errors: FieldErrors<ThreadField> = {};
   const title = text(input.title);
   const body = text(input.body);
-  if (title.length < LIMITS.title.min || title.length > LIMITS.title.max)
-    errors.title = fieldError("forum.errors.length", LIMITS.title);
-  if (body.length < LIMITS.body.min || body.length > LIMITS.body.max)
-    errors.body = fieldError("forum.errors.length", LIMITS.body);
+  const titleProblem = lengthProblem(title, LIMITS.title, "forum.errors.title");
+  if (titleProblem) errors.title = titleProblem;
+  const bodyProblem = lengthProblem(body, LIMITS.body, "forum.errors.body");
+  if (bodyProblem) errors.body = bodyProblem;
   if (hasErrors(errors)) return { ok: false, errors };
   return db.transaction(async (tx) => {
     const screening = await screenPosting(tx, {
@@ -39,7 +36,7 @@ export async function startThread(
       kind: "forum_thread",
       text: `${title}\n${body}`,
     });
-    if (screening.blockedUntil) return { ok: false, errors: { body: blocked(screening.blockedUntil) } };
+    if (screening.blockedUntil) return { ok: false, errors: { body: blockedError(screening.blockedUntil) } };
     const [row] = await tx
       .insert(forumThreads)
       .values({ categoryId, authorId, title, body, moderationState: screening.hold ? "held" : "visible" })
@@ -65,12 +62,12 @@ export async function replyToThread(
   mayAnswerOfficially: boolean,
 ): Promise<Result<{ id: string; held: boolean }, ReplyField>> {
   const body = text(input.body);
-  if (body.length < LIMITS.body.min || body.length > LIMITS.body.max)
-    return { ok: false, errors: { body: fieldError("forum.errors.length", LIMITS.body) } };
+  const problem = lengthProblem(body, LIMITS.body, "forum.errors.reply");
+  if (problem) return { ok: false, errors: { body: problem } };
   const quote = text(input.quote);
   return ctx.db.transaction(async (tx) => {
     const quoted =
-      quote && UUID.test(quote)
+      quote && isUuid(quote)
         ? (
             await tx
               .select({ id: forumPosts.id })
@@ -79,7 +76,7 @@ export async function replyToThread(
           )[0]
         : undefined;
     const screening = await screenPosting(tx, { accountId: authorId, kind: "forum_post", text: body });
-    if (screening.blockedUntil) return { ok: false, errors: { body: blocked(screening.blockedUntil) } };
+    if (screening.blockedUntil) return { ok: false, errors: { body: blockedError(screening.blockedUntil) } };
     const [row] = await tx
       .insert(forumPosts)
       .values({

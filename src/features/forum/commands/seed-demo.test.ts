@@ -29,7 +29,10 @@ describe("the demo idea box and forum", () => {
     // An idea comment and a forum post, and the reported comment on the open consultation.
     expect(queue[0]!.n).toBe(3);
     // The unanswered library idea is past its due date: the job escalates it.
-    const run = await runAnswerDeadlines(database.db, new Date(), { publicUrl: "https://sharek.example.tn" });
+    const run = await runAnswerDeadlines(database.db, new Date(), {
+      publicUrl: "https://sharek.example.tn",
+      secret: "job-test-secret",
+    });
     expect(run.alerted).toBe(1);
   });
 });

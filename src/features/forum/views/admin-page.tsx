@@ -3,10 +3,11 @@ import { LOCALES } from "../../../core/i18n/localized.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Checkboxes } from "../../../core/views/components/checkboxes/checkboxes.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
-import { Localized } from "../../structures/views/localized-text.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import type { CategoryField, CategoryInput } from "../commands/categories.js";
 import type { CategoryRow } from "../queries.js";
 
@@ -53,7 +54,10 @@ export function CategoriesAdminPage({
       {categories.map((c) => (
         <details key={c.id} class="sh-details" open={editing === c.id}>
           <summary class="sh-details__summary">
-            <Localized text={c.name} /> {c.archivedAt ? `(${t("forum.admin.archived")})` : ""}
+            <UserText>
+              <Localized text={c.name} />
+            </UserText>{" "}
+            {c.archivedAt ? `(${t("forum.admin.archived")})` : ""}
           </summary>
           <CategoryForm
             prefix={c.id.slice(-8)}

@@ -6,10 +6,12 @@ import { Pagination } from "../../../core/views/components/pagination/pagination
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
-import { Localized, usePlainName } from "../../structures/views/localized-text.js";
+import { Localized, usePlainName } from "../../../core/views/localized-text.js";
 import type { ThreadField } from "../commands/posts.js";
 import { LIMITS } from "../commands/posts.js";
 import type { CategoryRow, ThreadRow } from "../queries.js";
@@ -102,17 +104,21 @@ export function CategoryPage({
           {threads.map((th) => (
             <li key={th.id} class="sh-thread-list__item">
               <a href={href(`/forum/threads/${th.id}`)} class="sh-thread-list__title">
-                {th.title}
+                <UserText>{th.title}</UserText>
               </a>
               <p class="sh-thread-list__meta">
                 {th.pinnedAt && <StatusTag tone="new">{t("forum.pinned")}</StatusTag>}{" "}
                 {th.lockedAt && <StatusTag tone="neutral">{t("forum.locked")}</StatusTag>}{" "}
                 {th.answered && <StatusTag tone="success">{t("forum.answered")}</StatusTag>}{" "}
-                {t("forum.threadMeta", {
-                  name: th.authorName ?? t("forum.deletedAccount"),
-                  count: th.replyCount,
-                  date: formatDateTime(th.lastPostAt, locale),
-                })}
+                {translateWith(
+                  t,
+                  "forum.threadMeta",
+                  {
+                    name: <UserText>{th.authorName ?? t("forum.deletedAccount")}</UserText>,
+                    date: formatDateTime(th.lastPostAt, locale),
+                  },
+                  { count: th.replyCount },
+                )}
               </p>
             </li>
           ))}

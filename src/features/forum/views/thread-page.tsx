@@ -6,12 +6,14 @@ import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { usePlainName } from "../../../core/views/localized-text.js";
 import type { Presence } from "../../moderation/policy.js";
 import { FlagLink, HeldNotice, Tombstone } from "../../moderation/views/markers.js";
-import { usePlainName } from "../../structures/views/localized-text.js";
 import type { ThreadAbilities } from "../policy.js";
 import type { CategoryRow, PostRow, ThreadDetail } from "../queries.js";
 import type { forumCategories } from "../tables.js";
@@ -60,12 +62,14 @@ export function ThreadPage(props: ThreadPageProps) {
         <a href={href(`/forum/${category.slug}`)}>{t("forum.backTo", { category: name(category.name) })}</a>
       </p>
       <article class="sh-thread" id="opening">
-        <h1 class="sh-heading-xl">{thread.title}</h1>
+        <UserText as="h1" class="sh-heading-xl">
+          {thread.title}
+        </UserText>
         <p class="sh-thread__meta">
           {thread.pinnedAt && <StatusTag tone="new">{t("forum.pinned")}</StatusTag>}{" "}
           {thread.lockedAt && <StatusTag tone="neutral">{t("forum.locked")}</StatusTag>}{" "}
-          {t("forum.postedBy", {
-            name: detail.authorName ?? t("forum.deletedAccount"),
+          {translateWith(t, "forum.postedBy", {
+            name: <UserText>{detail.authorName ?? t("forum.deletedAccount")}</UserText>,
             date: formatDateTime(thread.createdAt, locale),
           })}
         </p>
@@ -118,8 +122,8 @@ export function ThreadPage(props: ThreadPageProps) {
                     <>
                       <p class="sh-post__meta">
                         {p.official && <StatusTag tone="success">{t("forum.official")}</StatusTag>}{" "}
-                        {t("forum.postedBy", {
-                          name: p.authorName ?? t("forum.deletedAccount"),
+                        {translateWith(t, "forum.postedBy", {
+                          name: <UserText>{p.authorName ?? t("forum.deletedAccount")}</UserText>,
                           date: formatDateTime(p.createdAt, locale),
                         })}
                       </p>
@@ -222,7 +226,11 @@ function Quote({ post }: { post: ShownPost }) {
   if (post.presence !== "shown") return <p class="sh-quote">{t("forum.quotedHidden")}</p>;
   return (
     <blockquote class="sh-quote">
-      <p class="sh-quote__who">{t("forum.quoted", { name: post.authorName ?? t("forum.deletedAccount") })}</p>
+      <p class="sh-quote__who">
+        {translateWith(t, "forum.quoted", {
+          name: <UserText>{post.authorName ?? t("forum.deletedAccount")}</UserText>,
+        })}
+      </p>
       <MarkdownText source={post.body} />
     </blockquote>
   );

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
+import { localized } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
-import { type ChangeContext, localized } from "../../structures/commands/structure-fields.js";
 import type { HelpArticle } from "../queries.js";
 import { helpArticleKind, helpArticles } from "../tables.js";
 
@@ -37,12 +37,12 @@ function parse(input: ArticleInput): Result<Omit<typeof helpArticles.$inferInser
   const body = localized(input.bodyAr, input.bodyFr, input.bodyEn);
   for (const lang of ["Ar", "Fr", "En"] as const) {
     const key = lang.toLowerCase() as "ar" | "fr" | "en";
-    if (!title[key]) errors[`title${lang}`] = fieldError("help.errors.titleRequired");
+    if (!title[key]) errors[`title${lang}`] = fieldError("help.errors.titleRequired", { lang: key });
     else if ([...title[key]].length > TITLE_MAX)
-      errors[`title${lang}`] = fieldError("help.errors.tooLong", { max: TITLE_MAX });
-    if (!body[key]) errors[`body${lang}`] = fieldError("help.errors.bodyRequired");
+      errors[`title${lang}`] = fieldError("help.errors.titleLong", { lang: key, max: TITLE_MAX });
+    if (!body[key]) errors[`body${lang}`] = fieldError("help.errors.bodyRequired", { lang: key });
     else if ([...body[key]].length > BODY_MAX)
-      errors[`body${lang}`] = fieldError("help.errors.tooLong", { max: BODY_MAX });
+      errors[`body${lang}`] = fieldError("help.errors.bodyLong", { lang: key, max: BODY_MAX });
   }
   if (hasErrors(errors)) return { ok: false, errors };
   return { ok: true, value: { slug, kind: kind as HelpArticle["kind"], position, title, body } };

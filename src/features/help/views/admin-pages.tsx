@@ -4,10 +4,11 @@ import { Select } from "../../../core/views/components/select/select.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
-import { Localized } from "../../structures/views/localized-text.js";
 import { type ArticleField, BODY_MAX } from "../commands/save-article.js";
 import type { HelpArticle } from "../queries.js";
 import { helpArticleKind } from "../tables.js";
@@ -32,7 +33,9 @@ export function HelpAdminPage({
         head={[{ text: t("help.admin.columns.title") }, { text: t("help.admin.columns.kind") }]}
         rows={articles.map((a) => [
           <a key="t" class="sh-link" href={href(`/admin/help/${a.id}/edit`)}>
-            <Localized text={a.title} />
+            <UserText>
+              <Localized text={a.title} />
+            </UserText>
           </a>,
           t(`help.kind.${a.kind}`),
         ])}

@@ -6,7 +6,7 @@ import { EmptyState } from "../../../core/views/components/empty-state/empty-sta
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
-import { Localized } from "../../structures/views/localized-text.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { renderMarkdown } from "../markdown.js";
 import type { HelpArticle } from "../queries.js";
 

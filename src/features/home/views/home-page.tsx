@@ -3,7 +3,7 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
-import type { ConsultationCard } from "../../consultations/queries.js";
+import type { ConsultationCard } from "../../consultations/list-queries.js";
 import { ConsultationCardItem } from "../../consultations/views/parts.js";
 
 interface HomePageProps {
@@ -16,7 +16,7 @@ interface HomePageProps {
 /** The four things people come for, first on the page: [key, path]. */
 const ACTIONS = [
   ["request", "requests/new"],
-  ["follow", "requests"],
+  ["follow", "requests/follow"],
   ["opinion", "consultations"],
   ["integrity", "integrity"],
 ] as const;

@@ -1,9 +1,16 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
-import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
+import {
+  type FieldErrors,
+  fieldError,
+  hasErrors,
+  lengthProblem,
+  type Result,
+  text,
+} from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
-import { recordHold, screenPosting } from "../../moderation/screen.js";
+import { blockedError, recordHold, screenPosting } from "../../moderation/screen.js";
 import { addFollow, unfollow } from "../../subscriptions/commands.js";
 import { notifyFollowers } from "../notify.js";
 import { ANSWERS, DEFAULT_THRESHOLD, IDEA_STATUSES, type IdeaStatus, LIMITS } from "../rules.js";
@@ -89,17 +96,15 @@ export async function commentIdea(
   input: { body?: string },
 ): Promise<Result<{ id: string; held: boolean }, "body">> {
   const body = text(input.body);
-  if (body.length < LIMITS.comment.min || body.length > LIMITS.comment.max)
-    return { ok: false, errors: { body: fieldError("ideas.errors.length", LIMITS.comment) } };
+  const problem = lengthProblem(body, LIMITS.comment, "ideas.errors.comment");
+  if (problem) return { ok: false, errors: { body: problem } };
   return db.transaction(async (tx) => {
     const screening = await screenPosting(tx, { accountId: authorId, kind: "idea_comment", text: body });
     if (screening.blockedUntil)
       return {
         ok: false,
         errors: {
-          body: fieldError("moderation.errors.blocked", {
-            date: screening.blockedUntil.toISOString().slice(0, 10),
-          }),
+          body: blockedError(screening.blockedUntil),
         },
       };
     const [row] = await tx

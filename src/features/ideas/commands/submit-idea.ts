@@ -5,13 +5,14 @@ import {
   type FieldErrors,
   fieldError,
   hasErrors,
+  lengthProblem,
   type Result,
   text,
   type UploadedFile,
 } from "../../../core/forms.js";
+import { governorates, structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { recordHold, screenPosting } from "../../moderation/screen.js";
-import { governorates, structures } from "../../structures/tables.js";
+import { blockedError, recordHold, screenPosting } from "../../moderation/screen.js";
 import { addFollow } from "../../subscriptions/commands.js";
 import { LIMITS } from "../rules.js";
 import { ideaEvents, ideas, ideaThemes } from "../tables.js";
@@ -41,10 +42,10 @@ export async function submitIdea(
   const errors: FieldErrors<IdeaField> = {};
   const title = text(input.title);
   const description = text(input.description);
-  if (title.length < LIMITS.title.min || title.length > LIMITS.title.max)
-    errors.title = fieldError("ideas.errors.length", LIMITS.title);
-  if (description.length < LIMITS.description.min || description.length > LIMITS.description.max)
-    errors.description = fieldError("ideas.errors.length", LIMITS.description);
+  const titleProblem = lengthProblem(title, LIMITS.title, "ideas.errors.title");
+  if (titleProblem) errors.title = titleProblem;
+  const descriptionProblem = lengthProblem(description, LIMITS.description, "ideas.errors.description");
+  if (descriptionProblem) errors.description = descriptionProblem;
   const [structure, theme, area] = await Promise.all([
     text(input.structure)
       ? db
@@ -115,9 +116,7 @@ export async function submitIdea(
       return {
         ok: false,
         errors: {
-          form: fieldError("moderation.errors.blocked", {
-            date: screening.blockedUntil.toISOString().slice(0, 10),
-          }),
+          form: blockedError(screening.blockedUntil),
         },
       };
     const hold = screening.hold;

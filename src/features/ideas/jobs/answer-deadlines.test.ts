@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { createAccount } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
 import { mailsTo } from "../../../../test/mail.js";
-import { structures } from "../../structures/tables.js";
-import { ideaEvents, ideas } from "../tables.js";
+import { structures } from "../../../core/structures/tables.js";
+import { ideaEvents, ideas, ideaThemes } from "../tables.js";
 import { runAnswerDeadlines } from "./answer-deadlines.js";
 
 const { database } = await createTestApp();
 const db = database.db;
-const env = { publicUrl: "https://sharek.example.tn" };
+const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret" };
 const DAY = 86_400_000;
 const [tunis] = await db.select().from(structures).where(eq(structures.code, "mun-tn-11"));
 const lead = await createAccount(database, {
@@ -91,7 +91,7 @@ describe("the threshold answer-deadline job", () => {
     const due = new Date("2026-04-10T23:00:00Z");
     const idea = await ideaDue(due, {
       structureId: null,
-      themeId: (await db.query.ideaThemes.findFirst())!.id,
+      themeId: (await db.select({ id: ideaThemes.id }).from(ideaThemes).limit(1))[0]!.id,
     });
     await runAnswerDeadlines(db, new Date(due.getTime() + DAY), env);
     expect(await levelOf(idea.id)).toBe(1);

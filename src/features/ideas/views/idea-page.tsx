@@ -3,12 +3,14 @@ import { formatDate, formatDateTime } from "../../../core/i18n/format.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { usePlainName } from "../../../core/views/localized-text.js";
 import type { Presence } from "../../moderation/policy.js";
 import { FlagLink, HeldNotice, Tombstone } from "../../moderation/views/markers.js";
-import { usePlainName } from "../../structures/views/localized-text.js";
 import type { StatusField } from "../commands/idea-actions.js";
 import type { IdeaComment, IdeaDetail, IdeaEvent } from "../queries.js";
 import { IDEA_STATUSES, LIMITS } from "../rules.js";
@@ -58,18 +60,22 @@ export function IdeaPage(props: IdeaPageProps) {
         <a href={href("/ideas")}>{t("ideas.back")}</a>
       </p>
       <article class="sh-idea">
-        <h1 class="sh-heading-xl">{removed ? t("ideas.removed.title") : idea.title}</h1>
+        <UserText as="h1" class="sh-heading-xl">
+          {removed ? t("ideas.removed.title") : idea.title}
+        </UserText>
         {presence === "held" && <HeldNotice />}
         <p class="sh-idea__meta">
           <IdeaStatusTag status={idea.status} />{" "}
           {[
             name(detail.structureName) || name(detail.themeName),
             name(detail.areaName),
-            t("ideas.by", { name: detail.authorName ?? t("ideas.deletedAccount") }),
+            translateWith(t, "ideas.by", {
+              name: <UserText>{detail.authorName ?? t("ideas.deletedAccount")}</UserText>,
+            }),
             formatDate(idea.createdAt, locale),
           ]
             .filter(Boolean)
-            .join(" · ")}
+            .map((part, i) => [i > 0 && " · ", part])}
         </p>
         {idea.imageKey && (
           <img class="sh-idea__image" src={href(`${base}/image`)} alt={t("ideas.imageAlt")} loading="lazy" />
@@ -79,7 +85,9 @@ export function IdeaPage(props: IdeaPageProps) {
             {t("ideas.removed.notice")}
           </p>
         ) : (
-          <p class="sh-prewrap">{idea.description}</p>
+          <UserText as="p" class="sh-prewrap">
+            {idea.description}
+          </UserText>
         )}
       </article>
 
@@ -144,7 +152,9 @@ export function IdeaPage(props: IdeaPageProps) {
               {e.body && (
                 <div class="sh-official">
                   <p class="sh-official__label">{t("ideas.history.official")}</p>
-                  <p class="sh-prewrap">{e.body}</p>
+                  <UserText as="p" class="sh-prewrap">
+                    {e.body}
+                  </UserText>
                 </div>
               )}
             </li>
@@ -198,10 +208,13 @@ export function IdeaPage(props: IdeaPageProps) {
                 ) : (
                   <>
                     <p class="sh-comment__meta">
-                      {c.authorName ?? t("ideas.deletedAccount")} · {formatDateTime(c.createdAt, locale)}
+                      <UserText>{c.authorName ?? t("ideas.deletedAccount")}</UserText> ·{" "}
+                      {formatDateTime(c.createdAt, locale)}
                     </p>
                     {c.presence === "held" && <HeldNotice />}
-                    <p class="sh-prewrap">{c.body}</p>
+                    <UserText as="p" class="sh-prewrap">
+                      {c.body}
+                    </UserText>
                     {viewer.signedIn && c.presence === "shown" && <FlagLink kind="idea_comment" id={c.id} />}
                   </>
                 )}

@@ -9,10 +9,11 @@ import { Pagination } from "../../../core/views/components/pagination/pagination
 import { Select } from "../../../core/views/components/select/select.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
-import { usePlainName } from "../../structures/views/localized-text.js";
+import { usePlainName } from "../../../core/views/localized-text.js";
 import type { IdeaField, IdeaInput } from "../commands/submit-idea.js";
 import type { findSimilarIdeas, IdeaFilters, IdeaListRow } from "../queries.js";
 import { IDEA_STATUSES, LIMITS, SIMILAR_MIN_LENGTH, SORTS } from "../rules.js";
@@ -237,8 +238,10 @@ export function SimilarIdeas({ similar }: { similar: Awaited<ReturnType<typeof f
         <ul class="sh-list">
           {similar.map((s) => (
             <li key={s.id}>
-              <a href={href(`/ideas/${s.id}`)}>{s.title}</a> ·{" "}
-              {t("ideas.supports.count", { count: s.supportCount })}
+              <a href={href(`/ideas/${s.id}`)}>
+                <UserText>{s.title}</UserText>
+              </a>{" "}
+              · {t("ideas.supports.count", { count: s.supportCount })}
             </li>
           ))}
         </ul>

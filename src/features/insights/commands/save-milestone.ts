@@ -57,8 +57,9 @@ export async function saveMilestone(
     const t = text(input[`title_${l}`]);
     const n = text(input[`notes_${l}`]);
     if (!t || t.length > 200)
-      errors[`title_${l}`] = fieldError("insights.errors.length", { min: 1, max: 200 });
-    if (n.length > 2000) errors[`notes_${l}`] = fieldError("insights.errors.length", { min: 0, max: 2000 });
+      errors[`title_${l}`] = fieldError("insights.errors.milestoneTitle", { lang: l, max: 200 });
+    if (n.length > 2000)
+      errors[`notes_${l}`] = fieldError("insights.errors.milestoneNotesLong", { lang: l, max: 2000 });
     title[l] = t;
     notes[l] = n;
   }

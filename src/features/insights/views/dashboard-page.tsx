@@ -1,12 +1,13 @@
 import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/format.js";
 import { Table } from "../../../core/views/components/table/table.js";
+import { Reference } from "../../../core/views/components/user-text/user-text.js";
 import { usePage } from "../../../core/views/context.js";
 import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
+import type { ServiceLevel } from "../level-queries.js";
 import {
   type FUNNEL_FORMS,
   MECHANISMS,
-  type ServiceLevel,
   type UsageGrid,
   type usageByGovernorate,
   type usageByStructure,
@@ -187,8 +188,8 @@ export function DashboardPage(p: DashboardProps) {
             { text: t("insights.overdue.due") },
           ]}
           rows={p.overdue.map((c) => [
-            <a key="r" class="sh-link" href={`/${locale}/staff/requests/${c.id}`} dir="ltr">
-              {c.reference}
+            <a key="r" class="sh-link" href={`/${locale}/staff/requests/${c.id}`}>
+              <Reference>{c.reference}</Reference>
             </a>,
             t(`insights.mechanisms.request_${c.type}`),
             nameOf(c.name, locale),

@@ -4,7 +4,7 @@ import { type Locale, type LocalizedText, pickLocalized } from "../../../core/i1
 import { Table } from "../../../core/views/components/table/table.js";
 import { usePage } from "../../../core/views/context.js";
 import { durationText } from "../../cases/stats/stats-section.js";
-import type { ServiceLevel } from "../queries.js";
+import type { ServiceLevel } from "../level-queries.js";
 
 /** Intl formatters are costly to build: one per locale and style, kept. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();

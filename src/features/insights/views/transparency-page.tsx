@@ -2,7 +2,8 @@ import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/fo
 import { type StepState, StepTimeline } from "../../../core/views/components/step-timeline/step-timeline.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
-import type { listMilestones, nationalFigures, ServiceLevel, UsageGrid } from "../queries.js";
+import type { nationalFigures, ServiceLevel } from "../level-queries.js";
+import type { listMilestones, UsageGrid } from "../queries.js";
 import { MIN_CASES } from "../queries.js";
 import { LineChart } from "./charts.js";
 import { CsvLink, nameOf, percentText, ServiceLevelTable, satisfactionText } from "./figures.js";
@@ -22,7 +23,10 @@ export function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
     <StepTimeline
       label={t("insights.plan.title")}
       steps={milestones.map((m) => ({
-        title: `${nameOf(m.title, locale)} (${t(`insights.plan.statuses.${m.status}`)})`,
+        title: t("insights.plan.milestoneTitle", {
+          title: nameOf(m.title, locale),
+          status: t(`insights.plan.statuses.${m.status}`),
+        }),
         state: STATE[m.status],
         start: new Date(`${m.doneOn ?? m.dueOn}T12:00:00Z`),
         description: (

@@ -6,13 +6,10 @@ import { DEMO_PASSWORD } from "../../staff/commands/seed-demo-staff.js";
 import { settleAppointments } from "../appointments.js";
 import { formatReceipt } from "../crypto.js";
 import { enrolOfficerKeys } from "../officers.js";
-import {
-  addMessage,
-  findReportByReceipt,
-  type ReportInput,
-  setReportStatus,
-  submitReport,
-} from "../reports.js";
+import { findReportByReceipt, type ReportInput } from "../reports.js";
+import { addMessage } from "./add-message.js";
+import { setReportStatus } from "./set-report-status.js";
+import { submitReport } from "./submit-report.js";
 
 export const DEMO_OFFICER_EMAIL = "integrity@demo.sharek.tn";
 /** The central integrity unit's officer: the form's default destination can receive reports. */

@@ -1,25 +1,17 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { readUpload } from "../../../core/security/uploads.js";
+import { addMessage } from "../commands/add-message.js";
+import { submitReport } from "../commands/submit-report.js";
 import { normalizeReceipt } from "../crypto.js";
 import { canReceive, reportDestinations } from "../officers.js";
 import { whistleblowerKeyRing } from "../report-keys.js";
-import {
-  addMessage,
-  findReportByReceipt,
-  LIMITS,
-  type ReportInput,
-  readReport,
-  submitReport,
-  whistleblowerKeys,
-} from "../reports.js";
+import { findReportByReceipt, LIMITS, type ReportInput, readReport, whistleblowerKeys } from "../reports.js";
 import { clientKey, newChallenge, spendChallenge, WindowCounter } from "../throttle.js";
-import {
-  FollowFormPage,
-  IntegrityHomePage,
-  ReceiptPage,
-  ReportFormPage,
-  WhistleblowerReportPage,
-} from "../views/public-pages.js";
+import { FollowFormPage } from "../views/follow-form-page.js";
+import { IntegrityHomePage } from "../views/home-page.js";
+import { ReceiptPage } from "../views/receipt-page.js";
+import { ReportFormPage } from "../views/report-form-page.js";
+import { WhistleblowerReportPage } from "../views/whistleblower-report-page.js";
 
 /** Wrong receipts allowed to one client in RECEIPT_WINDOW before it must wait. */
 export const RECEIPT_TRIES = 10;
@@ -53,7 +45,14 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
     );
   };
 
-  const attachments = { maxFileSize: LIMITS.attachmentBytes, maxFiles: LIMITS.attachments };
+  /** The two posts that carry evidence: a report, and a whistleblower's answer. Rate-limited per client. */
+  const withEvidence = {
+    ...quiet,
+    config: {
+      rateLimit: { max: config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000, keyGenerator: client },
+      upload: { maxFileSize: LIMITS.attachmentBytes, maxFiles: LIMITS.attachments },
+    },
+  };
 
   app.get("/integrity", quiet, async (_request, reply) => {
     const open = canReceive(await reportDestinations(app.db));
@@ -62,36 +61,26 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
 
   app.get("/integrity/report", quiet, async (_request, reply) => formPage(reply, {}));
 
-  app.post(
-    "/integrity/report",
-    {
-      ...quiet,
-      config: {
-        rateLimit: { max: config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000, keyGenerator: client },
-        upload: attachments,
-      },
-    },
-    async (request, reply) => {
-      const { fields, files } = await readUpload(request);
-      const input = fields as ReportInput;
-      // A solved challenge takes the ordinary lane; without one (JavaScript off), the slow lane.
-      const slowKey = (await spendChallenge(app.counters, config.cookieSecret, fields.challenge, fields.pow))
-        ? null
-        : client(request);
-      if (slowKey) {
-        const wait = await slowLane.wait(slowKey);
-        if (wait > 0) return formPage(reply, { values: input, throttled: wait }, 429);
-      }
-      const result = await submitReport(
-        { db: app.db, files: app.files },
-        input,
-        files.filter((f) => f.field === "attachments"),
-      );
-      if (!result.ok) return formPage(reply, { values: input, errors: result.errors }, 422);
-      if (slowKey) await slowLane.hit(slowKey);
-      return reply.render(<ReceiptPage receipt={result.value.receipt} />);
-    },
-  );
+  app.post("/integrity/report", withEvidence, async (request, reply) => {
+    const { fields, files } = await readUpload(request);
+    const input = fields as ReportInput;
+    // A solved challenge takes the ordinary lane; without one (JavaScript off), the slow lane.
+    const slowKey = (await spendChallenge(app.counters, config.cookieSecret, fields.challenge, fields.pow))
+      ? null
+      : client(request);
+    if (slowKey) {
+      const wait = await slowLane.wait(slowKey);
+      if (wait > 0) return formPage(reply, { values: input, throttled: wait }, 429);
+    }
+    const result = await submitReport(
+      { db: app.db, files: app.files },
+      input,
+      files.filter((f) => f.field === "attachments"),
+    );
+    if (!result.ok) return formPage(reply, { values: input, errors: result.errors }, 422);
+    if (slowKey) await slowLane.hit(slowKey);
+    return reply.render(<ReceiptPage receipt={result.value.receipt} />);
+  });
 
   app.get("/integrity/follow", quiet, async (_request, reply) => reply.render(<FollowFormPage />));
 
@@ -125,37 +114,27 @@ export const whistleblowerRoutes: FastifyPluginAsync = async (app) => {
 
   // Answers come back on the same page (200), never through a redirect: the receipt must not
   // travel in an address, and there is no session to carry it.
-  app.post(
-    "/integrity/follow/reply",
-    {
-      ...quiet,
-      config: {
-        rateLimit: { max: config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000, keyGenerator: client },
-        upload: attachments,
-      },
-    },
-    async (request, reply) => {
-      const { fields, files } = await readUpload(request);
-      const opened = await withReceipt(request, reply, fields.receipt);
-      if (!opened) return reply;
-      const { report, ring, receipt } = opened;
-      const result =
-        report.status === "closed"
-          ? ({ ok: false, errors: { message: { key: "integrity.errors.closed" } } } as const)
-          : await addMessage(
-              { db: app.db, files: app.files },
-              report,
-              "whistleblower",
-              { message: fields.message },
-              files.filter((f) => f.field === "attachments"),
-            );
-      const view = await readReport(app.db, report, ring, { identity: false });
-      if (!result.ok)
-        return reply.render(
-          <WhistleblowerReportPage view={view} receipt={receipt} errors={result.errors} values={fields} />,
-          422,
-        );
-      return reply.render(<WhistleblowerReportPage view={view} receipt={receipt} sent />);
-    },
-  );
+  app.post("/integrity/follow/reply", withEvidence, async (request, reply) => {
+    const { fields, files } = await readUpload(request);
+    const opened = await withReceipt(request, reply, fields.receipt);
+    if (!opened) return reply;
+    const { report, ring, receipt } = opened;
+    const result =
+      report.status === "closed"
+        ? ({ ok: false, errors: { message: { key: "integrity.errors.closed" } } } as const)
+        : await addMessage(
+            { db: app.db, files: app.files },
+            report,
+            "whistleblower",
+            { message: fields.message },
+            files.filter((f) => f.field === "attachments"),
+          );
+    const view = await readReport(app.db, report, ring, { identity: false });
+    if (!result.ok)
+      return reply.render(
+        <WhistleblowerReportPage view={view} receipt={receipt} errors={result.errors} values={fields} />,
+        422,
+      );
+    return reply.render(<WhistleblowerReportPage view={view} receipt={receipt} sent />);
+  });
 };

@@ -1,8 +1,8 @@
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result } from "../../../core/forms.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { localized } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
-import { type ChangeContext, localized } from "../../structures/commands/structure-fields.js";
 import { findCurrentVersion } from "../queries.js";
 import { type LegalPage, legalPageVersions } from "../tables.js";
 
@@ -27,12 +27,12 @@ export async function publishVersion(
   const body = localized(input.bodyAr, input.bodyFr, input.bodyEn);
   for (const lang of ["Ar", "Fr", "En"] as const) {
     const key = lang.toLowerCase() as "ar" | "fr" | "en";
-    if (!title[key]) errors[`title${lang}`] = fieldError("legal.errors.titleRequired");
+    if (!title[key]) errors[`title${lang}`] = fieldError("legal.errors.titleRequired", { lang: key });
     else if ([...title[key]].length > TITLE_MAX)
-      errors[`title${lang}`] = fieldError("legal.errors.tooLong", { max: TITLE_MAX });
-    if (!body[key]) errors[`body${lang}`] = fieldError("legal.errors.bodyRequired");
+      errors[`title${lang}`] = fieldError("legal.errors.titleLong", { lang: key, max: TITLE_MAX });
+    if (!body[key]) errors[`body${lang}`] = fieldError("legal.errors.bodyRequired", { lang: key });
     else if ([...body[key]].length > BODY_MAX)
-      errors[`body${lang}`] = fieldError("legal.errors.tooLong", { max: BODY_MAX });
+      errors[`body${lang}`] = fieldError("legal.errors.bodyLong", { lang: key, max: BODY_MAX });
   }
   if (hasErrors(errors)) return { ok: false, errors };
   return db.transaction(async (tx) => {

@@ -4,13 +4,14 @@ import { Button } from "../../../core/views/components/button/button.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized } from "../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
 import { DateText } from "../../cases/staff/views/labels.js";
 import { MarkdownBody } from "../../help/views/help-pages.js";
-import { Localized } from "../../structures/views/localized-text.js";
 import { BODY_MAX, type LegalField, type LegalInput } from "../commands/publish-version.js";
 import type { LegalVersion, listVersions } from "../queries.js";
 import type { LegalPage } from "../tables.js";
@@ -126,7 +127,7 @@ export function LegalEditPage({
         head={[{ text: t("legal.admin.columns.date") }, { text: t("legal.admin.columns.author") }]}
         rows={versions.map((v) => [
           formatDateTime(v.createdAt, locale),
-          v.authorName ?? t("legal.admin.installation"),
+          v.authorName ? <UserText key="a">{v.authorName}</UserText> : t("legal.admin.installation"),
         ])}
       />
     </AdminLayout>

@@ -34,7 +34,7 @@ export async function flagItem(
   if (!(FLAG_REASONS as readonly string[]).includes(reason))
     errors.reason = fieldError("moderation.errors.reason");
   if (reason === "other" && !note) errors.note = fieldError("moderation.errors.noteRequired");
-  if (note.length > REASON_MAX) errors.note = fieldError("moderation.errors.tooLong", { max: REASON_MAX });
+  if (note.length > REASON_MAX) errors.note = fieldError("moderation.errors.noteLong", { max: REASON_MAX });
   if (hasErrors(errors)) return { ok: false, errors };
   return db.transaction(async (tx) => {
     const item = await kinds.loadOne(tx, input.kind, input.itemId);
@@ -91,7 +91,7 @@ export async function moderateItem(
   if (!MODERATION_DECISIONS.includes(decision)) errors.decision = fieldError("moderation.errors.decision");
   if (decision !== "dismiss" && !reason) errors.reason = fieldError("moderation.errors.reasonRequired");
   if (reason.length > REASON_MAX)
-    errors.reason = fieldError("moderation.errors.tooLong", { max: REASON_MAX });
+    errors.reason = fieldError("moderation.errors.reasonLong", { max: REASON_MAX });
   if (hasErrors(errors)) return { ok: false, errors };
   return ctx.db.transaction(async (tx) => {
     const adapter = kinds.get(input.kind);
@@ -157,7 +157,7 @@ export async function blockAccount(
   if (!(BLOCK_DAYS as readonly number[]).includes(days)) errors.days = fieldError("moderation.errors.days");
   if (!reason) errors.reason = fieldError("moderation.errors.reasonRequired");
   if (reason.length > REASON_MAX)
-    errors.reason = fieldError("moderation.errors.tooLong", { max: REASON_MAX });
+    errors.reason = fieldError("moderation.errors.reasonLong", { max: REASON_MAX });
   if (input.accountId === moderatorId) errors.reason = fieldError("moderation.errors.self");
   if (hasErrors(errors)) return { ok: false, errors };
   return ctx.db.transaction(async (tx) => {

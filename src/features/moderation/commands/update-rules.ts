@@ -3,7 +3,7 @@ import { audit } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import { LIMITS, type ModerationRules, saveModerationRules } from "../rules.js";
-import type { RulesField } from "../views/pages.js";
+import type { RulesField } from "../views/rules-page.js";
 
 /** Checks and saves the automatic hold's settings (platform admins). */
 export async function updateModerationRules(

@@ -1,3 +1,5 @@
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 
 /** Where hidden text was: says that moderation hid it, and why. Content features render it in place. */
@@ -6,7 +8,11 @@ export function Tombstone({ reason }: { reason: string | null }) {
   return (
     <div class="sh-tombstone" role="note">
       <p class="sh-tombstone__title">{t("moderation.tombstone.title")}</p>
-      {reason && <p class="sh-tombstone__reason">{t("moderation.tombstone.reason", { reason })}</p>}
+      {reason && (
+        <p class="sh-tombstone__reason">
+          {translateWith(t, "moderation.tombstone.reason", { reason: <UserText>{reason}</UserText> })}
+        </p>
+      )}
     </div>
   );
 }

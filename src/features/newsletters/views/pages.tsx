@@ -7,11 +7,12 @@ import { StatusTag } from "../../../core/views/components/status-tag/status-tag.
 import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
+import { usePlainName } from "../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
-import { usePlainName } from "../../structures/views/localized-text.js";
 import type { Newsletter } from "../audience.js";
 import { BODY_MAX, type NewsletterField } from "../commands.js";
 import { newsletterSegment } from "../tables.js";
@@ -33,7 +34,7 @@ export function NewslettersPage({ abilities, list }: { abilities: AdminAbilities
         ]}
         rows={list.map((n) => [
           <a key="s" class="sh-link" href={href(`/admin/newsletters/${n.id}`)}>
-            {n.subject}
+            <UserText>{n.subject}</UserText>
           </a>,
           <StatusTag
             key="t"
@@ -179,10 +180,14 @@ export function NewsletterPreviewPage({
         </div>
         <div class="sh-summary-list__row">
           <dt class="sh-summary-list__key">{t("newsletters.fields.subject")}</dt>
-          <dd class="sh-summary-list__value">{newsletter.subject}</dd>
+          <UserText as="dd" class="sh-summary-list__value">
+            {newsletter.subject}
+          </UserText>
         </div>
       </dl>
-      <pre class="sh-inset sh-pre-wrap">{newsletter.body}</pre>
+      <pre class="sh-inset sh-pre-wrap" dir="auto">
+        {newsletter.body}
+      </pre>
       {newsletter.status === "draft" ? (
         <Form action={`/admin/newsletters/${newsletter.id}/send`}>
           <Button variant="warning">{t("newsletters.admin.send", { count: audience })}</Button>

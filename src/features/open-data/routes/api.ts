@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { BadRequestError } from "../../../core/errors/app-error.js";
+import { datasetsOf } from "../../../core/features/registry.js";
 import { findClientByKey } from "../../open311/queries.js";
-import { DATASETS } from "../catalogue.js";
 import { type ColumnType, type Dataset, releaseOf } from "../dataset.js";
 
 /** Page sizes of the API: the default, and the most a client may ask for. */
@@ -122,7 +122,7 @@ export const openDataApi: FastifyPluginAsync = async (app) => {
     },
   };
 
-  for (const { dataset, apiPath } of DATASETS) {
+  for (const { dataset, apiPath } of datasetsOf(app.features)) {
     app.get<{ Querystring: { cursor?: string; limit?: number } }>(
       `/v1${apiPath}`,
       {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
+import { datasetsOf } from "../../../core/features/registry.js";
 import { catalogueInput, findDataset, summarizeDatasets } from "../catalogue.js";
 import { csvStream, jsonStream, releaseOf } from "../dataset.js";
 import { catalogueQuads, toJsonLd, toTurtle } from "../dcat.js";
@@ -11,7 +12,11 @@ import { catalogueQuads, toJsonLd, toTurtle } from "../dcat.js";
 export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
   const catalogue = async () =>
     catalogueQuads(
-      catalogueInput(app.config.publicUrl, app.config.OPEN_DATA_LICENCE, await summarizeDatasets(app.db)),
+      catalogueInput(
+        app.config.publicUrl,
+        app.config.OPEN_DATA_LICENCE,
+        await summarizeDatasets(app.db, datasetsOf(app.features)),
+      ),
     );
 
   app.get("/open-data/catalog.jsonld", async (_request, reply) => {
@@ -29,7 +34,7 @@ export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: { type: "object", properties: { file: { type: "string", maxLength: 80 } } } } },
     async (request, reply) => {
       const match = /^([a-z0-9-]+)\.(csv|json)$/.exec(request.params.file);
-      const dataset = match ? findDataset(match[1]!) : undefined;
+      const dataset = match ? findDataset(datasetsOf(app.features), match[1]!) : undefined;
       if (!match || !dataset) throw new NotFoundError();
       const format = match[2] as "csv" | "json";
       reply

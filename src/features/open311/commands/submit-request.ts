@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { text } from "../../../core/forms.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
-import { type IntakeContext, type IntakeField, submitCase } from "../../cases/commands/submit-case.js";
+import type { IntakeField } from "../../cases/commands/check-intake.js";
+import { type IntakeContext, submitCase } from "../../cases/commands/submit-case.js";
 import { findCase } from "../../cases/queries.js";
 import { badRequest, notFound, type Open311Error, type ProblemEntry } from "../errors.js";
 import { findService, type Open311Client } from "../queries.js";

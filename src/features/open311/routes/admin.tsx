@@ -18,7 +18,7 @@ type IdRequest = FastifyRequest<{ Params: Static<typeof IdParams> }>;
 /** Platform admins issue and revoke the Open311 API's keys (each audited). */
 export const open311AdminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
   const guard = (action: Open311Action) => async (request: FastifyRequest) => {
     if (!canOpen311(request.actor, action)) throw new ForbiddenError();

@@ -121,7 +121,7 @@ describe.each(FORMATS_UNDER_TEST)("GET requests (%s)", (format) => {
     const status = (c: { reference: string }) => rows.find((r) => r.service_request_id === c.reference)!;
     for (const c of [notice, suggestion, awaiting]) expect(status(c).status).toBe("open");
     for (const c of [answered, duplicate]) expect(status(c).status).toBe("closed");
-    expect(status(duplicate).status_notes).toBe("مغلق: مكرّر لطلب آخر.");
+    expect(status(duplicate).status_notes).toBe("مغلق: مكرّر لمطلب آخر.");
     expect(status(duplicate).updated_datetime).toBe(closedAt.toISOString().replace(".000Z", "Z"));
     expect(status(duplicate).expected_datetime).toBe(format === "json" ? null : "");
   });

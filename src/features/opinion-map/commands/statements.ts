@@ -2,9 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../core/authz/actor.js";
 import { type FieldErrors, fieldError, hasErrors, text } from "../../../core/forms.js";
 import type { Locale, LocalizedText } from "../../../core/i18n/localized.js";
+import { isUuid } from "../../../core/ids.js";
 import type { Db } from "../../../db/client.js";
 import { type Refused, whileOpen } from "../../consultations/commands/participate.js";
-import { isUuid } from "../../consultations/fields.js";
 import { opinionMaps, opinionStatements, opinionVotes } from "../tables.js";
 
 /** A statement is short, as on Pol.is. */

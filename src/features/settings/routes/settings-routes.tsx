@@ -11,7 +11,7 @@ const SettingsBody = formSchema({ contactEmail: 300, signUpOpen: 10, reopenWindo
 /** Platform admins only: the platform-wide settings. */
 export const settingsRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get("/admin/settings", { preHandler: requirePlatformAdmin }, async (request, reply) => {

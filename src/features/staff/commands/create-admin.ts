@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { audit } from "../../../core/audit/record.js";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { accounts } from "../../../core/auth/tables.js";
 import { issueToken } from "../../../core/auth/tokens.js";
 import { type FieldErrors, fieldError, hasErrors, isEmail, type Result, text } from "../../../core/forms.js";
 import type { Locale } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { invitationLink } from "../invitations.js";
-import { findAccountByEmail } from "../queries.js";
 import { NAME_MAX } from "./invite-staff.js";
 
 /**

@@ -5,13 +5,13 @@ import { openTestDatabase } from "../../../../test/databases.js";
 import { mailsTo } from "../../../../test/mail.js";
 import { auditEvents } from "../../../core/audit/tables.js";
 import { accountTokens } from "../../../core/auth/tables.js";
-import { accountByEmail, actorOf, staffContextOf } from "../testing.js";
+import { accountByEmail, actorOf, inviterContextOf } from "../testing.js";
 import { invitePlatformAdmin } from "./invite-platform-admin.js";
 
 const database = await openTestDatabase();
 afterAll(() => database.close());
 const admin = await createAccount(database, { platformAdmin: true });
-const context = staffContextOf(actorOf(admin.id, { platformAdmin: true }), "ar");
+const context = inviterContextOf(actorOf(admin.id, { platformAdmin: true }), "ar");
 
 describe("invitePlatformAdmin", () => {
   it("needs the confirmation box, then mails an invitation in the inviter's language and audits it", async () => {
@@ -45,7 +45,7 @@ describe("invitePlatformAdmin", () => {
     const other = await createAccount(database, { platformAdmin: true });
     const again = await invitePlatformAdmin(database.db, { email: other.email!, confirm: "yes" }, context);
     expect(again.ok ? null : again.errors.email?.key).toBe("staff.errors.alreadyAdmin");
-    const citizen = staffContextOf(actorOf(admin.id));
+    const citizen = inviterContextOf(actorOf(admin.id));
     const refused = await invitePlatformAdmin(
       database.db,
       { email: "z@example.tn", displayName: "Z", confirm: "yes" },

@@ -1,12 +1,12 @@
 import { audit } from "../../../core/audit/record.js";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { issueToken, TOKEN_TTL_MS } from "../../../core/auth/tokens.js";
 import { type FieldErrors, fieldError, hasErrors, isEmail, type Result, text } from "../../../core/forms.js";
 import { translator } from "../../../core/i18n/catalog.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
-import { ensureInvitee, invitationLink, type StaffContext } from "../invitations.js";
+import { ensureInvitee, type InviterContext, invitationLink } from "../invitations.js";
 import { canPlatformAdmins } from "../policy.js";
-import { findAccountByEmail } from "../queries.js";
 import { NAME_MAX } from "./invite-staff.js";
 
 export type AdminInviteField = "email" | "displayName" | "confirm";
@@ -19,7 +19,7 @@ export type AdminInviteInput = Partial<Record<AdminInviteField, string>>;
 export async function invitePlatformAdmin(
   db: Db,
   input: AdminInviteInput,
-  context: StaffContext,
+  context: InviterContext,
 ): Promise<Result<{ accountId: string }, AdminInviteField>> {
   if (!canPlatformAdmins(context.actor, "grant")) return { ok: false, errors: {} };
   const email = text(input.email);

@@ -5,8 +5,8 @@ import { openTestDatabase } from "../../../../test/databases.js";
 import { mailsTo } from "../../../../test/mail.js";
 import { auditEvents } from "../../../core/audit/tables.js";
 import { accountTokens } from "../../../core/auth/tables.js";
-import { structures } from "../../structures/tables.js";
-import { accountByEmail, actorOf, staffContextOf, structureId } from "../testing.js";
+import { structures } from "../../../core/structures/tables.js";
+import { accountByEmail, actorOf, inviterContextOf, structureId } from "../testing.js";
 import { inviteStaff } from "./invite-staff.js";
 
 const database = await openTestDatabase();
@@ -14,8 +14,8 @@ afterAll(() => database.close());
 const tunis = await structureId(database, "gov-tn-11");
 const ariana = await structureId(database, "gov-tn-12");
 const admin = await createAccount(database, { platformAdmin: true });
-const platform = staffContextOf(actorOf(admin.id, { platformAdmin: true }));
-const tunisAdmin = staffContextOf(
+const platform = inviterContextOf(actorOf(admin.id, { platformAdmin: true }));
+const tunisAdmin = inviterContextOf(
   actorOf(admin.id, { roles: [{ structureId: tunis, role: "structure_admin" }] }),
 );
 

@@ -1,4 +1,5 @@
 import { audit } from "../../../core/audit/record.js";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { issueToken, TOKEN_TTL_MS } from "../../../core/auth/tokens.js";
 import { STAFF_ROLES, type StaffRole } from "../../../core/authz/actor.js";
 import { type FieldErrors, fieldError, hasErrors, isEmail, type Result, text } from "../../../core/forms.js";
@@ -6,9 +7,9 @@ import { translator } from "../../../core/i18n/catalog.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
-import { ensureInvitee, invitationLink, type StaffContext } from "../invitations.js";
+import { ensureInvitee, type InviterContext, invitationLink } from "../invitations.js";
 import { canStaff } from "../policy.js";
-import { findAccountByEmail, findStructure, hasActiveMembership } from "../queries.js";
+import { findStructure, hasActiveMembership } from "../queries.js";
 
 export type InviteField = "email" | "displayName" | "role" | "structureId";
 export type InviteInput = Partial<Record<InviteField, string>>;
@@ -23,7 +24,7 @@ export const NAME_MAX = 100;
 export async function inviteStaff(
   db: Db,
   input: InviteInput,
-  context: StaffContext,
+  context: InviterContext,
 ): Promise<Result<{ accountId: string; created: boolean }, InviteField>> {
   const email = text(input.email);
   const displayName = text(input.displayName);

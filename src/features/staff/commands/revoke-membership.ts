@@ -4,7 +4,7 @@ import { audit } from "../../../core/audit/record.js";
 import type { Actor, StaffRole } from "../../../core/authz/actor.js";
 import { memberships } from "../../../core/authz/tables.js";
 import type { Db } from "../../../db/client.js";
-import { MANIFESTS } from "../../manifests.js";
+import { FEATURES } from "../../index.js";
 import { canStaff } from "../policy.js";
 
 /**
@@ -24,7 +24,7 @@ export async function revokeMembership(
       .where(and(eq(memberships.id, membership.id), isNull(memberships.revokedAt)))
       .returning({ id: memberships.id });
     if (rows.length === 0) return false;
-    for (const manifest of MANIFESTS) await manifest.membershipRevoked?.(tx, membership);
+    for (const manifest of FEATURES) await manifest.membershipRevoked?.(tx, membership);
     await audit(
       tx,
       {

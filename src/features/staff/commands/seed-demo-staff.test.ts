@@ -7,7 +7,7 @@ import { verifySecret } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
 import { sealPlainTotpSecrets, useTotpCode } from "../../../core/auth/totp.js";
 import { memberships } from "../../../core/authz/tables.js";
-import { structures } from "../../structures/tables.js";
+import { structures } from "../../../core/structures/tables.js";
 import { accountByEmail } from "../testing.js";
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, seedDemoStaff } from "./seed-demo-staff.js";
 

@@ -1,11 +1,11 @@
 import { inArray } from "drizzle-orm";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { hashSecret } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
 import type { StaffRole } from "../../../core/authz/actor.js";
 import { memberships } from "../../../core/authz/tables.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { structures } from "../../structures/tables.js";
-import { findAccountByEmail } from "../queries.js";
 
 /** Shared by every demo account; printed at start. Demo data never exists in production. */
 export const DEMO_PASSWORD = "sharek-demo-2026";

@@ -21,7 +21,7 @@ function stateFor(invitation: Invitation, request: FastifyRequest): InvitationSt
 /** Public: where an invitation link leads. The token is the only credential, so nothing is cached. */
 export const invitationRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
     reply.header("referrer-policy", "no-referrer");
   });
 

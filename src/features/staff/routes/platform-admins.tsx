@@ -4,8 +4,8 @@ import { requirePlatformAdmin } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { formSchema } from "../../../core/forms.js";
+import { isUuid } from "../../../core/ids.js";
 import { adminAbilities } from "../../admin/abilities.js";
-import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import {
   type AdminInviteField,
   type AdminInviteInput,
@@ -13,9 +13,10 @@ import {
 } from "../commands/invite-platform-admin.js";
 import { revokePlatformAdmin } from "../commands/revoke-platform-admin.js";
 import { canPlatformAdmins } from "../policy.js";
-import { findAccount, isUuid, listPendingAdminInvitations, listPlatformAdmins } from "../queries.js";
+import { findAccount, listPendingAdminInvitations, listPlatformAdmins } from "../queries.js";
 import { PlatformAdminsPage } from "../views/platform-admins-page.js";
-import { staffContext } from "./staff-admin.js";
+import { RevokeConfirmPage } from "../views/revoke-page.js";
+import { inviterContext } from "./staff-admin.js";
 
 const InviteBody = formSchema({ email: 300, displayName: 200, confirm: 10 });
 const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 100 }) });
@@ -23,7 +24,7 @@ const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength:
 /** Platform admins only: the list of platform admins, inviting one, and removing the power. */
 export const platformAdminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   const page = async (
@@ -63,7 +64,7 @@ export const platformAdminRoutes: FastifyPluginAsync = async (app) => {
     "/admin/staff/platform-admins",
     { preHandler: requirePlatformAdmin, schema: { body: InviteBody } },
     async (request, reply) => {
-      const result = await invitePlatformAdmin(app.db, request.body, staffContext(request));
+      const result = await invitePlatformAdmin(app.db, request.body, inviterContext(request));
       if (result.ok)
         return reply.redirectWithFlash("/admin/staff/platform-admins", {
           kind: "success",
@@ -87,20 +88,13 @@ export const platformAdminRoutes: FastifyPluginAsync = async (app) => {
       const account = await target(request);
       const { t } = request;
       return reply.render(
-        <AdminConfirmPage
-          section="staff"
-          parent={{ text: t("staff.list.title"), path: "/admin/staff" }}
-          backText={t("staff.list.title")}
-          cancel={t("staff.cancel")}
+        <RevokeConfirmPage
           abilities={adminAbilities(request.actor)}
           title={t("staff.admins.revokeTitle")}
           body={t("staff.admins.revokeBody", { name: account.displayName })}
           action={`/admin/staff/platform-admins/${account.id}/revoke`}
           back="/admin/staff/platform-admins"
-          submit={t("staff.revoke.submit")}
-        >
-          <p class="sh-body-text">{t("staff.revoke.effect")}</p>
-        </AdminConfirmPage>,
+        />,
       );
     },
   );

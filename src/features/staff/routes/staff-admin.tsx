@@ -4,23 +4,23 @@ import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import { formSchema } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
+import { isUuid } from "../../../core/ids.js";
 import { adminAbilities } from "../../admin/abilities.js";
-import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import { cancelInvitation } from "../commands/cancel-invitation.js";
 import { type InviteInput, inviteStaff } from "../commands/invite-staff.js";
 import { revokeMembership } from "../commands/revoke-membership.js";
-import { invitationPayload, type StaffContext } from "../invitations.js";
+import { type InviterContext, invitationPayload } from "../invitations.js";
 import { canPlatformAdmins, canStaff, grantableRoles, staffScope } from "../policy.js";
 import {
   findMembership,
   findPendingInvitation,
-  isUuid,
   listMemberships,
   listPendingInvitations,
   listScopeStructures,
   STAFF_PAGE_SIZE,
 } from "../queries.js";
 import { InvitePage } from "../views/invite-page.js";
+import { RevokeConfirmPage } from "../views/revoke-page.js";
 import { StaffPage } from "../views/staff-page.js";
 
 const ListQuery = Type.Object({
@@ -30,7 +30,7 @@ const ListQuery = Type.Object({
 const InviteBody = formSchema({ email: 300, displayName: 200, role: 50, structureId: 100 });
 const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 100 }) });
 
-export function staffContext(request: FastifyRequest): StaffContext {
+export function inviterContext(request: FastifyRequest): InviterContext {
   return {
     actor: request.actor,
     actorName: request.account!.displayName,
@@ -43,7 +43,7 @@ export function staffContext(request: FastifyRequest): StaffContext {
 /** Staff of the actor's structures: the list, invitations, and revocations. */
 export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get<{ Querystring: Static<typeof ListQuery> }>(
@@ -114,7 +114,7 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
     { preHandler: requireStaff, schema: { body: InviteBody } },
     async (request, reply) => {
       const page = await invitePage(request, request.body);
-      const result = await inviteStaff(app.db, request.body, staffContext(request));
+      const result = await inviteStaff(app.db, request.body, inviterContext(request));
       if (result.ok)
         return reply.redirectWithFlash(`/admin/staff?structure=${request.body.structureId}`, {
           kind: "success",
@@ -139,11 +139,7 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
       const m = await revocable(request);
       const { t, locale } = request;
       return reply.render(
-        <AdminConfirmPage
-          section="staff"
-          parent={{ text: t("staff.list.title"), path: "/admin/staff" }}
-          backText={t("staff.list.title")}
-          cancel={t("staff.cancel")}
+        <RevokeConfirmPage
           abilities={adminAbilities(request.actor)}
           title={t("staff.revoke.title")}
           body={t("staff.revoke.body", {
@@ -153,10 +149,7 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
           })}
           action={`/admin/staff/memberships/${m.id}/revoke`}
           back={`/admin/staff?structure=${m.structureId}`}
-          submit={t("staff.revoke.submit")}
-        >
-          <p class="sh-body-text">{t("staff.revoke.effect")}</p>
-        </AdminConfirmPage>,
+        />,
       );
     },
   );

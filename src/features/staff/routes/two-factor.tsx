@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { safeNext } from "../../../core/auth/cookie.js";
 import { requireAccount, requireSession } from "../../../core/auth/plugin.js";
@@ -20,6 +20,15 @@ const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 200
 const CodeBody = formSchema({ code: 100, next: 2000 });
 const PasswordBody = formSchema({ password: 300 });
 
+/** What the status page shows of an account whose second factor is on. */
+function totpStatus(account: NonNullable<FastifyRequest["account"]>, enabledAt: Date) {
+  return {
+    enabledAt,
+    codesLeft: account.recoveryCodeHashes.length,
+    hasPassword: account.passwordHash !== null,
+  };
+}
+
 /** Where to go after the TOTP step: the requested local page, else the admin area or the account. */
 function nextFor(request: FastifyRequest, raw: unknown, staff: boolean): string {
   return safeNext(raw, `/${request.locale}${staff ? "/admin" : "/account"}`);
@@ -30,10 +39,6 @@ function localPart(path: string, locale: string): string | null {
   const match = /^\/(ar|fr|en)(\/.*|\?.*)?$/.exec(path);
   if (!match || match[1] !== locale) return null;
   return match[2] ? (match[2].startsWith("?") ? `/${match[2]}` : match[2]) : "/";
-}
-
-function noStore(reply: FastifyReply) {
-  reply.header("cache-control", "no-store");
 }
 
 /** TOTP: enrolment and its recovery codes, turning it off (citizens), and the sign-in step. */
@@ -51,17 +56,15 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
     "/account/two-factor",
     { preHandler: requireAccount, schema: { querystring: NextQuery } },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const account = request.account!;
       const staff = await isStaffAccount(app.db, account);
       const next = nextFor(request, request.query.next, staff);
       if (account.totpEnabledAt) {
         return reply.render(
           <TwoFactorStatusPage
-            enabledAt={account.totpEnabledAt}
-            codesLeft={account.recoveryCodeHashes.length}
+            {...totpStatus(account, account.totpEnabledAt)}
             staff={staff}
-            hasPassword={account.passwordHash !== null}
             next={request.query.next ? next : null}
           />,
         );
@@ -76,7 +79,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
     "/account/two-factor",
     { preHandler: requireAccount, schema: { body: CodeBody } },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const account = request.account!;
       if (account.totpEnabledAt) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
       const staff = await isStaffAccount(app.db, account);
@@ -95,7 +98,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
     "/account/two-factor/disable",
     { preHandler: requireAccount, schema: { body: PasswordBody } },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const account = request.account!;
       if (!account.totpEnabledAt) return reply.redirect(`/${request.locale}/account/two-factor`, 303);
       const result = await disableTotp(app.db, app.totpKey, account, request.body, { request });
@@ -104,10 +107,8 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       const staff = await isStaffAccount(app.db, account);
       return reply.render(
         <TwoFactorStatusPage
-          enabledAt={account.totpEnabledAt}
-          codesLeft={account.recoveryCodeHashes.length}
+          {...totpStatus(account, account.totpEnabledAt)}
           staff={staff}
-          hasPassword={account.passwordHash !== null}
           next={null}
           errors={result.errors}
         />,
@@ -133,7 +134,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
     "/sign-in/two-factor",
     { preHandler: requireSession, schema: { querystring: NextQuery } },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const state = await verifyState(request, request.query.next);
       if (state.redirect) return reply.redirect(state.redirect, 303);
       return reply.render(<TwoFactorVerifyPage next={state.next!} />);
@@ -144,7 +145,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
     "/sign-in/two-factor",
     { preHandler: requireSession, schema: { body: CodeBody } },
     async (request, reply) => {
-      noStore(reply);
+      reply.noStore();
       const state = await verifyState(request, request.body.next);
       if (state.redirect) return reply.redirect(state.redirect, 303);
       const result = await verifySecondFactor(

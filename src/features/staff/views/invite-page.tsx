@@ -1,16 +1,14 @@
 import type { StaffRole } from "../../../core/authz/actor.js";
 import type { FieldErrors } from "../../../core/forms.js";
-import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button, ButtonGroup } from "../../../core/views/components/button/button.js";
 import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Select } from "../../../core/views/components/select/select.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import type { AdminAbilities } from "../../admin/views/admin-layout.js";
-import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { InviteField, InviteInput } from "../commands/invite-staff.js";
 import type { StructureOption } from "../queries.js";
+import { InviteeFields, StaffSubPage } from "./invitee-fields.js";
 import { structureOptions } from "./structure-options.js";
 
 export interface InvitePageProps {
@@ -42,37 +40,9 @@ export function InvitePage({
     role: "role",
   });
   return (
-    <AdminLayout title={t("staff.invite.title")} section="staff" abilities={abilities}>
-      <Breadcrumbs
-        items={[
-          { text: t("admin.nav.home"), href: href("/admin") },
-          { text: t("staff.list.title"), href: href("/admin/staff") },
-          { text: t("staff.invite.title") },
-        ]}
-      />
-      <Summary />
-      <h1 class="sh-heading-xl">{t("staff.invite.title")}</h1>
-      <p class="sh-lead">{t("staff.invite.lead")}</p>
+    <StaffSubPage abilities={abilities} keys="staff.invite" Summary={Summary}>
       <Form action="/admin/staff/invite">
-        <TextInput
-          id="email"
-          name="email"
-          type="email"
-          label={t("staff.invite.email")}
-          hint={t("staff.invite.emailHint")}
-          value={values.email}
-          error={message("email")}
-          autocomplete="off"
-        />
-        <TextInput
-          id="displayName"
-          name="displayName"
-          label={t("staff.invite.name")}
-          hint={t("staff.invite.nameHint")}
-          value={values.displayName}
-          error={message("displayName")}
-          autocomplete="off"
-        />
+        <InviteeFields values={values} message={message} emailHint />
         <Select
           id="structureId"
           name="structureId"
@@ -104,6 +74,6 @@ export function InvitePage({
           </a>
         </ButtonGroup>
       </Form>
-    </AdminLayout>
+    </StaffSubPage>
   );
 }

@@ -1,16 +1,14 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { formatDate } from "../../../core/i18n/format.js";
-import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Checkboxes } from "../../../core/views/components/checkboxes/checkboxes.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { Table } from "../../../core/views/components/table/table.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import type { AdminAbilities } from "../../admin/views/admin-layout.js";
-import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { AdminInviteField, AdminInviteInput } from "../commands/invite-platform-admin.js";
+import { InviteeFields, StaffSubPage } from "./invitee-fields.js";
 import { type InvitationRow, InvitationsTable } from "./staff-page.js";
 
 export interface PlatformAdminsPageProps {
@@ -44,17 +42,7 @@ export function PlatformAdminsPage({
     confirm: "confirm",
   });
   return (
-    <AdminLayout title={t("staff.admins.title")} section="staff" abilities={abilities}>
-      <Breadcrumbs
-        items={[
-          { text: t("admin.nav.home"), href: href("/admin") },
-          { text: t("staff.list.title"), href: href("/admin/staff") },
-          { text: t("staff.admins.title") },
-        ]}
-      />
-      <Summary />
-      <h1 class="sh-heading-xl">{t("staff.admins.title")}</h1>
-      <p class="sh-lead">{t("staff.admins.lead")}</p>
+    <StaffSubPage abilities={abilities} keys="staff.admins" Summary={Summary}>
       <Table
         id="platform-admins"
         caption={t("staff.admins.caption")}
@@ -93,24 +81,7 @@ export function PlatformAdminsPage({
 
       <h2 class="sh-heading-l">{t("staff.admins.inviteTitle")}</h2>
       <Form action="/admin/staff/platform-admins">
-        <TextInput
-          id="email"
-          name="email"
-          type="email"
-          label={t("staff.invite.email")}
-          value={values.email}
-          error={message("email")}
-          autocomplete="off"
-        />
-        <TextInput
-          id="displayName"
-          name="displayName"
-          label={t("staff.invite.name")}
-          hint={t("staff.invite.nameHint")}
-          value={values.displayName}
-          error={message("displayName")}
-          autocomplete="off"
-        />
+        <InviteeFields values={values} message={message} />
         <Checkboxes
           id="confirm"
           name="confirm"
@@ -123,6 +94,6 @@ export function PlatformAdminsPage({
         />
         <Button variant="warning">{t("staff.admins.inviteSubmit")}</Button>
       </Form>
-    </AdminLayout>
+    </StaffSubPage>
   );
 }

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
 import type { Structure } from "../queries.js";
 import { structureCategories } from "../tables.js";
-import { type ChangeContext, CODE_PATTERN, type NamesField, parseNames } from "./structure-fields.js";
+import { CODE_PATTERN, type NamesField, parseNames } from "./structure-fields.js";
 
 export type CategoryField = "code" | NamesField;
 export type CategoryInput = Partial<Record<CategoryField, string>>;

@@ -1,15 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
-import type { Db } from "../../../db/client.js";
+import { isUuid } from "../../../core/ids.js";
+import { governorates, structures } from "../../../core/structures/tables.js";
+import { type Db, rowsOf } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
-import { governorates, structures } from "../tables.js";
 import {
-  type ChangeContext,
   CODE_PATTERN,
   type DetailsField,
   isKind,
-  isUuid,
   type NamesField,
   parseDetails,
   parseNames,
@@ -46,10 +45,10 @@ export async function lockParent(db: Db, value: string | undefined): Promise<str
   const id = text(value);
   if (!id) return null;
   if (!isUuid(id)) return false;
-  const rows = await db.execute(
-    sql`select id from ${structures} where id = ${id} and retired_at is null for update`,
+  const rows = rowsOf(
+    await db.execute(sql`select id from ${structures} where id = ${id} and retired_at is null for update`),
   );
-  return (rows as unknown as { rows: unknown[] }).rows.length > 0 ? id : false;
+  return rows.length > 0 ? id : false;
 }
 
 /** Creates a structure (platform admins); the code is its permanent public address. */

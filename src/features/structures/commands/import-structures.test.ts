@@ -2,9 +2,9 @@ import { and, eq, isNull, like } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/databases.js";
 import { auditEvents } from "../../../core/audit/tables.js";
+import { structures } from "../../../core/structures/tables.js";
 import { findStructureByCode } from "../queries.js";
 import { GOVERNORATES } from "../reference-data.js";
-import { structures } from "../tables.js";
 import { IMPORT_COLUMNS, ImportFileError, importStructures } from "./import-structures.js";
 
 const database = await openTestDatabase();

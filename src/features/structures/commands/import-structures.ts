@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { audit } from "../../../core/audit/record.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { translator } from "../../../core/i18n/catalog.js";
+import { governorates, type StructureContact, structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { sqlState } from "../../../db/errors.js";
-import { governorates, type StructureContact, structures } from "../tables.js";
 import { lockParent } from "./create-structure.js";
 import { isSelfOrDescendant } from "./move-structure.js";
 import {

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../../test/databases.js";
 import { auditEvents } from "../../../core/audit/tables.js";
+import { structures } from "../../../core/structures/tables.js";
 import { findStructureByCode } from "../queries.js";
-import { structures } from "../tables.js";
 import { createStructure } from "./create-structure.js";
 import { isSelfOrDescendant, moveStructure } from "./move-structure.js";
 

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldError, fieldError, type Result } from "../../../core/forms.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { rowsOf, type Structure } from "../queries.js";
-import { structures } from "../tables.js";
+import { rowsOf } from "../../../db/client.js";
+import type { Structure } from "../queries.js";
 import { lockParent } from "./create-structure.js";
-import type { ChangeContext } from "./structure-fields.js";
 
 /** Every move takes this transaction-level lock, so two moves never build a cycle between them. */
 const MOVE_LOCK = 7_727_301;

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import { fieldError, type Result } from "../../../core/forms.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import type { Structure } from "../queries.js";
-import { structures } from "../tables.js";
+import { auditStructure } from "./audit-structure.js";
 import { lockParent } from "./create-structure.js";
-import type { ChangeContext } from "./structure-fields.js";
 
 /**
  * Brings a retired structure back into the directory. Refused when its parent is itself retired
@@ -30,18 +30,7 @@ export async function restoreStructure(
       .update(structures)
       .set({ retiredAt: null, retiredReason: null })
       .where(eq(structures.id, structure.id));
-    await audit(
-      tx,
-      {
-        action: "structure.restore",
-        subjectType: "structure",
-        subjectId: structure.id,
-        structureId: structure.id,
-        details: { code: structure.code },
-      },
-      context.request,
-      context.actorId,
-    );
+    await auditStructure(tx, structure, "structure.restore", context);
     return { ok: true as const, value: null };
   });
 }

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import type { Db } from "../../../db/client.js";
 import type { StructureCategory } from "../queries.js";
 import { structureCategories } from "../tables.js";
-import type { ChangeContext } from "./structure-fields.js";
+import { auditCategory } from "./audit-structure.js";
 
 /**
  * Retires a request category: citizens can no longer choose it, and past requests keep it.
@@ -21,18 +21,7 @@ export async function retireCategory(
       .where(and(eq(structureCategories.id, category.id), isNull(structureCategories.retiredAt)))
       .returning({ id: structureCategories.id });
     if (updated.length === 0) return false;
-    await audit(
-      tx,
-      {
-        action: "category.retire",
-        subjectType: "structure_category",
-        subjectId: category.id,
-        structureId: category.structureId,
-        details: { code: category.code },
-      },
-      context.request,
-      context.actorId,
-    );
+    await auditCategory(tx, category, "category.retire", context);
     return true;
   });
 }

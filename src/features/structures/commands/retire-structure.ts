@@ -1,10 +1,11 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import { fieldError, type Result, text } from "../../../core/forms.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import type { Structure } from "../queries.js";
-import { structures } from "../tables.js";
-import { type ChangeContext, REASON_MAX } from "./structure-fields.js";
+import { auditStructure } from "./audit-structure.js";
+import { REASON_MAX } from "./structure-fields.js";
 
 /**
  * Retires a structure: it leaves the directory, but nothing is deleted and its public page still
@@ -48,18 +49,7 @@ export async function retireStructure(
       .update(structures)
       .set({ retiredAt, retiredReason: reason })
       .where(eq(structures.id, structure.id));
-    await audit(
-      tx,
-      {
-        action: "structure.retire",
-        subjectType: "structure",
-        subjectId: structure.id,
-        structureId: structure.id,
-        details: { code: structure.code },
-      },
-      context.request,
-      context.actorId,
-    );
+    await auditStructure(tx, structure, "structure.retire", context);
     return { ok: true as const, value: { retiredAt } };
   });
 }

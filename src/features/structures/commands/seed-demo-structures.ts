@@ -1,7 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import type { StructureContact } from "../../../core/structures/tables.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { type StructureContact, structureCategories, structures } from "../tables.js";
+import { structureCategories } from "../tables.js";
 
 /** Request categories for a few structures, as citizens would name what they ask about. */
 const DEMO_CATEGORIES: Record<string, Array<{ code: string; name: Required<LocalizedText> }>> = {

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
+import { governorates, structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { GOVERNORATES, REFERENCE_STRUCTURES } from "../reference-data.js";
-import { governorates, structures } from "../tables.js";
 
 /**
  * Inserts the 24 governorates and the reference structures (presidency, central office,

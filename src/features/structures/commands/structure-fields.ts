@@ -1,14 +1,6 @@
-import type { FastifyRequest } from "fastify";
 import { type FieldErrors, fieldError, isEmail, text, toE164 } from "../../../core/forms.js";
-import type { LocalizedText } from "../../../core/i18n/localized.js";
-import { type StructureContact, structureKind } from "../tables.js";
-
-/** Who does a change, for the audit log: an account, or nobody (the CLI, a job). */
-export interface ChangeContext {
-  actorId: string | null;
-  /** The HTTP request, when there is one (the audit log keeps its id). */
-  request?: FastifyRequest;
-}
+import { type LocalizedText, localized } from "../../../core/i18n/localized.js";
+import { type StructureContact, structureKind } from "../../../core/structures/tables.js";
 
 export type StructureKind = (typeof structureKind.enumValues)[number];
 export const STRUCTURE_KINDS = structureKind.enumValues;
@@ -19,9 +11,7 @@ export const SUMMARY_MAX = 1000;
 export const ADDRESS_MAX = 300;
 export const WEBSITE_MAX = 300;
 export const REASON_MAX = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const isUuid = (value: string | undefined): value is string => UUID.test(value ?? "");
 export const isKind = (value: string): value is StructureKind =>
   (STRUCTURE_KINDS as readonly string[]).includes(value);
 
@@ -30,19 +20,6 @@ export type NamesField = "nameAr" | "nameFr" | "nameEn";
 export type SummaryField = "summaryAr" | "summaryFr" | "summaryEn";
 export type ContactField = "addressAr" | "addressFr" | "addressEn" | "phone" | "email" | "website";
 export type DetailsField = SummaryField | ContactField;
-
-/** Keeps only the languages given, trimmed: { ar: "…", fr: "" } → { ar: "…" }. */
-export function localized(
-  ar: string | undefined,
-  fr: string | undefined,
-  en: string | undefined,
-): LocalizedText {
-  const out: LocalizedText = {};
-  if (text(ar)) out.ar = text(ar);
-  if (text(fr)) out.fr = text(fr);
-  if (text(en)) out.en = text(en);
-  return out;
-}
 
 function tooLong(value: LocalizedText, max: number): boolean {
   return Object.values(value).some((v) => [...(v ?? "")].length > max);

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, hasErrors, type Result } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
 import type { StructureCategory } from "../queries.js";
 import { structureCategories } from "../tables.js";
-import { type ChangeContext, type NamesField, parseNames, sameLocalized } from "./structure-fields.js";
+import { auditCategory } from "./audit-structure.js";
+import { type NamesField, parseNames, sameLocalized } from "./structure-fields.js";
 
 /** Renames a request category (its code stays: requests and statistics refer to it). */
 export async function updateCategory(
@@ -19,18 +20,7 @@ export async function updateCategory(
   if (sameLocalized(name, category.name)) return { ok: true, value: { changed: false } };
   await db.transaction(async (tx) => {
     await tx.update(structureCategories).set({ name }).where(eq(structureCategories.id, category.id));
-    await audit(
-      tx,
-      {
-        action: "category.update",
-        subjectType: "structure_category",
-        subjectId: category.id,
-        structureId: category.structureId,
-        details: { code: category.code },
-      },
-      context.request,
-      context.actorId,
-    );
+    await auditCategory(tx, category, "category.update", context);
   });
   return { ok: true, value: { changed: true } };
 }

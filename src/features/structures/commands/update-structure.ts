@@ -1,18 +1,11 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../../core/audit/record.js";
+import { audit, type ChangeContext } from "../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../core/forms.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import type { Structure } from "../queries.js";
-import { structures } from "../tables.js";
 import { checkGovernorate, type StructureField, type StructureInput } from "./create-structure.js";
-import {
-  type ChangeContext,
-  isKind,
-  parseDetails,
-  parseNames,
-  sameContact,
-  sameLocalized,
-} from "./structure-fields.js";
+import { isKind, parseDetails, parseNames, sameContact, sameLocalized } from "./structure-fields.js";
 
 /**
  * Saves a structure's edit form. "full" (platform admins): names, kind, governorate, summary and

@@ -16,7 +16,7 @@ import { changeContext, loadCategory, loadStructure } from "./load.js";
 export const adminCategoriesRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireStaff);
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   const listPage = async (

@@ -15,7 +15,7 @@ import { changeContext, loadStructure } from "./load.js";
 export const adminLifecycleRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireStaff);
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get<{ Params: StructureParams }>(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError } from "../../../core/errors/app-error.js";
+import { requestedPage } from "../../../core/paging.js";
 import { adminAbilities } from "../../admin/abilities.js";
 import { createStructure } from "../commands/create-structure.js";
 import { isKind } from "../commands/structure-fields.js";
@@ -16,7 +17,7 @@ import {
   listStructuresByIds,
   type Structure,
 } from "../queries.js";
-import { AdminListQuery, pageNumber, StructureBody, StructureParams } from "../schema.js";
+import { AdminListQuery, StructureBody, StructureParams } from "../schema.js";
 import { StructureAdminPage } from "../views/admin/structure-admin-page.js";
 import { StructureFormPage, type StructureValues } from "../views/admin/structure-form-page.js";
 import { StructuresListPage } from "../views/admin/structures-list-page.js";
@@ -74,7 +75,7 @@ export async function renderStructureAdmin(
 export const adminStructuresRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireStaff);
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
   });
 
   app.get<{ Querystring: AdminListQuery }>(
@@ -88,7 +89,7 @@ export const adminStructuresRoutes: FastifyPluginAsync = async (app) => {
         q,
         kind: isKind(kind) ? kind : undefined,
         scope: structureScope(request.actor),
-        page: pageNumber(request.query.page),
+        page: requestedPage(request.query.page),
         pageSize: PAGE_SIZE,
       });
       return reply.render(

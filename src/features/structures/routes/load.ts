@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
+import type { ChangeContext } from "../../../core/audit/record.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
-import type { ChangeContext } from "../commands/structure-fields.js";
 import { canStructure, type StructureAction } from "../policy.js";
 import { findCategory, findStructureById, type Structure, type StructureCategory } from "../queries.js";
 

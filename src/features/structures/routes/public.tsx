@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { requestedPage } from "../../../core/paging.js";
 import { structureCaseStats } from "../../cases/stats/queries.js";
 import { buildDirectory, paginateGroups } from "../directory.js";
 import {
@@ -10,7 +11,7 @@ import {
   listStructuresByIds,
   searchStructures,
 } from "../queries.js";
-import { CodeParams, DirectoryQuery, pageNumber } from "../schema.js";
+import { CodeParams, DirectoryQuery } from "../schema.js";
 import { DirectoryPage, type DirectoryView } from "../views/directory-page.js";
 import { StructurePage } from "../views/structure-page.js";
 
@@ -30,7 +31,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
       const governorates = await listGovernorates(app.db);
       const wanted = (request.query.governorate ?? "").toUpperCase();
       const governorate = governorates.some((g) => g.code === wanted) ? wanted : "";
-      const page = pageNumber(request.query.page);
+      const page = requestedPage(request.query.page);
       let view: DirectoryView;
       let paging: { page: number; totalPages: number };
       if (q) {

@@ -7,9 +7,9 @@ import { Select } from "../../../core/views/components/select/select.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized, usePlainName } from "../../../core/views/localized-text.js";
 import { type DirectoryGroup, type DirectoryItem, SECTIONS } from "../directory.js";
 import type { StructureSummary } from "../queries.js";
-import { Localized, usePlainName } from "./localized-text.js";
 
 interface Governorate {
   code: string;

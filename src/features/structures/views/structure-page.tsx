@@ -4,10 +4,10 @@ import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcru
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import { Localized, usePlainName } from "../../../core/views/localized-text.js";
 import type { StructureCaseStats } from "../../cases/stats/queries.js";
 import { StructureCaseStatsSection } from "../../cases/stats/stats-section.js";
 import type { Structure, StructureCategory, StructureSummary } from "../queries.js";
-import { Localized, usePlainName } from "./localized-text.js";
 import { AboutSection } from "./sections/about-section.js";
 import { CategoriesSection } from "./sections/categories-section.js";
 import { ChildrenSection } from "./sections/children-section.js";

@@ -7,7 +7,7 @@ import { Select } from "../../../core/views/components/select/select.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
-import { Localized, usePlainName } from "../../structures/views/localized-text.js";
+import { Localized, usePlainName } from "../../../core/views/localized-text.js";
 import { FREQUENCIES, type SubscriberSettings } from "../commands.js";
 
 type Named = { code: string; name: LocalizedText };

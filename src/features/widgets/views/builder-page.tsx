@@ -5,9 +5,8 @@ import { Select } from "../../../core/views/components/select/select.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
+import { usePlainName } from "../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
-import { usePlainName } from "../../structures/views/localized-text.js";
-import { WIDGET_KINDS } from "../kinds.js";
 
 /** The iframe a structure pastes into its website. */
 export function embedCode(
@@ -28,6 +27,7 @@ export function BuilderPage({
   origins,
   errors,
   publicUrl,
+  kinds,
 }: {
   abilities: AdminAbilities;
   structures: Array<{ id: string; code: string; name: LocalizedText }>;
@@ -36,6 +36,8 @@ export function BuilderPage({
   origins: string;
   errors?: FieldErrors<"origins">;
   publicUrl: string;
+  /** The widget kinds every feature offers (`widgets` in its manifest), in order. */
+  kinds: Array<{ kind: string; titleKey: string }>;
 }) {
   const { t, locale } = usePage();
   const href = useHref();
@@ -75,12 +77,12 @@ export function BuilderPage({
             <Button>{t("widgets.builder.saveOrigins")}</Button>
           </Form>
           <h2 class="sh-heading-l">{t("widgets.builder.codeTitle")}</h2>
-          {WIDGET_KINDS.map((kind) => {
-            const title = `${t(`widgets.kind.${kind}`)} · ${plain(selected.name)}`;
+          {kinds.map(({ kind, titleKey }) => {
+            const title = `${t(titleKey)} · ${plain(selected.name)}`;
             return (
               <section key={kind} aria-labelledby={`kind-${kind}`}>
                 <h3 id={`kind-${kind}`} class="sh-heading-m">
-                  {t(`widgets.kind.${kind}`)}
+                  {t(titleKey)}
                 </h3>
                 <Textarea
                   id={`code-${kind}`}

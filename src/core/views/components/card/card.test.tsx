@@ -12,14 +12,16 @@ describe("Card", () => {
       </Card>,
     );
     expect(html).toContain(
-      '<h3 class="sh-card__heading"><a class="sh-card__link" href="/en/consultations/1">Draft code</a></h3>',
+      '<h3 class="sh-card__heading sh-auto" dir="auto"><a class="sh-card__link" href="/en/consultations/1">Draft code</a></h3>',
     );
     expect(html.match(/<a /g)).toHaveLength(1);
     expect(attr(tag(html, 'class="sh-card__meta"'), "class")).toBe("sh-card__meta");
   });
 
   it("takes the heading level of the page's outline", () => {
-    expect(render(<Card href="/x" title="t" headingLevel={2} />)).toContain('<h2 class="sh-card__heading">');
+    expect(render(<Card href="/x" title="t" headingLevel={2} />)).toContain(
+      '<h2 class="sh-card__heading sh-auto" dir="auto">',
+    );
   });
 
   it.each(LOCALES)("renders every example soundly in %s", (locale) => {

@@ -17,7 +17,7 @@ export interface CardProps {
 export function Card({ title, href, headingLevel = 3, meta, tag, children }: CardProps) {
   return (
     <div class="sh-card">
-      <Heading level={headingLevel} class="sh-card__heading">
+      <Heading level={headingLevel} class="sh-card__heading sh-auto" dir="auto">
         <a class="sh-card__link" href={href}>
           {title}
         </a>

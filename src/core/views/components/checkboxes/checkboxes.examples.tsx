@@ -1,4 +1,4 @@
-import type { Example, ExampleContext } from "../example.js";
+import { type Example, type ExampleContext, sampleField } from "../example.js";
 import type { ChoiceItem } from "../radios/radios.js";
 import { Checkboxes } from "./checkboxes.js";
 
@@ -16,23 +16,14 @@ export const checkboxesExamples: Example[] = [
   {
     name: "default",
     title: "gallery.examples.default",
-    render: (ctx) => (
-      <Checkboxes
-        id={ctx.id("channels")}
-        name="channels"
-        label={s(ctx, "channels.label")}
-        items={channels(ctx, false)}
-      />
-    ),
+    render: (ctx) => <Checkboxes {...sampleField(ctx, "channels")} items={channels(ctx, false)} />,
   },
   {
     name: "with-hint",
     title: "gallery.examples.withHint",
     render: (ctx) => (
       <Checkboxes
-        id={ctx.id("channels")}
-        name="channels"
-        label={s(ctx, "channels.label")}
+        {...sampleField(ctx, "channels")}
         hint={s(ctx, "channels.hint")}
         items={channels(ctx, true)}
         values={["email", "sms"]}
@@ -44,9 +35,7 @@ export const checkboxesExamples: Example[] = [
     title: "gallery.examples.withError",
     render: (ctx) => (
       <Checkboxes
-        id={ctx.id("channels")}
-        name="channels"
-        label={s(ctx, "channels.label")}
+        {...sampleField(ctx, "channels")}
         hint={s(ctx, "channels.hint")}
         error={s(ctx, "channels.error")}
         items={channels(ctx, false)}
@@ -58,9 +47,7 @@ export const checkboxesExamples: Example[] = [
     title: "gallery.examples.disabled",
     render: (ctx) => (
       <Checkboxes
-        id={ctx.id("channels")}
-        name="channels"
-        label={s(ctx, "channels.label")}
+        {...sampleField(ctx, "channels")}
         items={channels(ctx, false).map((item) => ({ ...item, disabled: item.value === "post" }))}
         values={["email"]}
       />
@@ -71,9 +58,7 @@ export const checkboxesExamples: Example[] = [
     title: "gallery.examples.longText",
     render: (ctx) => (
       <Checkboxes
-        id={ctx.id("topics")}
-        name="topics"
-        label={s(ctx, "topics.label")}
+        {...sampleField(ctx, "topics")}
         hint={s(ctx, "channels.hint")}
         items={["roads", "budget", "culture"].map((value) => ({ value, label: s(ctx, `topics.${value}`) }))}
         values={["budget"]}

@@ -1,5 +1,5 @@
 import { Field, type FieldProps } from "../field/field.js";
-import { type ChoiceItem, itemId } from "../radios/radios.js";
+import { type ChoiceItem, ChoiceItems } from "../radios/radios.js";
 
 export interface CheckboxesProps extends FieldProps {
   name: string;
@@ -13,32 +13,7 @@ export function Checkboxes({ id, label, hint, error, labelSize, name, items, val
   return (
     <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize} group>
       <div class="sh-choices sh-choices--checkboxes">
-        {items.map((item, index) => {
-          const inputId = itemId(id, index);
-          const hintId = item.hint ? `${inputId}-item-hint` : undefined;
-          return (
-            <div key={item.value} class="sh-choices__item">
-              <input
-                class="sh-choices__input"
-                type="checkbox"
-                id={inputId}
-                name={name}
-                value={item.value}
-                checked={values.includes(item.value)}
-                disabled={item.disabled}
-                aria-describedby={hintId}
-              />
-              <label class="sh-choices__label" for={inputId}>
-                {item.label}
-              </label>
-              {hintId && (
-                <div id={hintId} class="sh-hint sh-choices__hint">
-                  {item.hint}
-                </div>
-              )}
-            </div>
-          );
-        })}
+        <ChoiceItems type="checkbox" id={id} name={name} items={items} checked={(v) => values.includes(v)} />
       </div>
     </Field>
   );

@@ -17,11 +17,17 @@ export interface ErrorSummaryProps {
   headingLevel?: HeadingLevel;
   /** An optional sentence before the list. */
   children?: ComponentChildren;
+  /**
+   * Where it stands. "form" (default): where the page put it; on a page rendered by reply.render, its
+   * items go instead into the one summary the layout shows at the top of <main>. "page": that summary.
+   */
+  placement?: "form" | "page";
 }
 
 /**
  * The list of everything wrong with a submitted form, at the top of the page, each linking to its
- * field. sharek.js moves the focus to it when the page loads. Renders nothing without errors.
+ * field. It takes the focus when the page loads (autofocus, and sharek.js). Renders nothing without
+ * errors. Pages rendered by reply.render gather every summary into one, at the top of <main>.
  */
 export function ErrorSummary({
   errors,
@@ -29,9 +35,14 @@ export function ErrorSummary({
   id = "error-summary",
   headingLevel = 2,
   children,
+  placement = "form",
 }: ErrorSummaryProps) {
-  const { t } = usePage();
+  const { t, pageErrors } = usePage();
   if (errors.length === 0) return null;
+  if (pageErrors && placement === "form") {
+    pageErrors.items.push(...errors);
+    return null;
+  }
   const titleId = `${id}-title`;
   return (
     <div
@@ -41,6 +52,8 @@ export function ErrorSummary({
       tabIndex={-1}
       aria-labelledby={titleId}
       role="alert"
+      // biome-ignore lint/a11y/noAutofocus: a page sent back with errors must say so first, without JavaScript too (sharek.js focuses it as well)
+      autoFocus={placement === "page" || undefined}
     >
       <Heading level={headingLevel} id={titleId} class="sh-error-summary__title">
         {title ?? t("views.errorSummary.title")}

@@ -1,4 +1,4 @@
-import type { Example, ExampleContext } from "../example.js";
+import { type Example, type ExampleContext, sampleField } from "../example.js";
 import { FileUpload } from "./file-upload.js";
 
 const s = (ctx: ExampleContext, key: string) => ctx.t(`gallery.sample.${key}`);
@@ -8,21 +8,13 @@ export const fileUploadExamples: Example[] = [
   {
     name: "default",
     title: "gallery.examples.default",
-    render: (ctx) => (
-      <FileUpload id={ctx.id("attachment")} name="attachment" label={s(ctx, "attachment.label")} />
-    ),
+    render: (ctx) => <FileUpload {...sampleField(ctx, "attachment")} />,
   },
   {
     name: "with-hint",
     title: "gallery.examples.withHint",
     render: (ctx) => (
-      <FileUpload
-        id={ctx.id("attachment")}
-        name="attachment"
-        label={s(ctx, "attachment.label")}
-        hint={s(ctx, "attachment.hint")}
-        accept={ACCEPT}
-      />
+      <FileUpload {...sampleField(ctx, "attachment")} hint={s(ctx, "attachment.hint")} accept={ACCEPT} />
     ),
   },
   {
@@ -30,9 +22,7 @@ export const fileUploadExamples: Example[] = [
     title: "gallery.examples.withError",
     render: (ctx) => (
       <FileUpload
-        id={ctx.id("attachment")}
-        name="attachment"
-        label={s(ctx, "attachment.label")}
+        {...sampleField(ctx, "attachment")}
         hint={s(ctx, "attachment.hint")}
         error={s(ctx, "attachment.error")}
         accept={ACCEPT}
@@ -56,8 +46,6 @@ export const fileUploadExamples: Example[] = [
   {
     name: "disabled",
     title: "gallery.examples.disabled",
-    render: (ctx) => (
-      <FileUpload id={ctx.id("attachment")} name="attachment" label={s(ctx, "attachment.label")} disabled />
-    ),
+    render: (ctx) => <FileUpload {...sampleField(ctx, "attachment")} disabled />,
   },
 ];

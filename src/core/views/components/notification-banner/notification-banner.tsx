@@ -5,8 +5,8 @@ import { Heading, type HeadingLevel } from "../util.js";
 export interface NotificationBannerProps {
   /** success: the outcome of what the user just did (announced at once); info: something to know. */
   kind: "success" | "info";
-  /** The message itself, e.g. "Your request has been sent". */
-  title: string;
+  /** The message itself, e.g. "Your request has been sent" (markup allowed: a reference, a name). */
+  title: ComponentChildren;
   children?: ComponentChildren;
   /** Must be unique on the page; defaults to "notification-banner". */
   id?: string;

@@ -1,4 +1,4 @@
-import type { Example, ExampleContext } from "../example.js";
+import { type Example, type ExampleContext, sampleField } from "../example.js";
 import { type ChoiceItem, Radios } from "./radios.js";
 
 const s = (ctx: ExampleContext, key: string) => ctx.t(`gallery.sample.${key}`);
@@ -13,22 +13,25 @@ function kinds(ctx: ExampleContext, hints: boolean): ChoiceItem[] {
   }));
 }
 
+/** The request-type question: its field is named "kind", its sample texts "requestType". */
+const kindField = (ctx: ExampleContext) => ({
+  id: ctx.id("kind"),
+  name: "kind",
+  label: s(ctx, "requestType.label"),
+});
+
 export const radiosExamples: Example[] = [
   {
     name: "default",
     title: "gallery.examples.default",
-    render: (ctx) => (
-      <Radios id={ctx.id("kind")} name="kind" label={s(ctx, "requestType.label")} items={kinds(ctx, false)} />
-    ),
+    render: (ctx) => <Radios {...kindField(ctx)} items={kinds(ctx, false)} />,
   },
   {
     name: "with-hint",
     title: "gallery.examples.itemHints",
     render: (ctx) => (
       <Radios
-        id={ctx.id("kind")}
-        name="kind"
-        label={s(ctx, "requestType.label")}
+        {...kindField(ctx)}
         hint={s(ctx, "requestType.hint")}
         items={kinds(ctx, true)}
         value="complaint"
@@ -41,9 +44,7 @@ export const radiosExamples: Example[] = [
     title: "gallery.examples.withError",
     render: (ctx) => (
       <Radios
-        id={ctx.id("kind")}
-        name="kind"
-        label={s(ctx, "requestType.label")}
+        {...kindField(ctx)}
         hint={s(ctx, "requestType.hint")}
         error={s(ctx, "requestType.error")}
         items={kinds(ctx, false)}
@@ -55,9 +56,7 @@ export const radiosExamples: Example[] = [
     title: "gallery.examples.inline",
     render: (ctx) => (
       <Radios
-        id={ctx.id("updates")}
-        name="updates"
-        label={s(ctx, "updates.label")}
+        {...sampleField(ctx, "updates")}
         items={[
           { value: "yes", label: s(ctx, "updates.yes") },
           { value: "no", label: s(ctx, "updates.no") },
@@ -85,9 +84,7 @@ export const radiosExamples: Example[] = [
     title: "gallery.examples.longText",
     render: (ctx) => (
       <Radios
-        id={ctx.id("opinion")}
-        name="opinion"
-        label={s(ctx, "opinion.label")}
+        {...sampleField(ctx, "opinion")}
         items={["support", "amend", "oppose"].map((value) => ({ value, label: s(ctx, `opinion.${value}`) }))}
       />
     ),

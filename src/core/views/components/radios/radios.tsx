@@ -14,6 +14,49 @@ export function itemId(id: string, index: number): string {
   return index === 0 ? id : `${id}-${index + 1}`;
 }
 
+/**
+ * The options of a radio or checkbox group, each with its label and optional hint; `checked` tells
+ * which are chosen.
+ */
+export function ChoiceItems(props: {
+  type: "radio" | "checkbox";
+  id: string;
+  name: string;
+  items: ChoiceItem[];
+  checked: (value: string) => boolean;
+}) {
+  return (
+    <>
+      {props.items.map((item, index) => {
+        const inputId = itemId(props.id, index);
+        const hintId = item.hint ? `${inputId}-item-hint` : undefined;
+        return (
+          <div key={item.value} class="sh-choices__item">
+            <input
+              class="sh-choices__input"
+              type={props.type}
+              id={inputId}
+              name={props.name}
+              value={item.value}
+              checked={props.checked(item.value)}
+              disabled={item.disabled}
+              aria-describedby={hintId}
+            />
+            <label class="sh-choices__label" for={inputId}>
+              {item.label}
+            </label>
+            {hintId && (
+              <div id={hintId} class="sh-hint sh-choices__hint">
+                {item.hint}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 export interface RadiosProps extends FieldProps {
   name: string;
   items: ChoiceItem[];
@@ -28,32 +71,7 @@ export function Radios({ id, label, hint, error, labelSize, name, items, value, 
   return (
     <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize} group>
       <div class={cx("sh-choices", inline && "sh-choices--inline")}>
-        {items.map((item, index) => {
-          const inputId = itemId(id, index);
-          const hintId = item.hint ? `${inputId}-item-hint` : undefined;
-          return (
-            <div key={item.value} class="sh-choices__item">
-              <input
-                class="sh-choices__input"
-                type="radio"
-                id={inputId}
-                name={name}
-                value={item.value}
-                checked={item.value === value}
-                disabled={item.disabled}
-                aria-describedby={hintId}
-              />
-              <label class="sh-choices__label" for={inputId}>
-                {item.label}
-              </label>
-              {hintId && (
-                <div id={hintId} class="sh-hint sh-choices__hint">
-                  {item.hint}
-                </div>
-              )}
-            </div>
-          );
-        })}
+        <ChoiceItems type="radio" id={id} name={name} items={items} checked={(v) => v === value} />
       </div>
     </Field>
   );

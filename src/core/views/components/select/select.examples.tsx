@@ -1,4 +1,4 @@
-import type { Example, ExampleContext } from "../example.js";
+import { type Example, type ExampleContext, sampleField } from "../example.js";
 import { Select, type SelectOption } from "./select.js";
 
 const s = (ctx: ExampleContext, key: string) => ctx.t(`gallery.sample.${key}`);
@@ -16,23 +16,14 @@ export const selectExamples: Example[] = [
   {
     name: "default",
     title: "gallery.examples.default",
-    render: (ctx) => (
-      <Select
-        id={ctx.id("governorate")}
-        name="governorate"
-        label={s(ctx, "governorate.label")}
-        options={governorates(ctx)}
-      />
-    ),
+    render: (ctx) => <Select {...sampleField(ctx, "governorate")} options={governorates(ctx)} />,
   },
   {
     name: "with-hint",
     title: "gallery.examples.withHint",
     render: (ctx) => (
       <Select
-        id={ctx.id("governorate")}
-        name="governorate"
-        label={s(ctx, "governorate.label")}
+        {...sampleField(ctx, "governorate")}
         hint={s(ctx, "governorate.hint")}
         options={governorates(ctx)}
         value="sfax"
@@ -44,9 +35,7 @@ export const selectExamples: Example[] = [
     title: "gallery.examples.withError",
     render: (ctx) => (
       <Select
-        id={ctx.id("governorate")}
-        name="governorate"
-        label={s(ctx, "governorate.label")}
+        {...sampleField(ctx, "governorate")}
         hint={s(ctx, "governorate.hint")}
         error={s(ctx, "governorate.error")}
         options={governorates(ctx)}
@@ -58,9 +47,7 @@ export const selectExamples: Example[] = [
     title: "gallery.examples.disabled",
     render: (ctx) => (
       <Select
-        id={ctx.id("structure")}
-        name="structure"
-        label={s(ctx, "structure.label")}
+        {...sampleField(ctx, "structure")}
         hint={s(ctx, "structure.hint")}
         options={[{ value: "sfax", text: s(ctx, "structure.value") }]}
         value="sfax"

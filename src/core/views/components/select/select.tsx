@@ -17,21 +17,12 @@ export interface SelectProps extends FieldProps {
 }
 
 /** A drop-down list. Prefer radios for fewer than about eight options. */
-export function Select({
-  id,
-  label,
-  hint,
-  error,
-  labelSize,
-  name,
-  options,
-  value,
-  disabled,
-  autocomplete,
-}: SelectProps) {
-  const { describedBy } = fieldIds(id, { hint, error });
+export function Select({ name, options, value, disabled, autocomplete, ...field }: SelectProps) {
+  // The label, hint and error go to the shared Field as they are.
+  const { id, error } = field;
+  const { describedBy } = fieldIds(id, field);
   return (
-    <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize}>
+    <Field {...field}>
       <select
         id={id}
         name={name}

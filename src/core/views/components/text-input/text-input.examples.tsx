@@ -1,4 +1,4 @@
-import type { Example, ExampleContext } from "../example.js";
+import { type Example, type ExampleContext, sampleField } from "../example.js";
 import { TextInput } from "./text-input.js";
 
 const s = (ctx: ExampleContext, key: string) => ctx.t(`gallery.sample.${key}`);
@@ -35,9 +35,7 @@ export const textInputExamples: Example[] = [
     title: "gallery.examples.withError",
     render: (ctx) => (
       <TextInput
-        id={ctx.id("cin")}
-        name="cin"
-        label={s(ctx, "cin.label")}
+        {...sampleField(ctx, "cin")}
         hint={s(ctx, "cin.hint")}
         error={s(ctx, "cin.error")}
         value={s(ctx, "cin.value")}
@@ -68,9 +66,7 @@ export const textInputExamples: Example[] = [
     title: "gallery.examples.disabled",
     render: (ctx) => (
       <TextInput
-        id={ctx.id("subject")}
-        name="subject"
-        label={s(ctx, "subject.label")}
+        {...sampleField(ctx, "subject")}
         hint={s(ctx, "subject.hint")}
         value={s(ctx, "subject.value")}
         disabled

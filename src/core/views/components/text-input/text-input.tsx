@@ -17,11 +17,6 @@ export interface TextInputProps extends FieldProps {
 
 /** A one-line text input with its label, hint and error message. */
 export function TextInput({
-  id,
-  label,
-  hint,
-  error,
-  labelSize,
   name,
   value,
   type = "text",
@@ -31,11 +26,14 @@ export function TextInput({
   spellcheck,
   disabled,
   dir,
+  ...field
 }: TextInputProps) {
-  const { describedBy } = fieldIds(id, { hint, error });
+  // The label, hint and error go to the shared Field as they are.
+  const { id, error } = field;
+  const { describedBy } = fieldIds(id, field);
   const direction = dir ?? (type === "email" || type === "url" ? "ltr" : undefined);
   return (
-    <Field id={id} label={label} hint={hint} error={error} labelSize={labelSize}>
+    <Field {...field}>
       <input
         id={id}
         name={name}

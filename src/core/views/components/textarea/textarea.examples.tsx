@@ -1,4 +1,4 @@
-import type { Example, ExampleContext } from "../example.js";
+import { type Example, type ExampleContext, sampleField } from "../example.js";
 import { Textarea } from "./textarea.js";
 
 const s = (ctx: ExampleContext, key: string) => ctx.t(`gallery.sample.${key}`);
@@ -7,30 +7,19 @@ export const textareaExamples: Example[] = [
   {
     name: "default",
     title: "gallery.examples.default",
-    render: (ctx) => (
-      <Textarea id={ctx.id("contribution")} name="contribution" label={s(ctx, "contribution.label")} />
-    ),
+    render: (ctx) => <Textarea {...sampleField(ctx, "contribution")} />,
   },
   {
     name: "with-hint",
     title: "gallery.examples.withHint",
-    render: (ctx) => (
-      <Textarea
-        id={ctx.id("contribution")}
-        name="contribution"
-        label={s(ctx, "contribution.label")}
-        hint={s(ctx, "contribution.hint")}
-      />
-    ),
+    render: (ctx) => <Textarea {...sampleField(ctx, "contribution")} hint={s(ctx, "contribution.hint")} />,
   },
   {
     name: "character-count",
     title: "gallery.examples.characterCount",
     render: (ctx) => (
       <Textarea
-        id={ctx.id("description")}
-        name="description"
-        label={s(ctx, "description.label")}
+        {...sampleField(ctx, "description")}
         hint={s(ctx, "description.hint")}
         value={s(ctx, "description.value")}
         maxLength={200}
@@ -42,9 +31,7 @@ export const textareaExamples: Example[] = [
     title: "gallery.examples.withError",
     render: (ctx) => (
       <Textarea
-        id={ctx.id("description")}
-        name="description"
-        label={s(ctx, "description.label")}
+        {...sampleField(ctx, "description")}
         hint={s(ctx, "description.hint")}
         error={s(ctx, "description.error")}
         maxLength={1000}
@@ -56,9 +43,7 @@ export const textareaExamples: Example[] = [
     title: "gallery.examples.overLimit",
     render: (ctx) => (
       <Textarea
-        id={ctx.id("description")}
-        name="description"
-        label={s(ctx, "description.label")}
+        {...sampleField(ctx, "description")}
         error={s(ctx, "description.tooLong")}
         value={s(ctx, "description.overValue")}
         maxLength={200}
@@ -69,14 +54,7 @@ export const textareaExamples: Example[] = [
     name: "disabled",
     title: "gallery.examples.disabled",
     render: (ctx) => (
-      <Textarea
-        id={ctx.id("description")}
-        name="description"
-        label={s(ctx, "description.label")}
-        value={s(ctx, "description.value")}
-        rows={3}
-        disabled
-      />
+      <Textarea {...sampleField(ctx, "description")} value={s(ctx, "description.value")} rows={3} disabled />
     ),
   },
   {

@@ -17,31 +17,22 @@ export interface TextareaProps extends FieldProps {
 
 /** A multi-line text area, with an optional character count. */
 export function Textarea({
-  id,
-  label,
-  hint,
-  error,
-  labelSize,
   name,
   value,
   rows = 5,
   maxLength,
   disabled,
   autocomplete,
+  ...fieldProps
 }: TextareaProps) {
+  // The label, hint and error go to the shared Field as they are.
+  const { id, error } = fieldProps;
   const { t, locale } = usePage();
   const countId = maxLength ? `${id}-info` : undefined;
-  const { describedBy } = fieldIds(id, { hint, error }, countId);
+  const { describedBy } = fieldIds(id, fieldProps, countId);
   const over = maxLength !== undefined && value !== undefined && [...value].length > maxLength;
   const field = (
-    <Field
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      labelSize={labelSize}
-      class={maxLength ? "sh-character-count" : undefined}
-    >
+    <Field {...fieldProps} class={maxLength ? "sh-character-count" : undefined}>
       <textarea
         id={id}
         name={name}

@@ -4,27 +4,23 @@ import { type LocalizedText, pickLocalized } from "../../../../core/i18n/localiz
 import { Button } from "../../../../core/views/components/button/button.js";
 import { NotificationBanner } from "../../../../core/views/components/notification-banner/notification-banner.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
-import { StatusTag, type StatusTone } from "../../../../core/views/components/status-tag/status-tag.js";
+import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Layout } from "../../../../core/views/layout.js";
 import { Problem } from "../../../../core/views/problem.js";
 import { accessRefusal, EXTENSION, REFUSAL_ARTICLE, trackValues } from "../../access-law.js";
+import { appealRouteText } from "../../appeal-route-text.js";
 import { appealOpen, appealWindow } from "../../appeals.js";
-import { type CaseStatus, canTransition } from "../../lifecycle.js";
+import { canTransition } from "../../lifecycle.js";
 import type { CaseRow } from "../../queries.js";
 import { LIMITS } from "../../rules.js";
-import { appealRouteText } from "../../staff/notify.js";
 import type { caseAttachments, caseEvents } from "../../tables.js";
-
-export const STATUS_TONES: Record<CaseStatus, StatusTone> = {
-  new: "new",
-  in_progress: "info",
-  awaiting_citizen: "warning",
-  answered: "success",
-  closed: "neutral",
-};
+import { KeepPanel } from "./follow-code-pages.js";
+import { STATUS_TONES } from "./status-tones.js";
 
 export type FollowField = "answer" | "rating" | "comment" | "reason";
 
@@ -40,6 +36,8 @@ export interface FollowPageProps {
   justSubmitted?: boolean;
   /** The full follow-up URL, shown once right after submitting. */
   followUrl?: string;
+  /** The request's follow-code PIN, shown with the link right after submitting. */
+  pin?: string | null;
   errors?: FieldErrors<FollowField>;
   refusal?: string;
   values?: Record<string, string>;
@@ -91,23 +89,26 @@ export function FollowPage(props: FollowPageProps) {
       {props.justSubmitted && (
         <NotificationBanner
           kind="success"
-          title={t("cases.follow.submittedTitle", { reference: row.reference })}
-        >
-          <p class="sh-body-text">{t("cases.follow.submittedBody")}</p>
-          {props.followUrl && (
-            <p class="sh-body-text">
-              <a class="sh-link" href={props.followUrl} dir="ltr">
-                {props.followUrl}
-              </a>
-            </p>
-          )}
-          {row.anonymous && <p class="sh-body-text">{t("cases.follow.anonymousKeepLink")}</p>}
-        </NotificationBanner>
+          title={translateWith(t, "cases.follow.submittedTitle", {
+            reference: <Reference>{row.reference}</Reference>,
+          })}
+        />
       )}
-      <p class="sh-caption" dir="ltr">
-        {row.reference}
+      {props.justSubmitted && props.followUrl && (
+        <KeepPanel
+          reference={row.reference}
+          pin={props.pin ?? null}
+          followUrl={props.followUrl}
+          anonymous={row.anonymous}
+          receiptHref={href(`${base}/receipt`)}
+        />
+      )}
+      <p class="sh-caption">
+        <Reference>{row.reference}</Reference>
       </p>
-      <h1 class="sh-heading-xl">{row.subject}</h1>
+      <UserText as="h1" class="sh-heading-xl">
+        {row.subject}
+      </UserText>
       <dl class="sh-summary-list">
         <div class="sh-summary-list__row">
           <dt class="sh-summary-list__key">{t("cases.fields.status")}</dt>
@@ -188,7 +189,9 @@ export function FollowPage(props: FollowPageProps) {
       )}
 
       <h2 class="sh-heading-l">{t("cases.follow.description")}</h2>
-      <p class="sh-body-text sh-preserve-lines">{row.description}</p>
+      <UserText as="p" class="sh-body-text sh-preserve-lines">
+        {row.description}
+      </UserText>
       <Files list={sent} />
 
       <h2 class="sh-heading-l">{t("cases.follow.history")}</h2>
@@ -199,7 +202,11 @@ export function FollowPage(props: FollowPageProps) {
               <strong>{t(`cases.events.${e.kind}`, e.details)}</strong> ·{" "}
               <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>
             </p>
-            {e.body && <p class="sh-body-text sh-preserve-lines">{e.body}</p>}
+            {e.body && (
+              <UserText as="p" class="sh-body-text sh-preserve-lines">
+                {e.body}
+              </UserText>
+            )}
             {e.kind !== "submitted" && <Files list={attachments.filter((a) => a.eventId === e.id)} />}
           </li>
         ))}
@@ -283,65 +290,6 @@ export function FollowPage(props: FollowPageProps) {
             />
             <Button variant="secondary">{t("cases.follow.reopenSubmit")}</Button>
           </Form>
-        </section>
-      )}
-    </Layout>
-  );
-}
-
-type Listed = { case: CaseRow; structureName: LocalizedText };
-
-/**
- * The citizen's own requests (each opens its page), then the requests they follow: someone else's,
- * so only what the similar-request list already showed (reference, structure, subject, status);
- * changes reach them by mail.
- */
-export function MyRequestsPage({ list, followed }: { list: Listed[]; followed: Listed[] }) {
-  const { t, locale } = usePage();
-  return (
-    <Layout title={t("cases.mine.title")}>
-      <h1 class="sh-heading-xl">{t("cases.mine.title")}</h1>
-      <p class="sh-body-text">
-        <a class="sh-link" href={`/${locale}/requests/new`}>
-          {t("cases.mine.new")}
-        </a>
-      </p>
-      {list.length === 0 ? (
-        <p class="sh-body-text">{t("cases.mine.empty")}</p>
-      ) : (
-        <ul class="sh-card-list">
-          {list.map(({ case: c, structureName }) => (
-            <li key={c.id} class="sh-card">
-              <p class="sh-card__meta">
-                <span dir="ltr">{c.reference}</span> · {pickLocalized(structureName, locale).text} ·{" "}
-                {formatDate(c.createdAt, locale)}
-              </p>
-              <h2 class="sh-card__heading">
-                <a class="sh-card__link" href={`/${locale}/requests/${c.id}`}>
-                  {c.subject}
-                </a>
-              </h2>
-              <StatusTag tone={STATUS_TONES[c.status]}>{t(`cases.status.${c.status}`)}</StatusTag>
-            </li>
-          ))}
-        </ul>
-      )}
-      {followed.length > 0 && (
-        <section aria-labelledby="followed-heading">
-          <h2 id="followed-heading" class="sh-heading-l">
-            {t("cases.mine.followed")}
-          </h2>
-          <ul class="sh-card-list">
-            {followed.map(({ case: c, structureName }) => (
-              <li key={c.id} class="sh-card">
-                <p class="sh-card__meta">
-                  <span dir="ltr">{c.reference}</span> · {pickLocalized(structureName, locale).text}
-                </p>
-                <h3 class="sh-card__heading">{c.subject}</h3>
-                <StatusTag tone={STATUS_TONES[c.status]}>{t(`cases.status.${c.status}`)}</StatusTag>
-              </li>
-            ))}
-          </ul>
         </section>
       )}
     </Layout>

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { fieldError, type Result, text } from "../../../../core/forms.js";
 import { cases } from "../../tables.js";
-import { notifyCitizen, notifyStaff } from "../notify.js";
+import { notifyAssignee, notifyCitizen } from "../notify.js";
 import { findHandler, leastLoadedAgent } from "../queries/handlers.js";
 import {
   addEvent,
@@ -35,16 +35,15 @@ export async function assignCase(
   return ctx.db.transaction(async (tx) => {
     const c = await lockCase(tx, ctx, caseId, "view");
     const auto = wanted === "auto";
-    const targetId = wanted === "me" ? self : auto ? await leastLoadedAgent(tx, c.structureId) : wanted;
-    if (!targetId) {
-      return {
-        ok: false,
-        errors: {
-          assignee: fieldError(auto ? "cases.staff.errors.noAgent" : "cases.staff.errors.assigneeRequired"),
-        },
-      };
+    const targetId = wanted === "me" ? self : wanted;
+    if (!auto && !targetId) {
+      return { ok: false, errors: { assignee: fieldError("cases.staff.errors.assigneeRequired") } };
     }
-    const handler = await findHandler(tx, c.structureId, targetId);
+    const handler = auto
+      ? await leastLoadedAgent(tx, c.structureId)
+      : await findHandler(tx, c.structureId, targetId ?? "");
+    if (auto && !handler)
+      return { ok: false, errors: { assignee: fieldError("cases.staff.errors.noAgent") } };
     if (!handler)
       return { ok: false, errors: { assignee: fieldError("cases.staff.errors.assigneeInvalid") } };
     const toSelf = handler.id === self;
@@ -60,8 +59,7 @@ export async function assignCase(
       .returning();
     await addEvent(tx, ctx, c.id, "assigned", now, { internal: true, details: { to: handler.id, auto } });
     await auditCase(tx, ctx, "assign", c, { assigneeId: handler.id, auto });
-    if (!toSelf)
-      await notifyStaff(tx, ctx.mail, [handler], "assigned", c, await structureName(tx, c.structureId));
+    if (!toSelf) await notifyAssignee(tx, ctx.mail, handler, c, await structureName(tx, c.structureId));
     if (status !== c.status) await notifyCitizen(tx, ctx.mail, updated!, { kind: "inProgress" });
     return { ok: true, value: { assigneeId: handler.id, changed: true } };
   });

@@ -1,13 +1,23 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../../../core/errors/app-error.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../../core/forms.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
+import { isUuid } from "../../../../core/ids.js";
+import { REFUSAL_ARTICLE, REFUSAL_GROUNDS } from "../../access-law.js";
+import { canTransition } from "../../lifecycle.js";
+import { cases } from "../../tables.js";
+import type { CaseOutcome } from "../notify.js";
 import { findHandler } from "../queries/handlers.js";
 import { assignCase } from "./assign-case.js";
-import { CLOSE_OUTCOMES, closeCase } from "./close-case.js";
-import type { StaffContext } from "./context.js";
+import { ACCESS_OUTCOMES, CLOSE_OUTCOMES, closeCase, closeOutcomesFor, NEEDS_GROUND } from "./close-case.js";
+import { messageProblem, type StaffContext } from "./context.js";
 
-export type BulkField = "ids" | "assignee" | "outcome";
+export type BulkField = "ids" | "assignee" | "outcome" | "ground" | "message";
 export const BULK_MAX = 100;
+
+/** What the bulk form closes with: every request's outcomes, then those only access to information has. */
+export const BULK_CLOSE_OUTCOMES: readonly CaseOutcome[] = [
+  ...new Set([...CLOSE_OUTCOMES, ...ACCESS_OUTCOMES]),
+];
 
 export interface BulkInput {
   /** The queue's structure: the assignee must belong to it. */
@@ -17,12 +27,20 @@ export interface BulkInput {
   op?: string;
   assignee?: string;
   outcome?: string;
+  /** A refusal's ground in the law (access to information), and the reasons sent to each requester. */
+  ground?: string;
+  message?: string;
 }
 
 /**
  * Assigns or closes several requests at once, each as if alone (its own checks, event, audit entry
  * and mails). A request that cannot take the action (another structure's, already closed…) is
  * skipped, and the others go ahead.
+ *
+ * A close is refused as a whole, before anything is written, when the outcome is not one the
+ * selected requests' type has: an access-to-information request is closed only as Organic Law
+ * 2016-22 decides it (close-case.ts), and a refusal needs the law's ground and the reasons. Skipping
+ * them one by one would leave the agent believing they were closed.
  */
 export async function bulkUpdate(
   ctx: StaffContext,
@@ -35,7 +53,9 @@ export async function bulkUpdate(
     errors.ids = fieldError("cases.staff.errors.bulkTooMany", { max: BULK_MAX });
   const op = input.op === "close" ? "close" : "assign";
   const assignee = text(input.assignee);
-  const outcome = CLOSE_OUTCOMES.find((o) => o === input.outcome);
+  const outcome = BULK_CLOSE_OUTCOMES.find((o) => o === input.outcome);
+  const ground = REFUSAL_GROUNDS.find((g) => g === input.ground);
+  const message = text(input.message);
   if (op === "assign" && !assignee) errors.assignee = fieldError("cases.staff.errors.assigneeRequired");
   else if (
     op === "assign" &&
@@ -45,7 +65,18 @@ export async function bulkUpdate(
   ) {
     errors.assignee = fieldError("cases.staff.errors.assigneeInvalid");
   }
-  if (op === "close" && !outcome) errors.outcome = fieldError("cases.staff.errors.outcomeRequired");
+  if (op === "close") {
+    if (!outcome) errors.outcome = fieldError("cases.staff.errors.outcomeRequired");
+    else if (!errors.ids) {
+      const problem = await outcomeProblem(ctx, input.structureId, ids, outcome);
+      if (problem) errors.outcome = problem;
+    }
+    const needsGround = outcome !== undefined && NEEDS_GROUND.includes(outcome);
+    if (needsGround && !ground)
+      errors.ground = fieldError("cases.staff.errors.bulkGroundRequired", { article: REFUSAL_ARTICLE });
+    const problem = messageProblem(message, { optional: !needsGround });
+    if (problem) errors.message = problem;
+  }
   if (hasErrors(errors)) return { ok: false, errors };
 
   let done = 0;
@@ -53,7 +84,9 @@ export async function bulkUpdate(
   for (const id of ids) {
     try {
       const result =
-        op === "assign" ? await assignCase(ctx, id, { assignee }) : await closeCase(ctx, id, { outcome });
+        op === "assign"
+          ? await assignCase(ctx, id, { assignee })
+          : await closeCase(ctx, id, { outcome, ground, message });
       if (result.ok) done++;
       else skipped++;
     } catch (error) {
@@ -62,4 +95,23 @@ export async function bulkUpdate(
     }
   }
   return { ok: true, value: { done, skipped } };
+}
+
+/**
+ * Why the outcome does not fit the selected open requests of the queue's structure: some are
+ * access-to-information requests and the law has no such outcome, or the outcome is one of the law's
+ * and some are not. Null when it fits them all.
+ */
+async function outcomeProblem(ctx: StaffContext, structureId: string, ids: string[], outcome: CaseOutcome) {
+  const selected = await ctx.db
+    .select({ type: cases.type, status: cases.status })
+    .from(cases)
+    .where(and(inArray(cases.id, ids), eq(cases.structureId, structureId)));
+  const misfits = selected.filter(
+    (c) => canTransition("close", c.status) && !closeOutcomesFor(c.type).includes(outcome),
+  );
+  const access = misfits.filter((c) => c.type === "information").length;
+  if (access > 0) return fieldError("cases.staff.errors.bulkAccessOutcome", { count: access });
+  if (misfits.length > 0) return fieldError("cases.staff.errors.bulkNotAccess", { count: misfits.length });
+  return null;
 }

@@ -35,7 +35,7 @@ export const closeOutcomesFor = (type: string): readonly CaseOutcome[] =>
   type === "information" ? ACCESS_OUTCOMES : CLOSE_OUTCOMES;
 
 /** Outcomes that must name the law's ground (a refusal, in full or in part) and give reasons. */
-const NEEDS_GROUND: readonly CaseOutcome[] = ["refused", "partly_granted"];
+export const NEEDS_GROUND: readonly CaseOutcome[] = ["refused", "partly_granted"];
 
 /**
  * Closes a request with an outcome code and an optional word to the citizen, who is mailed. An

@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
-import { audit } from "../../../../core/audit/record.js";
-import type { Actor } from "../../../../core/authz/actor.js";
+import { type ActingContext, audit } from "../../../../core/audit/record.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
 import { type FieldError, fieldError } from "../../../../core/forms.js";
+import { structures } from "../../../../core/structures/tables.js";
 import type { Db } from "../../../../db/client.js";
-import { structures } from "../../../structures/tables.js";
 import { type CaseEventKind, canTransition } from "../../lifecycle.js";
 import { LIMITS } from "../../rules.js";
 import { caseEvents, cases } from "../../tables.js";
@@ -14,11 +12,8 @@ import { type CaseStaffAction, canCase, lifecycleStep } from "../policy.js";
 import type { CaseRow } from "../queries/case.js";
 
 /** Who acts, where, and what mails need: built once per request by the routes. */
-export interface StaffContext {
+export interface StaffContext extends ActingContext {
   db: Db;
-  actor: Actor;
-  /** The HTTP request, for the audit log's request id; absent in jobs and tests. */
-  request?: FastifyRequest;
   mail: MailSettings;
   /** The clock (tests move it). */
   now?: () => Date;

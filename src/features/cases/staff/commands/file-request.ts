@@ -4,12 +4,8 @@ import { fieldError, type Result } from "../../../../core/forms.js";
 import type { Translate } from "../../../../core/i18n/catalog.js";
 import type { Locale } from "../../../../core/i18n/localized.js";
 import type { Upload } from "../../attachments.js";
-import {
-  type IntakeField,
-  type IntakeInput,
-  type SubmittedCase,
-  submitCase,
-} from "../../commands/submit-case.js";
+import type { IntakeField, IntakeInput } from "../../commands/check-intake.js";
+import { type SubmittedCase, submitCase } from "../../commands/submit-case.js";
 import { type CaseChannel, cases } from "../../tables.js";
 import { auditCase, type StaffContext } from "./context.js";
 

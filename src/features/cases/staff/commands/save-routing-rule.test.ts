@@ -61,6 +61,7 @@ describe("routing rules", () => {
         targetStructureId: municipality,
         assignment: "agent",
         targetAgentId: clerk.account.id,
+        targetName: expect.objectContaining({ fr: expect.any(String) }),
       },
     ]);
     expect(routeCase(rules, { categoryId: lighting.id, governorateCode: "TN-11" })).toBe(rules[0]);

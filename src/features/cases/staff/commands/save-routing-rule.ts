@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { audit } from "../../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../../core/forms.js";
+import { isUuid } from "../../../../core/ids.js";
+import { governorates, structures } from "../../../../core/structures/tables.js";
 import { isUniqueViolation } from "../../../../db/errors.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
-import { governorates, structures } from "../../../structures/tables.js";
 import { canRoutingRule } from "../policy.js";
 import { findHandler } from "../queries/handlers.js";
 import { ruleResource } from "../routing-rules.js";

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { audit } from "../../../../core/audit/record.js";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../../core/forms.js";
 import { isLocale } from "../../../../core/i18n/localized.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
+import { isUuid } from "../../../../core/ids.js";
 import { structureCategories } from "../../../structures/tables.js";
 import { LIMITS } from "../../rules.js";
 import { canTemplate } from "../policy.js";

@@ -7,17 +7,11 @@ import {
   eventsOf,
   insertCase,
   reload,
-  staffPeople,
-  staffTestApp,
+  staffFixture,
   structureIdOf,
 } from "../testing.js";
 
-const testApp = await staffTestApp();
-const { database } = testApp;
-const db = database.db;
-const people = await staffPeople(testApp);
-const tunis = await structureIdOf(db, "gov-tn-11");
-const ariana = await structureIdOf(db, "gov-tn-12");
+const { database, db, people, home: tunis, ariana } = await staffFixture();
 const municipality = await structureIdOf(db, "mun-tn-11");
 const office = await createAccount(database, { roles: [{ structure: "bcrc", role: "structure_admin" }] });
 

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../../../../core/forms.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
+import { isUuid } from "../../../../core/ids.js";
+import { structures } from "../../../../core/structures/tables.js";
 import { CENTRAL_OFFICE_CODE } from "../../../structures/reference-data.js";
-import { structures } from "../../../structures/tables.js";
 import { computeDueAt } from "../../deadline.js";
 import { cases } from "../../tables.js";
 import { notifyCitizen, notifyStaff } from "../notify.js";

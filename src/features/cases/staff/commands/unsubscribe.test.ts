@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Agent } from "../../../../../test/app.js";
 import { mailsTo } from "../../../../../test/mail.js";
-import { readUnsubscribeToken, unsubscribeToken } from "../notify.js";
 import { insertCase, staffPeople, staffTestApp } from "../testing.js";
+import { readUnsubscribeToken, unsubscribeToken } from "../unsubscribe-token.js";
 
 const testApp = await staffTestApp();
 const { app, database } = testApp;

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client.js";
 import { cases } from "../../tables.js";
-import { readUnsubscribeToken } from "../notify.js";
 import { caseMailOptOuts } from "../tables.js";
+import { readUnsubscribeToken } from "../unsubscribe-token.js";
 
 /**
  * Stops the mails about a request to the address an unsubscribe link was made for. False when the

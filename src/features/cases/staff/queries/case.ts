@@ -1,20 +1,16 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { accounts } from "../../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { isUuid } from "../../../../core/ids.js";
+import { structures } from "../../../../core/structures/tables.js";
 import type { Db } from "../../../../db/client.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
-import { structureCategories, structures } from "../../../structures/tables.js";
+import { structureCategories } from "../../../structures/tables.js";
+import type { CaseRow } from "../../queries.js";
 import { caseAttachments, caseEvents, cases } from "../../tables.js";
 
-export type CaseRow = typeof cases.$inferSelect;
+/** The request row, defined with the feature's queries. */
+export type { CaseRow };
 export type CaseEventRow = typeof caseEvents.$inferSelect;
-
-/** A request by id; null for unknown ids and for strings that are not uuids (never a database error). */
-export async function findCase(db: Db, id: string | undefined): Promise<CaseRow | null> {
-  if (!isUuid(id)) return null;
-  const [row] = await db.select().from(cases).where(eq(cases.id, id));
-  return row ?? null;
-}
 
 /** A request of a structure by its reference (EC-2026-000123), whatever the case of its letters. */
 export async function findCaseByReference(

@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { accounts } from "../../../../core/auth/tables.js";
 import type { StaffRole } from "../../../../core/authz/actor.js";
 import { memberships } from "../../../../core/authz/tables.js";
-import { type Db, rowsOf } from "../../../../db/client.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
-import { OPEN_STATUSES } from "../../lifecycle.js";
+import { isUuid } from "../../../../core/ids.js";
+import type { Db } from "../../../../db/client.js";
+import { agentOpenLoad, staffPreferences } from "../tables.js";
 
 /** A member of staff who handles a structure's requests, as lists and mails need them. */
 export interface Handler {
@@ -13,6 +13,10 @@ export interface Handler {
   email: string | null;
   locale: string;
 }
+
+/** A membership in one of these roles, not revoked, of an account not deleted (joined on memberships). */
+export const liveMembership = (roles: StaffRole[]) =>
+  and(inArray(memberships.role, roles), isNull(memberships.revokedAt), isNull(accounts.deletedAt));
 
 /** The live accounts holding one of these roles in a structure, by name. */
 export async function listMembers(
@@ -29,24 +33,31 @@ export async function listMembers(
     })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(
-      and(
-        eq(memberships.structureId, structureId),
-        inArray(memberships.role, roles),
-        isNull(memberships.revokedAt),
-        isNull(accounts.deletedAt),
-      ),
-    )
+    .where(and(eq(memberships.structureId, structureId), liveMembership(roles)))
     .orderBy(asc(accounts.displayName), asc(accounts.id));
 }
 
+/** A member of staff a request may be assigned to, and whether they chose a daily summary over a mail each time. */
+export interface Assignee extends Handler {
+  dailySummary: boolean;
+}
+
+const assigneeColumns = {
+  id: accounts.id,
+  name: accounts.displayName,
+  email: accounts.email,
+  locale: accounts.locale,
+  dailySummary: sql<boolean>`coalesce(${staffPreferences.assignmentMail} = 'daily', false)`,
+};
+
 /** Whether an account handles a structure's requests (agent or structure admin), so may be assigned one. */
-export async function findHandler(db: Db, structureId: string, accountId: string): Promise<Handler | null> {
+export async function findHandler(db: Db, structureId: string, accountId: string): Promise<Assignee | null> {
   if (!isUuid(accountId)) return null;
   const [row] = await db
-    .select({ id: accounts.id, name: accounts.displayName, email: accounts.email, locale: accounts.locale })
+    .select(assigneeColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .leftJoin(staffPreferences, eq(staffPreferences.accountId, accounts.id))
     .where(
       and(
         eq(memberships.structureId, structureId),
@@ -60,39 +71,41 @@ export async function findHandler(db: Db, structureId: string, accountId: string
   return row ?? null;
 }
 
-const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
-
 /**
- * The structure's least-loaded agent: the fewest open requests assigned to them (in any structure),
- * the longest-serving first on a tie. Null when the structure has no agent.
+ * The structure's least-loaded agent: the fewest open requests assigned to them (in any structure,
+ * read from agent_open_load, one row per agent), the longest-serving first on a tie. Null when the
+ * structure has no agent. One statement: it runs on every request a rule assigns.
  */
-export async function leastLoadedAgent(db: Db, structureId: string): Promise<string | null> {
-  const [row] = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      select m.account_id as id
-      from memberships m
-      join accounts a on a.id = m.account_id and a.deleted_at is null
-      where m.structure_id = ${structureId} and m.role = 'agent' and m.revoked_at is null
-      order by (select count(*) from cases c where c.assignee_id = m.account_id and c.status in (${OPEN})),
-        m.created_at, m.account_id
-      limit 1`),
-  );
-  return row?.id ?? null;
+export async function leastLoadedAgent(db: Db, structureId: string): Promise<Assignee | null> {
+  const [row] = await db
+    .select(assigneeColumns)
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .leftJoin(staffPreferences, eq(staffPreferences.accountId, accounts.id))
+    .leftJoin(agentOpenLoad, eq(agentOpenLoad.accountId, accounts.id))
+    .where(agentsOf(structureId))
+    .orderBy(sql`coalesce(${agentOpenLoad.n}, 0)`, asc(memberships.createdAt), asc(memberships.accountId))
+    .limit(1);
+  return row ?? null;
 }
 
 /** The structure's agents in the order a round-robin rule takes them: longest-serving first. */
-export async function listAgentsInTurn(db: Db, structureId: string): Promise<Handler[]> {
+export async function listAgentsInTurn(db: Db, structureId: string): Promise<Assignee[]> {
   return db
-    .select({ id: accounts.id, name: accounts.displayName, email: accounts.email, locale: accounts.locale })
+    .select(assigneeColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(
-      and(
-        eq(memberships.structureId, structureId),
-        eq(memberships.role, "agent"),
-        isNull(memberships.revokedAt),
-        isNull(accounts.deletedAt),
-      ),
-    )
+    .leftJoin(staffPreferences, eq(staffPreferences.accountId, accounts.id))
+    .where(agentsOf(structureId))
     .orderBy(asc(memberships.createdAt), asc(memberships.accountId));
+}
+
+/** The live agents of a structure (not its admins: rules hand requests to agents). */
+function agentsOf(structureId: string) {
+  return and(
+    eq(memberships.structureId, structureId),
+    eq(memberships.role, "agent"),
+    isNull(memberships.revokedAt),
+    isNull(accounts.deletedAt),
+  );
 }

@@ -1,9 +1,9 @@
 import { and, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { accounts } from "../../../../core/auth/tables.js";
+import { likePattern, normalizedParam } from "../../../../core/search.js";
 import { type Db, rowsOf } from "../../../../db/client.js";
 import type { DeadlineState } from "../../../calendar/deadlines.js";
-import { likePattern, normalizedParam } from "../../../structures/queries.js";
 import { type CaseStatus, OPEN_STATUSES } from "../../lifecycle.js";
 import { CASE_REFERENCE_NUMBER, caseStatus, cases } from "../../tables.js";
 import { type CaseDeadlineState, deadlineCondition, deadlineStateSql } from "../deadline-state.js";
@@ -71,6 +71,11 @@ function searchCondition(search: QueueSearch): SQL {
   }
 }
 
+/** The statuses the status filter keeps. */
+function statusesOf(f: QueueFilters): readonly CaseStatus[] {
+  return f.status === "all" ? caseStatus.enumValues : f.status === "open" ? OPEN_STATUSES : [f.status];
+}
+
 const ORDER = sql`${cases.dueAt} asc nulls last, ${cases.createdAt} asc, ${cases.id} asc`;
 
 /**
@@ -82,8 +87,7 @@ const ORDER = sql`${cases.dueAt} asc nulls last, ${cases.createdAt} asc, ${cases
  */
 export function queuePageIdsQuery(f: QueueFilters, clock: QueueClock, size = QUEUE_PAGE_SIZE): SQL {
   const where = caseConditions(f, clock);
-  const statuses: readonly CaseStatus[] =
-    f.status === "all" ? caseStatus.enumValues : f.status === "open" ? OPEN_STATUSES : [f.status];
+  const statuses = statusesOf(f);
   const offset = (f.page - 1) * size;
   // A search finds few requests through its own index: one pass over them, then sorted.
   if (f.search)
@@ -103,6 +107,11 @@ export function queuePageIdsQuery(f: QueueFilters, clock: QueueClock, size = QUE
  */
 export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock, size = QUEUE_PAGE_SIZE) {
   const ids = rowsOf<{ id: string }>(await db.execute(queuePageIdsQuery(f, clock, size))).map((r) => r.id);
+  return queueRows(db, ids, clock);
+}
+
+/** The queue's rows of these requests, in this order. */
+async function queueRows(db: Db, ids: string[], clock: QueueClock) {
   if (ids.length === 0) return [];
   const rows = await db
     .select({
@@ -120,6 +129,7 @@ export async function listQueue(db: Db, f: QueueFilters, clock: QueueClock, size
       clockStartedAt: cases.clockStartedAt,
       needsTriage: cases.needsTriage,
       transferCount: cases.transferCount,
+      anonymous: cases.anonymous,
       assigneeId: cases.assigneeId,
       assigneeName: accounts.displayName,
       deadline: deadlineStateSql(clock.now, clock.soonLimit),
@@ -170,9 +180,16 @@ export function queueCountsQuery(f: QueueFilters, clock: QueueClock): SQL {
  * the cell the page shows.
  */
 export async function queueCounts(db: Db, f: QueueFilters, clock: QueueClock): Promise<QueueCounts> {
-  const cells = rowsOf<{ status: CaseStatus; state: CaseDeadlineState; n: number }>(
-    await db.execute(queueCountsQuery(f, clock)),
-  );
+  return foldCounts(f, rowsOf<CountCell>(await db.execute(queueCountsQuery(f, clock))));
+}
+
+interface CountCell {
+  status: CaseStatus;
+  state: CaseDeadlineState;
+  n: number;
+}
+
+function foldCounts(f: QueueFilters, cells: readonly CountCell[]): QueueCounts {
   const inStatus = (s: CaseStatus) =>
     f.status === "all" || (f.status === "open" ? OPEN_STATUSES.includes(s) : f.status === s);
   const inDeadline = (d: CaseDeadlineState) => !f.deadline || f.deadline === d;
@@ -186,4 +203,76 @@ export async function queueCounts(db: Db, f: QueueFilters, clock: QueueClock): P
     if (inStatus(cell.status) && inDeadline(cell.state)) total += n;
   }
   return { byStatus, byDeadline, total };
+}
+
+/**
+ * A search's page and counts in one statement: the requests the search finds are read once (through
+ * their index, cases_search_idx or another of the search's own), then both grouped into the counts
+ * and sorted into the page, where two statements would each read them from the table.
+ */
+export function queueSearchQuery(f: QueueFilters, clock: QueueClock, size = QUEUE_PAGE_SIZE): SQL {
+  const statuses = statusesOf(f);
+  const found = sql.identifier("cases");
+  return sql`with ${found} as materialized (
+      select ${cases.id}, ${cases.status}, ${cases.dueAt}, ${cases.createdAt},
+        ${deadlineStateSql(clock.now, clock.soonLimit)} as state
+      from ${cases} where ${and(...baseConditions(f, clock), searchCondition(f.search!))})
+    select null::uuid as id, status, state, count(*)::int as n from ${found} group by 2, 3
+    union all
+    (select id, status, state, 0 from ${found}
+      where ${and(inArray(cases.status, [...statuses]), f.deadline ? sql`state = ${f.deadline}` : undefined)}
+      order by ${ORDER} limit ${size} offset ${(f.page - 1) * size})`;
+}
+
+/**
+ * What the queue page shows: its rows and its counts. A search reads what it finds once
+ * (queueSearchQuery); the queue without one reads its page and its counts from their own indexes.
+ */
+export async function queuePage(
+  db: Db,
+  f: QueueFilters,
+  clock: QueueClock,
+): Promise<{ rows: QueueRow[]; counts: QueueCounts }> {
+  if (!f.search) {
+    const [rows, counts] = await Promise.all([listQueue(db, f, clock), queueCounts(db, f, clock)]);
+    return { rows, counts };
+  }
+  const cells = rowsOf<CountCell & { id: string | null }>(await db.execute(queueSearchQuery(f, clock)));
+  const ids = cells.flatMap((c) => (c.id ? [c.id] : []));
+  return {
+    rows: await queueRows(db, ids, clock),
+    counts: foldCounts(
+      f,
+      cells.filter((c) => !c.id),
+    ),
+  };
+}
+
+/**
+ * The request after `caseId` in the queue under filters `f` (the queue's order: soonest deadline,
+ * those without one last, then the oldest), or null when it is the last. Read from the request's
+ * own stored position, so the next one is found even once this one has left the filter (answered,
+ * say). One query, one row.
+ */
+export async function nextInQueue(
+  db: Db,
+  f: QueueFilters,
+  clock: QueueClock,
+  caseId: string,
+): Promise<{ id: string } | null> {
+  const statuses = statusesOf(f);
+  const cur = sql.identifier("cur");
+  const after = sql`(
+    (${cur}.due_at is null and ${cases.dueAt} is null and (${cases.createdAt}, ${cases.id}) > (${cur}.created_at, ${cur}.id))
+    or (${cur}.due_at is not null and (${cases.dueAt} is null or ${cases.dueAt} > ${cur}.due_at
+      or (${cases.dueAt} = ${cur}.due_at and (${cases.createdAt}, ${cases.id}) > (${cur}.created_at, ${cur}.id)))))`;
+  const where = and(...caseConditions(f, clock), inArray(cases.status, [...statuses]), after);
+  const [row] = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select ${cases.id} as id from ${cases},
+        (select ${cases.dueAt} as due_at, ${cases.createdAt} as created_at, ${cases.id} as id from ${cases} where ${cases.id} = ${caseId}) as ${cur}
+        where ${where} order by ${ORDER} limit 1`,
+    ),
+  );
+  return row ?? null;
 }

@@ -2,14 +2,14 @@ import { asc, eq, isNull } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { translator } from "../../../../core/i18n/catalog.js";
 import { isLocale, type Locale } from "../../../../core/i18n/localized.js";
+import { governorates, structures } from "../../../../core/structures/tables.js";
 import { findDeadlinePolicy, loadCalendarFor } from "../../../calendar/queries.js";
-import { governorates, structures } from "../../../structures/tables.js";
 import { OPEN_STATUSES } from "../../lifecycle.js";
+import { findCase } from "../../queries.js";
 import { caseDeadlineState } from "../deadline-state.js";
 import { caseAbilities } from "../policy.js";
 import {
   type CaseRow,
-  findCase,
   findCategoryName,
   findSubmitter,
   listAttachments,
@@ -20,7 +20,7 @@ import {
 import { listMembers } from "../queries/handlers.js";
 import { listSimilarOpenCases } from "../queries/similar.js";
 import { fillTemplate, listUsableTemplates, placeholderValues } from "../templates.js";
-import type { CaseForms } from "../views/case-actions.js";
+import type { CaseForms } from "../views/case-forms.js";
 import type { CasePageData } from "../views/case-page.js";
 
 /** Everything the case page shows, for a request the actor may see. */

@@ -3,6 +3,7 @@ import { NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors, UploadedFile } from "../../../../core/forms.js";
 import { readUpload } from "../../../../core/security/uploads.js";
 import { ATTACHMENT_UPLOADS } from "../../attachments.js";
+import { findCase } from "../../queries.js";
 import { addNote } from "../commands/add-note.js";
 import { assignCase } from "../commands/assign-case.js";
 import { closeCase } from "../commands/close-case.js";
@@ -12,7 +13,7 @@ import { replyToCase } from "../commands/reply-to-case.js";
 import { requestInfo } from "../commands/request-info.js";
 import { transferCase } from "../commands/transfer-case.js";
 import type { canCase } from "../policy.js";
-import { type CaseRow, findAttachment, findCase } from "../queries/case.js";
+import { type CaseRow, findAttachment } from "../queries/case.js";
 import {
   AssignBody,
   CasePageQuery,
@@ -24,10 +25,11 @@ import {
   MessageBody,
   TransferBody,
 } from "../schema.js";
-import type { CaseActionName } from "../views/case-actions.js";
+import type { CaseActionName } from "../views/case-forms.js";
 import { CasePage } from "../views/case-page.js";
 import { casePageData, templatePrefill } from "./case-data.js";
 import { loadCase, staffContext, staffGuard, staffNav } from "./load.js";
+import { fromOf, fromSuffix, queuePlace } from "./queue-place.js";
 
 type Params = { Params: CaseParams };
 
@@ -46,10 +48,13 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
       templateId?: string;
     } = {},
   ) => {
-    const data = await casePageData(request, c);
+    const [data, queue] = await Promise.all([
+      casePageData(request, c),
+      queuePlace(request, c, fromOf(request)),
+    ]);
     const forms = { ...templatePrefill(data, form.templateId), ...form };
     return reply.render(
-      <CasePage data={data} nav={staffNav(request)} forms={forms} />,
+      <CasePage data={data} nav={staffNav(request)} forms={forms} queue={queue} />,
       form.errors ? 422 : 200,
     );
   };
@@ -81,7 +86,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
           `${disposition}; filename="${c.reference}-${attachment.id.slice(-8)}.${extension}"`,
         )
         .header("x-content-type-options", "nosniff")
-        .header("cache-control", "no-store")
+        .noStore()
         .send(data);
     },
   );
@@ -96,7 +101,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
         body: B,
         files: UploadedFile[],
       ) => Promise<{ ok: true } | { ok: false; errors: FieldErrors }>,
-      done: (c: CaseRow) => { path: string; message: string },
+      done: (c: CaseRow, request: FastifyRequest) => { path: string; message: string },
     ) =>
     async (request: FastifyRequest<{ Params: CaseParams; Body: B }>, reply: FastifyReply) => {
       const c = await loadCase(
@@ -112,12 +117,12 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
         const fresh = (await findCase(app.db, c.id)) ?? c;
         return page(request, reply, fresh, { action: name, values: body, errors: result.errors });
       }
-      const next = done(c);
+      const next = done(c, request);
       return reply.redirectWithFlash(next.path, { kind: "success", message: next.message });
     };
 
-  const back = (key: string) => (c: CaseRow) => ({
-    path: `/staff/requests/${c.id}`,
+  const back = (key: string) => (c: CaseRow, request: FastifyRequest) => ({
+    path: `/staff/requests/${c.id}${fromSuffix(fromOf(request))}`,
     message: `cases.staff.flash.${key}`,
   });
 

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
+import { isUuid } from "../../../../core/ids.js";
 import { readUpload } from "../../../../core/security/uploads.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
 import { listGovernorates } from "../../../structures/queries.js";
 import { ATTACHMENT_UPLOADS } from "../../attachments.js";
+import { followPinOf } from "../../follow-code.js";
 import { findCaseByFollowToken, listActiveCategories } from "../../queries.js";
 import { requireCase } from "../commands/context.js";
 import { type FileRequestField, fileRequest } from "../commands/file-request.js";
@@ -118,11 +119,14 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
       const names = await structureNames(app.db, [c.structureId]);
       // The page's address holds the follow-up secret: it is never sent on as a referrer.
       reply.header("referrer-policy", "no-referrer");
+      const site = `${app.config.publicUrl}/${request.locale}`;
       return reply.render(
         <ReceiptPage
           c={c}
           structureName={names.get(c.structureId) ?? {}}
-          followUrl={`${app.config.publicUrl}/${request.locale}/requests/follow/${request.params.token}`}
+          followUrl={`${site}/requests/follow/${request.params.token}`}
+          pin={followPinOf(app.config.cookieSecret, c, request.params.token)}
+          followCodeUrl={`${site}/requests/follow`}
         />,
       );
     },

@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { requireStaff } from "../../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
+import { isUuid } from "../../../../core/ids.js";
 import { loadCalendarFor } from "../../../calendar/queries.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
 import { listDirectoryNodes, listStructuresByIds } from "../../../structures/queries.js";
 import { CENTRAL_OFFICE_CODE } from "../../../structures/reference-data.js";
+import { findCase } from "../../queries.js";
 import { requireCase, type StaffContext } from "../commands/context.js";
 import { dueSoonLimit } from "../deadline-state.js";
 import {
@@ -16,7 +17,7 @@ import {
   templateScope,
   workloadScope,
 } from "../policy.js";
-import { type CaseRow, findCase } from "../queries/case.js";
+import type { CaseRow } from "../queries/case.js";
 import type { QueueClock } from "../queries/queue.js";
 import type { StaffNav } from "../views/staff-layout.js";
 
@@ -60,7 +61,7 @@ export async function loadCase(
 
 /** Staff pages: the staff guard, and never cached (they show personal data). */
 export async function staffGuard(request: FastifyRequest, reply: FastifyReply) {
-  reply.header("cache-control", "no-store");
+  reply.noStore();
   return requireStaff(request, reply);
 }
 

@@ -8,11 +8,12 @@ import { saveView, type ViewField } from "../commands/save-view.js";
 import { canCase } from "../policy.js";
 import { countArrivedSince, recordQueueVisit } from "../preferences.js";
 import { listMembers } from "../queries/handlers.js";
-import { listQueue, QUEUE_PAGE_SIZE, queueCounts } from "../queries/queue.js";
+import { QUEUE_PAGE_SIZE, queuePage } from "../queries/queue.js";
 import { normaliseSavedQuery, parseQueueQuery, type QueueQuery } from "../queue-filters.js";
 import { findOwnView, listSavedViews } from "../saved-views.js";
 import { BulkBody, EmptyBody, ItemParams, QueueQuerySchema, ViewBody } from "../schema.js";
 import { QueuePage } from "../views/queue-page.js";
+import type { BulkValues } from "../views/queue-parts.js";
 import { pickStructure, queueClock, staffContext, staffGuard, staffNav } from "./load.js";
 
 /** The queue of one structure, with bulk actions and saved views. */
@@ -24,6 +25,7 @@ export const queueRoutes: FastifyPluginAsync = async (app) => {
     query: QueueQuery,
     extra: {
       bulkErrors?: FieldErrors<BulkField>;
+      bulkValues?: BulkValues;
       viewErrors?: FieldErrors<ViewField>;
       viewName?: string;
     } = {},
@@ -32,9 +34,8 @@ export const queueRoutes: FastifyPluginAsync = async (app) => {
     const filters = parseQueueQuery(query, structure.id);
     const clock = await queueClock(request);
     const newSince = await recordQueueVisit(app.db, request.actor.accountId!, clock.now);
-    const [rows, counts, categories, handlers, governorates, savedViews, newCount] = await Promise.all([
-      listQueue(app.db, filters, clock),
-      queueCounts(app.db, filters, clock),
+    const [{ rows, counts }, categories, handlers, governorates, savedViews, newCount] = await Promise.all([
+      queuePage(app.db, filters, clock),
       listCategories(app.db, structure.id),
       listMembers(app.db, structure.id),
       listGovernorates(app.db),
@@ -81,10 +82,24 @@ export const queueRoutes: FastifyPluginAsync = async (app) => {
         op: request.body.op,
         assignee: request.body.assignee,
         outcome: request.body.outcome,
+        ground: request.body.ground,
+        message: request.body.message,
       });
       if (!result.ok)
         return reply.render(
-          await render(request, { structure: structure.id }, { bulkErrors: result.errors }),
+          await render(
+            request,
+            { structure: structure.id },
+            {
+              bulkErrors: result.errors,
+              bulkValues: {
+                ids,
+                outcome: request.body.outcome,
+                ground: request.body.ground,
+                message: request.body.message,
+              },
+            },
+          ),
           422,
         );
       return reply.redirectWithFlash(`/staff/requests?structure=${structure.id}`, {

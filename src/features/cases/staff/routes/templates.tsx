@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
-import { isUuid } from "../../../structures/commands/structure-fields.js";
+import { isUuid } from "../../../../core/ids.js";
 import { listCategories, listDirectoryNodes, listStructuresByIds } from "../../../structures/queries.js";
 import { CENTRAL_OFFICE_CODE } from "../../../structures/reference-data.js";
 import { deleteTemplate } from "../commands/delete-template.js";

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../../core/errors/app-error.js";
 import { unsubscribe } from "../commands/unsubscribe.js";
-import { readUnsubscribeToken } from "../notify.js";
 import { EmptyBody, TokenParams } from "../schema.js";
+import { readUnsubscribeToken } from "../unsubscribe-token.js";
 import { UnsubscribePage } from "../views/unsubscribe-page.js";
 
 /**
@@ -11,7 +11,7 @@ import { UnsubscribePage } from "../views/unsubscribe-page.js";
  */
 export const unsubscribeRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    reply.noStore();
     reply.header("referrer-policy", "no-referrer");
   });
 

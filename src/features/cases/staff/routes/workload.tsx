@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
+import { findCase } from "../../queries.js";
 import { type AssignField, assignCase } from "../commands/assign-case.js";
 import { canWorkload, workloadScope } from "../policy.js";
-import { findCase } from "../queries/case.js";
 import { listMembers } from "../queries/handlers.js";
 import { listQueue, QUEUE_PAGE_SIZE } from "../queries/queue.js";
 import { listWorkload } from "../queries/workload.js";

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { Agent } from "../../../../../test/app.js";
+import { Agent, TEST_COOKIE_SECRET } from "../../../../../test/app.js";
 import { mailsTo } from "../../../../../test/mail.js";
 import { outboxMessages } from "../../../../core/mail/tables.js";
+import { followPinFor, formatPin } from "../../follow-code.js";
 import { structureCaseStats } from "../../stats/queries.js";
 import { cases } from "../../tables.js";
 import { auditOf, eventsOf, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
@@ -65,6 +66,10 @@ describe("a request taken at the counter, by phone or by post", () => {
     expect(receipt.body).toContain(`/fr/requests/follow/${token}`);
     // The printed receipt leaves the agent's links off paper.
     expect(receipt.body).toContain('class="sh-case-receipt__actions"');
+    // It carries the follow code too, and the follow page's address to type it at.
+    const pin = /<bdi class="sh-ref" dir="ltr">(\d{4} \d{4})<\/bdi>/.exec(receipt.body)?.[1];
+    expect(pin).toBe(formatPin(followPinFor(TEST_COOKIE_SECRET, token)));
+    expect(page).toContain("/fr/requests/follow et saisissez la référence et le code de suivi");
 
     expect(row).toMatchObject({
       channel: "phone",
@@ -93,6 +98,15 @@ describe("a request taken at the counter, by phone or by post", () => {
     const follow = await new Agent(app).get(`/fr/requests/follow/${token}`);
     expect(follow.statusCode).toBe(200);
     expect(follow.body).toContain(reference);
+    // Or, with only the paper, types the reference and the code at the follow page.
+    const person = new Agent(app);
+    const form = await person.get("/fr/requests/follow");
+    const opened = await person.post("/fr/requests/follow", { reference, pin: pin! });
+    expect(form.statusCode).toBe(200);
+    expect(opened.statusCode).toBe(303);
+    const byCode = await person.get(opened.headers.location as string);
+    expect(byCode.statusCode).toBe(200);
+    expect(byCode.body).toContain("Coupure d'eau rue de Marseille");
 
     // The statistics count it under its channel.
     const after = await structureCaseStats(db, tunis);

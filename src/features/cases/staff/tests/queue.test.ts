@@ -6,14 +6,9 @@ import { cases } from "../../tables.js";
 import { dueSoonLimit } from "../deadline-state.js";
 import { listQueue, queueCounts } from "../queries/queue.js";
 import { parseQueueQuery } from "../queue-filters.js";
-import { createCategory, insertCase, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
+import { createCategory, insertCase, staffFixture, structureIdOf } from "../testing.js";
 
-const testApp = await staffTestApp();
-const { database } = testApp;
-const db = database.db;
-const people = await staffPeople(testApp);
-const home = await structureIdOf(db, "gov-tn-11");
-const ariana = await structureIdOf(db, "gov-tn-12");
+const { db, people, home, ariana } = await staffFixture();
 const roads = await createCategory(db, "gov-tn-11", "roads");
 
 const DAY = 86_400_000;
@@ -21,7 +16,8 @@ const now = new Date();
 const ids: Record<string, string> = {};
 
 /** Rows of a queue page: the references, in the order shown. */
-const references = (html: string) => [...html.matchAll(/dir="ltr">(EC-2026-\d+)<\/a>/g)].map((m) => m[1]);
+const references = (html: string) =>
+  [...html.matchAll(/dir="ltr">(EC-2026-\d+)<\/bdi><\/a>/g)].map((m) => m[1]);
 
 beforeAll(async () => {
   const add = async (name: string, fields: Parameters<typeof insertCase>[1]) => {
@@ -166,7 +162,7 @@ describe("the staff queue", () => {
     const page = await people.agent.agent.get(saved.headers.location as string);
     expect(references(page.body)).toEqual([ids.overdue]);
     expect(page.body).toContain(
-      `href="/fr/staff/requests?structure=${home}&amp;deadline=overdue&amp;assignee=me">Mes retards</a>`,
+      `href="/fr/staff/requests?structure=${home}&amp;deadline=overdue&amp;assignee=me"><bdi>Mes retards</bdi></a>`,
     );
     // A colleague does not see it, nor delete it.
     expect((await people.colleague.agent.get("/fr/staff/requests")).body).not.toContain("Mes retards");

@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../../test/accounts.js";
 import { Agent } from "../../../../../test/app.js";
 import { mailsTo } from "../../../../../test/mail.js";
-import { multipart } from "../../../../../test/multipart.js";
+import { sendRequestForm } from "../../../../../test/request-form.js";
 import { issueKey, postRequest } from "../../../open311/testing.js";
+import { OPEN_STATUSES } from "../../lifecycle.js";
 import { cases } from "../../tables.js";
+import { agentOpenLoad } from "../tables.js";
 import { createCategory, eventsOf, reload, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
 
 const testApp = await staffTestApp();
@@ -30,9 +32,7 @@ const { key } = await issueKey(db);
 /** Files a complaint through the web form, as a visitor would. */
 async function fileOnTheWeb(categoryId: string, governorateCode: string) {
   const visitor = new Agent(app);
-  const page = await visitor.get("/fr/requests/new?type=complaint&structure=gov-tn-11");
-  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page.body)?.[1] ?? "";
-  const { payload, contentType } = multipart({
+  const response = await sendRequestForm(app, visitor, "fr", {
     type: "complaint",
     structure: "gov-tn-11",
     category: categoryId,
@@ -41,14 +41,6 @@ async function fileOnTheWeb(categoryId: string, governorateCode: string) {
     governorate: governorateCode,
     contactMode: "email",
     contactEmail: "citoyen@example.tn",
-    submissionKey: field("submissionKey"),
-    _csrf: field("_csrf"),
-  });
-  const response = await app.inject({
-    method: "POST",
-    url: "/fr/requests",
-    headers: { cookie: visitor.cookieHeader(), "content-type": contentType },
-    payload,
   });
   expect(response.statusCode, response.body).toBe(303);
   const follow = await visitor.get(response.headers.location as string);
@@ -168,6 +160,51 @@ describe("routing at intake", () => {
       agent: second.account.id,
     });
     expect((await fileThroughOpen311(water.code)).assigneeId).toBe(second.account.id);
+  });
+
+  it("weighs only open requests: once an agent closes theirs, the next request goes to them", async () => {
+    const signs = await createCategory(db, "gov-tn-11");
+    await addRule({
+      category: signs.id,
+      governorate: "",
+      structure: municipality,
+      assignment: "least_loaded",
+    });
+    /** What agent_open_load says, checked against a count of the requests themselves. */
+    const openLoad = async (agent: typeof first) => {
+      const [row] = await db
+        .select()
+        .from(agentOpenLoad)
+        .where(eq(agentOpenLoad.accountId, agent.account.id));
+      const counted = await db.$count(
+        cases,
+        and(eq(cases.assigneeId, agent.account.id), inArray(cases.status, [...OPEN_STATUSES])),
+      );
+      expect(row?.n ?? 0).toBe(counted);
+      return counted;
+    };
+    // Whoever has fewer open requests gets the next one, until both carry the same load.
+    for (let i = 0; i < 6 && (await openLoad(first)) !== (await openLoad(second)); i++) {
+      const lighter = (await openLoad(first)) < (await openLoad(second)) ? first : second;
+      expect((await fileOnTheWeb(signs.id, "TN-11")).assigneeId).toBe(lighter.account.id);
+    }
+    expect(await openLoad(first)).toBe(await openLoad(second));
+    // The second agent closes one of theirs, and the first takes over another: lighter by three.
+    const mine = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.assigneeId, second.account.id), inArray(cases.status, [...OPEN_STATUSES])))
+      .limit(2);
+    expect(mine).toHaveLength(2);
+    const close = await second.agent.post(`/fr/staff/requests/${mine[0]!.id}/close`, {
+      outcome: "withdrawn",
+    });
+    expect(close.statusCode, close.body).toBe(303);
+    const takeOver = await first.agent.post(`/fr/staff/requests/${mine[1]!.id}/assign`, { assignee: "me" });
+    expect(takeOver.statusCode, takeOver.body).toBe(303);
+    expect((await openLoad(first)) - (await openLoad(second))).toBe(3);
+    expect((await fileOnTheWeb(signs.id, "TN-11")).assigneeId).toBe(second.account.id);
+    expect((await fileOnTheWeb(signs.id, "TN-11")).assigneeId).toBe(second.account.id);
   });
 
   it("leaves a request where it was filed when no rule matches, and routes without assigning when the rule says so", async () => {

@@ -11,7 +11,8 @@ const people = await staffPeople(testApp);
 const home = await structureIdOf(db, "gov-tn-11");
 
 /** Rows of a queue page: the references, in the order shown. */
-const references = (html: string) => [...html.matchAll(/dir="ltr">(EC-\d{4}-\d+)<\/a>/g)].map((m) => m[1]);
+const references = (html: string) =>
+  [...html.matchAll(/class="sh-ref" dir="ltr">(EC-\d{4}-\d+)<\/bdi>/g)].map((m) => m[1]);
 const search = async (q: string, status = "all") =>
   references(
     (await people.agent.agent.get(`/fr/staff/requests?q=${encodeURIComponent(q)}&status=${status}`)).body,
@@ -175,9 +176,7 @@ describe("exporting the queue", () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('class="sh-print-list"');
     expect(response.body).toContain("قائمة للطباعة");
-    expect(references(response.body.replaceAll("<span", "<a").replaceAll("</span>", "</a>"))).toEqual([
-      cases.road!.reference,
-    ]);
+    expect(references(response.body)).toEqual([cases.road!.reference]);
     expect(response.body).toContain("إصلاح الطريق المؤدية إلى المدرسة");
   });
 

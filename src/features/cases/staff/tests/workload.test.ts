@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { mailsTo } from "../../../../../test/mail.js";
-import { eventsOf, insertCase, reload, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
+import { eventsOf, insertCase, reload, staffFixture } from "../testing.js";
 
-const testApp = await staffTestApp();
-const { database } = testApp;
-const db = database.db;
-const people = await staffPeople(testApp);
-const home = await structureIdOf(db, "gov-tn-11");
-const ariana = await structureIdOf(db, "gov-tn-12");
+const { database, db, people, home, ariana } = await staffFixture();
 
 const DAY = 86_400_000;
 const now = Date.now();

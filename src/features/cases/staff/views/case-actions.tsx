@@ -1,15 +1,12 @@
-import type { FieldErrors } from "../../../../core/forms.js";
 import { Button } from "../../../../core/views/components/button/button.js";
 import { Details } from "../../../../core/views/components/details/details.js";
-import { ErrorSummary } from "../../../../core/views/components/error-summary/error-summary.js";
-import { FileUpload } from "../../../../core/views/components/file-upload/file-upload.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { Select } from "../../../../core/views/components/select/select.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
-import { useHref, usePage } from "../../../../core/views/context.js";
+import { usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
-import { usePlainName } from "../../../structures/views/localized-text.js";
+import { usePlainName } from "../../../../core/views/localized-text.js";
 import {
   canExtend,
   EXTENSION,
@@ -21,64 +18,24 @@ import { appealOpen } from "../../appeals.js";
 import { LIMITS } from "../../rules.js";
 import { closeOutcomesFor } from "../commands/close-case.js";
 import { REASON_MAX } from "../commands/transfer-case.js";
+import { type CaseForms, hasOtherActions, useCaseForm } from "./case-forms.js";
 import type { CasePageData } from "./case-page.js";
-import { DateText } from "./labels.js";
 
-export const CASE_ACTIONS = [
-  "assign",
-  "reply",
-  "ask",
-  "note",
-  "transfer",
-  "duplicate",
-  "close",
-  "extend",
-] as const;
-export type CaseActionName = (typeof CASE_ACTIONS)[number];
-
-/** The state of the page's forms: the one just sent back with its errors, and a template's text. */
-export interface CaseForms {
-  action?: CaseActionName;
-  values?: Record<string, string | undefined>;
-  errors?: FieldErrors;
-  /** The reply box's text, filled from a template. */
-  reply?: string;
-  templateId?: string;
-}
-
-/** The error summary of the form sent back, linking to its fields (ids are "<action>-<field>"). */
-export function CaseFormErrors({ forms }: { forms: CaseForms }) {
+/** Each other action the actor may take on the request, as its own form (all work without script). */
+export function CaseActions({ data, forms, from }: { data: CasePageData; forms: CaseForms; from?: string }) {
   const { t } = usePage();
-  if (!forms.action || !forms.errors) return null;
-  const errors = Object.entries(forms.errors)
-    .filter(([, e]) => e)
-    .map(([field, e]) => ({ fieldId: `${forms.action}-${field}`, message: t(e!.key, e!.values) }));
-  return <ErrorSummary errors={errors} />;
-}
-
-/** Each action the actor may take on the request, as its own form (all work without script). */
-export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseForms }) {
-  const { t } = usePage();
-  const href = useHref();
   const plain = usePlainName();
   const { c, abilities: can } = data;
-  const base = `/staff/requests/${c.id}`;
-  const mine = (action: CaseActionName) => forms.action === action;
-  const value = (action: CaseActionName, field: string) => (mine(action) ? forms.values?.[field] : undefined);
-  const error = (action: CaseActionName, field: string) => {
-    const e = mine(action) ? forms.errors?.[field] : undefined;
-    return e ? t(e.key, e.values) : undefined;
-  };
-  const any = Object.entries(can).some(([k, v]) => v && k !== "view" && k !== "viewContact");
-  if (!any) return null;
+  const { action, mine, value, error } = useCaseForm(data, forms, from);
+  if (!hasOtherActions(can)) return null;
   return (
     <section aria-labelledby="actions-title">
-      <h2 id="actions-title" class="sh-heading-l">
+      <h2 id="actions-title" class="sh-heading-m">
         {t("cases.staff.actions.title")}
       </h2>
 
       {(can.assignSelf || can.assignOthers) && (
-        <Form action={`${base}/assign`}>
+        <Form action={action("assign")}>
           {can.assignOthers ? (
             <Select
               id="assign-assignee"
@@ -101,57 +58,9 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
         </Form>
       )}
 
-      {can.reply && (
-        <section id="reply" aria-labelledby="reply-title">
-          <h3 id="reply-title" class="sh-heading-m">
-            {t("cases.staff.reply.title")}
-          </h3>
-          {data.templates.length > 0 && (
-            <form method="get" action={`${href(base)}#reply`}>
-              <Select
-                id="template"
-                name="template"
-                label={t("cases.staff.reply.template")}
-                value={forms.templateId ?? ""}
-                options={data.templates.map((tpl) => ({
-                  value: tpl.id,
-                  text: `${tpl.title} (${tpl.locale})`,
-                }))}
-              />
-              <Button variant="secondary">{t("cases.staff.reply.useTemplate")}</Button>
-            </form>
-          )}
-          <Form action={`${base}/reply`} enctype="multipart/form-data">
-            <Textarea
-              id="reply-body"
-              name="body"
-              label={t("cases.staff.reply.label")}
-              hint={t("cases.staff.reply.hint")}
-              value={value("reply", "body") ?? forms.reply}
-              error={error("reply", "body")}
-              maxLength={LIMITS.reply}
-              rows={8}
-            />
-            <FileUpload
-              id="reply-attachments"
-              name="attachments"
-              label={t("cases.staff.reply.attachments")}
-              hint={t("cases.staff.reply.attachmentsHint", {
-                max: LIMITS.attachments,
-                size: LIMITS.attachmentBytes / 1024 / 1024,
-              })}
-              accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
-              multiple
-              error={error("reply", "attachments")}
-            />
-            <Button>{t("cases.staff.reply.submit")}</Button>
-          </Form>
-        </section>
-      )}
-
       {can.askInfo && (
         <Details summary={t("cases.staff.ask.title")} open={mine("ask")} id="ask">
-          <Form action={`${base}/ask`}>
+          <Form action={action("ask")}>
             <Textarea
               id="ask-body"
               name="body"
@@ -168,7 +77,7 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
 
       {can.note && (
         <Details summary={t("cases.staff.note.title")} open={mine("note")} id="note">
-          <Form action={`${base}/note`}>
+          <Form action={action("note")}>
             <Textarea
               id="note-body"
               name="body"
@@ -185,7 +94,7 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
 
       {can.transfer && (
         <Details summary={t("cases.staff.transfer.title")} open={mine("transfer")} id="transfer">
-          <Form action={`${base}/transfer`}>
+          <Form action={action("transfer")}>
             <Select
               id="transfer-structure"
               name="structure"
@@ -214,7 +123,7 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
 
       {can.markDuplicate && (
         <Details summary={t("cases.staff.duplicate.title")} open={mine("duplicate")} id="duplicate">
-          <Form action={`${base}/duplicate`}>
+          <Form action={action("duplicate")}>
             <TextInput
               id="duplicate-reference"
               name="reference"
@@ -237,7 +146,7 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
           open={mine("extend")}
           id="extend"
         >
-          <Form action={`${base}/extend`}>
+          <Form action={action("extend")}>
             <Textarea
               id="extend-message"
               name="message"
@@ -259,7 +168,7 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
           open={mine("close")}
           id="close"
         >
-          <Form action={`${base}/close`}>
+          <Form action={action("close")}>
             <Radios
               id="close-outcome"
               name="outcome"
@@ -299,50 +208,6 @@ export function CaseActions({ data, forms }: { data: CasePageData; forms: CaseFo
           </Form>
         </Details>
       )}
-    </section>
-  );
-}
-
-/** Open requests that may be this one, each with why, and a one-click "mark as a duplicate of it". */
-export function SimilarCases({ data }: { data: CasePageData }) {
-  const { t } = usePage();
-  const href = useHref();
-  if (data.similar.length === 0) return null;
-  const base = `/staff/requests/${data.c.id}`;
-  return (
-    <section aria-labelledby="similar-title">
-      <h2 id="similar-title" class="sh-heading-l">
-        {t("cases.staff.similar.title")}
-      </h2>
-      <p class="sh-body-text">{t("cases.staff.similar.lead")}</p>
-      <ul class="sh-list">
-        {data.similar.map((s) => (
-          <li key={s.id}>
-            <a class="sh-link" href={href(`/staff/requests/${s.id}`)}>
-              <span dir="ltr">{s.reference}</span> · <bdi>{s.subject}</bdi>
-            </a>
-            <p class="sh-hint">
-              {[
-                t("cases.staff.similar.words", { count: s.commonWords }),
-                s.sameCategory ? t("cases.staff.similar.category") : null,
-                s.samePlace ? t(`cases.staff.similar.${s.samePlace}`) : null,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-              {" · "}
-              <DateText date={s.createdAt} />
-            </p>
-            {data.abilities.markDuplicate && (
-              <Form action={`${base}/duplicate`} class="sh-inline-form">
-                <input type="hidden" name="reference" value={s.reference} />
-                <Button variant="secondary">
-                  {t("cases.staff.similar.mark", { reference: s.reference })}
-                </Button>
-              </Form>
-            )}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

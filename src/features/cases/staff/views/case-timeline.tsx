@@ -1,8 +1,10 @@
 import { formatDateTime } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
+import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
-import { usePlainName } from "../../../structures/views/localized-text.js";
+import { usePlainName } from "../../../../core/views/localized-text.js";
 import type { TimelineEntry } from "../queries/case.js";
 import { MultilineText } from "./labels.js";
 
@@ -42,15 +44,19 @@ export function CaseTimeline({
               <p class="sh-timeline__meta">
                 <time dateTime={event.at.toISOString()}>{formatDateTime(event.at, locale)}</time>
                 {" · "}
-                {actorName ??
-                  (event.kind === "submitted" || event.kind === "citizen_replied" || event.kind === "rated"
-                    ? t("cases.staff.timeline.citizen")
-                    : t("cases.staff.timeline.system"))}
+                <UserText>
+                  {actorName ??
+                    (event.kind === "submitted" || event.kind === "citizen_replied" || event.kind === "rated"
+                      ? t("cases.staff.timeline.citizen")
+                      : t("cases.staff.timeline.system"))}
+                </UserText>
               </p>
               <div class="sh-timeline__text">
                 {event.kind === "assigned" && str("to") && (
                   <p class="sh-body-text">
-                    {t("cases.staff.timeline.assignedTo", { name: people.get(str("to")) ?? "—" })}
+                    {translateWith(t, "cases.staff.timeline.assignedTo", {
+                      name: <UserText>{people.get(str("to")) ?? "—"}</UserText>,
+                    })}
                     {str("ruleId") && <> {t(`cases.staff.timeline.autoAssigned.${str("strategy")}`)}</>}
                   </p>
                 )}
@@ -70,7 +76,7 @@ export function CaseTimeline({
                     {str("reason") && (
                       <>
                         {" — "}
-                        <bdi>{str("reason")}</bdi>
+                        <UserText>{str("reason")}</UserText>
                       </>
                     )}
                   </p>
@@ -87,13 +93,16 @@ export function CaseTimeline({
                 {event.kind === "merged" && str("reference") && (
                   <p class="sh-body-text">
                     {t(str("into") ? "cases.staff.timeline.mergedInto" : "cases.staff.timeline.mergedFrom")}{" "}
-                    <a class="sh-link" dir="ltr" href={href(`/staff/requests/${str("into") || str("from")}`)}>
-                      {str("reference")}
+                    <a class="sh-link" href={href(`/staff/requests/${str("into") || str("from")}`)}>
+                      <Reference>{str("reference")}</Reference>
                     </a>
                   </p>
                 )}
                 {event.kind === "escalated" && str("cause") === "transferred_twice" && (
                   <p class="sh-body-text">{t("cases.staff.timeline.bounced")}</p>
+                )}
+                {event.kind === "escalated" && str("cause") === "silence" && (
+                  <p class="sh-body-text">{t("cases.staff.timeline.silence")}</p>
                 )}
                 {event.kind === "rated" && typeof d.score === "number" && (
                   <p class="sh-body-text">{t("cases.staff.timeline.rating", { score: d.score })}</p>

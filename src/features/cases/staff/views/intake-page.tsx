@@ -7,7 +7,7 @@ import { TextInput } from "../../../../core/views/components/text-input/text-inp
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
-import { usePlainName } from "../../../structures/views/localized-text.js";
+import { usePlainName } from "../../../../core/views/localized-text.js";
 import { CASE_TYPES, LIMITS } from "../../rules.js";
 import {
   AccessTrackField,

@@ -1,5 +1,6 @@
 import { formatDate } from "../../../../core/i18n/format.js";
 import { StatusTag, type StatusTone } from "../../../../core/views/components/status-tag/status-tag.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { usePage } from "../../../../core/views/context.js";
 import { tunisDay } from "../../../calendar/days.js";
 import type { CaseStatus } from "../../lifecycle.js";
@@ -45,14 +46,14 @@ export function MultilineText({ text }: { text: string }) {
   return (
     <>
       {paragraphs.map((p, i) => (
-        <p key={i} class="sh-body-text" dir="auto">
+        <UserText as="p" key={i} class="sh-body-text">
           {p.split("\n").map((line, j) => (
             <>
               {j > 0 && <br />}
               {line}
             </>
           ))}
-        </p>
+        </UserText>
       ))}
     </>
   );

@@ -1,26 +1,45 @@
 import type { ComponentChildren } from "preact";
 import { Button } from "../../../../core/views/components/button/button.js";
+import { Details } from "../../../../core/views/components/details/details.js";
 import { Select } from "../../../../core/views/components/select/select.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
+import { REASONED_REFUSAL_ARTICLE, REFUSAL_ARTICLE, REFUSAL_GROUNDS } from "../../access-law.js";
+import { LIMITS } from "../../rules.js";
 import type { BulkField } from "../commands/bulk-update.js";
-import { CLOSE_OUTCOMES } from "../commands/close-case.js";
+import { BULK_CLOSE_OUTCOMES } from "../commands/bulk-update.js";
 import type { Handler } from "../queries/handlers.js";
 import type { SavedView } from "../saved-views.js";
 
-/** The queue's table inside one form, with the two bulk actions under it (no script needed). */
+/** What a refused bulk action sent: the form shows it again. */
+export interface BulkValues {
+  ids: string[];
+  outcome?: string;
+  ground?: string;
+  message?: string;
+}
+
+/**
+ * The queue's table inside one form, with the two bulk actions under it (no script needed). Closing
+ * offers every outcome, the access-to-information ones too, with the law's ground and the reasons
+ * a refusal needs; the command refuses an outcome that some selected request's type does not have.
+ */
 export function BulkActions({
   structureId,
   handlers,
   canAssignOthers,
   message,
+  values,
   children,
 }: {
   structureId: string;
   handlers: Handler[];
   canAssignOthers: boolean;
   message: (field: BulkField) => string | undefined;
+  values?: BulkValues;
   children: ComponentChildren;
 }) {
   const { t } = usePage();
@@ -58,11 +77,35 @@ export function BulkActions({
         id="bulk-outcome"
         name="outcome"
         label={t("cases.staff.bulk.outcome")}
+        hint={t("cases.staff.bulk.outcomeHint")}
         error={message("outcome")}
+        value={values?.outcome}
         options={[
           { value: "", text: t("cases.staff.close.choose") },
-          ...CLOSE_OUTCOMES.map((o) => ({ value: o, text: t(`cases.staff.outcome.${o}`) })),
+          ...BULK_CLOSE_OUTCOMES.map((o) => ({ value: o, text: t(`cases.staff.outcome.${o}`) })),
         ]}
+      />
+      <Select
+        id="bulk-ground"
+        name="ground"
+        label={t("cases.access.groundLabel", { article: REFUSAL_ARTICLE })}
+        hint={t("cases.access.groundHint", { article: REASONED_REFUSAL_ARTICLE })}
+        error={message("ground")}
+        value={values?.ground ?? ""}
+        options={[
+          { value: "", text: t("cases.access.groundNone") },
+          ...REFUSAL_GROUNDS.map((g) => ({ value: g, text: t(`cases.access.ground.${g}`) })),
+        ]}
+      />
+      <Textarea
+        id="bulk-message"
+        name="message"
+        label={t("cases.staff.bulk.message")}
+        hint={t("cases.staff.bulk.messageHint")}
+        value={values?.message}
+        error={message("message")}
+        maxLength={LIMITS.reply}
+        rows={3}
       />
       <Button variant="warning" name="op" value="close">
         {t("cases.staff.bulk.close")}
@@ -71,7 +114,10 @@ export function BulkActions({
   );
 }
 
-/** The person's saved views of this queue, and a form to save the current filters. */
+/**
+ * The person's saved views of this queue as one line of links (each with its delete button), and
+ * the form to save the current filters folded away until asked for (or sent back with an error).
+ */
 export function SavedViews({
   views,
   query,
@@ -88,42 +134,40 @@ export function SavedViews({
   const { t } = usePage();
   const href = useHref();
   return (
-    <section aria-labelledby="saved-views-title">
-      <h2 id="saved-views-title" class="sh-heading-m">
-        {t("cases.staff.views.title")}
-      </h2>
-      {views.length === 0 ? (
-        <p class="sh-body-text">{t("cases.staff.views.none")}</p>
-      ) : (
-        <ul class="sh-tag-list">
-          {views.map((v) => (
-            <li key={v.id}>
-              <a class="sh-link" href={href(`/staff/requests?${v.query}`)}>
-                {v.name}
-              </a>
-              <Form action={`/staff/requests/views/${v.id}/delete`}>
-                <Button variant="secondary">
-                  {t("cases.staff.views.delete")}
-                  <span class="sh-visually-hidden"> {v.name}</span>
-                </Button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Form action="/staff/requests/views">
-        <input type="hidden" name="structure" value={structureId} />
-        <input type="hidden" name="query" value={query} />
-        <TextInput
-          id="view-name"
-          name="name"
-          label={t("cases.staff.views.name")}
-          value={name}
-          error={error}
-          width={20}
-        />
-        <Button variant="secondary">{t("cases.staff.views.save")}</Button>
-      </Form>
-    </section>
+    <ul class="sh-chips" aria-label={t("cases.staff.views.title")}>
+      {views.map((v) => (
+        <li key={v.id}>
+          <a class="sh-link" href={href(`/staff/requests?${v.query}`)}>
+            <UserText>{v.name}</UserText>
+          </a>{" "}
+          <Form action={`/staff/requests/views/${v.id}/delete`} class="sh-inline-form">
+            <button type="submit" class="sh-link-button">
+              {t("cases.staff.views.delete")}
+              <span class="sh-visually-hidden">
+                {" "}
+                <UserText>{v.name}</UserText>
+              </span>
+            </button>
+          </Form>
+        </li>
+      ))}
+      <li>
+        <Details summary={t("cases.staff.views.saveTitle")} open={Boolean(error)} id="save-view">
+          <Form action="/staff/requests/views" class="sh-qf">
+            <input type="hidden" name="structure" value={structureId} />
+            <input type="hidden" name="query" value={query} />
+            <TextInput
+              id="view-name"
+              name="name"
+              label={t("cases.staff.views.name")}
+              value={name}
+              error={error}
+              width={20}
+            />
+            <Button variant="secondary">{t("cases.staff.views.save")}</Button>
+          </Form>
+        </Details>
+      </li>
+    </ul>
   );
 }

@@ -1,9 +1,10 @@
 import { formatDateTime } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { Table } from "../../../../core/views/components/table/table.js";
+import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Layout } from "../../../../core/views/layout.js";
-import { usePlainName } from "../../../structures/views/localized-text.js";
+import { usePlainName } from "../../../../core/views/localized-text.js";
 import { QUEUE_EXPORT_MAX } from "../queries/queue.js";
 import { type QueueFilters, queueQueryString } from "../queue-filters.js";
 import type { ExportRow } from "../routes/export.js";
@@ -58,11 +59,9 @@ export function QueuePrintPage(props: QueuePrintPageProps) {
             { text: t("cases.staff.fields.assignee") },
           ]}
           rows={props.rows.map((r) => [
-            <span key="ref" class="sh-nowrap" dir="ltr">
-              {r.reference}
-            </span>,
+            <Reference key="ref">{r.reference}</Reference>,
             <>
-              <bdi>{r.subject}</bdi>
+              <UserText>{r.subject}</UserText>
               <br />
               <span class="sh-hint">
                 {t(`cases.staff.type.${r.type}`)}
@@ -74,7 +73,11 @@ export function QueuePrintPage(props: QueuePrintPageProps) {
             <>
               <DateText date={r.dueAt} /> <DeadlineTag state={r.deadline} />
             </>,
-            r.assigneeId ? (r.assigneeName ?? "") : t("cases.staff.queue.unassigned"),
+            r.assigneeId ? (
+              <UserText key="assignee">{r.assigneeName ?? ""}</UserText>
+            ) : (
+              t("cases.staff.queue.unassigned")
+            ),
           ])}
         />
       </div>

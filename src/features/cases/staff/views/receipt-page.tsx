@@ -1,16 +1,23 @@
 import type { ComponentChildren } from "preact";
 import { formatDate } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { Reference } from "../../../../core/views/components/user-text/user-text.js";
+import { translateWith } from "../../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Layout } from "../../../../core/views/layout.js";
-import { usePlainName } from "../../../structures/views/localized-text.js";
+import { usePlainName } from "../../../../core/views/localized-text.js";
+import { KeepList } from "../../citizen/views/follow-code-pages.js";
 import type { CaseRow } from "../queries/case.js";
 
 export interface ReceiptPageProps {
   c: CaseRow;
   structureName: LocalizedText;
-  /** The secret follow-up link: the person's only way to follow a request filed without an account. */
+  /** The secret follow-up link: with the follow code, the person's way to follow a request filed without an account. */
   followUrl: string;
+  /** The request's follow-code PIN (none for requests filed before follow codes). */
+  pin: string | null;
+  /** The full address of the public follow page, where the reference and the PIN are typed. */
+  followCodeUrl: string;
 }
 
 /**
@@ -18,7 +25,7 @@ export interface ReceiptPageProps {
  * date, structure, type, deadline and how to follow it. Prints on its own: the site's header, footer
  * and the agent's links are left off paper.
  */
-export function ReceiptPage({ c, structureName, followUrl }: ReceiptPageProps) {
+export function ReceiptPage({ c, structureName, followUrl, pin, followCodeUrl }: ReceiptPageProps) {
   const { t, locale } = usePage();
   const href = useHref();
   const plain = usePlainName();
@@ -35,8 +42,8 @@ export function ReceiptPage({ c, structureName, followUrl }: ReceiptPageProps) {
         <h1 id="receipt-title" class="sh-heading-l">
           {t("cases.staff.receipt.heading")}
         </h1>
-        <p class="sh-case-receipt__reference" dir="ltr">
-          {c.reference}
+        <p class="sh-case-receipt__reference">
+          <Reference>{c.reference}</Reference>
         </p>
         <dl class="sh-summary-list">
           {row(t("cases.staff.fields.submitted"), formatDate(c.createdAt, locale))}
@@ -51,9 +58,18 @@ export function ReceiptPage({ c, structureName, followUrl }: ReceiptPageProps) {
         </dl>
         <h2 class="sh-heading-m">{t("cases.staff.receipt.followTitle")}</h2>
         <p class="sh-body-text">{t("cases.staff.receipt.follow")}</p>
-        <p class="sh-case-receipt__link" dir="ltr">
-          {followUrl}
-        </p>
+        <KeepList reference={c.reference} pin={pin} followUrl={followUrl} />
+        {pin && (
+          <p class="sh-body-text">
+            {translateWith(t, "cases.receipt.howCode", {
+              url: (
+                <bdi dir="ltr" class="sh-case-keep__url">
+                  {followCodeUrl}
+                </bdi>
+              ),
+            })}
+          </p>
+        )}
         <p class="sh-body-text">{t("cases.staff.receipt.keep")}</p>
         {c.contactEmail && <p class="sh-body-text">{t("cases.staff.receipt.mailed")}</p>}
       </section>

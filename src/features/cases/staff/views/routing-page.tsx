@@ -7,7 +7,7 @@ import { Select } from "../../../../core/views/components/select/select.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
-import { Localized, usePlainName } from "../../../structures/views/localized-text.js";
+import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
 import type { RoutingRuleField } from "../commands/save-routing-rule.js";
 import type { RoutingRuleRow } from "../routing-rules.js";
 import { ROUTING_ASSIGNMENTS } from "../tables.js";

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { usePage } from "../../../../core/views/context.js";
-import { SectionLayout } from "../../../../core/views/section-layout.js";
+import { useHref, usePage } from "../../../../core/views/context.js";
+import { Layout } from "../../../../core/views/layout.js";
 
 export type StaffSection = "queue" | "intake" | "workload" | "templates" | "routing" | "preferences";
 
@@ -12,7 +12,11 @@ export interface StaffNav {
   preferences: boolean;
 }
 
-/** The requests workspace: the site layout with its sections (queue, intake, workload, templates, routing, preferences) beside the content. */
+/**
+ * The requests workspace: the site layout at the screen's full width, its sections (queue, intake,
+ * workload, templates, routing, preferences) as one line of links above the content, so that the
+ * queue's table keeps the width a side menu would take. A menu of one link is no menu: it is left out.
+ */
 export function StaffLayout({
   title,
   section,
@@ -25,24 +29,37 @@ export function StaffLayout({
   children: ComponentChildren;
 }) {
   const { t } = usePage();
-  const links: Array<[StaffSection, string, boolean]> = [
-    ["queue", "/staff/requests", true],
-    ["intake", "/staff/requests/new", true],
-    ["workload", "/staff/workload", nav.workload],
-    ["templates", "/staff/templates", nav.templates],
-    ["routing", "/staff/routing", nav.routing],
-    ["preferences", "/staff/preferences", nav.preferences],
-  ];
+  const href = useHref();
+  const links = (
+    [
+      ["queue", "/staff/requests", true],
+      ["intake", "/staff/requests/new", true],
+      ["workload", "/staff/workload", nav.workload],
+      ["templates", "/staff/templates", nav.templates],
+      ["routing", "/staff/routing", nav.routing],
+      ["preferences", "/staff/preferences", nav.preferences],
+    ] as Array<[StaffSection, string, boolean]>
+  ).filter(([, , allowed]) => allowed);
   return (
-    <SectionLayout
-      title={title}
-      navLabel={t("cases.staff.nav.label")}
-      current={section}
-      links={links
-        .filter(([, , allowed]) => allowed)
-        .map(([key, path]) => ({ key, path, text: t(`cases.staff.nav.${key}`) }))}
-    >
+    <Layout title={title} width="full">
+      {links.length > 1 && (
+        <nav class="sh-subnav" aria-label={t("cases.staff.nav.label")}>
+          <ul class="sh-subnav__list">
+            {links.map(([key, path]) => (
+              <li key={key}>
+                <a
+                  class="sh-subnav__link"
+                  href={href(path)}
+                  aria-current={key === section ? "page" : undefined}
+                >
+                  {t(`cases.staff.nav.${key}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {children}
-    </SectionLayout>
+    </Layout>
   );
 }

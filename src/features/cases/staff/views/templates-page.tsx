@@ -7,13 +7,15 @@ import { Select } from "../../../../core/views/components/select/select.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
-import { Localized, usePlainName } from "../../../structures/views/localized-text.js";
+import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
 import { LIMITS } from "../../rules.js";
 import type { TemplateField } from "../commands/save-template.js";
 import { PLACEHOLDERS, type ResponseTemplate } from "../templates.js";
 import { StaffLayout, type StaffNav } from "./staff-layout.js";
+import { StructureSwitch } from "./structure-switch.js";
 
 interface Choice {
   id: string;
@@ -30,36 +32,33 @@ export interface TemplatesPageProps {
   errors?: FieldErrors<TemplateField>;
 }
 
+/** The element each field's error links to: the template form's fields and the structure switch. */
+const FIELD_IDS: Record<TemplateField, string> = {
+  structure: "structure",
+  category: "category",
+  locale: "locale",
+  title: "title",
+  body: "body",
+};
+
 /** A structure's response templates and a form to add one (structure admins). */
 export function TemplatesPage(props: TemplatesPageProps) {
   const { t } = usePage();
   const href = useHref();
-  const plain = usePlainName();
-  const { Summary, message } = useFieldErrors(props.errors, {
-    structure: "structure",
-    category: "category",
-    locale: "locale",
-    title: "title",
-    body: "body",
-  });
+  const _plain = usePlainName();
+  const { Summary, message } = useFieldErrors(props.errors, FIELD_IDS);
   const title = t("cases.staff.templates.title");
   return (
     <StaffLayout title={title} section="templates" nav={props.nav}>
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>
       <p class="sh-lead">{t("cases.staff.templates.lead")}</p>
-      {props.structures.length > 1 && (
-        <form method="get" action={href("/staff/templates")}>
-          <Select
-            id="structure-switch"
-            name="structure"
-            label={t("cases.staff.queue.structure")}
-            value={props.structure.id}
-            options={props.structures.map((s) => ({ value: s.id, text: plain(s.name) }))}
-          />
-          <Button variant="secondary">{t("cases.staff.queue.switch")}</Button>
-        </form>
-      )}
+      <StructureSwitch
+        path="/staff/templates"
+        id="structure-switch"
+        structures={props.structures}
+        current={props.structure.id}
+      />
       {props.templates.length === 0 ? (
         <EmptyState title={t("cases.staff.templates.emptyTitle")}>
           <p class="sh-body-text">{t("cases.staff.templates.emptyText")}</p>
@@ -76,9 +75,11 @@ export function TemplatesPage(props: TemplatesPageProps) {
           ]}
           firstCellIsHeader
           rows={props.templates.map(({ template, categoryName }) => [
-            template.title,
+            <UserText key="t">{template.title}</UserText>,
             categoryName ? (
-              <Localized key="c" text={categoryName} />
+              <UserText key="c">
+                <Localized text={categoryName} />
+              </UserText>
             ) : (
               t("cases.staff.templates.allCategories")
             ),
@@ -86,12 +87,18 @@ export function TemplatesPage(props: TemplatesPageProps) {
             <div key="a" class="sh-button-group">
               <a class="sh-link" href={href(`/staff/templates/${template.id}`)}>
                 {t("cases.staff.templates.edit")}
-                <span class="sh-visually-hidden"> {template.title}</span>
+                <span class="sh-visually-hidden">
+                  {" "}
+                  <UserText>{template.title}</UserText>
+                </span>
               </a>
               <Form action={`/staff/templates/${template.id}/delete`}>
                 <Button variant="warning">
                   {t("cases.staff.templates.delete")}
-                  <span class="sh-visually-hidden"> {template.title}</span>
+                  <span class="sh-visually-hidden">
+                    {" "}
+                    <UserText>{template.title}</UserText>
+                  </span>
                 </Button>
               </Form>
             </div>,
@@ -118,13 +125,7 @@ export function TemplateEditPage(props: {
 }) {
   const { t } = usePage();
   const href = useHref();
-  const { Summary, message } = useFieldErrors(props.errors, {
-    structure: "structure",
-    category: "category",
-    locale: "locale",
-    title: "title",
-    body: "body",
-  });
+  const { Summary, message } = useFieldErrors(props.errors, FIELD_IDS);
   const title = t("cases.staff.templates.editTitle", { title: props.template.title });
   return (
     <StaffLayout title={title} section="templates" nav={props.nav}>

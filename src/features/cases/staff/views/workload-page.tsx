@@ -6,9 +6,10 @@ import { EmptyState } from "../../../../core/views/components/empty-state/empty-
 import { Pagination } from "../../../../core/views/components/pagination/pagination.js";
 import { Select } from "../../../../core/views/components/select/select.js";
 import { Table } from "../../../../core/views/components/table/table.js";
+import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
-import { usePlainName } from "../../../structures/views/localized-text.js";
+import { usePlainName } from "../../../../core/views/localized-text.js";
 import type { AssignField } from "../commands/assign-case.js";
 import type { Handler } from "../queries/handlers.js";
 import type { QueueRow } from "../queries/queue.js";
@@ -16,6 +17,7 @@ import type { WorkloadLine } from "../queries/workload.js";
 import type { QueueFilters } from "../queue-filters.js";
 import { DateText, DeadlineTag } from "./labels.js";
 import { StaffLayout, type StaffNav } from "./staff-layout.js";
+import { StructureSwitch } from "./structure-switch.js";
 
 /** The deadline states the view counts, most urgent first. */
 const STATES = ["overdue", "due_soon", "on_time", "paused"] as const;
@@ -61,18 +63,12 @@ export function WorkloadPage(props: WorkloadPageProps) {
     <StaffLayout title={title} section="workload" nav={props.nav}>
       <errors.Summary />
       <h1 class="sh-heading-xl">{title}</h1>
-      {props.structures.length > 1 && (
-        <form method="get" action={href("/staff/workload")}>
-          <Select
-            id="structure"
-            name="structure"
-            label={t("cases.staff.queue.structure")}
-            value={props.structure.id}
-            options={props.structures.map((s) => ({ value: s.id, text: plain(s.name) }))}
-          />
-          <Button variant="secondary">{t("cases.staff.queue.switch")}</Button>
-        </form>
-      )}
+      <StructureSwitch
+        path="/staff/workload"
+        id="structure"
+        structures={props.structures}
+        current={props.structure.id}
+      />
       <p class="sh-body-text">{t("cases.staff.workload.intro")}</p>
       <Table
         id="workload"
@@ -127,10 +123,10 @@ export function WorkloadPage(props: WorkloadPageProps) {
               rows={props.rows.map((r) => {
                 const id = `reassign-${r.id}`;
                 return [
-                  <a key="ref" class="sh-link sh-nowrap" href={href(`/staff/requests/${r.id}`)} dir="ltr">
-                    {r.reference}
+                  <a key="ref" class="sh-link" href={href(`/staff/requests/${r.id}`)}>
+                    <Reference>{r.reference}</Reference>
                   </a>,
-                  <bdi key="subject">{r.subject}</bdi>,
+                  <UserText key="subject">{r.subject}</UserText>,
                   <>
                     <DateText date={r.dueAt} /> <DeadlineTag state={r.deadline} />
                   </>,

@@ -6,6 +6,7 @@ import { FileUpload } from "../../../../core/views/components/file-upload/file-u
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
@@ -234,7 +235,7 @@ export function DocumentsPage({
           {documents.map((d) => (
             <li key={d.id}>
               <a class="sh-link" href={href(`/consultations/${c.id}/documents/${d.id}`)}>
-                {d.title}
+                <UserText>{d.title}</UserText>
               </a>{" "}
               <span class="sh-caption">
                 {t("consultations.page.documentSize", {

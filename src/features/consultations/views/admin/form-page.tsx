@@ -9,13 +9,15 @@ import { Select } from "../../../../core/views/components/select/select.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
-import { Localized } from "../../../structures/views/localized-text.js";
 import type { ConsultationField, ConsultationInput } from "../../commands/save-consultation.js";
 import { LIMITS, THEMES } from "../../fields.js";
-import type { Consultation, ConsultationCard } from "../../queries.js";
+import type { ConsultationCard } from "../../list-queries.js";
+import type { Consultation } from "../../queries.js";
 import { PhaseTag } from "../parts.js";
 import { ConsultationAdminFrame } from "./admin-frame.js";
 
@@ -61,9 +63,13 @@ export function AdminListPage({
           ]}
           rows={items.map((c) => [
             <a key="t" class="sh-link" href={href(`/admin/consultations/${c.id}`)}>
-              <Localized text={c.title} />
+              <UserText>
+                <Localized text={c.title} />
+              </UserText>
             </a>,
-            <Localized key="s" text={c.structureName} />,
+            <UserText key="s">
+              <Localized text={c.structureName} />
+            </UserText>,
             <PhaseTag key="p" consultation={c} />,
             `${formatDate(c.opensAt, locale)} – ${formatDate(c.closesAt, locale)}`,
           ])}

@@ -7,14 +7,14 @@ import { TextInput } from "../../../../core/views/components/text-input/text-inp
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
-import { Localized } from "../../../structures/views/localized-text.js";
 import { DECISIONS, outcomeFields } from "../../commands/outcome.js";
 import { LIMITS } from "../../fields.js";
 import type { Consultation, Question, Section } from "../../queries.js";
 import type { SynthesisFigures } from "../../synthesis.js";
-import { Figures } from "../outcome-section.js";
 import { LocalizedBlock, useSectionTitle } from "../parts.js";
+import { Figures } from "../synthesis-figures.js";
 import { ConsultationAdminFrame } from "./admin-frame.js";
 
 /** Live results for the consultation's admins: every figure as it stands now, and the text answers. */

@@ -1,10 +1,11 @@
 import { formatDate, formatNumber } from "../../../../core/i18n/format.js";
 import { Button } from "../../../../core/views/components/button/button.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import { Problem } from "../../../../core/views/problem.js";
 import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
-import { Localized } from "../../../structures/views/localized-text.js";
 import { phaseOf } from "../../phase.js";
 import type { ConsultationView } from "../../queries.js";
 import { PhaseTag } from "../parts.js";
@@ -36,12 +37,17 @@ export function OverviewPage({
   return (
     <ConsultationAdminFrame abilities={abilities} c={c} tab="overview">
       {error && <Problem id="action-error" title={t(error)} />}
-      <h1 class="sh-heading-xl">
+      <UserText as="h1" class="sh-heading-xl">
         <Localized text={c.title} />
-      </h1>
+      </UserText>
       <dl class="sh-summary-list">
         {row("phase", <PhaseTag consultation={c} />)}
-        {row("structure", <Localized text={c.structure.name} />)}
+        {row(
+          "structure",
+          <UserText>
+            <Localized text={c.structure.name} />
+          </UserText>,
+        )}
         {row("dates", `${formatDate(c.opensAt, locale)} – ${formatDate(c.closesAt, locale)}`)}
         {row("participation", t(`consultations.admin.form.participation.${c.participation}`))}
         {row("sections", formatNumber(counts.sections, locale))}

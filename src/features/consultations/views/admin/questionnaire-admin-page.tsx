@@ -6,8 +6,8 @@ import { TextInput } from "../../../../core/views/components/text-input/text-inp
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
-import { Localized } from "../../../structures/views/localized-text.js";
 import { QUESTION_KINDS, type QuestionField } from "../../commands/questions.js";
 import type { Consultation, Question } from "../../queries.js";
 import { ConsultationAdminFrame } from "./admin-frame.js";

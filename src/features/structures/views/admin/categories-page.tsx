@@ -1,16 +1,18 @@
 import type { FieldErrors } from "../../../../core/forms.js";
-import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { LocalizedNameFields } from "../../../../core/views/localized-name-fields.js";
+import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
+import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import type { CategoryField } from "../../commands/create-category.js";
 import type { Structure, StructureCategory } from "../../queries.js";
-import { Localized, usePlainName } from "../localized-text.js";
+import { StructureSubPage } from "./structure-sub-page.js";
 
 export interface CategoriesPageProps {
   abilities: AdminAbilities;
@@ -35,17 +37,14 @@ export function CategoriesPage({ abilities, structure, categories, values, error
   const base = `/admin/structures/${structure.id}/categories`;
   const title = t("structures.admin.categories.title", { name: plain(structure.name) });
   return (
-    <AdminLayout title={title} section="structures" abilities={abilities}>
-      <Breadcrumbs
-        items={[
-          { text: t("structures.admin.list.title"), href: href("/admin/structures") },
-          { text: plain(structure.name), href: href(`/admin/structures/${structure.id}`) },
-          { text: t("structures.admin.actions.categories") },
-        ]}
-      />
-      <Summary />
-      <h1 class="sh-heading-xl">{title}</h1>
-      <p class="sh-body-text">{t("structures.admin.categories.lead")}</p>
+    <StructureSubPage
+      abilities={abilities}
+      structure={structure}
+      title={title}
+      crumbs={[{ text: t("structures.admin.actions.categories") }]}
+      lead={t("structures.admin.categories.lead")}
+      Summary={Summary}
+    >
       {categories.length === 0 ? (
         <EmptyState title={t("structures.admin.categories.emptyTitle")}>
           <p class="sh-body-text">{t("structures.admin.categories.emptyText")}</p>
@@ -62,7 +61,9 @@ export function CategoriesPage({ abilities, structure, categories, values, error
           ]}
           firstCellIsHeader
           rows={categories.map((c) => [
-            <Localized key="name" text={c.name} />,
+            <UserText key="name">
+              <Localized text={c.name} />
+            </UserText>,
             <code key="code" dir="ltr">
               {c.code}
             </code>,
@@ -79,12 +80,18 @@ export function CategoriesPage({ abilities, structure, categories, values, error
               <div key="actions" class="sh-button-group">
                 <a class="sh-link" href={href(`${base}/${c.id}/edit`)}>
                   {t("structures.admin.categories.rename")}
-                  <span class="sh-visually-hidden"> {plain(c.name)}</span>
+                  <span class="sh-visually-hidden">
+                    {" "}
+                    <UserText>{plain(c.name)}</UserText>
+                  </span>
                 </a>
                 <Form action={`${base}/${c.id}/retire`}>
                   <Button variant="warning">
                     {t("structures.admin.categories.retire")}
-                    <span class="sh-visually-hidden"> {plain(c.name)}</span>
+                    <span class="sh-visually-hidden">
+                      {" "}
+                      <UserText>{plain(c.name)}</UserText>
+                    </span>
                   </Button>
                 </Form>
               </div>
@@ -108,7 +115,7 @@ export function CategoriesPage({ abilities, structure, categories, values, error
         <CategoryNameFields values={values} message={message} />
         <Button>{t("structures.admin.categories.add")}</Button>
       </Form>
-    </AdminLayout>
+    </StructureSubPage>
   );
 }
 
@@ -122,31 +129,14 @@ export function CategoryNameFields({
 }) {
   const { t } = usePage();
   return (
-    <>
-      <TextInput
-        id="nameAr"
-        name="nameAr"
-        label={t("structures.admin.fields.nameAr")}
-        value={values.nameAr}
-        error={message("nameAr")}
-        dir="rtl"
-      />
-      <TextInput
-        id="nameFr"
-        name="nameFr"
-        label={t("structures.admin.fields.nameFr")}
-        value={values.nameFr}
-        error={message("nameFr")}
-        dir="ltr"
-      />
-      <TextInput
-        id="nameEn"
-        name="nameEn"
-        label={t("structures.admin.fields.nameEn")}
-        value={values.nameEn}
-        error={message("nameEn")}
-        dir="ltr"
-      />
-    </>
+    <LocalizedNameFields
+      labels={{
+        nameAr: t("structures.admin.fields.nameAr"),
+        nameFr: t("structures.admin.fields.nameFr"),
+        nameEn: t("structures.admin.fields.nameEn"),
+      }}
+      values={values}
+      message={message}
+    />
   );
 }

@@ -7,12 +7,13 @@ import { Button, ButtonGroup } from "../../../../core/views/components/button/bu
 import { ErrorSummary } from "../../../../core/views/components/error-summary/error-summary.js";
 import { NotificationBanner } from "../../../../core/views/components/notification-banner/notification-banner.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
+import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { StructureAbilities } from "../../policy.js";
 import type { Structure, StructureSummary } from "../../queries.js";
-import { Localized, usePlainName } from "../localized-text.js";
 
 export interface StructureAdminPageProps {
   abilities: AdminAbilities;
@@ -65,9 +66,9 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
           )}
         </NotificationBanner>
       )}
-      <h1 class="sh-heading-xl">
+      <UserText as="h1" class="sh-heading-xl">
         <Localized text={structure.name} />
-      </h1>
+      </UserText>
       <dl class="sh-summary-list">
         {row(t("structures.admin.fields.code"), <code dir="ltr">{structure.code}</code>)}
         {row(t("structures.admin.fields.kind"), t(`structures.kind.${structure.kind}`))}
@@ -75,7 +76,9 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
           t("structures.admin.fields.parent"),
           parent ? (
             <a class="sh-link" href={href(`/admin/structures/${parent.id}`)}>
-              <Localized text={parent.name} />
+              <UserText>
+                <Localized text={parent.name} />
+              </UserText>
             </a>
           ) : (
             t("structures.admin.form.noParent")

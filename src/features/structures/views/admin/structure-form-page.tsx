@@ -7,11 +7,11 @@ import { TextInput } from "../../../../core/views/components/text-input/text-inp
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
+import { usePlainName } from "../../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { StructureField } from "../../commands/create-structure.js";
 import { ADDRESS_MAX, NAME_MAX, STRUCTURE_KINDS, SUMMARY_MAX } from "../../commands/structure-fields.js";
 import type { StructureSummary } from "../../queries.js";
-import { usePlainName } from "../localized-text.js";
 
 export type StructureValues = Partial<Record<StructureField, string>>;
 

@@ -5,11 +5,12 @@ import { Select } from "../../../../core/views/components/select/select.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
 import { STRUCTURE_KINDS } from "../../commands/structure-fields.js";
 import type { Page, StructureSummary } from "../../queries.js";
-import { Localized } from "../localized-text.js";
 
 export interface StructuresListPageProps {
   abilities: AdminAbilities;
@@ -67,7 +68,9 @@ export function StructuresListPage({ abilities, canCreate, q, kind, result }: St
           firstCellIsHeader
           rows={result.rows.map((s) => [
             <a key="name" class="sh-link" href={href(`/admin/structures/${s.id}`)}>
-              <Localized text={s.name} />
+              <UserText>
+                <Localized text={s.name} />
+              </UserText>
             </a>,
             <code key="code" dir="ltr">
               {s.code}

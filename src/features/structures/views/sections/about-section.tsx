@@ -1,5 +1,5 @@
 import { useHref, usePage } from "../../../../core/views/context.js";
-import { Localized } from "../localized-text.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import type { StructurePageData } from "../structure-page.js";
 
 /** What the structure does, what kind it is, where it sits. */

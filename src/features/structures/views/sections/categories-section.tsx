@@ -1,5 +1,5 @@
 import { usePage } from "../../../../core/views/context.js";
-import { Localized } from "../localized-text.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import type { StructurePageData } from "../structure-page.js";
 
 /** The request categories the structure handles (nothing when it lists none). */

@@ -1,5 +1,5 @@
 import { useHref, usePage } from "../../../../core/views/context.js";
-import { Localized } from "../localized-text.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import type { StructurePageData } from "../structure-page.js";
 
 /** The active structures directly under this one (nothing when there are none). */

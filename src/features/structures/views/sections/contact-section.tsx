@@ -1,5 +1,6 @@
+import { Reference } from "../../../../core/views/components/user-text/user-text.js";
 import { usePage } from "../../../../core/views/context.js";
-import { Localized } from "../localized-text.js";
+import { Localized } from "../../../../core/views/localized-text.js";
 import type { StructurePageData } from "../structure-page.js";
 
 /** How to reach the structure: only the details it published. */
@@ -29,8 +30,8 @@ export function ContactSection({ data }: { data: StructurePageData }) {
             <div class="sh-summary-list__row">
               <dt class="sh-summary-list__key">{t("structures.page.phone")}</dt>
               <dd class="sh-summary-list__value">
-                <a class="sh-link" href={`tel:${phone}`} dir="ltr">
-                  {phone}
+                <a class="sh-link" href={`tel:${phone}`}>
+                  <Reference>{phone}</Reference>
                 </a>
               </dd>
             </div>
@@ -39,8 +40,8 @@ export function ContactSection({ data }: { data: StructurePageData }) {
             <div class="sh-summary-list__row">
               <dt class="sh-summary-list__key">{t("structures.page.email")}</dt>
               <dd class="sh-summary-list__value">
-                <a class="sh-link" href={`mailto:${email}`} dir="ltr">
-                  {email}
+                <a class="sh-link" href={`mailto:${email}`}>
+                  <Reference>{email}</Reference>
                 </a>
               </dd>
             </div>

@@ -1,0 +1,3 @@
+import { sweepLanguage } from "./sweep.js";
+
+await sweepLanguage("fr");

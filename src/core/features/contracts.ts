@@ -1,0 +1,148 @@
+import type { VNode } from "preact";
+import type { Db } from "../../db/client.js";
+import type { Actor } from "../authz/actor.js";
+import type { LocalizedText } from "../i18n/localized.js";
+
+/*
+ * What a feature may offer the rest of the platform, as plain interfaces. They live in core so a
+ * feature implements them without importing the feature that consumes them (open data, the
+ * subscriptions, the admin area, moderation): each reads every manifest's offers from the list.
+ */
+
+/** A cell of a published row: text, a number, a boolean, or empty. */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+/** A column's JSON type ("?" at the end: it may be empty). */
+export type ColumnType = "string" | "string?" | "integer" | "integer?" | "number?" | "boolean";
+
+/** One page of a dataset, in its own order; `next` continues after it (null: the last page). */
+export interface Page {
+  rows: Row[];
+  next: string | null;
+}
+
+/** How often a dataset changes, as the EU frequency vocabulary names it (DCAT-AP). */
+export type Frequency = "CONT" | "DAILY" | "MONTHLY";
+
+/**
+ * Where rows come from: the database, the installation's secret (for pseudonyms), and the day of
+ * the release being read, from the server's clock when the request came (see releaseOf).
+ */
+export interface Source {
+  db: Db;
+  secret: string;
+  release: string;
+}
+
+/**
+ * A published dataset. Its rows are read page by page in a stable order (keyset, never offset),
+ * so a download streams with flat memory whatever the size, and the API hands out the same pages.
+ * Rows carry no personal data: a dataset publishes only what its columns name. Its title and
+ * description are the i18n keys `open-data.datasets.<id>.title` and `….description`.
+ */
+export interface Dataset {
+  /** URL name: /open-data/<id>.csv, /api/v1/<apiPath>. */
+  id: string;
+  /** The columns of every row, in order (the CSV header and the JSON keys), with their types. */
+  columns: Record<string, ColumnType>;
+  frequency: Frequency;
+  /** One page after `cursor` (null: the first), of at most `limit` units (rows unless said). */
+  page(source: Source, cursor: string | null, limit: number): Promise<Page>;
+  count(db: Db): Promise<number>;
+  /** When the data last changed, or null when it is empty. */
+  modified(db: Db): Promise<Date | null>;
+}
+
+/** A dataset in the open-data catalogue; `apiPath` is its collection under /api/v1. */
+export interface PublishedDataset {
+  dataset: Dataset;
+  apiPath: string;
+  /** Place in the catalogue, lower first (the built-in datasets use 10 to 90). */
+  order: number;
+}
+
+/**
+ * Something people can follow. Each kind names its targets and says what they are called; the
+ * feature that publishes notices about its records declares its kind, and its follow button and
+ * its notices use the same kind (publishNotice).
+ */
+export interface FollowableKind {
+  kind: string;
+  /** The target's name, or null when it does not exist (or may not be followed). */
+  name(db: Db, target: string): Promise<LocalizedText | null>;
+  /** The locale-relative path of the target's page, for the subscriptions list to link to. */
+  path?(target: string): string;
+}
+
+/**
+ * A section of the admin area: a link in its navigation for whoever `allowed` lets in. The section's
+ * own routes still check their rights: this only decides who sees the link.
+ */
+export interface AdminNavSection {
+  /** Stable name, also the admin layout's `section` when the page belongs to it. */
+  id: string;
+  /** The i18n key of the link's text ("admin.nav.events"). */
+  labelKey: string;
+  /** The locale-relative path ("/admin/events"). */
+  path: string;
+  /** Place in the navigation, lower first (the admin home is 0; the built-in sections use 10 to 160). */
+  order: number;
+  allowed(actor: Actor): boolean;
+}
+
+/** Where a piece of public text stands (the moderation feature stores it as an enum). */
+export type ModerationState = "visible" | "held" | "hidden";
+
+/** What the moderation module needs to know about one moderated item. */
+export interface ModeratedItem {
+  id: string;
+  authorId: string | null;
+  state: ModerationState;
+  /** A short title (an idea's or a thread's), or null for comments and replies. */
+  title: string | null;
+  /** The text, as its author wrote it (shown escaped to moderators). */
+  body: string;
+  /** Locale-relative address where the item is seen ("/forum/threads/…#post-…"). */
+  path: string;
+  createdAt: Date;
+}
+
+/**
+ * A type of public text that moderation looks after, declared by its content feature's manifest
+ * (`moderation`). See src/features/moderation/kinds.ts for how to plug a new kind in.
+ */
+export interface ModeratedKind {
+  /** Stable name stored in the moderation tables: lower-case letters and underscores. */
+  kind: string;
+  /** The i18n key naming this kind to moderators ("forum.moderation.post"), owned by the content feature. */
+  labelKey: string;
+  /** Loads items by id; ids that do not exist are simply missing from the map. */
+  load(db: Db, ids: string[]): Promise<Map<string, ModeratedItem>>;
+  /** Sets the item's moderation state and reason (hide, restore, hold, release). */
+  setState(db: Db, id: string, state: ModerationState, reason: string | null): Promise<void>;
+}
+
+/** The structure a widget is about. */
+export interface WidgetStructure {
+  id: string;
+  code: string;
+}
+
+/**
+ * A kind of embeddable widget a structure may frame on its own website (/:lang/widgets/<code>/<kind>).
+ * The widgets feature draws the frame (title, structure, link back); the kind fills its body.
+ */
+export interface WidgetKind {
+  /** URL name: lower-case letters. */
+  kind: string;
+  /** The i18n key of its title ("widgets.kind.answered"). */
+  titleKey: string;
+  /** Place in the widget builder, lower first (the built-in kinds use 10 to 30). */
+  order: number;
+  /**
+   * Loads its data (bounded, public only) and returns the body to render, a Preact element (its
+   * components may read the page with usePage()). Its links and forms open Sharek in a new tab.
+   */
+  body(db: Db, structure: WidgetStructure): Promise<VNode>;
+}

@@ -1,0 +1,38 @@
+import type { FeatureManifest } from "../manifest.js";
+import type {
+  AdminNavSection,
+  FollowableKind,
+  ModeratedKind,
+  PublishedDataset,
+  WidgetKind,
+} from "./contracts.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every feature of this app, in dependency order (src/features/index.ts, or a test's list). */
+    features: readonly FeatureManifest[];
+  }
+}
+
+/** The datasets, in the catalogue's order. */
+export const datasetsOf = (features: readonly FeatureManifest[]): PublishedDataset[] =>
+  features.flatMap((f) => f.datasets ?? []).sort((a, b) => a.order - b.order);
+
+/* What every feature offers, gathered in the list's order. */
+
+export const followableOf = (features: readonly FeatureManifest[]): FollowableKind[] =>
+  features.flatMap((f) => f.followable ?? []);
+
+export const moderationOf = (features: readonly FeatureManifest[]): ModeratedKind[] =>
+  features.flatMap((f) => f.moderation ?? []);
+
+/** The admin sections, in navigation order. */
+export const adminSectionsOf = (features: readonly FeatureManifest[]): AdminNavSection[] =>
+  features.flatMap((f) => f.adminSections ?? []).sort((a, b) => a.order - b.order);
+
+/** The widget kinds, in the builder's order. */
+export const widgetsOf = (features: readonly FeatureManifest[]): WidgetKind[] =>
+  features.flatMap((f) => f.widgets ?? []).sort((a, b) => a.order - b.order);
+
+export const widgetKind = (features: readonly FeatureManifest[], kind: string): WidgetKind | undefined =>
+  features.flatMap((f) => f.widgets ?? []).find((w) => w.kind === kind);

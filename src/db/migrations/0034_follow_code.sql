@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "follow_pin_hash" text;

@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "silence_told_for" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "cases_access_silence_idx" ON "cases" USING btree ("due_at") WHERE "cases"."type" = 'information' and "cases"."status" in ('new', 'in_progress', 'awaiting_citizen') and "cases"."silence_told_for" is distinct from "cases"."due_at";

@@ -1,0 +1,18 @@
+import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
+import { auditLogFeature } from "./index.js";
+
+/** The audit log, for platform admins. */
+export const auditLogManifest: FeatureManifest = {
+  name: "audit-log",
+  routes: [{ plugin: auditLogFeature, mount: "pages" }],
+  adminSections: [
+    {
+      id: "audit",
+      labelKey: "admin.nav.audit",
+      path: "/admin/audit",
+      order: 140,
+      allowed: (actor) => adminAbilities(actor).audit,
+    },
+  ],
+};

@@ -1,0 +1,264 @@
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { accounts } from "../../core/auth/tables.js";
+import { isUuid } from "../../core/ids.js";
+import { pageOf } from "../../core/paging.js";
+import { type Db, rowsOf } from "../../db/client.js";
+import type { ModerationState } from "../moderation/tables.js";
+import { COMMENTS_PER_PAGE } from "./fields.js";
+import { ownedBy } from "./queries.js";
+import { consultationCommentSupports, consultationComments } from "./tables.js";
+
+/** A consultation's comments: a page of threads, one thread, one comment. */
+
+export type CommentSort = "recent" | "supported";
+
+export interface CommentView {
+  id: string;
+  sectionId: string | null;
+  parentId: string | null;
+  rootId: string | null;
+  depth: number;
+  body: string;
+  alignment: "for" | "against" | "neutral" | null;
+  official: boolean;
+  /** removed: emptied when its author deleted their account. */
+  status: "visible" | "removed";
+  /** held: shown only to its author and moderators (the lists leave it out for others); hidden: a tombstone. */
+  moderationState: ModerationState;
+  moderationReason: string | null;
+  supportCount: number;
+  createdAt: Date;
+  /** "" once the account is deleted. */
+  authorName: string;
+  supportedByMe: boolean;
+}
+
+export interface CommentThread extends CommentView {
+  replies: CommentView[];
+  /** Replies in the thread, shown or not. */
+  replyCount: number;
+}
+
+const commentColumns = {
+  id: consultationComments.id,
+  sectionId: consultationComments.sectionId,
+  parentId: consultationComments.parentId,
+  rootId: consultationComments.rootId,
+  depth: consultationComments.depth,
+  body: consultationComments.body,
+  alignment: consultationComments.alignment,
+  official: consultationComments.official,
+  status: consultationComments.status,
+  moderationState: consultationComments.moderationState,
+  moderationReason: consultationComments.moderationReason,
+  supportCount: consultationComments.supportCount,
+  createdAt: consultationComments.createdAt,
+  authorName: sql<string>`coalesce(${accounts.displayName}, '')`,
+};
+
+/** Replies shown under each comment of a list page; the thread's own page shows them all. */
+export const REPLIES_PER_THREAD = 2;
+
+/** Who reads the comments: held comments show only to their author and to moderators. */
+export interface CommentViewer {
+  accountId: string | null;
+  moderator: boolean;
+}
+
+/** The comments this viewer may see, as a condition on the comments aliased `c`. */
+function seenBy(viewer: CommentViewer): SQL {
+  if (viewer.moderator) return sql`true`;
+  return viewer.accountId
+    ? sql`(c.moderation_state <> 'held' or c.author_id = ${viewer.accountId})`
+    : sql`c.moderation_state <> 'held'`;
+}
+
+async function supportedBy(db: Db, accountId: string | null, ids: string[]): Promise<Set<string>> {
+  if (!accountId || ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: consultationCommentSupports.commentId })
+    .from(consultationCommentSupports)
+    .where(
+      and(
+        eq(consultationCommentSupports.accountId, accountId),
+        inArray(consultationCommentSupports.commentId, ids),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+interface CommentRow {
+  kind: "top" | "reply";
+  pos: number;
+  id: string;
+  sectionId: string | null;
+  parentId: string | null;
+  rootId: string | null;
+  depth: number;
+  body: string;
+  alignment: CommentView["alignment"];
+  official: boolean;
+  status: CommentView["status"];
+  moderationState: ModerationState;
+  moderationReason: string | null;
+  supportCount: number;
+  createdAt: string | Date;
+  authorName: string;
+  /** Replies in the thread (reply rows), or top-level comments in the list (top rows). */
+  total: number;
+}
+
+/**
+ * One page of the comments on a section (or on the whole text: sectionId null), with the first
+ * replies of each, in one round trip whatever the number of comments: the page (an index scan that
+ * stops at the page), its count, and the replies of the page's comments (by root); plus the
+ * viewer's supports among them when someone is signed in.
+ */
+export async function listCommentPage(
+  db: Db,
+  options: {
+    consultationId: string;
+    sectionId: string | null;
+    sort: CommentSort;
+    page: number;
+    viewer: CommentViewer;
+    pageSize?: number;
+  },
+): Promise<{ threads: CommentThread[]; total: number; totalPages: number; page: number }> {
+  const pageSize = options.pageSize ?? COMMENTS_PER_PAGE;
+  const where = sql`c.consultation_id = ${options.consultationId} and ${
+    options.sectionId === null ? sql`c.section_id is null` : sql`c.section_id = ${options.sectionId}`
+  } and c.parent_id is null and ${seenBy(options.viewer)}`;
+  const order =
+    options.sort === "supported" ? sql`c.support_count desc, c.created_at desc` : sql`c.created_at desc`;
+  const [counted] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from ${consultationComments} c where ${where}`),
+  );
+  const total = counted?.n ?? 0;
+  const { page, totalPages, offset } = pageOf(options.page, total, pageSize);
+  const rows = rowsOf<CommentRow>(
+    await db.execute(sql`
+        with top as (
+          select p.*, row_number() over () as pos
+          from (
+            select c.* from ${consultationComments} c
+            where ${where}
+            order by ${order}
+            limit ${pageSize} offset ${offset}
+          ) p
+        ),
+        replies as (
+          select * from (
+            select c.*, row_number() over (partition by c.root_id order by c.created_at) as pos,
+              count(*) over (partition by c.root_id)::int as total
+            from ${consultationComments} c
+            where c.root_id in (select id from top) and ${seenBy(options.viewer)}
+          ) r
+          where pos <= ${REPLIES_PER_THREAD}
+        ),
+        shown as (
+          -- total: how many replies a thread has (the top comments are counted above)
+          select 'top' as kind, t.*, 0 as total
+          from top t
+          union all
+          select 'reply', r.* from replies r
+        )
+        select s.kind, s.pos::int as pos, s.id, s.section_id as "sectionId", s.parent_id as "parentId",
+          s.root_id as "rootId", s.depth, s.body, s.alignment, s.official, s.status,
+          s.moderation_state as "moderationState", s.moderation_reason as "moderationReason",
+          s.support_count as "supportCount", s.created_at as "createdAt",
+          coalesce(a.display_name, '') as "authorName", s.total
+        from shown s left join ${accounts} a on a.id = s.author_id`),
+  );
+  const view = (r: CommentRow): Omit<CommentView, "supportedByMe"> => ({
+    id: r.id,
+    sectionId: r.sectionId,
+    parentId: r.parentId,
+    rootId: r.rootId,
+    depth: r.depth,
+    body: r.body,
+    alignment: r.alignment,
+    official: r.official,
+    status: r.status,
+    moderationState: r.moderationState,
+    moderationReason: r.moderationReason,
+    supportCount: r.supportCount,
+    createdAt: new Date(r.createdAt),
+    authorName: r.authorName,
+  });
+  const top = rows.filter((r) => r.kind === "top").sort((a, b) => a.pos - b.pos);
+  const replies = rows.filter((r) => r.kind === "reply").sort((a, b) => a.pos - b.pos);
+  const mine = await supportedBy(
+    db,
+    options.viewer.accountId,
+    rows.map((r) => r.id),
+  );
+  const threads = top.map((c) => {
+    const own = replies.filter((r) => r.rootId === c.id);
+    return {
+      ...view(c),
+      supportedByMe: mine.has(c.id),
+      replies: own.map((r) => ({ ...view(r), supportedByMe: mine.has(r.id) })),
+      replyCount: own[0]?.total ?? 0,
+    };
+  });
+  return { threads, total, totalPages, page };
+}
+
+/**
+ * A comment and all its replies (its thread's page); null when there is no such comment here or
+ * its thread starts with a comment held from this viewer.
+ */
+export async function findThread(
+  db: Db,
+  consultationId: string,
+  commentId: string,
+  viewer: CommentViewer,
+): Promise<CommentThread | null> {
+  if (!isUuid(commentId)) return null;
+  const mayRead = (row: { moderationState: ModerationState; authorId: string | null }) =>
+    viewer.moderator || row.moderationState !== "held" || row.authorId === viewer.accountId;
+  const columns = { ...commentColumns, authorId: consultationComments.authorId };
+  const [comment] = await db
+    .select(columns)
+    .from(consultationComments)
+    .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+    .where(ownedBy(consultationComments, consultationId, commentId));
+  if (!comment) return null;
+  const rootId = comment.rootId ?? comment.id;
+  const [root] =
+    rootId === comment.id
+      ? [comment]
+      : await db
+          .select(columns)
+          .from(consultationComments)
+          .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+          .where(eq(consultationComments.id, rootId));
+  if (!root || !mayRead(root)) return null;
+  const replies = (
+    await db
+      .select(columns)
+      .from(consultationComments)
+      .leftJoin(accounts, eq(accounts.id, consultationComments.authorId))
+      .where(eq(consultationComments.rootId, rootId))
+      .orderBy(asc(consultationComments.createdAt))
+      .limit(1000)
+  ).filter(mayRead);
+  const mine = await supportedBy(db, viewer.accountId, [rootId, ...replies.map((r) => r.id)]);
+  const view = ({ authorId: _, ...c }: typeof root) => c;
+  return {
+    ...view(root),
+    supportedByMe: mine.has(rootId),
+    replies: replies.map((r) => ({ ...view(r), supportedByMe: mine.has(r.id) })),
+    replyCount: replies.length,
+  };
+}
+
+export async function findComment(db: Db, consultationId: string, commentId: string) {
+  if (!isUuid(commentId)) return null;
+  const [row] = await db
+    .select()
+    .from(consultationComments)
+    .where(ownedBy(consultationComments, consultationId, commentId));
+  return row ?? null;
+}

@@ -1,0 +1,11 @@
+import type { FeatureManifest } from "../../core/manifest.js";
+import { eidCallbackFeature, eidFeature } from "./index.js";
+
+/** Sign-in with the national eID (the provider's callback lives at the root). */
+export const eidManifest: FeatureManifest = {
+  name: "eid",
+  routes: [
+    { plugin: eidCallbackFeature, mount: "root" },
+    { plugin: eidFeature, mount: "pages" },
+  ],
+};

@@ -1,0 +1,164 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import type { FastifyPluginAsync } from "fastify";
+import { h } from "preact";
+import { describe, expect, it } from "vitest";
+import type { Dataset } from "../../src/core/features/contracts.js";
+import type { FeatureManifest } from "../../src/core/manifest.js";
+import { schemaOf } from "../../src/db/schema.js";
+import { FEATURES } from "../../src/features/index.js";
+import { findStructureByCode } from "../../src/features/structures/queries.js";
+import { signedInAgent } from "../accounts.js";
+import { createTestApp } from "../app.js";
+import { HOME_STRUCTURE } from "../role-matrix.js";
+
+/**
+ * A feature that exists only in this test: it is added to the list the app is built from, and what
+ * it offers must show where a person would look for it, with no other file edited.
+ */
+const THINGS = [
+  { code: "one", name: "Première chose" },
+  { code: "two", name: "Deuxième chose" },
+];
+
+const thingsDataset: Dataset = {
+  id: "fixture-things",
+  columns: { code: "string", name: "string" },
+  frequency: "DAILY",
+  async page(_source, cursor) {
+    return { rows: cursor === null ? THINGS : [], next: null };
+  },
+  count: async () => THINGS.length,
+  modified: async () => new Date("2026-01-01T00:00:00Z"),
+};
+
+const thingsRoutes: FastifyPluginAsync = async (app) => {
+  app.get("/fixture/things/:code", async () => "a thing");
+  app.get("/admin/fixture-things", async () => "the things' admin");
+};
+
+const fixtureManifest: FeatureManifest = {
+  name: "fixture-things",
+  routes: [{ plugin: thingsRoutes, mount: "pages" }],
+  datasets: [{ dataset: thingsDataset, apiPath: "/fixture-things", order: 1000 }],
+  followable: [
+    {
+      kind: "fixture_thing",
+      path: (target) => `/fixture/things/${target}`,
+      name: async (_db, target) => {
+        const thing = THINGS.find((t) => t.code === target);
+        return thing ? { fr: thing.name } : null;
+      },
+    },
+  ],
+  widgets: [
+    {
+      kind: "fixturethings",
+      titleKey: "fixture.things.widget",
+      order: 1000,
+      body: async (_db, structure) => h("p", null, `Things of ${structure.code}`),
+    },
+  ],
+  adminSections: [
+    {
+      id: "fixture-things",
+      labelKey: "fixture.things.admin",
+      path: "/admin/fixture-things",
+      order: 1000,
+      allowed: (actor) => actor.platformAdmin,
+    },
+  ],
+};
+
+const { app, database } = await createTestApp({ features: [...FEATURES, fixtureManifest] });
+
+describe("a feature added to the list", () => {
+  it("publishes its dataset in the catalogue page, the DCAT catalogue, the downloads and the API", async () => {
+    const page = await app.inject({ url: "/fr/open-data" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("/open-data/fixture-things.csv");
+
+    const catalogue = await app.inject({ url: "/open-data/catalog.jsonld" });
+    expect(catalogue.body).toContain("/open-data/fixture-things.json");
+
+    const csv = await app.inject({ url: "/open-data/fixture-things.csv" });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain("one,Première chose");
+
+    const json = await app.inject({ url: "/open-data/fixture-things.json" });
+    expect(json.json()).toEqual(THINGS);
+
+    const api = await app.inject({ url: "/api/v1/fixture-things" });
+    expect(api.statusCode).toBe(200);
+    expect(api.body).toContain("Deuxième chose");
+  });
+
+  it("lets a signed-in person follow its records, and lists them in their subscriptions", async () => {
+    const { agent } = await signedInAgent(app, database);
+    const followed = await agent.post("/fr/subscriptions/follow", {
+      kind: "fixture_thing",
+      target: "two",
+      back: "/fixture/things/two",
+    });
+    expect(followed.statusCode).toBe(303);
+    // A target it does not know is refused, as for any kind.
+    await agent.post("/fr/subscriptions/follow", { kind: "fixture_thing", target: "three" });
+    const page = await agent.get("/fr/subscriptions");
+    expect(page.body).toContain("Deuxième chose");
+    expect(page.body).toContain('href="/fr/fixture/things/two"');
+    expect(page.body).not.toContain("/fr/fixture/things/three");
+  });
+
+  it("puts its admin section in the admin navigation of those it lets in, and only theirs", async () => {
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const home = await admin.get("/fr/admin");
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('href="/fr/admin/fixture-things"');
+    // The built-in sections keep their place: the fixture's comes last.
+    expect(home.body.indexOf('href="/fr/admin/settings"')).toBeLessThan(
+      home.body.indexOf('href="/fr/admin/fixture-things"'),
+    );
+
+    const { agent: agentStaff } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "agent" }],
+    });
+    const staffHome = await agentStaff.get("/fr/admin");
+    expect(staffHome.statusCode).toBe(200);
+    expect(staffHome.body).not.toContain("/fr/admin/fixture-things");
+  });
+});
+
+describe("a widget kind added to the list", () => {
+  it("is offered in the widget builder and framed for a structure", async () => {
+    const structure = await findStructureByCode(database.db, HOME_STRUCTURE);
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const builder = await admin.get(`/fr/admin/widgets?structure=${structure!.id}`);
+    expect(builder.statusCode).toBe(200);
+    expect(builder.body).toContain(`/fr/widgets/${HOME_STRUCTURE}/fixturethings`);
+
+    const widget = await app.inject({ url: `/fr/widgets/${HOME_STRUCTURE}/fixturethings` });
+    expect(widget.statusCode).toBe(200);
+    expect(widget.body).toContain(`Things of ${HOME_STRUCTURE}`);
+  });
+});
+
+describe("the runtime schema", () => {
+  it("holds every table of every tables.ts, as drizzle-kit reads them", async () => {
+    const root = join(import.meta.dirname, "../../src");
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith("tables.ts") && !f.includes("migrations"),
+    );
+    const schema = schemaOf(FEATURES);
+    const missing: string[] = [];
+    for (const file of files) {
+      const module = (await import(join(root, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module))
+        if (is(value, PgTable) && schema[name] !== value)
+          missing.push(`${relative(root, join(root, file))}: ${name}`);
+    }
+    expect(files.length).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+});
