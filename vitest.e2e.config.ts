@@ -28,6 +28,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Files share their worker's modules, as in the unit suite (each still starts its own app, on its
+    // own database, and its own Chromium): the app's modules are evaluated once per worker, not per file.
+    isolate: false,
     maxWorkers: 2,
     sequence: { sequencer: SweepsFirst },
   },
