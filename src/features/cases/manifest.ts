@@ -4,15 +4,15 @@ import { seedDemoCases } from "./commands/seed-demo-cases.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
-import * as staffTables from "./staff/tables.js";
 import { requestStatisticsDataset } from "./stats/open-data.js";
 import * as caseTables from "./tables.js";
 import { caseWidgets } from "./widgets.js";
+import * as workspaceTables from "./workspace/tables.js";
 
 export const casesManifest: FeatureManifest = {
   name: "cases",
   routes: [{ plugin: casesFeature, mount: "pages" }],
-  tables: { ...caseTables, ...staffTables },
+  tables: { ...caseTables, ...workspaceTables },
   widgets: caseWidgets,
   datasets: [{ dataset: requestStatisticsDataset, apiPath: "/statistics/requests", order: 90 }],
   seedDemo: seedDemoCases,

@@ -12,12 +12,10 @@ import type { Db } from "../../../db/client.js";
 import { storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { followPinFor, followPinHash, formatPin } from "../follow-code.js";
-import { findRoute, pickAssignee, recordAssignment, routeEvents } from "../staff/routing.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
+import { findRoute, pickAssignee, recordAssignment, routeEvents } from "../workspace/routing.js";
 
 import { checkIntake, type IntakeField, type IntakeInput } from "./check-intake.js";
-
-export type { Upload };
 
 export interface SubmittedCase {
   id: string;

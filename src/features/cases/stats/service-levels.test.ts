@@ -4,7 +4,7 @@ import { signedInAgent } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
 import { lastMonths } from "../../insights/queries.js";
 import { refreshInsights } from "../../insights/refresh.js";
-import { insertCase, type NewCase } from "../staff/testing.js";
+import { insertCase, type NewCase } from "../workspace/testing.js";
 
 const { app, database } = await createTestApp();
 const db = database.db;

@@ -10,7 +10,7 @@ import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
 import { Localized } from "../../../core/views/localized-text.js";
 import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
-import { DateText } from "../../cases/staff/views/labels.js";
+import { DateText } from "../../cases/workspace/views/labels.js";
 import { MarkdownBody } from "../../help/views/help-pages.js";
 import { BODY_MAX, type LegalField, type LegalInput } from "../commands/publish-version.js";
 import type { LegalVersion, listVersions } from "../queries.js";
