@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
 import { isUuid } from "../../../../core/ids.js";
+import { submissionLimit } from "../../../../core/security/submission-limit.js";
 import { readUpload } from "../../../../core/security/uploads.js";
 import { listGovernorates } from "../../../structures/queries.js";
 import { ATTACHMENT_UPLOADS } from "../../attachments.js";
@@ -75,10 +76,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
   app.post(
     "/staff/requests/new",
     {
-      config: {
-        upload: ATTACHMENT_UPLOADS,
-        rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 },
-      },
+      config: { upload: ATTACHMENT_UPLOADS, ...submissionLimit(app) },
     },
     async (request, reply) => {
       const { fields, files } = await readUpload(request);
