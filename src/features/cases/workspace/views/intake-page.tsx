@@ -15,6 +15,7 @@ import {
   CategoryField,
   DescriptionField,
   GovernorateField,
+  REQUEST_FIELD_IDS,
 } from "../../views/request-fields.js";
 import { type FileRequestField, STAFF_CHANNELS } from "../commands/file-request.js";
 import { StaffLayout, type StaffNav } from "./staff-layout.js";
@@ -31,23 +32,12 @@ export interface StaffIntakePageProps {
   errors?: FieldErrors<FileRequestField>;
 }
 
+// The coordinates and the contact mode have no field of their own at the counter.
 const IDS: Record<FileRequestField, string> = {
+  ...REQUEST_FIELD_IDS,
   channel: "channel",
-  type: "type",
-  structure: "structure",
-  category: "category",
-  subject: "subject",
-  description: "description",
-  governorate: "governorate",
-  address: "address",
   latitude: "address",
-  attachments: "attachments",
   contactMode: "contact-name",
-  contactName: "contact-name",
-  contactEmail: "contact-email",
-  contactPhone: "contact-phone",
-  contactAddress: "contact-address",
-  accessTrack: "access-track",
 };
 
 /**

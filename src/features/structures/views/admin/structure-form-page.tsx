@@ -1,10 +1,9 @@
 import type { FieldErrors } from "../../../../core/forms.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { boundFields } from "../../../../core/views/bound-fields.js";
 import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button, ButtonGroup } from "../../../../core/views/components/button/button.js";
 import { Select } from "../../../../core/views/components/select/select.js";
-import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
-import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../../core/views/localized-text.js";
@@ -59,31 +58,10 @@ export function StructureFormPage(props: StructureFormPageProps) {
   const title = creating
     ? t("structures.admin.form.createTitle")
     : t("structures.admin.form.editTitle", { name: plain(structure.name) });
-  const text = (
-    field: StructureField,
-    label: string,
-    extra: Partial<Parameters<typeof TextInput>[0]> = {},
-  ) => (
-    <TextInput
-      id={field}
-      name={field}
-      label={label}
-      value={values[field]}
-      error={message(field)}
-      {...extra}
-    />
-  );
-  const area = (field: StructureField, label: string) => (
-    <Textarea
-      id={field}
-      name={field}
-      label={label}
-      value={values[field]}
-      error={message(field)}
-      maxLength={SUMMARY_MAX}
-      rows={4}
-    />
-  );
+  const bound = boundFields(values, message);
+  const text = bound.text;
+  const area = (field: StructureField, label: string) =>
+    bound.area(field, label, { maxLength: SUMMARY_MAX, rows: 4 });
   return (
     <AdminLayout title={title} section="structures" abilities={abilities}>
       <Breadcrumbs
