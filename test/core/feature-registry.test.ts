@@ -65,6 +65,7 @@ const fixtureManifest: FeatureManifest = {
     {
       id: "fixture-things",
       labelKey: "fixture.things.admin",
+      summaryKey: "fixture.things.summary",
       path: "/admin/fixture-things",
       order: 1000,
       allowed: (actor) => actor.platformAdmin,
@@ -127,6 +128,33 @@ describe("a feature added to the list", () => {
     const staffHome = await agentStaff.get("/fr/admin");
     expect(staffHome.statusCode).toBe(200);
     expect(staffHome.body).not.toContain("/fr/admin/fixture-things");
+  });
+
+  it("gives its admin section a card on the admin home, with its summary, for those it lets in", async () => {
+    const card = '<a class="sh-card__link" href="/fr/admin/fixture-things">';
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const home = (await admin.get("/fr/admin")).body;
+    expect(home).toContain(card);
+    // An unknown key shows as itself: the card's text is the section's summary.
+    expect(home).toContain("fixture.things.summary");
+    // The built-in cards keep their place: the fixture's comes last.
+    expect(home.indexOf('<a class="sh-card__link" href="/fr/admin/settings">')).toBeGreaterThan(-1);
+    expect(home.indexOf('<a class="sh-card__link" href="/fr/admin/settings">')).toBeLessThan(
+      home.indexOf(card),
+    );
+
+    const { agent: officer } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "integrity_officer" }],
+    });
+    const officerHome = await officer.get("/fr/admin");
+    expect(officerHome.statusCode).toBe(200);
+    expect(officerHome.body).not.toContain("fixture.things.summary");
+    expect(officerHome.body).not.toContain("/fr/admin/fixture-things");
+
+    const { agent: citizen } = await signedInAgent(app, database);
+    const citizenHome = await citizen.get("/fr/admin");
+    expect(citizenHome.statusCode).toBe(403);
+    expect(citizenHome.body).not.toContain("fixture.things.summary");
   });
 });
 

@@ -76,8 +76,9 @@ export interface FollowableKind {
 }
 
 /**
- * A section of the admin area: a link in its navigation for whoever `allowed` lets in. The section's
- * own routes still check their rights: this only decides who sees the link.
+ * A section of the admin area: a link in its navigation, and with a `summaryKey` a card on the admin
+ * home, for whoever `allowed` lets in. The section's own routes still check their rights: this only
+ * decides who sees the link.
  */
 export interface AdminNavSection {
   /** Stable name, also the admin layout's `section` when the page belongs to it. */
@@ -86,9 +87,19 @@ export interface AdminNavSection {
   labelKey: string;
   /** The locale-relative path ("/admin/events"). */
   path: string;
-  /** Place in the navigation, lower first (the admin home is 0; the built-in sections use 10 to 160). */
+  /**
+   * Place in the navigation and among the home's cards, lower first (the admin home is 0, the staff
+   * workspaces 4 and 6, the built-in sections 10 to 150).
+   */
   order: number;
   allowed(actor: Actor): boolean;
+  /** The i18n key of its card's one-line description on the admin home; without it, no card. */
+  summaryKey?: string;
+  /**
+   * false: a card on the admin home but no link in the admin navigation, for a workspace outside the
+   * admin area that has its own (the requests queue, the integrity reports).
+   */
+  nav?: false;
 }
 
 /** Where a piece of public text stands (the moderation feature stores it as an enum). */

@@ -1,4 +1,5 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
 import { seedDemoCases } from "./commands/seed-demo-cases.js";
 import { casesFeature } from "./index.js";
@@ -14,6 +15,18 @@ export const casesManifest: FeatureManifest = {
   routes: [{ plugin: casesFeature, mount: "pages" }],
   tables: { ...caseTables, ...workspaceTables },
   widgets: caseWidgets,
+  /** The staff's requests workspace has its own navigation: a card on the admin home only. */
+  adminSections: [
+    {
+      id: "requests",
+      labelKey: "admin.nav.requests",
+      summaryKey: "cases.workspace.adminSummary",
+      path: "/staff/requests",
+      order: 4,
+      nav: false,
+      allowed: (actor) => adminAbilities(actor).requests,
+    },
+  ],
   datasets: [{ dataset: requestStatisticsDataset, apiPath: "/statistics/requests", order: 90 }],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),

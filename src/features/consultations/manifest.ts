@@ -28,6 +28,7 @@ export const consultationsManifest: FeatureManifest = {
     {
       id: "consultations",
       labelKey: "admin.nav.consultations",
+      summaryKey: "consultations.adminSummary",
       path: "/admin/consultations",
       order: 10,
       allowed: (actor) => adminAbilities(actor).consultations,

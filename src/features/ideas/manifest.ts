@@ -20,6 +20,7 @@ export const ideasManifest: FeatureManifest = {
     {
       id: "ideas",
       labelKey: "admin.nav.ideas",
+      summaryKey: "ideas.adminSummary",
       path: "/admin/ideas",
       order: 50,
       allowed: (actor) => adminAbilities(actor).ideas,

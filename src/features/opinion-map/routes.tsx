@@ -5,7 +5,6 @@ import { requireAccount, requireStaff } from "../../core/auth/plugin.js";
 import { NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
 import { submissionLimit } from "../../core/security/submission-limit.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { participationRefusal } from "../consultations/policy.js";
 import type { ConsultationView } from "../consultations/queries.js";
 import { loadAdmin, loadPublic } from "../consultations/routes/load.js";
@@ -80,7 +79,6 @@ async function adminPage(request: FastifyRequest, c: ConsultationView, state: Pa
   ]);
   return (
     <AdminOpinionMapPage
-      abilities={adminAbilities(request.actor)}
       c={c}
       statements={statements}
       snapshot={map?.snapshot ?? null}

@@ -13,7 +13,7 @@ import { UserText } from "../../../../core/views/components/user-text/user-text.
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Localized } from "../../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { ConsultationField, ConsultationInput } from "../../commands/save-consultation.js";
 import { LIMITS, THEMES } from "../../fields.js";
 import type { ConsultationCard } from "../../list-queries.js";
@@ -22,19 +22,11 @@ import { PhaseTag } from "../parts.js";
 import { ConsultationAdminFrame } from "./admin-frame.js";
 
 /** Every consultation the actor runs, newest first. */
-export function AdminListPage({
-  abilities,
-  items,
-  canCreate,
-}: {
-  abilities: AdminAbilities;
-  items: ConsultationCard[];
-  canCreate: boolean;
-}) {
+export function AdminListPage({ items, canCreate }: { items: ConsultationCard[]; canCreate: boolean }) {
   const { t, locale } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={t("consultations.admin.list.title")} section="consultations" abilities={abilities}>
+    <AdminLayout title={t("consultations.admin.list.title")} section="consultations">
       <Breadcrumbs
         items={[
           { text: t("admin.nav.home"), href: href("/admin") },
@@ -102,14 +94,12 @@ const FIELDS: ConsultationField[] = [
 
 /** Creates a consultation (a draft), or edits one. */
 export function ConsultationFormPage({
-  abilities,
   consultation,
   values,
   errors,
   structures,
   governorates,
 }: {
-  abilities: AdminAbilities;
   /** Absent when creating. */
   consultation?: Consultation;
   values: ConsultationInput;
@@ -255,11 +245,7 @@ export function ConsultationFormPage({
   );
   if (creating)
     return (
-      <AdminLayout
-        title={t("consultations.admin.form.createTitle")}
-        section="consultations"
-        abilities={abilities}
-      >
+      <AdminLayout title={t("consultations.admin.form.createTitle")} section="consultations">
         <Breadcrumbs
           items={[
             { text: t("admin.nav.home"), href: href("/admin") },
@@ -273,12 +259,7 @@ export function ConsultationFormPage({
       </AdminLayout>
     );
   return (
-    <ConsultationAdminFrame
-      abilities={abilities}
-      c={consultation}
-      tab="edit"
-      title={t("consultations.admin.tabs.edit")}
-    >
+    <ConsultationAdminFrame c={consultation} tab="edit" title={t("consultations.admin.tabs.edit")}>
       <Summary />
       <h1 class="sh-heading-xl">{t("consultations.admin.form.editTitle")}</h1>
       {form}

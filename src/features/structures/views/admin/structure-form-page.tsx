@@ -7,7 +7,7 @@ import { Select } from "../../../../core/views/components/select/select.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { StructureField } from "../../commands/create-structure.js";
 import { ADDRESS_MAX, NAME_MAX, STRUCTURE_KINDS, SUMMARY_MAX } from "../../commands/structure-fields.js";
 import type { StructureSummary } from "../../queries.js";
@@ -34,7 +34,6 @@ const FIELDS: StructureField[] = [
 ];
 
 export interface StructureFormPageProps {
-  abilities: AdminAbilities;
   /** Absent when creating. */
   structure?: { id: string; name: LocalizedText };
   /** full: every field; details: summary and contact only (a structure's own admins). */
@@ -48,7 +47,7 @@ export interface StructureFormPageProps {
 
 /** Creates a structure, or edits one (every field, or only what its own admins may change). */
 export function StructureFormPage(props: StructureFormPageProps) {
-  const { abilities, structure, scope, values, errors, parentOptions, governorates } = props;
+  const { structure, scope, values, errors, parentOptions, governorates } = props;
   const { t } = usePage();
   const href = useHref();
   const plain = usePlainName();
@@ -63,7 +62,7 @@ export function StructureFormPage(props: StructureFormPageProps) {
   const area = (field: StructureField, label: string) =>
     bound.area(field, label, { maxLength: SUMMARY_MAX, rows: 4 });
   return (
-    <AdminLayout title={title} section="structures" abilities={abilities}>
+    <AdminLayout title={title} section="structures">
       <Breadcrumbs
         items={[
           { text: t("structures.admin.list.title"), href: href("/admin/structures") },
