@@ -1,6 +1,7 @@
 import type { FeatureManifest } from "../../core/manifest.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
 import { seedDemoCases } from "./commands/seed-demo-cases.js";
+import { requestContributions } from "./contributions.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
@@ -15,6 +16,7 @@ export const casesManifest: FeatureManifest = {
   tables: { ...caseTables, ...workspaceTables },
   widgets: caseWidgets,
   datasets: [{ dataset: requestStatisticsDataset, apiPath: "/statistics/requests", order: 90 }],
+  contributions: [requestContributions],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
   /**
