@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { VNode } from "preact";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../authz/actor.js";
@@ -156,4 +157,33 @@ export interface WidgetKind {
    * components may read the page with usePage()). Its links and forms open Sharek in a new tab.
    */
   body(db: Db, structure: WidgetStructure): Promise<VNode>;
+}
+
+/** One kind of contribution the insights dashboards count, with the label they show for it. */
+export interface ContributionMechanism {
+  /** Stable name stored in the rollups: lower-case letters and underscores ("idea_support"). */
+  name: string;
+  /** The i18n key of its label ("ideas.contributions.idea_support"), owned by the declaring feature. */
+  labelKey: string;
+}
+
+/**
+ * Where some of the participation the insights feature counts comes from: the feature that stores
+ * the contributions declares the query that lists them. `sql` selects one row per contribution, with
+ * exactly these five columns in this order (names do not matter, positions do):
+ * - month: "YYYY-MM" in Tunis time (contributionMonth in src/core/features/contributions.ts);
+ * - mechanism: text, one of `mechanisms`' names;
+ * - governorate: text, the place the contribution is about when it has one (a request's, an idea's,
+ *   a consultation's), else the contributor's consented residence (`account_profiles.residence`, a
+ *   governorate code or "abroad"), else "unstated";
+ * - structure_id: uuid or null::uuid, the structure it is addressed to;
+ * - account_id: uuid or null::uuid, the contributor (null when the channel keeps no person).
+ * Official answers are not participation: leave them out.
+ */
+export interface ContributionSource {
+  /** The mechanisms its rows carry, in the dashboards' order. */
+  mechanisms: ContributionMechanism[];
+  /** Place in the dashboards, lower first (the built-in sources use 10 to 70). */
+  order: number;
+  sql: SQL;
 }

@@ -2,6 +2,7 @@ import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
 import { seedDemoCases } from "./commands/seed-demo-cases.js";
+import { requestContributions } from "./contributions.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
@@ -28,6 +29,7 @@ export const casesManifest: FeatureManifest = {
     },
   ],
   datasets: [{ dataset: requestStatisticsDataset, apiPath: "/statistics/requests", order: 90 }],
+  contributions: [requestContributions],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
   /**

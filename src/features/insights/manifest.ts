@@ -24,7 +24,7 @@ export const insightsManifest: FeatureManifest = {
     },
   ],
   /** Last in the seed order: the first refresh reads every other feature's demo content. */
-  seedDemo: (db) => seedDemoPlan(db),
+  seedDemo: (db, _files, features) => seedDemoPlan(db, features),
   /** Rebuilds the rollups the dashboards read (refresh.ts). */
   jobs: [refreshInsightsJob],
 };

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoReports } from "./commands/seed-demo-reports.js";
+import { integrityContributions } from "./contributions.js";
 import { integrityFeature } from "./index.js";
 import { endKeySessionsOf } from "./officers.js";
 import { retireOfficer } from "./report-keys.js";
@@ -39,6 +40,7 @@ export const integrityManifest: FeatureManifest = {
       },
     },
   ],
+  contributions: [integrityContributions],
   seedDemo: seedDemoReports,
   /** An integrity officer leaves a structure: their keys open nothing of its reports any more. */
   async membershipRevoked(db, membership) {

@@ -91,7 +91,7 @@ describe("a structure's service levels", () => {
       Object.fromEntries(Object.entries(published).map(([k, v]) => [k, String(v)])),
     ]);
 
-    await refreshInsights(db);
+    await refreshInsights(db, app.features);
     const levels = await app.inject("/en/transparency/service-levels.csv");
     expect(levels.statusCode).toBe(200);
     const [level] = csvRows(levels.body).filter((r) => r.structure_code === CODE);
