@@ -5,7 +5,6 @@ import { csvText } from "../../core/csv.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { formSchema } from "../../core/forms.js";
 import { isUuid } from "../../core/ids.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { listSubtreeIds } from "../structures/queries.js";
 import { type MilestoneInput, saveMilestone } from "./commands/save-milestone.js";
 import { ADMIN_TABLES, levelRow, MONTHS, NATIONAL_TABLES, type Row, usageRows } from "./exports.js";
@@ -93,7 +92,6 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
     reply.noStore();
     return reply.render(
       <DashboardPage
-        abilities={adminAbilities(request.actor)}
         national={national}
         mechanisms={mechanisms}
         usage={usage}
@@ -119,15 +117,11 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
   }
 
   // --- The action plan: platform admins keep it; everyone sees it on /transparency.
-  const planPage = async (request: FastifyRequest, extra: Partial<Parameters<typeof PlanPage>[0]> = {}) => (
-    <PlanPage
-      abilities={adminAbilities(request.actor)}
-      milestones={await listMilestones(app.db)}
-      {...extra}
-    />
+  const planPage = async (extra: Partial<Parameters<typeof PlanPage>[0]> = {}) => (
+    <PlanPage milestones={await listMilestones(app.db)} {...extra} />
   );
-  app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (request, reply) =>
-    reply.noStore().render(await planPage(request)),
+  app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (_request, reply) =>
+    reply.noStore().render(await planPage()),
   );
   for (const path of ["/admin/insights/plan", "/admin/insights/plan/:id"]) {
     app.post(
@@ -140,10 +134,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
         const values = request.body as MilestoneInput;
         const result = await saveMilestone(app.db, id, values, request);
         if (!result.ok)
-          return reply.render(
-            await planPage(request, { editing: id ?? "new", values, errors: result.errors }),
-            422,
-          );
+          return reply.render(await planPage({ editing: id ?? "new", values, errors: result.errors }), 422);
         return reply.redirectWithFlash("/admin/insights/plan", {
           kind: "success",
           message: "insights.flash.milestoneSaved",

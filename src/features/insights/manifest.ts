@@ -18,6 +18,7 @@ export const insightsManifest: FeatureManifest = {
     {
       id: "insights",
       labelKey: "admin.nav.insights",
+      summaryKey: "insights.adminSummary",
       path: "/admin/insights",
       order: 130,
       allowed: (actor) => adminAbilities(actor).insights,

@@ -46,8 +46,6 @@ export function AdminLayout({
 }: {
   title: string;
   section: AdminSection;
-  /** Not read: the navigation comes from the manifests. Only the insights pages still pass it; drop it with them. */
-  abilities?: AdminAbilities;
   children: ComponentChildren;
 }) {
   const { t, adminLinks } = usePage();

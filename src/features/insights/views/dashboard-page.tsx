@@ -3,7 +3,6 @@ import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/fo
 import { Table } from "../../../core/views/components/table/table.js";
 import { Reference } from "../../../core/views/components/user-text/user-text.js";
 import { usePage } from "../../../core/views/context.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { ServiceLevel } from "../level-queries.js";
 import type { FUNNEL_FORMS, UsageGrid, usageByGovernorate, usageByStructure } from "../queries.js";
@@ -11,7 +10,6 @@ import { BarChart, LineChart } from "./charts.js";
 import { CsvLink, nameOf, percentText, ServiceLevelTable } from "./figures.js";
 
 export interface DashboardProps {
-  abilities: AdminAbilities;
   /** The reader sees national figures (platform admin); otherwise their structures only. */
   national: boolean;
   /** The mechanisms counted, in order, with their labels (mechanismsOf). */
@@ -41,7 +39,7 @@ export function DashboardPage(p: DashboardProps) {
   const placeName = (g: { code: string; name: Record<string, string> | null }) =>
     g.name ? nameOf(g.name, locale) : t(`insights.places.${g.code}`);
   return (
-    <AdminLayout title={t("insights.dashboard.title")} section="insights" abilities={p.abilities}>
+    <AdminLayout title={t("insights.dashboard.title")} section="insights">
       <h1 class="sh-heading-xl">{t("insights.dashboard.title")}</h1>
       <p class="sh-lead">
         {t(p.national ? "insights.dashboard.leadNational" : "insights.dashboard.leadScoped")}
