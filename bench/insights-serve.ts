@@ -9,6 +9,7 @@ import { structures } from "../src/core/structures/tables.js";
 import { type Db, openDatabase, rowsOf } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { seedOnFirstStart } from "../src/db/seed.js";
+import { FEATURES } from "../src/features/index.js";
 import { refreshInsights } from "../src/features/insights/refresh.js";
 import { baseUrl, describeEngine, type EngineInfo } from "./lib/app-server.js";
 import { childFailed, childReady, onStop } from "./lib/child-server.js";
@@ -138,7 +139,7 @@ try {
   }
 
   const refreshStarted = performance.now();
-  const refreshed = await refreshInsights(db);
+  const refreshed = await refreshInsights(db, FEATURES);
   const refreshSeconds = (performance.now() - refreshStarted) / 1000;
   await db.execute(sql`analyze insights_usage`);
   await db.execute(sql`analyze insights_service_levels`);

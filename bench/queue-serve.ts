@@ -12,10 +12,10 @@ import { type Database, type Db, openDatabase, rowsOf } from "../src/db/client.j
 import { runMigrations } from "../src/db/migrate.js";
 import { seedOnFirstStart } from "../src/db/seed.js";
 import { loadCalendarFor } from "../src/features/calendar/queries.js";
-import { dueSoonLimit } from "../src/features/cases/staff/deadline-state.js";
-import { staffCaseRoutes } from "../src/features/cases/staff/index.js";
-import { queueCountsQuery, queuePageIdsQuery } from "../src/features/cases/staff/queries/queue.js";
-import { parseQueueQuery } from "../src/features/cases/staff/queue-filters.js";
+import { dueSoonLimit } from "../src/features/cases/workspace/deadline-state.js";
+import { workspaceRoutes } from "../src/features/cases/workspace/index.js";
+import { queueCountsQuery, queuePageIdsQuery } from "../src/features/cases/workspace/queries/queue.js";
+import { parseQueueQuery } from "../src/features/cases/workspace/queue-filters.js";
 import { structureCategories } from "../src/features/structures/tables.js";
 import { baseUrl, describeEngine, type EngineInfo } from "./lib/app-server.js";
 import { explainAnalyze } from "./lib/plans.js";
@@ -232,7 +232,7 @@ try {
         pages.addHook("onRequest", async (request) => {
           if (!isLocale((request.params as { lang?: string }).lang)) throw new NotFoundError();
         });
-        await pages.register(staffCaseRoutes);
+        await pages.register(workspaceRoutes);
       },
       { prefix: "/:lang" },
     );

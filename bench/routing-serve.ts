@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { accounts } from "../src/core/auth/tables.js";
 import { memberships } from "../src/core/authz/tables.js";
 import { structures } from "../src/core/structures/tables.js";
-import { caseRoutingRules } from "../src/features/cases/staff/tables.js";
+import { caseRoutingRules } from "../src/features/cases/workspace/tables.js";
 import { structureCategories } from "../src/features/structures/tables.js";
 import { startRealApp } from "./lib/app-server.js";
 import { childFailed, childReady, onStop } from "./lib/child-server.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FEATURES } from "../src/features/index.js";
 import { seedDemoPlan } from "../src/features/insights/commands/seed-demo-plan.js";
 import { newContext } from "./browser.js";
 import { LANGUAGES } from "./pages.js";
@@ -8,7 +9,7 @@ import { visit } from "./visit.js";
 
 const { server, browser } = await startSuite();
 // The demo's action plan, and a first refresh of the figures (as the job would do it).
-await seedDemoPlan(server.database.db);
+await seedDemoPlan(server.database.db, FEATURES);
 
 /**
  * The insights pages on their own (the sweeps, sweep.ts, list them too): the SVG

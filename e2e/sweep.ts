@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../src/core/auth/secrets.js";
-import { insertCase } from "../src/features/cases/staff/testing.js";
+import { insertCase } from "../src/features/cases/workspace/testing.js";
 import { newContext } from "./browser.js";
 import { discoverPages, LANGUAGES, localized } from "./pages.js";
 import { signedInContext } from "./sign-in.js";

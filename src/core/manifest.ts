@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import type { StaffRole } from "./authz/actor.js";
 import type {
   AdminNavSection,
+  ContributionSource,
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
@@ -29,8 +30,9 @@ export interface FeatureRoutes {
 /**
  * What a feature declares about itself to the rest of the platform (after Decidim's manifests).
  * src/features/index.ts lists every manifest; the app, the database schema and the central lists
- * (open data, follows, widgets, the admin navigation, moderation) are read from that list, so a feature
- * offers something by declaring it here, never by editing another feature.
+ * (open data, follows, widgets, the admin navigation, moderation, the contributions insights counts)
+ * are read from that list, so a feature offers something by declaring it here, never by editing
+ * another feature.
  */
 export interface FeatureManifest {
   name: string;
@@ -48,14 +50,16 @@ export interface FeatureManifest {
   widgets?: WidgetKind[];
   /** Kinds of its public text that moderation looks after. */
   moderation?: ModeratedKind[];
+  /** Where the participation it stores comes from, for the insights dashboards to count. */
+  contributions?: ContributionSource[];
   /** Inserts the reference data every installation needs. Runs at each start, so it must be idempotent. */
   seedReference?(db: Db): Promise<void>;
   /**
    * Inserts realistic demo content in ar, fr and en. Runs once, on the first start of an empty
-   * non-production database, with the installation's file store (for demo documents). Returns lines
-   * to print (such as demo sign-in accounts).
+   * non-production database, with the installation's file store (for demo documents) and the feature
+   * list being seeded (what the others offer). Returns lines to print (such as demo sign-in accounts).
    */
-  seedDemo?(db: Db, files: FileStore): Promise<string[]>;
+  seedDemo?(db: Db, files: FileStore, features: readonly FeatureManifest[]): Promise<string[]>;
   /**
    * Called inside the transaction that deletes an account: the feature anonymises the person's
    * public contributions (kept, shown as "deleted account") or removes them, as they chose.

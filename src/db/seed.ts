@@ -22,7 +22,8 @@ export async function seedDemo(
   files: FileStore = databaseFileStore(database.db),
 ): Promise<string[]> {
   const lines: string[] = [];
-  for (const manifest of FEATURES) lines.push(...((await manifest.seedDemo?.(database.db, files)) ?? []));
+  for (const manifest of FEATURES)
+    lines.push(...((await manifest.seedDemo?.(database.db, files, FEATURES)) ?? []));
   return lines;
 }
 

@@ -1,14 +1,16 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { is } from "drizzle-orm";
-import { PgTable } from "drizzle-orm/pg-core";
+import { is, sql } from "drizzle-orm";
+import { PgTable, pgTable, serial, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { FastifyPluginAsync } from "fastify";
 import { h } from "preact";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/core/features/contracts.js";
+import { contributionMonth } from "../../src/core/features/contributions.js";
 import type { FeatureManifest } from "../../src/core/manifest.js";
 import { schemaOf } from "../../src/db/schema.js";
 import { FEATURES } from "../../src/features/index.js";
+import { refreshInsightsJob } from "../../src/features/insights/refresh.js";
 import { findStructureByCode } from "../../src/features/structures/queries.js";
 import { signedInAgent } from "../accounts.js";
 import { createTestApp } from "../app.js";
@@ -39,9 +41,17 @@ const thingsRoutes: FastifyPluginAsync = async (app) => {
   app.get("/admin/fixture-things", async () => "the things' admin");
 };
 
+/** The fixture's own participation: people vote for things, each vote addressed to a structure. */
+const fixtureThingVotes = pgTable("fixture_thing_votes", {
+  id: serial("id").primaryKey(),
+  structureId: uuid("structure_id").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 const fixtureManifest: FeatureManifest = {
   name: "fixture-things",
   routes: [{ plugin: thingsRoutes, mount: "pages" }],
+  tables: { fixtureThingVotes },
   datasets: [{ dataset: thingsDataset, apiPath: "/fixture-things", order: 1000 }],
   followable: [
     {
@@ -65,9 +75,20 @@ const fixtureManifest: FeatureManifest = {
     {
       id: "fixture-things",
       labelKey: "fixture.things.admin",
+      summaryKey: "fixture.things.summary",
       path: "/admin/fixture-things",
       order: 1000,
       allowed: (actor) => actor.platformAdmin,
+    },
+  ],
+  contributions: [
+    {
+      mechanisms: [{ name: "fixture_thing_vote", labelKey: "fixture.things.votes" }],
+      order: 1000,
+      sql: sql`
+        select ${contributionMonth(fixtureThingVotes.createdAt)},
+          'fixture_thing_vote', 'unstated', ${fixtureThingVotes.structureId}, null::uuid
+        from ${fixtureThingVotes}`,
     },
   ],
 };
@@ -128,6 +149,33 @@ describe("a feature added to the list", () => {
     expect(staffHome.statusCode).toBe(200);
     expect(staffHome.body).not.toContain("/fr/admin/fixture-things");
   });
+
+  it("gives its admin section a card on the admin home, with its summary, for those it lets in", async () => {
+    const card = '<a class="sh-card__link" href="/fr/admin/fixture-things">';
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const home = (await admin.get("/fr/admin")).body;
+    expect(home).toContain(card);
+    // An unknown key shows as itself: the card's text is the section's summary.
+    expect(home).toContain("fixture.things.summary");
+    // The built-in cards keep their place: the fixture's comes last.
+    expect(home.indexOf('<a class="sh-card__link" href="/fr/admin/settings">')).toBeGreaterThan(-1);
+    expect(home.indexOf('<a class="sh-card__link" href="/fr/admin/settings">')).toBeLessThan(
+      home.indexOf(card),
+    );
+
+    const { agent: officer } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "integrity_officer" }],
+    });
+    const officerHome = await officer.get("/fr/admin");
+    expect(officerHome.statusCode).toBe(200);
+    expect(officerHome.body).not.toContain("fixture.things.summary");
+    expect(officerHome.body).not.toContain("/fr/admin/fixture-things");
+
+    const { agent: citizen } = await signedInAgent(app, database);
+    const citizenHome = await citizen.get("/fr/admin");
+    expect(citizenHome.statusCode).toBe(403);
+    expect(citizenHome.body).not.toContain("fixture.things.summary");
+  });
 });
 
 describe("a widget kind added to the list", () => {
@@ -141,6 +189,37 @@ describe("a widget kind added to the list", () => {
     const widget = await app.inject({ url: `/fr/widgets/${HOME_STRUCTURE}/fixturethings` });
     expect(widget.statusCode).toBe(200);
     expect(widget.body).toContain(`Things of ${HOME_STRUCTURE}`);
+  });
+});
+
+describe("a contribution source added to the list", () => {
+  it("is counted by the insights refresh and shown on the dashboard under its own label", async () => {
+    // The fixture's table is not in the migrations: it is made here.
+    await database.db.execute(sql`
+      create table fixture_thing_votes (
+        id serial primary key, structure_id uuid not null, created_at timestamptz not null default now()
+      )`);
+    const structure = await findStructureByCode(database.db, HOME_STRUCTURE);
+    await database.db.insert(fixtureThingVotes).values([1, 2, 3].map(() => ({ structureId: structure!.id })));
+    await refreshInsightsJob.run(database.db, new Date(), {
+      publicUrl: "https://sharek.example.tn",
+      secret: "job-test-secret",
+      features: app.features,
+    });
+
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const page = await admin.get("/fr/admin/insights");
+    expect(page.statusCode).toBe(200);
+    const usage = /<table id="usage-table"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? "";
+    const row = [...usage.matchAll(/<tr[\s\S]*?<\/tr>/g)]
+      .map((r) => [...r[0].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.trim()))
+      .find((cells) => cells[0] === "fixture.things.votes");
+    // This month's column is the last: the three votes.
+    expect(row?.at(-1)).toBe("3");
+    // The built-in mechanisms keep their place: the fixture's comes last.
+    expect(usage.indexOf("Signalements d’intégrité")).toBeLessThan(usage.indexOf("fixture.things.votes"));
+    const structures = /<table id="structure-table"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? "";
+    expect(structures).toContain("fixture.things.votes");
   });
 });
 

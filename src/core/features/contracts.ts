@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { VNode } from "preact";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../authz/actor.js";
@@ -76,8 +77,9 @@ export interface FollowableKind {
 }
 
 /**
- * A section of the admin area: a link in its navigation for whoever `allowed` lets in. The section's
- * own routes still check their rights: this only decides who sees the link.
+ * A section of the admin area: a link in its navigation, and with a `summaryKey` a card on the admin
+ * home, for whoever `allowed` lets in. The section's own routes still check their rights: this only
+ * decides who sees the link.
  */
 export interface AdminNavSection {
   /** Stable name, also the admin layout's `section` when the page belongs to it. */
@@ -86,9 +88,19 @@ export interface AdminNavSection {
   labelKey: string;
   /** The locale-relative path ("/admin/events"). */
   path: string;
-  /** Place in the navigation, lower first (the admin home is 0; the built-in sections use 10 to 160). */
+  /**
+   * Place in the navigation and among the home's cards, lower first (the admin home is 0, the staff
+   * workspaces 4 and 6, the built-in sections 10 to 150).
+   */
   order: number;
   allowed(actor: Actor): boolean;
+  /** The i18n key of its card's one-line description on the admin home; without it, no card. */
+  summaryKey?: string;
+  /**
+   * false: a card on the admin home but no link in the admin navigation, for a workspace outside the
+   * admin area that has its own (the requests queue, the integrity reports).
+   */
+  nav?: false;
 }
 
 /** Where a piece of public text stands (the moderation feature stores it as an enum). */
@@ -145,4 +157,33 @@ export interface WidgetKind {
    * components may read the page with usePage()). Its links and forms open Sharek in a new tab.
    */
   body(db: Db, structure: WidgetStructure): Promise<VNode>;
+}
+
+/** One kind of contribution the insights dashboards count, with the label they show for it. */
+export interface ContributionMechanism {
+  /** Stable name stored in the rollups: lower-case letters and underscores ("idea_support"). */
+  name: string;
+  /** The i18n key of its label ("ideas.contributions.idea_support"), owned by the declaring feature. */
+  labelKey: string;
+}
+
+/**
+ * Where some of the participation the insights feature counts comes from: the feature that stores
+ * the contributions declares the query that lists them. `sql` selects one row per contribution, with
+ * exactly these five columns in this order (names do not matter, positions do):
+ * - month: "YYYY-MM" in Tunis time (contributionMonth in src/core/features/contributions.ts);
+ * - mechanism: text, one of `mechanisms`' names;
+ * - governorate: text, the place the contribution is about when it has one (a request's, an idea's,
+ *   a consultation's), else the contributor's consented residence (`account_profiles.residence`, a
+ *   governorate code or "abroad"), else "unstated";
+ * - structure_id: uuid or null::uuid, the structure it is addressed to;
+ * - account_id: uuid or null::uuid, the contributor (null when the channel keeps no person).
+ * Official answers are not participation: leave them out.
+ */
+export interface ContributionSource {
+  /** The mechanisms its rows carry, in the dashboards' order. */
+  mechanisms: ContributionMechanism[];
+  /** Place in the dashboards, lower first (the built-in sources use 10 to 70). */
+  order: number;
+  sql: SQL;
 }

@@ -1,6 +1,7 @@
 import type { FeatureManifest } from "../manifest.js";
 import type {
   AdminNavSection,
+  ContributionSource,
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
@@ -36,3 +37,7 @@ export const widgetsOf = (features: readonly FeatureManifest[]): WidgetKind[] =>
 
 export const widgetKind = (features: readonly FeatureManifest[], kind: string): WidgetKind | undefined =>
   features.flatMap((f) => f.widgets ?? []).find((w) => w.kind === kind);
+
+/** The contribution sources insights counts, in the dashboards' order. */
+export const contributionsOf = (features: readonly FeatureManifest[]): ContributionSource[] =>
+  features.flatMap((f) => f.contributions ?? []).sort((a, b) => a.order - b.order);

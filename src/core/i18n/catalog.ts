@@ -14,7 +14,7 @@ const SRC = fileURLToPath(new URL("../..", import.meta.url));
  * Where messages live: each module's own i18n folder, src/core/<module>/i18n and
  * src/features/<module>/i18n, holding ar.json, fr.json and en.json. Keys are namespaced by the
  * module's name: "title" in src/features/home/i18n is "home.title". A part of a module may keep its
- * own folder one level down: src/features/cases/staff/i18n gives "cases.staff.…".
+ * own folder one level down: src/features/cases/workspace/i18n gives "cases.workspace.…".
  */
 export function catalogFolders(): Array<{ dir: string; prefix: string }> {
   const folders: Array<{ dir: string; prefix: string }> = [];

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { FeatureManifest } from "../manifest.js";
 
 /** What a job may need besides the database and the clock. */
 export interface JobEnv {
@@ -6,6 +7,11 @@ export interface JobEnv {
   publicUrl: string;
   /** The server secret that signs links in mails (a request's unsubscribe link) and keys opt-outs. */
   secret: string;
+  /**
+   * The app's features, for a job that reads what they offer (the insights refresh counts their
+   * contribution sources). The runner always passes them; a test of a job that reads none may not.
+   */
+  features?: readonly FeatureManifest[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/databases.js";
 import type { Db } from "../../db/client.js";
+import type { FeatureManifest } from "../manifest.js";
 import { startBoss } from "./boss.js";
 import type { JobEnv } from "./job.js";
 import { startJobs } from "./runner.js";
@@ -30,30 +31,30 @@ describe("the job runner", () => {
     await producer.schedule("retired-job", "0 * * * *");
 
     const calls: Array<{ db: Db; now: Date; env: JobEnv }> = [];
-    const stop = await startJobs(
-      database,
-      [
-        {
-          name: "demo",
-          jobs: [
-            {
-              name: "demo-tick",
-              cron: "*/5 * * * *",
-              run: async (db, now, env) => calls.push({ db, now, env }),
+    const manifests: FeatureManifest[] = [
+      {
+        name: "demo",
+        jobs: [
+          {
+            name: "demo-tick",
+            cron: "*/5 * * * *",
+            run: async (db, now, env) => calls.push({ db, now, env }),
+          },
+          {
+            name: "demo-broken",
+            cron: "0 3 * * *",
+            run: async () => {
+              throw new Error("boom");
             },
-            {
-              name: "demo-broken",
-              cron: "0 3 * * *",
-              run: async () => {
-                throw new Error("boom");
-              },
-            },
-          ],
-        },
-      ],
-      log,
-      { publicUrl: "https://sharek.test", secret: "job-test-secret", pollingIntervalSeconds: 0.5 },
-    );
+          },
+        ],
+      },
+    ];
+    const stop = await startJobs(database, manifests, log, {
+      publicUrl: "https://sharek.test",
+      secret: "job-test-secret",
+      pollingIntervalSeconds: 0.5,
+    });
     try {
       const schedules = await producer.getSchedules();
       expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
@@ -66,7 +67,11 @@ describe("the job runner", () => {
       await producer.send("demo-tick", {});
       await until(() => calls.length === 1, "the job to run");
       expect(calls[0]!.db).toBe(database.db);
-      expect(calls[0]!.env).toEqual({ publicUrl: "https://sharek.test", secret: "job-test-secret" });
+      expect(calls[0]!.env).toEqual({
+        publicUrl: "https://sharek.test",
+        secret: "job-test-secret",
+        features: manifests,
+      });
       expect(calls[0]!.now.getTime()).toBeGreaterThanOrEqual(sent - 1000);
 
       await producer.send("demo-broken", {});

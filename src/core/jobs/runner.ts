@@ -10,7 +10,7 @@ export interface JobLog {
   error(details: object, message: string): void;
 }
 
-export interface JobRunnerOptions extends JobEnv {
+export interface JobRunnerOptions extends Omit<JobEnv, "features"> {
   /** How often each worker asks for work, in seconds (pg-boss default: 2; minimum 0.5). */
   pollingIntervalSeconds?: number;
 }
@@ -39,7 +39,7 @@ export async function startJobs(
   const jobs = manifests.flatMap((m) => m.jobs ?? []);
   const names = new Set(jobs.map((j) => j.name));
   if (names.size !== jobs.length) throw new Error("two jobs share a queue name");
-  const env: JobEnv = { publicUrl: options.publicUrl, secret: options.secret };
+  const env: JobEnv = { publicUrl: options.publicUrl, secret: options.secret, features: manifests };
 
   const boss = await startBoss(database, {
     supervise: true,

@@ -98,7 +98,7 @@ export function pageContext(
     publicUrl: request.server.config.publicUrl,
     adminLinks: () =>
       adminSectionsOf(request.server.features ?? [])
-        .filter((section) => section.allowed(request.actor))
+        .filter((section) => section.nav !== false && section.allowed(request.actor))
         .map(({ id, path, labelKey }) => ({ id, path, labelKey })),
     account: request.account
       ? {

@@ -3,7 +3,7 @@ import type { AdminAbilities } from "./views/admin-layout.js";
 
 /**
  * Which admin sections an actor may open: the rules of the built-in sections, which their features'
- * manifests (`adminSections`) and the admin home's cards read.
+ * manifests (`adminSections`) read for the admin navigation and the admin home's cards.
  */
 export function adminAbilities(actor: Actor): AdminAbilities {
   const structureAdmin = structuresWithRole(actor, "structure_admin").length > 0;

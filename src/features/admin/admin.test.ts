@@ -28,6 +28,48 @@ describe("admin home", () => {
     expect(body).not.toContain('href="/en/admin/audit"');
   });
 
+  it("gives each role the cards of the sections it may open, in order, each to its own workspace", async () => {
+    const cardsOf = async (options: Parameters<typeof signedInAgent>[2]) => {
+      const { agent } = await signedInAgent(testApp.app, testApp.database, options);
+      const body = (await agent.get("/en/admin")).body;
+      return [...body.matchAll(/class="sh-card__link" href="([^"]+)"/g)].map((m) => m[1]);
+    };
+    expect(await cardsOf({ roles: [{ structure: "gov-tn-11", role: "agent" }] })).toEqual([
+      "/en/staff/requests",
+      "/en/integrity/counts",
+    ]);
+    expect(await cardsOf({ roles: [{ structure: "gov-tn-11", role: "integrity_officer" }] })).toEqual([
+      "/en/integrity/officer",
+    ]);
+    expect(await cardsOf({ roles: [{ structure: "gov-tn-11", role: "moderator" }] })).toEqual([
+      "/en/integrity/counts",
+    ]);
+    expect(await cardsOf({ roles: [{ structure: "gov-tn-11", role: "structure_admin" }] })).toEqual([
+      "/en/staff/requests",
+      "/en/integrity/counts",
+      "/en/admin/consultations",
+      "/en/admin/structures",
+      "/en/admin/staff",
+      "/en/admin/deadlines",
+      "/en/admin/ideas",
+      "/en/admin/insights",
+    ]);
+    expect(await cardsOf({ platformAdmin: true })).toEqual([
+      "/en/staff/requests",
+      "/en/integrity/counts",
+      "/en/admin/consultations",
+      "/en/admin/structures",
+      "/en/admin/staff",
+      "/en/admin/deadlines",
+      "/en/admin/ideas",
+      "/en/admin/calendar",
+      "/en/admin/open311",
+      "/en/admin/insights",
+      "/en/admin/audit",
+      "/en/admin/settings",
+    ]);
+  });
+
   it("sends staff who have not enrolled TOTP to enrol, and those who have not entered a code to enter one", async () => {
     const enrol = await signedInAgent(testApp.app, testApp.database, {
       roles: [{ structure: "gov-tn-11", role: "agent" }],

@@ -10,6 +10,7 @@ export const auditLogManifest: FeatureManifest = {
     {
       id: "audit",
       labelKey: "admin.nav.audit",
+      summaryKey: "audit-log.adminSummary",
       path: "/admin/audit",
       order: 140,
       allowed: (actor) => adminAbilities(actor).audit,

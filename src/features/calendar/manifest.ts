@@ -13,6 +13,7 @@ export const calendarManifest: FeatureManifest = {
     {
       id: "deadlines",
       labelKey: "admin.nav.deadlines",
+      summaryKey: "calendar.deadlines.adminSummary",
       path: "/admin/deadlines",
       order: 40,
       allowed: (actor) => adminAbilities(actor).deadlines,
@@ -20,6 +21,7 @@ export const calendarManifest: FeatureManifest = {
     {
       id: "calendar",
       labelKey: "admin.nav.calendar",
+      summaryKey: "calendar.adminSummary",
       path: "/admin/calendar",
       order: 60,
       allowed: (actor) => adminAbilities(actor).settings,

@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { sha256 } from "../../core/auth/secrets.js";
 import type { Db } from "../../db/client.js";
 import type { CaseRow } from "./queries.js";
-import { asciiDigits, parseSearch } from "./staff/queue-filters.js";
 import { CASE_REFERENCE_NUMBER, cases } from "./tables.js";
+import { asciiDigits, parseSearch } from "./workspace/queue-filters.js";
 
 /*
  * The follow code: a request's reference and an 8-digit PIN, short enough to write on paper or keep

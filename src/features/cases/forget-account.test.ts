@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent, TEST_PASSWORD } from "../../../test/accounts.js";
 import { mailsTo } from "../../../test/mail.js";
 import { multipart } from "../../../test/multipart.js";
-import { staffPeople, staffTestApp } from "./staff/testing.js";
+import { staffPeople, staffTestApp } from "./workspace/testing.js";
 
 const testApp = await staffTestApp();
 const { app, database } = testApp;

@@ -1,20 +1,35 @@
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
 import { seedDemoCases } from "./commands/seed-demo-cases.js";
+import { requestContributions } from "./contributions.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
-import * as staffTables from "./staff/tables.js";
 import { requestStatisticsDataset } from "./stats/open-data.js";
 import * as caseTables from "./tables.js";
 import { caseWidgets } from "./widgets.js";
+import * as workspaceTables from "./workspace/tables.js";
 
 export const casesManifest: FeatureManifest = {
   name: "cases",
   routes: [{ plugin: casesFeature, mount: "pages" }],
-  tables: { ...caseTables, ...staffTables },
+  tables: { ...caseTables, ...workspaceTables },
   widgets: caseWidgets,
+  /** The staff's requests workspace has its own navigation: a card on the admin home only. */
+  adminSections: [
+    {
+      id: "requests",
+      labelKey: "admin.nav.requests",
+      summaryKey: "cases.workspace.adminSummary",
+      path: "/staff/requests",
+      order: 4,
+      nav: false,
+      allowed: (actor) => adminAbilities(actor).requests,
+    },
+  ],
   datasets: [{ dataset: requestStatisticsDataset, apiPath: "/statistics/requests", order: 90 }],
+  contributions: [requestContributions],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
   /**

@@ -2,6 +2,7 @@ import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { forgetConsultationAccount } from "./commands/forget-account.js";
 import { seedDemoConsultations } from "./commands/seed-demo.js";
+import { consultationContributions } from "./contributions.js";
 import { consultationFollowable } from "./followable.js";
 import { consultationModeration, consultationsFeature } from "./index.js";
 import { phaseNoticesJob } from "./jobs/phase-notices.js";
@@ -24,10 +25,12 @@ export const consultationsManifest: FeatureManifest = {
   followable: [consultationFollowable],
   widgets: [consultationsWidget],
   moderation: consultationModeration,
+  contributions: [consultationContributions],
   adminSections: [
     {
       id: "consultations",
       labelKey: "admin.nav.consultations",
+      summaryKey: "consultations.adminSummary",
       path: "/admin/consultations",
       order: 10,
       allowed: (actor) => adminAbilities(actor).consultations,

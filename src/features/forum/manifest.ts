@@ -1,6 +1,7 @@
 import { and, eq, ne, notExists } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoForum } from "./commands/seed-forum.js";
+import { forumContributions } from "./contributions.js";
 import { threadFollowable } from "./followable.js";
 import { forumFeature, forumModeration } from "./index.js";
 import * as tables from "./tables.js";
@@ -12,6 +13,7 @@ export const forumManifest: FeatureManifest = {
   tables,
   followable: [threadFollowable],
   moderation: forumModeration,
+  contributions: [forumContributions],
   seedDemo: seedDemoForum,
   /**
    * Replies and threads stay, shown as by a deleted account, or are removed; a removed person's

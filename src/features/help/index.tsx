@@ -1,8 +1,7 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { requirePlatformAdmin } from "../../core/auth/plugin.js";
 import { NotFoundError } from "../../core/errors/app-error.js";
 import type { FieldErrors } from "../../core/forms.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { changeContext } from "../structures/routes/load.js";
 import { type ArticleField, saveArticle } from "./commands/save-article.js";
 import { findHelpArticle, findHelpArticleById, type HelpArticle, listHelpArticles } from "./queries.js";
@@ -39,38 +38,28 @@ export const helpFeature: FastifyPluginAsync = async (app) => {
       reply.noStore();
     });
     const form = (
-      request: FastifyRequest,
       values: Partial<Record<ArticleField, string>>,
       errors?: FieldErrors<ArticleField>,
       article?: HelpArticle,
-    ) => (
-      <ArticleFormPage
-        abilities={adminAbilities(request.actor)}
-        article={article}
-        values={values}
-        errors={errors}
-      />
-    );
+    ) => <ArticleFormPage article={article} values={values} errors={errors} />;
     const load = async (id: string) => {
       const article = await findHelpArticleById(app.db, id);
       if (!article) throw new NotFoundError();
       return article;
     };
 
-    admin.get("/admin/help", async (request, reply) =>
-      reply.render(
-        <HelpAdminPage abilities={adminAbilities(request.actor)} articles={await listHelpArticles(app.db)} />,
-      ),
+    admin.get("/admin/help", async (_request, reply) =>
+      reply.render(<HelpAdminPage articles={await listHelpArticles(app.db)} />),
     );
-    admin.get("/admin/help/new", async (request, reply) =>
-      reply.render(form(request, { kind: "guide", position: "10" })),
+    admin.get("/admin/help/new", async (_request, reply) =>
+      reply.render(form({ kind: "guide", position: "10" })),
     );
     admin.post<{ Body: ArticleBody }>(
       "/admin/help/new",
       { schema: { body: ArticleBody } },
       async (request, reply) => {
         const result = await saveArticle(app.db, null, request.body, changeContext(request));
-        if (!result.ok) return reply.render(form(request, request.body, result.errors), 422);
+        if (!result.ok) return reply.render(form(request.body, result.errors), 422);
         return reply.redirectWithFlash("/admin/help", { kind: "success", message: "help.flash.saved" });
       },
     );
@@ -90,7 +79,7 @@ export const helpFeature: FastifyPluginAsync = async (app) => {
           bodyFr: a.body.fr,
           bodyEn: a.body.en,
         };
-        return reply.render(form(request, values, undefined, a));
+        return reply.render(form(values, undefined, a));
       },
     );
     admin.post<{ Params: IdParams; Body: ArticleBody }>(
@@ -99,7 +88,7 @@ export const helpFeature: FastifyPluginAsync = async (app) => {
       async (request, reply) => {
         const article = await load(request.params.id);
         const result = await saveArticle(app.db, article, request.body, changeContext(request));
-        if (!result.ok) return reply.render(form(request, request.body, result.errors, article), 422);
+        if (!result.ok) return reply.render(form(request.body, result.errors, article), 422);
         return reply.redirectWithFlash("/admin/help", { kind: "success", message: "help.flash.saved" });
       },
     );

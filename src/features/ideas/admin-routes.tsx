@@ -5,7 +5,6 @@ import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema, text } from "../../core/forms.js";
 import { pickLocalized } from "../../core/i18n/localized.js";
 import { isUuid } from "../../core/ids.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { AdminConfirmPage } from "../admin/views/confirm-page.js";
 import { listScopeStructures } from "../staff/queries.js";
 import { thresholdFor } from "./commands/idea-actions.js";
@@ -49,7 +48,6 @@ export const ideaAdminRoutes: FastifyPluginAsync = async (app) => {
     ]);
     return (
       <ThresholdsPage
-        abilities={adminAbilities(request.actor)}
         all={scope === "all"}
         rows={rows}
         structures={structures}
@@ -120,7 +118,6 @@ export const ideaAdminRoutes: FastifyPluginAsync = async (app) => {
       return reply.render(
         <AdminConfirmPage
           section="ideas"
-          abilities={adminAbilities(request.actor)}
           title={t("ideas.thresholds.removeTitle")}
           body={t("ideas.thresholds.removeBody", {
             structure: pickLocalized(structure.name, locale).text,

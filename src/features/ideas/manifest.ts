@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoIdeas, seedReferenceIdeas } from "./commands/seed-ideas.js";
+import { ideaContributions } from "./contributions.js";
 import { ideaFollowable } from "./followable.js";
 import { ideaModeration, ideasFeature } from "./index.js";
 import { answerDeadlinesJob } from "./jobs/answer-deadlines.js";
@@ -16,10 +17,12 @@ export const ideasManifest: FeatureManifest = {
   datasets: [{ dataset: ideasDataset, apiPath: "/ideas", order: 80 }],
   followable: [ideaFollowable],
   moderation: ideaModeration,
+  contributions: [ideaContributions],
   adminSections: [
     {
       id: "ideas",
       labelKey: "admin.nav.ideas",
+      summaryKey: "ideas.adminSummary",
       path: "/admin/ideas",
       order: 50,
       allowed: (actor) => adminAbilities(actor).ideas,

@@ -5,7 +5,6 @@ import {
   accountsByMonth,
   funnel,
   lastMonths,
-  MECHANISMS,
   type Scope,
   usageByGovernorate,
   usageByMonth,
@@ -36,8 +35,11 @@ export const levelRow = (l: ServiceLevel): Row => ({
   mean_satisfaction: l.meanSatisfaction,
 });
 
-export async function usageRows(db: Db, now: Date, scope: Scope): Promise<Row[]> {
-  const usage = await usageByMonth(db, lastMonths(now, MONTHS), scope);
+/** The names of the mechanisms counted, in order (mechanismsOf): the usage tables' columns. */
+type Mechanisms = readonly string[];
+
+export async function usageRows(db: Db, now: Date, scope: Scope, mechanisms: Mechanisms): Promise<Row[]> {
+  const usage = await usageByMonth(db, lastMonths(now, MONTHS), scope, mechanisms);
   return usage.months.map((month) => ({ month, ...usage.counts[month], total: usage.totals[month] ?? 0 }));
 }
 
@@ -45,15 +47,18 @@ export async function usageRows(db: Db, now: Date, scope: Scope): Promise<Row[]>
  * Every table of the admin dashboard as rows with stable column names (the CSV headers). National
  * tables (accounts, funnel) are for platform admins only: the route checks before asking.
  */
-export const ADMIN_TABLES: Record<string, (db: Db, now: Date, scope: Scope) => Promise<Row[]>> = {
+export const ADMIN_TABLES: Record<
+  string,
+  (db: Db, now: Date, scope: Scope, mechanisms: Mechanisms) => Promise<Row[]>
+> = {
   usage: usageRows,
   governorates: async (db, _now, scope) =>
     (await usageByGovernorate(db, scope)).map((g) => ({ place: g.code, contributions: g.n })),
-  structures: async (db, _now, scope) =>
-    (await usageByStructure(db, scope)).map((s) => ({
+  structures: async (db, _now, scope, mechanisms) =>
+    (await usageByStructure(db, scope, mechanisms)).map((s) => ({
       structure_code: s.code,
       structure: pickLocalized(s.name, "fr").text,
-      ...Object.fromEntries(MECHANISMS.map((m) => [m, s.counts[m]])),
+      ...Object.fromEntries(mechanisms.map((m) => [m, s.counts[m] ?? 0])),
       total: s.total,
     })),
   accounts: async (db, now) =>

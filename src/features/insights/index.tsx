@@ -5,11 +5,11 @@ import { csvText } from "../../core/csv.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { formSchema } from "../../core/forms.js";
 import { isUuid } from "../../core/ids.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { listSubtreeIds } from "../structures/queries.js";
 import { type MilestoneInput, saveMilestone } from "./commands/save-milestone.js";
 import { ADMIN_TABLES, levelRow, MONTHS, NATIONAL_TABLES, type Row, usageRows } from "./exports.js";
 import { lastRefresh, listOverdue, listServiceLevels, nationalFigures } from "./level-queries.js";
+import { mechanismsOf } from "./mechanisms.js";
 import { canInsights } from "./policy.js";
 import {
   accountsByMonth,
@@ -52,6 +52,10 @@ function csv(reply: FastifyReply, name: string, rows: Row[]) {
  * the rollups refresh.ts rebuilds, except the overdue list (read through the deadline index).
  */
 export const insightsFeature: FastifyPluginAsync = async (app) => {
+  /** What the features declare as contributions (their manifests' `contributions`), in order. */
+  const mechanisms = mechanismsOf(app.features);
+  const names = mechanisms.map((m) => m.name);
+
   /** The structures whose figures the reader may see: all for platform admins, else their subtrees. */
   async function scopeOf(request: FastifyRequest): Promise<Scope> {
     if (!canInsights(request.actor, "viewDashboard")) throw new ForbiddenError();
@@ -73,9 +77,9 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
     const [rollups, funnelRows, overdue] = await Promise.all([
       sinceRefresh(app.db, refreshedAt, `dashboard|${national}|${key}`, async () => {
         const [usage, governorates, structures, accounts, levels] = await Promise.all([
-          usageByMonth(app.db, months, scope),
+          usageByMonth(app.db, months, scope, names),
           usageByGovernorate(app.db, scope),
-          usageByStructure(app.db, scope),
+          usageByStructure(app.db, scope, names),
           national ? accountsByMonth(app.db, months) : null,
           listServiceLevels(app.db, scope),
         ]);
@@ -88,8 +92,8 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
     reply.noStore();
     return reply.render(
       <DashboardPage
-        abilities={adminAbilities(request.actor)}
         national={national}
+        mechanisms={mechanisms}
         usage={usage}
         governorates={governorates}
         structures={structures}
@@ -108,20 +112,16 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
       if (NATIONAL_TABLES.has(table) && !canInsights(request.actor, "viewNational"))
         throw new ForbiddenError();
       reply.noStore();
-      return csv(reply, `insights-${table}`, await rowsOf(app.db, new Date(), scope));
+      return csv(reply, `insights-${table}`, await rowsOf(app.db, new Date(), scope, names));
     });
   }
 
   // --- The action plan: platform admins keep it; everyone sees it on /transparency.
-  const planPage = async (request: FastifyRequest, extra: Partial<Parameters<typeof PlanPage>[0]> = {}) => (
-    <PlanPage
-      abilities={adminAbilities(request.actor)}
-      milestones={await listMilestones(app.db)}
-      {...extra}
-    />
+  const planPage = async (extra: Partial<Parameters<typeof PlanPage>[0]> = {}) => (
+    <PlanPage milestones={await listMilestones(app.db)} {...extra} />
   );
-  app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (request, reply) =>
-    reply.noStore().render(await planPage(request)),
+  app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (_request, reply) =>
+    reply.noStore().render(await planPage()),
   );
   for (const path of ["/admin/insights/plan", "/admin/insights/plan/:id"]) {
     app.post(
@@ -134,10 +134,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
         const values = request.body as MilestoneInput;
         const result = await saveMilestone(app.db, id, values, request);
         if (!result.ok)
-          return reply.render(
-            await planPage(request, { editing: id ?? "new", values, errors: result.errors }),
-            422,
-          );
+          return reply.render(await planPage({ editing: id ?? "new", values, errors: result.errors }), 422);
         return reply.redirectWithFlash("/admin/insights/plan", {
           kind: "success",
           message: "insights.flash.milestoneSaved",
@@ -154,7 +151,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
       sinceRefresh(app.db, await lastRefresh(app.db), `public|${months[0]}`, async () => {
         const [national, usage, levels] = await Promise.all([
           nationalFigures(app.db),
-          usageByMonth(app.db, months, null),
+          usageByMonth(app.db, months, null, names),
           listServiceLevels(app.db, null),
         ]);
         return { national, usage, levels };
@@ -174,7 +171,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
   });
   app.get("/transparency/usage.csv", async (_request, reply) => {
     reply.header("cache-control", "public, max-age=60");
-    return csv(reply, "transparency-usage", await usageRows(app.db, new Date(), null));
+    return csv(reply, "transparency-usage", await usageRows(app.db, new Date(), null, names));
   });
   app.get("/transparency/service-levels.csv", async (_request, reply) => {
     reply.header("cache-control", "public, max-age=60");

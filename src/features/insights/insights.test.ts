@@ -4,8 +4,8 @@ import { createAccount, signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { rowsOf } from "../../db/client.js";
 import { accountProfiles } from "../accounts/tables.js";
-import { insertCase, type NewCase, structureIdOf } from "../cases/staff/testing.js";
 import { caseEvents } from "../cases/tables.js";
+import { insertCase, type NewCase, structureIdOf } from "../cases/workspace/testing.js";
 import { consultationComments, consultationResponses } from "../consultations/tables.js";
 import { createTestConsultation } from "../consultations/testing.js";
 import { forumPosts, forumThreads } from "../forum/tables.js";
@@ -184,7 +184,7 @@ describe("before a refresh", () => {
 
 describe("after a refresh", () => {
   it("the rollups hold the hand-computed usage", async () => {
-    await refreshInsights(db, new Date());
+    await refreshInsights(db, app.features, new Date());
     const rows = rowsOf<{ month: string; mechanism: string; n: number }>(
       await db.execute(sql`
         select month, mechanism, sum(count)::int as n from insights_usage where governorate = '*' and month <> '*'
@@ -410,7 +410,7 @@ describe("the refresh job", () => {
           ),
         )[0]!.n,
       );
-    const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret" };
+    const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret", features: app.features };
     await Promise.all([
       refreshInsightsJob.run(db, new Date(), env),
       refreshInsightsJob.run(db, new Date(), env),

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { type Db, rowsOf } from "../../db/client.js";
-import { overdueCondition } from "../cases/staff/deadline-state.js";
 import { shareInTime } from "../cases/stats/service-levels.js";
 import { cases } from "../cases/tables.js";
+import { overdueCondition } from "../cases/workspace/deadline-state.js";
 import { MIN_CASES, num, type Scope, within } from "./queries.js";
 
 /*

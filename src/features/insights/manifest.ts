@@ -18,13 +18,14 @@ export const insightsManifest: FeatureManifest = {
     {
       id: "insights",
       labelKey: "admin.nav.insights",
+      summaryKey: "insights.adminSummary",
       path: "/admin/insights",
       order: 130,
       allowed: (actor) => adminAbilities(actor).insights,
     },
   ],
   /** Last in the seed order: the first refresh reads every other feature's demo content. */
-  seedDemo: (db) => seedDemoPlan(db),
+  seedDemo: (db, _files, features) => seedDemoPlan(db, features),
   /** Rebuilds the rollups the dashboards read (refresh.ts). */
   jobs: [refreshInsightsJob],
 };

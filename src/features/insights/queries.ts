@@ -7,22 +7,6 @@ import { actionPlanMilestones } from "./tables.js";
 /** Below this many requests a structure is not ranked, and its figures are not published. */
 export const MIN_CASES = STATS_MIN_CASES;
 
-/** The participation mechanisms, in the order the dashboards show them. */
-export const MECHANISMS = [
-  "consultation_comment",
-  "questionnaire_answer",
-  "idea",
-  "idea_support",
-  "forum_post",
-  "request_notice",
-  "request_complaint",
-  "request_suggestion",
-  "request_guidance",
-  "request_information",
-  "integrity_report",
-] as const;
-export type Mechanism = (typeof MECHANISMS)[number];
-
 /**
  * The rollups change only when refresh.ts rebuilds them: each node keeps the figures it read, per
  * database, refresh and question, and asks again after the next refresh. Live figures (the overdue
@@ -79,13 +63,23 @@ export function lastMonths(now: Date, n: number): string[] {
 /** A month × mechanism grid of counts, every cell present (zeroes included). */
 export interface UsageGrid {
   months: string[];
-  counts: Record<string, Record<Mechanism, number>>;
+  counts: Record<string, Record<string, number>>;
   /** Contributions of every mechanism per month. */
   totals: Record<string, number>;
 }
 
-export async function usageByMonth(db: Db, months: string[], scope: Scope): Promise<UsageGrid> {
-  const rows = rowsOf<{ month: string; mechanism: Mechanism; n: number }>(
+/** Zero for each of `mechanisms` (names, mechanisms.ts gives them in order). */
+const zeroes = (mechanisms: readonly string[]) =>
+  Object.fromEntries(mechanisms.map((m) => [m, 0])) as Record<string, number>;
+
+/** Contributions per month and mechanism, for the names in `mechanisms` (mechanismsOf). */
+export async function usageByMonth(
+  db: Db,
+  months: string[],
+  scope: Scope,
+  mechanisms: readonly string[],
+): Promise<UsageGrid> {
+  const rows = rowsOf<{ month: string; mechanism: string; n: number }>(
     await db.execute(sql`
       select month, mechanism, sum(count)::int as n from insights_usage
       where month >= ${months[0]} and month <= ${months[months.length - 1]}
@@ -95,7 +89,7 @@ export async function usageByMonth(db: Db, months: string[], scope: Scope): Prom
   const counts: UsageGrid["counts"] = {};
   const totals: Record<string, number> = {};
   for (const month of months) {
-    counts[month] = Object.fromEntries(MECHANISMS.map((m) => [m, 0])) as Record<Mechanism, number>;
+    counts[month] = zeroes(mechanisms);
     totals[month] = 0;
   }
   for (const r of rows) {
@@ -139,8 +133,8 @@ export async function usageByGovernorate(db: Db, scope: Scope) {
 }
 
 /** Contributions per structure and mechanism, all time; structures with none are left out. */
-export async function usageByStructure(db: Db, scope: Scope) {
-  const rows = rowsOf<{ id: string; code: string; name: LocalizedText; mechanism: Mechanism; n: number }>(
+export async function usageByStructure(db: Db, scope: Scope, mechanisms: readonly string[]) {
+  const rows = rowsOf<{ id: string; code: string; name: LocalizedText; mechanism: string; n: number }>(
     await db.execute(sql`
       select s.id, s.code, s.name, u.mechanism, sum(u.count)::int as n
       from insights_usage u join structures s on s.id = u.structure_id
@@ -150,7 +144,7 @@ export async function usageByStructure(db: Db, scope: Scope) {
   );
   const byId = new Map<
     string,
-    { id: string; code: string; name: LocalizedText; counts: Record<Mechanism, number>; total: number }
+    { id: string; code: string; name: LocalizedText; counts: Record<string, number>; total: number }
   >();
   for (const r of rows) {
     let s = byId.get(r.id);
@@ -159,7 +153,7 @@ export async function usageByStructure(db: Db, scope: Scope) {
         id: r.id,
         code: r.code,
         name: r.name,
-        counts: Object.fromEntries(MECHANISMS.map((m) => [m, 0])) as Record<Mechanism, number>,
+        counts: zeroes(mechanisms),
         total: 0,
       };
       byId.set(r.id, s);

@@ -1,52 +1,14 @@
 import { sql } from "drizzle-orm";
+import { contributionMonth } from "../../core/features/contributions.js";
 import type { JobDefinition } from "../../core/jobs/job.js";
+import type { FeatureManifest } from "../../core/manifest.js";
 import type { Db } from "../../db/client.js";
 import { type ServiceLevelFigure, serviceLevelColumns } from "../cases/stats/service-levels.js";
 import { cases } from "../cases/tables.js";
+import { contributionsQuery } from "./mechanisms.js";
 
 /** Serialises refreshes: two nodes (or a slow run and the next tick) never interleave. */
 const REFRESH_LOCK = 0x1a5_1675;
-
-const MONTH = (column: string) => sql.raw(`to_char(${column} at time zone 'Africa/Tunis', 'YYYY-MM')`);
-
-/**
- * Every contribution with its month, mechanism, governorate and structure. The governorate is the
- * place the contribution is about when it has one (a request's, an idea's, a consultation's), else
- * the contributor's consented residence (a governorate or "abroad"), else "unstated". Integrity
- * reports are counted only: no place, no person. Official answers are not participation.
- */
-const CONTRIBUTIONS = sql`
-  select ${MONTH("c.created_at")} as month, 'request_' || c.type::text as mechanism,
-    coalesce(c.governorate_code, p.residence, 'unstated') as governorate, c.structure_id, c.submitter_id as account_id
-  from cases c left join account_profiles p on p.account_id = c.submitter_id
-  union all
-  select ${MONTH("cc.created_at")}, 'consultation_comment',
-    coalesce(k.governorate_code, p.residence, 'unstated'), k.structure_id, cc.author_id
-  from consultation_comments cc join consultations k on k.id = cc.consultation_id
-    left join account_profiles p on p.account_id = cc.author_id
-  where not cc.official
-  union all
-  select ${MONTH("r.created_at")}, 'questionnaire_answer',
-    coalesce(k.governorate_code, p.residence, 'unstated'), k.structure_id, r.account_id
-  from consultation_responses r join consultations k on k.id = r.consultation_id
-    left join account_profiles p on p.account_id = r.account_id
-  union all
-  select ${MONTH("i.created_at")}, 'idea', coalesce(i.governorate_code, p.residence, 'unstated'), i.structure_id, i.author_id
-  from ideas i left join account_profiles p on p.account_id = i.author_id
-  union all
-  select ${MONTH("s.created_at")}, 'idea_support',
-    coalesce(i.governorate_code, p.residence, 'unstated'), i.structure_id, s.account_id
-  from idea_supports s join ideas i on i.id = s.idea_id left join account_profiles p on p.account_id = s.account_id
-  union all
-  select ${MONTH("t.created_at")}, 'forum_post', coalesce(p.residence, 'unstated'), null::uuid, t.author_id
-  from forum_threads t left join account_profiles p on p.account_id = t.author_id
-  union all
-  select ${MONTH("fp.created_at")}, 'forum_post', coalesce(p.residence, 'unstated'), null::uuid, fp.author_id
-  from forum_posts fp left join account_profiles p on p.account_id = fp.author_id
-  where not fp.official
-  union all
-  select to_char(ir.received_on, 'YYYY-MM'), 'integrity_report', 'unstated', ir.structure_id, null::uuid
-  from integrity_reports ir`;
 
 /** The service levels kept per structure (cases/stats/service-levels.ts defines them). */
 const FIGURES: readonly ServiceLevelFigure[] = [
@@ -66,11 +28,13 @@ const FIGURES: readonly ServiceLevelFigure[] = [
 /**
  * Rebuilds the rollups from the source tables in one transaction: usage per month × mechanism ×
  * structure and per governorate × mechanism × structure (with new accounts, and active accounts:
- * those that contributed that month), and each structure's service levels as of `now`. Readers see the old figures until it
- * commits. Returns the rows written.
+ * those that contributed that month), and each structure's service levels as of `now`. Readers see
+ * the old figures until it commits. The contributions are those `features` declare (mechanisms.ts).
+ * Returns the rows written.
  */
 export async function refreshInsights(
   db: Db,
+  features: readonly FeatureManifest[],
   now: Date = new Date(),
 ): Promise<{ usage: number; structures: number }> {
   const at = now.toISOString();
@@ -82,14 +46,16 @@ export async function refreshInsights(
     // over all time (both "*"). Accounts by month.
     const usage = await tx.execute(sql`
       insert into insights_usage (month, mechanism, governorate, structure_id, count)
-      with contributions as (${CONTRIBUTIONS})
+      with contributions (month, mechanism, governorate, structure_id, account_id) as (
+        ${contributionsQuery(features)}
+      )
       select coalesce(month, '*'), mechanism, coalesce(governorate, '*'), structure_id, count(*)::int
       from contributions
       group by grouping sets (
         (month, mechanism, structure_id), (governorate, mechanism, structure_id), (mechanism, structure_id)
       )
       union all
-      select ${MONTH("a.created_at")}, 'account_new', '*', null::uuid, count(*)::int
+      select ${contributionMonth("a.created_at")}, 'account_new', '*', null::uuid, count(*)::int
       from accounts a group by 1
       union all
       select month, 'account_active', '*', null::uuid, count(distinct account_id)::int
@@ -124,5 +90,9 @@ function affected(result: unknown): number {
 export const refreshInsightsJob: JobDefinition = {
   name: "insights-refresh",
   cron: "*/10 * * * *",
-  run: (db, now) => refreshInsights(db, now),
+  run: (db, now, env) => {
+    // Counting nothing would look like a quiet month: refuse instead.
+    if (!env.features) throw new Error("insights-refresh needs the app's features");
+    return refreshInsights(db, env.features, now);
+  },
 };

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
+import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoReports } from "./commands/seed-demo-reports.js";
+import { integrityContributions } from "./contributions.js";
 import { integrityFeature } from "./index.js";
 import { endKeySessionsOf } from "./officers.js";
 import { retireOfficer } from "./report-keys.js";
@@ -11,6 +13,34 @@ export const integrityManifest: FeatureManifest = {
   name: "integrity",
   routes: [{ plugin: integrityFeature, mount: "pages" }],
   tables,
+  /**
+   * One card on the admin home, leading to what the actor may see: integrity officers to the reports
+   * addressed to them, other staff to the counts. Both workspaces have their own navigation.
+   */
+  adminSections: [
+    {
+      id: "integrity",
+      labelKey: "admin.nav.integrity",
+      summaryKey: "integrity.adminSummary",
+      path: "/integrity/officer",
+      order: 6,
+      nav: false,
+      allowed: (actor) => adminAbilities(actor).integrityReports,
+    },
+    {
+      id: "integrity-counts",
+      labelKey: "admin.nav.integrity",
+      summaryKey: "integrity.adminSummary",
+      path: "/integrity/counts",
+      order: 6,
+      nav: false,
+      allowed: (actor) => {
+        const can = adminAbilities(actor);
+        return can.integrityCounts && !can.integrityReports;
+      },
+    },
+  ],
+  contributions: [integrityContributions],
   seedDemo: seedDemoReports,
   /** An integrity officer leaves a structure: their keys open nothing of its reports any more. */
   async membershipRevoked(db, membership) {

@@ -1,9 +1,8 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import Type, { type Static } from "typebox";
 import { requirePlatformAdmin } from "../../core/auth/plugin.js";
 import { NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { changeContext } from "../structures/routes/load.js";
 import { type LegalField, type LegalInput, publishVersion } from "./commands/publish-version.js";
 import { findCurrentVersion, listVersions } from "./queries.js";
@@ -44,14 +43,8 @@ export const legalFeature: FastifyPluginAsync = async (app) => {
     admin.addHook("onSend", async (_request, reply) => {
       reply.noStore();
     });
-    const edit = async (
-      request: FastifyRequest,
-      page: LegalPage,
-      values: LegalInput,
-      errors?: FieldErrors<LegalField>,
-    ) => (
+    const edit = async (page: LegalPage, values: LegalInput, errors?: FieldErrors<LegalField>) => (
       <LegalEditPage
-        abilities={adminAbilities(request.actor)}
         page={page}
         values={values}
         errors={errors}
@@ -59,11 +52,11 @@ export const legalFeature: FastifyPluginAsync = async (app) => {
       />
     );
 
-    admin.get("/admin/legal", async (request, reply) => {
+    admin.get("/admin/legal", async (_request, reply) => {
       const current = await Promise.all(
         LEGAL_PAGES.map(async (page) => ({ page, version: await findCurrentVersion(app.db, page) })),
       );
-      return reply.render(<LegalAdminPage abilities={adminAbilities(request.actor)} current={current} />);
+      return reply.render(<LegalAdminPage current={current} />);
     });
 
     admin.get<{ Params: PageParams }>(
@@ -80,7 +73,7 @@ export const legalFeature: FastifyPluginAsync = async (app) => {
           bodyFr: v?.body.fr,
           bodyEn: v?.body.en,
         };
-        return reply.render(await edit(request, page, values));
+        return reply.render(await edit(page, values));
       },
     );
 
@@ -90,7 +83,7 @@ export const legalFeature: FastifyPluginAsync = async (app) => {
       async (request, reply) => {
         const page = legalPageOf(request.params.page);
         const result = await publishVersion(app.db, page, request.body, changeContext(request));
-        if (!result.ok) return reply.render(await edit(request, page, request.body, result.errors), 422);
+        if (!result.ok) return reply.render(await edit(page, request.body, result.errors), 422);
         return reply.redirectWithFlash(`/admin/legal/${page}`, {
           kind: "success",
           message: "legal.flash.published",

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
 import { moderationOf } from "../../core/features/registry.js";
 import { formSchema } from "../../core/forms.js";
 import { isUuid } from "../../core/ids.js";
+import { submissionLimit } from "../../core/security/submission-limit.js";
 import { blockAccount, flagItem, moderateItem } from "./commands/moderate.js";
 import { updateModerationRules } from "./commands/update-rules.js";
 import { ModeratedKinds } from "./kinds.js";
@@ -54,7 +55,7 @@ export const moderationFeature: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", async (_request, reply) => {
     reply.noStore();
   });
-  const flagLimit = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
+  const flagLimit = submissionLimit(app);
 
   app.get(
     "/flag/:kind/:id",

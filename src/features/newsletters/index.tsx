@@ -8,7 +8,6 @@ import { followableOf } from "../../core/features/registry.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
 import { isUuid } from "../../core/ids.js";
 import { structures } from "../../core/structures/tables.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { listGovernorates } from "../structures/queries.js";
 import { changeContext } from "../structures/routes/load.js";
 import { unsubscribeNewsletters } from "../subscriptions/commands.js";
@@ -102,7 +101,6 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
       errors?: FieldErrors<NewsletterField>,
     ) => (
       <NewsletterFormPage
-        abilities={adminAbilities(request.actor)}
         values={values}
         errors={errors}
         senders={await senderOptions(scopeOf(request))}
@@ -119,7 +117,7 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
         .where(scope === "all" ? undefined : inArray(newsletters.structureId, scope))
         .orderBy(desc(newsletters.createdAt))
         .limit(100);
-      return reply.render(<NewslettersPage abilities={adminAbilities(request.actor)} list={list} />);
+      return reply.render(<NewslettersPage list={list} />);
     });
 
     admin.get("/admin/newsletters/new", async (request, reply) =>
@@ -160,7 +158,6 @@ export const newslettersFeature: FastifyPluginAsync = async (app) => {
           : [];
         return reply.render(
           <NewsletterPreviewPage
-            abilities={adminAbilities(request.actor)}
             newsletter={n}
             audience={n.status === "draft" ? await countAudience(app.db, n) : n.recipients}
             sender={sender?.name ?? null}

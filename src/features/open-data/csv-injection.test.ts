@@ -54,7 +54,7 @@ describe("CSV formula injection", () => {
     await db.execute(
       sql`update structures set name = jsonb_build_object('ar', ${FORMULA}::text, 'fr', ${FORMULA}::text, 'en', ${FORMULA}::text) where code = 'mun-tn-11'`,
     );
-    await refreshInsights(db);
+    await refreshInsights(db, app.features);
     const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
     const answer = await admin.get("/en/admin/insights/structures.csv");
     expect(answer.statusCode).toBe(200);

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
-import { insertCase } from "../cases/staff/testing.js";
+import { insertCase } from "../cases/workspace/testing.js";
 import { issueKey } from "../open311/testing.js";
 import { API_QUOTA } from "./routes/api.js";
 

@@ -5,7 +5,7 @@ import { createTestApp } from "../../../test/app.js";
 import { accounts } from "../../core/auth/tables.js";
 import { datasetsOf } from "../../core/features/registry.js";
 import { seedDemo } from "../../db/seed.js";
-import { insertCase } from "../cases/staff/testing.js";
+import { insertCase } from "../cases/workspace/testing.js";
 import { FEATURES } from "../index.js";
 
 const DATASETS = datasetsOf(FEATURES);

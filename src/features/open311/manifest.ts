@@ -15,6 +15,7 @@ export const open311Manifest: FeatureManifest = {
     {
       id: "open311",
       labelKey: "admin.nav.open311",
+      summaryKey: "open311.adminSummary",
       path: "/admin/open311",
       order: 70,
       allowed: (actor) => adminAbilities(actor).settings,

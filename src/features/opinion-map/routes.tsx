@@ -4,7 +4,7 @@ import { audit } from "../../core/audit/record.js";
 import { requireAccount, requireStaff } from "../../core/auth/plugin.js";
 import { NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
-import { adminAbilities } from "../admin/abilities.js";
+import { submissionLimit } from "../../core/security/submission-limit.js";
 import { participationRefusal } from "../consultations/policy.js";
 import type { ConsultationView } from "../consultations/queries.js";
 import { loadAdmin, loadPublic } from "../consultations/routes/load.js";
@@ -79,7 +79,6 @@ async function adminPage(request: FastifyRequest, c: ConsultationView, state: Pa
   ]);
   return (
     <AdminOpinionMapPage
-      abilities={adminAbilities(request.actor)}
       c={c}
       statements={statements}
       snapshot={map?.snapshot ?? null}
@@ -97,7 +96,7 @@ const refusalStatus = (refusal: string) => (refusal === "notOpenYet" || refusal 
  * map stale; the job recomputes it.
  */
 export const opinionMapRoutes: FastifyPluginAsync = async (app) => {
-  const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
+  const submissions = submissionLimit(app);
   // Voting is quick work (one statement at a time): a limit per account, one vote a second on average.
   const votes = {
     rateLimit: {

@@ -10,6 +10,7 @@ export const settingsManifest: FeatureManifest = {
     {
       id: "settings",
       labelKey: "admin.nav.settings",
+      summaryKey: "settings.adminSummary",
       path: "/admin/settings",
       order: 150,
       allowed: (actor) => adminAbilities(actor).settings,

@@ -5,7 +5,7 @@ import { Agent, createTestApp } from "../../../test/app.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
 import { auditEvents } from "../../core/audit/tables.js";
 import { accounts } from "../../core/auth/tables.js";
-import { insertCase, reload } from "../cases/staff/testing.js";
+import { insertCase, reload } from "../cases/workspace/testing.js";
 import { getPlatformSettings, isSignUpOpen } from "./queries.js";
 
 const testApp = await createTestApp();

@@ -10,6 +10,7 @@ export const staffManifest: FeatureManifest = {
     {
       id: "staff",
       labelKey: "admin.nav.staff",
+      summaryKey: "staff.adminSummary",
       path: "/admin/staff",
       order: 30,
       allowed: (actor) => adminAbilities(actor).staff,

@@ -17,6 +17,7 @@ export const structuresManifest: FeatureManifest = {
     {
       id: "structures",
       labelKey: "admin.nav.structures",
+      summaryKey: "structures.adminSummary",
       path: "/admin/structures",
       order: 20,
       allowed: (actor) => adminAbilities(actor).structures,

@@ -1,15 +1,12 @@
 import { eq } from "drizzle-orm";
-import { accounts } from "../../core/auth/tables.js";
+import { findAccountByEmail } from "../../core/auth/accounts.js";
 import type { Db } from "../../db/client.js";
 import { addFollow, settingsFor } from "./commands.js";
 import { subscriberSettings } from "./tables.js";
 
 /** The demo citizen follows Tunis and public participation, weekly, and takes the newsletters. */
 export async function seedDemoSubscriptions(db: Db): Promise<string[]> {
-  const [citizen] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "citizen@demo.sharek.tn"));
+  const citizen = await findAccountByEmail(db, "citizen@demo.sharek.tn");
   if (!citizen) return [];
   await settingsFor(db, citizen.id);
   await db

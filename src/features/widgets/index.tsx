@@ -8,7 +8,6 @@ import { widgetKind, widgetsOf } from "../../core/features/registry.js";
 import type { FieldErrors } from "../../core/forms.js";
 import { allowFraming } from "../../core/security/plugin.js";
 import { structures } from "../../core/structures/tables.js";
-import { adminAbilities } from "../admin/abilities.js";
 import { findStructureByCode, findStructureById } from "../structures/queries.js";
 import { changeContext } from "../structures/routes/load.js";
 import { listWidgetOrigins, saveWidgetOrigins } from "./origins.js";
@@ -82,7 +81,6 @@ export const widgetsFeature: FastifyPluginAsync = async (app) => {
       const origins = typed ?? (selected ? (await listWidgetOrigins(app.db, selected.id)).join("\n") : "");
       return (
         <BuilderPage
-          abilities={adminAbilities(request.actor)}
           structures={list}
           selected={selected}
           origins={origins}

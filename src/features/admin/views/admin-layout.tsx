@@ -8,7 +8,7 @@ import { SectionLayout } from "../../../core/views/section-layout.js";
  */
 export type AdminSection = string;
 
-/** The sections of the admin area each actor may open; computed once per request by the route. */
+/** The sections of the admin area an actor may open (adminAbilities), which the manifests' `allowed` read. */
 export interface AdminAbilities {
   structures: boolean;
   /** Consultations of the structures the actor runs (platform admins: all). */
@@ -46,8 +46,6 @@ export function AdminLayout({
 }: {
   title: string;
   section: AdminSection;
-  /** No longer read (the navigation comes from the manifests); the admin pages still pass it. */
-  abilities?: AdminAbilities;
   children: ComponentChildren;
 }) {
   const { t, adminLinks } = usePage();

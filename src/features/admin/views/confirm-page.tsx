@@ -3,11 +3,10 @@ import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcru
 import { Button, ButtonGroup } from "../../../core/views/components/button/button.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
-import { type AdminAbilities, AdminLayout, type AdminSection } from "./admin-layout.js";
+import { AdminLayout, type AdminSection } from "./admin-layout.js";
 
 /** "Are you sure?" before a destructive admin action: one warning button, and a way back. */
 export function AdminConfirmPage({
-  abilities,
   section,
   title,
   body,
@@ -19,7 +18,6 @@ export function AdminConfirmPage({
   cancel,
   children,
 }: {
-  abilities: AdminAbilities;
   section: AdminSection;
   title: string;
   body: string;
@@ -38,7 +36,7 @@ export function AdminConfirmPage({
   const { t } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={title} section={section} abilities={abilities}>
+    <AdminLayout title={title} section={section}>
       <Breadcrumbs
         items={[
           { text: t("admin.nav.home"), href: href("/admin") },

@@ -6,7 +6,6 @@ import { requirePlatformAdmin } from "../../../core/auth/plugin.js";
 import { csvStringifier } from "../../../core/csv.js";
 import { hasErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { type FilterInput, filterQuery, parseFilters } from "../filters.js";
 import { actionLabel, knownActions } from "../labels.js";
 import { AUDIT_PAGE_SIZE, auditEventChunks, listAuditEvents, listStructureOptions } from "../queries.js";
@@ -55,7 +54,6 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
       ]);
       return reply.render(
         <AuditPage
-          abilities={adminAbilities(request.actor)}
           values={request.query}
           errors={errors}
           actions={knownActions(request.locale)}

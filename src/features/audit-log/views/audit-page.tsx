@@ -9,7 +9,6 @@ import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { useFieldErrors } from "../../../core/views/form.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import { structureOptions } from "../../staff/views/structure-options.js";
 import type { FilterField, FilterInput } from "../filters.js";
@@ -17,7 +16,6 @@ import { actionLabel } from "../labels.js";
 import type { AuditRow } from "../queries.js";
 
 export interface AuditPageProps {
-  abilities: AdminAbilities;
   values: FilterInput;
   errors?: FieldErrors<FilterField>;
   actions: string[];
@@ -52,7 +50,7 @@ export function AuditPage(props: AuditPageProps) {
       ? [values.action, ...props.actions]
       : props.actions;
   return (
-    <AdminLayout title={t("audit-log.title")} section="audit" abilities={props.abilities}>
+    <AdminLayout title={t("audit-log.title")} section="audit">
       <Summary />
       <h1 class="sh-heading-xl">{t("audit-log.title")}</h1>
       <p class="sh-lead">{t("audit-log.lead")}</p>

@@ -5,7 +5,6 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import { type FieldErrors, formSchema } from "../../../core/forms.js";
 import { formatDay, formatMonthDay } from "../../../core/i18n/format.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import { createHoliday } from "../commands/create-holiday.js";
 import { deleteHoliday } from "../commands/delete-holiday.js";
@@ -52,32 +51,17 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
   };
   const preHandler = [requirePlatformAdmin, guard];
 
-  const page = async (
-    request: FastifyRequest,
-    year: number,
-    values: HolidayInput,
-    errors?: FieldErrors<HolidayField>,
-  ) => {
+  const page = async (year: number, values: HolidayInput, errors?: FieldErrors<HolidayField>) => {
     const [holidays, stored] = await Promise.all([listHolidays(app.db, year), listHolidayYears(app.db)]);
     const now = yearOf(tunisDay(new Date()));
     const years = [...new Set([...stored, now - 1, now, now + 1, now + 2, year])].sort((a, b) => a - b);
-    return (
-      <CalendarPage
-        abilities={adminAbilities(request.actor)}
-        year={year}
-        years={years}
-        holidays={holidays}
-        values={values}
-        errors={errors}
-      />
-    );
+    return <CalendarPage year={year} years={years} holidays={holidays} values={values} errors={errors} />;
   };
 
   app.get<{ Querystring: Static<typeof YearQuery> }>(
     "/admin/calendar",
     { preHandler, schema: { querystring: YearQuery } },
-    async (request, reply) =>
-      reply.render(await page(request, yearFrom(request.query.year), { kind: "dated" })),
+    async (request, reply) => reply.render(await page(yearFrom(request.query.year), { kind: "dated" })),
   );
 
   app.post<{ Body: HolidayBodyType }>(
@@ -86,7 +70,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const year = yearFrom(request.body.year);
       const result = await createHoliday(app.db, request.body, { request });
-      if (!result.ok) return reply.render(await page(request, year, request.body, result.errors), 422);
+      if (!result.ok) return reply.render(await page(year, request.body, result.errors), 422);
       return reply.redirectWithFlash(`/admin/calendar?year=${result.value.year ?? year}`, {
         kind: "success",
         message: "calendar.flash.created",
@@ -107,12 +91,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const holiday = await load(request);
       return reply.render(
-        <HolidayEditPage
-          abilities={adminAbilities(request.actor)}
-          holiday={holiday}
-          back={backTo(holiday.date)}
-          values={holidayFormValues(holiday)}
-        />,
+        <HolidayEditPage holiday={holiday} back={backTo(holiday.date)} values={holidayFormValues(holiday)} />,
       );
     },
   );
@@ -126,7 +105,6 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
       if (!result.ok) {
         return reply.render(
           <HolidayEditPage
-            abilities={adminAbilities(request.actor)}
             holiday={holiday}
             back={backTo(holiday.date)}
             values={request.body}
@@ -156,7 +134,6 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
         <AdminConfirmPage
           section="settings"
           cancel={t("calendar.cancel")}
-          abilities={adminAbilities(request.actor)}
           title={t("calendar.deleteTitle")}
           body={t("calendar.deleteBody", { name: pickLocalized(holiday.name, locale).text, when })}
           action={`/admin/calendar/${holiday.id}/delete`}

@@ -4,7 +4,6 @@ import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 import { removeDeadlineOverride } from "../commands/remove-deadline-override.js";
 import {
@@ -64,7 +63,6 @@ export const deadlineRoutes: FastifyPluginAsync = async (app) => {
     ]);
     return (
       <DeadlinesPage
-        abilities={adminAbilities(actor)}
         defaults={defaults}
         overrides={overrides}
         canSet={canSet}
@@ -134,7 +132,6 @@ export const deadlineRoutes: FastifyPluginAsync = async (app) => {
         <AdminConfirmPage
           section="settings"
           cancel={t("calendar.cancel")}
-          abilities={adminAbilities(request.actor)}
           title={t("calendar.deadlines.removeTitle")}
           body={t("calendar.deadlines.removeBody", {
             type: t(`calendar.types.${policy.caseType}`),

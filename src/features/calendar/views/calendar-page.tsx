@@ -10,14 +10,13 @@ import { UserText } from "../../../core/views/components/user-text/user-text.js"
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Localized } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { HolidayField, HolidayInput } from "../commands/holiday-fields.js";
 import { isDay } from "../days.js";
 import type { Holiday } from "../queries.js";
 import { HOLIDAY_FIELD_IDS, HolidayFields } from "./holiday-form.js";
 
 export interface CalendarPageProps {
-  abilities: AdminAbilities;
   year: number;
   /** Years offered by the year switcher. */
   years: number[];
@@ -35,7 +34,7 @@ export function dayInYear(h: Holiday, year: number): string | null {
 }
 
 /** The public holidays of a year, a year switcher, and a form to add a holiday. */
-export function CalendarPage({ abilities, year, years, holidays, values, errors }: CalendarPageProps) {
+export function CalendarPage({ year, years, holidays, values, errors }: CalendarPageProps) {
   const { t, locale } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, HOLIDAY_FIELD_IDS);
@@ -45,7 +44,7 @@ export function CalendarPage({ abilities, year, years, holidays, values, errors 
     .filter((r): r is { h: Holiday; day: string } => r.day !== null)
     .sort((a, b) => a.day.localeCompare(b.day));
   return (
-    <AdminLayout title={title} section="settings" abilities={abilities}>
+    <AdminLayout title={title} section="settings">
       <Breadcrumbs items={[{ text: t("admin.nav.home"), href: href("/admin") }, { text: title }]} />
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>

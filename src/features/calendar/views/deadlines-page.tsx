@@ -7,7 +7,7 @@ import { UserText } from "../../../core/views/components/user-text/user-text.js"
 import { useHref, usePage } from "../../../core/views/context.js";
 import { useFieldErrors } from "../../../core/views/form.js";
 import { Localized } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import { ACCESS_TRACK_NAMES, EXTENSION, trackValues } from "../../cases/access-law.js";
 import type { PolicyField, PolicyInput } from "../commands/set-deadline-policy.js";
 import type { DeadlinePolicy } from "../queries.js";
@@ -20,7 +20,6 @@ export interface OverrideRow {
 }
 
 export interface DeadlinesPageProps {
-  abilities: AdminAbilities;
   defaults: DeadlinePolicy[];
   overrides: OverrideRow[];
   /** Whether the actor may change policies (platform admins): shows the actions and the form. */
@@ -42,7 +41,7 @@ export const POLICY_FIELD_IDS: Record<PolicyField, string> = {
 
 /** Deadline policies: the national default of each type, structures' overrides, and the form to set one. */
 export function DeadlinesPage(props: DeadlinesPageProps) {
-  const { abilities, defaults, overrides, canSet, structures, values, errors } = props;
+  const { defaults, overrides, canSet, structures, values, errors } = props;
   const { t } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, POLICY_FIELD_IDS);
@@ -78,7 +77,7 @@ export function DeadlinesPage(props: DeadlinesPageProps) {
     ...(canSet ? [{ text: t("calendar.actions") }] : []),
   ];
   return (
-    <AdminLayout title={title} section="settings" abilities={abilities}>
+    <AdminLayout title={title} section="settings">
       <Breadcrumbs items={[{ text: t("admin.nav.home"), href: href("/admin") }, { text: title }]} />
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>

@@ -3,20 +3,18 @@ import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcru
 import { Button, ButtonGroup } from "../../../core/views/components/button/button.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { HolidayField, HolidayInput } from "../commands/holiday-fields.js";
 import type { Holiday } from "../queries.js";
 import { HOLIDAY_FIELD_IDS, HolidayFields } from "./holiday-form.js";
 
 /** Changes a holiday: moves it (an Eid announced a day later), renames it, or changes its kind. */
 export function HolidayEditPage({
-  abilities,
   holiday,
   back,
   values,
   errors,
 }: {
-  abilities: AdminAbilities;
   holiday: Holiday;
   /** The calendar page of the holiday's year. */
   back: string;
@@ -28,7 +26,7 @@ export function HolidayEditPage({
   const { message, Summary } = useFieldErrors(errors, HOLIDAY_FIELD_IDS);
   const title = t("calendar.editTitle");
   return (
-    <AdminLayout title={title} section="settings" abilities={abilities}>
+    <AdminLayout title={title} section="settings">
       <Breadcrumbs
         items={[
           { text: t("admin.nav.home"), href: href("/admin") },

@@ -7,7 +7,7 @@ import { Agent, createTestApp } from "../../../../test/app.js";
 import { mailsTo } from "../../../../test/mail.js";
 import { multipart } from "../../../../test/multipart.js";
 import { roleMatrix } from "../../../../test/role-matrix.js";
-import { insertCase } from "../staff/testing.js";
+import { insertCase } from "../workspace/testing.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;

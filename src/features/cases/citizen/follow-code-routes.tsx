@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
+import { submissionLimit } from "../../../core/security/submission-limit.js";
 import type { Db } from "../../../db/client.js";
 import { findCaseByFollowCode, parseFollowCode } from "../follow-code.js";
 import { findCase } from "../queries.js";
@@ -37,7 +38,7 @@ export async function findCaseByCodeGrant(db: Db, request: FastifyRequest) {
  * codes are counted per client and per reference, and all get the same answer.
  */
 export const followCodeRoutes: FastifyPluginAsync = async (app) => {
-  const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
+  const submissions = submissionLimit(app);
   const clientKey = (request: FastifyRequest) => `case-follow-code:client:${request.ip}`;
   async function throttled(request: FastifyRequest, referenceKey: string | null): Promise<number> {
     const windows = await Promise.all([

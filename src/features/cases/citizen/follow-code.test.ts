@@ -7,8 +7,8 @@ import { sendRequestForm } from "../../../../test/request-form.js";
 import { roleMatrix } from "../../../../test/role-matrix.js";
 import { sha256 } from "../../../core/auth/secrets.js";
 import { followPinFor, followPinHash, formatPin, parseFollowCode } from "../follow-code.js";
-import { insertCase } from "../staff/testing.js";
 import { cases } from "../tables.js";
+import { insertCase } from "../workspace/testing.js";
 import { FOLLOW_CODE_TRIES } from "./follow-code-routes.js";
 
 const testApp = await createTestApp();

@@ -8,8 +8,8 @@ import { loadCentralOffice, loadStructureStaff, structureLeads } from "../jobs/r
 import { canTransition } from "../lifecycle.js";
 import type { CaseRow } from "../queries.js";
 import { LIMITS } from "../rules.js";
-import { notifyStaff } from "../staff/notify.js";
 import { caseEvents, caseFollowers, cases } from "../tables.js";
+import { notifyStaff } from "../workspace/notify.js";
 
 /** Why an action is not possible now, shown to the citizen (the page is re-rendered with it). */
 export type Refusal = "cases.errors.notNow" | "cases.errors.reopenWindowOver" | "cases.errors.alreadyRated";

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../../test/app.js";
 import { seedDemo } from "../../../db/seed.js";
-import { listQueue } from "../staff/queries/queue.js";
-import { parseQueueQuery } from "../staff/queue-filters.js";
+import { listQueue } from "../workspace/queries/queue.js";
+import { parseQueueQuery } from "../workspace/queue-filters.js";
 
 const { app, database } = await createTestApp();
 

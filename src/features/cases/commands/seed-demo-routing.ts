@@ -3,7 +3,7 @@ import { accounts } from "../../../core/auth/tables.js";
 import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { structureCategories } from "../../structures/tables.js";
-import { caseRoutingRules, type RoutingAssignment } from "../staff/tables.js";
+import { caseRoutingRules, type RoutingAssignment } from "../workspace/tables.js";
 
 /** The demo's routing rules, by a key the demo requests name in `routedBy`. */
 const DEMO_RULES: Record<

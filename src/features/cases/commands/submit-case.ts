@@ -12,12 +12,10 @@ import type { Db } from "../../../db/client.js";
 import { storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { followPinFor, followPinHash, formatPin } from "../follow-code.js";
-import { findRoute, pickAssignee, recordAssignment, routeEvents } from "../staff/routing.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
+import { findRoute, pickAssignee, recordAssignment, routeEvents } from "../workspace/routing.js";
 
 import { checkIntake, type IntakeField, type IntakeInput } from "./check-intake.js";
-
-export type { Upload };
 
 export interface SubmittedCase {
   id: string;
@@ -77,49 +75,35 @@ export async function submitCase(
   const { db } = ctx;
   const checked = await checkIntake(ctx, input, uploads);
   if (!checked.ok) return checked;
-  const {
-    type,
-    structure,
-    needsTriage,
-    categoryId,
-    subject,
-    description,
-    accessTrack,
-    governorateCode,
-    address,
-    latitude,
-    longitude,
-    mode,
-    contactName,
-    contactEmail,
-    contactPhone,
-    contactAddress,
-    files,
-    submissionKey,
-  } = checked.value;
+  const intake = checked.value;
 
-  const followToken = followTokenFor(ctx.secret, submissionKey, ctx.client);
+  const followToken = followTokenFor(ctx.secret, intake.submissionKey, ctx.client);
   const pin = followPinFor(ctx.secret, followToken);
-  const submissionKeyHash = sha256(submissionKey);
+  const submissionKeyHash = sha256(intake.submissionKey);
   // Files are written first; rows follow in one transaction.
-  const stored = await storeAttachments(ctx.files, files);
+  const stored = await storeAttachments(ctx.files, intake.files);
 
   const now = new Date();
   // Read before the transaction, which then holds its connection for the writes alone.
   const [contact, rule] = await Promise.all([
-    mode === "account"
+    intake.mode === "account"
       ? db
           .select()
           .from(accounts)
           .where(eq(accounts.id, ctx.account!.id))
           .then((r) => r[0])
       : null,
-    findRoute(db, { categoryId: categoryId || null, governorateCode }),
+    findRoute(db, { categoryId: intake.categoryId || null, governorateCode: intake.governorateCode }),
   ]);
   // A rule may send it elsewhere: its legal clock is the one of the structure that will answer.
-  const structureId = rule?.targetStructureId ?? structure.id;
-  const dueAt = await computeDueAt(db, type, structureId, now, accessTrack);
-  const to = mode === "anonymous" ? null : mode === "account" ? (contact?.email ?? null) : contactEmail;
+  const structureId = rule?.targetStructureId ?? intake.structure.id;
+  const dueAt = await computeDueAt(db, intake.type, structureId, now, intake.accessTrack);
+  const to =
+    intake.mode === "anonymous"
+      ? null
+      : intake.mode === "account"
+        ? (contact?.email ?? null)
+        : intake.contactEmail;
   const channel = ctx.channel ?? "web";
   const created = await db.transaction(async (tx) => {
     const assignee = rule ? await pickAssignee(tx, rule) : null;
@@ -128,30 +112,31 @@ export async function submitCase(
       .values({
         reference: sql`${`EC-${now.getUTCFullYear()}-`} || lpad(nextval('case_reference_seq')::text, 6, '0')`,
         submissionKeyHash,
-        type,
+        type: intake.type,
         structureId,
-        categoryId: categoryId || null,
+        categoryId: intake.categoryId || null,
         // A rule that sends it to another structure has triaged it.
-        needsTriage: needsTriage && structureId === structure.id,
+        needsTriage: intake.needsTriage && structureId === intake.structure.id,
         channel,
-        subject,
-        description,
-        governorateCode,
-        address,
-        latitude: typeof latitude === "number" ? latitude : null,
-        longitude: typeof longitude === "number" ? longitude : null,
+        subject: intake.subject,
+        description: intake.description,
+        governorateCode: intake.governorateCode,
+        address: intake.address,
+        latitude: typeof intake.latitude === "number" ? intake.latitude : null,
+        longitude: typeof intake.longitude === "number" ? intake.longitude : null,
         submitterId: ctx.account?.id ?? null,
-        contactName: mode === "anonymous" ? null : (contactName ?? contact?.displayName ?? null),
+        contactName:
+          intake.mode === "anonymous" ? null : (intake.contactName ?? contact?.displayName ?? null),
         contactEmail: to,
         // The other way to reach them too, when given and valid (Open311 clients send both).
-        contactPhone: mode === "anonymous" ? null : contactPhone,
-        contactAddress,
-        anonymous: mode === "anonymous",
+        contactPhone: intake.mode === "anonymous" ? null : intake.contactPhone,
+        contactAddress: intake.contactAddress,
+        anonymous: intake.mode === "anonymous",
         followTokenHash: sha256(followToken),
         followPinHash: followPinHash(ctx.secret, sha256(followToken), pin),
         clockStartedAt: now,
         dueAt,
-        accessTrack,
+        accessTrack: intake.accessTrack,
         ...(assignee ? { assigneeId: assignee.id, status: "in_progress" as const } : {}),
       })
       .onConflictDoNothing({ target: cases.submissionKeyHash })
@@ -168,7 +153,7 @@ export async function submitCase(
           at: now,
           details: { channel },
         },
-        ...(rule ? routeEvents(row.id, rule, structure.id, assignee, now) : []),
+        ...(rule ? routeEvents(row.id, rule, intake.structure.id, assignee, now) : []),
       ])
       .returning({ id: caseEvents.id, kind: caseEvents.kind });
     const event = events.find((e) => e.kind === "submitted");

@@ -5,8 +5,8 @@ import { mailsTo } from "../../../../test/mail.js";
 import { sendRequestForm } from "../../../../test/request-form.js";
 import { formatDate } from "../../../core/i18n/format.js";
 import { afterCalendarDays } from "../access-law.js";
-import { staffPeople, staffTestApp } from "../staff/testing.js";
 import { cases } from "../tables.js";
+import { staffPeople, staffTestApp } from "../workspace/testing.js";
 import { runDeadlineJob } from "./deadlines.js";
 import { ENV } from "./testing.js";
 

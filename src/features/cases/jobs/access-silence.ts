@@ -3,8 +3,8 @@ import type { JobEnv } from "../../../core/jobs/job.js";
 import type { Db } from "../../../db/client.js";
 import { shiftDay, startOfTunisDay, tunisDay } from "../../calendar/days.js";
 import { HEAD_APPEAL } from "../access-law.js";
-import { notifyCitizen } from "../staff/notify.js";
 import { caseEvents, cases } from "../tables.js";
+import { notifyCitizen } from "../workspace/notify.js";
 
 /**
  * The body's silence on an access-to-information request (access-law.ts): once its limit (or, on

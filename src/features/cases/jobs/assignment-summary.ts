@@ -6,8 +6,8 @@ import type { JobDefinition, JobEnv } from "../../../core/jobs/job.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { OPEN_STATUSES } from "../lifecycle.js";
-import { staffPreferences } from "../staff/tables.js";
 import { caseEvents, cases } from "../tables.js";
+import { staffPreferences } from "../workspace/tables.js";
 
 /** Each morning at 07:00 in Tunis (06:00 UTC), before the working day. */
 export const ASSIGNMENT_SUMMARY_CRON = "0 6 * * *";
@@ -74,11 +74,11 @@ export async function runAssignmentSummary(db: Db, now: Date, env: JobEnv): Prom
       const t = translator(locale);
       await enqueueMail(tx, {
         to: reader.email!,
-        subject: t("cases.staff.mail.staff.summary.subject", { count: assigned.length }),
+        subject: t("cases.workspace.mail.staff.summary.subject", { count: assigned.length }),
         text: [
-          t("cases.staff.mail.staff.summary.body", { count: assigned.length }),
+          t("cases.workspace.mail.staff.summary.body", { count: assigned.length }),
           assigned.map((c) => `${c.reference}: ${env.publicUrl}/${locale}/staff/requests/${c.id}`).join("\n"),
-          `-- \n${t("cases.staff.mail.staff.summary.why", { url: `${env.publicUrl}/${locale}/staff/preferences` })}`,
+          `-- \n${t("cases.workspace.mail.staff.summary.why", { url: `${env.publicUrl}/${locale}/staff/preferences` })}`,
         ].join("\n\n"),
       });
       return 1;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { startBoss } from "../../../core/jobs/boss.js";
 import { startJobs } from "../../../core/jobs/runner.js";
 import type { FeatureManifest } from "../../../core/manifest.js";
-import { insertCase, reload } from "../staff/testing.js";
+import { insertCase, reload } from "../workspace/testing.js";
 import { runDeadlineJob } from "./deadlines.js";
 import { deadlineEvents, deadlinePeople, ENV, jobTestDatabase, mailCounts } from "./testing.js";
 

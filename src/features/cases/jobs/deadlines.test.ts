@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mailsTo } from "../../../../test/mail.js";
-import { insertCase, reload } from "../staff/testing.js";
 import { cases } from "../tables.js";
+import { insertCase, reload } from "../workspace/testing.js";
 import { type DeadlineRun, runDeadlineJob } from "./deadlines.js";
 import { deadlineEvents, deadlinePeople, ENV, jobTestDatabase, mailCounts } from "./testing.js";
 

@@ -5,7 +5,7 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { CENTRAL_OFFICE_CODE } from "../../structures/reference-data.js";
-import { liveMembership } from "../staff/queries/handlers.js";
+import { liveMembership } from "../workspace/queries/handlers.js";
 
 /** A member of staff a deadline mail goes to. */
 export interface StaffRecipient {

@@ -4,7 +4,7 @@ import { signedInAgent } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
 import { lastMonths } from "../../insights/queries.js";
 import { refreshInsights } from "../../insights/refresh.js";
-import { insertCase, type NewCase } from "../staff/testing.js";
+import { insertCase, type NewCase } from "../workspace/testing.js";
 
 const { app, database } = await createTestApp();
 const db = database.db;
@@ -91,7 +91,7 @@ describe("a structure's service levels", () => {
       Object.fromEntries(Object.entries(published).map(([k, v]) => [k, String(v)])),
     ]);
 
-    await refreshInsights(db);
+    await refreshInsights(db, app.features);
     const levels = await app.inject("/en/transparency/service-levels.csv");
     expect(levels.statusCode).toBe(200);
     const [level] = csvRows(levels.body).filter((r) => r.structure_code === CODE);

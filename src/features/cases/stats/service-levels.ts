@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { isOpenCase, overdueCondition } from "../staff/deadline-state.js";
 import { cases } from "../tables.js";
+import { isOpenCase, overdueCondition } from "../workspace/deadline-state.js";
 
 /** Hours from a request's arrival at its structure to its first response there. */
 const responseHours = sql`extract(epoch from ${cases.firstResponseAt} - ${cases.clockStartedAt}) / 3600`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../../../test/app.js";
 import { translator } from "../../../core/i18n/catalog.js";
-import { insertCase, type NewCase, structureIdOf } from "../staff/testing.js";
+import { insertCase, type NewCase, structureIdOf } from "../workspace/testing.js";
 import { STATS_MIN_CASES, structureCaseStats } from "./queries.js";
 import { durationText } from "./stats-section.js";
 

@@ -7,6 +7,23 @@ import { usePage } from "../../../core/views/context.js";
 import { ACCESS_TRACK_NAMES, trackValues } from "../access-law.js";
 import { LIMITS } from "../rules.js";
 
+/** The element ids of the request fields both forms share (the citizen's and the counter's). */
+export const REQUEST_FIELD_IDS = {
+  type: "type",
+  structure: "structure",
+  category: "category",
+  subject: "subject",
+  description: "description",
+  governorate: "governorate",
+  address: "address",
+  attachments: "attachments",
+  contactName: "contact-name",
+  contactEmail: "contact-email",
+  contactPhone: "contact-phone",
+  contactAddress: "contact-address",
+  accessTrack: "access-track",
+} as const;
+
 /**
  * The fields of a request that a citizen's form and an agent's counter form share, each with the
  * same name, id and limits, so both post what submitCase reads. Hints differ: a citizen is told

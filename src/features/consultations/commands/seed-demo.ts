@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { accounts } from "../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { structures } from "../../../core/structures/tables.js";
@@ -216,10 +217,7 @@ export async function seedDemoConsultations(db: Db): Promise<string[]> {
   const people = await participants(db);
   const ids = { structure: tunis.id, municipality: tunis.id, admin, people, staff: agent, moderator };
   const titles: LocalizedText[] = [];
-  const [citizen] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "citizen@demo.sharek.tn"));
+  const citizen = await findAccountByEmail(db, "citizen@demo.sharek.tn");
   for (const demo of [PARTICIPATORY_BUDGET, GREEN_PLAN, TERRACES]) {
     const c = await insertConsultation(db, demo, ids);
     titles.push(c.title);

@@ -1,8 +1,7 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { readUpload } from "../../../core/security/uploads.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { addDocument, type DocumentField, deleteDocument } from "../commands/documents.js";
 import { LIMITS } from "../fields.js";
 import type { ConsultationView } from "../queries.js";
@@ -15,26 +14,17 @@ import { IdParams } from "./public.js";
 /** A consultation's documents: uploaded files listed on its public page. */
 export const adminDocumentsRoutes: FastifyPluginAsync = async (app) => {
   const documentsPage = async (
-    request: FastifyRequest,
     c: ConsultationView,
     values?: Record<string, string>,
     errors?: FieldErrors<DocumentField>,
-  ) => (
-    <DocumentsPage
-      abilities={adminAbilities(request.actor)}
-      c={c}
-      documents={await listDocuments(app.db, c.id)}
-      values={values}
-      errors={errors}
-    />
-  );
+  ) => <DocumentsPage c={c} documents={await listDocuments(app.db, c.id)} values={values} errors={errors} />;
 
   app.get<{ Params: IdParams }>(
     "/admin/consultations/:id/documents",
     { schema: { params: IdParams } },
     async (request, reply) => {
       const c = await loadAdmin(request, request.params.id);
-      return reply.render(await documentsPage(request, c));
+      return reply.render(await documentsPage(c));
     },
   );
 
@@ -52,7 +42,7 @@ export const adminDocumentsRoutes: FastifyPluginAsync = async (app) => {
         files.find((f) => f.field === "file"),
         changeContext(request),
       );
-      if (!result.ok) return reply.render(await documentsPage(request, c, fields, result.errors), 422);
+      if (!result.ok) return reply.render(await documentsPage(c, fields, result.errors), 422);
       return reply.redirectWithFlash(`/admin/consultations/${c.id}/documents`, {
         kind: "success",
         message: "consultations.flash.documentAdded",

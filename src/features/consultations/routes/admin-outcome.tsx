@@ -5,7 +5,6 @@ import { requireStaff } from "../../../core/auth/plugin.js";
 import { csvText } from "../../../core/csv.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { type OutcomeInput, outcomeFields, publishOutcome, saveOutcome } from "../commands/outcome.js";
 import { exportContributions } from "../export.js";
@@ -89,7 +88,6 @@ export const adminOutcomeRoutes: FastifyPluginAsync = async (app) => {
         textAnswers.set(q.id, await listTextAnswers(app.db, q.id));
       return reply.render(
         <ResultsPage
-          abilities={adminAbilities(request.actor)}
           c={c}
           figures={figures}
           sections={sections}
@@ -109,7 +107,6 @@ export const adminOutcomeRoutes: FastifyPluginAsync = async (app) => {
     errors?: FieldErrors,
   ) => (
     <OutcomePage
-      abilities={adminAbilities(request.actor)}
       c={c}
       sections={sections}
       editable={phaseOf(c) === "analysis"}

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../../core/forms.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import {
   addQuestion,
   deleteQuestion,
@@ -34,7 +33,6 @@ const QuestionBody = formSchema({
 /** A consultation's questionnaire: its questions, added and deleted while nobody has answered. */
 export const adminQuestionnaireRoutes: FastifyPluginAsync = async (app) => {
   const questionsPage = async (
-    request: FastifyRequest,
     c: ConsultationView,
     values?: Record<string, string>,
     errors?: FieldErrors<QuestionField>,
@@ -45,7 +43,6 @@ export const adminQuestionnaireRoutes: FastifyPluginAsync = async (app) => {
     ]);
     return (
       <QuestionnaireAdminPage
-        abilities={adminAbilities(request.actor)}
         c={c}
         questions={questions}
         editable={textEditable(c) && responded === 0}
@@ -60,7 +57,7 @@ export const adminQuestionnaireRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: IdParams } },
     async (request, reply) => {
       const c = await loadAdmin(request, request.params.id);
-      return reply.render(await questionsPage(request, c));
+      return reply.render(await questionsPage(c));
     },
   );
 
@@ -72,7 +69,7 @@ export const adminQuestionnaireRoutes: FastifyPluginAsync = async (app) => {
       const result = await addQuestion(app.db, c, request.body, changeContext(request));
       if (!result.ok)
         return reply.render(
-          await questionsPage(request, c, request.body as Record<string, string>, result.errors),
+          await questionsPage(c, request.body as Record<string, string>, result.errors),
           422,
         );
       return reply.redirectWithFlash(`/admin/consultations/${c.id}/questionnaire`, {
@@ -90,7 +87,7 @@ export const adminQuestionnaireRoutes: FastifyPluginAsync = async (app) => {
       const question = (await listQuestions(app.db, c.id)).find((q) => q.id === request.params.itemId);
       if (!question) throw new NotFoundError();
       const result = await deleteQuestion(app.db, c, question, changeContext(request));
-      if (!result.ok) return reply.render(await questionsPage(request, c, {}, result.errors), 409);
+      if (!result.ok) return reply.render(await questionsPage(c, {}, result.errors), 409);
       return reply.redirectWithFlash(`/admin/consultations/${c.id}/questionnaire`, {
         kind: "success",
         message: "consultations.flash.questionDeleted",

@@ -3,7 +3,6 @@ import type { TSchema } from "typebox";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import type { Result } from "../../../core/forms.js";
 import { type FieldErrors, formSchema } from "../../../core/forms.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import {
   addSection,
   deleteSection,
@@ -34,7 +33,6 @@ const ImportBody = formSchema({ text: 200_000, language: 5 });
 /** A consultation's sections: the list with its add and import forms, and each section's edit page. */
 export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
   const sectionsPage = async (
-    request: FastifyRequest,
     c: ConsultationView,
     state: {
       sectionValues?: Record<string, string>;
@@ -44,15 +42,7 @@ export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
     } = {},
   ) => {
     const sections = await listSections(app.db, c.id);
-    return (
-      <SectionsPage
-        abilities={adminAbilities(request.actor)}
-        c={c}
-        sections={sections}
-        editable={textEditable(c)}
-        {...state}
-      />
-    );
+    return <SectionsPage c={c} sections={sections} editable={textEditable(c)} {...state} />;
   };
 
   app.get<{ Params: IdParams }>(
@@ -60,7 +50,7 @@ export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: IdParams } },
     async (request, reply) => {
       const c = await loadAdmin(request, request.params.id);
-      return reply.render(await sectionsPage(request, c));
+      return reply.render(await sectionsPage(c));
     },
   );
 
@@ -77,7 +67,7 @@ export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
       input: Record<string, string>,
       context: ReturnType<typeof changeContext>,
     ) => Promise<Result<unknown, F>>,
-    failed: (values: Record<string, string>, errors: FieldErrors<F>) => Parameters<typeof sectionsPage>[2],
+    failed: (values: Record<string, string>, errors: FieldErrors<F>) => Parameters<typeof sectionsPage>[1],
     flash: string,
   ) {
     app.post<{ Params: IdParams; Body: Record<string, string> }>(
@@ -86,8 +76,7 @@ export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
       async (request, reply) => {
         const c = await loadAdmin(request, request.params.id, "update");
         const result = await command(app.db, c, request.body, changeContext(request));
-        if (!result.ok)
-          return reply.render(await sectionsPage(request, c, failed(request.body, result.errors)), 422);
+        if (!result.ok) return reply.render(await sectionsPage(c, failed(request.body, result.errors)), 422);
         return reply.redirectWithFlash(`/admin/consultations/${c.id}/sections`, {
           kind: "success",
           message: flash,
@@ -132,15 +121,7 @@ export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
         bodyFr: section.body.fr,
         bodyEn: section.body.en,
       };
-      return reply.render(
-        <SectionEditPage
-          abilities={adminAbilities(request.actor)}
-          c={c}
-          section={section}
-          index={index}
-          values={values}
-        />,
-      );
+      return reply.render(<SectionEditPage c={c} section={section} index={index} values={values} />);
     },
   );
 
@@ -153,7 +134,6 @@ export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
       if (!result.ok)
         return reply.render(
           <SectionEditPage
-            abilities={adminAbilities(request.actor)}
             c={c}
             section={section}
             index={index}
@@ -177,8 +157,7 @@ export const adminSectionsRoutes: FastifyPluginAsync = async (app) => {
       const section = await findSection(app.db, c.id, request.params.itemId);
       if (!section) throw new NotFoundError();
       const result = await deleteSection(app.db, c, section, changeContext(request));
-      if (!result.ok)
-        return reply.render(await sectionsPage(request, c, { sectionErrors: result.errors }), 409);
+      if (!result.ok) return reply.render(await sectionsPage(c, { sectionErrors: result.errors }), 409);
       return reply.redirectWithFlash(`/admin/consultations/${c.id}/sections`, {
         kind: "success",
         message: "consultations.flash.sectionDeleted",

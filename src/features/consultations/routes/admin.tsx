@@ -4,7 +4,6 @@ import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError } from "../../../core/errors/app-error.js";
 import { formSchema } from "../../../core/forms.js";
 import { structures } from "../../../core/structures/tables.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { listGovernorates } from "../../structures/queries.js";
 import {
   closeConsultation,
@@ -100,11 +99,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
     if (!canConsultation(request.actor, "list", null)) throw new ForbiddenError();
     const items = await listAdminConsultations(app.db, consultationScope(request.actor));
     return reply.render(
-      <AdminListPage
-        abilities={adminAbilities(request.actor)}
-        items={items}
-        canCreate={canConsultation(request.actor, "create", null)}
-      />,
+      <AdminListPage items={items} canCreate={canConsultation(request.actor, "create", null)} />,
     );
   });
 
@@ -115,7 +110,6 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
     consultation?: ConsultationView,
   ) => (
     <ConsultationFormPage
-      abilities={adminAbilities(request.actor)}
       consultation={consultation}
       values={values}
       errors={errors}
@@ -156,12 +150,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
   );
 
   const overview = async (request: FastifyRequest, c: ConsultationView, error?: string) => (
-    <OverviewPage
-      abilities={adminAbilities(request.actor)}
-      c={c}
-      counts={await counts(request, c.id)}
-      error={error}
-    />
+    <OverviewPage c={c} counts={await counts(request, c.id)} error={error} />
   );
 
   app.get<{ Params: IdParams }>(

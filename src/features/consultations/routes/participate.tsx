@@ -3,6 +3,7 @@ import Type, { type Static } from "typebox";
 import { requireAccount } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { formSchema } from "../../../core/forms.js";
+import { submissionLimit } from "../../../core/security/submission-limit.js";
 import { addComment, type CommentInput, toggleSupport } from "../commands/comments.js";
 import { setFollowing } from "../commands/follow.js";
 import { type ResponseInput, submitResponse } from "../commands/respond.js";
@@ -38,7 +39,7 @@ const refusalStatus = (refusal: ParticipationRefusal) =>
 
 /** Taking part: comments and replies, supports, following, and answering the questionnaire. */
 export const participateRoutes: FastifyPluginAsync = async (app) => {
-  const submissions = { rateLimit: { max: app.config.SUBMISSION_RATE_LIMIT, timeWindow: 60_000 } };
+  const submissions = submissionLimit(app);
   /** Shows the page the comment form was on again, with the refusal or the errors. */
   async function formPage(
     request: FastifyRequest,

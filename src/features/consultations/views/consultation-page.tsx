@@ -15,7 +15,8 @@ import type { CommentSort, CommentThread } from "../comment-queries.js";
 import { hasClosed, phaseOf } from "../phase.js";
 import type { ParticipationRefusal } from "../policy.js";
 import type { ConsultationDocument, ConsultationView, Outcome, Section, Synthesis } from "../queries.js";
-import { type CommentAbilities, CommentForm, CommentList, RefusalNote } from "./comments.js";
+import type { CommentAbilities } from "./comments.js";
+import { CommentsSection } from "./comments-section.js";
 import { OutcomeSection } from "./outcome-section.js";
 import { LocalizedBlock, PhaseTag, PhaseTimeline, useSectionTitle } from "./parts.js";
 
@@ -40,7 +41,7 @@ export interface ConsultationPageProps {
 
 /** A consultation's public page: what is consulted, its timeline, its text by section, and the comments on the whole. */
 export function ConsultationPage(props: ConsultationPageProps) {
-  const { c, sections, counts, documents, abilities, comments } = props;
+  const { c, sections, counts, documents, abilities } = props;
   const { t, locale } = usePage();
   const href = useHref();
   const sectionTitle = useSectionTitle();
@@ -171,29 +172,13 @@ export function ConsultationPage(props: ConsultationPageProps) {
         </ol>
       </section>
 
-      <section aria-labelledby="comments">
-        <h2 id="comments" class="sh-heading-l">
-          {t("consultations.page.wholeComments")}
-        </h2>
-        <CommentList
-          consultationId={c.id}
-          {...comments}
-          sort={props.sort}
-          abilities={abilities}
-          back={base}
-          headingId="comments"
-        />
-        {abilities.refusal === null ? (
-          <>
-            <h3 id="new-comment" class="sh-heading-m">
-              {t("consultations.comments.newWhole")}
-            </h3>
-            <CommentForm consultationId={c.id} values={props.values} errors={props.errors} />
-          </>
-        ) : (
-          <RefusalNote refusal={abilities.refusal} />
-        )}
-      </section>
+      <CommentsSection
+        consultationId={c.id}
+        heading={t("consultations.page.wholeComments")}
+        formHeading={t("consultations.comments.newWhole")}
+        back={base}
+        page={props}
+      />
     </Layout>
   );
 }

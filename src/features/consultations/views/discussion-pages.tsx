@@ -10,7 +10,8 @@ import type { CommentSort, CommentThread } from "../comment-queries.js";
 import { MAX_DEPTH } from "../fields.js";
 import type { ParticipationRefusal } from "../policy.js";
 import type { ConsultationView, Section } from "../queries.js";
-import { type CommentAbilities, CommentForm, CommentList, RefusalNote, ThreadItem } from "./comments.js";
+import { type CommentAbilities, CommentForm, RefusalNote, ThreadItem } from "./comments.js";
+import { CommentsSection } from "./comments-section.js";
 import { LocalizedBlock, PhaseTag, useSectionTitle } from "./parts.js";
 
 interface FormState {
@@ -47,7 +48,7 @@ export function SectionPage(
     abilities: CommentAbilities;
   },
 ) {
-  const { c, section, index, comments, abilities } = props;
+  const { c, section, index } = props;
   const { t } = usePage();
   const href = useHref();
   const sectionTitle = useSectionTitle();
@@ -74,34 +75,14 @@ export function SectionPage(
           </a>
         )}
       </nav>
-      <section aria-labelledby="comments">
-        <h2 id="comments" class="sh-heading-l">
-          {t("consultations.section.comments")}
-        </h2>
-        <CommentList
-          consultationId={c.id}
-          {...comments}
-          sort={props.sort}
-          abilities={abilities}
-          back={base}
-          headingId="comments"
-        />
-        {abilities.refusal === null ? (
-          <>
-            <h3 id="new-comment" class="sh-heading-m">
-              {t("consultations.comments.newSection")}
-            </h3>
-            <CommentForm
-              consultationId={c.id}
-              sectionId={section.id}
-              values={props.values}
-              errors={props.errors}
-            />
-          </>
-        ) : (
-          <RefusalNote refusal={abilities.refusal} />
-        )}
-      </section>
+      <CommentsSection
+        consultationId={c.id}
+        sectionId={section.id}
+        heading={t("consultations.section.comments")}
+        formHeading={t("consultations.comments.newSection")}
+        back={base}
+        page={props}
+      />
     </Layout>
   );
 }

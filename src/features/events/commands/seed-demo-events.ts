@@ -1,5 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
-import { accounts } from "../../../core/auth/tables.js";
+import { inArray } from "drizzle-orm";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
@@ -200,10 +200,7 @@ export async function seedDemoEvents(db: Db, now: Date = new Date()): Promise<st
     if (!e.cancelReason) await announceEvent(db, row!);
     ids.push(row!.id);
   }
-  const [citizen] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "citizen@demo.sharek.tn"));
+  const citizen = await findAccountByEmail(db, "citizen@demo.sharek.tn");
   if (citizen && ids[0]) {
     await db
       .insert(eventRegistrations)

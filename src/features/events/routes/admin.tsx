@@ -50,7 +50,6 @@ export const adminEventRoutes: FastifyPluginAsync = async (app) => {
     event?: EventSummary,
   ) => (
     <EventFormPage
-      abilities={adminAbilities(request.actor)}
       event={event}
       values={values}
       errors={errors}
@@ -64,7 +63,6 @@ export const adminEventRoutes: FastifyPluginAsync = async (app) => {
     if (!adminAbilities(request.actor).events) throw new ForbiddenError();
     return reply.render(
       <EventsAdminPage
-        abilities={adminAbilities(request.actor)}
         events={await listManagedEvents(app.db, eventScope(request.actor))}
         canCreate={canEvent(request.actor, "create", null)}
       />,
@@ -98,7 +96,6 @@ export const adminEventRoutes: FastifyPluginAsync = async (app) => {
       const event = await load(request, request.params.id, "attendance");
       return reply.render(
         <AttendancePage
-          abilities={adminAbilities(request.actor)}
           event={event}
           attendees={await listAttendees(app.db, event.id)}
           canUpdate={canEvent(request.actor, "update", event)}
@@ -166,7 +163,6 @@ export const adminEventRoutes: FastifyPluginAsync = async (app) => {
       if (!result.ok)
         return reply.render(
           <AttendancePage
-            abilities={adminAbilities(request.actor)}
             event={event}
             attendees={await listAttendees(app.db, event.id)}
             canUpdate

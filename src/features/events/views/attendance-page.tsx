@@ -9,18 +9,16 @@ import { translateWith } from "../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Localized, usePlainName } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { Attendee, EventSummary } from "../queries.js";
 
 export function AttendancePage({
-  abilities,
   event,
   attendees,
   canUpdate,
   cancelErrors,
   reason,
 }: {
-  abilities: AdminAbilities;
   event: EventSummary;
   attendees: Attendee[];
   canUpdate: boolean;
@@ -35,7 +33,7 @@ export function AttendancePage({
   const confirmed = attendees.filter((a) => a.status === "confirmed");
   const waiting = attendees.filter((a) => a.status === "waiting");
   return (
-    <AdminLayout title={plain(event.title)} section="events" abilities={abilities}>
+    <AdminLayout title={plain(event.title)} section="events">
       <Summary />
       <UserText as="h1" class="sh-heading-xl">
         <Localized text={event.title} />

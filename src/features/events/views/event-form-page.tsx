@@ -7,7 +7,7 @@ import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { usePlainName } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import { DESCRIPTION_MAX, type EventField } from "../commands/save-event.js";
 import type { EventSummary } from "../queries.js";
 import { eventKind, eventMode } from "../tables.js";
@@ -39,7 +39,6 @@ type Named = { code: string; name: LocalizedText };
 
 /** Creates an event, or edits one. */
 export function EventFormPage({
-  abilities,
   event,
   values,
   errors,
@@ -47,7 +46,6 @@ export function EventFormPage({
   governorates,
   themes,
 }: {
-  abilities: AdminAbilities;
   event?: EventSummary;
   values: EventValues;
   errors?: FieldErrors<EventField>;
@@ -83,7 +81,7 @@ export function EventFormPage({
   );
   const choose = { value: "", text: t("events.admin.choose") };
   return (
-    <AdminLayout title={title} section="events" abilities={abilities}>
+    <AdminLayout title={title} section="events">
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>
       <Form action={event ? `/admin/events/${event.id}/edit` : "/admin/events/new"}>

@@ -4,23 +4,15 @@ import { Table } from "../../../core/views/components/table/table.js";
 import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Localized } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { EventSummary } from "../queries.js";
 
 /** The events the actor runs, latest first. */
-export function EventsAdminPage({
-  abilities,
-  events,
-  canCreate,
-}: {
-  abilities: AdminAbilities;
-  events: EventSummary[];
-  canCreate: boolean;
-}) {
+export function EventsAdminPage({ events, canCreate }: { events: EventSummary[]; canCreate: boolean }) {
   const { t, locale } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={t("events.admin.title")} section="events" abilities={abilities}>
+    <AdminLayout title={t("events.admin.title")} section="events">
       <h1 class="sh-heading-xl">{t("events.admin.title")}</h1>
       {canCreate && <Button href={href("/admin/events/new")}>{t("events.admin.create")}</Button>}
       <Table

@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { accounts } from "../../../core/auth/tables.js";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { demoVoices } from "../../ideas/commands/seed-ideas.js";
@@ -170,14 +169,8 @@ const THREADS: DemoThread[] = [
 /** The forum's categories and lively discussions in ar, fr and en, with official answers and moderation. */
 export async function seedDemoForum(db: Db): Promise<string[]> {
   const voices = await demoVoices(db);
-  const [official] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "agent@demo.sharek.tn"));
-  const [moderator] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "moderator@demo.sharek.tn"));
+  const official = await findAccountByEmail(db, "agent@demo.sharek.tn");
+  const moderator = await findAccountByEmail(db, "moderator@demo.sharek.tn");
   const categories = await db
     .insert(forumCategories)
     .values(CATEGORIES.map((c, position) => ({ ...c, position })))

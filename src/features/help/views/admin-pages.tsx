@@ -8,23 +8,17 @@ import { UserText } from "../../../core/views/components/user-text/user-text.js"
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Localized } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import { type ArticleField, BODY_MAX } from "../commands/save-article.js";
 import type { HelpArticle } from "../queries.js";
 import { helpArticleKind } from "../tables.js";
 
 /** The help centre's content, for platform admins. */
-export function HelpAdminPage({
-  abilities,
-  articles,
-}: {
-  abilities: AdminAbilities;
-  articles: HelpArticle[];
-}) {
+export function HelpAdminPage({ articles }: { articles: HelpArticle[] }) {
   const { t } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={t("help.admin.title")} section="help" abilities={abilities}>
+    <AdminLayout title={t("help.admin.title")} section="help">
       <h1 class="sh-heading-xl">{t("help.admin.title")}</h1>
       <Button href={href("/admin/help/new")}>{t("help.admin.create")}</Button>
       <Table
@@ -58,12 +52,10 @@ const FIELDS: ArticleField[] = [
 
 /** Writes or edits a guide or a question, in Markdown, in the three languages. */
 export function ArticleFormPage({
-  abilities,
   article,
   values,
   errors,
 }: {
-  abilities: AdminAbilities;
   article?: HelpArticle;
   values: Partial<Record<ArticleField, string>>;
   errors?: FieldErrors<ArticleField>;
@@ -95,7 +87,7 @@ export function ArticleFormPage({
     />
   );
   return (
-    <AdminLayout title={title} section="help" abilities={abilities}>
+    <AdminLayout title={title} section="help">
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>
       <Form action={article ? `/admin/help/${article.id}/edit` : "/admin/help/new"}>

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
+import { findAccountByEmail } from "../../../core/auth/accounts.js";
 import { accounts } from "../../../core/auth/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { structures } from "../../../core/structures/tables.js";
@@ -201,18 +202,9 @@ const DEMO: DemoIdea[] = [
 /** A lively idea box in ar, fr and en: every status, supports, comments, a tombstone and a flag. */
 export async function seedDemoIdeas(db: Db): Promise<string[]> {
   const voices = await demoVoices(db);
-  const [citizen] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "citizen@demo.sharek.tn"));
-  const [official] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "agent@demo.sharek.tn"));
-  const [moderator] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.email, "moderator@demo.sharek.tn"));
+  const citizen = await findAccountByEmail(db, "citizen@demo.sharek.tn");
+  const official = await findAccountByEmail(db, "agent@demo.sharek.tn");
+  const moderator = await findAccountByEmail(db, "moderator@demo.sharek.tn");
   const codes = await db.select({ id: structures.id, code: structures.code }).from(structures);
   const structureId = new Map(codes.map((s) => [s.code, s.id]));
   const themes = new Map((await db.select().from(ideaThemes)).map((t) => [t.code, t.id]));

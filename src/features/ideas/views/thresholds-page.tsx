@@ -8,13 +8,12 @@ import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { ThresholdField, ThresholdInput } from "../commands/set-idea-threshold.js";
 import type { ThresholdRow } from "../queries.js";
 import { DEFAULT_THRESHOLD, THRESHOLD_LIMITS } from "../rules.js";
 
 export interface ThresholdsPageProps {
-  abilities: AdminAbilities;
   /** Platform admins: every structure can be chosen, and the table lists those with their own threshold. */
   all: boolean;
   rows: ThresholdRow[];
@@ -24,7 +23,7 @@ export interface ThresholdsPageProps {
 }
 
 /** The idea thresholds of the structures an admin runs: the table, and the form that sets one. */
-export function ThresholdsPage({ abilities, all, rows, structures, values, errors }: ThresholdsPageProps) {
+export function ThresholdsPage({ all, rows, structures, values, errors }: ThresholdsPageProps) {
   const { t, locale } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, {
@@ -38,7 +37,7 @@ export function ThresholdsPage({ abilities, all, rows, structures, values, error
     .map((s) => ({ value: s.id, text: name(s.name) }))
     .sort((a, b) => a.text.localeCompare(b.text, locale));
   return (
-    <AdminLayout title={title} section="ideas" abilities={abilities}>
+    <AdminLayout title={title} section="ideas">
       <Breadcrumbs items={[{ text: t("admin.nav.home"), href: href("/admin") }, { text: title }]} />
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>

@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../../../core/i18n/localized.js";
+import type { FeatureManifest } from "../../../core/manifest.js";
 import type { Db } from "../../../db/client.js";
 import { refreshInsights } from "../refresh.js";
 import { actionPlanMilestones } from "../tables.js";
@@ -96,8 +97,8 @@ export const DEMO_MILESTONES = [
 ];
 
 /** The action plan's milestones, then a first refresh so the dashboards show the demo's figures. */
-export async function seedDemoPlan(db: Db): Promise<string[]> {
+export async function seedDemoPlan(db: Db, features: readonly FeatureManifest[]): Promise<string[]> {
   await db.insert(actionPlanMilestones).values(DEMO_MILESTONES);
-  await refreshInsights(db);
+  await refreshInsights(db, features);
   return [];
 }

@@ -1,24 +1,19 @@
+import type { ContributionMechanism } from "../../../core/features/contracts.js";
 import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/format.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { Reference } from "../../../core/views/components/user-text/user-text.js";
 import { usePage } from "../../../core/views/context.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { ServiceLevel } from "../level-queries.js";
-import {
-  type FUNNEL_FORMS,
-  MECHANISMS,
-  type UsageGrid,
-  type usageByGovernorate,
-  type usageByStructure,
-} from "../queries.js";
+import type { FUNNEL_FORMS, UsageGrid, usageByGovernorate, usageByStructure } from "../queries.js";
 import { BarChart, LineChart } from "./charts.js";
 import { CsvLink, nameOf, percentText, ServiceLevelTable } from "./figures.js";
 
 export interface DashboardProps {
-  abilities: AdminAbilities;
   /** The reader sees national figures (platform admin); otherwise their structures only. */
   national: boolean;
+  /** The mechanisms counted, in order, with their labels (mechanismsOf). */
+  mechanisms: ContributionMechanism[];
   usage: UsageGrid;
   governorates: Awaited<ReturnType<typeof usageByGovernorate>>;
   structures: Awaited<ReturnType<typeof usageByStructure>>;
@@ -38,10 +33,13 @@ export interface DashboardProps {
 export function DashboardPage(p: DashboardProps) {
   const { t, locale } = usePage();
   const n = (v: number) => formatNumber(v, locale);
+  // The overdue list is of requests: each type is named as its mechanism (the cases feature's label).
+  const requestLabel = (type: string) =>
+    p.mechanisms.find((m) => m.name === `request_${type}`)?.labelKey ?? type;
   const placeName = (g: { code: string; name: Record<string, string> | null }) =>
     g.name ? nameOf(g.name, locale) : t(`insights.places.${g.code}`);
   return (
-    <AdminLayout title={t("insights.dashboard.title")} section="insights" abilities={p.abilities}>
+    <AdminLayout title={t("insights.dashboard.title")} section="insights">
       <h1 class="sh-heading-xl">{t("insights.dashboard.title")}</h1>
       <p class="sh-lead">
         {t(p.national ? "insights.dashboard.leadNational" : "insights.dashboard.leadScoped")}
@@ -81,9 +79,9 @@ export function DashboardPage(p: DashboardProps) {
           { text: t("insights.mechanism") },
           ...p.usage.months.map((m) => ({ text: formatMonth(m, locale), numeric: true })),
         ]}
-        rows={MECHANISMS.map((mech) => [
-          t(`insights.mechanisms.${mech}`),
-          ...p.usage.months.map((m) => n(p.usage.counts[m]?.[mech] ?? 0)),
+        rows={p.mechanisms.map((mech) => [
+          t(mech.labelKey),
+          ...p.usage.months.map((m) => n(p.usage.counts[m]?.[mech.name] ?? 0)),
         ])}
       />
       <CsvLink href="/admin/insights/usage.csv" label={t("insights.dashboard.byMechanism")} />
@@ -109,12 +107,12 @@ export function DashboardPage(p: DashboardProps) {
           firstCellIsHeader
           head={[
             { text: t("insights.levels.structure") },
-            ...MECHANISMS.map((m) => ({ text: t(`insights.mechanisms.${m}`), numeric: true })),
+            ...p.mechanisms.map((m) => ({ text: t(m.labelKey), numeric: true })),
             { text: t("insights.total"), numeric: true },
           ]}
           rows={p.structures.map((s) => [
             nameOf(s.name, locale),
-            ...MECHANISMS.map((m) => n(s.counts[m])),
+            ...p.mechanisms.map((m) => n(s.counts[m.name] ?? 0)),
             n(s.total),
           ])}
         />
@@ -191,7 +189,7 @@ export function DashboardPage(p: DashboardProps) {
             <a key="r" class="sh-link" href={`/${locale}/staff/requests/${c.id}`}>
               <Reference>{c.reference}</Reference>
             </a>,
-            t(`insights.mechanisms.request_${c.type}`),
+            t(requestLabel(c.type)),
             nameOf(c.name, locale),
             formatDateTime(c.dueAt, locale),
           ])}

@@ -6,7 +6,6 @@ import { TextInput } from "../../../core/views/components/text-input/text-input.
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import { MILESTONE_FIELDS, type MilestoneField, type MilestoneInput } from "../commands/save-milestone.js";
 import { milestoneStatus } from "../tables.js";
@@ -15,13 +14,11 @@ import { type Milestone, MilestoneTimeline } from "./transparency-page.js";
 
 /** Platform admins: the action plan's milestones, each editable, and a form to add one. */
 export function PlanPage({
-  abilities,
   milestones,
   editing,
   values,
   errors,
 }: {
-  abilities: AdminAbilities;
   milestones: Milestone[];
   /** The form the errors belong to: a milestone id, or "new". */
   editing?: string;
@@ -42,7 +39,7 @@ export function PlanPage({
     ),
   });
   return (
-    <AdminLayout title={t("insights.plan.title")} section="insights" abilities={abilities}>
+    <AdminLayout title={t("insights.plan.title")} section="insights">
       <h1 class="sh-heading-xl">{t("insights.plan.title")}</h1>
       <p class="sh-lead">{t("insights.plan.adminLead")}</p>
       <p class="sh-body-text">

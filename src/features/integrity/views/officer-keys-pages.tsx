@@ -8,6 +8,21 @@ import { OfficerLayout } from "./officer-layout.js";
 
 /** The officer's keys: made at the first visit (with a recovery key shown once), opened at each sign-in. */
 
+/** The officer's account password, asked again before their keys are made or opened. */
+function PasswordField({ error }: { error?: string }) {
+  const { t } = usePage();
+  return (
+    <TextInput
+      id="password"
+      name="password"
+      type="password"
+      autocomplete="current-password"
+      label={t("integrity.officer.password")}
+      error={error}
+    />
+  );
+}
+
 /** First visit: the officer makes their keys, confirming their password. */
 export function EnrolKeysPage({ error }: { error?: string }) {
   const { t } = usePage();
@@ -20,14 +35,7 @@ export function EnrolKeysPage({ error }: { error?: string }) {
       <h1 class="sh-heading-xl">{t("integrity.officer.enrol.title")}</h1>
       <p class="sh-lead">{t("integrity.officer.enrol.lead")}</p>
       <Form action="/integrity/officer/keys">
-        <TextInput
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          label={t("integrity.officer.password")}
-          error={message("password")}
-        />
+        <PasswordField error={message("password")} />
         <Button>{t("integrity.officer.enrol.submit")}</Button>
       </Form>
     </OfficerLayout>
@@ -83,14 +91,7 @@ export function UnlockPage({
           <p class="sh-lead">{t("integrity.officer.unlock.lead")}</p>
           <Form action="/integrity/officer/unlock">
             {next && <input type="hidden" name="next" value={next} />}
-            <TextInput
-              id="password"
-              name="password"
-              type="password"
-              autocomplete="current-password"
-              label={t("integrity.officer.password")}
-              error={message("password")}
-            />
+            <PasswordField error={message("password")} />
             {needsRecovery && (
               <TextInput
                 id="recovery-key"

@@ -9,8 +9,8 @@ import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
 import { Localized } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
-import { DateText } from "../../cases/staff/views/labels.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
+import { DateText } from "../../cases/workspace/views/labels.js";
 import { MarkdownBody } from "../../help/views/help-pages.js";
 import { BODY_MAX, type LegalField, type LegalInput } from "../commands/publish-version.js";
 import type { LegalVersion, listVersions } from "../queries.js";
@@ -35,16 +35,14 @@ export function LegalPageView({ version }: { version: LegalVersion }) {
 
 /** The three legal pages, for platform admins: each one's version in force and a link to edit it. */
 export function LegalAdminPage({
-  abilities,
   current,
 }: {
-  abilities: AdminAbilities;
   current: Array<{ page: LegalPage; version: LegalVersion | null }>;
 }) {
   const { t } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={t("legal.admin.title")} section="legal" abilities={abilities}>
+    <AdminLayout title={t("legal.admin.title")} section="legal">
       <h1 class="sh-heading-xl">{t("legal.admin.title")}</h1>
       <p class="sh-lead">{t("legal.admin.lead")}</p>
       <Table
@@ -66,13 +64,11 @@ const FIELDS: LegalField[] = ["titleAr", "bodyAr", "titleFr", "bodyFr", "titleEn
 
 /** Publishing a new version of one page, in the three languages, above the list of earlier ones. */
 export function LegalEditPage({
-  abilities,
   page,
   values,
   errors,
   versions,
 }: {
-  abilities: AdminAbilities;
   page: LegalPage;
   values: LegalInput;
   errors?: FieldErrors<LegalField>;
@@ -84,7 +80,7 @@ export function LegalEditPage({
   const { message, Summary } = useFieldErrors(errors, ids);
   const title = t("legal.admin.editTitle", { page: t(`legal.pages.${page}`) });
   return (
-    <AdminLayout title={title} section="legal" abilities={abilities}>
+    <AdminLayout title={title} section="legal">
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>
       <p class="sh-body-text">

@@ -12,16 +12,16 @@ import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
 import { usePlainName } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { Newsletter } from "../audience.js";
 import { BODY_MAX, type NewsletterField } from "../commands.js";
 import { newsletterSegment } from "../tables.js";
 
-export function NewslettersPage({ abilities, list }: { abilities: AdminAbilities; list: Newsletter[] }) {
+export function NewslettersPage({ list }: { list: Newsletter[] }) {
   const { t, locale } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={t("newsletters.admin.title")} section="newsletters" abilities={abilities}>
+    <AdminLayout title={t("newsletters.admin.title")} section="newsletters">
       <h1 class="sh-heading-xl">{t("newsletters.admin.title")}</h1>
       <Button href={href("/admin/newsletters/new")}>{t("newsletters.admin.create")}</Button>
       <Table
@@ -55,14 +55,12 @@ type Named = { code: string; name: LocalizedText };
 const FIELDS: NewsletterField[] = ["structureId", "subject", "body", "segment", "segmentValue"];
 
 export function NewsletterFormPage({
-  abilities,
   values,
   errors,
   senders,
   governorates,
   themes,
 }: {
-  abilities: AdminAbilities;
   values: Partial<Record<NewsletterField, string>>;
   errors?: FieldErrors<NewsletterField>;
   senders: Array<{ id: string; name: LocalizedText | null }>;
@@ -74,7 +72,7 @@ export function NewsletterFormPage({
   const ids = Object.fromEntries(FIELDS.map((f) => [f, f])) as Record<NewsletterField, string>;
   const { message, Summary } = useFieldErrors(errors, ids);
   return (
-    <AdminLayout title={t("newsletters.admin.create")} section="newsletters" abilities={abilities}>
+    <AdminLayout title={t("newsletters.admin.create")} section="newsletters">
       <Summary />
       <h1 class="sh-heading-xl">{t("newsletters.admin.create")}</h1>
       <Form action="/admin/newsletters/new">
@@ -144,12 +142,10 @@ export function NewsletterFormPage({
 }
 
 export function NewsletterPreviewPage({
-  abilities,
   newsletter,
   audience,
   sender,
 }: {
-  abilities: AdminAbilities;
   newsletter: Newsletter;
   audience: number;
   sender: LocalizedText | null;
@@ -157,7 +153,7 @@ export function NewsletterPreviewPage({
   const { t, locale } = usePage();
   const plain = usePlainName();
   return (
-    <AdminLayout title={newsletter.subject} section="newsletters" abilities={abilities}>
+    <AdminLayout title={newsletter.subject} section="newsletters">
       <h1 class="sh-heading-xl">{t("newsletters.admin.previewTitle")}</h1>
       <dl class="sh-summary-list">
         <div class="sh-summary-list__row">

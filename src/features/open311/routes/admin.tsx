@@ -3,7 +3,6 @@ import Type, { type Static } from "typebox";
 import { requirePlatformAdmin } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import { formSchema } from "../../../core/forms.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { type ClientInput, createClient } from "../commands/create-client.js";
 import { revokeClient } from "../commands/revoke-client.js";
 import { canOpen311, type Open311Action } from "../policy.js";
@@ -28,14 +27,7 @@ export const open311AdminRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     "/admin/open311",
     { preHandler: [requirePlatformAdmin, guard("listKeys")] },
-    async (request, reply) =>
-      reply.render(
-        <ClientsPage
-          abilities={adminAbilities(request.actor)}
-          clients={await listClients(app.db)}
-          values={{}}
-        />,
-      ),
+    async (_request, reply) => reply.render(<ClientsPage clients={await listClients(app.db)} values={{}} />),
   );
 
   app.post<{ Body: ClientInput }>(
@@ -43,23 +35,15 @@ export const open311AdminRoutes: FastifyPluginAsync = async (app) => {
     { preHandler: [requirePlatformAdmin, guard("createKey")], schema: { body: ClientBody } },
     async (request, reply) => {
       const result = await createClient(app.db, request.body, context(request));
-      const abilities = adminAbilities(request.actor);
       if (!result.ok) {
         const clients = await listClients(app.db);
         return reply.render(
-          <ClientsPage
-            abilities={abilities}
-            clients={clients}
-            values={request.body}
-            errors={result.errors}
-          />,
+          <ClientsPage clients={clients} values={request.body} errors={result.errors} />,
           422,
         );
       }
       // Not a redirect: the key is shown on this answer only, and never stored in clear.
-      return reply.render(
-        <KeyCreatedPage abilities={abilities} client={result.value.client} apiKey={result.value.key} />,
-      );
+      return reply.render(<KeyCreatedPage client={result.value.client} apiKey={result.value.key} />);
     },
   );
 
@@ -75,7 +59,7 @@ export const open311AdminRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const client = await load(request);
       if (client.revokedAt) throw new NotFoundError();
-      return reply.render(<RevokePage abilities={adminAbilities(request.actor)} client={client} />);
+      return reply.render(<RevokePage client={client} />);
     },
   );
 

@@ -8,12 +8,11 @@ import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { ClientField, ClientInput } from "../commands/create-client.js";
 import type { ClientSummary } from "../queries.js";
 
 export interface ClientsPageProps {
-  abilities: AdminAbilities;
   clients: ClientSummary[];
   /** The "issue a key" form, as typed. */
   values: ClientInput;
@@ -21,13 +20,13 @@ export interface ClientsPageProps {
 }
 
 /** The applications holding an Open311 API key, and a form to issue one. */
-export function ClientsPage({ abilities, clients, values, errors }: ClientsPageProps) {
+export function ClientsPage({ clients, values, errors }: ClientsPageProps) {
   const { t, locale } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, { name: "name", contactEmail: "contactEmail" });
   const title = t("open311.admin.title");
   return (
-    <AdminLayout title={title} section="settings" abilities={abilities}>
+    <AdminLayout title={title} section="settings">
       <Breadcrumbs items={[{ text: t("admin.nav.home"), href: href("/admin") }, { text: title }]} />
       <Summary />
       <h1 class="sh-heading-xl">{title}</h1>

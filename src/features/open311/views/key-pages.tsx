@@ -4,12 +4,11 @@ import { Button, ButtonGroup } from "../../../core/views/components/button/butto
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { Open311Client } from "../queries.js";
 
 /** What both key pages are about: an application, in the admin area. */
 interface KeyPageProps {
-  abilities: AdminAbilities;
   client: Open311Client;
 }
 
@@ -66,7 +65,6 @@ export function RevokePage(page: KeyPageProps) {
 
 /** The frame both key pages share: an application's name and its key (whole, or its hint). */
 function ClientKeyPage({
-  abilities,
   client,
   title,
   banner,
@@ -83,7 +81,7 @@ function ClientKeyPage({
   const { t } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={title} section="settings" abilities={abilities}>
+    <AdminLayout title={title} section="settings">
       <Breadcrumbs
         items={[
           { text: t("admin.nav.home"), href: href("/admin") },

@@ -5,7 +5,6 @@ import { Table } from "../../../core/views/components/table/table.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import type { ConsultationView } from "../../consultations/queries.js";
 import { ConsultationAdminFrame } from "../../consultations/views/admin/admin-frame.js";
 import { STATEMENT_MAX, type StatementField } from "../commands/statements.js";
@@ -15,7 +14,6 @@ import { MapFigure } from "./map-figure.js";
 
 /** The admin side of a consultation's opinion map: seed statements, moderate proposed ones, see the map. */
 export function AdminOpinionMapPage(props: {
-  abilities: AdminAbilities;
   c: ConsultationView;
   statements: Statement[];
   snapshot: MapSnapshot | null;
@@ -30,12 +28,7 @@ export function AdminOpinionMapPage(props: {
   const pending = props.statements.filter((s) => s.status === "pending");
   const approved = props.statements.filter((s) => s.status === "approved");
   return (
-    <ConsultationAdminFrame
-      abilities={props.abilities}
-      c={props.c}
-      tab="opinion-map"
-      title={t("opinion-map.title")}
-    >
+    <ConsultationAdminFrame c={props.c} tab="opinion-map" title={t("opinion-map.title")}>
       <Summary />
       <h2 class="sh-heading-l">{t("opinion-map.admin.title")}</h2>
       <p class="sh-body-text">

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { requirePlatformAdmin } from "../../../core/auth/plugin.js";
 import { formSchema } from "../../../core/forms.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { type SettingsInput, updateSettings } from "../commands/update-settings.js";
 import { getPlatformSettings } from "../queries.js";
 import { SettingsPage } from "../views/settings-page.js";
@@ -14,14 +13,14 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     reply.noStore();
   });
 
-  app.get("/admin/settings", { preHandler: requirePlatformAdmin }, async (request, reply) => {
+  app.get("/admin/settings", { preHandler: requirePlatformAdmin }, async (_request, reply) => {
     const settings = await getPlatformSettings(app.db);
     const values: SettingsInput = {
       contactEmail: settings.contactEmail ?? "",
       signUpOpen: settings.signUpOpen ? "yes" : "no",
       reopenWindowDays: String(settings.reopenWindowDays),
     };
-    return reply.render(<SettingsPage abilities={adminAbilities(request.actor)} values={values} />);
+    return reply.render(<SettingsPage values={values} />);
   });
 
   app.post<{ Body: SettingsInput }>(
@@ -37,14 +36,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
           kind: "success",
           message: "settings.flash.saved",
         });
-      return reply.render(
-        <SettingsPage
-          abilities={adminAbilities(request.actor)}
-          values={request.body}
-          errors={result.errors}
-        />,
-        422,
-      );
+      return reply.render(<SettingsPage values={request.body} errors={result.errors} />, 422);
     },
   );
 };

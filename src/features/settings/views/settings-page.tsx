@@ -4,18 +4,15 @@ import { Radios } from "../../../core/views/components/radios/radios.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { SettingsField, SettingsInput } from "../commands/update-settings.js";
 import { REOPEN_WINDOW_MAX, REOPEN_WINDOW_MIN } from "../queries.js";
 
 /** The platform settings form. */
 export function SettingsPage({
-  abilities,
   values,
   errors,
 }: {
-  abilities: AdminAbilities;
   values: SettingsInput;
   errors?: FieldErrors<SettingsField>;
 }) {
@@ -26,7 +23,7 @@ export function SettingsPage({
     reopenWindowDays: "reopenWindowDays",
   });
   return (
-    <AdminLayout title={t("settings.title")} section="settings" abilities={abilities}>
+    <AdminLayout title={t("settings.title")} section="settings">
       <Summary />
       <h1 class="sh-heading-xl">{t("settings.title")}</h1>
       <p class="sh-lead">{t("settings.lead")}</p>

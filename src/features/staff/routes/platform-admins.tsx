@@ -5,7 +5,6 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import type { FieldErrors } from "../../../core/forms.js";
 import { formSchema } from "../../../core/forms.js";
 import { isUuid } from "../../../core/ids.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import {
   type AdminInviteField,
   type AdminInviteInput,
@@ -39,7 +38,6 @@ export const platformAdminRoutes: FastifyPluginAsync = async (app) => {
     ]);
     return (
       <PlatformAdminsPage
-        abilities={adminAbilities(actor)}
         admins={admins.map((a) => ({
           ...a,
           canRevoke: canPlatformAdmins(actor, "revoke", { accountId: a.id }),
@@ -89,7 +87,6 @@ export const platformAdminRoutes: FastifyPluginAsync = async (app) => {
       const { t } = request;
       return reply.render(
         <RevokeConfirmPage
-          abilities={adminAbilities(request.actor)}
           title={t("staff.admins.revokeTitle")}
           body={t("staff.admins.revokeBody", { name: account.displayName })}
           action={`/admin/staff/platform-admins/${account.id}/revoke`}

@@ -5,7 +5,6 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import { formSchema } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { isUuid } from "../../../core/ids.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { cancelInvitation } from "../commands/cancel-invitation.js";
 import { type InviteInput, inviteStaff } from "../commands/invite-staff.js";
 import { revokeMembership } from "../commands/revoke-membership.js";
@@ -66,7 +65,6 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
       ]);
       return reply.render(
         <StaffPage
-          abilities={adminAbilities(actor)}
           structures={structures}
           structureId={filter}
           memberships={memberships.rows.map((m) => ({ ...m, canRevoke: canStaff(actor, "revoke", m) }))}
@@ -89,7 +87,6 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
     if (structures.length === 0) throw new ForbiddenError();
     const roles = new Set(structures.flatMap((s) => grantableRoles(actor, s.id)));
     return {
-      abilities: adminAbilities(actor),
       structures,
       roles: (["agent", "moderator", "structure_admin", "integrity_officer"] as const).filter((r) =>
         roles.has(r),
@@ -140,7 +137,6 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
       const { t, locale } = request;
       return reply.render(
         <RevokeConfirmPage
-          abilities={adminAbilities(request.actor)}
           title={t("staff.revoke.title")}
           body={t("staff.revoke.body", {
             name: m.name,

@@ -5,14 +5,12 @@ import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import type { InviteField, InviteInput } from "../commands/invite-staff.js";
 import type { StructureOption } from "../queries.js";
 import { InviteeFields, StaffSubPage } from "./invitee-fields.js";
 import { structureOptions } from "./structure-options.js";
 
 export interface InvitePageProps {
-  abilities: AdminAbilities;
   structures: StructureOption[];
   /** Roles the actor may grant in at least one of their structures. */
   roles: StaffRole[];
@@ -23,14 +21,7 @@ export interface InvitePageProps {
 }
 
 /** The form to invite someone to a role in a structure. */
-export function InvitePage({
-  abilities,
-  structures,
-  roles,
-  integrityReserved,
-  values,
-  errors,
-}: InvitePageProps) {
+export function InvitePage({ structures, roles, integrityReserved, values, errors }: InvitePageProps) {
   const { t, locale } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, {
@@ -40,7 +31,7 @@ export function InvitePage({
     role: "role",
   });
   return (
-    <StaffSubPage abilities={abilities} keys="staff.invite" Summary={Summary}>
+    <StaffSubPage keys="staff.invite" Summary={Summary}>
       <Form action="/admin/staff/invite">
         <InviteeFields values={values} message={message} emailHint />
         <Select

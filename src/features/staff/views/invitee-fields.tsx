@@ -2,7 +2,6 @@ import type { ComponentChildren } from "preact";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 
 /**
@@ -10,7 +9,6 @@ import { AdminLayout } from "../../admin/views/admin-layout.js";
  * lead, so that the invitation pages read alike.
  */
 export function StaffSubPage(props: {
-  abilities: AdminAbilities;
   /** Translation key prefix: `${keys}.title` and `${keys}.lead`. */
   keys: "staff.invite" | "staff.admins";
   Summary: () => ComponentChildren;
@@ -20,7 +18,7 @@ export function StaffSubPage(props: {
   const href = useHref();
   const { Summary } = props;
   return (
-    <AdminLayout title={t(`${props.keys}.title`)} section="staff" abilities={props.abilities}>
+    <AdminLayout title={t(`${props.keys}.title`)} section="staff">
       <Breadcrumbs
         items={[
           { text: t("admin.nav.home"), href: href("/admin") },

@@ -6,13 +6,11 @@ import { StatusTag } from "../../../core/views/components/status-tag/status-tag.
 import { Table } from "../../../core/views/components/table/table.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import type { AdminInviteField, AdminInviteInput } from "../commands/invite-platform-admin.js";
 import { InviteeFields, StaffSubPage } from "./invitee-fields.js";
 import { type InvitationRow, InvitationsTable } from "./staff-page.js";
 
 export interface PlatformAdminsPageProps {
-  abilities: AdminAbilities;
   admins: Array<{
     id: string;
     name: string;
@@ -27,13 +25,7 @@ export interface PlatformAdminsPageProps {
 }
 
 /** Platform admins only: who holds the global power, and the form to invite another. */
-export function PlatformAdminsPage({
-  abilities,
-  admins,
-  invitations,
-  values,
-  errors,
-}: PlatformAdminsPageProps) {
+export function PlatformAdminsPage({ admins, invitations, values, errors }: PlatformAdminsPageProps) {
   const { t, locale } = usePage();
   const href = useHref();
   const { message, Summary } = useFieldErrors(errors, {
@@ -42,7 +34,7 @@ export function PlatformAdminsPage({
     confirm: "confirm",
   });
   return (
-    <StaffSubPage abilities={abilities} keys="staff.admins" Summary={Summary}>
+    <StaffSubPage keys="staff.admins" Summary={Summary}>
       <Table
         id="platform-admins"
         caption={t("staff.admins.caption")}

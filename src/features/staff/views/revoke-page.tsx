@@ -1,10 +1,8 @@
 import { usePage } from "../../../core/views/context.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminConfirmPage } from "../../admin/views/confirm-page.js";
 
 /** "Revoke this role?": a membership or a platform admin's power, both under Staff in the back office. */
 export function RevokeConfirmPage(props: {
-  abilities: AdminAbilities;
   title: string;
   body: string;
   /** Locale-relative form action, and the page to go back to. */
@@ -18,7 +16,6 @@ export function RevokeConfirmPage(props: {
       parent={{ text: t("staff.list.title"), path: "/admin/staff" }}
       backText={t("staff.list.title")}
       cancel={t("staff.cancel")}
-      abilities={props.abilities}
       title={props.title}
       body={props.body}
       action={props.action}

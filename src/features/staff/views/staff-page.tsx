@@ -7,7 +7,6 @@ import { Select } from "../../../core/views/components/select/select.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
-import type { AdminAbilities } from "../../admin/views/admin-layout.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 import type { MembershipRow, StructureOption } from "../queries.js";
 import { structureOptions } from "./structure-options.js";
@@ -24,7 +23,6 @@ export interface InvitationRow {
 }
 
 export interface StaffPageProps {
-  abilities: AdminAbilities;
   structures: StructureOption[];
   /** The structure the list is narrowed to, if any. */
   structureId: string | null;
@@ -46,7 +44,7 @@ export function StaffPage(props: StaffPageProps) {
   };
   const inviteHref = href(`/admin/staff/invite${props.structureId ? `?structure=${props.structureId}` : ""}`);
   return (
-    <AdminLayout title={t("staff.list.title")} section="staff" abilities={props.abilities}>
+    <AdminLayout title={t("staff.list.title")} section="staff">
       <h1 class="sh-heading-xl">{t("staff.list.title")}</h1>
       <p class="sh-lead">{t("staff.list.lead")}</p>
       <ButtonGroup>

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { requireStaff } from "../../../core/auth/plugin.js";
 import type { FieldErrors } from "../../../core/forms.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { type CategoryField, createCategory } from "../commands/create-category.js";
 import { retireCategory } from "../commands/retire-category.js";
 import type { NamesField } from "../commands/structure-fields.js";
@@ -20,13 +19,11 @@ export const adminCategoriesRoutes: FastifyPluginAsync = async (app) => {
   });
 
   const listPage = async (
-    request: FastifyRequest,
     structure: Structure,
     values: Partial<Record<CategoryField, string>> = {},
     errors?: FieldErrors<CategoryField>,
   ) => (
     <CategoriesPage
-      abilities={adminAbilities(request.actor)}
       structure={structure}
       categories={await listCategories(app.db, structure.id, { includeRetired: true })}
       values={values}
@@ -39,7 +36,7 @@ export const adminCategoriesRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: StructureParams } },
     async (request, reply) => {
       const structure = await loadStructure(request, request.params.id, "manageCategories");
-      return reply.render(await listPage(request, structure));
+      return reply.render(await listPage(structure));
     },
   );
 
@@ -49,8 +46,7 @@ export const adminCategoriesRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const structure = await loadStructure(request, request.params.id, "manageCategories");
       const result = await createCategory(app.db, structure, request.body, changeContext(request));
-      if (!result.ok)
-        return reply.render(await listPage(request, structure, request.body, result.errors), 422);
+      if (!result.ok) return reply.render(await listPage(structure, request.body, result.errors), 422);
       return reply.redirectWithFlash(`/admin/structures/${structure.id}/categories`, {
         kind: "success",
         message: "structures.flash.categoryCreated",
@@ -59,20 +55,11 @@ export const adminCategoriesRoutes: FastifyPluginAsync = async (app) => {
   );
 
   const editPage = (
-    request: FastifyRequest,
     structure: Structure,
     category: StructureCategory,
     values: Partial<Record<NamesField, string>>,
     errors?: FieldErrors<NamesField>,
-  ) => (
-    <CategoryEditPage
-      abilities={adminAbilities(request.actor)}
-      structure={structure}
-      category={category}
-      values={values}
-      errors={errors}
-    />
-  );
+  ) => <CategoryEditPage structure={structure} category={category} values={values} errors={errors} />;
 
   app.get<{ Params: CategoryParams }>(
     "/admin/structures/:id/categories/:categoryId/edit",
@@ -84,7 +71,7 @@ export const adminCategoriesRoutes: FastifyPluginAsync = async (app) => {
         request.params.categoryId,
       );
       const { ar, fr, en } = category.name;
-      return reply.render(editPage(request, structure, category, { nameAr: ar, nameFr: fr, nameEn: en }));
+      return reply.render(editPage(structure, category, { nameAr: ar, nameFr: fr, nameEn: en }));
     },
   );
 
@@ -98,8 +85,7 @@ export const adminCategoriesRoutes: FastifyPluginAsync = async (app) => {
         request.params.categoryId,
       );
       const result = await updateCategory(app.db, category, request.body, changeContext(request));
-      if (!result.ok)
-        return reply.render(editPage(request, structure, category, request.body, result.errors), 422);
+      if (!result.ok) return reply.render(editPage(structure, category, request.body, result.errors), 422);
       return reply.redirectWithFlash(`/admin/structures/${structure.id}/categories`, {
         kind: "success",
         message: result.value.changed ? "structures.flash.categoryUpdated" : "structures.flash.unchanged",

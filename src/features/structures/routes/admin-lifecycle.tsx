@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
 import { requireStaff } from "../../../core/auth/plugin.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { moveStructure } from "../commands/move-structure.js";
 import { restoreStructure } from "../commands/restore-structure.js";
 import { retireStructure } from "../commands/retire-structure.js";
@@ -25,7 +24,6 @@ export const adminLifecycleRoutes: FastifyPluginAsync = async (app) => {
       const structure = await loadStructure(request, request.params.id, "move");
       return reply.render(
         <MovePage
-          abilities={adminAbilities(request.actor)}
           structure={structure}
           options={await listParentOptions(app.db, structure.id)}
           value={structure.parentId ?? ""}
@@ -43,7 +41,6 @@ export const adminLifecycleRoutes: FastifyPluginAsync = async (app) => {
       if (!result.ok) {
         return reply.render(
           <MovePage
-            abilities={adminAbilities(request.actor)}
             structure={structure}
             options={await listParentOptions(app.db, structure.id)}
             value={request.body.parentId ?? ""}
@@ -64,9 +61,7 @@ export const adminLifecycleRoutes: FastifyPluginAsync = async (app) => {
     { schema: { params: StructureParams } },
     async (request, reply) => {
       const structure = await loadStructure(request, request.params.id, "retire");
-      return reply.render(
-        <RetirePage abilities={adminAbilities(request.actor)} structure={structure} value="" />,
-      );
+      return reply.render(<RetirePage structure={structure} value="" />);
     },
   );
 
@@ -78,12 +73,7 @@ export const adminLifecycleRoutes: FastifyPluginAsync = async (app) => {
       const result = await retireStructure(app.db, structure, request.body, changeContext(request));
       if (!result.ok) {
         return reply.render(
-          <RetirePage
-            abilities={adminAbilities(request.actor)}
-            structure={structure}
-            value={request.body.reason ?? ""}
-            errors={result.errors}
-          />,
+          <RetirePage structure={structure} value={request.body.reason ?? ""} errors={result.errors} />,
           422,
         );
       }

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError } from "../../../core/errors/app-error.js";
 import { requestedPage } from "../../../core/paging.js";
-import { adminAbilities } from "../../admin/abilities.js";
 import { createStructure } from "../commands/create-structure.js";
 import { isKind } from "../commands/structure-fields.js";
 import { updateStructure } from "../commands/update-structure.js";
@@ -60,7 +59,6 @@ export async function renderStructureAdmin(
   ]);
   return (
     <StructureAdminPage
-      abilities={adminAbilities(request.actor)}
       can={structureAbilities(request.actor, structure)}
       structure={structure}
       parent={parent ?? null}
@@ -94,7 +92,6 @@ export const adminStructuresRoutes: FastifyPluginAsync = async (app) => {
       });
       return reply.render(
         <StructuresListPage
-          abilities={adminAbilities(request.actor)}
           canCreate={canStructure(request.actor, "create", null)}
           q={q}
           kind={isKind(kind) ? kind : ""}
@@ -104,9 +101,8 @@ export const adminStructuresRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  const formPage = async (request: FastifyRequest, values: StructureValues, errors?: object) => (
+  const formPage = async (values: StructureValues, errors?: object) => (
     <StructureFormPage
-      abilities={adminAbilities(request.actor)}
       scope="full"
       values={values}
       errors={errors}
@@ -117,7 +113,7 @@ export const adminStructuresRoutes: FastifyPluginAsync = async (app) => {
 
   app.get("/admin/structures/new", async (request, reply) => {
     if (!canStructure(request.actor, "create", null)) throw new ForbiddenError();
-    return reply.render(await formPage(request, {}));
+    return reply.render(await formPage({}));
   });
 
   app.post<{ Body: StructureBody }>(
@@ -126,7 +122,7 @@ export const adminStructuresRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       if (!canStructure(request.actor, "create", null)) throw new ForbiddenError();
       const result = await createStructure(app.db, request.body, changeContext(request));
-      if (!result.ok) return reply.render(await formPage(request, request.body, result.errors), 422);
+      if (!result.ok) return reply.render(await formPage(request.body, result.errors), 422);
       return reply.redirectWithFlash(`/admin/structures/${result.value.id}`, {
         kind: "success",
         message: "structures.flash.created",
@@ -150,7 +146,6 @@ export const adminStructuresRoutes: FastifyPluginAsync = async (app) => {
     errors?: object,
   ) => (
     <StructureFormPage
-      abilities={adminAbilities(request.actor)}
       structure={structure}
       scope={canStructure(request.actor, "update", structure) ? "full" : "details"}
       values={values}

@@ -6,7 +6,7 @@ import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { usePlainName } from "../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../admin/views/admin-layout.js";
 
 /** The iframe a structure pastes into its website. */
 export function embedCode(
@@ -21,7 +21,6 @@ export function embedCode(
 
 /** The widget builder: pick a structure, set the sites allowed to show its widgets, copy the code. */
 export function BuilderPage({
-  abilities,
   structures,
   selected,
   origins,
@@ -29,7 +28,6 @@ export function BuilderPage({
   publicUrl,
   kinds,
 }: {
-  abilities: AdminAbilities;
   structures: Array<{ id: string; code: string; name: LocalizedText }>;
   selected: { id: string; code: string; name: LocalizedText } | null;
   /** As typed (after an error) or as stored, one per line. */
@@ -44,7 +42,7 @@ export function BuilderPage({
   const plain = usePlainName();
   const { message, Summary } = useFieldErrors(errors, { origins: "origins" });
   return (
-    <AdminLayout title={t("widgets.builder.title")} section="widgets" abilities={abilities}>
+    <AdminLayout title={t("widgets.builder.title")} section="widgets">
       <Summary />
       <h1 class="sh-heading-xl">{t("widgets.builder.title")}</h1>
       <p class="sh-lead">{t("widgets.builder.lead")}</p>

@@ -16,24 +16,13 @@ import {
   CategoryField,
   DescriptionField,
   GovernorateField,
+  REQUEST_FIELD_IDS,
 } from "../../views/request-fields.js";
 
 const IDS: Record<IntakeField, string> = {
-  type: "type",
-  structure: "structure",
-  category: "category",
-  subject: "subject",
-  description: "description",
-  governorate: "governorate",
-  address: "address",
+  ...REQUEST_FIELD_IDS,
   latitude: "latitude",
-  attachments: "attachments",
   contactMode: "contact-mode",
-  contactName: "contact-name",
-  contactEmail: "contact-email",
-  contactPhone: "contact-phone",
-  accessTrack: "access-track",
-  contactAddress: "contact-address",
 };
 
 export interface IntakeFormProps {

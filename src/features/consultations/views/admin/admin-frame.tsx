@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { pickLocalized } from "../../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { Consultation } from "../../queries.js";
 
 export type ManageTab =
@@ -27,13 +27,11 @@ const TABS: ManageTab[] = [
 
 /** The admin frame of one consultation: breadcrumbs, its title, and the tabs of its admin pages. */
 export function ConsultationAdminFrame({
-  abilities,
   c,
   tab,
   title,
   children,
 }: {
-  abilities: AdminAbilities;
   c: Pick<Consultation, "id" | "title">;
   tab: ManageTab;
   /** The page's own title when it is not the consultation's. */
@@ -45,7 +43,7 @@ export function ConsultationAdminFrame({
   const name = pickLocalized(c.title, locale).text;
   const base = `/admin/consultations/${c.id}`;
   return (
-    <AdminLayout title={title ? `${title} · ${name}` : name} section="consultations" abilities={abilities}>
+    <AdminLayout title={title ? `${title} · ${name}` : name} section="consultations">
       <Breadcrumbs
         items={[
           { text: t("admin.nav.home"), href: href("/admin") },

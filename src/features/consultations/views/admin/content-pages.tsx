@@ -9,7 +9,6 @@ import { Textarea } from "../../../../core/views/components/textarea/textarea.js
 import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import type { DocumentField } from "../../commands/documents.js";
 import type { ImportField, SectionField } from "../../commands/sections.js";
 import { LIMITS } from "../../fields.js";
@@ -58,7 +57,6 @@ function SectionFields({
 
 /** The draft text's sections: the list, a form to add one, and a form to import a whole text. */
 export function SectionsPage({
-  abilities,
   c,
   sections,
   editable,
@@ -67,7 +65,6 @@ export function SectionsPage({
   importValues = {},
   importErrors,
 }: {
-  abilities: AdminAbilities;
   c: Consultation;
   sections: Section[];
   editable: boolean;
@@ -86,12 +83,7 @@ export function SectionsPage({
   );
   const imported = useFieldErrors(importErrors, { text: "import-text", language: "import-language" });
   return (
-    <ConsultationAdminFrame
-      abilities={abilities}
-      c={c}
-      tab="sections"
-      title={t("consultations.admin.tabs.sections")}
-    >
+    <ConsultationAdminFrame c={c} tab="sections" title={t("consultations.admin.tabs.sections")}>
       <section.Summary />
       <imported.Summary />
       <h1 class="sh-heading-xl">{t("consultations.admin.sections.title")}</h1>
@@ -162,14 +154,12 @@ export function SectionsPage({
 
 /** Edits one section, in every language. */
 export function SectionEditPage({
-  abilities,
   c,
   section,
   index,
   values,
   errors,
 }: {
-  abilities: AdminAbilities;
   c: Consultation;
   section: Section;
   index: number;
@@ -185,7 +175,7 @@ export function SectionEditPage({
   );
   const base = `/admin/consultations/${c.id}/sections`;
   return (
-    <ConsultationAdminFrame abilities={abilities} c={c} tab="sections" title={sectionTitle(section, index)}>
+    <ConsultationAdminFrame c={c} tab="sections" title={sectionTitle(section, index)}>
       <Summary />
       <h1 class="sh-heading-xl">{sectionTitle(section, index)}</h1>
       <Form action={`${base}/${section.id}`}>
@@ -203,13 +193,11 @@ export function SectionEditPage({
 
 /** PDF documents: the list, with removal, and the upload form. */
 export function DocumentsPage({
-  abilities,
   c,
   documents,
   values = {},
   errors,
 }: {
-  abilities: AdminAbilities;
   c: Consultation;
   documents: ConsultationDocument[];
   values?: Record<string, string>;
@@ -220,12 +208,7 @@ export function DocumentsPage({
   const { message, Summary } = useFieldErrors(errors, { title: "document-title", file: "document-file" });
   const base = `/admin/consultations/${c.id}/documents`;
   return (
-    <ConsultationAdminFrame
-      abilities={abilities}
-      c={c}
-      tab="documents"
-      title={t("consultations.admin.tabs.documents")}
-    >
+    <ConsultationAdminFrame c={c} tab="documents" title={t("consultations.admin.tabs.documents")}>
       <Summary />
       <h1 class="sh-heading-xl">{t("consultations.admin.documents.title")}</h1>
       {documents.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { FieldErrors } from "../../../../core/forms.js";
 import { formatDate } from "../../../../core/i18n/format.js";
 import { type LocalizedText, pickLocalized } from "../../../../core/i18n/localized.js";
+import { boundFields } from "../../../../core/views/bound-fields.js";
 import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button, ButtonGroup } from "../../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
@@ -8,12 +9,11 @@ import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { Select } from "../../../../core/views/components/select/select.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
-import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Localized } from "../../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { ConsultationField, ConsultationInput } from "../../commands/save-consultation.js";
 import { LIMITS, THEMES } from "../../fields.js";
 import type { ConsultationCard } from "../../list-queries.js";
@@ -22,19 +22,11 @@ import { PhaseTag } from "../parts.js";
 import { ConsultationAdminFrame } from "./admin-frame.js";
 
 /** Every consultation the actor runs, newest first. */
-export function AdminListPage({
-  abilities,
-  items,
-  canCreate,
-}: {
-  abilities: AdminAbilities;
-  items: ConsultationCard[];
-  canCreate: boolean;
-}) {
+export function AdminListPage({ items, canCreate }: { items: ConsultationCard[]; canCreate: boolean }) {
   const { t, locale } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={t("consultations.admin.list.title")} section="consultations" abilities={abilities}>
+    <AdminLayout title={t("consultations.admin.list.title")} section="consultations">
       <Breadcrumbs
         items={[
           { text: t("admin.nav.home"), href: href("/admin") },
@@ -102,14 +94,12 @@ const FIELDS: ConsultationField[] = [
 
 /** Creates a consultation (a draft), or edits one. */
 export function ConsultationFormPage({
-  abilities,
   consultation,
   values,
   errors,
   structures,
   governorates,
 }: {
-  abilities: AdminAbilities;
   /** Absent when creating. */
   consultation?: Consultation;
   values: ConsultationInput;
@@ -126,35 +116,23 @@ export function ConsultationFormPage({
   );
   const creating = !consultation;
   const plain = (text: LocalizedText) => pickLocalized(text, locale).text;
-  const textField = (field: ConsultationField, label: string, dir: "rtl" | "ltr") => (
-    <TextInput id={field} name={field} label={label} value={values[field]} error={message(field)} dir={dir} />
-  );
-  const area = (field: ConsultationField, label: string, max: number, dir: "rtl" | "ltr", rows = 4) => (
-    <div dir={dir}>
-      <Textarea
-        id={field}
-        name={field}
-        label={label}
-        value={values[field]}
-        error={message(field)}
-        maxLength={max}
-        rows={rows}
-      />
-    </div>
-  );
-  const date = (field: ConsultationField, label: string, hint?: string) => (
-    <TextInput
-      id={field}
-      name={field}
-      label={label}
-      hint={hint ?? t("consultations.admin.form.dateHint")}
-      value={values[field]}
-      error={message(field)}
-      width={10}
-      dir="ltr"
-      inputMode="numeric"
-    />
-  );
+  const { text, area } = boundFields(values, message);
+  const textField = (field: ConsultationField, label: string, dir: "rtl" | "ltr") =>
+    text(field, label, { dir });
+  const localArea = (
+    field: ConsultationField,
+    label: string,
+    maxLength: number,
+    dir: "rtl" | "ltr",
+    rows: number,
+  ) => <div dir={dir}>{area(field, label, { maxLength, rows })}</div>;
+  const date = (field: ConsultationField, label: string, hint?: string) =>
+    text(field, label, {
+      hint: hint ?? t("consultations.admin.form.dateHint"),
+      width: 10,
+      dir: "ltr",
+      inputMode: "numeric",
+    });
   const form = (
     <Form action={creating ? "/admin/consultations/new" : `/admin/consultations/${consultation.id}/edit`}>
       {creating && (
@@ -178,12 +156,12 @@ export function ConsultationFormPage({
         {textField("titleAr", t("consultations.admin.fields.titleAr"), "rtl")}
         {textField("titleFr", t("consultations.admin.fields.titleFr"), "ltr")}
         {textField("titleEn", t("consultations.admin.fields.titleEn"), "ltr")}
-        {area("summaryAr", t("consultations.admin.fields.summaryAr"), LIMITS.summary, "rtl", 3)}
-        {area("summaryFr", t("consultations.admin.fields.summaryFr"), LIMITS.summary, "ltr", 3)}
-        {area("summaryEn", t("consultations.admin.fields.summaryEn"), LIMITS.summary, "ltr", 3)}
-        {area("bodyAr", t("consultations.admin.fields.bodyAr"), LIMITS.body, "rtl", 6)}
-        {area("bodyFr", t("consultations.admin.fields.bodyFr"), LIMITS.body, "ltr", 6)}
-        {area("bodyEn", t("consultations.admin.fields.bodyEn"), LIMITS.body, "ltr", 6)}
+        {localArea("summaryAr", t("consultations.admin.fields.summaryAr"), LIMITS.summary, "rtl", 3)}
+        {localArea("summaryFr", t("consultations.admin.fields.summaryFr"), LIMITS.summary, "ltr", 3)}
+        {localArea("summaryEn", t("consultations.admin.fields.summaryEn"), LIMITS.summary, "ltr", 3)}
+        {localArea("bodyAr", t("consultations.admin.fields.bodyAr"), LIMITS.body, "rtl", 6)}
+        {localArea("bodyFr", t("consultations.admin.fields.bodyFr"), LIMITS.body, "ltr", 6)}
+        {localArea("bodyEn", t("consultations.admin.fields.bodyEn"), LIMITS.body, "ltr", 6)}
       </fieldset>
       <Select
         id="theme"
@@ -267,11 +245,7 @@ export function ConsultationFormPage({
   );
   if (creating)
     return (
-      <AdminLayout
-        title={t("consultations.admin.form.createTitle")}
-        section="consultations"
-        abilities={abilities}
-      >
+      <AdminLayout title={t("consultations.admin.form.createTitle")} section="consultations">
         <Breadcrumbs
           items={[
             { text: t("admin.nav.home"), href: href("/admin") },
@@ -285,12 +259,7 @@ export function ConsultationFormPage({
       </AdminLayout>
     );
   return (
-    <ConsultationAdminFrame
-      abilities={abilities}
-      c={consultation}
-      tab="edit"
-      title={t("consultations.admin.tabs.edit")}
-    >
+    <ConsultationAdminFrame c={consultation} tab="edit" title={t("consultations.admin.tabs.edit")}>
       <Summary />
       <h1 class="sh-heading-xl">{t("consultations.admin.form.editTitle")}</h1>
       {form}

@@ -8,7 +8,6 @@ import { Textarea } from "../../../../core/views/components/textarea/textarea.js
 import { usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Localized } from "../../../../core/views/localized-text.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import { DECISIONS, outcomeFields } from "../../commands/outcome.js";
 import { LIMITS } from "../../fields.js";
 import type { Consultation, Question, Section } from "../../queries.js";
@@ -19,7 +18,6 @@ import { ConsultationAdminFrame } from "./admin-frame.js";
 
 /** Live results for the consultation's admins: every figure as it stands now, and the text answers. */
 export function ResultsPage({
-  abilities,
   c,
   figures,
   sections,
@@ -27,7 +25,6 @@ export function ResultsPage({
   governorateNames,
   textAnswers,
 }: {
-  abilities: AdminAbilities;
   c: Consultation;
   figures: SynthesisFigures;
   sections: Section[];
@@ -37,12 +34,7 @@ export function ResultsPage({
 }) {
   const { t } = usePage();
   return (
-    <ConsultationAdminFrame
-      abilities={abilities}
-      c={c}
-      tab="results"
-      title={t("consultations.admin.tabs.results")}
-    >
+    <ConsultationAdminFrame c={c} tab="results" title={t("consultations.admin.tabs.results")}>
       <h1 class="sh-heading-xl">{t("consultations.admin.results.title")}</h1>
       <p class="sh-body-text">{t("consultations.admin.results.lead")}</p>
       <Figures
@@ -105,14 +97,12 @@ function Trio({
 
 /** The synthesis (the admin's summary) and the decision on each section, saved as a draft, then published. */
 export function OutcomePage({
-  abilities,
   c,
   sections,
   editable,
   values,
   errors,
 }: {
-  abilities: AdminAbilities;
   c: Consultation;
   sections: Section[];
   /** Only between closing and publication. */
@@ -137,12 +127,7 @@ export function OutcomePage({
   const { message, Summary } = useFieldErrors(errors, ids);
   const msg = (field: string) => message(field);
   return (
-    <ConsultationAdminFrame
-      abilities={abilities}
-      c={c}
-      tab="outcome"
-      title={t("consultations.admin.tabs.outcome")}
-    >
+    <ConsultationAdminFrame c={c} tab="outcome" title={t("consultations.admin.tabs.outcome")}>
       <Summary />
       <h1 class="sh-heading-xl">{t("consultations.admin.outcome.title")}</h1>
       {c.outcomePublishedAt ? (

@@ -5,7 +5,6 @@ import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
 import { Localized } from "../../../../core/views/localized-text.js";
 import { Problem } from "../../../../core/views/problem.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import { phaseOf } from "../../phase.js";
 import type { ConsultationView } from "../../queries.js";
 import { PhaseTag } from "../parts.js";
@@ -13,12 +12,10 @@ import { ConsultationAdminFrame } from "./admin-frame.js";
 
 /** A consultation's admin home: where it stands, what to do next, and its figures so far. */
 export function OverviewPage({
-  abilities,
   c,
   counts,
   error,
 }: {
-  abilities: AdminAbilities;
   c: ConsultationView;
   counts: { sections: number; questions: number; documents: number; comments: number; respondents: number };
   /** An i18n key: why the last action was refused. */
@@ -35,7 +32,7 @@ export function OverviewPage({
     </div>
   );
   return (
-    <ConsultationAdminFrame abilities={abilities} c={c} tab="overview">
+    <ConsultationAdminFrame c={c} tab="overview">
       {error && <Problem id="action-error" title={t(error)} />}
       <UserText as="h1" class="sh-heading-xl">
         <Localized text={c.title} />

@@ -7,7 +7,6 @@ import { Textarea } from "../../../../core/views/components/textarea/textarea.js
 import { usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { Localized } from "../../../../core/views/localized-text.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import { QUESTION_KINDS, type QuestionField } from "../../commands/questions.js";
 import type { Consultation, Question } from "../../queries.js";
 import { ConsultationAdminFrame } from "./admin-frame.js";
@@ -27,14 +26,12 @@ const FIELDS: QuestionField[] = [
 
 /** The questionnaire builder: its questions in order, and a form to add one of any kind. */
 export function QuestionnaireAdminPage({
-  abilities,
   c,
   questions,
   editable,
   values = {},
   errors,
 }: {
-  abilities: AdminAbilities;
   c: Consultation;
   questions: Question[];
   editable: boolean;
@@ -48,12 +45,7 @@ export function QuestionnaireAdminPage({
   );
   const base = `/admin/consultations/${c.id}/questionnaire`;
   return (
-    <ConsultationAdminFrame
-      abilities={abilities}
-      c={c}
-      tab="questionnaire"
-      title={t("consultations.admin.tabs.questionnaire")}
-    >
+    <ConsultationAdminFrame c={c} tab="questionnaire" title={t("consultations.admin.tabs.questionnaire")}>
       <Summary />
       <h1 class="sh-heading-xl">{t("consultations.admin.questions.title")}</h1>
       {!editable && <p class="sh-inset">{t("consultations.admin.questions.locked")}</p>}

@@ -9,13 +9,11 @@ import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { LocalizedNameFields } from "../../../../core/views/localized-name-fields.js";
 import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import type { CategoryField } from "../../commands/create-category.js";
 import type { Structure, StructureCategory } from "../../queries.js";
 import { StructureSubPage } from "./structure-sub-page.js";
 
 export interface CategoriesPageProps {
-  abilities: AdminAbilities;
   structure: Structure;
   categories: StructureCategory[];
   /** The "add a category" form, as typed. */
@@ -24,7 +22,7 @@ export interface CategoriesPageProps {
 }
 
 /** A structure's request categories: the list (rename, retire) and a form to add one. */
-export function CategoriesPage({ abilities, structure, categories, values, errors }: CategoriesPageProps) {
+export function CategoriesPage({ structure, categories, values, errors }: CategoriesPageProps) {
   const { t } = usePage();
   const href = useHref();
   const plain = usePlainName();
@@ -38,7 +36,6 @@ export function CategoriesPage({ abilities, structure, categories, values, error
   const title = t("structures.admin.categories.title", { name: plain(structure.name) });
   return (
     <StructureSubPage
-      abilities={abilities}
       structure={structure}
       title={title}
       crumbs={[{ text: t("structures.admin.actions.categories") }]}

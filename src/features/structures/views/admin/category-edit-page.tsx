@@ -3,14 +3,12 @@ import { Button, ButtonGroup } from "../../../../core/views/components/button/bu
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../../core/views/localized-text.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import type { NamesField } from "../../commands/structure-fields.js";
 import type { Structure, StructureCategory } from "../../queries.js";
 import { CategoryNameFields } from "./categories-page.js";
 import { StructureSubPage } from "./structure-sub-page.js";
 
 export interface CategoryEditPageProps {
-  abilities: AdminAbilities;
   structure: Structure;
   category: StructureCategory;
   values: Partial<Record<NamesField, string>>;
@@ -18,7 +16,7 @@ export interface CategoryEditPageProps {
 }
 
 /** Renames a request category. */
-export function CategoryEditPage({ abilities, structure, category, values, errors }: CategoryEditPageProps) {
+export function CategoryEditPage({ structure, category, values, errors }: CategoryEditPageProps) {
   const { t } = usePage();
   const href = useHref();
   const plain = usePlainName();
@@ -31,7 +29,6 @@ export function CategoryEditPage({ abilities, structure, category, values, error
   const title = t("structures.admin.categories.renameTitle", { name: plain(category.name) });
   return (
     <StructureSubPage
-      abilities={abilities}
       structure={structure}
       title={title}
       crumbs={[

@@ -4,12 +4,10 @@ import { Select } from "../../../../core/views/components/select/select.js";
 import { usePage } from "../../../../core/views/context.js";
 import { useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../../core/views/localized-text.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import type { Structure, StructureSummary } from "../../queries.js";
 import { StructureActionPage } from "./structure-sub-page.js";
 
 export interface MovePageProps {
-  abilities: AdminAbilities;
   structure: Structure;
   /** Where it may go: active structures other than itself and those below it. */
   options: StructureSummary[];
@@ -18,13 +16,12 @@ export interface MovePageProps {
 }
 
 /** Moves a structure under another one in the tree. */
-export function MovePage({ abilities, structure, options, value, errors }: MovePageProps) {
+export function MovePage({ structure, options, value, errors }: MovePageProps) {
   const { t } = usePage();
   const plain = usePlainName();
   const { message, Summary } = useFieldErrors(errors, { parentId: "parentId" });
   return (
     <StructureActionPage
-      abilities={abilities}
       structure={structure}
       action="move"
       Summary={Summary}

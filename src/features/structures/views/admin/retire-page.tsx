@@ -3,25 +3,22 @@ import { Button } from "../../../../core/views/components/button/button.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { usePage } from "../../../../core/views/context.js";
 import { useFieldErrors } from "../../../../core/views/form.js";
-import type { AdminAbilities } from "../../../admin/views/admin-layout.js";
 import { REASON_MAX } from "../../commands/structure-fields.js";
 import type { Structure } from "../../queries.js";
 import { StructureActionPage } from "./structure-sub-page.js";
 
 export interface RetirePageProps {
-  abilities: AdminAbilities;
   structure: Structure;
   value: string;
   errors?: FieldErrors<"reason">;
 }
 
 /** Retires a structure, with a reason; nothing is deleted. */
-export function RetirePage({ abilities, structure, value, errors }: RetirePageProps) {
+export function RetirePage({ structure, value, errors }: RetirePageProps) {
   const { t } = usePage();
   const { message, Summary } = useFieldErrors(errors, { reason: "reason" });
   return (
     <StructureActionPage
-      abilities={abilities}
       structure={structure}
       action="retire"
       Summary={Summary}

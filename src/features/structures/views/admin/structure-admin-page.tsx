@@ -11,12 +11,11 @@ import { UserText } from "../../../../core/views/components/user-text/user-text.
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
 import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { StructureAbilities } from "../../policy.js";
 import type { Structure, StructureSummary } from "../../queries.js";
 
 export interface StructureAdminPageProps {
-  abilities: AdminAbilities;
   can: StructureAbilities;
   structure: Structure;
   parent: StructureSummary | null;
@@ -29,7 +28,7 @@ export interface StructureAdminPageProps {
 
 /** One structure in the admin area: what it is, and the actions the actor may take on it. */
 export function StructureAdminPage(props: StructureAdminPageProps) {
-  const { abilities, can, structure, parent, governorate, activeChildren, categories, errors } = props;
+  const { can, structure, parent, governorate, activeChildren, categories, errors } = props;
   const { t, locale } = usePage();
   const href = useHref();
   const plain = usePlainName();
@@ -41,7 +40,7 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
     </div>
   );
   return (
-    <AdminLayout title={plain(structure.name)} section="structures" abilities={abilities}>
+    <AdminLayout title={plain(structure.name)} section="structures">
       <Breadcrumbs
         items={[
           { text: t("structures.admin.list.title"), href: href("/admin/structures") },

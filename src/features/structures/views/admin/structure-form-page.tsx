@@ -1,14 +1,13 @@
 import type { FieldErrors } from "../../../../core/forms.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { boundFields } from "../../../../core/views/bound-fields.js";
 import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button, ButtonGroup } from "../../../../core/views/components/button/button.js";
 import { Select } from "../../../../core/views/components/select/select.js";
-import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
-import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { StructureField } from "../../commands/create-structure.js";
 import { ADDRESS_MAX, NAME_MAX, STRUCTURE_KINDS, SUMMARY_MAX } from "../../commands/structure-fields.js";
 import type { StructureSummary } from "../../queries.js";
@@ -35,7 +34,6 @@ const FIELDS: StructureField[] = [
 ];
 
 export interface StructureFormPageProps {
-  abilities: AdminAbilities;
   /** Absent when creating. */
   structure?: { id: string; name: LocalizedText };
   /** full: every field; details: summary and contact only (a structure's own admins). */
@@ -49,7 +47,7 @@ export interface StructureFormPageProps {
 
 /** Creates a structure, or edits one (every field, or only what its own admins may change). */
 export function StructureFormPage(props: StructureFormPageProps) {
-  const { abilities, structure, scope, values, errors, parentOptions, governorates } = props;
+  const { structure, scope, values, errors, parentOptions, governorates } = props;
   const { t } = usePage();
   const href = useHref();
   const plain = usePlainName();
@@ -59,33 +57,12 @@ export function StructureFormPage(props: StructureFormPageProps) {
   const title = creating
     ? t("structures.admin.form.createTitle")
     : t("structures.admin.form.editTitle", { name: plain(structure.name) });
-  const text = (
-    field: StructureField,
-    label: string,
-    extra: Partial<Parameters<typeof TextInput>[0]> = {},
-  ) => (
-    <TextInput
-      id={field}
-      name={field}
-      label={label}
-      value={values[field]}
-      error={message(field)}
-      {...extra}
-    />
-  );
-  const area = (field: StructureField, label: string) => (
-    <Textarea
-      id={field}
-      name={field}
-      label={label}
-      value={values[field]}
-      error={message(field)}
-      maxLength={SUMMARY_MAX}
-      rows={4}
-    />
-  );
+  const bound = boundFields(values, message);
+  const text = bound.text;
+  const area = (field: StructureField, label: string) =>
+    bound.area(field, label, { maxLength: SUMMARY_MAX, rows: 4 });
   return (
-    <AdminLayout title={title} section="structures" abilities={abilities}>
+    <AdminLayout title={title} section="structures">
       <Breadcrumbs
         items={[
           { text: t("structures.admin.list.title"), href: href("/admin/structures") },

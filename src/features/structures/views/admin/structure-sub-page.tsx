@@ -4,7 +4,7 @@ import { ButtonGroup } from "../../../../core/views/components/button/button.js"
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
 import { usePlainName } from "../../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { Structure } from "../../queries.js";
 
 /**
@@ -12,7 +12,6 @@ import type { Structure } from "../../queries.js";
  * down to the structure and then `crumbs`, the error summary, the heading and an optional lead.
  */
 export function StructureSubPage(props: {
-  abilities: AdminAbilities;
   structure: Structure;
   title: string;
   crumbs: Array<{ text: string; href?: string }>;
@@ -25,7 +24,7 @@ export function StructureSubPage(props: {
   const plain = usePlainName();
   const { structure, Summary } = props;
   return (
-    <AdminLayout title={props.title} section="structures" abilities={props.abilities}>
+    <AdminLayout title={props.title} section="structures">
       <Breadcrumbs
         items={[
           { text: t("structures.admin.list.title"), href: href("/admin/structures") },
@@ -46,7 +45,6 @@ export function StructureSubPage(props: {
  * `/admin/structures/:id/<action>`, its submit button and a way back to the structure.
  */
 export function StructureActionPage(props: {
-  abilities: AdminAbilities;
   structure: Structure;
   action: "move" | "retire";
   Summary: () => ComponentChildren;
@@ -59,7 +57,6 @@ export function StructureActionPage(props: {
   const { structure, action } = props;
   return (
     <StructureSubPage
-      abilities={props.abilities}
       structure={structure}
       title={t(`structures.admin.${action}.title`, { name: plain(structure.name) })}
       crumbs={[{ text: t(`structures.admin.actions.${action}`) }]}

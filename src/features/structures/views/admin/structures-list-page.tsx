@@ -8,12 +8,11 @@ import { TextInput } from "../../../../core/views/components/text-input/text-inp
 import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Localized } from "../../../../core/views/localized-text.js";
-import { type AdminAbilities, AdminLayout } from "../../../admin/views/admin-layout.js";
+import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import { STRUCTURE_KINDS } from "../../commands/structure-fields.js";
 import type { Page, StructureSummary } from "../../queries.js";
 
 export interface StructuresListPageProps {
-  abilities: AdminAbilities;
   canCreate: boolean;
   q: string;
   kind: string;
@@ -21,11 +20,11 @@ export interface StructuresListPageProps {
 }
 
 /** The admin list of structures: every one for platform admins, their own for structure admins. */
-export function StructuresListPage({ abilities, canCreate, q, kind, result }: StructuresListPageProps) {
+export function StructuresListPage({ canCreate, q, kind, result }: StructuresListPageProps) {
   const { t } = usePage();
   const href = useHref();
   return (
-    <AdminLayout title={t("structures.admin.list.title")} section="structures" abilities={abilities}>
+    <AdminLayout title={t("structures.admin.list.title")} section="structures">
       <h1 class="sh-heading-xl">{t("structures.admin.list.title")}</h1>
       {canCreate && <Button href={href("/admin/structures/new")}>{t("structures.admin.list.create")}</Button>}
       <search>

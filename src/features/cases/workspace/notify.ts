@@ -1,0 +1,257 @@
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { accounts } from "../../../core/auth/tables.js";
+import { translator } from "../../../core/i18n/catalog.js";
+import { formatDate } from "../../../core/i18n/format.js";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  type Locale,
+  type LocalizedText,
+  pickLocalized,
+} from "../../../core/i18n/localized.js";
+import { enqueueMail } from "../../../core/mail/outbox.js";
+import type { Db } from "../../../db/client.js";
+import { accessRefusal, type RefusalGround } from "../access-law.js";
+import { appealRouteText } from "../appeal-route-text.js";
+import { caseFollowers, type caseOutcome } from "../tables.js";
+import type { CaseRow } from "./queries/case.js";
+import type { Assignee, Handler } from "./queries/handlers.js";
+import { caseMailOptOuts } from "./tables.js";
+import { addressKey, unsubscribeToken } from "./unsubscribe-token.js";
+
+/** What mails need from the app: where it is served, and the secret that signs unsubscribe links. */
+export interface MailSettings {
+  publicUrl: string;
+  secret: string;
+}
+
+export type CaseOutcome = (typeof caseOutcome.enumValues)[number];
+
+/** What the citizen is told. Each has its own subject and text in cases.workspace.mail.citizen.<kind>. */
+export type CitizenNotice =
+  | { kind: "replied"; body: string; documents?: number }
+  | { kind: "infoRequested"; body: string }
+  | { kind: "inProgress" }
+  | { kind: "transferred"; structure: LocalizedText }
+  | { kind: "closed"; outcome: CaseOutcome; body: string | null; ground?: RefusalGround | null }
+  | { kind: "extended"; body: string; dueAt: Date }
+  | { kind: "merged"; into: string }
+  /** An access-to-information request's deadline passed with no decision at `at` (jobs/access-silence.ts). */
+  | { kind: "silence"; at: Date };
+
+interface Recipient {
+  email: string;
+  locale: Locale;
+  /**
+   * The submitter, told everything addressed to them (with an account, they follow the request at
+   * /requests/<id> once signed in); or a follower, told only the request's status, since what staff
+   * write to the submitter may carry the submitter's personal details.
+   */
+  role: "submitter" | "accountSubmitter" | "follower";
+}
+
+/**
+ * The language of mails to someone who sent a request without an account: the request's own
+ * language when the case records one, else Arabic.
+ */
+function requestLocale(c: CaseRow): Locale {
+  const locale = (c as unknown as Record<string, unknown>).locale;
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** Who hears about a request: its submitter (contact address, else account) and its followers; never for anonymous ones. */
+async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Promise<Recipient[]> {
+  if (c.anonymous) return [];
+  const found: Recipient[] = [];
+  const submitter = c.submitterId
+    ? (
+        await db
+          .select()
+          .from(accounts)
+          .where(and(eq(accounts.id, c.submitterId), isNull(accounts.deletedAt)))
+      )[0]
+    : undefined;
+  const submitterEmail = c.contactEmail ?? submitter?.email ?? null;
+  if (submitterEmail) {
+    found.push({
+      email: submitterEmail,
+      locale: submitter && isLocale(submitter.locale) ? submitter.locale : requestLocale(c),
+      role: submitter ? "accountSubmitter" : "submitter",
+    });
+  }
+  const followers = await db
+    .select({ email: accounts.email, locale: accounts.locale })
+    .from(caseFollowers)
+    .innerJoin(accounts, eq(accounts.id, caseFollowers.accountId))
+    .where(and(eq(caseFollowers.caseId, c.id), isNull(accounts.deletedAt), isNotNull(accounts.email)));
+  for (const f of followers) {
+    found.push({ email: f.email!, locale: isLocale(f.locale) ? f.locale : DEFAULT_LOCALE, role: "follower" });
+  }
+  const optedOut = new Set(
+    (
+      await db
+        .select({ key: caseMailOptOuts.addressKey })
+        .from(caseMailOptOuts)
+        .where(eq(caseMailOptOuts.caseId, c.id))
+    ).map((r) => r.key),
+  );
+  const seen = new Set<string>();
+  return found.filter((r) => {
+    const key = addressKey(settings.secret, r.email);
+    if (seen.has(key) || optedOut.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Mails the citizen about a change, and the request's followers about its new status (nothing staff
+ * wrote), each in their language, with where to follow the request and a line to stop these mails.
+ * The body's silence changes no status: only the requester, whose appeal it opens, is told of it.
+ * Call inside the transaction that made the change. Returns how many mails were queued.
+ */
+export async function notifyCitizen(
+  db: Db,
+  settings: MailSettings,
+  c: CaseRow,
+  notice: CitizenNotice,
+): Promise<number> {
+  const recipients = (await citizenRecipients(db, settings, c)).filter(
+    (r) => notice.kind !== "silence" || r.role !== "follower",
+  );
+  for (const r of recipients) {
+    const t = translator(r.locale);
+    const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
+    const footer = `-- \n${t("cases.workspace.mail.citizen.unsubscribe", { url: unsubscribe })}`;
+    const headers = { "List-Unsubscribe": `<${unsubscribe}>` };
+    if (r.role === "follower") {
+      const values = { reference: c.reference, status: t(`cases.workspace.status.${c.status}`) };
+      await enqueueMail(db, {
+        to: r.email,
+        subject: t("cases.workspace.mail.follower.subject", values),
+        text: [
+          t("cases.workspace.mail.follower.body", values),
+          t("cases.workspace.mail.follower.follow", { url: `${settings.publicUrl}/${r.locale}/requests` }),
+          footer,
+        ].join("\n\n"),
+        headers,
+      });
+      continue;
+    }
+    const values: Record<string, unknown> = { reference: c.reference };
+    if (notice.kind === "transferred") values.structure = pickLocalized(notice.structure, r.locale).text;
+    if (notice.kind === "closed") values.outcome = t(`cases.workspace.outcome.${notice.outcome}`);
+    if (notice.kind === "extended") values.dueAt = formatDate(notice.dueAt, r.locale);
+    if (notice.kind === "silence" && c.dueAt) values.dueAt = formatDate(c.dueAt, r.locale);
+    // A refusal of access to information (or the body's silence) says on what ground, and which
+    // appeal routes are open.
+    const refusal =
+      notice.kind === "closed"
+        ? accessRefusal(c, new Date())
+        : notice.kind === "silence"
+          ? accessRefusal(c, notice.at)
+          : null;
+    const routes = refusal
+      ? [
+          notice.kind === "closed" && notice.ground
+            ? t("cases.access.groundLine", { ground: t(`cases.access.ground.${notice.ground}`) })
+            : "",
+          t("cases.access.routesTitle"),
+          ...refusal.routes.map(
+            (route, i) => `- ${appealRouteText(t, r.locale, route, i === 0 ? refusal.since : null)}`,
+          ),
+        ]
+          .filter(Boolean)
+          .join("\n")
+      : "";
+    if (notice.kind === "merged") values.into = notice.into;
+    const quoted = "body" in notice && notice.body ? `\n\n${notice.body}` : "";
+    const documents =
+      notice.kind === "replied" && notice.documents
+        ? [t("cases.workspace.mail.citizen.documents", { count: notice.documents })]
+        : [];
+    const follow =
+      r.role === "accountSubmitter"
+        ? t("cases.workspace.mail.citizen.followSignedIn", {
+            url: `${settings.publicUrl}/${r.locale}/requests/${c.id}`,
+          })
+        : t("cases.workspace.mail.citizen.followLink");
+    await enqueueMail(db, {
+      to: r.email,
+      subject: t(`cases.workspace.mail.citizen.${notice.kind}.subject`, values),
+      text: [
+        `${t(`cases.workspace.mail.citizen.${notice.kind}.body`, values)}${quoted}`,
+        routes,
+        ...documents,
+        follow,
+        footer,
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+      headers,
+    });
+  }
+  return recipients.length;
+}
+
+/**
+ * What staff are told: a request assigned to them, transferred to their structure, bounced twice,
+ * or appealed to them.
+ */
+export type StaffNotice = "assigned" | "transferred" | "bounced" | "appealed";
+
+/**
+ * Mails members of staff about a request, each in their language, with a link to its page (an
+ * assignment goes through notifyAssignee, which knows the assignee's choice of rhythm).
+ */
+export function notifyStaff(
+  db: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  recipients: readonly Pick<Handler, "id" | "email" | "locale">[],
+  notice: Exclude<StaffNotice, "assigned">,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Promise<number> {
+  return mailStaff(db, settings, recipients, notice, c, structure);
+}
+
+/**
+ * Tells an agent a request was assigned to them, now; unless they chose a daily summary of their
+ * assignments, which lists it instead (jobs/assignment-summary.ts).
+ */
+export async function notifyAssignee(
+  db: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  assignee: Assignee,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Promise<number> {
+  return assignee.dailySummary ? 0 : mailStaff(db, settings, [assignee], "assigned", c, structure);
+}
+
+async function mailStaff(
+  db: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  recipients: readonly Pick<Handler, "id" | "email" | "locale">[],
+  notice: StaffNotice,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Promise<number> {
+  let sent = 0;
+  for (const r of recipients) {
+    if (!r.email) continue;
+    const locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
+    const t = translator(locale);
+    const values = { reference: c.reference, structure: pickLocalized(structure, locale).text };
+    await enqueueMail(db, {
+      to: r.email,
+      subject: t(`cases.workspace.mail.staff.${notice}.subject`, values),
+      text: [
+        t(`cases.workspace.mail.staff.${notice}.body`, values),
+        `${settings.publicUrl}/${locale}/staff/requests/${c.id}`,
+      ].join("\n\n"),
+    });
+    sent++;
+  }
+  return sent;
+}
