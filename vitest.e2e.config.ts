@@ -32,6 +32,10 @@ export default defineConfig({
     // own database, and its own Chromium): the app's modules are evaluated once per worker, not per file.
     isolate: false,
     maxWorkers: 2,
+    // In CI only, a failed test runs once more before it counts as failed: the 2-core machine is
+    // shared by the app, PGlite and Chromium, and one slow moment must not sink a run. A test that
+    // fails twice still fails the run, and the report still names every retried test.
+    retry: process.env.CI ? 1 : 0,
     sequence: { sequencer: SweepsFirst },
   },
 });

@@ -53,6 +53,13 @@ async function runSuite(name, args) {
     // A test file that failed to load or whose hooks threw has no failed test of its own.
     for (const file of json.testResults ?? []) {
       const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed").length;
+      // Passed on its retry (CI retries a failed test once): named, with why it failed first.
+      for (const t of file.assertionResults ?? []) {
+        if (t.status !== "passed" || !(t.failureMessages ?? []).length) continue;
+        problems.push(
+          `passed on retry: ${relative(process.cwd(), file.name)} > ${t.fullName}: ${t.failureMessages[0].split("\n")[0]}`,
+        );
+      }
       if (file.status === "failed" && failedTests === 0) {
         counts.failed += 1;
         problems.push(
