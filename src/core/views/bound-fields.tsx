@@ -11,26 +11,19 @@ export function boundFields<F extends string>(
   values: Partial<Record<F, string>>,
   message: (field: F) => string | undefined,
 ) {
+  const bind = (field: F, label: string) => ({
+    id: field,
+    name: field,
+    label,
+    value: values[field],
+    error: message(field),
+  });
   return {
     text: (field: F, label: string, extra: Extra<TextInputProps> = {}) => (
-      <TextInput
-        id={field}
-        name={field}
-        label={label}
-        value={values[field]}
-        error={message(field)}
-        {...extra}
-      />
+      <TextInput {...bind(field, label)} {...extra} />
     ),
     area: (field: F, label: string, extra: Extra<TextareaProps> = {}) => (
-      <Textarea
-        id={field}
-        name={field}
-        label={label}
-        value={values[field]}
-        error={message(field)}
-        {...extra}
-      />
+      <Textarea {...bind(field, label)} {...extra} />
     ),
   };
 }
