@@ -2,6 +2,7 @@ import type { PGlite, Results } from "@electric-sql/pglite";
 import type pg from "pg";
 import PgBoss from "pg-boss";
 import type { Database } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 /**
  * pg-boss over the app's own database. On PostgreSQL it shares the pool. On PGlite it goes through an
@@ -30,7 +31,23 @@ export interface BossOptions {
   pollingIntervalSeconds?: number;
 }
 
+/**
+ * Starts pg-boss, installing its schema on a new database. Nodes started together on a new database
+ * all install it; pg-boss serialises them with an advisory lock and expects a loser to be told the
+ * schema "already exists", but PostgreSQL has also answered a unique violation on pg_namespace
+ * (seen once in the cluster suite, not reproduced since): the winner has installed it, so the
+ * node starts again on it.
+ */
 export async function startBoss(database: Database, options: BossOptions): Promise<PgBoss> {
+  try {
+    return await startOnce(database, options);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return startOnce(database, options);
+  }
+}
+
+async function startOnce(database: Database, options: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
     db: bossAdapter(database),
     schema: "pgboss",
