@@ -9,9 +9,9 @@ export interface JobEnv {
   secret: string;
   /**
    * The app's features, for a job that reads what they offer (the insights refresh counts their
-   * contribution sources). The runner always passes them; a test of a job that reads none may not.
+   * contribution sources).
    */
-  features?: readonly FeatureManifest[];
+  features: readonly FeatureManifest[];
 }
 
 /**

@@ -125,7 +125,7 @@ describe("the idea thresholds page", () => {
     expect(reached.answerDueAt!.getTime() - start).toBe(4 * DAY);
 
     // The job: nothing on day 3, the structure alerted on day 5 (it would have waited 20 days before).
-    const env = { publicUrl: app.config.publicUrl, secret: app.config.cookieSecret };
+    const env = { publicUrl: app.config.publicUrl, secret: app.config.cookieSecret, features: app.features };
     await runAnswerDeadlines(db, new Date(start + 3 * DAY), env);
     expect((await ideaRow(id)).escalationLevel).toBe(0);
     await runAnswerDeadlines(db, new Date(start + 5 * DAY), env);

@@ -8,7 +8,7 @@ import type { Database } from "../../../db/client.js";
 import { caseEvents } from "../tables.js";
 
 /** What the runner gives a job: the app's address, and the test apps' secret (so unsubscribe links work there). */
-export const ENV = { publicUrl: "https://sharek.test", secret: TEST_COOKIE_SECRET };
+export const ENV = { publicUrl: "https://sharek.test", secret: TEST_COOKIE_SECRET, features: [] };
 
 /** A private database for the file's tests, closed after them. */
 export async function jobTestDatabase(): Promise<Database> {

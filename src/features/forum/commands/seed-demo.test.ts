@@ -32,6 +32,7 @@ describe("the demo idea box and forum", () => {
     const run = await runAnswerDeadlines(database.db, new Date(), {
       publicUrl: "https://sharek.example.tn",
       secret: "job-test-secret",
+      features: [],
     });
     expect(run.alerted).toBe(1);
   });

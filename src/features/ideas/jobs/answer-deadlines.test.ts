@@ -9,7 +9,7 @@ import { runAnswerDeadlines } from "./answer-deadlines.js";
 
 const { database } = await createTestApp();
 const db = database.db;
-const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret" };
+const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret", features: [] };
 const DAY = 86_400_000;
 const [tunis] = await db.select().from(structures).where(eq(structures.code, "mun-tn-11"));
 const lead = await createAccount(database, {

@@ -13,7 +13,7 @@ const db = database.db;
 const ariana = await structureIdOf(db, "gov-tn-12");
 const as = (email: string, role: "agent" | "structure_admin" = "agent") =>
   signedInAgent(app, database, { roles: [{ structure: "gov-tn-12", role }], email, displayName: email });
-const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret" };
+const env = { publicUrl: "https://sharek.example.tn", secret: "job-test-secret", features: [] };
 
 describe("how staff are told of requests assigned to them", () => {
   it("lets each member of staff choose a mail per request (the default) or a daily summary", async () => {
