@@ -25,6 +25,15 @@ describe("Breadcrumbs", () => {
     expect(tags(html, "a").map((a) => attr(a, "href"))).toEqual(["/en", "/en/consultations"]);
   });
 
+  it("isolates each item, so a French title keeps its full stop where it was written in an Arabic page", () => {
+    const html = render(
+      <Breadcrumbs items={[{ text: "الرئيسية", href: "/ar" }, { text: "Projet de code." }]} />,
+      "ar",
+    );
+    expect(html).toContain('<a class="sh-breadcrumbs__link" href="/ar"><bdi>الرئيسية</bdi></a>');
+    expect(html).toContain("<bdi>Projet de code.</bdi></li>");
+  });
+
   it.each(LOCALES)("renders every example soundly in %s", (locale) => {
     expect(markupProblems(renderExamples(breadcrumbsExamples, locale))).toEqual([]);
   });

@@ -13,7 +13,10 @@ export interface BreadcrumbsProps {
   label?: string;
 }
 
-/** Where the current page sits in the site, as an ordered list of links. */
+/**
+ * Where the current page sits in the site, as an ordered list of links. Each item is isolated, since
+ * a title can be written in another script than the page (a French consultation in the Arabic site).
+ */
 export function Breadcrumbs({ items, label }: BreadcrumbsProps) {
   const { t } = usePage();
   return (
@@ -25,10 +28,10 @@ export function Breadcrumbs({ items, label }: BreadcrumbsProps) {
             <li key={item.text} class="sh-breadcrumbs__item" aria-current={last ? "page" : undefined}>
               {item.href && !last ? (
                 <a class="sh-breadcrumbs__link" href={item.href}>
-                  {item.text}
+                  <bdi>{item.text}</bdi>
                 </a>
               ) : (
-                item.text
+                <bdi>{item.text}</bdi>
               )}
             </li>
           );

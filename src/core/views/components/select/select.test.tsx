@@ -29,6 +29,11 @@ describe("Select", () => {
     expect(selected.map((o) => attr(o, "value"))).toEqual(["sfax"]);
   });
 
+  it("lets each option take its direction from its text, for names in another script than the page", () => {
+    const html = render(<Select id="gov" name="gov" label="Governorate" options={options} />, "ar");
+    expect(tags(html, "option").map((o) => attr(o, "dir"))).toEqual(options.map(() => "auto"));
+  });
+
   it.each(LOCALES)("renders every example soundly in %s", (locale) => {
     expect(markupProblems(renderExamples(selectExamples, locale))).toEqual([]);
   });

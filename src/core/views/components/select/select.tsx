@@ -16,7 +16,10 @@ export interface SelectProps extends FieldProps {
   autocomplete?: string;
 }
 
-/** A drop-down list. Prefer radios for fewer than about eight options. */
+/**
+ * A drop-down list. Prefer radios for fewer than about eight options. Each option takes its direction
+ * from its own text, as an option may name something in another script than the page.
+ */
 export function Select({ name, options, value, disabled, autocomplete, ...field }: SelectProps) {
   // The label, hint and error go to the shared Field as they are.
   const { id, error } = field;
@@ -38,6 +41,7 @@ export function Select({ name, options, value, disabled, autocomplete, ...field 
             value={option.value}
             selected={option.value === value}
             disabled={option.disabled}
+            dir="auto"
           >
             {option.text}
           </option>

@@ -104,8 +104,8 @@ describe("bulk actions on the queue", () => {
     it("offers the law's outcomes and its grounds on the queue", async () => {
       await information();
       const page = (await people.agent.agent.get(`/fr/staff/requests?structure=${home}`)).body;
-      expect(page).toContain('<option value="refused">Accès refusé</option>');
-      expect(page).toContain('<option value="partly_granted">');
+      expect(page).toContain('<option value="refused" dir="auto">Accès refusé</option>');
+      expect(page).toContain('<option value="partly_granted" dir="auto">');
       expect(page).toContain('name="ground"');
       expect(page).toContain('value="personal_data"');
     });
