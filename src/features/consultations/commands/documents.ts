@@ -30,7 +30,10 @@ export async function addDocument(
   const title = text(input.title);
   if (!title) errors.title = fieldError("consultations.errors.documentTitleRequired");
   else if ([...title].length > LIMITS.documentTitle)
-    errors.title = fieldError("consultations.errors.textTooLong", { max: LIMITS.documentTitle });
+    errors.title = fieldError("consultations.errors.textTooLong", {
+      max: LIMITS.documentTitle,
+      field: "documentTitle",
+    });
   const [{ n } = { n: 0 }] = await db
     .select({ n: count() })
     .from(consultationDocuments)

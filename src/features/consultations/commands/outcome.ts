@@ -66,12 +66,12 @@ function parseOutcome(sections: Section[], input: OutcomeInput, complete: boolea
     if (complete && Object.keys(reason).length === 0)
       errors[f.reasonAr] = fieldError("consultations.errors.reasonRequired");
     const noLinkReason = localized(input[f.noLinkAr], input[f.noLinkFr], input[f.noLinkEn]);
-    for (const [value, field] of [
-      [reason, f.reasonAr],
-      [noLinkReason, f.noLinkAr],
+    for (const [value, id, field] of [
+      [reason, f.reasonAr, "reason"],
+      [noLinkReason, f.noLinkAr, "noLinkReason"],
     ] as const)
       if (Object.values(value).some((v) => [...(v ?? "")].length > LIMITS.reason))
-        errors[field] = fieldError("consultations.errors.textTooLong", { max: LIMITS.reason });
+        errors[id] = fieldError("consultations.errors.textTooLong", { max: LIMITS.reason, field });
     const link = text(input[f.link]);
     if (link && !isHttpUrl(link)) errors[f.link] = fieldError("consultations.errors.urlInvalid");
     if (complete && !link && Object.keys(noLinkReason).length === 0)

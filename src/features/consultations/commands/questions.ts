@@ -53,7 +53,10 @@ function parseOptions(input: QuestionInput, errors: FieldErrors): QuestionOption
   if (given.some(([, l]) => l.length !== n))
     errors.optionsAr = fieldError("consultations.errors.optionsMismatch");
   if (given.some(([, l]) => l.some((o) => [...o].length > LIMITS.option)))
-    errors.optionsAr = fieldError("consultations.errors.textTooLong", { max: LIMITS.option });
+    errors.optionsAr = fieldError("consultations.errors.textTooLong", {
+      max: LIMITS.option,
+      field: "option",
+    });
   return Array.from({ length: n }, (_, i) => {
     const label: LocalizedText = {};
     for (const [lang, l] of given) label[lang as keyof LocalizedText] = l[i];

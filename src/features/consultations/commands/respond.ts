@@ -52,7 +52,7 @@ export function parseAnswers(questions: Question[], input: ResponseInput, errors
       const max = q.kind === "short_text" ? LIMITS.shortText : LIMITS.longText;
       const value = values[0]!;
       if (values.length !== 1 || [...value].length > max)
-        errors[field] = fieldError("consultations.errors.textTooLong", { max });
+        errors[field] = fieldError("consultations.errors.textTooLong", { max, field: "answer" });
       else answers.push({ questionId: q.id, choices: null, scale: null, text: value });
     }
   }

@@ -31,25 +31,30 @@ export type ConsultationInput = Partial<Record<ConsultationField, string>>;
 
 /**
  * A text in ar/fr/en from `<prefix>Ar`, `<prefix>Fr`, `<prefix>En`: each at most `max` characters;
- * when `required`, at least one language. Errors land on the first field concerned.
+ * when `required`, at least one language. Errors land on the first field concerned, and name it (the
+ * prefix and the language are the message's `field` and `lang`).
  */
 export function parseLocalized(
   input: Record<string, string | undefined>,
   prefix: string,
-  options: { max: number; required: boolean; requiredKey?: string; tooLongKey?: string },
+  options: { max: number; required: boolean; requiredKey?: string },
   errors: FieldErrors,
 ): LocalizedText {
   const value = localized(input[`${prefix}Ar`], input[`${prefix}Fr`], input[`${prefix}En`]);
   if (options.required && Object.keys(value).length === 0)
-    errors[`${prefix}Ar`] = fieldError(options.requiredKey ?? "consultations.errors.textRequired");
+    errors[`${prefix}Ar`] = fieldError(options.requiredKey ?? "consultations.errors.textRequired", {
+      field: prefix,
+    });
   for (const [suffix, lang] of [
     ["Ar", "ar"],
     ["Fr", "fr"],
     ["En", "en"],
   ] as const) {
     if ([...(value[lang] ?? "")].length > options.max)
-      errors[`${prefix}${suffix}`] = fieldError(options.tooLongKey ?? "consultations.errors.textTooLong", {
+      errors[`${prefix}${suffix}`] = fieldError("consultations.errors.textTooLong", {
         max: options.max,
+        field: prefix,
+        lang,
       });
   }
   return value;

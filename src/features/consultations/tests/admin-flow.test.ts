@@ -44,7 +44,15 @@ describe("a structure admin runs a consultation", () => {
     expect(form.statusCode).toBe(200);
     const invalid = await admin.agent.post("/fr/admin/consultations/new", { structureId: structure!.id });
     expect(invalid.statusCode).toBe(422);
-    expect(invalid.body).toContain("Saisissez le texte dans au moins une langue");
+    // Each message names its field (and, for a text too long, its language).
+    expect(invalid.body).toContain("Saisissez le titre dans au moins une langue");
+    expect(invalid.body).toContain("Saisissez le résumé dans au moins une langue");
+    const tooLong = await admin.agent.post("/fr/admin/consultations/new", {
+      structureId: structure!.id,
+      titleFr: "B".repeat(1000),
+    });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toMatch(/Raccourcissez le titre en français à [\d\u202f ]+ caractères au plus/);
     const created = await admin.agent.post("/fr/admin/consultations/new", {
       structureId: structure!.id,
       titleFr: "Budget participatif 2027",
