@@ -103,7 +103,7 @@ describe.each([
     await citizen.check('input[name="rating"][value="5"]');
     await citizen.fill("#comment", "ردّ سريع وواضح، شكرًا.");
     await submit(citizen, 'form[action$="/rate"] button[type="submit"]');
-    expect(await citizen.textContent("body")).toContain("قيّمت هذا الجواب بـ5 من 5");
+    expect(await citizen.textContent("body")).toContain("قيّمت هذا الردّ بـ5 من 5");
     const [rated] = await server.database.query<{ satisfaction: number; status: string }>(
       "select satisfaction, status from cases where id = $1",
       [row!.id],
