@@ -7,6 +7,7 @@ import type {
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
+  SitemapSource,
   WidgetKind,
 } from "./features/contracts.js";
 import type { FileStore } from "./files/store.js";
@@ -42,6 +43,8 @@ export interface FeatureManifest {
   tables?: Record<string, unknown>;
   /** Datasets it publishes in the open-data catalogue, API and downloads. */
   datasets?: PublishedDataset[];
+  /** Its public pages search engines should find (the sitemap). */
+  sitemap?: SitemapSource[];
   /** Kinds of its records people may follow (subscriptions). */
   followable?: FollowableKind[];
   /** Its sections in the admin area's navigation. */

@@ -21,6 +21,7 @@ import { openDataManifest } from "./open-data/manifest.js";
 import { open311Manifest } from "./open311/manifest.js";
 import { opinionMapManifest } from "./opinion-map/manifest.js";
 import { outboxManifest } from "./outbox/manifest.js";
+import { seoManifest } from "./seo/manifest.js";
 import { settingsManifest } from "./settings/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
 import { structuresManifest } from "./structures/manifest.js";
@@ -59,6 +60,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   widgetsManifest,
   openDataManifest,
   insightsManifest,
+  seoManifest,
   galleryManifest,
   outboxManifest,
 ];

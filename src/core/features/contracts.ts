@@ -187,3 +187,20 @@ export interface ContributionSource {
   order: number;
   sql: SQL;
 }
+
+/** A public page search engines should find: its path after the language ("/ideas/…"), and when it last changed. */
+export interface SitemapEntry {
+  path: string;
+  modified?: Date | null;
+}
+
+/**
+ * A kind of public page a feature lists in the sitemap, /sitemaps/<kind>.xml, in every language.
+ * Only what anyone may read without signing in: published, visible, not retired.
+ */
+export interface SitemapSource {
+  /** URL name: lower-case letters and hyphens ("ideas"). */
+  kind: string;
+  /** At most `limit` entries (a sitemap file holds 50,000 URLs), the most recently changed first. */
+  entries(db: Db, limit: number): Promise<SitemapEntry[]>;
+}

@@ -5,6 +5,7 @@ import type {
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
+  SitemapSource,
   WidgetKind,
 } from "./contracts.js";
 
@@ -41,3 +42,7 @@ export const widgetKind = (features: readonly FeatureManifest[], kind: string): 
 /** The contribution sources insights counts, in the dashboards' order. */
 export const contributionsOf = (features: readonly FeatureManifest[]): ContributionSource[] =>
   features.flatMap((f) => f.contributions ?? []).sort((a, b) => a.order - b.order);
+
+/** The kinds of public pages in the sitemap, in the list's order. */
+export const sitemapOf = (features: readonly FeatureManifest[]): SitemapSource[] =>
+  features.flatMap((f) => f.sitemap ?? []);

@@ -23,6 +23,7 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
   const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl, pageErrors } = usePage();
   const home = `/${locale}`;
   if (pageErrors) pageErrors.layout = true;
+  const pageUrl = (l: string) => `${publicUrl}/${l}${path === "/" ? "" : path}${search}`;
   return (
     <html lang={locale} dir={dir}>
       <head>
@@ -36,7 +37,7 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
         <meta property="og:site_name" content={t("views.layout.siteName")} />
         <meta property="og:title" content={title} />
         {description && <meta property="og:description" content={description} />}
-        <meta property="og:url" content={`${publicUrl}${home}${path === "/" ? "" : path}${search}`} />
+        <meta property="og:url" content={pageUrl(locale)} />
         <meta property="og:locale" content={OG_LOCALES[locale]} />
         <meta property="og:image" content={`${publicUrl}${asset("favicon.svg")}`} />
         <meta name="twitter:card" content="summary" />
@@ -44,9 +45,13 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
         {description && <meta name="twitter:description" content={description} />}
         <link rel="stylesheet" href={asset("sharek.css")} />
         <link rel="icon" href={asset("favicon.svg")} type="image/svg+xml" />
+        {/* Absolute links, as search engines require: this page, and its versions in each language
+            (Arabic is the default for a reader whose language the site does not have). */}
+        <link rel="canonical" href={pageUrl(locale)} />
         {LOCALES.map((l) => (
-          <link key={l} rel="alternate" hrefLang={l} href={`/${l}${path === "/" ? "" : path}${search}`} />
+          <link key={l} rel="alternate" hrefLang={l} href={pageUrl(l)} />
         ))}
+        <link rel="alternate" hrefLang="x-default" href={pageUrl(LOCALES[0])} />
         <script type="module" src={asset("sharek.js")} />
       </head>
       <body class="sh-body">

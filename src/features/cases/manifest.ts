@@ -1,3 +1,4 @@
+import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
@@ -13,6 +14,7 @@ import * as workspaceTables from "./workspace/tables.js";
 
 export const casesManifest: FeatureManifest = {
   name: "cases",
+  sitemap: [fixedPages("requests", "/requests/new", "/requests/follow")],
   routes: [{ plugin: casesFeature, mount: "pages" }],
   tables: { ...caseTables, ...workspaceTables },
   widgets: caseWidgets,

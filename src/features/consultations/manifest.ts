@@ -8,11 +8,13 @@ import { consultationModeration, consultationsFeature } from "./index.js";
 import { phaseNoticesJob } from "./jobs/phase-notices.js";
 import { consultationsDataset, outcomesDataset, sectionsDataset } from "./open-data.js";
 import { contributionsDataset, questionnaireResultsDataset } from "./open-data-participation.js";
+import { consultationsSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 import { consultationsWidget } from "./widget.js";
 
 export const consultationsManifest: FeatureManifest = {
   name: "consultations",
+  sitemap: [consultationsSitemap],
   routes: [{ plugin: consultationsFeature, mount: "pages" }],
   tables,
   datasets: [

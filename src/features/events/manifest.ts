@@ -3,10 +3,12 @@ import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoEvents } from "./commands/seed-demo-events.js";
 import { eventsFeature } from "./index.js";
 import { remindersJob } from "./reminders.js";
+import { eventsSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 
 export const eventsManifest: FeatureManifest = {
   name: "events",
+  sitemap: [eventsSitemap],
   routes: [{ plugin: eventsFeature, mount: "pages" }],
   tables,
   adminSections: [

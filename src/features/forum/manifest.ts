@@ -4,11 +4,13 @@ import { seedDemoForum } from "./commands/seed-forum.js";
 import { forumContributions } from "./contributions.js";
 import { threadFollowable } from "./followable.js";
 import { forumFeature, forumModeration } from "./index.js";
+import { forumSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 import { forumPosts, forumThreads } from "./tables.js";
 
 export const forumManifest: FeatureManifest = {
   name: "forum",
+  sitemap: [forumSitemap],
   routes: [{ plugin: forumFeature, mount: "pages" }],
   tables,
   followable: [threadFollowable],

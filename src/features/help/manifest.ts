@@ -2,10 +2,12 @@ import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedHelpArticles } from "./content.js";
 import { helpFeature } from "./index.js";
+import { helpSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 
 export const helpManifest: FeatureManifest = {
   name: "help",
+  sitemap: [helpSitemap],
   routes: [{ plugin: helpFeature, mount: "pages" }],
   tables,
   adminSections: [

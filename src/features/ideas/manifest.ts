@@ -7,11 +7,13 @@ import { ideaFollowable } from "./followable.js";
 import { ideaModeration, ideasFeature } from "./index.js";
 import { answerDeadlinesJob } from "./jobs/answer-deadlines.js";
 import { ideasDataset } from "./open-data.js";
+import { ideasSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 import { ideaComments, ideaSupports, ideas } from "./tables.js";
 
 export const ideasManifest: FeatureManifest = {
   name: "ideas",
+  sitemap: [ideasSitemap],
   routes: [{ plugin: ideasFeature, mount: "pages" }],
   tables,
   datasets: [{ dataset: ideasDataset, apiPath: "/ideas", order: 80 }],

@@ -1,3 +1,4 @@
+import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoPlan } from "./commands/seed-demo-plan.js";
@@ -8,6 +9,7 @@ import * as tables from "./tables.js";
 
 export const insightsManifest: FeatureManifest = {
   name: "insights",
+  sitemap: [fixedPages("transparency", "/transparency")],
   routes: [
     // Its hook counts the other features' forms' funnel (routes with `config: { funnel }`).
     { plugin: insightsCounters, mount: "pages", hooksFirst: true },

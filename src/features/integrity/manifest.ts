@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoReports } from "./commands/seed-demo-reports.js";
@@ -11,6 +12,7 @@ import { integrityOfficerKeys } from "./tables.js";
 
 export const integrityManifest: FeatureManifest = {
   name: "integrity",
+  sitemap: [fixedPages("integrity", "/integrity")],
   routes: [{ plugin: integrityFeature, mount: "pages" }],
   tables,
   /**

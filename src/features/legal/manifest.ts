@@ -1,3 +1,4 @@
+import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedLegalPages } from "./content.js";
@@ -6,6 +7,7 @@ import * as tables from "./tables.js";
 
 export const legalManifest: FeatureManifest = {
   name: "legal",
+  sitemap: [fixedPages("legal", ...tables.LEGAL_PAGES.map((page) => `/legal/${page}`))],
   routes: [{ plugin: legalFeature, mount: "pages" }],
   tables,
   adminSections: [

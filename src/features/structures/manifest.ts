@@ -5,10 +5,12 @@ import { seedReferenceStructures } from "./commands/seed-reference-structures.js
 import { structureFollowables } from "./followable.js";
 import { structuresFeature } from "./index.js";
 import { structuresDataset } from "./open-data.js";
+import { structuresSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 
 export const structuresManifest: FeatureManifest = {
   name: "structures",
+  sitemap: [structuresSitemap],
   routes: [{ plugin: structuresFeature, mount: "pages" }],
   tables,
   datasets: [{ dataset: structuresDataset, apiPath: "/structures", order: 70 }],
