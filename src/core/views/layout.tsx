@@ -210,6 +210,7 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
               <ul class="sh-footer__links">
                 {(
                   [
+                    ["/transparency", "footerTransparency"],
                     ["/open-data", "footerOpenData"],
                     ["/integrity", "footerIntegrity"],
                     ["/legal/terms", "footerTerms"],

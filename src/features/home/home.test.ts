@@ -20,6 +20,16 @@ describe("home page", () => {
     ).toBe(24);
   });
 
+  it("links every page's footer to the transparency page and open data, in each language", async () => {
+    for (const locale of ["ar", "fr", "en"]) {
+      const body = (await app.inject(`/${locale}/help`)).body;
+      const footer = body.slice(body.indexOf("<footer"), body.indexOf("</footer>"));
+      expect(footer).toContain(`href="/${locale}/transparency"`);
+      expect(footer).toContain(`href="/${locale}/open-data"`);
+      expect((await app.inject(`/${locale}/transparency`)).statusCode).toBe(200);
+    }
+  });
+
   it("starts with the four main actions, first in <main>, in each language", async () => {
     for (const [locale, names] of [
       ["ar", ["قدّم مطلبًا", "تابع مطلبك", "أبدِ رأيك", "بلّغ عن فساد"]],
