@@ -56,15 +56,32 @@ export function executableMarkup(html: string): string[] {
   return problems;
 }
 
+/** A JSON-LD data block the browser never runs: valid JSON, with no "<" that could end it early. */
+function jsonData(el: Element, attrs: Map<string, string>): boolean {
+  if (attrs.get("type") !== "application/ld+json" || attrs.has("src")) return false;
+  const text = el.childNodes.map((n) => ("value" in n ? n.value : "")).join("");
+  if (text.includes("<")) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function check(el: Element, problems: string[]) {
   const attrs = new Map(el.attrs.map((a) => [a.name.toLowerCase(), a.value]));
   const tag = el.tagName.toLowerCase();
   // The design system's own icons are inline <svg class="sh-…">; their contents are checked like the rest.
   const siteIcon = tag === "svg" && (attrs.get("class") ?? "").startsWith("sh-");
   if (FORBIDDEN.has(tag) && !siteIcon) problems.push(`<${tag}>`);
-  if (tag === "script" && !(attrs.get("src") ?? "").startsWith("/static/"))
+  if (tag === "script" && !(attrs.get("src") ?? "").startsWith("/static/") && !jsonData(el, attrs))
     problems.push("<script> not from /static/");
-  if (tag === "link" && !(attrs.get("href") ?? "").startsWith("/")) problems.push("<link> to elsewhere");
+  // Only a link that loads something must be the site's own: a page's canonical address and its
+  // language versions are absolute addresses that nothing fetches.
+  const loads = !["canonical", "alternate"].includes((attrs.get("rel") ?? "").toLowerCase());
+  if (tag === "link" && loads && !(attrs.get("href") ?? "").startsWith("/"))
+    problems.push("<link> to elsewhere");
   if (tag === "meta" && attrs.has("http-equiv")) problems.push("<meta http-equiv>");
   if (tag === "img" && !(attrs.get("src") ?? "").startsWith("/")) problems.push("<img> from elsewhere");
   if (tag === "input" && (attrs.get("type") ?? "").toLowerCase() === "image")

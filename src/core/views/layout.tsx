@@ -17,9 +17,15 @@ export interface LayoutProps {
   description?: string;
   /** Narrow pages (forms) read better at a shorter measure; "full" work areas (staff queues) use the whole screen. */
   width?: "narrow" | "wide" | "full";
+  /** What the page is about as schema.org JSON-LD (an organisation, an event), for search engines. */
+  structuredData?: Record<string, unknown>;
 }
 
-export function Layout({ title, children, description, width = "wide" }: LayoutProps) {
+/** JSON that cannot close its <script> element: "<" is written as its escape. */
+const scriptJson = (data: Record<string, unknown>) =>
+  JSON.stringify({ "@context": "https://schema.org", ...data }).replace(/</g, "\\u003c");
+
+export function Layout({ title, children, description, width = "wide", structuredData }: LayoutProps) {
   const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl, pageErrors } = usePage();
   const home = `/${locale}`;
   if (pageErrors) pageErrors.layout = true;
@@ -53,6 +59,13 @@ export function Layout({ title, children, description, width = "wide" }: LayoutP
         ))}
         <link rel="alternate" hrefLang="x-default" href={pageUrl(LOCALES[0])} />
         <script type="module" src={asset("sharek.js")} />
+        {structuredData && (
+          // JSON with "<" escaped: a data block the browser never runs, which cannot end its element early.
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: scriptJson(structuredData) }}
+          />
+        )}
       </head>
       <body class="sh-body">
         <a class="sh-skip-link" href="#main">

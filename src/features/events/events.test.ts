@@ -3,6 +3,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
+import { executableMarkup } from "../../../test/html-safety.js";
 import { mailsTo } from "../../../test/mail.js";
 import { expectFor, HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
 import { findStructureByCode } from "../structures/queries.js";
@@ -195,7 +196,9 @@ describe("sharing", () => {
     expect(body).toContain(`<meta property="og:url" content="${app.config.publicUrl}/en/events/${event.id}"`);
     expect(body).toContain('<meta name="twitter:card" content="summary"/>');
     expect(body).toContain("https://www.facebook.com/sharer/sharer.php?u=");
-    expect(body).not.toMatch(/<script(?![^>]*src="\/static\/)/);
+    // No third-party script: only the site's own, and the page's JSON-LD data block (never run).
+    expect(body).not.toMatch(/<script(?![^>]*src="\/static\/)(?! type="application\/ld\+json">)/);
+    expect(executableMarkup(body)).toEqual([]);
   });
 });
 

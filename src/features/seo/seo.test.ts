@@ -4,9 +4,11 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
+import { executableMarkup } from "../../../test/html-safety.js";
 import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
 import { structures } from "../../core/structures/tables.js";
 import { consultations } from "../consultations/tables.js";
+import { events } from "../events/tables.js";
 import { ideas } from "../ideas/tables.js";
 
 const PUBLIC_URL = "https://sharek.example.tn";
@@ -146,5 +148,55 @@ describe("what search engines read", () => {
       expect(page).toContain(
         `<link rel="alternate" hreflang="${lang}" href="${PUBLIC_URL}/${at}/consultations?status=open"/>`,
       );
+  });
+
+  it("structure and event pages describe themselves as schema.org JSON-LD that user text cannot break out of", async () => {
+    const hostile = "Journée </script><script>alert(1)</script>";
+    const [event] = await db
+      .insert(events)
+      .values({
+        structureId: home!.id,
+        kind: "information_day",
+        mode: "in_person",
+        title: { fr: hostile },
+        description: { fr: "Présentation du portail" },
+        governorateCode: "TN-11",
+        venue: { fr: "Salle des fêtes" },
+        startsAt: new Date("2027-01-10T09:00:00Z"),
+        endsAt: new Date("2027-01-10T12:00:00Z"),
+        capacity: 40,
+      })
+      .returning();
+    const jsonLd = (html: string) => {
+      const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)];
+      expect(blocks).toHaveLength(1);
+      return JSON.parse(blocks[0]![1]!);
+    };
+    const eventPage = (await app.inject(`/fr/events/${event!.id}`)).body;
+    expect(executableMarkup(eventPage)).toEqual([]);
+    expect(jsonLd(eventPage)).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "Event",
+      name: hostile,
+      startDate: "2027-01-10T09:00:00.000Z",
+      eventStatus: "https://schema.org/EventScheduled",
+      eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+      location: {
+        "@type": "Place",
+        name: "Salle des fêtes",
+        address: { addressRegion: "Tunis", addressCountry: "TN" },
+      },
+      organizer: { "@type": "GovernmentOrganization", url: `${PUBLIC_URL}/fr/structures/${HOME_STRUCTURE}` },
+    });
+    const structurePage = (await app.inject(`/ar/structures/${HOME_STRUCTURE}`)).body;
+    expect(executableMarkup(structurePage)).toEqual([]);
+    const organisation = jsonLd(structurePage);
+    expect(organisation).toMatchObject({
+      "@type": "GovernmentOrganization",
+      name: home!.name.ar,
+      url: `${PUBLIC_URL}/ar/structures/${HOME_STRUCTURE}`,
+      address: { addressCountry: "TN" },
+    });
+    expect(organisation.alternateName).toContain(home!.name.fr);
   });
 });

@@ -12,6 +12,7 @@ import { Localized } from "../../../core/views/localized-text.js";
 import { ShareLinks } from "../../../core/views/sharing.js";
 import type { EventSummary, Registration } from "../queries.js";
 import { EventFacts, type GovernorateNames } from "./event-facts.js";
+import { eventJsonLd } from "./structured-data.js";
 
 export interface EventPageProps {
   event: EventSummary;
@@ -36,13 +37,17 @@ export function EventPage({
   open,
   canAttendance,
 }: EventPageProps) {
-  const { t, locale, path } = usePage();
+  const { t, locale, path, publicUrl } = usePage();
   const href = useHref();
   const title = pickLocalized(event.title, locale).text;
   const full = event.confirmed >= event.capacity;
   const active = registration && registration.status !== "cancelled" ? registration : null;
   return (
-    <Layout title={title} description={pickLocalized(event.description, locale).text.slice(0, 200)}>
+    <Layout
+      title={title}
+      description={pickLocalized(event.description, locale).text.slice(0, 200)}
+      structuredData={eventJsonLd(event, governorates, publicUrl, locale)}
+    >
       <Breadcrumbs
         items={[
           { text: t("events.breadcrumbs.home"), href: href("/") },

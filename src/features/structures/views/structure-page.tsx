@@ -12,6 +12,7 @@ import { AboutSection } from "./sections/about-section.js";
 import { CategoriesSection } from "./sections/categories-section.js";
 import { ChildrenSection } from "./sections/children-section.js";
 import { ContactSection } from "./sections/contact-section.js";
+import { structureJsonLd } from "./structured-data.js";
 
 export interface StructurePageData {
   structure: Structure;
@@ -38,7 +39,7 @@ const SECTIONS = [
 
 /** A structure's public page: who it is, what it does, how to reach it, what to ask it. */
 export function StructurePage({ data }: { data: StructurePageData }) {
-  const { t, locale } = usePage();
+  const { t, locale, publicUrl } = usePage();
   const href = useHref();
   const plain = usePlainName();
   const { structure, ancestors } = data;
@@ -46,7 +47,11 @@ export function StructurePage({ data }: { data: StructurePageData }) {
     (l) => l !== locale && structure.name[l] && structure.name[l] !== plain(structure.name),
   );
   return (
-    <Layout title={plain(structure.name)} description={plain(structure.summary) || undefined}>
+    <Layout
+      title={plain(structure.name)}
+      description={plain(structure.summary) || undefined}
+      structuredData={structureJsonLd(data, publicUrl, locale)}
+    >
       <Breadcrumbs
         items={[
           { text: t("structures.breadcrumbs.home"), href: href("/") },
