@@ -1,5 +1,6 @@
 import type { FeatureManifest } from "../../core/manifest.js";
 import { eidCallbackFeature, eidFeature } from "./index.js";
+import * as tables from "./tables.js";
 
 /** Sign-in with the national eID (the provider's callback lives at the root). */
 export const eidManifest: FeatureManifest = {
@@ -8,4 +9,5 @@ export const eidManifest: FeatureManifest = {
     { plugin: eidCallbackFeature, mount: "root" },
     { plugin: eidFeature, mount: "pages" },
   ],
+  tables,
 };
