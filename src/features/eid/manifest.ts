@@ -1,5 +1,6 @@
 import type { FeatureManifest } from "../../core/manifest.js";
 import { eidCallbackFeature, eidFeature } from "./index.js";
+import { forgetLapsedSignInsJob } from "./pending.js";
 import * as tables from "./tables.js";
 
 /** Sign-in with the national eID (the provider's callback lives at the root). */
@@ -10,4 +11,5 @@ export const eidManifest: FeatureManifest = {
     { plugin: eidFeature, mount: "pages" },
   ],
   tables,
+  jobs: [forgetLapsedSignInsJob],
 };

@@ -2,6 +2,7 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { randomToken, sha256 } from "../../core/auth/secrets.js";
 import { isLocale, type Locale } from "../../core/i18n/localized.js";
+import type { JobDefinition } from "../../core/jobs/job.js";
 import type { Db } from "../../db/client.js";
 import type { EidClaims } from "./oidc-client.js";
 import { eidPendingSignIns } from "./tables.js";
@@ -10,7 +11,7 @@ import { eidPendingSignIns } from "./tables.js";
  * Between the e-ID callback and the acceptance of the terms, the person's identity waits on the
  * server (`eid_pending_sign_ins`); the browser holds only a random token in an HttpOnly cookie. A
  * token nobody issued matches no row, and a row is spent once, so nothing here can be forged or
- * replayed into an account.
+ * replayed into an account. Lapsed rows are deleted every 15 minutes (and whenever one is held).
  */
 export const PENDING_COOKIE = "eid_pending";
 export const PENDING_TTL_MS = 30 * 60 * 1000;
@@ -22,10 +23,25 @@ export interface PendingSignIn {
   existingAccount: boolean;
 }
 
+/** Deletes the identities whose step lapsed: what a provider said is kept no longer than needed. */
+export async function forgetLapsedSignIns(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(eidPendingSignIns)
+    .where(lte(eidPendingSignIns.expiresAt, now))
+    .returning({ id: eidPendingSignIns.id });
+  return gone.length;
+}
+
+export const forgetLapsedSignInsJob: JobDefinition = {
+  name: "eid-forget-lapsed",
+  cron: "*/15 * * * *",
+  run: (db, now) => forgetLapsedSignIns(db, now),
+};
+
 /** Keeps the identity on the server and gives this browser the token to it. */
 export async function holdPendingSignIn(db: Db, reply: FastifyReply, pending: PendingSignIn): Promise<void> {
   const now = new Date();
-  await db.delete(eidPendingSignIns).where(lte(eidPendingSignIns.expiresAt, now));
+  await forgetLapsedSignIns(db, now);
   const token = randomToken();
   await db.insert(eidPendingSignIns).values({
     tokenHash: sha256(token),

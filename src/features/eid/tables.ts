@@ -6,7 +6,7 @@ import type { EidClaims } from "./oidc-client.js";
  * A person the e-ID vouched for who has not yet accepted the terms of use and the personal-data
  * notice: what the provider said, held on the server between the callback and the acceptance step.
  * The browser holds only a random token (its sha256 is stored here). Spent on acceptance, deleted on
- * refusal, useless after `expires_at` (expired rows are deleted when the next one is held).
+ * refusal, useless after `expires_at` and then deleted (the eid-forget-lapsed job, every 15 minutes).
  */
 export const eidPendingSignIns = pgTable(
   "eid_pending_sign_ins",
