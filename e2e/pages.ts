@@ -1,7 +1,9 @@
 /**
  * Every public GET page the browser suite checks, in each language and with JavaScript on and off.
  * Paths are locale-relative: "/gallery" is visited as /ar/gallery, /fr/gallery and /en/gallery.
- * A new public page is added here, once, and gets every check.
+ * A new public page is added here, once, and gets every check. The e-ID's pages are not here: the
+ * sweeps run without an e-ID provider, where they answer 404; eid-accept.e2e.ts gives the e-ID's
+ * acceptance step the same checks with the e-ID switched on.
  */
 export interface PageSpec {
   /** Short name, used in test titles and screenshot files (<name>-<lang>-<js|nojs>.png). */

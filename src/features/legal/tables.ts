@@ -6,6 +6,8 @@ import { id, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js"
 export const LEGAL_PAGES = ["terms", "privacy", "accessibility"] as const;
 export type LegalPage = (typeof LEGAL_PAGES)[number];
 export const legalPageKind = pgEnum("legal_page", LEGAL_PAGES);
+/** The pages a person accepts before getting an account. */
+export const ACCEPTED_AT_SIGN_UP = ["terms", "privacy"] as const satisfies readonly LegalPage[];
 
 /**
  * Every version of the terms of use, the personal-data notice and the accessibility statement, in
@@ -25,7 +27,7 @@ export const legalPageVersions = pgTable(
   (t) => [index("legal_page_versions_page_idx").on(t.page, t.createdAt)],
 );
 
-/** Which versions of the terms and the personal-data notice a person accepted when signing up. */
+/** Which versions of the terms and the personal-data notice a person accepted (at sign-up, or at the e-ID's acceptance step). */
 export const legalAcceptances = pgTable(
   "legal_acceptances",
   {

@@ -26,7 +26,6 @@ export function SignUpPage({
   errors?: FieldErrors<SignUpField>;
 }) {
   const { t } = usePage();
-  const href = useHref();
   const { message, Summary } = useFieldErrors(errors, IDS);
   return (
     <Layout title={t("accounts.signUp.title")} width="narrow">
@@ -62,35 +61,47 @@ export function SignUpPage({
           error={message("phone")}
           dir="ltr"
         />
-        <Checkboxes
-          id={IDS.terms}
-          name="terms"
-          label={t("accounts.signUp.termsLegend")}
-          hint={t("accounts.signUp.termsHint")}
-          items={[
-            {
-              value: "yes",
-              label: t("accounts.signUp.termsLabel"),
-              hint: (
-                <>
-                  <a class="sh-link" href={href("/legal/terms")} target="_blank" rel="noopener">
-                    {t("accounts.signUp.termsLink")}
-                  </a>
-                  {" · "}
-                  <a class="sh-link" href={href("/legal/privacy")} target="_blank" rel="noopener">
-                    {t("accounts.signUp.privacyLink")}
-                  </a>
-                </>
-              ),
-            },
-          ]}
-          values={values.terms ? [values.terms] : []}
-          error={message("terms")}
-        />
+        <TermsCheckbox id={IDS.terms} checked={values.terms === "yes"} error={message("terms")} />
         <Button>{t("accounts.signUp.submit")}</Button>
       </Form>
       <HaveAccount />
     </Layout>
+  );
+}
+
+/**
+ * The acceptance of the terms of use and the personal-data notice, with links to both: the same words
+ * wherever a person accepts them (the sign-up form, the e-ID's acceptance step). Posts `terms=yes`.
+ */
+export function TermsCheckbox({ id, checked, error }: { id: string; checked: boolean; error?: string }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <Checkboxes
+      id={id}
+      name="terms"
+      label={t("accounts.signUp.termsLegend")}
+      hint={t("accounts.signUp.termsHint")}
+      items={[
+        {
+          value: "yes",
+          label: t("accounts.signUp.termsLabel"),
+          hint: (
+            <>
+              <a class="sh-link" href={href("/legal/terms")} target="_blank" rel="noopener">
+                {t("accounts.signUp.termsLink")}
+              </a>
+              {" · "}
+              <a class="sh-link" href={href("/legal/privacy")} target="_blank" rel="noopener">
+                {t("accounts.signUp.privacyLink")}
+              </a>
+            </>
+          ),
+        },
+      ]}
+      values={checked ? ["yes"] : []}
+      error={error}
+    />
   );
 }
 

@@ -6,6 +6,8 @@ import { accountIdentities, accounts, accountTokens, sessions } from "../../../c
 import type { Locale } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
 import { isUniqueViolation } from "../../../db/errors.js";
+import { recordAcceptance } from "../../legal/commands/record-acceptance.js";
+import { needsAcceptance } from "../../legal/queries.js";
 import type { EidClaims } from "../oidc-client.js";
 
 export type EidOutcome = "known" | "linked" | "created";
@@ -16,7 +18,17 @@ export interface EidSignInContext {
   fallbackName: string;
   /** The HTTP request, for the audit log's request id. */
   request?: FastifyRequest;
+  /**
+   * Whether the person has just accepted the terms of use and the personal-data notice in force.
+   * Without it, nothing is created or changed for a person who would need to accept them.
+   */
+  accepted: boolean;
 }
+
+export type EidSignIn =
+  | { status: "signedIn"; account: Account; outcome: EidOutcome }
+  /** The person must first accept the terms: nothing was written. */
+  | { status: "mustAccept"; existingAccount: boolean };
 
 /**
  * Finds or makes the account for a person the e-ID vouched for, and marks it identity verified:
@@ -29,12 +41,18 @@ export interface EidSignInContext {
  * - otherwise a new account is created, without a password. An unverified email is not stored
  *   either, so nobody can reserve another person's address through a provider that does not check
  *   it; the person can add and verify an email later.
+ *
+ * Nobody gets an account, or a session through the e-ID, without an acceptance of the terms of use
+ * and the personal-data notice on record: unless `context.accepted`, a person who would get a new
+ * account, or whose account has none on record, gets `mustAccept` and nothing is written (not even
+ * the shutting of an unverified account). With `context.accepted`, the versions in force are
+ * recorded for the account in the same transaction.
  */
 export async function signInWithEid(
   db: Db,
   claims: EidClaims,
   context: EidSignInContext,
-): Promise<{ account: Account; outcome: EidOutcome }> {
+): Promise<EidSignIn> {
   try {
     return await findOrCreate(db, claims, context);
   } catch (error) {
@@ -45,18 +63,25 @@ export async function signInWithEid(
   }
 }
 
-async function findOrCreate(db: Db, claims: EidClaims, context: EidSignInContext) {
+async function findOrCreate(db: Db, claims: EidClaims, context: EidSignInContext): Promise<EidSignIn> {
   return db.transaction(async (tx) => {
     const now = new Date();
     const known = await findByIdentity(tx, claims);
-    if (known && !known.deletedAt) {
-      const account = await markVerified(tx, known.id, now);
-      return { account, outcome: "known" as const };
+    const live = known && !known.deletedAt ? known : undefined;
+    const sameEmail =
+      !live && claims.email && claims.emailVerified ? await findByEmail(tx, claims.email) : undefined;
+    const existing = live ?? (sameEmail?.emailVerifiedAt ? sameEmail : undefined);
+    if (!context.accepted && (!existing || (await needsAcceptance(tx, existing.id))))
+      return { status: "mustAccept" as const, existingAccount: Boolean(existing) };
+
+    if (live) {
+      const account = await markVerified(tx, live.id, now);
+      if (context.accepted) await recordAcceptance(tx, account.id);
+      return { status: "signedIn" as const, account, outcome: "known" as const };
     }
     // A deleted account's old link no longer means anything: the person starts afresh.
     if (known) await tx.delete(accountIdentities).where(identityIs(claims));
 
-    const sameEmail = claims.email && claims.emailVerified ? await findByEmail(tx, claims.email) : undefined;
     if (sameEmail && !sameEmail.emailVerifiedAt) await shutUnverified(tx, sameEmail.id, context);
     let account: Account;
     let outcome: EidOutcome;
@@ -81,6 +106,7 @@ async function findOrCreate(db: Db, claims: EidClaims, context: EidSignInContext
     await tx
       .insert(accountIdentities)
       .values({ accountId: account.id, issuer: claims.issuer, subject: claims.subject });
+    if (context.accepted) await recordAcceptance(tx, account.id);
     await audit(
       tx,
       {
@@ -92,7 +118,7 @@ async function findOrCreate(db: Db, claims: EidClaims, context: EidSignInContext
       context.request,
       account.id,
     );
-    return { account, outcome };
+    return { status: "signedIn" as const, account, outcome };
   });
 }
 

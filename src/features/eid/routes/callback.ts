@@ -1,10 +1,7 @@
-import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import Type from "typebox";
-import { setSessionCookie } from "../../../core/auth/cookie.js";
-import { createSession, describeDevice, revokeSession } from "../../../core/auth/sessions.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { translator } from "../../../core/i18n/catalog.js";
-import { isLocale, type Locale } from "../../../core/i18n/localized.js";
 import { signInWithEid } from "../commands/sign-in-with-eid.js";
 import { clearFlowCookie, readFlowCookie } from "../flow-cookie.js";
 import {
@@ -15,7 +12,10 @@ import {
   eidEnabled,
   redirectUri,
 } from "../oidc-client.js";
+import { holdPendingSignIn } from "../pending.js";
+import { acceptPath } from "./accept.js";
 import { errorPath } from "./error.js";
+import { finishEidSignIn } from "./finish.js";
 
 // Only sizes are checked here; the meaning of each parameter is openid-client's to check.
 const Query = Type.Object({
@@ -56,32 +56,23 @@ export const callbackRoute: FastifyPluginAsync = async (app) => {
       return reply.redirect(errorPath(flow.locale, failure.reason, flow.next), 303);
     }
 
-    const { account, outcome } = await signInWithEid(app.db, claims, {
+    const result = await signInWithEid(app.db, claims, {
       locale: flow.locale,
       fallbackName: translator(flow.locale)("eid.defaultName"),
       request,
+      accepted: false,
     });
-    // Whoever was signed in in this browser before is signed out: one person per session.
-    if (request.session) await revokeSession(app.db, request.session.id, request.session.accountId);
-    const session = await createSession(app.db, account.id, {
-      persistent: false,
-      device: describeDevice(request.headers["user-agent"]),
-    });
-    setSessionCookie(reply, { ...session, persistent: false });
-    request.log.info({ outcome }, "signed in with the e-ID");
-
-    if (account.totpEnabledAt) {
-      return reply.redirect(`/${flow.locale}/sign-in/two-factor?next=${encodeURIComponent(flow.next)}`, 303);
+    if (result.status === "mustAccept") {
+      // Nobody was asked yet: the identity waits on the server until the person accepts the terms.
+      await holdPendingSignIn(app.db, reply, {
+        claims,
+        locale: flow.locale,
+        next: flow.next,
+        existingAccount: result.existingAccount,
+      });
+      request.log.info({ existingAccount: result.existingAccount }, "e-ID sign-in waits for the terms");
+      return reply.redirect(acceptPath(flow.locale), 303);
     }
-    return redirectHome(reply, flow.next);
+    return finishEidSignIn(request, reply, result, flow);
   });
 };
-
-/** Goes on to `next`, with a "signed in, identity verified" notice when it is one of our pages. */
-function redirectHome(reply: FastifyReply, next: string) {
-  const match = /^\/([a-z]{2})((?:[/?#].*)?)$/.exec(next);
-  const locale = match?.[1];
-  if (!match || !isLocale(locale)) return reply.redirect(next, 303);
-  reply.request.locale = locale as Locale;
-  return reply.redirectWithFlash(match[2] || "/", { kind: "success", message: "eid.signedIn" });
-}

@@ -5,9 +5,17 @@ import { NotFoundError } from "../../../core/errors/app-error.js";
 import type { Locale } from "../../../core/i18n/localized.js";
 import { FLOW_TTL_MS } from "../flow-cookie.js";
 import { EID_FAILURES, type EidFailure, eidEnabled } from "../oidc-client.js";
+import { PENDING_TTL_MS } from "../pending.js";
 import { EidErrorPage } from "../views/eid-error-page.js";
 
-export function errorPath(locale: Locale, reason: EidFailure, next: string): string {
+/**
+ * Why an e-ID sign-in ended without a session: the flow's failures, and at the acceptance step the
+ * person's refusal ("declined") or a step left open too long ("acceptExpired").
+ */
+export type EidEnd = EidFailure | "declined" | "acceptExpired";
+const EID_ENDS: readonly EidEnd[] = [...EID_FAILURES, "declined", "acceptExpired"];
+
+export function errorPath(locale: Locale, reason: EidEnd, next: string): string {
   return `/${locale}/sign-in/eid/error?reason=${reason}&next=${encodeURIComponent(next)}`;
 }
 
@@ -26,14 +34,14 @@ export const errorRoute: FastifyPluginAsync = async (app) => {
     { schema: { querystring: Query } },
     async (request, reply) => {
       if (!eidEnabled(app.config)) throw new NotFoundError();
-      const reason = EID_FAILURES.find((r) => r === request.query.reason) ?? "failed";
+      const reason = EID_ENDS.find((r) => r === request.query.reason) ?? "failed";
       reply.noStore();
       return reply.render(
         <EidErrorPage
           reason={reason}
           name={app.config.OIDC_NAME}
           next={safeNext(request.query.next, `/${request.locale}`)}
-          minutes={FLOW_TTL_MS / 60_000}
+          minutes={(reason === "acceptExpired" ? PENDING_TTL_MS : FLOW_TTL_MS) / 60_000}
         />,
       );
     },

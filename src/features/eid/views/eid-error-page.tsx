@@ -1,10 +1,10 @@
 import { Button, ButtonGroup } from "../../../core/views/components/button/button.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
-import type { EidFailure } from "../oidc-client.js";
+import type { EidEnd } from "../routes/error.js";
 
 export interface EidErrorPageProps {
-  reason: EidFailure;
+  reason: EidEnd;
   name: string;
   /** Where the person was going, kept for the next try. */
   next: string;

@@ -1,9 +1,8 @@
 import type { Db } from "../../../db/client.js";
 import { findCurrentVersion } from "../queries.js";
-import { legalAcceptances } from "../tables.js";
+import { ACCEPTED_AT_SIGN_UP, legalAcceptances } from "../tables.js";
 
-/** The pages a person accepts when signing up. */
-export const ACCEPTED_AT_SIGN_UP = ["terms", "privacy"] as const;
+export { ACCEPTED_AT_SIGN_UP };
 
 /** Records that an account accepted the terms of use and the personal-data notice now in force. */
 export async function recordAcceptance(db: Db, accountId: string): Promise<void> {
