@@ -13,6 +13,7 @@ const PRIVATE_PATHS = [
   "/requests/follow/",
   "/integrity/officer",
   "/integrity/follow",
+  "/sign-in/eid/",
   "/verify-email/",
   "/reset-password/",
   "/newsletters/unsubscribe/",
