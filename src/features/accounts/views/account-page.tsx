@@ -4,7 +4,7 @@ import { PASSWORD_MIN } from "../../../core/forms.js";
 import { formatDate } from "../../../core/i18n/format.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { Reference, UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
@@ -90,10 +90,9 @@ export function AccountPage({ account, values = {}, errors }: AccountPageProps) 
 
       <h2 class="sh-heading-l">{t("accounts.account.changeEmail")}</h2>
       <Form action="/account/email">
-        <TextInput
+        <EmailInput
           id={IDS.email}
           name="email"
-          type="email"
           label={t("accounts.fields.newEmail")}
           value={values.email}
           autocomplete="email"
