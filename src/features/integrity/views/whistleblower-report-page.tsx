@@ -1,12 +1,11 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { Button } from "../../../core/views/components/button/button.js";
-import { FileUpload } from "../../../core/views/components/file-upload/file-upload.js";
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { LIMITS, type ReportView } from "../reports.js";
-import { Conversation, Day, IntegrityLayout, ReportStatusTag } from "./parts.js";
+import { Conversation, Day, EvidenceField, IntegrityLayout, ReportStatusTag } from "./parts.js";
 
 /**
  * The whistleblower's view of their report: status, what they sent, the conversation, and a form
@@ -82,15 +81,7 @@ export function WhistleblowerReportPage({
             maxLength={LIMITS.message}
             error={message("message")}
           />
-          <FileUpload
-            id="attachments"
-            name="attachments"
-            label={t("integrity.fields.attachments")}
-            hint={t("integrity.fields.attachmentsHint", { max: LIMITS.attachments, size: 10 })}
-            accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
-            multiple
-            error={message("attachments")}
-          />
+          <EvidenceField error={message("attachments")} />
           <Button>{t("integrity.follow.send")}</Button>
         </Form>
       )}
