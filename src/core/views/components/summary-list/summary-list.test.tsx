@@ -25,6 +25,23 @@ describe("SummaryList", () => {
     ).toContain('<dd class="sh-summary-list__value" lang="fr">Municipalité de Sfax</dd>');
   });
 
+  it("gives a value a person wrote its own direction, and a value an id or a class when asked", () => {
+    expect(
+      render(
+        <SummaryRow label="Subject" userText>
+          إنارة
+        </SummaryRow>,
+      ),
+    ).toContain('<dd class="sh-auto sh-summary-list__value" dir="auto">إنارة</dd>');
+    expect(
+      render(
+        <SummaryRow label="Reference" valueId="ref" valueClass="sh-case-keep__value">
+          EC-1
+        </SummaryRow>,
+      ),
+    ).toContain('<dd id="ref" class="sh-summary-list__value sh-case-keep__value">EC-1</dd>');
+  });
+
   it.each(LOCALES)("renders every example soundly in %s", (locale) => {
     expect(markupProblems(renderExamples(summaryListExamples, locale))).toEqual([]);
   });

@@ -25,14 +25,25 @@ export interface SummaryRowProps {
   children: ComponentChildren;
   /** The value's language, when it is not the page's (a name only given in another language). */
   lang?: string;
+  /** The value is text a person wrote: it takes its own direction, as UserText does. */
+  userText?: boolean;
+  /** The value's id, for a script or a link to point at it. */
+  valueId?: string;
+  /** An extra class on the value. */
+  valueClass?: string;
 }
 
 /** One row of a SummaryList. */
-export function SummaryRow({ label, children, lang }: SummaryRowProps) {
+export function SummaryRow({ label, children, lang, userText, valueId, valueClass }: SummaryRowProps) {
   return (
     <div class="sh-summary-list__row">
       <dt class="sh-summary-list__key">{label}</dt>
-      <dd class="sh-summary-list__value" lang={lang}>
+      <dd
+        id={valueId}
+        class={cx(userText && "sh-auto", "sh-summary-list__value", valueClass)}
+        dir={userText ? "auto" : undefined}
+        lang={lang}
+      >
         {children}
       </dd>
     </div>

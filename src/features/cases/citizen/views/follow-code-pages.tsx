@@ -23,27 +23,21 @@ export interface KeepProps {
 export function KeepList({ reference, pin, followUrl }: KeepProps) {
   const { t } = usePage();
   return (
-    <dl class="sh-summary-list sh-case-keep__list">
-      <div class="sh-summary-list__row">
-        <dt class="sh-summary-list__key">{t("cases.followCode.reference")}</dt>
-        <dd class="sh-summary-list__value sh-case-keep__value">
-          <Reference>{reference}</Reference>
-        </dd>
-      </div>
+    <SummaryList class="sh-case-keep__list">
+      <SummaryRow label={t("cases.followCode.reference")} valueClass="sh-case-keep__value">
+        <Reference>{reference}</Reference>
+      </SummaryRow>
       {pin && (
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("cases.followCode.pin")}</dt>
-          <dd class="sh-summary-list__value sh-case-keep__value">
-            <Reference>{formatPin(pin)}</Reference>
-          </dd>
-        </div>
+        <SummaryRow label={t("cases.followCode.pin")} valueClass="sh-case-keep__value">
+          <Reference>{formatPin(pin)}</Reference>
+        </SummaryRow>
       )}
       <SummaryRow label={t("cases.keep.link")}>
         <a class="sh-link sh-case-keep__link" href={followUrl} dir="ltr" id="follow-link">
           {followUrl}
         </a>
       </SummaryRow>
-    </dl>
+    </SummaryList>
   );
 }
 
