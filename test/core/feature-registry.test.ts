@@ -12,7 +12,7 @@ import { schemaOf } from "../../src/db/schema.js";
 import { FEATURES } from "../../src/features/index.js";
 import { refreshInsightsJob } from "../../src/features/insights/refresh.js";
 import { findStructureByCode } from "../../src/features/structures/queries.js";
-import { signedInAgent } from "../accounts.js";
+import { signedInAgent, TEST_PASSWORD } from "../accounts.js";
 import { createTestApp } from "../app.js";
 import { HOME_STRUCTURE } from "../role-matrix.js";
 
@@ -48,6 +48,9 @@ const fixtureThingVotes = pgTable("fixture_thing_votes", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** What the fixture's account hooks were told, in order. */
+const heard: string[] = [];
+
 const fixtureManifest: FeatureManifest = {
   name: "fixture-things",
   routes: [{ plugin: thingsRoutes, mount: "pages" }],
@@ -80,7 +83,23 @@ const fixtureManifest: FeatureManifest = {
       order: 1000,
       allowed: (actor) => actor.platformAdmin,
     },
+    {
+      // A workspace outside the admin area, with its own navigation: a card, no link in the admin's.
+      id: "fixture-desk",
+      labelKey: "fixture.desk.admin",
+      summaryKey: "fixture.desk.summary",
+      path: "/fixture/desk",
+      order: 1001,
+      allowed: (actor) => actor.platformAdmin,
+      nav: false,
+    },
   ],
+  forgetAccount: async (_db, accountId, mode) => {
+    heard.push(`forget ${accountId} ${mode}`);
+  },
+  membershipRevoked: async (_db, membership) => {
+    heard.push(`revoked ${membership.accountId} ${membership.role}`);
+  },
   contributions: [
     {
       mechanisms: [{ name: "fixture_thing_vote", labelKey: "fixture.things.votes" }],
@@ -175,6 +194,44 @@ describe("a feature added to the list", () => {
     const citizenHome = await citizen.get("/fr/admin");
     expect(citizenHome.statusCode).toBe(403);
     expect(citizenHome.body).not.toContain("fixture.things.summary");
+  });
+});
+
+describe("an admin section declared with nav: false", () => {
+  it("has its card on the admin home but no link in the admin navigation", async () => {
+    const { agent: admin } = await signedInAgent(app, database, { platformAdmin: true });
+    const home = (await admin.get("/fr/admin")).body;
+    expect(home).toContain('<a class="sh-card__link" href="/fr/fixture/desk">');
+    expect(home).toContain("fixture.desk.summary");
+    const nav = /<nav class="sh-admin__nav"[\s\S]*?<\/nav>/.exec(home)?.[0];
+    // The navigation is there, with the fixture's other section, and without this one.
+    expect(nav).toContain('href="/fr/admin/fixture-things"');
+    expect(nav).not.toContain("/fr/fixture/desk");
+    expect(nav).not.toContain("fixture.desk.admin");
+  });
+});
+
+describe("account hooks added to the list", () => {
+  it("hear of a deleted account and of a withdrawn staff role, in the same requests", async () => {
+    const { agent: person, account } = await signedInAgent(app, database);
+    const deleted = await person.post("/fr/account/delete", { mode: "anonymise", confirm: TEST_PASSWORD });
+    expect(deleted.statusCode).toBe(303);
+    expect(heard).toContain(`forget ${account.id} anonymise`);
+
+    const { account: holder } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "agent" }],
+    });
+    const [membership] = await database.query<{ id: string }>(
+      "select id from memberships where account_id = $1",
+      [holder.id],
+    );
+    const { agent: admin } = await signedInAgent(app, database, {
+      roles: [{ structure: HOME_STRUCTURE, role: "structure_admin" }],
+    });
+    await admin.get(`/fr/admin/staff/memberships/${membership!.id}/revoke`);
+    const revoked = await admin.post(`/fr/admin/staff/memberships/${membership!.id}/revoke`);
+    expect(revoked.statusCode).toBe(303);
+    expect(heard).toContain(`revoked ${holder.id} agent`);
   });
 });
 

@@ -87,23 +87,11 @@ async function supportedBy(db: Db, accountId: string | null, ids: string[]): Pro
   return new Set(rows.map((r) => r.id));
 }
 
-interface CommentRow {
+/** A comment as the list query returns it: the view's fields, with where it stands in the page. */
+interface CommentRow extends Omit<CommentView, "createdAt" | "supportedByMe"> {
   kind: "top" | "reply";
   pos: number;
-  id: string;
-  sectionId: string | null;
-  parentId: string | null;
-  rootId: string | null;
-  depth: number;
-  body: string;
-  alignment: CommentView["alignment"];
-  official: boolean;
-  status: CommentView["status"];
-  moderationState: ModerationState;
-  moderationReason: string | null;
-  supportCount: number;
   createdAt: string | Date;
-  authorName: string;
   /** Replies in the thread (reply rows), or top-level comments in the list (top rows). */
   total: number;
 }
@@ -170,21 +158,15 @@ export async function listCommentPage(
           coalesce(a.display_name, '') as "authorName", s.total
         from shown s left join ${accounts} a on a.id = s.author_id`),
   );
-  const view = (r: CommentRow): Omit<CommentView, "supportedByMe"> => ({
-    id: r.id,
-    sectionId: r.sectionId,
-    parentId: r.parentId,
-    rootId: r.rootId,
-    depth: r.depth,
-    body: r.body,
-    alignment: r.alignment,
-    official: r.official,
-    status: r.status,
-    moderationState: r.moderationState,
-    moderationReason: r.moderationReason,
-    supportCount: r.supportCount,
-    createdAt: new Date(r.createdAt),
-    authorName: r.authorName,
+  const view = ({
+    kind,
+    pos,
+    total,
+    createdAt,
+    ...fields
+  }: CommentRow): Omit<CommentView, "supportedByMe"> => ({
+    ...fields,
+    createdAt: new Date(createdAt),
   });
   const top = rows.filter((r) => r.kind === "top").sort((a, b) => a.pos - b.pos);
   const replies = rows.filter((r) => r.kind === "reply").sort((a, b) => a.pos - b.pos);

@@ -14,6 +14,7 @@ import { radiosExamples } from "../../core/views/components/radios/radios.exampl
 import { selectExamples } from "../../core/views/components/select/select.examples.js";
 import { statusTagExamples } from "../../core/views/components/status-tag/status-tag.examples.js";
 import { stepTimelineExamples } from "../../core/views/components/step-timeline/step-timeline.examples.js";
+import { summaryListExamples } from "../../core/views/components/summary-list/summary-list.examples.js";
 import { tableExamples } from "../../core/views/components/table/table.examples.js";
 import { textInputExamples } from "../../core/views/components/text-input/text-input.examples.js";
 import { textareaExamples } from "../../core/views/components/textarea/textarea.examples.js";
@@ -40,6 +41,7 @@ export const GALLERY: GalleryComponent[] = [
   { slug: "table", examples: tableExamples },
   { slug: "pagination", examples: paginationExamples },
   { slug: "status-tag", examples: statusTagExamples },
+  { slug: "summary-list", examples: summaryListExamples },
   { slug: "breadcrumbs", examples: breadcrumbsExamples },
   { slug: "details", examples: detailsExamples },
   { slug: "card", examples: cardExamples },

@@ -66,7 +66,12 @@ describe("integrity: an officer leaves", async () => {
       .where(and(eq(memberships.accountId, leaving.account.id), isNull(memberships.revokedAt)));
     const admin = { ...ANONYMOUS, accountId: staying.account.id, platformAdmin: true };
     expect(
-      await revokeMembership(db, { ...membership!, structureId: membership!.structureId }, { actor: admin }),
+      await revokeMembership(
+        db,
+        app.features,
+        { ...membership!, structureId: membership!.structureId },
+        { actor: admin },
+      ),
     ).toBe(true);
 
     // Nothing stays sealed to them.

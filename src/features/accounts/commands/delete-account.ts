@@ -4,8 +4,8 @@ import type { Account } from "../../../core/auth/plugin.js";
 import { accountIdentities, accounts, accountTokens, sessions } from "../../../core/auth/tables.js";
 import { memberships } from "../../../core/authz/tables.js";
 import { type FieldErrors, fieldError, hasErrors, type Result } from "../../../core/forms.js";
+import type { FeatureManifest } from "../../../core/manifest.js";
 import type { Db } from "../../../db/client.js";
-import { FEATURES } from "../../index.js";
 import { accountProfiles } from "../tables.js";
 import { passwordMatches } from "./change-credentials.js";
 
@@ -13,12 +13,13 @@ export type DeletionMode = "anonymise" | "remove";
 export type DeleteField = "mode" | "confirm";
 
 /**
- * Deletes an account for good, in one transaction: each feature anonymises or removes the person's
+ * Deletes an account for good, in one transaction: each of the app's features anonymises or removes the person's
  * public contributions as they chose; the account keeps only its id (so history stays consistent)
  * and loses every personal detail, session, token, role and profile.
  */
 export async function deleteAccount(
   db: Db,
+  features: readonly FeatureManifest[],
   account: Account,
   input: { mode?: string; currentPassword?: string; confirm?: string },
 ): Promise<Result<null, DeleteField>> {
@@ -36,7 +37,7 @@ export async function deleteAccount(
   if (hasErrors(errors)) return { ok: false, errors };
   const mode = input.mode as DeletionMode;
   await db.transaction(async (tx) => {
-    for (const manifest of FEATURES) await manifest.forgetAccount?.(tx, account.id, mode);
+    for (const manifest of features) await manifest.forgetAccount?.(tx, account.id, mode);
     await tx.delete(sessions).where(eq(sessions.accountId, account.id));
     await tx.delete(accountTokens).where(eq(accountTokens.accountId, account.id));
     await tx.delete(accountIdentities).where(eq(accountIdentities.accountId, account.id));

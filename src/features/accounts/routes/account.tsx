@@ -115,7 +115,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     { schema: { body: formSchema({ mode: 20, confirm: 1000 }) } },
     async (request, reply) => {
       const body = request.body as { mode?: string; confirm?: string };
-      const result = await deleteAccount(app.db, request.account!, body);
+      const result = await deleteAccount(app.db, app.features, request.account!, body);
       if (!result.ok)
         return reply.render(
           <DeleteAccountPage account={request.account!} values={body} errors={result.errors} />,

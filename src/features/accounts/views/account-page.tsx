@@ -4,8 +4,9 @@ import { PASSWORD_MIN } from "../../../core/forms.js";
 import { formatDate } from "../../../core/i18n/format.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
-import { Reference, UserText } from "../../../core/views/components/user-text/user-text.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { Reference } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
@@ -33,43 +34,31 @@ export function AccountPage({ account, values = {}, errors }: AccountPageProps) 
     <Layout title={t("accounts.account.title")}>
       <Summary />
       <h1 class="sh-heading-xl">{t("accounts.account.title")}</h1>
-      <dl class="sh-summary-list">
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("accounts.fields.displayName")}</dt>
-          <UserText as="dd" class="sh-summary-list__value">
-            {account.displayName}
-          </UserText>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("accounts.fields.email")}</dt>
-          <dd class="sh-summary-list__value">
-            <Reference>{account.email}</Reference>
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("accounts.account.identity")}</dt>
-          <dd class="sh-summary-list__value">
-            {account.identityVerifiedAt ? (
-              <StatusTag tone="success">
-                {t("accounts.account.identityVerified", {
-                  date: formatDate(account.identityVerifiedAt, locale),
-                })}
-              </StatusTag>
-            ) : (
-              <StatusTag tone="neutral">{t("accounts.account.identityNotVerified")}</StatusTag>
-            )}
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("accounts.account.twoFactor")}</dt>
-          <dd class="sh-summary-list__value">
-            {account.totpEnabledAt ? t("accounts.account.twoFactorOn") : t("accounts.account.twoFactorOff")}{" "}
-            <a class="sh-link" href={href("/account/two-factor")}>
-              {t("accounts.account.twoFactorManage")}
-            </a>
-          </dd>
-        </div>
-      </dl>
+      <SummaryList>
+        <SummaryRow label={t("accounts.fields.displayName")} userText>
+          {account.displayName}
+        </SummaryRow>
+        <SummaryRow label={t("accounts.fields.email")}>
+          <Reference>{account.email}</Reference>
+        </SummaryRow>
+        <SummaryRow label={t("accounts.account.identity")}>
+          {account.identityVerifiedAt ? (
+            <StatusTag tone="success">
+              {t("accounts.account.identityVerified", {
+                date: formatDate(account.identityVerifiedAt, locale),
+              })}
+            </StatusTag>
+          ) : (
+            <StatusTag tone="neutral">{t("accounts.account.identityNotVerified")}</StatusTag>
+          )}
+        </SummaryRow>
+        <SummaryRow label={t("accounts.account.twoFactor")}>
+          {account.totpEnabledAt ? t("accounts.account.twoFactorOn") : t("accounts.account.twoFactorOff")}{" "}
+          <a class="sh-link" href={href("/account/two-factor")}>
+            {t("accounts.account.twoFactorManage")}
+          </a>
+        </SummaryRow>
+      </SummaryList>
       <ul class="sh-list">
         <li>
           <a class="sh-link" href={href("/account/sessions")}>
@@ -90,10 +79,9 @@ export function AccountPage({ account, values = {}, errors }: AccountPageProps) 
 
       <h2 class="sh-heading-l">{t("accounts.account.changeEmail")}</h2>
       <Form action="/account/email">
-        <TextInput
+        <EmailInput
           id={IDS.email}
           name="email"
-          type="email"
           label={t("accounts.fields.newEmail")}
           value={values.email}
           autocomplete="email"

@@ -1,4 +1,4 @@
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { usePage } from "../../../core/views/context.js";
 
 /**
@@ -16,10 +16,8 @@ export function CredentialFields(props: {
   const { t } = usePage();
   return (
     <>
-      <TextInput
-        id="email"
+      <EmailInput
         name="email"
-        type="email"
         label={t("accounts.fields.email")}
         value={props.email}
         autocomplete={props.emailAutocomplete}

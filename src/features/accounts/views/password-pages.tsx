@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { PASSWORD_MIN } from "../../../core/forms.js";
 import { Button } from "../../../core/views/components/button/button.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
@@ -15,10 +15,8 @@ export function ForgotPasswordPage({ email, errors }: { email?: string; errors?:
       <h1 class="sh-heading-xl">{t("accounts.forgot.title")}</h1>
       <p class="sh-body-text">{t("accounts.forgot.lead")}</p>
       <Form action="/forgot-password">
-        <TextInput
-          id="email"
+        <EmailInput
           name="email"
-          type="email"
           label={t("accounts.fields.email")}
           value={email}
           autocomplete="email"

@@ -6,7 +6,7 @@ import { EmptyState } from "../../../core/views/components/empty-state/empty-sta
 import { Pagination } from "../../../core/views/components/pagination/pagination.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { Table } from "../../../core/views/components/table/table.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { useFieldErrors } from "../../../core/views/form.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
@@ -66,10 +66,8 @@ export function AuditPage(props: AuditPageProps) {
             ...actions.map((a) => ({ value: a, text: actionLabel(t, a) })),
           ]}
         />
-        <TextInput
-          id="actor"
+        <EmailInput
           name="actor"
-          type="email"
           label={t("audit-log.filters.actor")}
           hint={t("audit-log.filters.actorHint")}
           value={values.actor}

@@ -2,20 +2,10 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "../../../db/client.js";
 import { type Dataset, decodeCursor, encodeCursor, type Row } from "../../open-data/dataset.js";
 import { cases } from "../tables.js";
-import { STATS_MIN_CASES } from "./queries.js";
+import { PUBLISHED_FIGURES, STATS_MIN_CASES } from "./queries.js";
 import { serviceLevelColumns, shareInTime } from "./service-levels.js";
 
 const MONTH = sql`to_char(${cases.createdAt} at time zone 'Africa/Tunis', 'YYYY-MM')`;
-
-/** The service levels published per cell. */
-const FIGURES = [
-  "received",
-  "answered",
-  "median_hours",
-  "deadline_known",
-  "answered_in_time",
-  "mean_satisfaction",
-] as const;
 
 /**
  * How structures answer requests, per structure × type × channel (web, counter, phone, post,
@@ -66,7 +56,7 @@ export const requestStatisticsDataset: Dataset = {
     }>(
       await db.execute(sql`
         select s.code, ${cases.type} as type, ${cases.channel} as channel, ${MONTH} as month,
-          ${serviceLevelColumns(FIGURES, new Date())}
+          ${serviceLevelColumns(PUBLISHED_FIGURES, new Date())}
         from cases join structures s on s.id = ${cases.structureId}
         where ${cases.structureId} in (${sql.join(
           shown.map((s) => sql`${s.id}::uuid`),

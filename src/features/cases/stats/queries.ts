@@ -30,14 +30,16 @@ export interface StructureCaseStats {
   meanSatisfaction: number | null;
 }
 
-/** The service levels the page shows. */
-const FIGURES = [
+/**
+ * The service levels published for a structure: on its public page and, per cell, in the open
+ * data (request-statistics). The page also shows how many ratings the mean rests on.
+ */
+export const PUBLISHED_FIGURES = [
   "received",
   "answered",
   "median_hours",
   "deadline_known",
   "answered_in_time",
-  "ratings",
   "mean_satisfaction",
 ] as const;
 
@@ -70,7 +72,7 @@ export async function structureCaseStats(
           ),
           sql`, `,
         )},
-        ${serviceLevelColumns(FIGURES, now)}
+        ${serviceLevelColumns([...PUBLISHED_FIGURES, "ratings"], now)}
       from cases
       where ${cases.structureId} = ${structureId}`),
   );

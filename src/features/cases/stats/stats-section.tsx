@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Translate } from "../../../core/i18n/catalog.js";
 import { formatNumber } from "../../../core/i18n/format.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { usePage } from "../../../core/views/context.js";
 import { CASE_CHANNELS } from "../tables.js";
 import { STATS_MIN_CASES, type StructureCaseStats } from "./queries.js";
@@ -14,13 +15,10 @@ export function durationText(hours: number, t: Translate): string {
 
 function Row({ label, value, hint }: { label: string; value: ComponentChildren; hint?: string }) {
   return (
-    <div class="sh-summary-list__row">
-      <dt class="sh-summary-list__key">{label}</dt>
-      <dd class="sh-summary-list__value">
-        {value}
-        {hint && <p class="sh-caption">{hint}</p>}
-      </dd>
-    </div>
+    <SummaryRow label={label}>
+      {value}
+      {hint && <p class="sh-caption">{hint}</p>}
+    </SummaryRow>
   );
 }
 
@@ -44,7 +42,7 @@ export function StructureCaseStatsSection({ data }: { data: { caseStats?: Struct
       ) : (
         <>
           <p class="sh-body-text">{t("cases.stats.lead")}</p>
-          <dl class="sh-summary-list">
+          <SummaryList>
             <Row label={t("cases.stats.received")} value={formatNumber(stats.received, locale)} />
             <Row
               label={t("cases.stats.byChannel")}
@@ -95,7 +93,7 @@ export function StructureCaseStatsSection({ data }: { data: { caseStats?: Struct
                     })
               }
             />
-          </dl>
+          </SummaryList>
         </>
       )}
     </section>

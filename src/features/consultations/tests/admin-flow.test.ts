@@ -105,31 +105,28 @@ describe("a structure admin runs a consultation", () => {
     expect(mismatch.statusCode).toBe(422);
     expect(mismatch.body).toContain("même nombre d’options");
 
-    const upload = multipart(
-      { _csrf: "", title: "Projet de délibération" },
-      { name: "projet.pdf", data: pdf, type: "application/pdf" },
-    );
     // The CSRF token comes from the last page the admin saw.
     const page = await admin.agent.get(`${base}/documents`);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const uploaded = await app.inject({
-      method: "POST",
-      url: `${base}/documents`,
-      headers: { cookie: admin.agent.cookieHeader(), "content-type": upload.contentType },
-      payload: multipart(
-        { _csrf: token, title: "Projet de délibération" },
-        { name: "projet.pdf", data: pdf, type: "application/pdf" },
-      ).body,
+    const addDocument = (title: string, file: { name: string; data: Buffer; type: string }) => {
+      const upload = multipart({ _csrf: token, title }, file);
+      return app.inject({
+        method: "POST",
+        url: `${base}/documents`,
+        headers: { cookie: admin.agent.cookieHeader(), "content-type": upload.contentType },
+        payload: upload.body,
+      });
+    };
+    const uploaded = await addDocument("Projet de délibération", {
+      name: "projet.pdf",
+      data: pdf,
+      type: "application/pdf",
     });
     expect(uploaded.statusCode).toBe(303);
-    const notPdf = await app.inject({
-      method: "POST",
-      url: `${base}/documents`,
-      headers: { cookie: admin.agent.cookieHeader(), "content-type": upload.contentType },
-      payload: multipart(
-        { _csrf: token, title: "Faux" },
-        { name: "x.pdf", data: Buffer.from("hello"), type: "application/pdf" },
-      ).body,
+    const notPdf = await addDocument("Faux", {
+      name: "x.pdf",
+      data: Buffer.from("hello"),
+      type: "application/pdf",
     });
     expect(notPdf.statusCode).toBe(422);
     expect(notPdf.body).toContain("Le fichier doit être un PDF");
@@ -245,27 +242,25 @@ describe("a structure admin runs a consultation", () => {
     const stranger = await signedInAgent(app, database, {
       roles: [{ structure: "gov-tn-12", role: "structure_admin" }],
     });
-    const refused = await stranger.agent.post("/fr/admin/consultations/new", {
-      structureId: structure!.id,
-      titleFr: "Pas chez moi",
+    const draft = {
       summaryFr: "x",
       theme: "health",
       area: "national",
       participation: "signed_in",
       opensAt: "2027-01-01",
       closesAt: "2027-02-01",
+    };
+    const refused = await stranger.agent.post("/fr/admin/consultations/new", {
+      structureId: structure!.id,
+      titleFr: "Pas chez moi",
+      ...draft,
     });
     expect(refused.statusCode).toBe(422);
     await owner.agent.get("/fr/admin/consultations/new");
     const ok = await stranger.agent.post("/fr/admin/consultations/new", {
       structureId: other!.id,
       titleFr: "Chez moi",
-      summaryFr: "x",
-      theme: "health",
-      area: "national",
-      participation: "signed_in",
-      opensAt: "2027-01-01",
-      closesAt: "2027-02-01",
+      ...draft,
     });
     expect(ok.statusCode).toBe(303);
     const id = /consultations\/([0-9a-f-]{36})/.exec(ok.headers.location as string)![1]!;

@@ -1,10 +1,8 @@
 import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "../../../core/forms.js";
-import { formatNumber } from "../../../core/i18n/format.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
-import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
@@ -18,7 +16,7 @@ import type { ConsultationDocument, ConsultationView, Outcome, Section, Synthesi
 import type { CommentAbilities } from "./comments.js";
 import { CommentsSection } from "./comments-section.js";
 import { OutcomeSection } from "./outcome-section.js";
-import { LocalizedBlock, PhaseTag, PhaseTimeline, useSectionTitle } from "./parts.js";
+import { DocumentLink, LocalizedBlock, PhaseTag, PhaseTimeline, useSectionTitle } from "./parts.js";
 
 export interface ConsultationPageProps {
   c: ConsultationView;
@@ -118,14 +116,7 @@ export function ConsultationPage(props: ConsultationPageProps) {
           <ul class="sh-list">
             {documents.map((d) => (
               <li key={d.id}>
-                <a class="sh-link" href={href(`${base}/documents/${d.id}`)}>
-                  <UserText>{d.title}</UserText>
-                </a>{" "}
-                <span class="sh-caption">
-                  {t("consultations.page.documentSize", {
-                    size: formatNumber(Math.ceil(d.size / 1024), locale),
-                  })}
-                </span>
+                <DocumentLink consultationId={c.id} document={d} />
               </li>
             ))}
           </ul>

@@ -7,11 +7,12 @@ import {
   StepTimeline,
   type TimelineStep,
 } from "../../../core/views/components/step-timeline/step-timeline.js";
+import { UserText } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Localized } from "../../../core/views/localized-text.js";
 import type { ConsultationCard } from "../list-queries.js";
 import { type Phase, type PhaseDates, phaseOf } from "../phase.js";
-import type { Section } from "../queries.js";
+import type { ConsultationDocument, Section } from "../queries.js";
 
 export const PHASE_TONES: Record<Phase | "draft", StatusTone> = {
   draft: "neutral",
@@ -133,4 +134,28 @@ export function useSectionTitle() {
   const { t, locale } = usePage();
   return (s: Section, index: number) =>
     pickLocalized(s.title, locale).text || t("consultations.page.sectionNumber", { n: index + 1 });
+}
+
+/** A consultation's PDF document: its title, linking to the file, then its size. */
+export function DocumentLink({
+  consultationId,
+  document,
+}: {
+  consultationId: string;
+  document: ConsultationDocument;
+}) {
+  const { t, locale } = usePage();
+  const href = useHref();
+  return (
+    <>
+      <a class="sh-link" href={href(`/consultations/${consultationId}/documents/${document.id}`)}>
+        <UserText>{document.title}</UserText>
+      </a>{" "}
+      <span class="sh-caption">
+        {t("consultations.page.documentSize", {
+          size: formatNumber(Math.ceil(document.size / 1024), locale),
+        })}
+      </span>
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/format.js";
 import { type StepState, StepTimeline } from "../../../core/views/components/step-timeline/step-timeline.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
 import type { nationalFigures, ServiceLevel } from "../level-queries.js";
@@ -62,12 +63,6 @@ export function TransparencyPage({
 }) {
   const { t, locale } = usePage();
   const n = (v: number) => formatNumber(v, locale);
-  const row = (label: string, value: string) => (
-    <div class="sh-summary-list__row" key={label}>
-      <dt class="sh-summary-list__key">{label}</dt>
-      <dd class="sh-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <Layout title={t("insights.public.title")} description={t("insights.public.lead")}>
       <h1 class="sh-heading-xl">{t("insights.public.title")}</h1>
@@ -79,32 +74,30 @@ export function TransparencyPage({
       </p>
 
       <h2 class="sh-heading-l">{t("insights.public.national")}</h2>
-      <dl class="sh-summary-list" id="national-figures">
-        {row(t("insights.public.contributions"), n(national.contributions))}
-        {row(t("insights.levels.received"), n(national.received))}
-        {row(t("insights.levels.answered"), n(national.answered))}
-        {row(
-          t("insights.levels.inTime"),
-          national.shareInTime === null
+      <SummaryList id="national-figures">
+        <SummaryRow label={t("insights.public.contributions")}>{n(national.contributions)}</SummaryRow>
+        <SummaryRow label={t("insights.levels.received")}>{n(national.received)}</SummaryRow>
+        <SummaryRow label={t("insights.levels.answered")}>{n(national.answered)}</SummaryRow>
+        <SummaryRow label={t("insights.levels.inTime")}>
+          {national.shareInTime === null
             ? t("insights.none")
             : t("insights.levels.share", {
                 percent: percentText(national.shareInTime, locale, t),
                 inTime: n(national.answeredInTime),
                 known: n(national.deadlineKnown),
-              }),
-        )}
-        {row(t("insights.levels.backlog"), n(national.backlog))}
-        {row(t("insights.levels.overdue"), n(national.overdue))}
-        {row(
-          t("insights.levels.satisfaction"),
-          national.ratings === 0
+              })}
+        </SummaryRow>
+        <SummaryRow label={t("insights.levels.backlog")}>{n(national.backlog)}</SummaryRow>
+        <SummaryRow label={t("insights.levels.overdue")}>{n(national.overdue)}</SummaryRow>
+        <SummaryRow label={t("insights.levels.satisfaction")}>
+          {national.ratings === 0
             ? t("insights.none")
             : t("insights.levels.rated", {
                 mean: satisfactionText(national.meanSatisfaction, locale, t),
                 count: national.ratings,
-              }),
-        )}
-      </dl>
+              })}
+        </SummaryRow>
+      </SummaryList>
 
       <LineChart
         id="public-usage-chart"

@@ -1,8 +1,8 @@
-import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "../../../core/forms.js";
 import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Select } from "../../../core/views/components/select/select.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { Reference } from "../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../core/views/context.js";
@@ -29,12 +29,6 @@ export function OfficerReportPage({
   const { message, Summary } = useFieldErrors(errors, { message: "reply-body", attachments: "reply-body" });
   const { report, content } = view;
   const base = `/integrity/officer/reports/${report.id}`;
-  const row = (key: string, value: ComponentChildren) => (
-    <div class="sh-summary-list__row">
-      <dt class="sh-summary-list__key">{key}</dt>
-      <dd class="sh-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <OfficerLayout title={reportReference(report.id)} section="queue">
       <Summary />
@@ -47,28 +41,36 @@ export function OfficerReportPage({
           <p class="sh-body-text">{t("integrity.officer.report.noKey")}</p>
         </div>
       ) : (
-        <dl class="sh-summary-list">
-          {row(t("integrity.labels.status"), <ReportStatusTag status={report.status} />)}
-          {row(
-            t("integrity.labels.addressedTo"),
-            structureName ? pickLocalized(structureName, locale).text : t("integrity.labels.centralOnly"),
+        <SummaryList>
+          <SummaryRow label={t("integrity.labels.status")}>
+            <ReportStatusTag status={report.status} />
+          </SummaryRow>
+          <SummaryRow label={t("integrity.labels.addressedTo")}>
+            {structureName ? pickLocalized(structureName, locale).text : t("integrity.labels.centralOnly")}
+          </SummaryRow>
+          <SummaryRow label={t("integrity.labels.received")}>
+            <Day day={report.receivedOn} />
+          </SummaryRow>
+          <SummaryRow label={t("integrity.labels.due")}>
+            <Day day={report.dueOn} />
+          </SummaryRow>
+          <SummaryRow label={t("integrity.fields.sector")}>{content.sector}</SummaryRow>
+          <SummaryRow label={t("integrity.fields.what")}>
+            <span class="sh-pre-wrap">{content.what}</span>
+          </SummaryRow>
+          <SummaryRow label={t("integrity.fields.when")}>{content.when || "—"}</SummaryRow>
+          <SummaryRow label={t("integrity.fields.who")}>
+            <span class="sh-pre-wrap">{content.who || "—"}</span>
+          </SummaryRow>
+          <SummaryRow label={t("integrity.fields.contact")}>
+            {content.contact ? t("integrity.fields.contactYes") : t("integrity.fields.contactNo")}
+          </SummaryRow>
+          {view.identity !== undefined && (
+            <SummaryRow label={t("integrity.fields.identity")}>
+              <span class="sh-pre-wrap">{view.identity ?? t("integrity.conversation.sealed")}</span>
+            </SummaryRow>
           )}
-          {row(t("integrity.labels.received"), <Day day={report.receivedOn} />)}
-          {row(t("integrity.labels.due"), <Day day={report.dueOn} />)}
-          {row(t("integrity.fields.sector"), content.sector)}
-          {row(t("integrity.fields.what"), <span class="sh-pre-wrap">{content.what}</span>)}
-          {row(t("integrity.fields.when"), content.when || "—")}
-          {row(t("integrity.fields.who"), <span class="sh-pre-wrap">{content.who || "—"}</span>)}
-          {row(
-            t("integrity.fields.contact"),
-            content.contact ? t("integrity.fields.contactYes") : t("integrity.fields.contactNo"),
-          )}
-          {view.identity !== undefined &&
-            row(
-              t("integrity.fields.identity"),
-              <span class="sh-pre-wrap">{view.identity ?? t("integrity.conversation.sealed")}</span>,
-            )}
-        </dl>
+        </SummaryList>
       )}
       {view.attachments.length > 0 && (
         <section aria-labelledby="evidence">

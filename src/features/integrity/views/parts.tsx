@@ -1,8 +1,9 @@
 import { formatDate } from "../../../core/i18n/format.js";
+import { FileUpload } from "../../../core/views/components/file-upload/file-upload.js";
 import { StatusTag, type StatusTone } from "../../../core/views/components/status-tag/status-tag.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout, type LayoutProps } from "../../../core/views/layout.js";
-import type { MessageView, ReportStatus } from "../reports.js";
+import { LIMITS, type MessageView, type ReportStatus } from "../reports.js";
 
 /** Where "Exit this page" goes: a common site that says nothing about what was open before. */
 export const QUICK_EXIT_URL = "https://www.google.com/";
@@ -118,5 +119,21 @@ export function Conversation({
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The evidence a whistleblower attaches, with the report or with a later message: photos and PDFs. */
+export function EvidenceField({ error }: { error?: string }) {
+  const { t } = usePage();
+  return (
+    <FileUpload
+      id="attachments"
+      name="attachments"
+      label={t("integrity.fields.attachments")}
+      hint={t("integrity.fields.attachmentsHint", { max: LIMITS.attachments, size: 10 })}
+      accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+      multiple
+      error={error}
+    />
   );
 }

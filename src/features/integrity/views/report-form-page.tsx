@@ -1,7 +1,6 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Button } from "../../../core/views/components/button/button.js";
-import { FileUpload } from "../../../core/views/components/file-upload/file-upload.js";
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
 import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Select } from "../../../core/views/components/select/select.js";
@@ -11,7 +10,7 @@ import { usePage } from "../../../core/views/context.js";
 import { useFieldErrors } from "../../../core/views/form.js";
 import { canReceive, type ReportDestinations } from "../officers.js";
 import { LIMITS, type ReportField, type ReportInput } from "../reports.js";
-import { IntegrityLayout, NoRecipient } from "./parts.js";
+import { EvidenceField, IntegrityLayout, NoRecipient } from "./parts.js";
 
 const IDS: Record<ReportField, string> = {
   structure: "structure",
@@ -111,15 +110,7 @@ export function ReportFormPage({ destinations, challenge, values = {}, errors, t
         <Textarea {...textField("what")} rows={10} maxLength={LIMITS.what.max} />
         <TextInput {...textField("when")} />
         <Textarea {...textField("who")} rows={4} />
-        <FileUpload
-          id={IDS.attachments}
-          name="attachments"
-          label={t("integrity.fields.attachments")}
-          hint={t("integrity.fields.attachmentsHint", { max: LIMITS.attachments, size: 10 })}
-          accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
-          multiple
-          error={message("attachments")}
-        />
+        <EvidenceField error={message("attachments")} />
         <Radios
           id={IDS.contact}
           name="contact"

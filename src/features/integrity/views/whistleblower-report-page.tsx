@@ -1,12 +1,12 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { Button } from "../../../core/views/components/button/button.js";
-import { FileUpload } from "../../../core/views/components/file-upload/file-upload.js";
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
 import { usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { LIMITS, type ReportView } from "../reports.js";
-import { Conversation, Day, IntegrityLayout, ReportStatusTag } from "./parts.js";
+import { Conversation, Day, EvidenceField, IntegrityLayout, ReportStatusTag } from "./parts.js";
 
 /**
  * The whistleblower's view of their report: status, what they sent, the conversation, and a form
@@ -34,20 +34,14 @@ export function WhistleblowerReportPage({
       <Summary />
       {sent && <NotificationBanner kind="success" title={t("integrity.follow.sent")} />}
       <h1 class="sh-heading-xl">{t("integrity.follow.reportTitle")}</h1>
-      <dl class="sh-summary-list">
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("integrity.labels.status")}</dt>
-          <dd class="sh-summary-list__value">
-            <ReportStatusTag status={report.status} />
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("integrity.labels.received")}</dt>
-          <dd class="sh-summary-list__value">
-            <Day day={report.receivedOn} />
-          </dd>
-        </div>
-      </dl>
+      <SummaryList>
+        <SummaryRow label={t("integrity.labels.status")}>
+          <ReportStatusTag status={report.status} />
+        </SummaryRow>
+        <SummaryRow label={t("integrity.labels.received")}>
+          <Day day={report.receivedOn} />
+        </SummaryRow>
+      </SummaryList>
       <p class="sh-body-text">{t(`integrity.statusHelp.${report.status}`)}</p>
       {content && (
         <section aria-labelledby="what-you-sent">
@@ -82,15 +76,7 @@ export function WhistleblowerReportPage({
             maxLength={LIMITS.message}
             error={message("message")}
           />
-          <FileUpload
-            id="attachments"
-            name="attachments"
-            label={t("integrity.fields.attachments")}
-            hint={t("integrity.fields.attachmentsHint", { max: LIMITS.attachments, size: 10 })}
-            accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
-            multiple
-            error={message("attachments")}
-          />
+          <EvidenceField error={message("attachments")} />
           <Button>{t("integrity.follow.send")}</Button>
         </Form>
       )}

@@ -4,6 +4,7 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../core/views/components/textarea/textarea.js";
@@ -155,32 +156,22 @@ export function NewsletterPreviewPage({
   return (
     <AdminLayout title={newsletter.subject} section="newsletters">
       <h1 class="sh-heading-xl">{t("newsletters.admin.previewTitle")}</h1>
-      <dl class="sh-summary-list">
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("newsletters.fields.structureId")}</dt>
-          <dd class="sh-summary-list__value">{sender ? plain(sender) : t("newsletters.admin.platform")}</dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("newsletters.fields.segment")}</dt>
-          <dd class="sh-summary-list__value">
-            {t(`newsletters.segment.${newsletter.segment}`)} {newsletter.segmentValue ?? ""}
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("newsletters.admin.recipients")}</dt>
-          <dd class="sh-summary-list__value" id="audience">
-            {newsletter.status === "draft"
-              ? t("newsletters.admin.audience", { count: audience })
-              : formatNumber(newsletter.recipients, locale)}
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("newsletters.fields.subject")}</dt>
-          <UserText as="dd" class="sh-summary-list__value">
-            {newsletter.subject}
-          </UserText>
-        </div>
-      </dl>
+      <SummaryList>
+        <SummaryRow label={t("newsletters.fields.structureId")}>
+          {sender ? plain(sender) : t("newsletters.admin.platform")}
+        </SummaryRow>
+        <SummaryRow label={t("newsletters.fields.segment")}>
+          {t(`newsletters.segment.${newsletter.segment}`)} {newsletter.segmentValue ?? ""}
+        </SummaryRow>
+        <SummaryRow label={t("newsletters.admin.recipients")} valueId="audience">
+          {newsletter.status === "draft"
+            ? t("newsletters.admin.audience", { count: audience })
+            : formatNumber(newsletter.recipients, locale)}
+        </SummaryRow>
+        <SummaryRow label={t("newsletters.fields.subject")} userText>
+          {newsletter.subject}
+        </SummaryRow>
+      </SummaryList>
       <pre class="sh-inset sh-pre-wrap" dir="auto">
         {newsletter.body}
       </pre>

@@ -1,18 +1,9 @@
-import type { ComponentChildren } from "preact";
 import { formatDate, formatNumber } from "../../../core/i18n/format.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
 import type { DatasetSummary } from "../catalogue.js";
 import { API_QUOTA } from "../routes/api.js";
-
-function Row({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="sh-summary-list__row">
-      <dt class="sh-summary-list__key">{label}</dt>
-      <dd class="sh-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 /** /[lang]/open-data: every dataset with its licence, update frequency, formats, last change and size. */
 export function CataloguePage({ datasets, licence }: { datasets: DatasetSummary[]; licence: string }) {
@@ -26,8 +17,8 @@ export function CataloguePage({ datasets, licence }: { datasets: DatasetSummary[
           <li key={dataset.id} class="sh-card">
             <h2 class="sh-card__heading">{t(`open-data.datasets.${dataset.id}.title`)}</h2>
             <p class="sh-body-text">{t(`open-data.datasets.${dataset.id}.description`)}</p>
-            <dl class="sh-summary-list">
-              <Row label={t("open-data.formats")}>
+            <SummaryList>
+              <SummaryRow label={t("open-data.formats")}>
                 <a class="sh-link" href={`/open-data/${dataset.id}.csv`} download>
                   CSV
                 </a>{" "}
@@ -39,18 +30,20 @@ export function CataloguePage({ datasets, licence }: { datasets: DatasetSummary[
                 <a class="sh-link" href={`/api/v1${apiPath}`} dir="ltr">
                   /api/v1{apiPath}
                 </a>
-              </Row>
-              <Row label={t("open-data.licence")}>
+              </SummaryRow>
+              <SummaryRow label={t("open-data.licence")}>
                 <a class="sh-link" href={licence} dir="ltr">
                   {licence}
                 </a>
-              </Row>
-              <Row label={t("open-data.frequency")}>{t(`open-data.frequencies.${dataset.frequency}`)}</Row>
-              <Row label={t("open-data.modified")}>
+              </SummaryRow>
+              <SummaryRow label={t("open-data.frequency")}>
+                {t(`open-data.frequencies.${dataset.frequency}`)}
+              </SummaryRow>
+              <SummaryRow label={t("open-data.modified")}>
                 {modified ? formatDate(modified, locale) : t("open-data.never")}
-              </Row>
-              <Row label={t("open-data.size")}>{t("open-data.rows", { count: rows })}</Row>
-            </dl>
+              </SummaryRow>
+              <SummaryRow label={t("open-data.size")}>{t("open-data.rows", { count: rows })}</SummaryRow>
+            </SummaryList>
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@ import { Button } from "../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../core/views/components/empty-state/empty-state.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { Table } from "../../../core/views/components/table/table.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
@@ -102,10 +102,8 @@ export function ClientsPage({ clients, values, errors }: ClientsPageProps) {
           error={message("name")}
           autocomplete="off"
         />
-        <TextInput
-          id="contactEmail"
+        <EmailInput
           name="contactEmail"
-          type="email"
           label={t("open311.admin.fields.contactEmail")}
           hint={t("open311.admin.emailHint")}
           value={values.contactEmail}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button, ButtonGroup } from "../../../core/views/components/button/button.js";
 import { NotificationBanner } from "../../../core/views/components/notification-banner/notification-banner.js";
+import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
@@ -91,18 +92,12 @@ function ClientKeyPage({
       />
       {banner}
       <h1 class="sh-heading-xl">{title}</h1>
-      <dl class="sh-summary-list">
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("open311.admin.fields.name")}</dt>
-          <dd class="sh-summary-list__value">
-            <bdi>{client.name}</bdi>
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{keyLabel}</dt>
-          <dd class="sh-summary-list__value">{keyValue}</dd>
-        </div>
-      </dl>
+      <SummaryList>
+        <SummaryRow label={t("open311.admin.fields.name")}>
+          <bdi>{client.name}</bdi>
+        </SummaryRow>
+        <SummaryRow label={keyLabel}>{keyValue}</SummaryRow>
+      </SummaryList>
       {children}
     </AdminLayout>
   );

@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Radios } from "../../../core/views/components/radios/radios.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
@@ -28,10 +28,8 @@ export function SettingsPage({
       <h1 class="sh-heading-xl">{t("settings.title")}</h1>
       <p class="sh-lead">{t("settings.lead")}</p>
       <Form action="/admin/settings">
-        <TextInput
-          id="contactEmail"
+        <EmailInput
           name="contactEmail"
-          type="email"
           label={t("settings.contactEmail.label")}
           hint={t("settings.contactEmail.hint")}
           value={values.contactEmail}

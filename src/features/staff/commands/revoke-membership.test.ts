@@ -4,6 +4,7 @@ import { createAccount } from "../../../../test/accounts.js";
 import { openTestDatabase } from "../../../../test/databases.js";
 import { auditEvents } from "../../../core/audit/tables.js";
 import { memberships } from "../../../core/authz/tables.js";
+import { FEATURES } from "../../index.js";
 import { actorOf, structureId } from "../testing.js";
 import { revokeMembership } from "./revoke-membership.js";
 
@@ -22,8 +23,8 @@ describe("revokeMembership", () => {
     const admin = await member("structure_admin");
     const actor = actorOf(admin.accountId, { roles: [{ structureId: tunis, role: "structure_admin" }] });
     const target = await member();
-    expect(await revokeMembership(database.db, target, { actor })).toBe(true);
-    expect(await revokeMembership(database.db, target, { actor })).toBe(false);
+    expect(await revokeMembership(database.db, FEATURES, target, { actor })).toBe(true);
+    expect(await revokeMembership(database.db, FEATURES, target, { actor })).toBe(false);
     const [row] = await database.db.select().from(memberships).where(eq(memberships.id, target.id));
     expect(row?.revokedBy).toBe(admin.accountId);
     expect(row?.revokedAt).not.toBeNull();
@@ -34,12 +35,12 @@ describe("revokeMembership", () => {
   it("changes nothing when the policy says no (own role, integrity officers for structure admins)", async () => {
     const admin = await member("structure_admin");
     const actor = actorOf(admin.accountId, { roles: [{ structureId: tunis, role: "structure_admin" }] });
-    expect(await revokeMembership(database.db, admin, { actor })).toBe(false);
+    expect(await revokeMembership(database.db, FEATURES, admin, { actor })).toBe(false);
     const officer = await member("integrity_officer");
-    expect(await revokeMembership(database.db, officer, { actor })).toBe(false);
+    expect(await revokeMembership(database.db, FEATURES, officer, { actor })).toBe(false);
     const platform = actorOf((await createAccount(database, { platformAdmin: true })).id, {
       platformAdmin: true,
     });
-    expect(await revokeMembership(database.db, officer, { actor: platform })).toBe(true);
+    expect(await revokeMembership(database.db, FEATURES, officer, { actor: platform })).toBe(true);
   });
 });

@@ -3,16 +3,18 @@ import type { FastifyRequest } from "fastify";
 import { audit } from "../../../core/audit/record.js";
 import type { Actor, StaffRole } from "../../../core/authz/actor.js";
 import { memberships } from "../../../core/authz/tables.js";
+import type { FeatureManifest } from "../../../core/manifest.js";
 import type { Db } from "../../../db/client.js";
-import { FEATURES } from "../../index.js";
 import { canStaff } from "../policy.js";
 
 /**
  * Revokes a live membership. The role stops counting at the holder's very next request, since the
- * actor is rebuilt from live memberships on every request. Returns false if it was already gone.
+ * actor is rebuilt from live memberships on every request. Each of the app's features hears of it
+ * (`membershipRevoked`) in the same transaction. Returns false if it was already gone.
  */
 export async function revokeMembership(
   db: Db,
+  features: readonly FeatureManifest[],
   membership: { id: string; structureId: string; role: StaffRole; accountId: string },
   context: { actor: Actor; request?: FastifyRequest },
 ): Promise<boolean> {
@@ -24,7 +26,7 @@ export async function revokeMembership(
       .where(and(eq(memberships.id, membership.id), isNull(memberships.revokedAt)))
       .returning({ id: memberships.id });
     if (rows.length === 0) return false;
-    for (const manifest of FEATURES) await manifest.membershipRevoked?.(tx, membership);
+    for (const manifest of features) await manifest.membershipRevoked?.(tx, membership);
     await audit(
       tx,
       {

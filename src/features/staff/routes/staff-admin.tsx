@@ -155,7 +155,7 @@ export const staffAdminRoutes: FastifyPluginAsync = async (app) => {
     { preHandler: requireStaff, schema: { params: IdParams } },
     async (request, reply) => {
       const m = await revocable(request);
-      await revokeMembership(app.db, m, { actor: request.actor, request });
+      await revokeMembership(app.db, app.features, m, { actor: request.actor, request });
       return reply.redirectWithFlash(`/admin/staff?structure=${m.structureId}`, {
         kind: "success",
         message: "staff.flash.revoked",

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
-import { TextInput } from "../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../core/views/components/text-input/text-input.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { AdminLayout } from "../../admin/views/admin-layout.js";
 
@@ -44,10 +44,8 @@ export function InviteeFields(props: {
   const { t } = usePage();
   return (
     <>
-      <TextInput
-        id="email"
+      <EmailInput
         name="email"
-        type="email"
         label={t("staff.invite.email")}
         hint={props.emailHint ? t("staff.invite.emailHint") : undefined}
         value={props.values.email}

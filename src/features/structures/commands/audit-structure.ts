@@ -8,18 +8,7 @@ export function auditStructure(
   action: string,
   context: ChangeContext,
 ): Promise<void> {
-  return audit(
-    db,
-    {
-      action,
-      subjectType: "structure",
-      subjectId: structure.id,
-      structureId: structure.id,
-      details: { code: structure.code },
-    },
-    context.request,
-    context.actorId,
-  );
+  return auditCoded(db, "structure", { ...structure, structureId: structure.id }, action, context);
 }
 
 /** Records a change to a structure's category in the audit log, under its structure, with its code. */
@@ -29,14 +18,25 @@ export function auditCategory(
   action: string,
   context: ChangeContext,
 ): Promise<void> {
+  return auditCoded(db, "structure_category", category, action, context);
+}
+
+/** The audit event of a change to something a structure holds, known by its code. */
+function auditCoded(
+  db: Db,
+  subjectType: string,
+  subject: { id: string; structureId: string; code: string },
+  action: string,
+  context: ChangeContext,
+): Promise<void> {
   return audit(
     db,
     {
       action,
-      subjectType: "structure_category",
-      subjectId: category.id,
-      structureId: category.structureId,
-      details: { code: category.code },
+      subjectType,
+      subjectId: subject.id,
+      structureId: subject.structureId,
+      details: { code: subject.code },
     },
     context.request,
     context.actorId,

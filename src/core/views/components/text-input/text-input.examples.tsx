@@ -1,5 +1,5 @@
 import { type Example, type ExampleContext, sampleField } from "../example.js";
-import { TextInput } from "./text-input.js";
+import { EmailInput, TextInput } from "./text-input.js";
 
 const s = (ctx: ExampleContext, key: string) => ctx.t(`gallery.sample.${key}`);
 
@@ -49,10 +49,9 @@ export const textInputExamples: Example[] = [
     name: "email",
     title: "gallery.examples.withValue",
     render: (ctx) => (
-      <TextInput
+      <EmailInput
         id={ctx.id("email")}
         name="email"
-        type="email"
         label={s(ctx, "email.label")}
         hint={s(ctx, "email.hint")}
         autocomplete="email"

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../../i18n/localized.js";
 import { attr, markupProblems, render, renderExamples, tag, tags } from "../test-helpers.js";
 import { textInputExamples } from "./text-input.examples.js";
-import { TextInput } from "./text-input.js";
+import { EmailInput, TextInput } from "./text-input.js";
 
 describe("TextInput", () => {
   it("ties the label to the input and describes it by its hint and error", () => {
@@ -43,6 +43,15 @@ describe("TextInput", () => {
     expect(attr(input, "dir")).toBe("ltr");
     expect(attr(input, "spellcheck")).toBe("false");
     expect(attr(input, "class")).toContain("sh-input--width-30");
+  });
+
+  it("gives an e-mail input its name as id, unless told otherwise", () => {
+    expect(render(<EmailInput name="email" label="Email" />)).toBe(
+      render(<TextInput id="email" name="email" type="email" label="Email" />),
+    );
+    expect(render(<EmailInput id="contact-email" name="contactEmail" label="Email" />)).toBe(
+      render(<TextInput id="contact-email" name="contactEmail" type="email" label="Email" />),
+    );
   });
 
   it.each(LOCALES)("renders every example soundly in %s", (locale) => {

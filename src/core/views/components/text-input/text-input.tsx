@@ -51,3 +51,11 @@ export function TextInput({
     </Field>
   );
 }
+
+/**
+ * An e-mail address: a TextInput of type "email" (left to right, no spell checking), whose id is
+ * its name unless the form needs another.
+ */
+export function EmailInput({ id, ...props }: Omit<TextInputProps, "type" | "id"> & { id?: string }) {
+  return <TextInput {...props} id={id ?? props.name} type="email" />;
+}

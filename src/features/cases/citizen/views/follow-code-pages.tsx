@@ -1,6 +1,7 @@
 import { formatDate } from "../../../../core/i18n/format.js";
 import { type LocalizedText, pickLocalized } from "../../../../core/i18n/localized.js";
 import { Button } from "../../../../core/views/components/button/button.js";
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Reference } from "../../../../core/views/components/user-text/user-text.js";
 import { translateWith } from "../../../../core/views/components/util.js";
@@ -22,30 +23,21 @@ export interface KeepProps {
 export function KeepList({ reference, pin, followUrl }: KeepProps) {
   const { t } = usePage();
   return (
-    <dl class="sh-summary-list sh-case-keep__list">
-      <div class="sh-summary-list__row">
-        <dt class="sh-summary-list__key">{t("cases.followCode.reference")}</dt>
-        <dd class="sh-summary-list__value sh-case-keep__value">
-          <Reference>{reference}</Reference>
-        </dd>
-      </div>
+    <SummaryList class="sh-case-keep__list">
+      <SummaryRow label={t("cases.followCode.reference")} valueClass="sh-case-keep__value">
+        <Reference>{reference}</Reference>
+      </SummaryRow>
       {pin && (
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("cases.followCode.pin")}</dt>
-          <dd class="sh-summary-list__value sh-case-keep__value">
-            <Reference>{formatPin(pin)}</Reference>
-          </dd>
-        </div>
+        <SummaryRow label={t("cases.followCode.pin")} valueClass="sh-case-keep__value">
+          <Reference>{formatPin(pin)}</Reference>
+        </SummaryRow>
       )}
-      <div class="sh-summary-list__row">
-        <dt class="sh-summary-list__key">{t("cases.keep.link")}</dt>
-        <dd class="sh-summary-list__value">
-          <a class="sh-link sh-case-keep__link" href={followUrl} dir="ltr" id="follow-link">
-            {followUrl}
-          </a>
-        </dd>
-      </div>
-    </dl>
+      <SummaryRow label={t("cases.keep.link")}>
+        <a class="sh-link sh-case-keep__link" href={followUrl} dir="ltr" id="follow-link">
+          {followUrl}
+        </a>
+      </SummaryRow>
+    </SummaryList>
   );
 }
 
@@ -114,22 +106,16 @@ export function ReceiptPage(
         <p class="sh-case-receipt__reference">
           <Reference>{row.reference}</Reference>
         </p>
-        <dl class="sh-summary-list">
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("cases.fields.received")}</dt>
-            <dd class="sh-summary-list__value">{formatDate(row.createdAt, locale)}</dd>
-          </div>
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("cases.fields.structure")}</dt>
-            <dd class="sh-summary-list__value" lang={structure.lang === locale ? undefined : structure.lang}>
-              {structure.text}
-            </dd>
-          </div>
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("cases.fields.type")}</dt>
-            <dd class="sh-summary-list__value">{t(`cases.types.${row.type}`)}</dd>
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow label={t("cases.fields.received")}>{formatDate(row.createdAt, locale)}</SummaryRow>
+          <SummaryRow
+            label={t("cases.fields.structure")}
+            lang={structure.lang === locale ? undefined : structure.lang}
+          >
+            {structure.text}
+          </SummaryRow>
+          <SummaryRow label={t("cases.fields.type")}>{t(`cases.types.${row.type}`)}</SummaryRow>
+        </SummaryList>
         <h2 class="sh-heading-m">{t("cases.keep.title")}</h2>
         <KeepList {...props} />
         <p class="sh-body-text">{t(row.anonymous ? "cases.keep.anonymous" : "cases.keep.secret")}</p>

@@ -5,6 +5,7 @@ import { Button } from "../../../../core/views/components/button/button.js";
 import { NotificationBanner } from "../../../../core/views/components/notification-banner/notification-banner.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { translateWith } from "../../../../core/views/components/util.js";
@@ -109,60 +110,42 @@ export function FollowPage(props: FollowPageProps) {
       <UserText as="h1" class="sh-heading-xl">
         {row.subject}
       </UserText>
-      <dl class="sh-summary-list">
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("cases.fields.status")}</dt>
-          <dd class="sh-summary-list__value">
-            <StatusTag tone={STATUS_TONES[row.status]}>{t(`cases.status.${row.status}`)}</StatusTag>
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("cases.fields.type")}</dt>
-          <dd class="sh-summary-list__value">{t(`cases.types.${row.type}`)}</dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("cases.fields.structure")}</dt>
-          <dd class="sh-summary-list__value" lang={structure.lang === locale ? undefined : structure.lang}>
-            {structure.text}
-            {row.needsTriage && <> · {t("cases.follow.triage")}</>}
-          </dd>
-        </div>
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("cases.fields.received")}</dt>
-          <dd class="sh-summary-list__value">{formatDate(row.createdAt, locale)}</dd>
-        </div>
+      <SummaryList>
+        <SummaryRow label={t("cases.fields.status")}>
+          <StatusTag tone={STATUS_TONES[row.status]}>{t(`cases.status.${row.status}`)}</StatusTag>
+        </SummaryRow>
+        <SummaryRow label={t("cases.fields.type")}>{t(`cases.types.${row.type}`)}</SummaryRow>
+        <SummaryRow
+          label={t("cases.fields.structure")}
+          lang={structure.lang === locale ? undefined : structure.lang}
+        >
+          {structure.text}
+          {row.needsTriage && <> · {t("cases.follow.triage")}</>}
+        </SummaryRow>
+        <SummaryRow label={t("cases.fields.received")}>{formatDate(row.createdAt, locale)}</SummaryRow>
         {row.accessTrack && (
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("cases.access.trackTitle")}</dt>
-            <dd class="sh-summary-list__value">
-              {t(`cases.access.track.${row.accessTrack}`, trackValues(row.accessTrack))}
-              {row.extendedAt &&
-                ` ${t("cases.access.extendedOn", {
-                  date: formatDate(row.extendedAt, locale),
-                  days: EXTENSION.days,
-                  article: EXTENSION.article,
-                })}`}
-            </dd>
-          </div>
+          <SummaryRow label={t("cases.access.trackTitle")}>
+            {t(`cases.access.track.${row.accessTrack}`, trackValues(row.accessTrack))}
+            {row.extendedAt &&
+              ` ${t("cases.access.extendedOn", {
+                date: formatDate(row.extendedAt, locale),
+                days: EXTENSION.days,
+                article: EXTENSION.article,
+              })}`}
+          </SummaryRow>
         )}
         {row.dueAt && ["new", "in_progress"].includes(row.status) && (
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("cases.fields.due")}</dt>
-            <dd class="sh-summary-list__value">{formatDate(row.dueAt, locale)}</dd>
-          </div>
+          <SummaryRow label={t("cases.fields.due")}>{formatDate(row.dueAt, locale)}</SummaryRow>
         )}
         {row.refusalGround && (
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("cases.access.groundTitle")}</dt>
-            <dd class="sh-summary-list__value">
-              {t("cases.access.groundWithArticle", {
-                ground: t(`cases.access.ground.${row.refusalGround}`),
-                article: REFUSAL_ARTICLE,
-              })}
-            </dd>
-          </div>
+          <SummaryRow label={t("cases.access.groundTitle")}>
+            {t("cases.access.groundWithArticle", {
+              ground: t(`cases.access.ground.${row.refusalGround}`),
+              article: REFUSAL_ARTICLE,
+            })}
+          </SummaryRow>
         )}
-      </dl>
+      </SummaryList>
       {underAppeal && (
         <NotificationBanner kind="info" title={t("cases.follow.appealTitle", { level: row.appealLevel })}>
           <p class="sh-body-text">

@@ -3,7 +3,7 @@ import { type LocalizedText, pickLocalized } from "../../../../core/i18n/localiz
 import { Button } from "../../../../core/views/components/button/button.js";
 import { Details } from "../../../../core/views/components/details/details.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
-import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
@@ -203,10 +203,9 @@ export function IntakeFormPage(props: IntakeFormProps) {
               autocomplete="name"
               error={message("contactName")}
             />
-            <TextInput
+            <EmailInput
               id={IDS.contactEmail}
               name="contactEmail"
-              type="email"
               label={t("cases.contact.emailLabel")}
               value={values.contactEmail}
               autocomplete="email"

@@ -1,4 +1,5 @@
 import { formatDateTime, formatNumber } from "../../../../core/i18n/format.js";
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
@@ -7,12 +8,6 @@ import type { CasePageData } from "./case-page.js";
 import { DateText, DeadlineTag, MultilineText } from "./labels.js";
 
 /** A row of a summary list: a label and its value. */
-export const summaryRow = (label: string, value: preact.ComponentChildren) => (
-  <div class="sh-summary-list__row">
-    <dt class="sh-summary-list__key">{label}</dt>
-    <dd class="sh-summary-list__value">{value}</dd>
-  </div>
-);
 
 /** The legal clock: when it is due (or paused since when), its track, and the law behind it. */
 export function CaseDeadline({ data }: { data: CasePageData }) {
@@ -62,7 +57,6 @@ export function CaseDeadline({ data }: { data: CasePageData }) {
 /** How to reach the person, unless they wrote anonymously. */
 export function CaseContact({ data }: { data: CasePageData }) {
   const { t } = usePage();
-  const row = summaryRow;
   const { c } = data;
   return (
     <>
@@ -70,24 +64,27 @@ export function CaseContact({ data }: { data: CasePageData }) {
       {!data.abilities.viewContact ? (
         <p class="sh-body-text">{t("cases.workspace.case.anonymous")}</p>
       ) : (
-        <dl class="sh-summary-list">
-          {row(
-            t("cases.workspace.fields.contactName"),
-            <UserText>{c.contactName ?? data.submitter?.name ?? "—"}</UserText>,
+        <SummaryList>
+          <SummaryRow label={t("cases.workspace.fields.contactName")}>
+            <UserText>{c.contactName ?? data.submitter?.name ?? "—"}</UserText>
+          </SummaryRow>
+          <SummaryRow label={t("cases.workspace.fields.contactEmail")}>
+            <Reference>{c.contactEmail ?? data.submitter?.email ?? "—"}</Reference>
+          </SummaryRow>
+          {c.contactPhone && (
+            <SummaryRow label={t("cases.workspace.fields.contactPhone")}>
+              <Reference>{c.contactPhone}</Reference>
+            </SummaryRow>
           )}
-          {row(
-            t("cases.workspace.fields.contactEmail"),
-            <Reference>{c.contactEmail ?? data.submitter?.email ?? "—"}</Reference>,
+          {c.contactAddress && (
+            <SummaryRow label={t("cases.workspace.fields.contactAddress")}>
+              <MultilineText text={c.contactAddress} />
+            </SummaryRow>
           )}
-          {c.contactPhone &&
-            row(t("cases.workspace.fields.contactPhone"), <Reference>{c.contactPhone}</Reference>)}
-          {c.contactAddress &&
-            row(t("cases.workspace.fields.contactAddress"), <MultilineText text={c.contactAddress} />)}
-          {row(
-            t("cases.workspace.fields.account"),
-            data.submitter ? t("cases.workspace.case.hasAccount") : t("cases.workspace.case.noAccount"),
-          )}
-        </dl>
+          <SummaryRow label={t("cases.workspace.fields.account")}>
+            {data.submitter ? t("cases.workspace.case.hasAccount") : t("cases.workspace.case.noAccount")}
+          </SummaryRow>
+        </SummaryList>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { formatDateTime } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { Reference, UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Localized, usePlainName } from "../../../../core/views/localized-text.js";
@@ -16,7 +17,7 @@ import type { SimilarCase } from "../queries/similar.js";
 import type { QueuePlace } from "../routes/queue-place.js";
 import type { ResponseTemplate } from "../templates.js";
 import { CaseActions } from "./case-actions.js";
-import { CaseAttachments, CaseContact, CaseDeadline, summaryRow, TransferChain } from "./case-details.js";
+import { CaseAttachments, CaseContact, CaseDeadline, TransferChain } from "./case-details.js";
 import { CaseFormErrors, type CaseForms, hasOtherActions } from "./case-forms.js";
 import { CaseTimeline } from "./case-timeline.js";
 import { CaseStatusTag, DeadlineTag, MultilineText } from "./labels.js";
@@ -66,7 +67,6 @@ export function CasePage({
   const { c } = data;
   const from = queue?.carried ? queue.query : undefined;
   const title = `${c.reference} · ${c.subject}`;
-  const row = summaryRow;
   return (
     <StaffLayout title={title} section="queue" nav={nav}>
       <Breadcrumbs
@@ -126,54 +126,68 @@ export function CasePage({
           <MultilineText text={c.description} />
           <ReplyForm data={data} forms={forms} from={from} />
 
-          <dl class="sh-summary-list">
-            {row(t("cases.workspace.fields.type"), t(`cases.workspace.type.${c.type}`))}
-            {row(t("cases.workspace.fields.structure"), <Localized text={data.structureName} />)}
-            {data.categoryName &&
-              row(t("cases.workspace.fields.category"), <Localized text={data.categoryName} />)}
-            {row(t("cases.workspace.fields.submitted"), formatDateTime(c.createdAt, locale))}
-            {row(t("cases.workspace.fields.channel"), t(`cases.channels.${c.channel}`))}
-            {c.outcome && row(t("cases.workspace.fields.outcome"), t(`cases.workspace.outcome.${c.outcome}`))}
-            {c.refusalGround &&
-              row(
-                t("cases.access.groundTitle"),
-                t("cases.access.groundWithArticle", {
+          <SummaryList>
+            <SummaryRow label={t("cases.workspace.fields.type")}>
+              {t(`cases.workspace.type.${c.type}`)}
+            </SummaryRow>
+            <SummaryRow label={t("cases.workspace.fields.structure")}>
+              <Localized text={data.structureName} />
+            </SummaryRow>
+            {data.categoryName && (
+              <SummaryRow label={t("cases.workspace.fields.category")}>
+                <Localized text={data.categoryName} />
+              </SummaryRow>
+            )}
+            <SummaryRow label={t("cases.workspace.fields.submitted")}>
+              {formatDateTime(c.createdAt, locale)}
+            </SummaryRow>
+            <SummaryRow label={t("cases.workspace.fields.channel")}>
+              {t(`cases.channels.${c.channel}`)}
+            </SummaryRow>
+            {c.outcome && (
+              <SummaryRow label={t("cases.workspace.fields.outcome")}>
+                {t(`cases.workspace.outcome.${c.outcome}`)}
+              </SummaryRow>
+            )}
+            {c.refusalGround && (
+              <SummaryRow label={t("cases.access.groundTitle")}>
+                {t("cases.access.groundWithArticle", {
                   ground: t(`cases.access.ground.${c.refusalGround}`),
                   article: REFUSAL_ARTICLE,
-                }),
-              )}
-            {c.appealLevel > 0 &&
-              row(
-                t("cases.workspace.appeal.title"),
-                t(appealOpen(c) ? "cases.workspace.appeal.open" : "cases.workspace.appeal.decided", {
+                })}
+              </SummaryRow>
+            )}
+            {c.appealLevel > 0 && (
+              <SummaryRow label={t("cases.workspace.appeal.title")}>
+                {t(appealOpen(c) ? "cases.workspace.appeal.open" : "cases.workspace.appeal.decided", {
                   level: c.appealLevel,
                   structure: data.appealStructureName
                     ? plain(data.appealStructureName)
                     : t("cases.workspace.appeal.platform"),
                   since: c.appealedAt ? formatDateTime(c.appealedAt, locale) : "",
-                }),
-              )}
-            {data.duplicateOf &&
-              row(
-                t("cases.workspace.fields.duplicateOf"),
+                })}
+              </SummaryRow>
+            )}
+            {data.duplicateOf && (
+              <SummaryRow label={t("cases.workspace.fields.duplicateOf")}>
                 <a class="sh-link" href={href(`/staff/requests/${data.duplicateOf.id}`)}>
                   <Reference>{data.duplicateOf.reference}</Reference>
-                </a>,
-              )}
-            {row(
-              t("cases.workspace.fields.assignee"),
-              <UserText>{data.assigneeName ?? t("cases.workspace.queue.unassigned")}</UserText>,
+                </a>
+              </SummaryRow>
             )}
-            {(data.governorateName || c.address) &&
-              row(
-                t("cases.workspace.fields.place"),
+            <SummaryRow label={t("cases.workspace.fields.assignee")}>
+              <UserText>{data.assigneeName ?? t("cases.workspace.queue.unassigned")}</UserText>
+            </SummaryRow>
+            {(data.governorateName || c.address) && (
+              <SummaryRow label={t("cases.workspace.fields.place")}>
                 <>
                   {data.governorateName && <Localized text={data.governorateName} />}
                   {data.governorateName && c.address ? " · " : ""}
                   {c.address && <UserText>{c.address}</UserText>}
-                </>,
-              )}
-          </dl>
+                </>
+              </SummaryRow>
+            )}
+          </SummaryList>
 
           <CaseDeadline data={data} />
           <CaseContact data={data} />

@@ -3,7 +3,7 @@ import type { LocalizedText } from "../../../../core/i18n/localized.js";
 import { Button } from "../../../../core/views/components/button/button.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { Select } from "../../../../core/views/components/select/select.js";
-import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
+import { EmailInput, TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
@@ -134,10 +134,9 @@ export function StaffIntakePage(props: StaffIntakePageProps) {
           autocomplete="off"
           error={message("contactName") ?? message("contactMode")}
         />
-        <TextInput
+        <EmailInput
           id={IDS.contactEmail}
           name="contactEmail"
-          type="email"
           label={t("cases.workspace.intake.optional", { field: t("cases.workspace.fields.contactEmail") })}
           hint={t("cases.workspace.intake.emailHint")}
           value={values.contactEmail}

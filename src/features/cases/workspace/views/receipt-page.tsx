@@ -1,6 +1,6 @@
-import type { ComponentChildren } from "preact";
 import { formatDate } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { Reference } from "../../../../core/views/components/user-text/user-text.js";
 import { translateWith } from "../../../../core/views/components/util.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
@@ -30,12 +30,6 @@ export function ReceiptPage({ c, structureName, followUrl, pin, followCodeUrl }:
   const href = useHref();
   const plain = usePlainName();
   const title = t("cases.workspace.receipt.title", { reference: c.reference });
-  const row = (label: string, value: ComponentChildren) => (
-    <div class="sh-summary-list__row">
-      <dt class="sh-summary-list__key">{label}</dt>
-      <dd class="sh-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <Layout title={title} width="narrow">
       <section class="sh-case-receipt" aria-labelledby="receipt-title">
@@ -45,17 +39,24 @@ export function ReceiptPage({ c, structureName, followUrl, pin, followCodeUrl }:
         <p class="sh-case-receipt__reference">
           <Reference>{c.reference}</Reference>
         </p>
-        <dl class="sh-summary-list">
-          {row(t("cases.workspace.fields.submitted"), formatDate(c.createdAt, locale))}
-          {row(t("cases.workspace.fields.structure"), plain(structureName))}
-          {row(t("cases.workspace.fields.type"), t(`cases.types.${c.type}`))}
-          {row(t("cases.workspace.fields.channel"), t(`cases.channels.${c.channel}`))}
-          {row(
-            t("cases.fields.due"),
-            c.dueAt ? formatDate(c.dueAt, locale) : t("cases.workspace.receipt.noDeadline"),
+        <SummaryList>
+          <SummaryRow label={t("cases.workspace.fields.submitted")}>
+            {formatDate(c.createdAt, locale)}
+          </SummaryRow>
+          <SummaryRow label={t("cases.workspace.fields.structure")}>{plain(structureName)}</SummaryRow>
+          <SummaryRow label={t("cases.workspace.fields.type")}>{t(`cases.types.${c.type}`)}</SummaryRow>
+          <SummaryRow label={t("cases.workspace.fields.channel")}>
+            {t(`cases.channels.${c.channel}`)}
+          </SummaryRow>
+          <SummaryRow label={t("cases.fields.due")}>
+            {c.dueAt ? formatDate(c.dueAt, locale) : t("cases.workspace.receipt.noDeadline")}
+          </SummaryRow>
+          {c.contactName && (
+            <SummaryRow label={t("cases.workspace.fields.contactName")}>
+              <bdi>{c.contactName}</bdi>
+            </SummaryRow>
           )}
-          {c.contactName && row(t("cases.workspace.fields.contactName"), <bdi>{c.contactName}</bdi>)}
-        </dl>
+        </SummaryList>
         <h2 class="sh-heading-m">{t("cases.workspace.receipt.followTitle")}</h2>
         <p class="sh-body-text">{t("cases.workspace.receipt.follow")}</p>
         <KeepList reference={c.reference} pin={pin} followUrl={followUrl} />

@@ -1,19 +1,17 @@
 import type { FieldErrors } from "../../../../core/forms.js";
-import { formatNumber } from "../../../../core/i18n/format.js";
 import { LOCALES } from "../../../../core/i18n/localized.js";
 import { Button, ButtonGroup } from "../../../../core/views/components/button/button.js";
 import { FileUpload } from "../../../../core/views/components/file-upload/file-upload.js";
 import { Radios } from "../../../../core/views/components/radios/radios.js";
 import { TextInput } from "../../../../core/views/components/text-input/text-input.js";
 import { Textarea } from "../../../../core/views/components/textarea/textarea.js";
-import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
 import type { DocumentField } from "../../commands/documents.js";
 import type { ImportField, SectionField } from "../../commands/sections.js";
 import { LIMITS } from "../../fields.js";
 import type { Consultation, ConsultationDocument, Section } from "../../queries.js";
-import { LocalizedBlock, useSectionTitle } from "../parts.js";
+import { DocumentLink, LocalizedBlock, useSectionTitle } from "../parts.js";
 import { ConsultationAdminFrame } from "./admin-frame.js";
 
 const SECTION_FIELDS: SectionField[] = ["titleAr", "titleFr", "titleEn", "bodyAr", "bodyFr", "bodyEn"];
@@ -203,8 +201,7 @@ export function DocumentsPage({
   values?: Record<string, string>;
   errors?: FieldErrors<DocumentField>;
 }) {
-  const { t, locale } = usePage();
-  const href = useHref();
+  const { t } = usePage();
   const { message, Summary } = useFieldErrors(errors, { title: "document-title", file: "document-file" });
   const base = `/admin/consultations/${c.id}/documents`;
   return (
@@ -217,14 +214,7 @@ export function DocumentsPage({
         <ul class="sh-list">
           {documents.map((d) => (
             <li key={d.id}>
-              <a class="sh-link" href={href(`/consultations/${c.id}/documents/${d.id}`)}>
-                <UserText>{d.title}</UserText>
-              </a>{" "}
-              <span class="sh-caption">
-                {t("consultations.page.documentSize", {
-                  size: formatNumber(Math.ceil(d.size / 1024), locale),
-                })}
-              </span>
+              <DocumentLink consultationId={c.id} document={d} />
               <Form action={`${base}/${d.id}/delete`} class="sh-inline-form">
                 <Button variant="warning">{t("consultations.admin.documents.delete")}</Button>
               </Form>

@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from "../../../../core/i18n/format.js";
 import { Button } from "../../../../core/views/components/button/button.js";
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
@@ -25,34 +26,43 @@ export function OverviewPage({
   const href = useHref();
   const phase = phaseOf(c);
   const base = `/admin/consultations/${c.id}`;
-  const row = (key: string, value: preact.ComponentChildren) => (
-    <div class="sh-summary-list__row">
-      <dt class="sh-summary-list__key">{t(`consultations.admin.fields.${key}`)}</dt>
-      <dd class="sh-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <ConsultationAdminFrame c={c} tab="overview">
       {error && <Problem id="action-error" title={t(error)} />}
       <UserText as="h1" class="sh-heading-xl">
         <Localized text={c.title} />
       </UserText>
-      <dl class="sh-summary-list">
-        {row("phase", <PhaseTag consultation={c} />)}
-        {row(
-          "structure",
+      <SummaryList>
+        <SummaryRow label={t("consultations.admin.fields.phase")}>
+          <PhaseTag consultation={c} />
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.structure")}>
           <UserText>
             <Localized text={c.structure.name} />
-          </UserText>,
-        )}
-        {row("dates", `${formatDate(c.opensAt, locale)} – ${formatDate(c.closesAt, locale)}`)}
-        {row("participation", t(`consultations.admin.form.participation.${c.participation}`))}
-        {row("sections", formatNumber(counts.sections, locale))}
-        {row("questions", formatNumber(counts.questions, locale))}
-        {row("documents", formatNumber(counts.documents, locale))}
-        {row("comments", formatNumber(counts.comments, locale))}
-        {row("respondents", formatNumber(counts.respondents, locale))}
-      </dl>
+          </UserText>
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.dates")}>
+          {formatDate(c.opensAt, locale)} – {formatDate(c.closesAt, locale)}
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.participation")}>
+          {t(`consultations.admin.form.participation.${c.participation}`)}
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.sections")}>
+          {formatNumber(counts.sections, locale)}
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.questions")}>
+          {formatNumber(counts.questions, locale)}
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.documents")}>
+          {formatNumber(counts.documents, locale)}
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.comments")}>
+          {formatNumber(counts.comments, locale)}
+        </SummaryRow>
+        <SummaryRow label={t("consultations.admin.fields.respondents")}>
+          {formatNumber(counts.respondents, locale)}
+        </SummaryRow>
+      </SummaryList>
       <p class="sh-body-text">
         <a class="sh-link" href={href(`/consultations/${c.id}`)}>
           {t("consultations.admin.overview.publicPage")}

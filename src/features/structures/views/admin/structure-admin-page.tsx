@@ -1,4 +1,3 @@
-import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "../../../../core/forms.js";
 import { formatDate } from "../../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../../core/i18n/localized.js";
@@ -7,6 +6,7 @@ import { Button, ButtonGroup } from "../../../../core/views/components/button/bu
 import { ErrorSummary } from "../../../../core/views/components/error-summary/error-summary.js";
 import { NotificationBanner } from "../../../../core/views/components/notification-banner/notification-banner.js";
 import { StatusTag } from "../../../../core/views/components/status-tag/status-tag.js";
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { UserText } from "../../../../core/views/components/user-text/user-text.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form } from "../../../../core/views/form.js";
@@ -33,12 +33,6 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
   const href = useHref();
   const plain = usePlainName();
   const base = `/admin/structures/${structure.id}`;
-  const row = (key: string, value: ComponentChildren) => (
-    <div class="sh-summary-list__row">
-      <dt class="sh-summary-list__key">{key}</dt>
-      <dd class="sh-summary-list__value">{value}</dd>
-    </div>
-  );
   return (
     <AdminLayout title={plain(structure.name)} section="structures">
       <Breadcrumbs
@@ -68,12 +62,15 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
       <UserText as="h1" class="sh-heading-xl">
         <Localized text={structure.name} />
       </UserText>
-      <dl class="sh-summary-list">
-        {row(t("structures.admin.fields.code"), <code dir="ltr">{structure.code}</code>)}
-        {row(t("structures.admin.fields.kind"), t(`structures.kind.${structure.kind}`))}
-        {row(
-          t("structures.admin.fields.parent"),
-          parent ? (
+      <SummaryList>
+        <SummaryRow label={t("structures.admin.fields.code")}>
+          <code dir="ltr">{structure.code}</code>
+        </SummaryRow>
+        <SummaryRow label={t("structures.admin.fields.kind")}>
+          {t(`structures.kind.${structure.kind}`)}
+        </SummaryRow>
+        <SummaryRow label={t("structures.admin.fields.parent")}>
+          {parent ? (
             <a class="sh-link" href={href(`/admin/structures/${parent.id}`)}>
               <UserText>
                 <Localized text={parent.name} />
@@ -81,29 +78,25 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
             </a>
           ) : (
             t("structures.admin.form.noParent")
-          ),
-        )}
-        {row(
-          t("structures.admin.fields.governorate"),
-          governorate ? <Localized text={governorate.name} /> : t("structures.admin.form.national"),
-        )}
-        {row(
-          t("structures.admin.fields.status"),
-          structure.retiredAt ? (
+          )}
+        </SummaryRow>
+        <SummaryRow label={t("structures.admin.fields.governorate")}>
+          {governorate ? <Localized text={governorate.name} /> : t("structures.admin.form.national")}
+        </SummaryRow>
+        <SummaryRow label={t("structures.admin.fields.status")}>
+          {structure.retiredAt ? (
             <StatusTag tone="neutral">{t("structures.admin.status.retired")}</StatusTag>
           ) : (
             <StatusTag tone="success">{t("structures.admin.status.active")}</StatusTag>
-          ),
-        )}
-        {row(
-          t("structures.admin.show.children"),
-          t("structures.admin.show.childrenCount", { count: activeChildren }),
-        )}
-        {row(
-          t("structures.admin.show.categories"),
-          t("structures.admin.show.categoriesCount", { count: categories }),
-        )}
-      </dl>
+          )}
+        </SummaryRow>
+        <SummaryRow label={t("structures.admin.show.children")}>
+          {t("structures.admin.show.childrenCount", { count: activeChildren })}
+        </SummaryRow>
+        <SummaryRow label={t("structures.admin.show.categories")}>
+          {t("structures.admin.show.categoriesCount", { count: categories })}
+        </SummaryRow>
+      </SummaryList>
       <ul class="sh-list">
         <li>
           <a class="sh-link" href={href(`/structures/${structure.code}`)}>

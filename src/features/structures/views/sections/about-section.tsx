@@ -1,3 +1,4 @@
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Localized } from "../../../../core/views/localized-text.js";
 import type { StructurePageData } from "../structure-page.js";
@@ -17,32 +18,23 @@ export function AboutSection({ data }: { data: StructurePageData }) {
       <p class="sh-body-text">
         {hasSummary ? <Localized text={structure.summary} /> : t("structures.page.noSummary")}
       </p>
-      <dl class="sh-summary-list">
-        <div class="sh-summary-list__row">
-          <dt class="sh-summary-list__key">{t("structures.page.kind")}</dt>
-          <dd class="sh-summary-list__value">{t(`structures.kind.${structure.kind}`)}</dd>
-        </div>
+      <SummaryList>
+        <SummaryRow label={t("structures.page.kind")}>{t(`structures.kind.${structure.kind}`)}</SummaryRow>
         {parent && (
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("structures.page.parent")}</dt>
-            <dd class="sh-summary-list__value">
-              <a class="sh-link" href={href(`/structures/${parent.code}`)}>
-                <Localized text={parent.name} />
-              </a>
-            </dd>
-          </div>
+          <SummaryRow label={t("structures.page.parent")}>
+            <a class="sh-link" href={href(`/structures/${parent.code}`)}>
+              <Localized text={parent.name} />
+            </a>
+          </SummaryRow>
         )}
         {governorate && (
-          <div class="sh-summary-list__row">
-            <dt class="sh-summary-list__key">{t("structures.page.governorate")}</dt>
-            <dd class="sh-summary-list__value">
-              <a class="sh-link" href={href(`/structures?governorate=${governorate.code}`)}>
-                <Localized text={governorate.name} />
-              </a>
-            </dd>
-          </div>
+          <SummaryRow label={t("structures.page.governorate")}>
+            <a class="sh-link" href={href(`/structures?governorate=${governorate.code}`)}>
+              <Localized text={governorate.name} />
+            </a>
+          </SummaryRow>
         )}
-      </dl>
+      </SummaryList>
     </section>
   );
 }

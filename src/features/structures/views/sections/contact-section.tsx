@@ -1,3 +1,4 @@
+import { SummaryList, SummaryRow } from "../../../../core/views/components/summary-list/summary-list.js";
 import { Reference } from "../../../../core/views/components/user-text/user-text.js";
 import { usePage } from "../../../../core/views/context.js";
 import { Localized } from "../../../../core/views/localized-text.js";
@@ -17,46 +18,34 @@ export function ContactSection({ data }: { data: StructurePageData }) {
       {!any ? (
         <p class="sh-body-text">{t("structures.page.noContact")}</p>
       ) : (
-        <dl class="sh-summary-list">
+        <SummaryList>
           {hasAddress && (
-            <div class="sh-summary-list__row">
-              <dt class="sh-summary-list__key">{t("structures.page.address")}</dt>
-              <dd class="sh-summary-list__value">
-                <Localized text={address} />
-              </dd>
-            </div>
+            <SummaryRow label={t("structures.page.address")}>
+              <Localized text={address} />
+            </SummaryRow>
           )}
           {phone && (
-            <div class="sh-summary-list__row">
-              <dt class="sh-summary-list__key">{t("structures.page.phone")}</dt>
-              <dd class="sh-summary-list__value">
-                <a class="sh-link" href={`tel:${phone}`}>
-                  <Reference>{phone}</Reference>
-                </a>
-              </dd>
-            </div>
+            <SummaryRow label={t("structures.page.phone")}>
+              <a class="sh-link" href={`tel:${phone}`}>
+                <Reference>{phone}</Reference>
+              </a>
+            </SummaryRow>
           )}
           {email && (
-            <div class="sh-summary-list__row">
-              <dt class="sh-summary-list__key">{t("structures.page.email")}</dt>
-              <dd class="sh-summary-list__value">
-                <a class="sh-link" href={`mailto:${email}`}>
-                  <Reference>{email}</Reference>
-                </a>
-              </dd>
-            </div>
+            <SummaryRow label={t("structures.page.email")}>
+              <a class="sh-link" href={`mailto:${email}`}>
+                <Reference>{email}</Reference>
+              </a>
+            </SummaryRow>
           )}
           {website && (
-            <div class="sh-summary-list__row">
-              <dt class="sh-summary-list__key">{t("structures.page.website")}</dt>
-              <dd class="sh-summary-list__value">
-                <a class="sh-link" href={website} dir="ltr" rel="noopener noreferrer">
-                  {website}
-                </a>
-              </dd>
-            </div>
+            <SummaryRow label={t("structures.page.website")}>
+              <a class="sh-link" href={website} dir="ltr" rel="noopener noreferrer">
+                {website}
+              </a>
+            </SummaryRow>
           )}
-        </dl>
+        </SummaryList>
       )}
     </section>
   );
