@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { fieldError, formSchema } from "../../../core/forms.js";
 import { translator } from "../../../core/i18n/catalog.js";
@@ -41,29 +41,30 @@ function endPath(request: FastifyRequest, read: Extract<PendingRead, { ok: false
 export const acceptRoute: FastifyPluginAsync = async (app) => {
   const name = app.config.OIDC_NAME;
 
-  app.get("/sign-in/eid/accept", async (request, reply) => {
+  /** The identity waiting for acceptance; without one, the person is sent on (null: the reply is sent). */
+  async function waitingIdentity(request: FastifyRequest, reply: FastifyReply) {
     if (!eidEnabled(app.config)) throw new NotFoundError();
     reply.noStore();
     const read = await readPendingSignIn(app.db, request);
-    if (!read.ok) {
-      clearPendingCookie(reply);
-      return reply.redirect(endPath(request, read), 303);
-    }
-    return reply.render(<EidAcceptPage name={name} existingAccount={read.pending.existingAccount} />);
+    if (read.ok) return read.pending;
+    clearPendingCookie(reply);
+    reply.redirect(endPath(request, read), 303);
+    return null;
+  }
+
+  app.get("/sign-in/eid/accept", async (request, reply) => {
+    const pending = await waitingIdentity(request, reply);
+    if (!pending) return reply;
+    return reply.render(<EidAcceptPage name={name} existingAccount={pending.existingAccount} />);
   });
 
   app.post<{ Body: { terms?: string } }>(
     "/sign-in/eid/accept",
     { schema: { body: AcceptBody } },
     async (request, reply) => {
-      if (!eidEnabled(app.config)) throw new NotFoundError();
-      reply.noStore();
-      const read = await readPendingSignIn(app.db, request);
-      if (!read.ok) {
-        clearPendingCookie(reply);
-        return reply.redirect(endPath(request, read), 303);
-      }
-      const { existingAccount } = read.pending;
+      const waiting = await waitingIdentity(request, reply);
+      if (!waiting) return reply;
+      const { existingAccount } = waiting;
       if (request.body.terms !== "yes") {
         const errors = {
           terms: fieldError("eid.accept.termsRequired", { existing: existingAccount ? "yes" : "no" }),
