@@ -93,7 +93,11 @@ export async function submitCase(
           .where(eq(accounts.id, ctx.account!.id))
           .then((r) => r[0])
       : null,
-    findRoute(db, { categoryId: intake.categoryId || null, governorateCode: intake.governorateCode }),
+    findRoute(db, {
+      categoryId: intake.categoryId || null,
+      governorateCode: intake.governorateCode,
+      municipalityId: intake.municipalityId,
+    }),
   ]);
   // A rule may send it elsewhere: its legal clock is the one of the structure that will answer.
   const structureId = rule?.targetStructureId ?? intake.structure.id;
@@ -121,6 +125,7 @@ export async function submitCase(
         subject: intake.subject,
         description: intake.description,
         governorateCode: intake.governorateCode,
+        municipalityId: intake.municipalityId,
         address: intake.address,
         latitude: typeof intake.latitude === "number" ? intake.latitude : null,
         longitude: typeof intake.longitude === "number" ? intake.longitude : null,

@@ -15,6 +15,7 @@ import { caseRoutingRules } from "./tables.js";
 export type RoutingRuleRow = typeof caseRoutingRules.$inferSelect;
 
 const categoryOwner = alias(structures, "category_owner");
+const ruleMunicipality = alias(structures, "rule_municipality");
 
 /** The rules sending requests to some structures (every rule for "all"), with names to show. */
 export async function listRoutingRules(db: Db, targets: "all" | string[]) {
@@ -26,6 +27,7 @@ export async function listRoutingRules(db: Db, targets: "all" | string[]) {
       categoryStructureName: categoryOwner.name,
       targetName: structures.name,
       governorateName: governorates.name,
+      municipalityName: ruleMunicipality.name,
       agentName: accounts.displayName,
     })
     .from(caseRoutingRules)
@@ -33,9 +35,15 @@ export async function listRoutingRules(db: Db, targets: "all" | string[]) {
     .innerJoin(categoryOwner, eq(categoryOwner.id, structureCategories.structureId))
     .innerJoin(structures, eq(structures.id, caseRoutingRules.targetStructureId))
     .leftJoin(governorates, eq(governorates.code, caseRoutingRules.governorateCode))
+    .leftJoin(ruleMunicipality, eq(ruleMunicipality.id, caseRoutingRules.municipalityId))
     .leftJoin(accounts, eq(accounts.id, caseRoutingRules.targetAgentId))
     .where(targets === "all" ? undefined : inArray(caseRoutingRules.targetStructureId, targets))
-    .orderBy(asc(categoryOwner.code), asc(structureCategories.code), asc(caseRoutingRules.governorateCode));
+    .orderBy(
+      asc(categoryOwner.code),
+      asc(structureCategories.code),
+      asc(caseRoutingRules.governorateCode),
+      asc(ruleMunicipality.code),
+    );
 }
 
 /** How long the routing page looks back when it counts what each rule routed. */

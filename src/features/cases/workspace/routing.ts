@@ -15,6 +15,8 @@ export interface RoutingRule {
   categoryId: string;
   /** Null: any governorate. */
   governorateCode: string | null;
+  /** A municipality of that governorate (null: the whole governorate). */
+  municipalityId: string | null;
   targetStructureId: string;
   assignment: RoutingAssignment;
   targetAgentId: string | null;
@@ -25,21 +27,31 @@ export interface RoutingRule {
 export interface RouteInput {
   categoryId: string | null;
   governorateCode: string | null;
+  /** The municipality the request comes from, when the person named one. */
+  municipalityId?: string | null;
 }
 
+/** Which of a rule's places matched a request: its municipality, its governorate, or any place. */
+export type RoutePlace = "municipality" | "governorate" | "any";
+
+export const placeOf = (rule: Pick<RoutingRule, "governorateCode" | "municipalityId">): RoutePlace =>
+  rule.municipalityId ? "municipality" : rule.governorateCode ? "governorate" : "any";
+
 /**
- * The rule that decides where a new request goes, by its category and place: the rule for that
- * category and that governorate, else the category's rule for any governorate, else none (the
+ * The rule that decides where a new request goes, by its category and place: the category's rule
+ * for the request's municipality, else for its governorate, else for any place, else none (the
  * request stays with the structure the citizen chose). A request without a category is never routed.
  */
-export function routeCase<R extends Pick<RoutingRule, "categoryId" | "governorateCode">>(
-  rules: readonly R[],
-  { categoryId, governorateCode }: RouteInput,
-): R | null {
+export function routeCase<
+  R extends Pick<RoutingRule, "categoryId" | "governorateCode"> & { municipalityId?: string | null },
+>(rules: readonly R[], { categoryId, governorateCode, municipalityId }: RouteInput): R | null {
   if (!categoryId) return null;
   const mine = rules.filter((r) => r.categoryId === categoryId);
   return (
-    (governorateCode ? mine.find((r) => r.governorateCode === governorateCode) : undefined) ??
+    (municipalityId ? mine.find((r) => r.municipalityId === municipalityId) : undefined) ??
+    (governorateCode
+      ? mine.find((r) => r.governorateCode === governorateCode && !r.municipalityId)
+      : undefined) ??
     mine.find((r) => r.governorateCode === null) ??
     null
   );
@@ -53,6 +65,7 @@ export async function loadRoutingRules(db: Db, categoryId: string): Promise<Rout
       id: caseRoutingRules.id,
       categoryId: caseRoutingRules.categoryId,
       governorateCode: caseRoutingRules.governorateCode,
+      municipalityId: caseRoutingRules.municipalityId,
       targetStructureId: caseRoutingRules.targetStructureId,
       assignment: caseRoutingRules.assignment,
       targetAgentId: caseRoutingRules.targetAgentId,
@@ -102,7 +115,8 @@ export async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Assignee 
 
 /**
  * What a route writes in the request's timeline, with the "submitted" event: which rule moved it
- * (the routing page counts these) and chose its agent.
+ * (the routing page counts these), for which place (a municipality, a governorate, anywhere), and
+ * which agent it chose.
  */
 export function routeEvents(
   caseId: string,
@@ -118,7 +132,15 @@ export function routeEvents(
       kind: "routed",
       at,
       internal: true,
-      details: { ruleId, from, to: rule.targetStructureId, anyPlace: rule.governorateCode === null },
+      details: {
+        ruleId,
+        from,
+        to: rule.targetStructureId,
+        anyPlace: rule.governorateCode === null,
+        place: placeOf(rule),
+        governorateCode: rule.governorateCode,
+        municipalityId: rule.municipalityId,
+      },
     },
     ...(assignee
       ? [

@@ -102,11 +102,14 @@ export type TemplateBody = FormBody<"structure" | "category" | "locale" | "title
 export const RoutingBody = formSchema({
   category: 100,
   governorate: 20,
+  municipality: 100,
   structure: 100,
   assignment: 20,
   agent: 100,
 });
-export type RoutingBody = FormBody<"category" | "governorate" | "structure" | "assignment" | "agent">;
+export type RoutingBody = FormBody<
+  "category" | "governorate" | "municipality" | "structure" | "assignment" | "agent"
+>;
 
 export const PreferencesBody = formSchema({ assignmentMail: 20 });
 export type PreferencesBody = FormBody<"assignmentMail">;

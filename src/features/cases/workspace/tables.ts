@@ -62,8 +62,9 @@ export const ROUTING_ASSIGNMENTS = ["none", "least_loaded", "round_robin", "agen
 export type RoutingAssignment = (typeof ROUTING_ASSIGNMENTS)[number];
 
 /**
- * Where requests of a category go, by place: category × governorate (null: any governorate) →
- * structure, and optionally at once to one of its agents (see ROUTING_ASSIGNMENTS).
+ * Where requests of a category go, by place: category × municipality, or × governorate (null: any
+ * governorate) → structure, and optionally at once to one of its agents (see ROUTING_ASSIGNMENTS).
+ * A rule for a municipality also names the municipality's governorate.
  */
 export const caseRoutingRules = pgTable(
   "case_routing_rules",
@@ -71,6 +72,8 @@ export const caseRoutingRules = pgTable(
     id: id(),
     categoryId: requiredRef("category_id", () => structureCategories.id),
     governorateCode: text("governorate_code").references(() => governorates.code),
+    /** A municipality of that governorate: the rule then applies to requests from there only. */
+    municipalityId: uuid("municipality_id").references(() => structures.id),
     targetStructureId: requiredRef("target_structure_id", () => structures.id),
     assignment: text("assignment").$type<RoutingAssignment>().notNull().default("none"),
     /** The agent of an "agent" rule (null otherwise, or once their account is gone). */
@@ -83,11 +86,18 @@ export const caseRoutingRules = pgTable(
   (t) => [
     uniqueIndex("case_routing_rules_place_unique")
       .on(t.categoryId, t.governorateCode)
-      .where(sql`${t.governorateCode} is not null`),
+      .where(sql`${t.governorateCode} is not null and ${t.municipalityId} is null`),
+    uniqueIndex("case_routing_rules_municipality_unique")
+      .on(t.categoryId, t.municipalityId)
+      .where(sql`${t.municipalityId} is not null`),
     uniqueIndex("case_routing_rules_any_place_unique")
       .on(t.categoryId)
       .where(sql`${t.governorateCode} is null`),
     index("case_routing_rules_target_idx").on(t.targetStructureId),
+    check(
+      "case_routing_rules_municipality_governorate",
+      sql`${t.municipalityId} is null or ${t.governorateCode} is not null`,
+    ),
     check(
       "case_routing_rules_assignment",
       sql`${t.assignment} in ('none', 'least_loaded', 'round_robin', 'agent')`,

@@ -4,19 +4,27 @@ import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../.
 import { isUuid } from "../../../../core/ids.js";
 import { governorates, structures } from "../../../../core/structures/tables.js";
 import { isUniqueViolation } from "../../../../db/errors.js";
+import { findMunicipality } from "../../../structures/queries.js";
 import { canRoutingRule } from "../policy.js";
 import { findHandler } from "../queries/handlers.js";
 import { ruleResource } from "../routing-rules.js";
 import { caseRoutingRules, ROUTING_ASSIGNMENTS, type RoutingAssignment } from "../tables.js";
 import type { StaffContext } from "./context.js";
 
-export type RoutingRuleField = "category" | "governorate" | "structure" | "assignment" | "agent";
+export type RoutingRuleField =
+  | "category"
+  | "governorate"
+  | "municipality"
+  | "structure"
+  | "assignment"
+  | "agent";
 export type RoutingRuleInput = Partial<Record<RoutingRuleField, string>>;
 
 /**
- * Adds a routing rule: a category's requests from a governorate (or from anywhere) go to a
- * structure, and optionally straight to one of its agents (the least loaded, each in turn, or one
- * named agent of that structure). One rule per category and place.
+ * Adds a routing rule: a category's requests from a municipality, a governorate (or from anywhere)
+ * go to a structure, and optionally straight to one of its agents (the least loaded, each in turn,
+ * or one named agent of that structure). One rule per category and place; a municipality must be
+ * in the rule's governorate.
  */
 export async function createRoutingRule(
   ctx: StaffContext,
@@ -45,6 +53,13 @@ export async function createRoutingRule(
     const [known] = await ctx.db.select().from(governorates).where(eq(governorates.code, governorateCode));
     if (!known) errors.governorate = fieldError("cases.workspace.errors.governorateInvalid");
   }
+  const municipalityRef = text(input.municipality);
+  const municipality = municipalityRef ? await findMunicipality(ctx.db, municipalityRef) : null;
+  if (municipalityRef && !municipality)
+    errors.municipality = fieldError("cases.workspace.errors.municipalityInvalid");
+  else if (municipality && municipality.governorateCode !== governorateCode)
+    errors.municipality = fieldError("cases.workspace.errors.municipalityOutsideGovernorate");
+  const municipalityId = municipality?.id ?? null;
   const agentId = assignment === "agent" ? text(input.agent) : "";
   if (assignment === "agent" && !(target && (await findHandler(ctx.db, target.id, agentId))))
     errors.agent = fieldError("cases.workspace.errors.agentInvalid");
@@ -60,6 +75,7 @@ export async function createRoutingRule(
         .values({
           categoryId,
           governorateCode,
+          municipalityId,
           targetStructureId,
           assignment: assignment!,
           targetAgentId: agentId || null,
@@ -73,7 +89,13 @@ export async function createRoutingRule(
           subjectType: "case_routing_rule",
           subjectId: row!.id,
           structureId: targetStructureId,
-          details: { categoryId, governorateCode, assignment, targetAgentId: agentId || null },
+          details: {
+            categoryId,
+            governorateCode,
+            municipalityId,
+            assignment,
+            targetAgentId: agentId || null,
+          },
         },
         ctx.request,
         ctx.actor.accountId,
@@ -82,6 +104,7 @@ export async function createRoutingRule(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return { ok: false, errors: { governorate: fieldError("cases.workspace.errors.ruleExists") } };
+    const field = municipalityId ? "municipality" : "governorate";
+    return { ok: false, errors: { [field]: fieldError("cases.workspace.errors.ruleExists") } };
   }
 }

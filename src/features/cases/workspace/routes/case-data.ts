@@ -49,7 +49,11 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     listUsableTemplates(db, c.structureId, c.categoryId),
     findDeadlinePolicy(db, c.type, c.structureId),
     loadCalendarFor(db, now),
-    structureNames(db, [c.structureId, ...(c.appealStructureId ? [c.appealStructureId] : [])]),
+    structureNames(db, [
+      c.structureId,
+      ...(c.appealStructureId ? [c.appealStructureId] : []),
+      ...(c.municipalityId ? [c.municipalityId] : []),
+    ]),
     db
       .select({ id: structures.id, name: structures.name })
       .from(structures)
@@ -73,6 +77,7 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     appealStructureName: c.appealStructureId ? (names.get(c.appealStructureId) ?? null) : null,
     categoryName,
     governorateName: governorate?.name ?? null,
+    municipality: c.municipalityId ? { id: c.municipalityId, name: names.get(c.municipalityId) ?? {} } : null,
     assigneeName: c.assigneeId
       ? (handlers.find((h) => h.id === c.assigneeId)?.name ??
         (await findSubmitter(db, c.assigneeId))?.name ??

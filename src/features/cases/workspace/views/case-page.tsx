@@ -32,6 +32,8 @@ export interface CasePageData {
   appealStructureName: LocalizedText | null;
   categoryName: LocalizedText | null;
   governorateName: LocalizedText | null;
+  /** The municipality the request comes from, when the person named one. */
+  municipality: { id: string; name: LocalizedText } | null;
   assigneeName: string | null;
   /** The submitter's account, when the request was sent signed in. */
   submitter: { name: string; email: string | null } | null;
@@ -164,10 +166,12 @@ export function CasePage({
               t("cases.workspace.fields.assignee"),
               <UserText>{data.assigneeName ?? t("cases.workspace.queue.unassigned")}</UserText>,
             )}
-            {(data.governorateName || c.address) &&
+            {(data.governorateName || data.municipality || c.address) &&
               row(
                 t("cases.workspace.fields.place"),
                 <>
+                  {data.municipality && <Localized text={data.municipality.name} />}
+                  {data.municipality && (data.governorateName || c.address) ? " · " : ""}
                   {data.governorateName && <Localized text={data.governorateName} />}
                   {data.governorateName && c.address ? " · " : ""}
                   {c.address && <UserText>{c.address}</UserText>}
@@ -185,6 +189,9 @@ export function CasePage({
             structures={
               new Map([
                 [data.c.structureId, data.structureName],
+                ...(data.municipality
+                  ? [[data.municipality.id, data.municipality.name] as [string, LocalizedText]]
+                  : []),
                 ...data.chain.flatMap(
                   (h) =>
                     [

@@ -18,7 +18,7 @@ export function CaseTimeline({
   people,
 }: {
   events: TimelineEntry[];
-  /** Names of the structures transfers mention. */
+  /** Names of the structures transfers and routes mention. */
   structures: Map<string, LocalizedText>;
   /** Names of the people assignments mention. */
   people: Map<string, string>;
@@ -64,14 +64,19 @@ export function CaseTimeline({
                 )}
                 {event.kind === "routed" && (
                   <p class="sh-body-text">
-                    {t(
-                      d.anyPlace
-                        ? "cases.workspace.timeline.routedAnyPlace"
-                        : "cases.workspace.timeline.routed",
-                      {
-                        to: plain(structures.get(str("to"))),
-                      },
-                    )}
+                    {str("municipalityId")
+                      ? t("cases.workspace.timeline.routedMunicipality", {
+                          to: plain(structures.get(str("to"))),
+                          municipality: plain(structures.get(str("municipalityId"))),
+                        })
+                      : t(
+                          d.anyPlace
+                            ? "cases.workspace.timeline.routedAnyPlace"
+                            : "cases.workspace.timeline.routed",
+                          {
+                            to: plain(structures.get(str("to"))),
+                          },
+                        )}
                   </p>
                 )}
                 {event.kind === "transferred" && (

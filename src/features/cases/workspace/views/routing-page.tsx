@@ -21,6 +21,7 @@ export interface RoutingPageProps {
     categoryStructureName: LocalizedText;
     targetName: LocalizedText;
     governorateName: LocalizedText | null;
+    municipalityName: LocalizedText | null;
     agentName: string | null;
     /** Requests it routed in the last 30 days. */
     routed: number;
@@ -30,17 +31,19 @@ export interface RoutingPageProps {
   categories: Array<{ id: string; name: LocalizedText; structureName: LocalizedText }>;
   agents: Array<{ id: string; name: string; structureName: LocalizedText }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
+  municipalities: Array<{ id: string; name: LocalizedText }>;
   values: Partial<Record<RoutingRuleField, string>>;
   errors?: FieldErrors<RoutingRuleField>;
 }
 
-/** Routing rules: which structure receives a category's requests from each governorate. */
+/** Routing rules: which structure receives a category's requests from each governorate or municipality. */
 export function RoutingPage(props: RoutingPageProps) {
   const { t, locale } = usePage();
   const plain = usePlainName();
   const { Summary, message } = useFieldErrors(props.errors, {
     category: "category",
     governorate: "governorate",
+    municipality: "municipality",
     structure: "structure",
     assignment: "assignment",
     agent: "agent",
@@ -62,6 +65,7 @@ export function RoutingPage(props: RoutingPageProps) {
           head={[
             { text: t("cases.workspace.fields.category") },
             { text: t("cases.workspace.fields.governorate") },
+            { text: t("cases.workspace.fields.municipality") },
             { text: t("cases.workspace.routing.target") },
             { text: t("cases.workspace.routing.assignment") },
             { text: t("cases.workspace.routing.routed"), numeric: true },
@@ -76,6 +80,11 @@ export function RoutingPage(props: RoutingPageProps) {
               <Localized key="g" text={r.governorateName} />
             ) : (
               t("cases.workspace.routing.anyPlace")
+            ),
+            r.municipalityName ? (
+              <Localized key="m" text={r.municipalityName} />
+            ) : (
+              t("cases.workspace.routing.anyMunicipality")
             ),
             <Localized key="s" text={r.targetName} />,
             r.rule.assignment === "agent" ? (
@@ -119,6 +128,18 @@ export function RoutingPage(props: RoutingPageProps) {
           options={[
             { value: "", text: t("cases.workspace.routing.anyPlace") },
             ...props.governorates.map((g) => ({ value: g.code, text: plain(g.name) })),
+          ]}
+        />
+        <Select
+          id="municipality"
+          name="municipality"
+          label={t("cases.workspace.fields.municipality")}
+          hint={t("cases.workspace.routing.municipalityHint")}
+          value={props.values.municipality ?? ""}
+          error={message("municipality")}
+          options={[
+            { value: "", text: t("cases.workspace.routing.anyMunicipality") },
+            ...props.municipalities.map((m) => ({ value: m.id, text: plain(m.name) })),
           ]}
         />
         <Select

@@ -1,0 +1,6 @@
+DROP INDEX "case_routing_rules_place_unique";--> statement-breakpoint
+ALTER TABLE "case_routing_rules" ADD COLUMN "municipality_id" uuid;--> statement-breakpoint
+ALTER TABLE "case_routing_rules" ADD CONSTRAINT "case_routing_rules_municipality_id_structures_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."structures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "case_routing_rules_municipality_unique" ON "case_routing_rules" USING btree ("category_id","municipality_id") WHERE "case_routing_rules"."municipality_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "case_routing_rules_place_unique" ON "case_routing_rules" USING btree ("category_id","governorate_code") WHERE "case_routing_rules"."governorate_code" is not null and "case_routing_rules"."municipality_id" is null;--> statement-breakpoint
+ALTER TABLE "case_routing_rules" ADD CONSTRAINT "case_routing_rules_municipality_governorate" CHECK ("case_routing_rules"."municipality_id" is null or "case_routing_rules"."governorate_code" is not null);
