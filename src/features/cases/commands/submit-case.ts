@@ -13,7 +13,13 @@ import { storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { followPinFor, followPinHash, formatPin } from "../follow-code.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
-import { findRoute, pickAssignee, recordAssignment, routeEvents } from "../workspace/routing.js";
+import {
+  findRoute,
+  notifyTeamQueued,
+  pickAssignee,
+  recordAssignment,
+  routeEvents,
+} from "../workspace/routing.js";
 
 import { checkIntake, type IntakeField, type IntakeInput } from "./check-intake.js";
 
@@ -126,6 +132,7 @@ export async function submitCase(
         description: intake.description,
         governorateCode: intake.governorateCode,
         municipalityId: intake.municipalityId,
+        teamId: rule?.targetTeamId ?? null,
         address: intake.address,
         latitude: typeof intake.latitude === "number" ? intake.latitude : null,
         longitude: typeof intake.longitude === "number" ? intake.longitude : null,
@@ -174,6 +181,7 @@ export async function submitCase(
       );
     }
     if (rule && assignee) await recordAssignment(tx, ctx, row, rule, assignee);
+    else if (rule?.targetTeamId) await notifyTeamQueued(tx, ctx, row, rule);
     if (to) {
       await enqueueMail(tx, {
         to,

@@ -8,7 +8,7 @@ import { governorates, structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { listAncestors } from "../../structures/queries.js";
 import { structureCategories } from "../../structures/tables.js";
-import { caseEvents } from "../tables.js";
+import { caseEvents, caseTeams } from "../tables.js";
 import { type RoutingRuleResource, templateScope } from "./policy.js";
 import { caseRoutingRules } from "./tables.js";
 
@@ -28,6 +28,7 @@ export async function listRoutingRules(db: Db, targets: "all" | string[]) {
       targetName: structures.name,
       governorateName: governorates.name,
       municipalityName: ruleMunicipality.name,
+      teamName: caseTeams.name,
       agentName: accounts.displayName,
     })
     .from(caseRoutingRules)
@@ -36,6 +37,7 @@ export async function listRoutingRules(db: Db, targets: "all" | string[]) {
     .innerJoin(structures, eq(structures.id, caseRoutingRules.targetStructureId))
     .leftJoin(governorates, eq(governorates.code, caseRoutingRules.governorateCode))
     .leftJoin(ruleMunicipality, eq(ruleMunicipality.id, caseRoutingRules.municipalityId))
+    .leftJoin(caseTeams, eq(caseTeams.id, caseRoutingRules.targetTeamId))
     .leftJoin(accounts, eq(accounts.id, caseRoutingRules.targetAgentId))
     .where(targets === "all" ? undefined : inArray(caseRoutingRules.targetStructureId, targets))
     .orderBy(

@@ -14,7 +14,7 @@ import { accounts } from "../../../core/auth/tables.js";
 import { governorates, structures } from "../../../core/structures/tables.js";
 import { id, ownedBy, requiredRef, timestamps, tstz } from "../../../db/columns.js";
 import { structureCategories } from "../../structures/tables.js";
-import { caseStatus, cases, caseType } from "../tables.js";
+import { caseStatus, cases, caseTeams, caseType } from "../tables.js";
 
 /** A queue's filters saved under a name by a member of staff, for one structure. */
 export const savedCaseViews = pgTable(
@@ -76,6 +76,8 @@ export const caseRoutingRules = pgTable(
     municipalityId: uuid("municipality_id").references(() => structures.id),
     targetStructureId: requiredRef("target_structure_id", () => structures.id),
     assignment: text("assignment").$type<RoutingAssignment>().notNull().default("none"),
+    /** A team of the target structure: the request joins its queue, and any assignment is among its members. */
+    targetTeamId: uuid("target_team_id").references(() => caseTeams.id, { onDelete: "set null" }),
     /** The agent of an "agent" rule (null otherwise, or once their account is gone). */
     targetAgentId: uuid("target_agent_id").references(() => accounts.id, { onDelete: "set null" }),
     /** Round robin: the agent the rule handed its latest request to; the next one in turn follows. */

@@ -60,6 +60,7 @@ describe("routing rules", () => {
         governorateCode: "TN-11",
         municipalityId: null,
         targetStructureId: municipality,
+        targetTeamId: null,
         assignment: "agent",
         targetAgentId: clerk.account.id,
         targetName: expect.objectContaining({ fr: expect.any(String) }),

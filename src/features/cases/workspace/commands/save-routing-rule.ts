@@ -9,6 +9,7 @@ import { canRoutingRule } from "../policy.js";
 import { findHandler } from "../queries/handlers.js";
 import { ruleResource } from "../routing-rules.js";
 import { caseRoutingRules, ROUTING_ASSIGNMENTS, type RoutingAssignment } from "../tables.js";
+import { findTeam } from "../teams.js";
 import type { StaffContext } from "./context.js";
 
 export type RoutingRuleField =
@@ -16,6 +17,7 @@ export type RoutingRuleField =
   | "governorate"
   | "municipality"
   | "structure"
+  | "team"
   | "assignment"
   | "agent";
 export type RoutingRuleInput = Partial<Record<RoutingRuleField, string>>;
@@ -23,8 +25,9 @@ export type RoutingRuleInput = Partial<Record<RoutingRuleField, string>>;
 /**
  * Adds a routing rule: a category's requests from a municipality, a governorate (or from anywhere)
  * go to a structure, and optionally straight to one of its agents (the least loaded, each in turn,
- * or one named agent of that structure). One rule per category and place; a municipality must be
- * in the rule's governorate.
+ * or one named agent of that structure), or to one of its teams (whose queue it joins; any
+ * assignment is then among the team's members). One rule per category and place; a municipality
+ * must be in the rule's governorate, a team of the target structure.
  */
 export async function createRoutingRule(
   ctx: StaffContext,
@@ -60,6 +63,12 @@ export async function createRoutingRule(
   else if (municipality && municipality.governorateCode !== governorateCode)
     errors.municipality = fieldError("cases.workspace.errors.municipalityOutsideGovernorate");
   const municipalityId = municipality?.id ?? null;
+  // A team of the target structure: the request waits in its queue, or goes to one of its members.
+  const teamRef = text(input.team);
+  const team = teamRef ? await findTeam(ctx.db, teamRef) : null;
+  if (teamRef && (!team || !target || team.structureId !== target.id))
+    errors.team = fieldError("cases.workspace.errors.teamInvalid");
+  const targetTeamId = team?.id ?? null;
   const agentId = assignment === "agent" ? text(input.agent) : "";
   if (assignment === "agent" && !(target && (await findHandler(ctx.db, target.id, agentId))))
     errors.agent = fieldError("cases.workspace.errors.agentInvalid");
@@ -77,6 +86,7 @@ export async function createRoutingRule(
           governorateCode,
           municipalityId,
           targetStructureId,
+          targetTeamId,
           assignment: assignment!,
           targetAgentId: agentId || null,
           createdBy: ctx.actor.accountId,

@@ -14,6 +14,7 @@ import {
   ruleResource,
 } from "../routing-rules.js";
 import { EmptyBody, ItemParams, RoutingBody } from "../schema.js";
+import { listTeamsOf } from "../teams.js";
 import { RoutingPage } from "../views/routing-page.js";
 import { staffContext, staffGuard, staffNav } from "./load.js";
 
@@ -53,6 +54,12 @@ export const routingRoutes: FastifyPluginAsync = async (app) => {
         agents={agents}
         governorates={await listGovernorates(app.db)}
         municipalities={await listMunicipalities(app.db)}
+        teams={
+          await listTeamsOf(
+            app.db,
+            targets.map((s) => s.id),
+          )
+        }
         values={values}
         errors={errors}
       />

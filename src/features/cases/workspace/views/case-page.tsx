@@ -32,6 +32,10 @@ export interface CasePageData {
   appealStructureName: LocalizedText | null;
   categoryName: LocalizedText | null;
   governorateName: LocalizedText | null;
+  /** The team whose queue the request is in (a routing rule sent it there). */
+  teamName: LocalizedText | null;
+  /** Names of the teams its timeline mentions. */
+  teams: Map<string, LocalizedText>;
   /** The municipality the request comes from, when the person named one. */
   municipality: { id: string; name: LocalizedText } | null;
   assigneeName: string | null;
@@ -162,6 +166,7 @@ export function CasePage({
                   <Reference>{data.duplicateOf.reference}</Reference>
                 </a>,
               )}
+            {data.teamName && row(t("cases.workspace.fields.team"), <Localized text={data.teamName} />)}
             {row(
               t("cases.workspace.fields.assignee"),
               <UserText>{data.assigneeName ?? t("cases.workspace.queue.unassigned")}</UserText>,
@@ -202,6 +207,7 @@ export function CasePage({
               ])
             }
             people={new Map(data.handlers.map((h) => [h.id, h.name]))}
+            teams={data.teams}
           />
         </div>
         {(hasOtherActions(data.abilities) || data.similar.length > 0) && (

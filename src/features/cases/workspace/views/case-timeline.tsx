@@ -16,12 +16,15 @@ export function CaseTimeline({
   events,
   structures,
   people,
+  teams = new Map(),
 }: {
   events: TimelineEntry[];
   /** Names of the structures transfers and routes mention. */
   structures: Map<string, LocalizedText>;
   /** Names of the people assignments mention. */
   people: Map<string, string>;
+  /** Names of the teams routes mention. */
+  teams?: Map<string, LocalizedText>;
 }) {
   const { t, locale } = usePage();
   const href = useHref();
@@ -77,6 +80,12 @@ export function CaseTimeline({
                             to: plain(structures.get(str("to"))),
                           },
                         )}
+                    {str("teamId") && (
+                      <>
+                        {" "}
+                        {t("cases.workspace.timeline.routedTeam", { team: plain(teams.get(str("teamId"))) })}
+                      </>
+                    )}
                   </p>
                 )}
                 {event.kind === "transferred" && (

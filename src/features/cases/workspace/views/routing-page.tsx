@@ -22,6 +22,7 @@ export interface RoutingPageProps {
     targetName: LocalizedText;
     governorateName: LocalizedText | null;
     municipalityName: LocalizedText | null;
+    teamName: LocalizedText | null;
     agentName: string | null;
     /** Requests it routed in the last 30 days. */
     routed: number;
@@ -32,6 +33,7 @@ export interface RoutingPageProps {
   agents: Array<{ id: string; name: string; structureName: LocalizedText }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
   municipalities: Array<{ id: string; name: LocalizedText }>;
+  teams: Array<{ id: string; name: LocalizedText; structureName: LocalizedText }>;
   values: Partial<Record<RoutingRuleField, string>>;
   errors?: FieldErrors<RoutingRuleField>;
 }
@@ -45,6 +47,7 @@ export function RoutingPage(props: RoutingPageProps) {
     governorate: "governorate",
     municipality: "municipality",
     structure: "structure",
+    team: "team",
     assignment: "assignment",
     agent: "agent",
   });
@@ -67,6 +70,7 @@ export function RoutingPage(props: RoutingPageProps) {
             { text: t("cases.workspace.fields.governorate") },
             { text: t("cases.workspace.fields.municipality") },
             { text: t("cases.workspace.routing.target") },
+            { text: t("cases.workspace.routing.team") },
             { text: t("cases.workspace.routing.assignment") },
             { text: t("cases.workspace.routing.routed"), numeric: true },
             { text: t("cases.workspace.templates.actions") },
@@ -87,6 +91,7 @@ export function RoutingPage(props: RoutingPageProps) {
               t("cases.workspace.routing.anyMunicipality")
             ),
             <Localized key="s" text={r.targetName} />,
+            r.teamName ? <Localized key="t" text={r.teamName} /> : t("cases.workspace.routing.noTeam"),
             r.rule.assignment === "agent" ? (
               <bdi key="a">{r.agentName ?? "—"}</bdi>
             ) : (
@@ -151,6 +156,21 @@ export function RoutingPage(props: RoutingPageProps) {
           options={[
             { value: "", text: t("cases.workspace.transfer.choose") },
             ...props.targets.map((s) => ({ value: s.id, text: plain(s.name) })),
+          ]}
+        />
+        <Select
+          id="team"
+          name="team"
+          label={t("cases.workspace.routing.team")}
+          hint={t("cases.workspace.routing.teamHint")}
+          value={props.values.team ?? ""}
+          error={message("team")}
+          options={[
+            { value: "", text: t("cases.workspace.routing.noTeam") },
+            ...props.teams.map((team) => ({
+              value: team.id,
+              text: `${plain(team.structureName)} — ${plain(team.name)}`,
+            })),
           ]}
         />
         <Select
