@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
+import type { StaffRole } from "../../../core/authz/actor.js";
 import { memberships } from "../../../core/authz/tables.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { isUuid } from "../../../core/ids.js";
@@ -99,4 +100,31 @@ export async function teamNames(db: Db, ids: string[]): Promise<Map<string, Loca
     .from(caseTeams)
     .where(inArray(caseTeams.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * When a staff role is withdrawn: an agent no longer of the structure leaves its teams (an agent
+ * who still holds the role there, through another membership, stays).
+ */
+export async function leaveTeams(
+  db: Db,
+  membership: { accountId: string; structureId: string; role: StaffRole },
+): Promise<void> {
+  if (membership.role !== "agent") return;
+  const still = await listTeamCandidates(db, membership.structureId);
+  if (still.some((a) => a.id === membership.accountId)) return;
+  await db
+    .delete(caseTeamMembers)
+    .where(
+      and(
+        eq(caseTeamMembers.accountId, membership.accountId),
+        inArray(
+          caseTeamMembers.teamId,
+          db
+            .select({ id: caseTeams.id })
+            .from(caseTeams)
+            .where(eq(caseTeams.structureId, membership.structureId)),
+        ),
+      ),
+    );
 }

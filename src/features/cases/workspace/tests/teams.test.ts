@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../../test/accounts.js";
 import { Agent } from "../../../../../test/app.js";
 import { mailsTo } from "../../../../../test/mail.js";
 import { sendRequestForm } from "../../../../../test/request-form.js";
 import { auditEvents } from "../../../../core/audit/tables.js";
+import { memberships } from "../../../../core/authz/tables.js";
 import { runAssignmentSummary } from "../../jobs/assignment-summary.js";
 import { cases, caseTeamMembers, caseTeams } from "../../tables.js";
 import { createCategory, eventsOf, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
@@ -260,5 +261,17 @@ describe("teams", () => {
     expect((await outsider.agent.get(`/fr/staff/requests?structure=${municipality}`)).body).toContain(
       filed.reference,
     );
+  });
+
+  it("takes an agent whose role is withdrawn out of the structure's teams", async () => {
+    const team = await teamNamed("Équipe voirie et trottoirs");
+    const [membership] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.accountId, second.account.id), eq(memberships.structureId, municipality)));
+    const revoked = await mayor.agent.post(`/fr/admin/staff/memberships/${membership!.id}/revoke`);
+    expect(revoked.statusCode, revoked.body).toBe(303);
+    const members = await db.select().from(caseTeamMembers).where(eq(caseTeamMembers.teamId, team.id));
+    expect(members.map((m) => m.accountId)).toEqual([first.account.id]);
   });
 });
