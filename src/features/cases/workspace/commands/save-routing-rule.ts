@@ -9,7 +9,7 @@ import { canRoutingRule } from "../policy.js";
 import { findHandler } from "../queries/handlers.js";
 import { ruleResource } from "../routing-rules.js";
 import { caseRoutingRules, ROUTING_ASSIGNMENTS, type RoutingAssignment } from "../tables.js";
-import { findTeam } from "../teams.js";
+import { findTeam, teamMemberIds } from "../teams.js";
 import type { StaffContext } from "./context.js";
 
 export type RoutingRuleField =
@@ -72,6 +72,8 @@ export async function createRoutingRule(
   const agentId = assignment === "agent" ? text(input.agent) : "";
   if (assignment === "agent" && !(target && (await findHandler(ctx.db, target.id, agentId))))
     errors.agent = fieldError("cases.workspace.errors.agentInvalid");
+  else if (assignment === "agent" && team && !(await teamMemberIds(ctx.db, team.id)).includes(agentId))
+    errors.agent = fieldError("cases.workspace.errors.agentNotInTeam");
   if (target && resource && !canRoutingRule(ctx.actor, resource)) {
     errors.category = fieldError("cases.workspace.errors.categoryNotYours");
   }

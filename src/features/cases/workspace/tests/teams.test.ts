@@ -186,6 +186,15 @@ describe("teams", () => {
     const form = await mayor.agent.get("/fr/staff/routing");
     expect(form.body).toContain(`<option value="${team.id}">`);
     expect(form.body).not.toContain(`<option value="${elsewhere!.id}">`);
+    // A named agent must be one of the team's.
+    const notMember = await mayor.agent.post("/fr/staff/routing", {
+      ...rule,
+      assignment: "agent",
+      agent: outsider.account.id,
+    });
+    expect(notMember.statusCode).toBe(422);
+    expect(notMember.body).toContain('href="#agent"');
+    expect(notMember.body).toContain("Choisissez un agent membre de cette équipe");
     expect((await mayor.agent.post("/fr/staff/routing", rule)).statusCode).toBe(303);
     const listed = await mayor.agent.get("/fr/staff/routing");
     expect(rowWith(listed.body, `Catégorie ${pavements.code}`)).toContain("Équipe voirie et trottoirs");
@@ -205,6 +214,14 @@ describe("teams", () => {
     expect(events[2]!.details).toMatchObject({ strategy: "round_robin", teamId: team.id });
     const page = await first.agent.get(`/fr/staff/requests/${one.id}`);
     expect(page.body).toContain("Dans la file de l'équipe : Équipe voirie et trottoirs.");
+
+    // The least loaded among the members: the agent in no team carries nothing, yet is never picked.
+    expect(await db.$count(cases, eq(cases.assigneeId, outsider.account.id))).toBe(0);
+    const kerbs = await createCategory(db, "gov-tn-11");
+    const leastLoaded = { ...rule, category: kerbs.id, assignment: "least_loaded" };
+    expect((await mayor.agent.post("/fr/staff/routing", leastLoaded)).statusCode).toBe(303);
+    const lighter = one.assigneeId === first.account.id ? second : first;
+    expect((await fileOnTheWeb(kerbs.id)).assigneeId).toBe(lighter.account.id);
   });
 
   it("leaves a request unassigned in the team's queue and tells its members as each chose", async () => {
