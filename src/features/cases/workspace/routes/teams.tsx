@@ -3,9 +3,11 @@ import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error
 import type { FieldErrors } from "../../../../core/forms.js";
 import { isUuid } from "../../../../core/ids.js";
 import { listDirectoryNodes, listStructuresByIds } from "../../../structures/queries.js";
+import { deleteTeam } from "../commands/delete-team.js";
 import { saveTeam, type TeamField } from "../commands/save-team.js";
 import { canManageTeams, templateScope } from "../policy.js";
 import {
+  EmptyBody,
   ItemParams,
   type StructureQuery,
   StructureQuery as StructureQuerySchema,
@@ -91,7 +93,7 @@ export const teamRoutes: FastifyPluginAsync = async (app) => {
     request: FastifyRequest,
     team: Team,
     values: TeamValues,
-    errors?: FieldErrors<TeamField>,
+    errors?: FieldErrors<TeamField | "team">,
   ) => (
     <TeamEditPage
       nav={staffNav(request)}
@@ -128,6 +130,28 @@ export const teamRoutes: FastifyPluginAsync = async (app) => {
       return reply.redirectWithFlash(`/staff/teams?structure=${team.structureId}`, {
         kind: "success",
         message: "cases.workspace.flash.teamSaved",
+      });
+    },
+  );
+
+  app.post<{ Params: ItemParams }>(
+    "/staff/teams/:itemId/delete",
+    { schema: { params: ItemParams, body: EmptyBody } },
+    async (request, reply) => {
+      const team = await load(request, request.params.itemId);
+      const result = await deleteTeam(staffContext(request), team);
+      if (!result.ok) {
+        const values = {
+          nameAr: team.name.ar,
+          nameFr: team.name.fr,
+          nameEn: team.name.en,
+          members: await teamMemberIds(app.db, team.id),
+        };
+        return reply.render(await editPage(request, team, values, result.errors), 409);
+      }
+      return reply.redirectWithFlash(`/staff/teams?structure=${team.structureId}`, {
+        kind: "success",
+        message: "cases.workspace.flash.teamDeleted",
       });
     },
   );

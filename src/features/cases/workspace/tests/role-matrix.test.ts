@@ -388,6 +388,11 @@ roleMatrix("teams", testApp, [
     form: teamNames,
     expect: { anonymous: 303, citizen: 403, structure_admin: 303, platform_admin: 303, otherwise: 404 },
   },
+  {
+    method: "POST",
+    url: () => `/fr/staff/teams/${team().id}/delete`,
+    expect: { anonymous: 303, citizen: 403, structure_admin: 303, platform_admin: 303, otherwise: 404 },
+  },
 ]);
 
 roleMatrix("notification preferences", testApp, [

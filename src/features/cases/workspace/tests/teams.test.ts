@@ -8,6 +8,7 @@ import { auditEvents } from "../../../../core/audit/tables.js";
 import { memberships } from "../../../../core/authz/tables.js";
 import { runAssignmentSummary } from "../../jobs/assignment-summary.js";
 import { cases, caseTeamMembers, caseTeams } from "../../tables.js";
+import { caseRoutingRules } from "../tables.js";
 import { createCategory, eventsOf, staffPeople, staffTestApp, structureIdOf } from "../testing.js";
 
 const testApp = await staffTestApp();
@@ -290,5 +291,32 @@ describe("teams", () => {
     expect(revoked.statusCode, revoked.body).toBe(303);
     const members = await db.select().from(caseTeamMembers).where(eq(caseTeamMembers.teamId, team.id));
     expect(members.map((m) => m.accountId)).toEqual([first.account.id]);
+  });
+
+  it("deletes a team only once no routing rule sends requests to it; its requests stay, without a team", async () => {
+    const team = await teamNamed("Équipe voirie et trottoirs");
+    const [queued] = await db.select().from(cases).where(eq(cases.teamId, team.id)).limit(1);
+    expect(queued).toBeDefined();
+    // Another structure's admin cannot delete it.
+    expect((await people.admin.agent.post(`/fr/staff/teams/${team.id}/delete`)).statusCode).toBe(404);
+    const refused = await mayor.agent.post(`/fr/staff/teams/${team.id}/delete`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('href="#delete-team"');
+    expect(refused.body).toMatch(
+      /\d+ règles d'orientation envoient des requêtes à cette équipe : supprimez-les d'abord/,
+    );
+    for (const rule of await db
+      .select()
+      .from(caseRoutingRules)
+      .where(eq(caseRoutingRules.targetTeamId, team.id))) {
+      expect((await mayor.agent.post(`/fr/staff/routing/${rule.id}/delete`)).statusCode).toBe(303);
+    }
+    const deleted = await mayor.agent.post(`/fr/staff/teams/${team.id}/delete`);
+    expect(deleted.statusCode).toBe(303);
+    expect(await db.select().from(caseTeams).where(eq(caseTeams.id, team.id))).toEqual([]);
+    expect(await db.select().from(caseTeamMembers).where(eq(caseTeamMembers.teamId, team.id))).toEqual([]);
+    const [after] = await db.select().from(cases).where(eq(cases.id, queued!.id));
+    expect(after).toMatchObject({ structureId: municipality, teamId: null });
+    expect((await mayor.agent.get(`/fr/staff/teams/${team.id}`)).statusCode).toBe(404);
   });
 });

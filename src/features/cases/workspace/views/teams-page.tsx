@@ -4,6 +4,7 @@ import { Breadcrumbs } from "../../../../core/views/components/breadcrumbs/bread
 import { Button } from "../../../../core/views/components/button/button.js";
 import { Checkboxes } from "../../../../core/views/components/checkboxes/checkboxes.js";
 import { EmptyState } from "../../../../core/views/components/empty-state/empty-state.js";
+import { ErrorMessage } from "../../../../core/views/components/field/field.js";
 import { Table } from "../../../../core/views/components/table/table.js";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../../core/views/form.js";
@@ -27,7 +28,8 @@ export interface TeamValues {
   members?: string[];
 }
 
-const FIELD_IDS: Record<TeamField, string> = {
+const FIELD_IDS: Record<TeamField | "team", string> = {
+  team: "delete-team",
   structure: "structure-switch",
   nameAr: "nameAr",
   nameFr: "nameFr",
@@ -104,13 +106,13 @@ export function TeamsPage(props: TeamsPageProps) {
   );
 }
 
-/** Editing one team: its names and its members. */
+/** Editing one team: its names and its members; or deleting it. */
 export function TeamEditPage(props: {
   nav: StaffNav;
   team: Team;
   candidates: Array<{ id: string; name: string }>;
   values: TeamValues;
-  errors?: FieldErrors<TeamField>;
+  errors?: FieldErrors<TeamField | "team">;
 }) {
   const { t } = usePage();
   const href = useHref();
@@ -133,6 +135,12 @@ export function TeamEditPage(props: {
       <Form action={`/staff/teams/${props.team.id}`}>
         <TeamFields candidates={props.candidates} values={props.values} message={message} />
         <Button>{t("cases.workspace.teams.save")}</Button>
+      </Form>
+      <h2 class="sh-heading-l">{t("cases.workspace.teams.deleteTitle")}</h2>
+      <p class="sh-body-text">{t("cases.workspace.teams.deleteText")}</p>
+      {message("team") && <ErrorMessage id="delete-team">{message("team")}</ErrorMessage>}
+      <Form action={`/staff/teams/${props.team.id}/delete`}>
+        <Button variant="warning">{t("cases.workspace.teams.delete")}</Button>
       </Form>
     </StaffLayout>
   );
