@@ -135,6 +135,8 @@ const ADMIN_PAGES = [
   "/staff/workload?assignee=unassigned",
   "/staff/templates",
   "/staff/routing",
+  "/staff/teams",
+  "/staff/requests?team=mine",
   "/staff/preferences",
   "/admin/events",
   "/admin/events/new",

@@ -11,6 +11,7 @@ import { requestStatisticsDataset } from "./stats/open-data.js";
 import * as caseTables from "./tables.js";
 import { caseWidgets } from "./widgets.js";
 import * as workspaceTables from "./workspace/tables.js";
+import { leaveTeams } from "./workspace/teams.js";
 
 export const casesManifest: FeatureManifest = {
   name: "cases",
@@ -34,6 +35,8 @@ export const casesManifest: FeatureManifest = {
   contributions: [requestContributions],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
+  /** An agent who leaves a structure leaves its teams. */
+  membershipRevoked: (db, membership) => leaveTeams(db, membership),
   /**
    * Reminders before the deadline, escalations after it (jobs/deadlines.ts); the daily summary of
    * new assignments for staff who chose it (jobs/assignment-summary.ts).

@@ -14,7 +14,16 @@ import {
 import { accounts } from "../../core/auth/tables.js";
 import { foldAccents } from "../../core/search.js";
 import { governorates, structures } from "../../core/structures/tables.js";
-import { id, ownedBy, requiredRef, storedFile, timestamps, tstz } from "../../db/columns.js";
+import {
+  id,
+  localizedText,
+  optionalRef,
+  ownedBy,
+  requiredRef,
+  storedFile,
+  timestamps,
+  tstz,
+} from "../../db/columns.js";
 import { structureCategories } from "../structures/tables.js";
 import { REFUSAL_GROUNDS } from "./access-law.js";
 
@@ -68,6 +77,36 @@ export const caseEventKind = pgEnum("case_event_kind", [
 /** The number part of a reference (000123 of EC-2026-000123): what a caller quotes without the year. */
 export const CASE_REFERENCE_NUMBER = sql.raw(`split_part(cases.reference, '-', 3)`);
 
+/**
+ * A team of a structure's agents (a "roads" team, a "civil registry" desk): routing rules may send
+ * requests to it, to wait in its queue or to go to one of its members (workspace/routing.ts).
+ */
+export const caseTeams = pgTable(
+  "case_teams",
+  {
+    id: id(),
+    structureId: requiredRef("structure_id", () => structures.id),
+    name: localizedText("name"),
+    createdBy: optionalRef("created_by", () => accounts.id, "set null"),
+    ...timestamps(),
+  },
+  (t) => [index("case_teams_structure_idx").on(t.structureId)],
+);
+
+/** A team's members: agents of the team's structure (checked when the team is saved and when it is used). */
+export const caseTeamMembers = pgTable(
+  "case_team_members",
+  {
+    teamId: ownedBy("team_id", () => caseTeams.id),
+    accountId: ownedBy("account_id", () => accounts.id),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.accountId] }),
+    index("case_team_members_account_idx").on(t.accountId),
+  ],
+);
+
 /** An E-Citizen request ("case" in code; people see "request"). */
 export const cases = pgTable(
   "cases",
@@ -119,6 +158,8 @@ export const cases = pgTable(
      */
     followPinHash: text("follow_pin_hash"),
     assigneeId: uuid("assignee_id").references(() => accounts.id, { onDelete: "set null" }),
+    /** The team a routing rule sent it to (it waits in that team's queue until someone takes it). */
+    teamId: optionalRef("team_id", () => caseTeams.id, "set null"),
     /** When the clock started at the current structure (submission, or the latest transfer). */
     clockStartedAt: tstz("clock_started_at").notNull().defaultNow(),
     dueAt: tstz("due_at"),
@@ -172,6 +213,7 @@ export const cases = pgTable(
       .on(t.appealStructureId, t.dueAt)
       .where(sql`${t.appealLevel} > 0 and ${t.status} in ('new', 'in_progress', 'awaiting_citizen')`),
     index("cases_assignee_idx").on(t.assigneeId),
+    index("cases_team_idx").on(t.teamId),
     // Open requests by deadline: the deadline job's and the insights' overdue requests.
     index("cases_due_idx").on(t.dueAt).where(sql`${t.status} in ('new', 'in_progress', 'awaiting_citizen')`),
     // Access-to-information requests whose silence past the deadline the requester was not yet told of.

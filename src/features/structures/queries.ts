@@ -26,6 +26,31 @@ export async function listGovernorates(db: Db) {
   return db.select().from(governorates).orderBy(asc(governorates.position));
 }
 
+/** The active municipalities, by governorate then code, with their governorate (what place fields offer). */
+export async function listMunicipalities(db: Db) {
+  return db
+    .select({
+      id: structures.id,
+      code: structures.code,
+      name: structures.name,
+      governorateCode: structures.governorateCode,
+    })
+    .from(structures)
+    .leftJoin(governorates, eq(governorates.code, structures.governorateCode))
+    .where(and(eq(structures.kind, "municipality"), isNull(structures.retiredAt)))
+    .orderBy(asc(governorates.position), asc(structures.code));
+}
+
+/** An active municipality by id (null when the id names none). */
+export async function findMunicipality(db: Db, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ id: structures.id, governorateCode: structures.governorateCode, name: structures.name })
+    .from(structures)
+    .where(and(eq(structures.id, id), eq(structures.kind, "municipality"), isNull(structures.retiredAt)));
+  return row ?? null;
+}
+
 export async function findGovernorate(db: Db, code: string) {
   const [row] = await db.select().from(governorates).where(eq(governorates.code, code));
   return row ?? null;

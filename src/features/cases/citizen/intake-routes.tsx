@@ -4,7 +4,7 @@ import Type, { type Static } from "typebox";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { submissionLimit } from "../../../core/security/submission-limit.js";
 import { readUpload } from "../../../core/security/uploads.js";
-import { listGovernorates } from "../../structures/queries.js";
+import { listGovernorates, listMunicipalities } from "../../structures/queries.js";
 import type { IntakeInput } from "../commands/check-intake.js";
 import { submitCase } from "../commands/submit-case.js";
 import {
@@ -64,15 +64,17 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     const structure =
       structureCode === "unknown" ? "unknown" : await findStructureByCode(app.db, structureCode);
     if (!structure) return null;
-    const [categories, governorates] = await Promise.all([
+    const [categories, governorates, municipalities] = await Promise.all([
       structure === "unknown" ? [] : listActiveCategories(app.db, structure.id),
       listGovernorates(app.db),
+      listMunicipalities(app.db),
     ]);
     return {
       type,
       structure,
       categories,
       governorates,
+      municipalities,
       signedIn: Boolean(request.account),
       submissionKey: randomBytes(18).toString("base64url"),
       ...extra,

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { type FieldErrors, fieldError, hasErrors, isEmail, text, toE164 } from "../../../core/forms.js";
 import { structures } from "../../../core/structures/tables.js";
+import { findMunicipality } from "../../structures/queries.js";
 import { CENTRAL_OFFICE_CODE, GOVERNORATES } from "../../structures/reference-data.js";
 import { structureCategories } from "../../structures/tables.js";
 import { ACCESS_TRACK_NAMES } from "../access-law.js";
@@ -16,6 +17,7 @@ export type IntakeField =
   | "subject"
   | "description"
   | "governorate"
+  | "municipality"
   | "address"
   | "latitude"
   | "attachments"
@@ -33,6 +35,8 @@ export interface IntakeInput {
   subject?: string;
   description?: string;
   governorate?: string;
+  /** The id of a municipality (of that governorate, when one is given). */
+  municipality?: string;
   address?: string;
   latitude?: string;
   longitude?: string;
@@ -120,9 +124,16 @@ export async function checkIntake(
   if (type === "information" && !accessTrack)
     errors.accessTrack = fieldError("cases.errors.accessTrackInvalid");
 
-  const governorateCode = text(input.governorate) || null;
+  let governorateCode = text(input.governorate) || null;
   if (governorateCode && !GOVERNORATES.some((g) => g.code === governorateCode))
     errors.governorate = fieldError("cases.errors.governorateInvalid");
+  // A municipality: one of the directory's, in the governorate given (which it gives when none is).
+  const municipalityRef = text(input.municipality);
+  const municipality = municipalityRef ? await findMunicipality(db, municipalityRef) : null;
+  if (municipalityRef && !municipality) errors.municipality = fieldError("cases.errors.municipalityInvalid");
+  else if (municipality && governorateCode && municipality.governorateCode !== governorateCode)
+    errors.municipality = fieldError("cases.errors.municipalityOutsideGovernorate");
+  else if (municipality) governorateCode ??= municipality.governorateCode;
   const address = text(input.address) || null;
   if (address && address.length > LIMITS.address)
     errors.address = fieldError("cases.errors.addressLong", { max: LIMITS.address });
@@ -175,6 +186,7 @@ export async function checkIntake(
       description,
       accessTrack,
       governorateCode,
+      municipalityId: municipality?.id ?? null,
       address,
       latitude,
       longitude,

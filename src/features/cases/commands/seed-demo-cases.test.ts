@@ -84,5 +84,20 @@ describe("demo requests", () => {
       accountId: tunis!.id,
     });
     expect(found.map((r) => r.subject)).toEqual(["Blocked storm drain on Avenue de la Liberté"]);
+
+    // The municipality's roads team, named in three languages, receives the roads rule's requests.
+    const teams = await admin.get(`/fr/staff/teams?structure=${tunis!.id}`);
+    expect(teams.statusCode).toBe(200);
+    expect(teams.body).toContain("Équipe voirie et éclairage public");
+    expect((await admin.get(`/ar/staff/teams?structure=${tunis!.id}`)).body).toContain(
+      "فريق الطرقات والتنوير العمومي",
+    );
+    expect((await admin.get(`/en/staff/teams?structure=${tunis!.id}`)).body).toContain(
+      "Roads and street lighting team",
+    );
+    const [members] = await database.query<{ n: number }>("select count(*)::int as n from case_team_members");
+    expect(members!.n).toBeGreaterThan(0);
+    const roads = page.body.split("<tr").find((r) => r.includes("Voirie et trottoirs"))!;
+    expect(roads.split("</tr>")[0]).toContain("Équipe voirie et éclairage public");
   });
 });

@@ -95,6 +95,7 @@ export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]>
         anonymous: !byCitizen && !demo.onBehalf && !demo.phone,
         followTokenHash: sha256(randomBytes(32).toString("base64url")),
         assigneeId: demo.assigned && agent ? agent.id : null,
+        teamId: (demo.routedBy ? rules.get(demo.routedBy)?.teamId : null) ?? null,
         clockStartedAt: at,
         dueAt: demo.refused
           ? headAppealDueAt(later(24 * 21))
@@ -128,7 +129,14 @@ export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]>
         kind: "routed",
         internal: true,
         at,
-        details: { ruleId: rule.id, from: structure.id, to: structure.id, anyPlace: rule.anyPlace },
+        details: {
+          ruleId: rule.id,
+          from: structure.id,
+          to: structure.id,
+          teamId: rule.teamId,
+          anyPlace: rule.anyPlace,
+          place: rule.anyPlace ? "any" : "governorate",
+        },
       });
     if (rule && demo.assigned && agent)
       events.push({
@@ -136,7 +144,13 @@ export async function seedDemoCases(db: Db, files: FileStore): Promise<string[]>
         kind: "assigned",
         internal: true,
         at,
-        details: { to: agent.id, auto: true, ruleId: rule.id, strategy: rule.assignment },
+        details: {
+          to: agent.id,
+          auto: true,
+          ruleId: rule.id,
+          strategy: rule.assignment,
+          ...(rule.teamId ? { teamId: rule.teamId } : {}),
+        },
       });
     else if (demo.assigned && agent)
       events.push({

@@ -13,7 +13,13 @@ import { storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { followPinFor, followPinHash, formatPin } from "../follow-code.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
-import { findRoute, pickAssignee, recordAssignment, routeEvents } from "../workspace/routing.js";
+import {
+  findRoute,
+  notifyTeamQueued,
+  pickAssignee,
+  recordAssignment,
+  routeEvents,
+} from "../workspace/routing.js";
 
 import { checkIntake, type IntakeField, type IntakeInput } from "./check-intake.js";
 
@@ -93,7 +99,11 @@ export async function submitCase(
           .where(eq(accounts.id, ctx.account!.id))
           .then((r) => r[0])
       : null,
-    findRoute(db, { categoryId: intake.categoryId || null, governorateCode: intake.governorateCode }),
+    findRoute(db, {
+      categoryId: intake.categoryId || null,
+      governorateCode: intake.governorateCode,
+      municipalityId: intake.municipalityId,
+    }),
   ]);
   // A rule may send it elsewhere: its legal clock is the one of the structure that will answer.
   const structureId = rule?.targetStructureId ?? intake.structure.id;
@@ -121,6 +131,8 @@ export async function submitCase(
         subject: intake.subject,
         description: intake.description,
         governorateCode: intake.governorateCode,
+        municipalityId: intake.municipalityId,
+        teamId: rule?.targetTeamId ?? null,
         address: intake.address,
         latitude: typeof intake.latitude === "number" ? intake.latitude : null,
         longitude: typeof intake.longitude === "number" ? intake.longitude : null,
@@ -169,6 +181,7 @@ export async function submitCase(
       );
     }
     if (rule && assignee) await recordAssignment(tx, ctx, row, rule, assignee);
+    else if (rule?.targetTeamId) await notifyTeamQueued(tx, ctx, row, rule);
     if (to) {
       await enqueueMail(tx, {
         to,

@@ -6,7 +6,7 @@ import type { JobDefinition, JobEnv } from "../../../core/jobs/job.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { OPEN_STATUSES } from "../lifecycle.js";
-import { caseEvents, cases } from "../tables.js";
+import { caseEvents, cases, caseTeamMembers } from "../tables.js";
 import { staffPreferences } from "../workspace/tables.js";
 
 /** Each morning at 07:00 in Tunis (06:00 UTC), before the working day. */
@@ -15,8 +15,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The daily summary for the members of staff who chose it instead of a mail per request: the open
- * requests assigned to them since their previous summary (a day, the first time), each with its
- * link. Each person's period is claimed with a guarded UPDATE in the transaction that queues the
+ * requests assigned to them since their previous summary (a day, the first time), and those a rule
+ * sent unassigned to one of their teams' queues in that time, each with its link. Each person's period is claimed with a guarded UPDATE in the transaction that queues the
  * mail, so two workers running at once never send a summary twice. Nobody gets an empty summary.
  * Returns how many mails were queued.
  */
@@ -69,15 +69,39 @@ export async function runAssignmentSummary(db: Db, now: Date, env: JobEnv): Prom
           ),
         )
         .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.reference));
-      if (assigned.length === 0) return 0;
+      // Requests a rule sent to one of their teams in the period, still waiting there unassigned.
+      const queued = await tx
+        .select({ id: cases.id, reference: cases.reference })
+        .from(cases)
+        .where(
+          and(
+            isNull(cases.assigneeId),
+            inArray(cases.status, [...OPEN_STATUSES]),
+            sql`${cases.teamId} in (select m.team_id from ${caseTeamMembers} m where m.account_id = ${reader.id})`,
+            sql`exists (select 1 from ${caseEvents} e where e.case_id = ${cases.id} and e.kind = 'routed'
+              and e.at > ${since.toISOString()}::timestamptz and e.at <= ${now.toISOString()}::timestamptz
+              and e.details->>'teamId' = ${cases.teamId}::text)`,
+          ),
+        )
+        .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.reference));
+      if (assigned.length === 0 && queued.length === 0) return 0;
       const locale = isLocale(reader.locale) ? reader.locale : DEFAULT_LOCALE;
       const t = translator(locale);
+      const lines = (list: typeof assigned) =>
+        list.map((c) => `${c.reference}: ${env.publicUrl}/${locale}/staff/requests/${c.id}`).join("\n");
       await enqueueMail(tx, {
         to: reader.email!,
-        subject: t("cases.workspace.mail.staff.summary.subject", { count: assigned.length }),
+        subject:
+          assigned.length > 0
+            ? t("cases.workspace.mail.staff.summary.subject", { count: assigned.length })
+            : t("cases.workspace.mail.staff.summary.teamSubject", { count: queued.length }),
         text: [
-          t("cases.workspace.mail.staff.summary.body", { count: assigned.length }),
-          assigned.map((c) => `${c.reference}: ${env.publicUrl}/${locale}/staff/requests/${c.id}`).join("\n"),
+          ...(assigned.length > 0
+            ? [t("cases.workspace.mail.staff.summary.body", { count: assigned.length }), lines(assigned)]
+            : []),
+          ...(queued.length > 0
+            ? [t("cases.workspace.mail.staff.summary.teamBody", { count: queued.length }), lines(queued)]
+            : []),
           `-- \n${t("cases.workspace.mail.staff.summary.why", { url: `${env.publicUrl}/${locale}/staff/preferences` })}`,
         ].join("\n\n"),
       });

@@ -15,6 +15,7 @@ export const REQUEST_FIELD_IDS = {
   subject: "subject",
   description: "description",
   governorate: "governorate",
+  municipality: "municipality",
   address: "address",
   attachments: "attachments",
   contactName: "contact-name",
@@ -103,6 +104,28 @@ export function GovernorateField(
       options={[
         { value: "", text: t("cases.fields.governorateNone") },
         ...props.governorates.map((g) => ({ value: g.code, text: pickLocalized(g.name, locale).text })),
+      ]}
+    />
+  );
+}
+
+/** The municipality the request is about, among the directory's (the server checks it is in the governorate). */
+export function MunicipalityField(
+  props: FieldProps & { municipalities: Array<{ id: string; name: LocalizedText }> },
+) {
+  const { t, locale } = usePage();
+  if (props.municipalities.length === 0) return null;
+  return (
+    <Select
+      id="municipality"
+      name="municipality"
+      label={t("cases.fields.municipality")}
+      hint={t("cases.fields.municipalityHint")}
+      value={props.value}
+      error={props.error}
+      options={[
+        { value: "", text: t("cases.fields.municipalityNone") },
+        ...props.municipalities.map((m) => ({ value: m.id, text: pickLocalized(m.name, locale).text })),
       ]}
     />
   );

@@ -198,7 +198,7 @@ export async function notifyCitizen(
  * What staff are told: a request assigned to them, transferred to their structure, bounced twice,
  * or appealed to them.
  */
-export type StaffNotice = "assigned" | "transferred" | "bounced" | "appealed";
+export type StaffNotice = "assigned" | "transferred" | "bounced" | "appealed" | "teamQueued";
 
 /**
  * Mails members of staff about a request, each in their language, with a link to its page (an
@@ -208,7 +208,7 @@ export function notifyStaff(
   db: Db,
   settings: Pick<MailSettings, "publicUrl">,
   recipients: readonly Pick<Handler, "id" | "email" | "locale">[],
-  notice: Exclude<StaffNotice, "assigned">,
+  notice: Exclude<StaffNotice, "assigned" | "teamQueued">,
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
@@ -227,6 +227,20 @@ export async function notifyAssignee(
   structure: LocalizedText,
 ): Promise<number> {
   return assignee.dailySummary ? 0 : mailStaff(db, settings, [assignee], "assigned", c, structure);
+}
+
+/**
+ * Tells a team's members that a request waits in the team's queue, unassigned (`structure` is the
+ * team's name here: the mail names the team).
+ */
+export function notifyTeam(
+  db: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  members: readonly Pick<Handler, "id" | "email" | "locale">[],
+  c: Pick<CaseRow, "id" | "reference">,
+  team: LocalizedText,
+): Promise<number> {
+  return mailStaff(db, settings, members, "teamQueued", c, team);
 }
 
 async function mailStaff(

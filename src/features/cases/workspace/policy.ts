@@ -206,3 +206,9 @@ export function canListRoutingRules(actor: Actor): boolean {
   if (!actor.accountId) return false;
   return hasScope(actor, "structure_admin");
 }
+
+/** Whether the actor manages a structure's teams: its structure admins, and platform admins. */
+export function canManageTeams(actor: Actor, structureId: string): boolean {
+  if (!actor.accountId) return false;
+  return actor.platformAdmin || hasRole(actor, structureId, "structure_admin");
+}

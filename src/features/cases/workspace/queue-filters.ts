@@ -18,6 +18,8 @@ export interface QueueFilters {
   deadline?: DeadlineState;
   /** "unassigned", "me", or an account id. */
   assignee?: string;
+  /** "mine": the requests in the queue of a team the reader is a member of. */
+  team?: "mine";
   governorate?: string;
   /** The appeals under review that this structure's admins decide (appeals.ts), instead of its requests. */
   appeals?: boolean;
@@ -45,6 +47,7 @@ export interface QueueQuery {
   category?: string;
   deadline?: string;
   assignee?: string;
+  team?: string;
   governorate?: string;
   appeals?: string;
   q?: string;
@@ -96,6 +99,7 @@ export function parseQueueQuery(query: QueueQuery, structureId: string): QueueFi
     categoryId: isUuid(query.category) ? query.category : undefined,
     deadline: oneOf(DEADLINE_STATES, query.deadline),
     assignee,
+    team: query.team === "mine" ? "mine" : undefined,
     governorate: /^TN-[0-9]{2}$/.test(query.governorate ?? "") ? query.governorate : undefined,
     appeals: query.appeals === "1" || undefined,
     q: query.q?.trim().slice(0, SEARCH_MAX) || undefined,
@@ -117,6 +121,7 @@ export function queueQueryString(filters: QueueFilters, override: Partial<QueueF
   if (f.categoryId) params.set("category", f.categoryId);
   if (f.deadline) params.set("deadline", f.deadline);
   if (f.assignee) params.set("assignee", f.assignee);
+  if (f.team) params.set("team", f.team);
   if (f.governorate) params.set("governorate", f.governorate);
   if (f.appeals) params.set("appeals", "1");
   if (f.q) params.set("q", f.q);
@@ -130,6 +135,7 @@ export const QUEUE_FILTER_KEYS = [
   "category",
   "deadline",
   "assignee",
+  "team",
   "governorate",
   "appeals",
   "q",

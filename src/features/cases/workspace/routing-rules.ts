@@ -8,13 +8,14 @@ import { governorates, structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import { listAncestors } from "../../structures/queries.js";
 import { structureCategories } from "../../structures/tables.js";
-import { caseEvents } from "../tables.js";
+import { caseEvents, caseTeams } from "../tables.js";
 import { type RoutingRuleResource, templateScope } from "./policy.js";
 import { caseRoutingRules } from "./tables.js";
 
 export type RoutingRuleRow = typeof caseRoutingRules.$inferSelect;
 
 const categoryOwner = alias(structures, "category_owner");
+const ruleMunicipality = alias(structures, "rule_municipality");
 
 /** The rules sending requests to some structures (every rule for "all"), with names to show. */
 export async function listRoutingRules(db: Db, targets: "all" | string[]) {
@@ -26,6 +27,8 @@ export async function listRoutingRules(db: Db, targets: "all" | string[]) {
       categoryStructureName: categoryOwner.name,
       targetName: structures.name,
       governorateName: governorates.name,
+      municipalityName: ruleMunicipality.name,
+      teamName: caseTeams.name,
       agentName: accounts.displayName,
     })
     .from(caseRoutingRules)
@@ -33,9 +36,16 @@ export async function listRoutingRules(db: Db, targets: "all" | string[]) {
     .innerJoin(categoryOwner, eq(categoryOwner.id, structureCategories.structureId))
     .innerJoin(structures, eq(structures.id, caseRoutingRules.targetStructureId))
     .leftJoin(governorates, eq(governorates.code, caseRoutingRules.governorateCode))
+    .leftJoin(ruleMunicipality, eq(ruleMunicipality.id, caseRoutingRules.municipalityId))
+    .leftJoin(caseTeams, eq(caseTeams.id, caseRoutingRules.targetTeamId))
     .leftJoin(accounts, eq(accounts.id, caseRoutingRules.targetAgentId))
     .where(targets === "all" ? undefined : inArray(caseRoutingRules.targetStructureId, targets))
-    .orderBy(asc(categoryOwner.code), asc(structureCategories.code), asc(caseRoutingRules.governorateCode));
+    .orderBy(
+      asc(categoryOwner.code),
+      asc(structureCategories.code),
+      asc(caseRoutingRules.governorateCode),
+      asc(ruleMunicipality.code),
+    );
 }
 
 /** How long the routing page looks back when it counts what each rule routed. */

@@ -4,9 +4,16 @@ import { isUuid } from "../../../core/ids.js";
 import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import type { caseEvents } from "../tables.js";
-import { type MailSettings, notifyAssignee } from "./notify.js";
+import { caseTeams } from "../tables.js";
+import { type MailSettings, notifyAssignee, notifyTeam } from "./notify.js";
 import type { CaseRow } from "./queries/case.js";
-import { type Assignee, findHandler, leastLoadedAgent, listAgentsInTurn } from "./queries/handlers.js";
+import {
+  type Assignee,
+  findHandler,
+  leastLoadedAgent,
+  listAgentsInTurn,
+  listTeamAgents,
+} from "./queries/handlers.js";
 import { caseRoutingRules, type RoutingAssignment } from "./tables.js";
 
 /** The part of a routing rule the intake reads. */
@@ -15,7 +22,11 @@ export interface RoutingRule {
   categoryId: string;
   /** Null: any governorate. */
   governorateCode: string | null;
+  /** A municipality of that governorate (null: the whole governorate). */
+  municipalityId: string | null;
   targetStructureId: string;
+  /** A team of the target structure: the request joins its queue; any assignment is among its members. */
+  targetTeamId: string | null;
   assignment: RoutingAssignment;
   targetAgentId: string | null;
   /** The target structure's name, for the assigned agent's mail. */
@@ -25,21 +36,31 @@ export interface RoutingRule {
 export interface RouteInput {
   categoryId: string | null;
   governorateCode: string | null;
+  /** The municipality the request comes from, when the person named one. */
+  municipalityId?: string | null;
 }
 
+/** Which of a rule's places matched a request: its municipality, its governorate, or any place. */
+export type RoutePlace = "municipality" | "governorate" | "any";
+
+export const placeOf = (rule: Pick<RoutingRule, "governorateCode" | "municipalityId">): RoutePlace =>
+  rule.municipalityId ? "municipality" : rule.governorateCode ? "governorate" : "any";
+
 /**
- * The rule that decides where a new request goes, by its category and place: the rule for that
- * category and that governorate, else the category's rule for any governorate, else none (the
+ * The rule that decides where a new request goes, by its category and place: the category's rule
+ * for the request's municipality, else for its governorate, else for any place, else none (the
  * request stays with the structure the citizen chose). A request without a category is never routed.
  */
-export function routeCase<R extends Pick<RoutingRule, "categoryId" | "governorateCode">>(
-  rules: readonly R[],
-  { categoryId, governorateCode }: RouteInput,
-): R | null {
+export function routeCase<
+  R extends Pick<RoutingRule, "categoryId" | "governorateCode"> & { municipalityId?: string | null },
+>(rules: readonly R[], { categoryId, governorateCode, municipalityId }: RouteInput): R | null {
   if (!categoryId) return null;
   const mine = rules.filter((r) => r.categoryId === categoryId);
   return (
-    (governorateCode ? mine.find((r) => r.governorateCode === governorateCode) : undefined) ??
+    (municipalityId ? mine.find((r) => r.municipalityId === municipalityId) : undefined) ??
+    (governorateCode
+      ? mine.find((r) => r.governorateCode === governorateCode && !r.municipalityId)
+      : undefined) ??
     mine.find((r) => r.governorateCode === null) ??
     null
   );
@@ -53,7 +74,9 @@ export async function loadRoutingRules(db: Db, categoryId: string): Promise<Rout
       id: caseRoutingRules.id,
       categoryId: caseRoutingRules.categoryId,
       governorateCode: caseRoutingRules.governorateCode,
+      municipalityId: caseRoutingRules.municipalityId,
       targetStructureId: caseRoutingRules.targetStructureId,
+      targetTeamId: caseRoutingRules.targetTeamId,
       assignment: caseRoutingRules.assignment,
       targetAgentId: caseRoutingRules.targetAgentId,
       targetName: structures.name,
@@ -75,8 +98,8 @@ export async function findRoute(db: Db, c: RouteInput): Promise<RoutingRule | nu
  * Who a rule hands a request to at its target structure: the named agent (while they still handle
  * its requests), the agent with the fewest open requests, or the next agent after the one it chose
  * last (the rule's row is locked until the transaction ends, so two requests filed at once go to two
- * agents). Null when the rule assigns nobody or the structure has no agent. Call inside the
- * transaction that files the request.
+ * agents); among the members of the rule's team when it names one. Null when the rule assigns
+ * nobody or the structure (or team) has no agent. Call inside the transaction that files the request.
  */
 export async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Assignee | null> {
   const structureId = rule.targetStructureId;
@@ -86,14 +109,14 @@ export async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Assignee 
     case "agent":
       return rule.targetAgentId ? findHandler(tx, structureId, rule.targetAgentId) : null;
     case "least_loaded":
-      return leastLoadedAgent(tx, structureId);
+      return leastLoadedAgent(tx, structureId, rule.targetTeamId);
     case "round_robin": {
       const [locked] = await tx
         .select({ last: caseRoutingRules.lastAssigneeId })
         .from(caseRoutingRules)
         .where(eq(caseRoutingRules.id, rule.id))
         .for("update");
-      const agents = await listAgentsInTurn(tx, structureId);
+      const agents = await listAgentsInTurn(tx, structureId, rule.targetTeamId);
       if (agents.length === 0) return null;
       return agents[(agents.findIndex((a) => a.id === locked?.last) + 1) % agents.length]!;
     }
@@ -102,7 +125,8 @@ export async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Assignee 
 
 /**
  * What a route writes in the request's timeline, with the "submitted" event: which rule moved it
- * (the routing page counts these) and chose its agent.
+ * (the routing page counts these), for which place (a municipality, a governorate, anywhere), and
+ * which agent it chose.
  */
 export function routeEvents(
   caseId: string,
@@ -118,7 +142,16 @@ export function routeEvents(
       kind: "routed",
       at,
       internal: true,
-      details: { ruleId, from, to: rule.targetStructureId, anyPlace: rule.governorateCode === null },
+      details: {
+        ruleId,
+        from,
+        to: rule.targetStructureId,
+        teamId: rule.targetTeamId,
+        anyPlace: rule.governorateCode === null,
+        place: placeOf(rule),
+        governorateCode: rule.governorateCode,
+        municipalityId: rule.municipalityId,
+      },
     },
     ...(assignee
       ? [
@@ -127,7 +160,13 @@ export function routeEvents(
             kind: "assigned" as const,
             at,
             internal: true,
-            details: { to: assignee.id, auto: true, ruleId, strategy: rule.assignment },
+            details: {
+              to: assignee.id,
+              auto: true,
+              ruleId,
+              strategy: rule.assignment,
+              ...(rule.targetTeamId ? { teamId: rule.targetTeamId } : {}),
+            },
           },
         ]
       : []),
@@ -149,4 +188,30 @@ export async function recordAssignment(
       .where(eq(caseRoutingRules.id, rule.id));
   }
   await notifyAssignee(tx, settings, assignee, c, rule.targetName);
+}
+
+/**
+ * Once a rule sent a request to a team's queue without assigning it: the team's members are told,
+ * each by a mail now, or in their daily summary if they chose one (jobs/assignment-summary.ts).
+ */
+export async function notifyTeamQueued(
+  tx: Db,
+  settings: Pick<MailSettings, "publicUrl">,
+  c: Pick<CaseRow, "id" | "reference">,
+  rule: RoutingRule,
+): Promise<number> {
+  if (!rule.targetTeamId) return 0;
+  const [team] = await tx
+    .select({ name: caseTeams.name })
+    .from(caseTeams)
+    .where(eq(caseTeams.id, rule.targetTeamId));
+  if (!team) return 0;
+  const members = await listTeamAgents(tx, rule.targetStructureId, rule.targetTeamId);
+  return notifyTeam(
+    tx,
+    settings,
+    members.filter((m) => !m.dailySummary),
+    c,
+    team.name,
+  );
 }

@@ -29,6 +29,7 @@ export const QueueQuerySchema = Type.Object({
   category: short,
   deadline: short,
   assignee: short,
+  team: short,
   governorate: short,
   appeals: short,
   /** The search box: cut to SEARCH_MAX characters when read; far longer is a malformed request. */
@@ -102,11 +103,30 @@ export type TemplateBody = FormBody<"structure" | "category" | "locale" | "title
 export const RoutingBody = formSchema({
   category: 100,
   governorate: 20,
+  municipality: 100,
   structure: 100,
+  team: 100,
   assignment: 20,
   agent: 100,
 });
-export type RoutingBody = FormBody<"category" | "governorate" | "structure" | "assignment" | "agent">;
+export type RoutingBody = FormBody<
+  "category" | "governorate" | "municipality" | "structure" | "team" | "assignment" | "agent"
+>;
 
 export const PreferencesBody = formSchema({ assignmentMail: 20 });
 export type PreferencesBody = FormBody<"assignmentMail">;
+
+export const TeamBody = Type.Object({
+  structure: Type.Optional(Type.String({ maxLength: 100 })),
+  nameAr: Type.Optional(Type.String({ maxLength: 1000 })),
+  nameFr: Type.Optional(Type.String({ maxLength: 1000 })),
+  nameEn: Type.Optional(Type.String({ maxLength: 1000 })),
+  members: Type.Optional(
+    Type.Union([
+      Type.String({ maxLength: 100 }),
+      Type.Array(Type.String({ maxLength: 100 }), { maxItems: 400 }),
+    ]),
+  ),
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type TeamBody = Static<typeof TeamBody>;

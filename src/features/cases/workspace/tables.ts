@@ -14,7 +14,7 @@ import { accounts } from "../../../core/auth/tables.js";
 import { governorates, structures } from "../../../core/structures/tables.js";
 import { id, ownedBy, requiredRef, timestamps, tstz } from "../../../db/columns.js";
 import { structureCategories } from "../../structures/tables.js";
-import { caseStatus, cases, caseType } from "../tables.js";
+import { caseStatus, cases, caseTeams, caseType } from "../tables.js";
 
 /** A queue's filters saved under a name by a member of staff, for one structure. */
 export const savedCaseViews = pgTable(
@@ -62,8 +62,9 @@ export const ROUTING_ASSIGNMENTS = ["none", "least_loaded", "round_robin", "agen
 export type RoutingAssignment = (typeof ROUTING_ASSIGNMENTS)[number];
 
 /**
- * Where requests of a category go, by place: category × governorate (null: any governorate) →
- * structure, and optionally at once to one of its agents (see ROUTING_ASSIGNMENTS).
+ * Where requests of a category go, by place: category × municipality, or × governorate (null: any
+ * governorate) → structure, and optionally at once to one of its agents (see ROUTING_ASSIGNMENTS).
+ * A rule for a municipality also names the municipality's governorate.
  */
 export const caseRoutingRules = pgTable(
   "case_routing_rules",
@@ -71,8 +72,12 @@ export const caseRoutingRules = pgTable(
     id: id(),
     categoryId: requiredRef("category_id", () => structureCategories.id),
     governorateCode: text("governorate_code").references(() => governorates.code),
+    /** A municipality of that governorate: the rule then applies to requests from there only. */
+    municipalityId: uuid("municipality_id").references(() => structures.id),
     targetStructureId: requiredRef("target_structure_id", () => structures.id),
     assignment: text("assignment").$type<RoutingAssignment>().notNull().default("none"),
+    /** A team of the target structure: the request joins its queue, and any assignment is among its members. */
+    targetTeamId: uuid("target_team_id").references(() => caseTeams.id, { onDelete: "set null" }),
     /** The agent of an "agent" rule (null otherwise, or once their account is gone). */
     targetAgentId: uuid("target_agent_id").references(() => accounts.id, { onDelete: "set null" }),
     /** Round robin: the agent the rule handed its latest request to; the next one in turn follows. */
@@ -83,11 +88,18 @@ export const caseRoutingRules = pgTable(
   (t) => [
     uniqueIndex("case_routing_rules_place_unique")
       .on(t.categoryId, t.governorateCode)
-      .where(sql`${t.governorateCode} is not null`),
+      .where(sql`${t.governorateCode} is not null and ${t.municipalityId} is null`),
+    uniqueIndex("case_routing_rules_municipality_unique")
+      .on(t.categoryId, t.municipalityId)
+      .where(sql`${t.municipalityId} is not null`),
     uniqueIndex("case_routing_rules_any_place_unique")
       .on(t.categoryId)
       .where(sql`${t.governorateCode} is null`),
     index("case_routing_rules_target_idx").on(t.targetStructureId),
+    check(
+      "case_routing_rules_municipality_governorate",
+      sql`${t.municipalityId} is null or ${t.governorateCode} is not null`,
+    ),
     check(
       "case_routing_rules_assignment",
       sql`${t.assignment} in ('none', 'least_loaded', 'round_robin', 'agent')`,

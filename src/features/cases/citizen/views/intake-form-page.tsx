@@ -16,6 +16,7 @@ import {
   CategoryField,
   DescriptionField,
   GovernorateField,
+  MunicipalityField,
   REQUEST_FIELD_IDS,
 } from "../../views/request-fields.js";
 
@@ -30,6 +31,7 @@ export interface IntakeFormProps {
   structure: { id: string; code: string; name: LocalizedText } | "unknown";
   categories: Array<{ id: string; name: LocalizedText }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
+  municipalities: Array<{ id: string; name: LocalizedText }>;
   signedIn: boolean;
   submissionKey: string;
   values?: IntakeInput;
@@ -43,7 +45,18 @@ export interface IntakeFormProps {
 export function IntakeFormPage(props: IntakeFormProps) {
   const { t, locale } = usePage();
   const href = useHref();
-  const { type, structure, categories, governorates, signedIn, values = {}, errors, similar, about } = props;
+  const {
+    type,
+    structure,
+    categories,
+    governorates,
+    municipalities,
+    signedIn,
+    values = {},
+    errors,
+    similar,
+    about,
+  } = props;
   const { message, Summary } = useFieldErrors(errors, IDS);
   const structureName =
     structure === "unknown" ? t("cases.intake.structureUnknown") : pickLocalized(structure.name, locale).text;
@@ -151,6 +164,11 @@ export function IntakeFormPage(props: IntakeFormProps) {
           governorates={governorates}
           value={values.governorate}
           error={message("governorate")}
+        />
+        <MunicipalityField
+          municipalities={municipalities}
+          value={values.municipality}
+          error={message("municipality")}
         />
         <TextInput
           id={IDS.address}

@@ -15,7 +15,11 @@ export async function deleteRoutingRule(ctx: StaffContext, rule: RoutingRuleRow)
         subjectType: "case_routing_rule",
         subjectId: rule.id,
         structureId: rule.targetStructureId,
-        details: { categoryId: rule.categoryId, governorateCode: rule.governorateCode },
+        details: {
+          categoryId: rule.categoryId,
+          governorateCode: rule.governorateCode,
+          municipalityId: rule.municipalityId,
+        },
       },
       ctx.request,
       ctx.actor.accountId,

@@ -58,7 +58,9 @@ describe("routing rules", () => {
         id: expect.any(String),
         categoryId: lighting.id,
         governorateCode: "TN-11",
+        municipalityId: null,
         targetStructureId: municipality,
+        targetTeamId: null,
         assignment: "agent",
         targetAgentId: clerk.account.id,
         targetName: expect.objectContaining({ fr: expect.any(String) }),
@@ -131,5 +133,77 @@ describe("routing rules", () => {
     // Agents see no routing page.
     expect((await people.agent.agent.get("/fr/staff/routing")).statusCode).toBe(403);
     expect(await loadRoutingRules(db, "nope")).toEqual([]);
+  });
+
+  it("lets a rule name a municipality of its governorate, and refuses one outside it", async () => {
+    const waste = await createCategory(db, "gov-tn-11");
+    const base = { category: waste.id, structure: municipality, assignment: "none" };
+    const outside = await mayor.agent.post("/fr/staff/routing", {
+      ...base,
+      governorate: "TN-12",
+      municipality,
+    });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.body).toContain('href="#municipality"');
+    expect(outside.body).toContain("La municipalité doit appartenir au gouvernorat choisi");
+    // Any governorate: a municipality cannot stand alone.
+    const alone = await mayor.agent.post("/ar/staff/routing", { ...base, governorate: "", municipality });
+    expect(alone.statusCode).toBe(422);
+    expect(alone.body).toContain("يجب أن تكون البلدية في الولاية المختارة");
+    // Forged: a structure that is no municipality, an id that names nothing, not an id at all.
+    for (const forged of [governorate, "01900000-0000-7000-8000-000000000000", "mun-tn-11"]) {
+      const response = await mayor.agent.post("/en/staff/routing", {
+        ...base,
+        governorate: "TN-11",
+        municipality: forged,
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.body).toContain('href="#municipality"');
+      expect(response.body).toContain("Choose a municipality from the list");
+    }
+    expect(await loadRoutingRules(db, waste.id)).toEqual([]);
+
+    // The form offers the municipalities, without JavaScript: a plain select.
+    const form = await mayor.agent.get("/fr/staff/routing");
+    expect(form.body).toMatch(/<select id="municipality" name="municipality"/);
+    expect(form.body).toContain(`<option value="${municipality}">Municipalité de Tunis</option>`);
+
+    const saved = await mayor.agent.post("/fr/staff/routing", {
+      ...base,
+      governorate: "TN-11",
+      municipality,
+    });
+    expect(saved.statusCode, saved.body).toBe(303);
+    // The governorate's own rule for the same category is another place: both stand.
+    const whole = await mayor.agent.post("/fr/staff/routing", { ...base, governorate: "TN-11" });
+    expect(whole.statusCode, whole.body).toBe(303);
+    const again = await mayor.agent.post("/fr/staff/routing", {
+      ...base,
+      governorate: "TN-11",
+      municipality,
+    });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('href="#municipality"');
+    expect(again.body).toContain("Une règle existe déjà");
+
+    const rules = await loadRoutingRules(db, waste.id);
+    expect(rules.map((r) => r.municipalityId).sort()).toEqual([municipality, null].sort());
+    const page = await mayor.agent.get("/fr/staff/routing");
+    const rows = page.body.split("<tr").filter((r) => r.includes(`Catégorie ${waste.code}`));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain("Municipalité de Tunis");
+    expect(rows[1]).toContain("Toute municipalité");
+    const entries = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "case_routing_rule.create"));
+    expect(
+      entries.find(
+        (e) =>
+          e.details &&
+          (e.details as { categoryId?: string }).categoryId === waste.id &&
+          (e.details as { municipalityId?: string }).municipalityId === municipality,
+      ),
+    ).toBeDefined();
   });
 });

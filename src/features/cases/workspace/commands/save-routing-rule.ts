@@ -4,19 +4,30 @@ import { type FieldErrors, fieldError, hasErrors, type Result, text } from "../.
 import { isUuid } from "../../../../core/ids.js";
 import { governorates, structures } from "../../../../core/structures/tables.js";
 import { isUniqueViolation } from "../../../../db/errors.js";
+import { findMunicipality } from "../../../structures/queries.js";
 import { canRoutingRule } from "../policy.js";
 import { findHandler } from "../queries/handlers.js";
 import { ruleResource } from "../routing-rules.js";
 import { caseRoutingRules, ROUTING_ASSIGNMENTS, type RoutingAssignment } from "../tables.js";
+import { findTeam, teamMemberIds } from "../teams.js";
 import type { StaffContext } from "./context.js";
 
-export type RoutingRuleField = "category" | "governorate" | "structure" | "assignment" | "agent";
+export type RoutingRuleField =
+  | "category"
+  | "governorate"
+  | "municipality"
+  | "structure"
+  | "team"
+  | "assignment"
+  | "agent";
 export type RoutingRuleInput = Partial<Record<RoutingRuleField, string>>;
 
 /**
- * Adds a routing rule: a category's requests from a governorate (or from anywhere) go to a
- * structure, and optionally straight to one of its agents (the least loaded, each in turn, or one
- * named agent of that structure). One rule per category and place.
+ * Adds a routing rule: a category's requests from a municipality, a governorate (or from anywhere)
+ * go to a structure, and optionally straight to one of its agents (the least loaded, each in turn,
+ * or one named agent of that structure), or to one of its teams (whose queue it joins; any
+ * assignment is then among the team's members). One rule per category and place; a municipality
+ * must be in the rule's governorate, a team of the target structure.
  */
 export async function createRoutingRule(
   ctx: StaffContext,
@@ -45,9 +56,24 @@ export async function createRoutingRule(
     const [known] = await ctx.db.select().from(governorates).where(eq(governorates.code, governorateCode));
     if (!known) errors.governorate = fieldError("cases.workspace.errors.governorateInvalid");
   }
+  const municipalityRef = text(input.municipality);
+  const municipality = municipalityRef ? await findMunicipality(ctx.db, municipalityRef) : null;
+  if (municipalityRef && !municipality)
+    errors.municipality = fieldError("cases.workspace.errors.municipalityInvalid");
+  else if (municipality && municipality.governorateCode !== governorateCode)
+    errors.municipality = fieldError("cases.workspace.errors.municipalityOutsideGovernorate");
+  const municipalityId = municipality?.id ?? null;
+  // A team of the target structure: the request waits in its queue, or goes to one of its members.
+  const teamRef = text(input.team);
+  const team = teamRef ? await findTeam(ctx.db, teamRef) : null;
+  if (teamRef && (!team || !target || team.structureId !== target.id))
+    errors.team = fieldError("cases.workspace.errors.teamInvalid");
+  const targetTeamId = team?.id ?? null;
   const agentId = assignment === "agent" ? text(input.agent) : "";
   if (assignment === "agent" && !(target && (await findHandler(ctx.db, target.id, agentId))))
     errors.agent = fieldError("cases.workspace.errors.agentInvalid");
+  else if (assignment === "agent" && team && !(await teamMemberIds(ctx.db, team.id)).includes(agentId))
+    errors.agent = fieldError("cases.workspace.errors.agentNotInTeam");
   if (target && resource && !canRoutingRule(ctx.actor, resource)) {
     errors.category = fieldError("cases.workspace.errors.categoryNotYours");
   }
@@ -60,7 +86,9 @@ export async function createRoutingRule(
         .values({
           categoryId,
           governorateCode,
+          municipalityId,
           targetStructureId,
+          targetTeamId,
           assignment: assignment!,
           targetAgentId: agentId || null,
           createdBy: ctx.actor.accountId,
@@ -73,7 +101,13 @@ export async function createRoutingRule(
           subjectType: "case_routing_rule",
           subjectId: row!.id,
           structureId: targetStructureId,
-          details: { categoryId, governorateCode, assignment, targetAgentId: agentId || null },
+          details: {
+            categoryId,
+            governorateCode,
+            municipalityId,
+            assignment,
+            targetAgentId: agentId || null,
+          },
         },
         ctx.request,
         ctx.actor.accountId,
@@ -82,6 +116,7 @@ export async function createRoutingRule(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return { ok: false, errors: { governorate: fieldError("cases.workspace.errors.ruleExists") } };
+    const field = municipalityId ? "municipality" : "governorate";
+    return { ok: false, errors: { [field]: fieldError("cases.workspace.errors.ruleExists") } };
   }
 }

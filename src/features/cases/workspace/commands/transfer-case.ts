@@ -55,6 +55,8 @@ export async function transferCase(
         categoryId: null,
         status: "new",
         assigneeId: null,
+        // Its team was the former structure's.
+        teamId: null,
         clockStartedAt: now,
         dueAt,
         pausedAt: null,

@@ -4,6 +4,7 @@ import type { StaffRole } from "../../../../core/authz/actor.js";
 import { memberships } from "../../../../core/authz/tables.js";
 import { isUuid } from "../../../../core/ids.js";
 import type { Db } from "../../../../db/client.js";
+import { caseTeamMembers } from "../../tables.js";
 import { agentOpenLoad, staffPreferences } from "../tables.js";
 
 /** A member of staff who handles a structure's requests, as lists and mails need them. */
@@ -72,40 +73,64 @@ export async function findHandler(db: Db, structureId: string, accountId: string
 }
 
 /**
- * The structure's least-loaded agent: the fewest open requests assigned to them (in any structure,
- * read from agent_open_load, one row per agent), the longest-serving first on a tie. Null when the
- * structure has no agent. One statement: it runs on every request a rule assigns.
+ * The structure's least-loaded agent (of one of its teams, when given): the fewest open requests
+ * assigned to them (in any structure, read from agent_open_load, one row per agent), the
+ * longest-serving first on a tie. Null when the structure (or team) has no agent. One statement: it
+ * runs on every request a rule assigns.
  */
-export async function leastLoadedAgent(db: Db, structureId: string): Promise<Assignee | null> {
+export async function leastLoadedAgent(
+  db: Db,
+  structureId: string,
+  teamId: string | null = null,
+): Promise<Assignee | null> {
   const [row] = await db
     .select(assigneeColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .leftJoin(staffPreferences, eq(staffPreferences.accountId, accounts.id))
     .leftJoin(agentOpenLoad, eq(agentOpenLoad.accountId, accounts.id))
-    .where(agentsOf(structureId))
+    .where(agentsOf(structureId, teamId))
     .orderBy(sql`coalesce(${agentOpenLoad.n}, 0)`, asc(memberships.createdAt), asc(memberships.accountId))
     .limit(1);
   return row ?? null;
 }
 
-/** The structure's agents in the order a round-robin rule takes them: longest-serving first. */
-export async function listAgentsInTurn(db: Db, structureId: string): Promise<Assignee[]> {
+/**
+ * The structure's agents (of one of its teams, when given) in the order a round-robin rule takes
+ * them: longest-serving first.
+ */
+export async function listAgentsInTurn(
+  db: Db,
+  structureId: string,
+  teamId: string | null = null,
+): Promise<Assignee[]> {
   return db
     .select(assigneeColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .leftJoin(staffPreferences, eq(staffPreferences.accountId, accounts.id))
-    .where(agentsOf(structureId))
+    .where(agentsOf(structureId, teamId))
     .orderBy(asc(memberships.createdAt), asc(memberships.accountId));
 }
 
-/** The live agents of a structure (not its admins: rules hand requests to agents). */
-function agentsOf(structureId: string) {
+/** The live agents of a structure (not its admins: rules hand requests to agents), of a team when given. */
+function agentsOf(structureId: string, teamId: string | null = null) {
   return and(
     eq(memberships.structureId, structureId),
     eq(memberships.role, "agent"),
     isNull(memberships.revokedAt),
     isNull(accounts.deletedAt),
+    teamId
+      ? sql`exists (select 1 from ${caseTeamMembers} where ${caseTeamMembers.teamId} = ${teamId}
+          and ${caseTeamMembers.accountId} = ${accounts.id})`
+      : undefined,
   );
+}
+
+/**
+ * The members of a team who are still live agents of its structure, with their choice of mail
+ * rhythm: who hears of a request waiting in the team's queue.
+ */
+export async function listTeamAgents(db: Db, structureId: string, teamId: string): Promise<Assignee[]> {
+  return listAgentsInTurn(db, structureId, teamId);
 }

@@ -5,7 +5,7 @@ import { likePattern, normalizedParam } from "../../../../core/search.js";
 import { type Db, rowsOf } from "../../../../db/client.js";
 import type { DeadlineState } from "../../../calendar/deadlines.js";
 import { type CaseStatus, OPEN_STATUSES } from "../../lifecycle.js";
-import { CASE_REFERENCE_NUMBER, caseStatus, cases } from "../../tables.js";
+import { CASE_REFERENCE_NUMBER, caseStatus, cases, caseTeamMembers } from "../../tables.js";
 import { type CaseDeadlineState, deadlineCondition, deadlineStateSql } from "../deadline-state.js";
 import type { QueueFilters, QueueSearch } from "../queue-filters.js";
 import { caseSettledCounts } from "../tables.js";
@@ -42,6 +42,14 @@ function baseConditions(f: QueueFilters, clock: QueueClock, t: FilterColumns = c
   if (f.assignee === "unassigned") where.push(isNull(t.assigneeId));
   else if (f.assignee === "me") where.push(eq(t.assigneeId, clock.accountId));
   else if (f.assignee) where.push(eq(t.assigneeId, f.assignee));
+  // The settled counts know nothing of teams: a team filter counts the requests themselves.
+  if (f.team === "mine")
+    where.push(
+      t === cases
+        ? sql`${cases.teamId} in (select ${caseTeamMembers.teamId} from ${caseTeamMembers}
+            where ${caseTeamMembers.accountId} = ${clock.accountId})`
+        : sql`false`,
+    );
   return where;
 }
 
@@ -162,10 +170,11 @@ const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
  */
 export function queueCountsQuery(f: QueueFilters, clock: QueueClock): SQL {
   // The settled counts know nothing of words or contacts: a search counts the requests it finds.
-  if (f.search)
+  // Nor of teams: a team filter counts its requests, few, from cases_team_idx.
+  if (f.search || f.team)
     return sql`select ${cases.status} as status, ${deadlineStateSql(clock.now, clock.soonLimit)} as state,
       count(*)::int as n from ${cases}
-      where ${and(...baseConditions(f, clock), searchCondition(f.search))} group by 1, 2`;
+      where ${and(...baseConditions(f, clock), f.search ? searchCondition(f.search) : undefined)} group by 1, 2`;
   const counted = caseSettledCounts;
   return sql`select ${counted.status} as status, 'none' as state, sum(${counted.n})::int as n from ${counted}
       where ${and(...baseConditions(f, clock, counted))} group by 1

@@ -19,6 +19,7 @@ import {
 } from "../queries/case.js";
 import { listMembers } from "../queries/handlers.js";
 import { listSimilarOpenCases } from "../queries/similar.js";
+import { teamNames } from "../teams.js";
 import { fillTemplate, listUsableTemplates, placeholderValues } from "../templates.js";
 import type { CaseForms } from "../views/case-forms.js";
 import type { CasePageData } from "../views/case-page.js";
@@ -49,7 +50,11 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     listUsableTemplates(db, c.structureId, c.categoryId),
     findDeadlinePolicy(db, c.type, c.structureId),
     loadCalendarFor(db, now),
-    structureNames(db, [c.structureId, ...(c.appealStructureId ? [c.appealStructureId] : [])]),
+    structureNames(db, [
+      c.structureId,
+      ...(c.appealStructureId ? [c.appealStructureId] : []),
+      ...(c.municipalityId ? [c.municipalityId] : []),
+    ]),
     db
       .select({ id: structures.id, name: structures.name })
       .from(structures)
@@ -66,6 +71,10 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     ? await db.select().from(governorates).where(eq(governorates.code, c.governorateCode))
     : [];
   const duplicateOf = c.duplicateOfId ? await findCase(db, c.duplicateOfId) : null;
+  const teams = await teamNames(db, [
+    ...(c.teamId ? [c.teamId] : []),
+    ...events.map((e) => String((e.event.details as { teamId?: unknown }).teamId ?? "")),
+  ]);
   return {
     c,
     abilities: caseAbilities(request.actor, c),
@@ -73,6 +82,9 @@ export async function casePageData(request: FastifyRequest, c: CaseRow): Promise
     appealStructureName: c.appealStructureId ? (names.get(c.appealStructureId) ?? null) : null,
     categoryName,
     governorateName: governorate?.name ?? null,
+    teamName: c.teamId ? (teams.get(c.teamId) ?? null) : null,
+    teams,
+    municipality: c.municipalityId ? { id: c.municipalityId, name: names.get(c.municipalityId) ?? {} } : null,
     assigneeName: c.assigneeId
       ? (handlers.find((h) => h.id === c.assigneeId)?.name ??
         (await findSubmitter(db, c.assigneeId))?.name ??

@@ -5,7 +5,7 @@ import type { FieldErrors } from "../../../../core/forms.js";
 import { isUuid } from "../../../../core/ids.js";
 import { submissionLimit } from "../../../../core/security/submission-limit.js";
 import { readUpload } from "../../../../core/security/uploads.js";
-import { listGovernorates } from "../../../structures/queries.js";
+import { listGovernorates, listMunicipalities } from "../../../structures/queries.js";
 import { ATTACHMENT_UPLOADS } from "../../attachments.js";
 import { followPinOf } from "../../follow-code.js";
 import { findCaseByFollowToken, listActiveCategories } from "../../queries.js";
@@ -49,9 +49,10 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     } = {},
   ) => {
     const { structure, structures } = await chooseStructure(request, wanted);
-    const [categories, governorates] = await Promise.all([
+    const [categories, governorates, municipalities] = await Promise.all([
       listActiveCategories(app.db, structure.id),
       listGovernorates(app.db),
+      listMunicipalities(app.db),
     ]);
     return (
       <StaffIntakePage
@@ -60,6 +61,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
         structure={structure}
         categories={categories}
         governorates={governorates}
+        municipalities={municipalities}
         submissionKey={form.submissionKey || randomBytes(18).toString("base64url")}
         values={form.values}
         errors={form.errors}

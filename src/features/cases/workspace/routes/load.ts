@@ -40,6 +40,7 @@ export function staffNav(request: FastifyRequest): StaffNav {
     workload: workload === "all" || workload.length > 0,
     templates: scope === "all" || scope.length > 0,
     routing: canListRoutingRules(request.actor),
+    teams: scope === "all" || scope.length > 0,
     preferences: canSetPreferences(request.actor),
   };
 }

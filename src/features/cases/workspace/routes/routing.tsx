@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
-import { listGovernorates } from "../../../structures/queries.js";
+import { listGovernorates, listMunicipalities } from "../../../structures/queries.js";
 import { deleteRoutingRule } from "../commands/delete-routing-rule.js";
 import { createRoutingRule, type RoutingRuleField } from "../commands/save-routing-rule.js";
 import { canListRoutingRules, canRoutingRule, templateScope } from "../policy.js";
@@ -14,6 +14,7 @@ import {
   ruleResource,
 } from "../routing-rules.js";
 import { EmptyBody, ItemParams, RoutingBody } from "../schema.js";
+import { listTeamsOf } from "../teams.js";
 import { RoutingPage } from "../views/routing-page.js";
 import { staffContext, staffGuard, staffNav } from "./load.js";
 
@@ -52,6 +53,13 @@ export const routingRoutes: FastifyPluginAsync = async (app) => {
         categories={categories}
         agents={agents}
         governorates={await listGovernorates(app.db)}
+        municipalities={await listMunicipalities(app.db)}
+        teams={
+          await listTeamsOf(
+            app.db,
+            targets.map((s) => s.id),
+          )
+        }
         values={values}
         errors={errors}
       />

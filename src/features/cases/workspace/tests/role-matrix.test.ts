@@ -3,7 +3,7 @@ import { signedInAgent } from "../../../../../test/accounts.js";
 import { expectFor, HOME_STRUCTURE, roleMatrix } from "../../../../../test/role-matrix.js";
 import { sha256 } from "../../../../core/auth/secrets.js";
 import { contentKey } from "../../../../core/files/store.js";
-import { caseAttachments } from "../../tables.js";
+import { caseAttachments, caseTeams } from "../../tables.js";
 import { caseRoutingRules, responseTemplates, savedCaseViews } from "../tables.js";
 import { createCategory, insertCase, staffTestApp, structureIdOf } from "../testing.js";
 import { unsubscribeToken } from "../unsubscribe-token.js";
@@ -344,6 +344,54 @@ roleMatrix("routing rules", testApp, [
     url: () => `/fr/staff/routing/${rule().id}/delete`,
     // The rules route to the municipality: the governorate's admins do not manage them.
     expect: { anonymous: 303, platform_admin: 303, structure_admin: 404, other_staff: 404, otherwise: 403 },
+  },
+]);
+
+const team = take(
+  await Promise.all(
+    Array.from({ length: ROLES * 2 }, (_, i) =>
+      db
+        .insert(caseTeams)
+        .values({ structureId: home, name: { ar: `فريق ${i}`, fr: `Équipe ${i}`, en: `Team ${i}` } })
+        .returning()
+        .then((r) => r[0]!),
+    ),
+  ),
+);
+const teamNames = { nameAr: "فريق الطرقات", nameFr: "Équipe voirie", nameEn: "Roads team" };
+
+roleMatrix("teams", testApp, [
+  {
+    method: "GET",
+    url: "/fr/staff/teams",
+    expect: expectFor.admins(200),
+  },
+  {
+    method: "GET",
+    url: `/fr/staff/teams?structure=${home}`,
+    expect: expectFor.admins(200, 404),
+  },
+  {
+    method: "POST",
+    url: "/fr/staff/teams",
+    form: { structure: home, ...teamNames },
+    expect: expectFor.admins(303, 404),
+  },
+  {
+    method: "GET",
+    url: () => `/fr/staff/teams/${team().id}`,
+    expect: { anonymous: 303, citizen: 403, structure_admin: 200, platform_admin: 200, otherwise: 404 },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/teams/${team().id}`,
+    form: teamNames,
+    expect: { anonymous: 303, citizen: 403, structure_admin: 303, platform_admin: 303, otherwise: 404 },
+  },
+  {
+    method: "POST",
+    url: () => `/fr/staff/teams/${team().id}/delete`,
+    expect: { anonymous: 303, citizen: 403, structure_admin: 303, platform_admin: 303, otherwise: 404 },
   },
 ]);
 

@@ -4,6 +4,7 @@ import { signedInAgent } from "../../../../../test/accounts.js";
 import { Agent } from "../../../../../test/app.js";
 import { mailsTo } from "../../../../../test/mail.js";
 import { sendRequestForm } from "../../../../../test/request-form.js";
+import { structures } from "../../../../core/structures/tables.js";
 import { issueKey, postRequest } from "../../../open311/testing.js";
 import { OPEN_STATUSES } from "../../lifecycle.js";
 import { cases } from "../../tables.js";
@@ -29,8 +30,8 @@ const second = await signedInAgent(app, database, {
 });
 const { key } = await issueKey(db);
 
-/** Files a complaint through the web form, as a visitor would. */
-async function fileOnTheWeb(categoryId: string, governorateCode: string) {
+/** Files a complaint through the web form, as a visitor would (from a municipality, when one is named). */
+async function fileOnTheWeb(categoryId: string, governorateCode: string, municipalityId?: string) {
   const visitor = new Agent(app);
   const response = await sendRequestForm(app, visitor, "fr", {
     type: "complaint",
@@ -39,6 +40,7 @@ async function fileOnTheWeb(categoryId: string, governorateCode: string) {
     subject: "Nid-de-poule dangereux",
     description: "Un nid-de-poule profond s'est ouvert devant l'école primaire de la rue de Rome.",
     governorate: governorateCode,
+    ...(municipalityId ? { municipality: municipalityId } : {}),
     contactMode: "email",
     contactEmail: "citoyen@example.tn",
   });
@@ -224,5 +226,101 @@ describe("routing at intake", () => {
     // It waits in the municipality's queue, not the governorate's.
     const queue = await first.agent.get(`/fr/staff/requests?structure=${municipality}`);
     expect(queue.body).toContain(routed.reference);
+  });
+
+  it("routes by the category's rule for the request's municipality before its governorate's", async () => {
+    // A second municipality of the governorate of Tunis, beside the Municipality of Tunis.
+    const [bardo] = await db
+      .insert(structures)
+      .values({
+        code: "mun-tn-11-bardo",
+        kind: "municipality",
+        parentId: governorate,
+        governorateCode: "TN-11",
+        name: { ar: "بلدية باردو", fr: "Municipalité du Bardo", en: "Municipality of Le Bardo" },
+        summary: { ar: "خدمات القرب.", fr: "Services de proximité.", en: "Local services." },
+      })
+      .returning();
+    const bardoAgent = await signedInAgent(app, database, {
+      roles: [{ structure: "mun-tn-11-bardo", role: "agent" }],
+      displayName: "Agent Bardo",
+      email: "agent@bardo.tn",
+    });
+    const waste = await createCategory(db, "gov-tn-11");
+    await addRule({ category: waste.id, governorate: "TN-11", structure: municipality });
+    await addRule({
+      category: waste.id,
+      governorate: "TN-11",
+      municipality: bardo!.id,
+      structure: bardo!.id,
+      assignment: "least_loaded",
+    });
+
+    const fromBardo = await fileOnTheWeb(waste.id, "TN-11", bardo!.id);
+    expect(fromBardo).toMatchObject({
+      structureId: bardo!.id,
+      municipalityId: bardo!.id,
+      assigneeId: bardoAgent.account.id,
+    });
+    const fromTunis = await fileOnTheWeb(waste.id, "TN-11", municipality);
+    expect(fromTunis).toMatchObject({
+      structureId: municipality,
+      municipalityId: municipality,
+      assigneeId: null,
+    });
+    // No municipality named: the governorate's rule; the municipality alone gives the governorate.
+    expect((await fileOnTheWeb(waste.id, "TN-11")).structureId).toBe(municipality);
+    expect(await fileOnTheWeb(waste.id, "", bardo!.id)).toMatchObject({
+      structureId: bardo!.id,
+      governorateCode: "TN-11",
+    });
+
+    // The timeline records the place of the rule that decided.
+    const [, routedBardo] = await eventsOf(db, fromBardo.id);
+    expect(routedBardo).toMatchObject({
+      kind: "routed",
+      details: { to: bardo!.id, place: "municipality", governorateCode: "TN-11", municipalityId: bardo!.id },
+    });
+    const [, routedTunis] = await eventsOf(db, fromTunis.id);
+    expect(routedTunis!.details).toMatchObject({
+      to: municipality,
+      place: "governorate",
+      governorateCode: "TN-11",
+      municipalityId: null,
+    });
+    expect(routedTunis!.details.ruleId).not.toBe(routedBardo!.details.ruleId);
+    const page = await bardoAgent.agent.get(`/fr/staff/requests/${fromBardo.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(
+      "Orientée vers Municipalité du Bardo par la règle d'orientation de cette catégorie dans cette municipalité (Municipalité du Bardo).",
+    );
+
+    // A municipality outside the governorate given is refused, in the page's language.
+    const visitor = new Agent(app);
+    const refused = await sendRequestForm(app, visitor, "ar", {
+      type: "complaint",
+      structure: "gov-tn-11",
+      category: waste.id,
+      subject: "فضلات متراكمة",
+      description: "تتراكم الفضلات منذ أسبوع أمام المدرسة الابتدائية في نهج روما.",
+      governorate: "TN-12",
+      municipality: bardo!.id,
+      contactMode: "email",
+      contactEmail: "citoyen@example.tn",
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#municipality"');
+    expect(refused.body).toContain("هذه البلدية ليست في الولاية المختارة");
+    const forged = await sendRequestForm(app, visitor, "fr", {
+      type: "complaint",
+      structure: "gov-tn-11",
+      subject: "Ordures entassées",
+      description: "Les ordures s'entassent depuis une semaine devant l'école de la rue de Rome.",
+      municipality: governorate,
+      contactMode: "email",
+      contactEmail: "citoyen@example.tn",
+    });
+    expect(forged.statusCode).toBe(422);
+    expect(forged.body).toContain("Choisissez la municipalité dans la liste");
   });
 });

@@ -33,6 +33,12 @@ export interface CasePageData {
   appealStructureName: LocalizedText | null;
   categoryName: LocalizedText | null;
   governorateName: LocalizedText | null;
+  /** The team whose queue the request is in (a routing rule sent it there). */
+  teamName: LocalizedText | null;
+  /** Names of the teams its timeline mentions. */
+  teams: Map<string, LocalizedText>;
+  /** The municipality the request comes from, when the person named one. */
+  municipality: { id: string; name: LocalizedText } | null;
   assigneeName: string | null;
   /** The submitter's account, when the request was sent signed in. */
   submitter: { name: string; email: string | null } | null;
@@ -175,12 +181,19 @@ export function CasePage({
                 </a>
               </SummaryRow>
             )}
+            {data.teamName && (
+              <SummaryRow label={t("cases.workspace.fields.team")}>
+                <Localized text={data.teamName} />
+              </SummaryRow>
+            )}
             <SummaryRow label={t("cases.workspace.fields.assignee")}>
               <UserText>{data.assigneeName ?? t("cases.workspace.queue.unassigned")}</UserText>
             </SummaryRow>
-            {(data.governorateName || c.address) && (
+            {(data.governorateName || data.municipality || c.address) && (
               <SummaryRow label={t("cases.workspace.fields.place")}>
                 <>
+                  {data.municipality && <Localized text={data.municipality.name} />}
+                  {data.municipality && (data.governorateName || c.address) ? " · " : ""}
                   {data.governorateName && <Localized text={data.governorateName} />}
                   {data.governorateName && c.address ? " · " : ""}
                   {c.address && <UserText>{c.address}</UserText>}
@@ -199,6 +212,9 @@ export function CasePage({
             structures={
               new Map([
                 [data.c.structureId, data.structureName],
+                ...(data.municipality
+                  ? [[data.municipality.id, data.municipality.name] as [string, LocalizedText]]
+                  : []),
                 ...data.chain.flatMap(
                   (h) =>
                     [
@@ -209,6 +225,7 @@ export function CasePage({
               ])
             }
             people={new Map(data.handlers.map((h) => [h.id, h.name]))}
+            teams={data.teams}
           />
         </div>
         {(hasOtherActions(data.abilities) || data.similar.length > 0) && (

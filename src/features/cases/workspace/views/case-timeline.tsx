@@ -16,12 +16,15 @@ export function CaseTimeline({
   events,
   structures,
   people,
+  teams = new Map(),
 }: {
   events: TimelineEntry[];
-  /** Names of the structures transfers mention. */
+  /** Names of the structures transfers and routes mention. */
   structures: Map<string, LocalizedText>;
   /** Names of the people assignments mention. */
   people: Map<string, string>;
+  /** Names of the teams routes mention. */
+  teams?: Map<string, LocalizedText>;
 }) {
   const { t, locale } = usePage();
   const href = useHref();
@@ -64,13 +67,24 @@ export function CaseTimeline({
                 )}
                 {event.kind === "routed" && (
                   <p class="sh-body-text">
-                    {t(
-                      d.anyPlace
-                        ? "cases.workspace.timeline.routedAnyPlace"
-                        : "cases.workspace.timeline.routed",
-                      {
-                        to: plain(structures.get(str("to"))),
-                      },
+                    {str("municipalityId")
+                      ? t("cases.workspace.timeline.routedMunicipality", {
+                          to: plain(structures.get(str("to"))),
+                          municipality: plain(structures.get(str("municipalityId"))),
+                        })
+                      : t(
+                          d.anyPlace
+                            ? "cases.workspace.timeline.routedAnyPlace"
+                            : "cases.workspace.timeline.routed",
+                          {
+                            to: plain(structures.get(str("to"))),
+                          },
+                        )}
+                    {str("teamId") && (
+                      <>
+                        {" "}
+                        {t("cases.workspace.timeline.routedTeam", { team: plain(teams.get(str("teamId"))) })}
+                      </>
                     )}
                   </p>
                 )}

@@ -15,6 +15,7 @@ import {
   CategoryField,
   DescriptionField,
   GovernorateField,
+  MunicipalityField,
   REQUEST_FIELD_IDS,
 } from "../../views/request-fields.js";
 import { type FileRequestField, STAFF_CHANNELS } from "../commands/file-request.js";
@@ -27,6 +28,7 @@ export interface StaffIntakePageProps {
   structure: { id: string; code: string; name: LocalizedText };
   categories: Array<{ id: string; name: LocalizedText }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
+  municipalities: Array<{ id: string; name: LocalizedText }>;
   submissionKey: string;
   values?: Record<string, string | undefined>;
   errors?: FieldErrors<FileRequestField>;
@@ -114,6 +116,11 @@ export function StaffIntakePage(props: StaffIntakePageProps) {
           governorates={props.governorates}
           value={values.governorate}
           error={message("governorate")}
+        />
+        <MunicipalityField
+          municipalities={props.municipalities}
+          value={values.municipality}
+          error={message("municipality")}
         />
         <TextInput
           id={IDS.address}

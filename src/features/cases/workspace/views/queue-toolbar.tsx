@@ -131,6 +131,7 @@ export function QueueFilterForm({
     filters.categoryId,
     filters.deadline,
     filters.assignee,
+    filters.team,
     filters.governorate,
     filters.appeals,
   ].filter(Boolean).length;
@@ -200,6 +201,16 @@ export function QueueFilterForm({
             { value: "me", text: t("cases.workspace.queue.me") },
             { value: "unassigned", text: t("cases.workspace.queue.unassigned") },
             ...handlers.map((h) => ({ value: h.id, text: h.name })),
+          ]}
+        />
+        <Select
+          id="team"
+          name="team"
+          label={t("cases.workspace.fields.team")}
+          value={filters.team ?? ""}
+          options={[
+            { value: "", text: t("cases.workspace.queue.anyTeam") },
+            { value: "mine", text: t("cases.workspace.queue.myTeams") },
           ]}
         />
         <AnySelect

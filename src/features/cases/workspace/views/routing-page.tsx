@@ -21,6 +21,8 @@ export interface RoutingPageProps {
     categoryStructureName: LocalizedText;
     targetName: LocalizedText;
     governorateName: LocalizedText | null;
+    municipalityName: LocalizedText | null;
+    teamName: LocalizedText | null;
     agentName: string | null;
     /** Requests it routed in the last 30 days. */
     routed: number;
@@ -30,18 +32,22 @@ export interface RoutingPageProps {
   categories: Array<{ id: string; name: LocalizedText; structureName: LocalizedText }>;
   agents: Array<{ id: string; name: string; structureName: LocalizedText }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
+  municipalities: Array<{ id: string; name: LocalizedText }>;
+  teams: Array<{ id: string; name: LocalizedText; structureName: LocalizedText }>;
   values: Partial<Record<RoutingRuleField, string>>;
   errors?: FieldErrors<RoutingRuleField>;
 }
 
-/** Routing rules: which structure receives a category's requests from each governorate. */
+/** Routing rules: which structure receives a category's requests from each governorate or municipality. */
 export function RoutingPage(props: RoutingPageProps) {
   const { t, locale } = usePage();
   const plain = usePlainName();
   const { Summary, message } = useFieldErrors(props.errors, {
     category: "category",
     governorate: "governorate",
+    municipality: "municipality",
     structure: "structure",
+    team: "team",
     assignment: "assignment",
     agent: "agent",
   });
@@ -62,7 +68,9 @@ export function RoutingPage(props: RoutingPageProps) {
           head={[
             { text: t("cases.workspace.fields.category") },
             { text: t("cases.workspace.fields.governorate") },
+            { text: t("cases.workspace.fields.municipality") },
             { text: t("cases.workspace.routing.target") },
+            { text: t("cases.workspace.routing.team") },
             { text: t("cases.workspace.routing.assignment") },
             { text: t("cases.workspace.routing.routed"), numeric: true },
             { text: t("cases.workspace.templates.actions") },
@@ -77,7 +85,13 @@ export function RoutingPage(props: RoutingPageProps) {
             ) : (
               t("cases.workspace.routing.anyPlace")
             ),
+            r.municipalityName ? (
+              <Localized key="m" text={r.municipalityName} />
+            ) : (
+              t("cases.workspace.routing.anyMunicipality")
+            ),
             <Localized key="s" text={r.targetName} />,
+            r.teamName ? <Localized key="t" text={r.teamName} /> : t("cases.workspace.routing.noTeam"),
             r.rule.assignment === "agent" ? (
               <bdi key="a">{r.agentName ?? "—"}</bdi>
             ) : (
@@ -122,6 +136,18 @@ export function RoutingPage(props: RoutingPageProps) {
           ]}
         />
         <Select
+          id="municipality"
+          name="municipality"
+          label={t("cases.workspace.fields.municipality")}
+          hint={t("cases.workspace.routing.municipalityHint")}
+          value={props.values.municipality ?? ""}
+          error={message("municipality")}
+          options={[
+            { value: "", text: t("cases.workspace.routing.anyMunicipality") },
+            ...props.municipalities.map((m) => ({ value: m.id, text: plain(m.name) })),
+          ]}
+        />
+        <Select
           id="structure"
           name="structure"
           label={t("cases.workspace.routing.target")}
@@ -130,6 +156,21 @@ export function RoutingPage(props: RoutingPageProps) {
           options={[
             { value: "", text: t("cases.workspace.transfer.choose") },
             ...props.targets.map((s) => ({ value: s.id, text: plain(s.name) })),
+          ]}
+        />
+        <Select
+          id="team"
+          name="team"
+          label={t("cases.workspace.routing.team")}
+          hint={t("cases.workspace.routing.teamHint")}
+          value={props.values.team ?? ""}
+          error={message("team")}
+          options={[
+            { value: "", text: t("cases.workspace.routing.noTeam") },
+            ...props.teams.map((team) => ({
+              value: team.id,
+              text: `${plain(team.structureName)} — ${plain(team.name)}`,
+            })),
           ]}
         />
         <Select

@@ -2,19 +2,27 @@ import type { ComponentChildren } from "preact";
 import { useHref, usePage } from "../../../../core/views/context.js";
 import { Layout } from "../../../../core/views/layout.js";
 
-export type StaffSection = "queue" | "intake" | "workload" | "templates" | "routing" | "preferences";
+export type StaffSection =
+  | "queue"
+  | "intake"
+  | "workload"
+  | "templates"
+  | "routing"
+  | "teams"
+  | "preferences";
 
 /** Which sections of the requests workspace the actor may open (computed by the routes). */
 export interface StaffNav {
   workload: boolean;
   templates: boolean;
   routing: boolean;
+  teams: boolean;
   preferences: boolean;
 }
 
 /**
  * The requests workspace: the site layout at the screen's full width, its sections (queue, intake,
- * workload, templates, routing, preferences) as one line of links above the content, so that the
+ * workload, templates, routing, teams, preferences) as one line of links above the content, so that the
  * queue's table keeps the width a side menu would take. A menu of one link is no menu: it is left out.
  */
 export function StaffLayout({
@@ -37,6 +45,7 @@ export function StaffLayout({
       ["workload", "/staff/workload", nav.workload],
       ["templates", "/staff/templates", nav.templates],
       ["routing", "/staff/routing", nav.routing],
+      ["teams", "/staff/teams", nav.teams],
       ["preferences", "/staff/preferences", nav.preferences],
     ] as Array<[StaffSection, string, boolean]>
   ).filter(([, , allowed]) => allowed);
