@@ -166,7 +166,7 @@ describe("routing rules", () => {
     // The form offers the municipalities, without JavaScript: a plain select.
     const form = await mayor.agent.get("/fr/staff/routing");
     expect(form.body).toMatch(/<select id="municipality" name="municipality"/);
-    expect(form.body).toContain(`<option value="${municipality}">Municipalité de Tunis</option>`);
+    expect(form.body).toContain(`<option value="${municipality}" dir="auto">Municipalité de Tunis</option>`);
 
     const saved = await mayor.agent.post("/fr/staff/routing", {
       ...base,

@@ -185,8 +185,8 @@ describe("teams", () => {
       expect(response.body).toContain("Choisissez une équipe de la structure destinataire");
     }
     const form = await mayor.agent.get("/fr/staff/routing");
-    expect(form.body).toContain(`<option value="${team.id}">`);
-    expect(form.body).not.toContain(`<option value="${elsewhere!.id}">`);
+    expect(form.body).toContain(`<option value="${team.id}" dir="auto">`);
+    expect(form.body).not.toContain(`<option value="${elsewhere!.id}"`);
     // A named agent must be one of the team's.
     const notMember = await mayor.agent.post("/fr/staff/routing", {
       ...rule,
