@@ -4,6 +4,7 @@ import type { StaffRole } from "./authz/actor.js";
 import type {
   AdminNavSection,
   ContributionSource,
+  FeedSource,
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
@@ -45,6 +46,8 @@ export interface FeatureManifest {
   datasets?: PublishedDataset[];
   /** Its public pages search engines should find (the sitemap). */
   sitemap?: SitemapSource[];
+  /** Atom feeds of its newest public records (/:lang/feeds/<kind>.atom), linked from its pages. */
+  feeds?: FeedSource[];
   /** Kinds of its records people may follow (subscriptions). */
   followable?: FollowableKind[];
   /** Its sections in the admin area's navigation. */

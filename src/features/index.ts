@@ -7,6 +7,7 @@ import { casesManifest } from "./cases/manifest.js";
 import { consultationsManifest } from "./consultations/manifest.js";
 import { eidManifest } from "./eid/manifest.js";
 import { eventsManifest } from "./events/manifest.js";
+import { feedsManifest } from "./feeds/manifest.js";
 import { forumManifest } from "./forum/manifest.js";
 import { galleryManifest } from "./gallery/manifest.js";
 import { helpManifest } from "./help/manifest.js";
@@ -61,6 +62,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   openDataManifest,
   insightsManifest,
   seoManifest,
+  feedsManifest,
   galleryManifest,
   outboxManifest,
 ];

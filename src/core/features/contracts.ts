@@ -2,7 +2,7 @@ import type { SQL } from "drizzle-orm";
 import type { VNode } from "preact";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../authz/actor.js";
-import type { LocalizedText } from "../i18n/localized.js";
+import type { Locale, LocalizedText } from "../i18n/localized.js";
 
 /*
  * What a feature may offer the rest of the platform, as plain interfaces. They live in core so a
@@ -203,4 +203,35 @@ export interface SitemapSource {
   kind: string;
   /** At most `limit` entries (a sitemap file holds 50,000 URLs), the most recently changed first. */
   entries(db: Db, limit: number): Promise<SitemapEntry[]>;
+}
+
+/** One entry of an Atom feed: a public page, its title and summary, and when it appeared and last changed. */
+export interface FeedEntry {
+  /** Stable within its kind (the record's id). */
+  id: string;
+  /** Officials' text in several languages, or a person's own words as they wrote them. */
+  title: LocalizedText | string;
+  summary?: LocalizedText | string;
+  /** The page's path after the language ("/ideas/…"). */
+  path: string;
+  updated: Date;
+  published?: Date | null;
+}
+
+/**
+ * A kind of Atom feed a feature offers, /:lang/feeds/<kind>.atom, and per structure with
+ * ?structure=<code>. Only what anyone may read without signing in: published, visible, not cancelled.
+ */
+export interface FeedSource {
+  /** URL name: lower-case letters and hyphens ("ideas"). */
+  kind: string;
+  /** The i18n key of its title ("consultations.feeds.open"), owned by the declaring feature. */
+  titleKey: string;
+  /** The public page the feed follows, after the language ("/consultations"). */
+  path: string;
+  /** At most `limit` entries, the newest first; only the structure's when one is given. */
+  entries(
+    db: Db,
+    options: { locale: Locale; structure?: { id: string; code: string }; limit: number },
+  ): Promise<FeedEntry[]>;
 }

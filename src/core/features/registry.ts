@@ -2,6 +2,7 @@ import type { FeatureManifest } from "../manifest.js";
 import type {
   AdminNavSection,
   ContributionSource,
+  FeedSource,
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
@@ -46,3 +47,7 @@ export const contributionsOf = (features: readonly FeatureManifest[]): Contribut
 /** The kinds of public pages in the sitemap, in the list's order. */
 export const sitemapOf = (features: readonly FeatureManifest[]): SitemapSource[] =>
   features.flatMap((f) => f.sitemap ?? []);
+
+/** The Atom feeds, in the list's order. */
+export const feedsOf = (features: readonly FeatureManifest[]): FeedSource[] =>
+  features.flatMap((f) => f.feeds ?? []);

@@ -19,13 +19,25 @@ export interface LayoutProps {
   width?: "narrow" | "wide" | "full";
   /** What the page is about as schema.org JSON-LD (an organisation, an event), for search engines. */
   structuredData?: Record<string, unknown>;
+  /**
+   * The Atom feeds that follow this page: paths after the language ("/feeds/ideas.atom"), announced
+   * in the head for feed readers and offered as links at the end of <main>.
+   */
+  feeds?: Array<{ title: string; path: string }>;
 }
 
 /** JSON that cannot close its <script> element: "<" is written as its escape. */
 const scriptJson = (data: Record<string, unknown>) =>
   JSON.stringify({ "@context": "https://schema.org", ...data }).replace(/</g, "\\u003c");
 
-export function Layout({ title, children, description, width = "wide", structuredData }: LayoutProps) {
+export function Layout({
+  title,
+  children,
+  description,
+  width = "wide",
+  structuredData,
+  feeds = [],
+}: LayoutProps) {
   const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl, pageErrors } = usePage();
   const home = `/${locale}`;
   if (pageErrors) pageErrors.layout = true;
@@ -58,6 +70,15 @@ export function Layout({ title, children, description, width = "wide", structure
           <link key={l} rel="alternate" hrefLang={l} href={pageUrl(l)} />
         ))}
         <link rel="alternate" hrefLang="x-default" href={pageUrl(LOCALES[0])} />
+        {feeds.map((f) => (
+          <link
+            key={f.path}
+            rel="alternate"
+            type="application/atom+xml"
+            title={f.title}
+            href={`${publicUrl}/${locale}${f.path}`}
+          />
+        ))}
         <script type="module" src={asset("sharek.js")} />
         {structuredData && (
           // JSON with "<" escaped: a data block the browser never runs, which cannot end its element early.
@@ -214,6 +235,17 @@ export function Layout({ title, children, description, width = "wide", structure
           {pageErrors && ERROR_SUMMARY_SLOT}
           {flash && <NotificationBanner id="flash" kind={flash.kind} title={flash.message} />}
           {children}
+          {feeds.length > 0 && (
+            <nav class="sh-feeds" aria-label={t("views.feeds.label")}>
+              {feeds.map((f) => (
+                <p key={f.path} class="sh-body-text">
+                  <a class="sh-link" href={`${home}${f.path}`} type="application/atom+xml">
+                    {t("views.feeds.subscribe", { title: f.title })}
+                  </a>
+                </p>
+              ))}
+            </nav>
+          )}
         </main>
         <footer class="sh-footer">
           <div class="sh-width sh-footer__inner">

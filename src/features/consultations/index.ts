@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { adminRoutes } from "./routes/admin.js";
 import { adminContentRoutes } from "./routes/admin-content.js";
 import { adminOutcomeRoutes } from "./routes/admin-outcome.js";
+import { deadlineRoutes } from "./routes/deadlines.js";
 import { participateRoutes } from "./routes/participate.js";
 import { publicRoutes } from "./routes/public.js";
 
@@ -15,6 +16,7 @@ export { consultationModeration } from "./moderated.js";
 export const consultationsFeature: FastifyPluginAsync = async (app) => {
   await app.register(publicRoutes);
   await app.register(participateRoutes);
+  await app.register(deadlineRoutes);
   await app.register(adminRoutes);
   await app.register(adminContentRoutes);
   await app.register(adminOutcomeRoutes);

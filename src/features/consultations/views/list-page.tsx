@@ -57,7 +57,11 @@ export function ConsultationListPage({
   const href = useHref();
   const plain = (text: LocalizedText) => pickLocalized(text, locale).text;
   return (
-    <Layout title={t("consultations.list.title")} description={t("consultations.list.lead")}>
+    <Layout
+      title={t("consultations.list.title")}
+      description={t("consultations.list.lead")}
+      feeds={[{ title: t("consultations.feeds.open"), path: "/feeds/consultations.atom" }]}
+    >
       <Breadcrumbs
         items={[
           { text: t("consultations.breadcrumbs.home"), href: href("/") },
@@ -66,6 +70,11 @@ export function ConsultationListPage({
       />
       <h1 class="sh-heading-xl">{t("consultations.list.title")}</h1>
       <p class="sh-lead">{t("consultations.list.lead")}</p>
+      <p class="sh-body-text">
+        <a class="sh-link" href={href("/feeds/consultation-deadlines.ics")} type="text/calendar">
+          {t("consultations.feeds.calendar")}
+        </a>
+      </p>
       <search>
         <form method="get" action={href("/consultations")} class="sh-filters">
           <TextInput

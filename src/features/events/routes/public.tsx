@@ -2,11 +2,11 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { requireAccount } from "../../../core/auth/plugin.js";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
+import { type CalendarEntry, calendar } from "../../../core/ical.js";
 import { requestedPage } from "../../../core/paging.js";
 import { qrSvg } from "../../../core/views/sharing.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { cancelRegistration, registerForEvent, waitingLine } from "../commands/registrations.js";
-import { type CalendarEntry, calendar } from "../ical.js";
 import { canEvent } from "../policy.js";
 import {
   type EventSummary,

@@ -28,7 +28,11 @@ export function AgendaPage({ events, total, governorate, governorates, page, tot
   const names: GovernorateNames = new Map(governorates.map((g) => [g.code, g.name]));
   const feed = `/events/calendar.ics${governorate ? `?governorate=${governorate}` : ""}`;
   return (
-    <Layout title={t("events.agenda.title")} description={t("events.agenda.lead")}>
+    <Layout
+      title={t("events.agenda.title")}
+      description={t("events.agenda.lead")}
+      feeds={[{ title: t("events.feeds.new"), path: "/feeds/events.atom" }]}
+    >
       <Breadcrumbs
         items={[{ text: t("events.breadcrumbs.home"), href: href("/") }, { text: t("events.agenda.title") }]}
       />

@@ -45,7 +45,10 @@ export function IdeasPage({
   const name = usePlainName();
   const any = { value: "", text: t("ideas.list.any") };
   return (
-    <Layout title={t("ideas.list.title")}>
+    <Layout
+      title={t("ideas.list.title")}
+      feeds={[{ title: t("ideas.feeds.new"), path: "/feeds/ideas.atom" }]}
+    >
       <h1 class="sh-heading-xl">{t("ideas.list.title")}</h1>
       <p class="sh-lead">{t("ideas.list.lead")}</p>
       <p>

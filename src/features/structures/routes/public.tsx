@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
-import type { LocalizedText } from "../../../core/i18n/localized.js";
+import { feedsOf } from "../../../core/features/registry.js";
+import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
 import { requestedPage } from "../../../core/paging.js";
 import { structureCaseStats } from "../../cases/stats/queries.js";
 import { buildDirectory, paginateGroups } from "../directory.js";
@@ -80,7 +81,12 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
       if (!data) throw new NotFoundError();
       const caseStats = await structureCaseStats(app.db, data.structure.id);
       cacheable(request, reply);
-      return reply.render(<StructurePage data={{ ...data, caseStats }} />);
+      const name = pickLocalized(data.structure.name, request.locale).text;
+      const feeds = feedsOf(app.features).map((f) => ({
+        title: `${request.t(f.titleKey)} · ${name}`,
+        path: `/feeds/${f.kind}.atom?structure=${encodeURIComponent(data.structure.code)}`,
+      }));
+      return reply.render(<StructurePage data={{ ...data, caseStats }} feeds={feeds} />);
     },
   );
 };

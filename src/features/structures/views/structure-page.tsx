@@ -38,7 +38,14 @@ const SECTIONS = [
 ];
 
 /** A structure's public page: who it is, what it does, how to reach it, what to ask it. */
-export function StructurePage({ data }: { data: StructurePageData }) {
+export function StructurePage({
+  data,
+  feeds,
+}: {
+  data: StructurePageData;
+  /** Its own Atom feeds (every feature's `feeds`, filtered to it). */
+  feeds?: Array<{ title: string; path: string }>;
+}) {
   const { t, locale, publicUrl } = usePage();
   const href = useHref();
   const plain = usePlainName();
@@ -51,6 +58,7 @@ export function StructurePage({ data }: { data: StructurePageData }) {
       title={plain(structure.name)}
       description={plain(structure.summary) || undefined}
       structuredData={structureJsonLd(data, publicUrl, locale)}
+      feeds={feeds}
     >
       <Breadcrumbs
         items={[

@@ -1,15 +1,17 @@
 /**
- * iCalendar (RFC 5545) for events: text values escaped (§3.3.11), lines folded at 75 octets
+ * iCalendar (RFC 5545) for calendars people subscribe to (events, consultation deadlines): text values escaped (§3.3.11), lines folded at 75 octets
  * without splitting a UTF-8 character (§3.1), CRLF line ends, times in UTC.
  */
 export interface CalendarEntry {
   uid: string;
   title: string;
   description: string;
+  /** Empty: no LOCATION line. */
   location: string;
   url: string;
   startsAt: Date;
-  endsAt: Date;
+  /** Without it the entry is a moment (a deadline): it ends when it starts (RFC 5545 §3.6.1). */
+  endsAt?: Date;
   updatedAt: Date;
   cancelled: boolean;
 }
@@ -51,7 +53,7 @@ export function calendar(name: string, entries: CalendarEntry[], now: Date = new
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//Sharek//Events//EN",
+    "PRODID:-//Sharek//Calendar//EN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(name)}`,
@@ -63,10 +65,10 @@ export function calendar(name: string, entries: CalendarEntry[], now: Date = new
       `DTSTAMP:${utc(now)}`,
       `LAST-MODIFIED:${utc(e.updatedAt)}`,
       `DTSTART:${utc(e.startsAt)}`,
-      `DTEND:${utc(e.endsAt)}`,
+      ...(e.endsAt ? [`DTEND:${utc(e.endsAt)}`] : []),
       `SUMMARY:${escapeText(e.title)}`,
       `DESCRIPTION:${escapeText(e.description)}`,
-      `LOCATION:${escapeText(e.location)}`,
+      ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
       `URL:${e.url}`,
       `STATUS:${e.cancelled ? "CANCELLED" : "CONFIRMED"}`,
       "END:VEVENT",

@@ -34,4 +34,12 @@ describe("calendar", () => {
     const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent");
     expect(vevent?.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
+
+  it("writes a moment (a deadline) without an end or a place", () => {
+    const text = calendar("Sharek", [{ ...entry, endsAt: undefined, location: "" }]);
+    expect(text).not.toMatch(/^(DTEND|LOCATION)/m);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!);
+    expect(event.startDate.toJSDate().toISOString()).toBe(entry.startsAt.toISOString());
+    expect(event.endDate.toJSDate().toISOString()).toBe(entry.startsAt.toISOString());
+  });
 });
