@@ -75,25 +75,48 @@ export async function findHandler(db: Db, structureId: string, accountId: string
 /**
  * The structure's least-loaded agent (of one of its teams, when given): the fewest open requests
  * assigned to them (in any structure, read from agent_open_load, one row per agent), the
- * longest-serving first on a tie. Null when the structure (or team) has no agent. One statement: it
- * runs on every request a rule assigns.
+ * longest-serving first on a tie. Null when the structure (or team) has no agent. Call inside the
+ * transaction that files the request.
+ *
+ * Requests filed at the same moment read the same loads, and the trigger that counts the chosen
+ * agent's new request locks their load row until the filing commits. So the choice takes, in that
+ * order, the first agent whose row no other filing holds (FOR UPDATE SKIP LOCKED): simultaneous
+ * filings go to different agents instead of queueing behind one another on the same row. (An agent
+ * with no row yet has had no request: they come first, and their first request creates their row.)
  */
 export async function leastLoadedAgent(
   db: Db,
   structureId: string,
   teamId: string | null = null,
 ): Promise<Assignee | null> {
-  const [row] = await db
-    .select(assigneeColumns)
+  const agents = await db
+    .select({ ...assigneeColumns, counted: sql<boolean>`${agentOpenLoad.accountId} is not null` })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .leftJoin(staffPreferences, eq(staffPreferences.accountId, accounts.id))
     .leftJoin(agentOpenLoad, eq(agentOpenLoad.accountId, accounts.id))
     .where(agentsOf(structureId, teamId))
-    .orderBy(sql`coalesce(${agentOpenLoad.n}, 0)`, asc(memberships.createdAt), asc(memberships.accountId))
-    .limit(1);
-  return row ?? null;
+    .orderBy(sql`coalesce(${agentOpenLoad.n}, 0)`, asc(memberships.createdAt), asc(memberships.accountId));
+  const [first] = agents;
+  // An agent who never had a request has no row to hold yet: the first of them is the choice.
+  if (!first?.counted) return first ? withoutCount(first) : null;
+  const order = agents.filter((a) => a.counted).map((a) => sql`${a.id}::uuid`);
+  const [free] = await db
+    .select({ id: agentOpenLoad.accountId })
+    .from(agentOpenLoad)
+    .where(
+      inArray(
+        agentOpenLoad.accountId,
+        agents.map((a) => a.id),
+      ),
+    )
+    .orderBy(sql`array_position(array[${sql.join(order, sql`, `)}], ${agentOpenLoad.accountId})`)
+    .limit(1)
+    .for("update", { skipLocked: true });
+  return withoutCount(agents.find((a) => a.id === free?.id) ?? first);
 }
+
+const withoutCount = ({ counted: _, ...assignee }: Assignee & { counted: boolean }): Assignee => assignee;
 
 /**
  * The structure's agents (of one of its teams, when given) in the order a round-robin rule takes
