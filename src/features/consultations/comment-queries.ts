@@ -98,8 +98,8 @@ interface CommentRow extends Omit<CommentView, "createdAt" | "supportedByMe"> {
 
 /**
  * One page of the comments on a section (or on the whole text: sectionId null), with the first
- * replies of each, in one round trip whatever the number of comments: the page (an index scan that
- * stops at the page), its count, and the replies of the page's comments (by root); plus the
+ * replies of each, whatever the number of comments: the page (an index scan that stops at the
+ * page), its count, and the replies of the page's comments (by root, an index probe each); plus the
  * viewer's supports among them when someone is signed in.
  */
 export async function listCommentPage(
@@ -135,14 +135,21 @@ export async function listCommentPage(
             limit ${pageSize} offset ${offset}
           ) p
         ),
+        -- per comment of the page, through the thread index: its reply count and first replies
         replies as (
-          select * from (
-            select c.*, row_number() over (partition by c.root_id order by c.created_at) as pos,
-              count(*) over (partition by c.root_id)::int as total
+          select r.*, n.total
+          from top t
+          cross join lateral (
+            select count(*)::int as total from ${consultationComments} c
+            where c.root_id = t.id and ${seenBy(options.viewer)}
+          ) n
+          cross join lateral (
+            select c.*, row_number() over (order by c.created_at) as pos
             from ${consultationComments} c
-            where c.root_id in (select id from top) and ${seenBy(options.viewer)}
+            where c.root_id = t.id and ${seenBy(options.viewer)}
+            order by c.created_at
+            limit ${REPLIES_PER_THREAD}
           ) r
-          where pos <= ${REPLIES_PER_THREAD}
         ),
         shown as (
           -- total: how many replies a thread has (the top comments are counted above)
@@ -155,8 +162,10 @@ export async function listCommentPage(
           s.root_id as "rootId", s.depth, s.body, s.alignment, s.official, s.status,
           s.moderation_state as "moderationState", s.moderation_reason as "moderationReason",
           s.support_count as "supportCount", s.created_at as "createdAt",
-          coalesce(a.display_name, '') as "authorName", s.total
-        from shown s left join ${accounts} a on a.id = s.author_id`),
+          -- a key lookup per shown comment (a join would hash every account on a small page)
+          coalesce((select a.display_name from ${accounts} a where a.id = s.author_id), '') as "authorName",
+          s.total
+        from shown s`),
   );
   const view = ({
     kind,
