@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { fileStoreFor } from "./core/context.js";
 import { type StopJobs, startJobs } from "./core/jobs/runner.js";
 import { openDatabase } from "./db/client.js";
+import { maintainDatabase, scheduleMaintenance } from "./db/maintenance.js";
 import { runMigrations } from "./db/migrate.js";
 import { seedOnFirstStart } from "./db/seed.js";
 import { FEATURES } from "./features/index.js";
@@ -22,14 +23,18 @@ async function main() {
   const database = await openDatabase(config);
   await runMigrations(database);
   const seeded = await seedOnFirstStart(database, config, fileStoreFor(database, config));
+  // PGlite has no autovacuum: statistics and visibility now, then every hour.
+  await maintainDatabase(database);
 
   const app = await buildApp({ config, database });
   let closing = false;
   let jobs: Promise<StopJobs> | null = null;
+  let stopMaintenance = () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
+    stopMaintenance();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // New connections are refused from now on, so nginx passes those requests to another node, POSTs
@@ -51,6 +56,7 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  stopMaintenance = scheduleMaintenance(database, app.log);
   jobs = startJobs(database, FEATURES, app.log, {
     publicUrl: config.publicUrl,
     secret: app.config.cookieSecret,

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
+import { maintainDatabase } from "../../src/db/maintenance.js";
 import { runMigrations } from "../../src/db/migrate.js";
 import { seedOnFirstStart } from "../../src/db/seed.js";
 import { REPO_DIR } from "./app-env.js";
@@ -56,6 +57,7 @@ export async function startRealApp(): Promise<RealApp> {
   const database = await openDatabase(config);
   await runMigrations(database);
   await seedOnFirstStart(database, config);
+  await maintainDatabase(database);
   const app = await buildApp({ config, database });
   await app.listen({ port: config.PORT, host: config.HOST });
   return { app, database, config, url: baseUrl(app), engine: await describeEngine(database) };

@@ -99,8 +99,8 @@ interface CommentRow extends Omit<CommentView, "createdAt" | "supportedByMe"> {
 /**
  * One page of the comments on a section (or on the whole text: sectionId null), with the first
  * replies of each, in one round trip whatever the number of comments: the page (an index scan that
- * stops at the page), its count, and the replies of the page's comments (by root); plus the
- * viewer's supports among them when someone is signed in.
+ * stops at the page), its count, and the replies of the page's comments (by root, an index probe
+ * each); plus the viewer's supports among them when someone is signed in.
  */
 export async function listCommentPage(
   db: Db,
@@ -119,30 +119,40 @@ export async function listCommentPage(
   } and c.parent_id is null and ${seenBy(options.viewer)}`;
   const order =
     options.sort === "supported" ? sql`c.support_count desc, c.created_at desc` : sql`c.created_at desc`;
-  const [counted] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from ${consultationComments} c where ${where}`),
-  );
-  const total = counted?.n ?? 0;
-  const { page, totalPages, offset } = pageOf(options.page, total, pageSize);
-  const rows = rowsOf<CommentRow>(
+  // The count and the page in one statement (each statement costs a round trip, on PGlite several):
+  // the offset is pageOf's, the requested page brought within [1, last page], so a list with
+  // comments always returns some, and no row at all means none.
+  const rows = rowsOf<CommentRow & { listed: number }>(
     await db.execute(sql`
-        with top as (
+        with counted as (
+          select count(*)::int as n from ${consultationComments} c where ${where}
+        ),
+        top as (
           select p.*, row_number() over () as pos
           from (
             select c.* from ${consultationComments} c
             where ${where}
             order by ${order}
-            limit ${pageSize} offset ${offset}
+            limit ${pageSize}
+            offset (least(greatest(1, ${options.page}::int),
+              greatest(1, ceil((select n from counted) / ${pageSize}::numeric)::int)) - 1) * ${pageSize}
           ) p
         ),
+        -- per comment of the page, through the thread index: its reply count and first replies
         replies as (
-          select * from (
-            select c.*, row_number() over (partition by c.root_id order by c.created_at) as pos,
-              count(*) over (partition by c.root_id)::int as total
+          select r.*, n.total
+          from top t
+          cross join lateral (
+            select count(*)::int as total from ${consultationComments} c
+            where c.root_id = t.id and ${seenBy(options.viewer)}
+          ) n
+          cross join lateral (
+            select c.*, row_number() over (order by c.created_at) as pos
             from ${consultationComments} c
-            where c.root_id in (select id from top) and ${seenBy(options.viewer)}
+            where c.root_id = t.id and ${seenBy(options.viewer)}
+            order by c.created_at
+            limit ${REPLIES_PER_THREAD}
           ) r
-          where pos <= ${REPLIES_PER_THREAD}
         ),
         shown as (
           -- total: how many replies a thread has (the top comments are counted above)
@@ -155,16 +165,21 @@ export async function listCommentPage(
           s.root_id as "rootId", s.depth, s.body, s.alignment, s.official, s.status,
           s.moderation_state as "moderationState", s.moderation_reason as "moderationReason",
           s.support_count as "supportCount", s.created_at as "createdAt",
-          coalesce(a.display_name, '') as "authorName", s.total
-        from shown s left join ${accounts} a on a.id = s.author_id`),
+          -- a key lookup per shown comment (a join would hash every account on a small page)
+          coalesce((select a.display_name from ${accounts} a where a.id = s.author_id), '') as "authorName",
+          s.total, (select n from counted) as listed
+        from shown s`),
   );
+  const total = rows[0]?.listed ?? 0;
+  const { page, totalPages } = pageOf(options.page, total, pageSize);
   const view = ({
     kind,
     pos,
     total,
+    listed,
     createdAt,
     ...fields
-  }: CommentRow): Omit<CommentView, "supportedByMe"> => ({
+  }: CommentRow & { listed: number }): Omit<CommentView, "supportedByMe"> => ({
     ...fields,
     createdAt: new Date(createdAt),
   });

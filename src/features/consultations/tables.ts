@@ -157,6 +157,14 @@ export const consultationComments = pgTable(
     index("consultation_comments_supported_idx")
       .on(t.consultationId, t.sectionId, t.supportCount.desc().nullsFirst(), t.createdAt.desc().nullsFirst())
       .where(sql`${t.parentId} is null`),
+    // The same pages for the comments on the whole text (no section): `section_id is null` is no
+    // equality, so the two indexes above cannot give those in order (the page scanned or sorted them all).
+    index("consultation_comments_text_recent_idx")
+      .on(t.consultationId, t.createdAt.desc().nullsFirst())
+      .where(sql`${t.parentId} is null and ${t.sectionId} is null`),
+    index("consultation_comments_text_supported_idx")
+      .on(t.consultationId, t.supportCount.desc().nullsFirst(), t.createdAt.desc().nullsFirst())
+      .where(sql`${t.parentId} is null and ${t.sectionId} is null`),
     // Counts per section (pages, synthesis), replies included: index-only, whatever else the table holds.
     index("consultation_comments_counts_idx").on(t.consultationId, t.sectionId, t.status, t.moderationState),
     index("consultation_comments_thread_idx").on(t.rootId, t.createdAt),

@@ -109,6 +109,11 @@ describe("a consultation's page", () => {
     expect(last).toContain("Réponse 2");
     expect(last).not.toContain("Réponse 3");
     expect(last).toContain("Voir les 7 réponses");
+    const beyond = (await anonymous.get(`/fr/consultations/${c.id}?page=99`)).body;
+    expect(beyond).toContain("Page 3 sur 3");
+    expect(beyond).toContain("Commentaire numéro 1<");
+    expect(beyond).toContain("Commentaire numéro 5<");
+    expect(beyond).not.toContain("Commentaire numéro 6<");
     const thread = (await anonymous.get(`/fr/consultations/${c.id}/comments/${first!.id}`)).body;
     expect(thread).toContain("Réponse 7");
   });

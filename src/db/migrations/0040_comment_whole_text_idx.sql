@@ -1,0 +1,2 @@
+CREATE INDEX "consultation_comments_text_recent_idx" ON "consultation_comments" USING btree ("consultation_id","created_at" DESC NULLS FIRST) WHERE "consultation_comments"."parent_id" is null and "consultation_comments"."section_id" is null;--> statement-breakpoint
+CREATE INDEX "consultation_comments_text_supported_idx" ON "consultation_comments" USING btree ("consultation_id","support_count" DESC NULLS FIRST,"created_at" DESC NULLS FIRST) WHERE "consultation_comments"."parent_id" is null and "consultation_comments"."section_id" is null;
