@@ -81,6 +81,16 @@ export const queueAccess = (request: FastifyRequest): StructureAccess => ({
 /** The structures whose queues the actor may open, active ones, by code. */
 export const queueStructures = (request: FastifyRequest) => structuresIn(request, queueScope(request.actor));
 
+/**
+ * The structures whose response templates and teams the actor manages (a structure admin's; a
+ * platform admin's, all), active ones, by code; 403 when none.
+ */
+export async function managedStructures(request: FastifyRequest) {
+  const structures = await structuresIn(request, templateScope(request.actor));
+  if (structures.length === 0) throw new ForbiddenError();
+  return structures;
+}
+
 /** The structures in scope, active ones, by code. */
 async function structuresIn(request: FastifyRequest, scope: StructureAccess["scope"]) {
   const db = request.server.db;

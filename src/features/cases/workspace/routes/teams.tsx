@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
+import { NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
 import { isUuid } from "../../../../core/ids.js";
-import { listDirectoryNodes, listStructuresByIds } from "../../../structures/queries.js";
 import { deleteTeam } from "../commands/delete-team.js";
 import { saveTeam, type TeamField } from "../commands/save-team.js";
-import { canManageTeams, templateScope } from "../policy.js";
+import { canManageTeams } from "../policy.js";
 import {
   EmptyBody,
   ItemParams,
@@ -15,7 +14,7 @@ import {
 } from "../schema.js";
 import { findTeam, listTeamCandidates, listTeams, type Team, teamMemberIds } from "../teams.js";
 import { TeamEditPage, TeamsPage, type TeamValues } from "../views/teams-page.js";
-import { staffContext, staffGuard, staffNav } from "./load.js";
+import { managedStructures, staffContext, staffGuard, staffNav } from "./load.js";
 
 /** The form's values as it shows them again. */
 const valuesOf = (body: TeamBody): TeamValues => ({
@@ -29,23 +28,13 @@ const valuesOf = (body: TeamBody): TeamValues => ({
 export const teamRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", staffGuard);
 
-  /** The structures whose teams the actor manages; 403 when none. */
-  const managed = async (request: FastifyRequest) => {
-    const scope = templateScope(request.actor);
-    const rows =
-      scope === "all" ? await listDirectoryNodes(app.db) : await listStructuresByIds(app.db, scope);
-    const structures = rows.filter((s) => !s.retiredAt).sort((a, b) => a.code.localeCompare(b.code));
-    if (structures.length === 0) throw new ForbiddenError();
-    return structures;
-  };
-
   const listPage = async (
     request: FastifyRequest,
     wanted: string | undefined,
     values: TeamValues = {},
     errors?: FieldErrors<TeamField>,
   ) => {
-    const structures = await managed(request);
+    const structures = await managedStructures(request);
     const structure = wanted ? structures.find((s) => isUuid(wanted) && s.id === wanted) : structures[0];
     if (!structure) throw new NotFoundError();
     return (
@@ -68,7 +57,7 @@ export const teamRoutes: FastifyPluginAsync = async (app) => {
   );
 
   app.post<{ Body: TeamBody }>("/staff/teams", { schema: { body: TeamBody } }, async (request, reply) => {
-    const structures = await managed(request);
+    const structures = await managedStructures(request);
     if (!structures.some((s) => s.id === request.body.structure)) throw new NotFoundError();
     const result = await saveTeam(staffContext(request), request.body);
     if (!result.ok)

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import { ForbiddenError, NotFoundError } from "../../../../core/errors/app-error.js";
+import { NotFoundError } from "../../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../../core/forms.js";
 import { isUuid } from "../../../../core/ids.js";
-import { listCategories, listDirectoryNodes, listStructuresByIds } from "../../../structures/queries.js";
+import { listCategories } from "../../../structures/queries.js";
 import { CENTRAL_OFFICE_CODE } from "../../../structures/reference-data.js";
 import { deleteTemplate } from "../commands/delete-template.js";
 import { saveTemplate, type TemplateField } from "../commands/save-template.js";
-import { canTemplate, templateScope } from "../policy.js";
+import { canTemplate } from "../policy.js";
 import {
   EmptyBody,
   ItemParams,
@@ -16,21 +16,11 @@ import {
 } from "../schema.js";
 import { findTemplate, listTemplates, type ResponseTemplate } from "../templates.js";
 import { TemplateEditPage, TemplatesPage } from "../views/templates-page.js";
-import { staffContext, staffGuard, staffNav } from "./load.js";
+import { managedStructures, staffContext, staffGuard, staffNav } from "./load.js";
 
 /** Response templates: structure admins write their structures' (platform admins, any). */
 export const templateRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", staffGuard);
-
-  /** The structures whose templates the actor manages; 403 when none. */
-  const managed = async (request: FastifyRequest) => {
-    const scope = templateScope(request.actor);
-    const rows =
-      scope === "all" ? await listDirectoryNodes(app.db) : await listStructuresByIds(app.db, scope);
-    const structures = rows.filter((s) => !s.retiredAt).sort((a, b) => a.code.localeCompare(b.code));
-    if (structures.length === 0) throw new ForbiddenError();
-    return structures;
-  };
 
   const listPage = async (
     request: FastifyRequest,
@@ -38,7 +28,7 @@ export const templateRoutes: FastifyPluginAsync = async (app) => {
     values: Partial<Record<TemplateField, string>> = {},
     errors?: FieldErrors<TemplateField>,
   ) => {
-    const structures = await managed(request);
+    const structures = await managedStructures(request);
     const structure = wanted
       ? structures.find((s) => isUuid(wanted) && s.id === wanted)
       : (structures.find((s) => s.code === CENTRAL_OFFICE_CODE && request.actor.platformAdmin) ??
@@ -68,7 +58,7 @@ export const templateRoutes: FastifyPluginAsync = async (app) => {
     "/staff/templates",
     { schema: { body: TemplateBody } },
     async (request, reply) => {
-      const structures = await managed(request);
+      const structures = await managedStructures(request);
       if (!structures.some((s) => s.id === request.body.structure)) throw new NotFoundError();
       const result = await saveTemplate(staffContext(request), request.body);
       if (!result.ok)
