@@ -1,22 +1,9 @@
 import type { FeedEntry } from "../../core/features/contracts.js";
 import { type Locale, type LocalizedText, pickLocalized } from "../../core/i18n/localized.js";
+import { xmlText as xml } from "../../core/xml.js";
 
 /** The longest summary an entry carries, in characters (the page holds the rest). */
 const SUMMARY_LENGTH = 500;
-
-const XML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-/** Text for an XML element or attribute; characters XML 1.0 cannot hold at all are dropped. */
-const xml = (text: string) =>
-  text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly the ones XML 1.0 forbids
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 
 /** The text in the feed's language (or the nearest one there is), and that language. */
 function pick(

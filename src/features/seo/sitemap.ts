@@ -1,18 +1,10 @@
 import type { SitemapEntry, SitemapSource } from "../../core/features/contracts.js";
 import { LOCALES } from "../../core/i18n/localized.js";
+import { xmlText as xml } from "../../core/xml.js";
 import type { Db } from "../../db/client.js";
 
 /** The most URLs one sitemap file may hold (sitemaps.org). */
 export const SITEMAP_LIMIT = 50_000;
-
-const XML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-const xml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 
 /** A language's URL of a locale-relative path ("/" is the home page). */
 const pageUrl = (publicUrl: string, lang: string, path: string) =>
