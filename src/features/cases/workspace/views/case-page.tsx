@@ -191,13 +191,11 @@ export function CasePage({
             </SummaryRow>
             {(data.governorateName || data.municipality || c.address) && (
               <SummaryRow label={t("cases.workspace.fields.place")}>
-                <>
-                  {data.municipality && <Localized text={data.municipality.name} />}
-                  {data.municipality && (data.governorateName || c.address) ? " · " : ""}
-                  {data.governorateName && <Localized text={data.governorateName} />}
-                  {data.governorateName && c.address ? " · " : ""}
-                  {c.address && <UserText>{c.address}</UserText>}
-                </>
+                {data.municipality && <Localized text={data.municipality.name} />}
+                {data.municipality && (data.governorateName || c.address) ? " · " : ""}
+                {data.governorateName && <Localized text={data.governorateName} />}
+                {data.governorateName && c.address ? " · " : ""}
+                {c.address && <UserText>{c.address}</UserText>}
               </SummaryRow>
             )}
           </SummaryList>
