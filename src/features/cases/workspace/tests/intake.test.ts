@@ -139,6 +139,33 @@ describe("a request taken at the counter, by phone or by post", () => {
     });
   });
 
+  it("records the municipality the person names, and refuses one outside the chosen governorate", async () => {
+    const { agent } = people.agent;
+    const tunisCity = await structureIdOf(db, "mun-tn-11");
+    const sfaxCity = await structureIdOf(db, "mun-tn-61");
+    const outside = await agent.post("/fr/staff/requests/new", {
+      ...phoneCall,
+      subject: "Nid-de-poule hors gouvernorat",
+      municipality: sfaxCity,
+      submissionKey: await openForm(agent),
+    });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.body).toContain("Cette municipalité n'est pas dans le gouvernorat choisi");
+    expect(outside.body).toContain('href="#municipality"');
+    const sent = await agent.post("/fr/staff/requests/new", {
+      ...phoneCall,
+      subject: "Nid-de-poule avenue Bourguiba",
+      municipality: tunisCity,
+      submissionKey: await openForm(agent),
+    });
+    expect(sent.statusCode).toBe(303);
+    const [filed] = await db.select().from(cases).where(eq(cases.subject, "Nid-de-poule avenue Bourguiba"));
+    expect(filed).toMatchObject({ municipalityId: tunisCity, governorateCode: "TN-11" });
+    expect(
+      await db.select().from(cases).where(eq(cases.subject, "Nid-de-poule hors gouvernorat")),
+    ).toHaveLength(0);
+  });
+
   it("gives back the same receipt when the form is sent twice, and files one request", async () => {
     const { agent } = people.agent;
     const submissionKey = await openForm(agent);
