@@ -11,19 +11,24 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.me
 /** Any fixed number: every Sharek node takes this advisory lock while it migrates. */
 const MIGRATION_LOCK = 727_274_1;
 
+/** Puts the public-content trigger on tables that lack it (migration 0041), new ones included. */
+const WATCH = "select watch_public_content()";
+
 /**
- * Applies the committed SQL migrations. On PostgreSQL, nodes starting together wait on an
- * advisory lock, so exactly one applies each migration.
+ * Applies the committed SQL migrations, then watches any new table for the page cache. On
+ * PostgreSQL, nodes starting together wait on an advisory lock, so exactly one applies each migration.
  */
 export async function runMigrations(database: Database): Promise<void> {
   if (database.kind === "pglite") {
     await migratePglite(drizzlePglite(database.driver as PGlite), { migrationsFolder: MIGRATIONS_FOLDER });
+    await database.query(WATCH);
     return;
   }
   const client = await (database.driver as pg.Pool).connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    await client.query(WATCH);
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     client.release();

@@ -13,6 +13,7 @@ import { dirOf } from "../i18n/localized.js";
 import { ErrorSummary } from "./components/error-summary/error-summary.js";
 import { type Flash, Page, type PageContext, type PageErrors } from "./context.js";
 import { ERROR_SUMMARY_SLOT } from "./layout.js";
+import { registerPageCache } from "./page-cache.js";
 
 export const PUBLIC_DIR = fileURLToPath(new URL("../../../public", import.meta.url));
 
@@ -137,14 +138,25 @@ export const viewsPlugin = fp(
       wildcard: false,
     });
 
+    registerPageCache(app);
+
     app.decorateReply("render", function (this: FastifyReply, page: VNode, status = 200) {
       const ctx = pageContext(this.request, this, asset);
+      // A form's CSRF token belongs to the visitor: its page is never kept for others.
+      let personal = ctx.flash !== undefined;
+      const csrfToken = ctx.csrfToken;
+      ctx.csrfToken = () => {
+        personal = true;
+        return csrfToken();
+      };
       // A page that shows who is signed in is for that person only: never in a shared cache.
       // Caches must also tell a signed-in visitor's request (session cookie) from an anonymous one.
       if (this.request.account) this.header("cache-control", "private, no-store");
       this.header("vary", "Cookie");
-      const html = renderPage(ctx, page, status);
-      return this.code(status).type("text/html; charset=utf-8").send(`<!doctype html>${html}`);
+      const html = `<!doctype html>${renderPage(ctx, page, status)}`;
+      this.code(status).type("text/html; charset=utf-8");
+      app.pageCache.offer(this.request, this, html, personal);
+      return this.send(html);
     });
 
     app.decorateReply("redirectWithFlash", function (this: FastifyReply, path: string, flash?: Flash) {

@@ -76,7 +76,7 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     "/forum/threads/:id",
     { schema: { params: IdParams, querystring: ThreadQuery } },
-    async (request, reply) => render(request, reply),
+    async (request, reply) => render(request, reply.header("cache-control", "public, max-age=30")),
   );
 
   /** A visible thread, for actions on it. */

@@ -67,7 +67,9 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get("/ideas/:id", { schema: { params: IdParams } }, async (request, reply) => render(request, reply));
+  app.get("/ideas/:id", { schema: { params: IdParams } }, async (request, reply) =>
+    render(request, reply.header("cache-control", "public, max-age=30")),
+  );
 
   app.get("/ideas/:id/image", { schema: { params: IdParams } }, async (request, reply) => {
     const { detail, seen } = await load(request);

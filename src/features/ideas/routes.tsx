@@ -24,6 +24,7 @@ export const ideaRoutes: FastifyPluginAsync = async (app) => {
   await app.register(ideaPageRoutes);
 
   app.get("/ideas", { schema: { querystring: ListQuery } }, async (request, reply) => {
+    reply.header("cache-control", "public, max-age=30");
     const q = request.query as Static<typeof ListQuery>;
     const sort = (SORTS as readonly string[]).includes(q.sort ?? "") ? (q.sort as IdeaSort) : "supported";
     const status = (IDEA_STATUSES as readonly string[]).includes(q.status ?? "")
