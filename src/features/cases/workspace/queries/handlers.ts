@@ -3,7 +3,7 @@ import { accounts } from "../../../../core/auth/tables.js";
 import type { StaffRole } from "../../../../core/authz/actor.js";
 import { memberships } from "../../../../core/authz/tables.js";
 import { isUuid } from "../../../../core/ids.js";
-import type { Db } from "../../../../db/client.js";
+import { type Db, rowsOf } from "../../../../db/client.js";
 import { caseTeamMembers } from "../../tables.js";
 import { agentOpenLoad, staffPreferences } from "../tables.js";
 
@@ -76,7 +76,7 @@ export async function findHandler(db: Db, structureId: string, accountId: string
  * The structure's least-loaded agent (of one of its teams, when given): the fewest open requests
  * assigned to them (in any structure, read from agent_open_load, one row per agent), the
  * longest-serving first on a tie. Null when the structure (or team) has no agent. Call inside the
- * transaction that files the request.
+ * transaction that files the request; one statement, so routing costs the filing one round trip.
  *
  * Requests filed at the same moment read the same loads, and the trigger that counts the chosen
  * agent's new request locks their load row until the filing commits. So the choice takes, in that
@@ -89,35 +89,34 @@ export async function leastLoadedAgent(
   structureId: string,
   teamId: string | null = null,
 ): Promise<Assignee | null> {
-  const agents = await db
-    .select({ ...assigneeColumns, counted: sql<boolean>`${agentOpenLoad.accountId} is not null` })
-    .from(memberships)
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .leftJoin(staffPreferences, eq(staffPreferences.accountId, accounts.id))
-    .leftJoin(agentOpenLoad, eq(agentOpenLoad.accountId, accounts.id))
-    .where(agentsOf(structureId, teamId))
-    .orderBy(sql`coalesce(${agentOpenLoad.n}, 0)`, asc(memberships.createdAt), asc(memberships.accountId));
-  const [first] = agents;
-  // An agent who never had a request has no row to hold yet: the first of them is the choice.
-  if (!first?.counted) return first ? withoutCount(first) : null;
-  const order = agents.filter((a) => a.counted).map((a) => sql`${a.id}::uuid`);
-  const [free] = await db
-    .select({ id: agentOpenLoad.accountId })
-    .from(agentOpenLoad)
-    .where(
-      inArray(
-        agentOpenLoad.accountId,
-        agents.map((a) => a.id),
+  const [row] = rowsOf<{ id: string; name: string; email: string | null; locale: string; daily: boolean }>(
+    await db.execute(sql`
+      with candidates as (
+        select ${accounts.id} as id, ${accounts.displayName} as name, ${accounts.email} as email,
+          ${accounts.locale} as locale, ${assigneeColumns.dailySummary} as daily,
+          ${agentOpenLoad.accountId} is not null as counted,
+          row_number() over (order by coalesce(${agentOpenLoad.n}, 0), ${memberships.createdAt},
+            ${memberships.accountId}) as rank
+        from ${memberships}
+        join ${accounts} on ${accounts.id} = ${memberships.accountId}
+        left join ${staffPreferences} on ${staffPreferences.accountId} = ${accounts.id}
+        left join ${agentOpenLoad} on ${agentOpenLoad.accountId} = ${accounts.id}
+        where ${agentsOf(structureId, teamId)}
       ),
-    )
-    .orderBy(sql`array_position(array[${sql.join(order, sql`, `)}], ${agentOpenLoad.accountId})`)
-    .limit(1)
-    .for("update", { skipLocked: true });
-  return withoutCount(agents.find((a) => a.id === free?.id) ?? first);
+      free as (
+        select l.account_id from agent_open_load l join candidates c on c.id = l.account_id
+        where exists (select 1 from candidates where rank = 1 and counted)
+        order by c.rank limit 1
+        for update of l skip locked
+      )
+      select id, name, email, locale, daily from candidates
+      order by id in (select account_id from free) desc, rank
+      limit 1`),
+  );
+  return row
+    ? { id: row.id, name: row.name, email: row.email, locale: row.locale, dailySummary: row.daily }
+    : null;
 }
-
-const withoutCount = ({ counted: _, ...assignee }: Assignee & { counted: boolean }): Assignee => assignee;
-
 /**
  * The structure's agents (of one of its teams, when given) in the order a round-robin rule takes
  * them: longest-serving first.
