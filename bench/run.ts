@@ -24,6 +24,8 @@ import type { PlatformServers } from "./serve.js";
 
 const CONNECTIONS = 10;
 const RATIO_BUDGET = 0.3;
+/** Each other public page of issue 26 (a consultation of 5,000 comments, the idea list…) ÷ bare route. */
+const PAGE_RATIO_BUDGET = 0.15;
 const PAGE_BUDGET = 50 * 1024;
 /** What a browser sends with a page request (the app compresses what it serves). */
 const BROWSER_HEADERS = { accept: "text/html", "accept-encoding": BROWSER_ACCEPT_ENCODING };
@@ -56,7 +58,8 @@ let fatal: string | undefined;
 
 try {
   server = await startChild<PlatformServers>(fileURLToPath(new URL("./serve.ts", import.meta.url)), {
-    env: benchAppEnv(tmp.path),
+    // Demo content: the idea list, forum threads and transparency figures measured are the demo's.
+    env: benchAppEnv(tmp.path, { SEED_DEMO: "true" }),
   });
   const { appUrl, bareUrl, engine } = server.info;
   engineLabel = engine.label;
@@ -64,18 +67,28 @@ try {
   console.log(`Database: ${engine.label}`);
   console.log(`Bare route: ${bareUrl} — ${barePlan}`);
 
-  // Both targets must answer 200 before they are worth loading.
-  for (const url of [bareUrl, `${appUrl}/ar`]) {
+  const pageUrls = Object.entries(server.info.pages).map(
+    ([name, path]) => [name, `${appUrl}${path}`] as const,
+  );
+  // Every target must answer 200 before it is worth loading.
+  for (const url of [bareUrl, `${appUrl}/ar`, ...pageUrls.map(([, url]) => url)]) {
     const response = await fetch(url);
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   }
 
   // Alternating rounds, so a neighbour's burst of CPU on a shared machine hits both targets alike.
-  const { bare, home, homePlain } = await runRounds({
+  const loads = await runRounds<string>({
     bare: { url: bareUrl, connections: CONNECTIONS, server },
     home: { url: `${appUrl}/ar`, connections: CONNECTIONS, headers: BROWSER_HEADERS, server },
     homePlain: { url: `${appUrl}/ar`, connections: CONNECTIONS, server },
+    ...Object.fromEntries(
+      pageUrls.map(([name, url]) => [
+        name,
+        { url, connections: CONNECTIONS, headers: BROWSER_HEADERS, server },
+      ]),
+    ),
   });
+  const [bare, home, homePlain] = [loads.bare!, loads.home!, loads.homePlain!];
   console.log(describeLoad("bare route   ", bare));
   console.log(describeLoad("GET /ar      ", home));
   console.log(describeLoad("GET /ar plain", homePlain));
@@ -113,8 +126,26 @@ try {
       "GET /ar without Accept-Encoding: server CPU per request",
       fmt.msFine(homePlain.serverCpuMsPerRequest!),
     ),
-    note("server RSS after load", fmt.mb((await server.stats()).rss)),
   );
+  for (const [name, path] of Object.entries(server.info.pages)) {
+    const r = loads[name]!;
+    console.log(describeLoad(`${name.padEnd(13)}`, r));
+    if (r.errors > 0) problems.push(`${name}: ${r.errors} errors or non-2xx answers under load`);
+    rows.push(
+      check({
+        figure: `GET ${path.replace(/[0-9a-f-]{36}/, ":id")} (${name}) ÷ bare route, requests/s${informational ? " (budget is for PostgreSQL)" : ""}`,
+        value: r.rps / bare.rps,
+        min: PAGE_RATIO_BUDGET,
+        format: fmt.ratio,
+        informational,
+      }),
+      note(
+        `${name}: requests/s, p99, server CPU per request`,
+        `${fmt.rps(r.rps)}, ${fmt.ms(r.latency.p99)}, ${fmt.msFine(r.serverCpuMsPerRequest!)}`,
+      ),
+    );
+  }
+  rows.push(note("server RSS after load", fmt.mb((await server.stats()).rss)));
 
   // Page weight of every public page, as a first visit pays it.
   const { pages, source } = await publicPages();
