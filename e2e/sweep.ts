@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../src/core/auth/secrets.js";
+import { seedDemoTeam } from "../src/features/cases/commands/seed-demo-routing.js";
 import { insertCase } from "../src/features/cases/workspace/testing.js";
 import { newContext } from "./browser.js";
 import { discoverPages, LANGUAGES, localized } from "./pages.js";
@@ -28,6 +29,10 @@ export async function sweepLanguage(lang: (typeof LANGUAGES)[number]["lang"]) {
   const { server, browser } = await startSuite();
   const pages = await discoverPages(server.origin);
   await insertCase(server.database.db, { channel: "counter", followTokenHash: sha256(RECEIPT_TOKEN) });
+  // A team, whose page (members, name in three languages) is one of the admin pages checked.
+  const teamId = await seedDemoTeam(server.database.db);
+  if (!teamId) throw new Error("the demo team's structure is missing");
+  const adminPages = [...ADMIN_PAGES, `/staff/teams/${teamId}`];
 
   it("finds the gallery's component pages from the gallery index", () => {
     expect(pages.filter((p) => p.name.startsWith("gallery-")).length).toBeGreaterThan(0);
@@ -74,7 +79,7 @@ export async function sweepLanguage(lang: (typeof LANGUAGES)[number]["lang"]) {
   it.each(
     [
       { who: "a citizen", options: {}, pages: CITIZEN_PAGES },
-      { who: "a platform admin", options: { platformAdmin: true }, pages: ADMIN_PAGES },
+      { who: "a platform admin", options: { platformAdmin: true }, pages: adminPages },
     ].flatMap((as) =>
       [true, false].map((javaScript) => ({ ...as, javaScript, mode: javaScript ? "on" : "off" })),
     ),
