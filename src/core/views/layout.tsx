@@ -100,7 +100,7 @@ export function Layout({
               <span class="sh-header__tagline">{t("views.layout.tagline")}</span>
             </a>
             {/* The portal's search: a plain GET form, with or without JavaScript. */}
-            <search class="sh-header-search">
+            <search class="sh-header-search" aria-label={t("views.layout.searchLabel")}>
               <form method="get" action={`${home}/search`} class="sh-header-search__form">
                 <label class="sh-visually-hidden" for="sh-header-q">
                   {t("views.layout.searchLabel")}

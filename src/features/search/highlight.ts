@@ -52,6 +52,8 @@ export function fold(text: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+/** What Arabic writes joined before a word (the article, "and", "with", "for"…), folded. */
+const ARABIC_PREFIXES = new Set(["ال", "و", "وال", "ب", "بال", "ل", "لل", "ف", "فال", "ك", "كال"]);
 
 /**
  * The words of a query, folded, cut to a stem-like prefix (so "réforme" marks "réformes" and
@@ -99,6 +101,10 @@ function matches(text: string, stems: string[]): Array<[number, number]> {
       const at = folded.indexOf(stem, from);
       if (at < 0) break;
       from = at + stem.length;
+      // A word that starts with the stem, maybe after an Arabic prefix: "oth" does not mark "nothing".
+      let wordStart = at;
+      while (wordStart > 0 && WORD.test(folded[wordStart - 1]!)) wordStart--;
+      if (wordStart < at && !ARABIC_PREFIXES.has(folded.slice(wordStart, at))) continue;
       let endChar = origin[at + stem.length - 1]! + 1;
       while (endChar < chars.length && WORD.test(chars[endChar]!)) endChar++;
       let startChar = origin[at]!;

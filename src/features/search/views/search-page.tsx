@@ -109,7 +109,7 @@ export function SearchPage({ filters, result, kinds, governorates }: SearchPageP
     <Layout title={q ? t("search.titleFor", { q }) : t("search.title")} description={t("search.lead")}>
       <Breadcrumbs items={[{ text: t("search.home"), href: href("/") }, { text: t("search.title") }]} />
       <h1 class="sh-heading-xl">{t("search.title")}</h1>
-      <search>
+      <search aria-label={t("search.formLabel")}>
         <form method="get" action={href("/search")} class="sh-search__form">
           <div class="sh-directory-search">
             <TextInput id="search-q" name="q" type="search" value={q} label={t("search.label")} width={30} />
