@@ -256,6 +256,15 @@ describe("the portal search", () => {
     expect(page.body).toContain("&lt;script>alert(1)&lt;/script>");
   });
 
+  it("takes any characters: query syntax, punctuation alone, NUL", async () => {
+    for (const q of ['"unclosed', "!!! && ||", "-", "'; drop table ideas; --", ":*", "a\u0000b"]) {
+      const page = await search(q, "fr");
+      expect(page.statusCode, q).toBe(200);
+    }
+    const nul = await anonymous.get("/ar/search?q=%00&kind=%00&structure=%00&place=%00&page=%00");
+    expect(nul.statusCode).toBe(200);
+  });
+
   it("answers an over-long query with a clear error, not a crash", async () => {
     const page = await search("a".repeat(500));
     expect(page.statusCode).toBe(400);
