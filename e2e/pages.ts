@@ -43,6 +43,7 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "help", path: "/help", status: 200 },
   { name: "help-search", path: "/help?q=corruption", status: 200 },
   { name: "help-guide", path: "/help/report-corruption-safely", status: 200 },
+  { name: "search", path: "/search?q=tunis", status: 200 },
   { name: "legal-terms", path: "/legal/terms", status: 200 },
   { name: "legal-privacy", path: "/legal/privacy", status: 200 },
   { name: "legal-accessibility", path: "/legal/accessibility", status: 200 },

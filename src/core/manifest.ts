@@ -8,6 +8,7 @@ import type {
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
+  SearchSource,
   SitemapSource,
   WidgetKind,
 } from "./features/contracts.js";
@@ -46,6 +47,8 @@ export interface FeatureManifest {
   datasets?: PublishedDataset[];
   /** Its public pages search engines should find (the sitemap). */
   sitemap?: SitemapSource[];
+  /** Kinds of its public documents the portal's search finds (/:lang/search). */
+  search?: SearchSource[];
   /** Atom feeds of its newest public records (/:lang/feeds/<kind>.atom), linked from its pages. */
   feeds?: FeedSource[];
   /** Kinds of its records people may follow (subscriptions). */

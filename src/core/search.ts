@@ -18,3 +18,31 @@ export function normalizedParam(value: string): SQL {
   const [before, after] = foldAccents("normalize_arabic(\u0000::text)").split("\u0000");
   return sql`${sql.raw(before!)}${value}${sql.raw(after!)}`;
 }
+
+/*
+ * The portal's search (/:lang/search) over every feature's public documents (SearchSource). Two SQL
+ * functions come with migration search_documents:
+ * - search_fold(text): normalize_arabic() and accent folding, the form both documents and queries
+ *   are compared in (diacritics, tatweel, hamza and taa marbuta forms, French accents, case);
+ * - search_vector(title, body): the folded text as the 'arabic', 'french' and 'english' text-search
+ *   configurations read it (each stems its own language and leaves the others' words whole), the
+ *   title weighted above the body;
+ * - search_query(text): the folded query the three ways, any of them matching.
+ * A source's GIN indexes are on these expressions (searchVector, searchFold), and its documents
+ * select the very same expressions, so the index serves the search.
+ */
+
+/** The text of a `{ar, fr, en}` jsonb column in every language, as one string (SQL, unqualified). */
+export function allLanguages(column: string): string {
+  return `coalesce(${column}->>'ar', '') || ' ' || coalesce(${column}->>'fr', '') || ' ' || coalesce(${column}->>'en', '')`;
+}
+
+/** The full-text vector of a document's title and body (SQL expressions of text). */
+export function searchVector(title: string, body: string): SQL {
+  return sql.raw(`public.search_vector(${title}, ${body})`);
+}
+
+/** The folded text the misspelling (trigram) search compares a query with. */
+export function searchFold(expression: string): SQL {
+  return sql.raw(`public.search_fold(${expression})`);
+}

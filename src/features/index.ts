@@ -22,6 +22,7 @@ import { openDataManifest } from "./open-data/manifest.js";
 import { open311Manifest } from "./open311/manifest.js";
 import { opinionMapManifest } from "./opinion-map/manifest.js";
 import { outboxManifest } from "./outbox/manifest.js";
+import { searchManifest } from "./search/manifest.js";
 import { seoManifest } from "./seo/manifest.js";
 import { settingsManifest } from "./settings/manifest.js";
 import { staffManifest } from "./staff/manifest.js";
@@ -62,6 +63,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   openDataManifest,
   insightsManifest,
   seoManifest,
+  searchManifest,
   feedsManifest,
   galleryManifest,
   outboxManifest,

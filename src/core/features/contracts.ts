@@ -235,3 +235,31 @@ export interface FeedSource {
     options: { locale: Locale; structure?: { id: string; code: string }; limit: number },
   ): Promise<FeedEntry[]>;
 }
+
+/**
+ * A kind of public document the portal's search finds (/:lang/search), declared by the feature that
+ * owns it (`search` in its manifest). `documents` selects every document anyone may read without
+ * signing in (published, visible, not removed or retired: never a draft, a held or hidden item, or
+ * anything private), one row each, with exactly these nine columns in this order (names do not
+ * matter, positions do):
+ * - id: text, stable within the kind;
+ * - path: text, the page after the language ("/ideas/…");
+ * - title, body: jsonb, officials' `{ar, fr, en}` text, or a JSON string for a person's own words
+ *   (`to_jsonb(column)`); the body gives the excerpt (Markdown is shown as plain text);
+ * - structure_id: uuid or null::uuid, the structure it belongs to;
+ * - governorate_code: text or null::text, the place it is about;
+ * - vector: tsvector, searchVector(…) of src/core/search.ts, the expression of a GIN index;
+ * - trigram: text, a search_fold(…) expression (searchFold) of the title under a gin_trgm_ops index,
+ *   for the misspellings the full text misses;
+ * - updated_at: timestamptz.
+ * The search adds its conditions around this select; PostgreSQL moves them inside, onto the indexes.
+ */
+export interface SearchSource {
+  /** URL name of the kind (?kind=…): lower-case letters and hyphens ("ideas"). */
+  kind: string;
+  /** The i18n key naming the kind in the results' filters ("ideas.search.kind"), owned by the feature. */
+  labelKey: string;
+  /** Place among the kinds, lower first (the built-in kinds use 10 to 70). */
+  order: number;
+  documents: SQL;
+}

@@ -6,6 +6,7 @@ import type {
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
+  SearchSource,
   SitemapSource,
   WidgetKind,
 } from "./contracts.js";
@@ -51,3 +52,7 @@ export const sitemapOf = (features: readonly FeatureManifest[]): SitemapSource[]
 /** The Atom feeds, in the list's order. */
 export const feedsOf = (features: readonly FeatureManifest[]): FeedSource[] =>
   features.flatMap((f) => f.feeds ?? []);
+
+/** The kinds of documents the portal's search finds, in their order. */
+export const searchOf = (features: readonly FeatureManifest[]): SearchSource[] =>
+  features.flatMap((f) => f.search ?? []).sort((a, b) => a.order - b.order);

@@ -9,6 +9,7 @@ import { consultationModeration, consultationsFeature } from "./index.js";
 import { phaseNoticesJob } from "./jobs/phase-notices.js";
 import { consultationsDataset, outcomesDataset, sectionsDataset } from "./open-data.js";
 import { contributionsDataset, questionnaireResultsDataset } from "./open-data-participation.js";
+import { consultationsSearch, sectionsSearch } from "./search.js";
 import { consultationsSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 import { consultationsWidget } from "./widget.js";
@@ -16,6 +17,7 @@ import { consultationsWidget } from "./widget.js";
 export const consultationsManifest: FeatureManifest = {
   name: "consultations",
   sitemap: [consultationsSitemap],
+  search: [consultationsSearch, sectionsSearch],
   feeds: [openConsultationsFeed],
   routes: [{ plugin: consultationsFeature, mount: "pages" }],
   tables,

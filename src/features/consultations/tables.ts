@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { foldAccents } from "../../core/search.js";
+import { allLanguages, foldAccents, searchFold, searchVector } from "../../core/search.js";
 import { governorates, structures } from "../../core/structures/tables.js";
 import {
   id,
@@ -35,6 +35,17 @@ import { moderationColumns } from "../moderation/tables.js";
 export const CONSULTATION_SEARCH_TEXT = sql.raw(
   `(${foldAccents("normalize_arabic(consultations.title::text || ' ' || consultations.summary::text)")})`,
 );
+
+/** The portal search's expressions over a consultation and a section (GIN indexes on exactly these). */
+export const CONSULTATION_SEARCH_VECTOR = searchVector(
+  allLanguages("consultations.title"),
+  `${allLanguages("consultations.summary")} || ' ' || ${allLanguages("consultations.body")}`,
+);
+export const SECTION_SEARCH_VECTOR = searchVector(
+  allLanguages("consultation_sections.title"),
+  allLanguages("consultation_sections.body"),
+);
+export const SECTION_SEARCH_TITLE = searchFold(allLanguages("consultation_sections.title"));
 
 /** Who a consultation is about: the whole country, one governorate, or one municipality. */
 export const consultationArea = pgEnum("consultation_area", ["national", "governorate", "municipality"]);
@@ -94,6 +105,7 @@ export const consultations = pgTable(
     index("consultations_structure_idx").on(t.structureId),
     index("consultations_public_idx").on(t.visibility, t.closesAt),
     index("consultations_search_idx").using("gin", sql`${CONSULTATION_SEARCH_TEXT} gin_trgm_ops`),
+    index("consultations_fulltext_idx").using("gin", CONSULTATION_SEARCH_VECTOR),
   ],
 );
 
@@ -121,7 +133,11 @@ export const consultationSections = pgTable(
     body: localizedText("body"),
     ...timestamps(),
   },
-  (t) => [index("consultation_sections_consultation_idx").on(t.consultationId, t.position)],
+  (t) => [
+    index("consultation_sections_consultation_idx").on(t.consultationId, t.position),
+    index("consultation_sections_search_idx").using("gin", SECTION_SEARCH_VECTOR),
+    index("consultation_sections_search_title_idx").using("gin", sql`${SECTION_SEARCH_TITLE} gin_trgm_ops`),
+  ],
 );
 
 /**

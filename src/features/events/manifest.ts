@@ -4,12 +4,14 @@ import { seedDemoEvents } from "./commands/seed-demo-events.js";
 import { eventsFeed } from "./feed.js";
 import { eventsFeature } from "./index.js";
 import { remindersJob } from "./reminders.js";
+import { eventsSearch } from "./search.js";
 import { eventsSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 
 export const eventsManifest: FeatureManifest = {
   name: "events",
   sitemap: [eventsSitemap],
+  search: [eventsSearch],
   feeds: [eventsFeed],
   routes: [{ plugin: eventsFeature, mount: "pages" }],
   tables,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
+import { allLanguages, searchFold, searchVector } from "../../core/search.js";
 import { governorates, structures } from "../../core/structures/tables.js";
 import { id, localizedText, optionalRef, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { themes } from "../subscriptions/tables.js";
@@ -8,6 +9,13 @@ import { themes } from "../subscriptions/tables.js";
 export const eventKind = pgEnum("event_kind", ["information_day", "training", "awareness"]);
 export const eventMode = pgEnum("event_mode", ["in_person", "online"]);
 export const registrationStatus = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
+
+/** The portal search's expressions over an event (its GIN indexes are on exactly these). */
+export const EVENT_SEARCH_VECTOR = searchVector(
+  allLanguages("events.title"),
+  allLanguages("events.description"),
+);
+export const EVENT_SEARCH_TITLE = searchFold(allLanguages("events.title"));
 
 /** An information day, a training or an awareness session, organised by a structure. */
 export const events = pgTable(
@@ -38,6 +46,8 @@ export const events = pgTable(
     index("events_starts_idx").on(t.startsAt),
     index("events_governorate_idx").on(t.governorateCode, t.startsAt),
     index("events_structure_idx").on(t.structureId, t.startsAt),
+    index("events_search_idx").using("gin", EVENT_SEARCH_VECTOR),
+    index("events_search_title_idx").using("gin", sql`${EVENT_SEARCH_TITLE} gin_trgm_ops`),
   ],
 );
 

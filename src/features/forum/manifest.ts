@@ -4,6 +4,7 @@ import { seedDemoForum } from "./commands/seed-forum.js";
 import { forumContributions } from "./contributions.js";
 import { threadFollowable } from "./followable.js";
 import { forumFeature, forumModeration } from "./index.js";
+import { forumSearch } from "./search.js";
 import { forumSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 import { forumPosts, forumThreads } from "./tables.js";
@@ -11,6 +12,7 @@ import { forumPosts, forumThreads } from "./tables.js";
 export const forumManifest: FeatureManifest = {
   name: "forum",
   sitemap: [forumSitemap],
+  search: [forumSearch],
   routes: [{ plugin: forumFeature, mount: "pages" }],
   tables,
   followable: [threadFollowable],

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { searchFold, searchVector } from "../../core/search.js";
 import { id, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { moderationColumns } from "../moderation/tables.js";
 
@@ -15,6 +16,10 @@ export const forumCategories = pgTable("forum_categories", {
   archivedAt: tstz("archived_at"),
   ...timestamps(),
 });
+
+/** The portal search's expressions over a thread (its GIN indexes are on exactly these). */
+export const THREAD_SEARCH_VECTOR = searchVector("forum_threads.title", "forum_threads.body");
+export const THREAD_SEARCH_TITLE = searchFold("forum_threads.title");
 
 export const forumThreads = pgTable(
   "forum_threads",
@@ -32,7 +37,11 @@ export const forumThreads = pgTable(
     ...moderationColumns(),
     ...timestamps(),
   },
-  (t) => [index("forum_threads_category_idx").on(t.categoryId, t.moderationState, t.pinnedAt, t.lastPostAt)],
+  (t) => [
+    index("forum_threads_category_idx").on(t.categoryId, t.moderationState, t.pinnedAt, t.lastPostAt),
+    index("forum_threads_search_idx").using("gin", THREAD_SEARCH_VECTOR),
+    index("forum_threads_search_title_idx").using("gin", sql`${THREAD_SEARCH_TITLE} gin_trgm_ops`),
+  ],
 );
 
 export const forumPosts = pgTable(

@@ -1,8 +1,17 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { allLanguages, searchFold, searchVector } from "../../core/search.js";
 import { id, timestamps } from "../../db/columns.js";
 
 export const helpArticleKind = pgEnum("help_article_kind", ["guide", "faq"]);
+
+/** The portal search's expressions over an article (its GIN indexes are on exactly these). */
+export const HELP_SEARCH_VECTOR = searchVector(
+  allLanguages("help_articles.title"),
+  allLanguages("help_articles.body"),
+);
+export const HELP_SEARCH_TITLE = searchFold(allLanguages("help_articles.title"));
 
 /** A guide or a question of the help and training centre; bodies are Markdown, one per language. */
 export const helpArticles = pgTable(
@@ -16,5 +25,9 @@ export const helpArticles = pgTable(
     position: integer("position").notNull().default(0),
     ...timestamps(),
   },
-  (t) => [index("help_articles_order_idx").on(t.kind, t.position)],
+  (t) => [
+    index("help_articles_order_idx").on(t.kind, t.position),
+    index("help_articles_search_idx").using("gin", HELP_SEARCH_VECTOR),
+    index("help_articles_search_title_idx").using("gin", sql`${HELP_SEARCH_TITLE} gin_trgm_ops`),
+  ],
 );

@@ -8,6 +8,7 @@ import { ideaFollowable } from "./followable.js";
 import { ideaModeration, ideasFeature } from "./index.js";
 import { answerDeadlinesJob } from "./jobs/answer-deadlines.js";
 import { ideasDataset } from "./open-data.js";
+import { ideasSearch } from "./search.js";
 import { ideasSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 import { ideaComments, ideaSupports, ideas } from "./tables.js";
@@ -15,6 +16,7 @@ import { ideaComments, ideaSupports, ideas } from "./tables.js";
 export const ideasManifest: FeatureManifest = {
   name: "ideas",
   sitemap: [ideasSitemap],
+  search: [ideasSearch],
   feeds: [newIdeasFeed],
   routes: [{ plugin: ideasFeature, mount: "pages" }],
   tables,

@@ -1,0 +1,157 @@
+import pg from "pg";
+import { searchOf } from "../src/core/features/registry.js";
+import { openPostgres } from "../src/db/client.js";
+import { runMigrations } from "../src/db/migrate.js";
+import { FEATURES } from "../src/features/index.js";
+import { search } from "../src/features/search/queries.js";
+import { percentile } from "./lib/load.js";
+import { check, type Row, textTable } from "./lib/table.js";
+
+/**
+ * `npx tsx bench/search.ts`: the portal search (issue 23) over BENCH_SEARCH_ITEMS indexed documents
+ * (default 1,000,000 ideas in Arabic, French and English) on PostgreSQL answers with p95 ≤ 100 ms,
+ * and a new document is found by the very next search (≤ 1 s). It creates its own database on
+ * BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432), or uses DATABASE_URL's when
+ * given (it must be fresh), and drops the one it created at the end.
+ */
+
+const P95_BUDGET_MS = 100;
+const FRESH_BUDGET_MS = 1000;
+const ITEMS = Number(process.env.BENCH_SEARCH_ITEMS ?? 1_000_000);
+const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 40);
+const server = new URL(process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432");
+const own = !process.env.DATABASE_URL;
+const databaseUrl = new URL(process.env.DATABASE_URL ?? server);
+if (own) databaseUrl.pathname = `/sharek_bench_portal_search_${process.pid}`;
+
+async function admin(statement: string) {
+  const url = new URL(databaseUrl);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+// Words the documents are made of: rare ones (a few hundred documents each) and common ones.
+const AR = [
+  "إصلاح",
+  "المدرسة",
+  "الطريق",
+  "الإنارة",
+  "الحديقة",
+  "المستشفى",
+  "البلدية",
+  "الماء",
+  "النقل",
+  "الشباب",
+];
+const FR = [
+  "réforme",
+  "école",
+  "route",
+  "éclairage",
+  "jardin",
+  "hôpital",
+  "commune",
+  "eau",
+  "transport",
+  "jeunesse",
+];
+const EN = [
+  "reform",
+  "school",
+  "road",
+  "lighting",
+  "garden",
+  "hospital",
+  "council",
+  "water",
+  "transport",
+  "youth",
+];
+
+const database = await openPostgres(databaseUrl.toString(), 4);
+try {
+  console.log(`Portal search bench on PostgreSQL, ${ITEMS.toLocaleString("en")} ideas (BENCH_SEARCH_ITEMS)`);
+  await runMigrations(database);
+  await database.exec(`insert into structures (id, code, kind, name, summary)
+    values ('00000000-0000-7000-8000-000000000001', 'bench', 'municipality', '{"fr": "Commune"}', '{}')
+    on conflict do nothing`);
+  const started = performance.now();
+  const batch = 50_000;
+  for (let from = 0; from < ITEMS; from += batch) {
+    const to = Math.min(ITEMS, from + batch);
+    await database.query(
+      `insert into ideas (id, submission_key, structure_id, governorate_code, title, description, created_at, updated_at)
+       select gen_random_uuid(), 'bench-' || g, '00000000-0000-7000-8000-000000000001', null,
+         (case g % 3 when 0 then $1::text[] when 1 then $2::text[] else $3::text[] end)[1 + g % 10]
+           || ' ' || (case g % 3 when 0 then $1::text[] when 1 then $2::text[] else $3::text[] end)[1 + (g / 10) % 10]
+           || ' n' || g,
+         'Proposition ' || g || ': ' || (case g % 3 when 0 then $1::text[] when 1 then $2::text[] else $3::text[] end)[1 + (g / 100) % 10]
+           || ' — ' || md5(g::text),
+         now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
+       from generate_series($4::int, $5::int) g`,
+      [AR, FR, EN, from + 1, to],
+    );
+    process.stdout.write(
+      `\r  indexed ${to.toLocaleString("en")} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+  }
+  await database.exec("analyze");
+  console.log("\n");
+
+  const sources = searchOf(FEATURES);
+  const QUERIES: Array<{ label: string; locale: "ar" | "fr" | "en"; q: string }> = [
+    { label: "one rare word (a number)", locale: "fr", q: "n424242" },
+    { label: "two Arabic words, other spelling", locale: "ar", q: "اصلاح المدرسه" },
+    { label: "French word, other form", locale: "fr", q: "réformes jardins" },
+    { label: "one common English word", locale: "en", q: "school" },
+    { label: "misspelling (trigram fallback)", locale: "en", q: "hospitel garden" },
+  ];
+  const rows: Row[] = [];
+  for (const { label, locale, q } of QUERIES) {
+    await search(database.db, sources, locale, { q, page: 1 }); // warm-up
+    const samples: number[] = [];
+    let total = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const t = performance.now();
+      total = (await search(database.db, sources, locale, { q, page: 1 + (i % 3) })).total;
+      samples.push(performance.now() - t);
+    }
+    rows.push(
+      check({
+        figure: `p95 of "${q}" (${label}), ${total.toLocaleString("en")} results`,
+        value: percentile(samples, 95),
+        format: (v) => `${v.toFixed(1)} ms`,
+        max: P95_BUDGET_MS,
+      }),
+    );
+  }
+
+  // A new idea, then the next search: the index is the table's own, current in the writing transaction.
+  const word = `fresh${process.pid}`;
+  const t = performance.now();
+  await database.query(
+    `insert into ideas (id, submission_key, structure_id, title, description)
+     values (gen_random_uuid(), $1, '00000000-0000-7000-8000-000000000001', $2, 'New.')`,
+    [word, `A ${word} idea`],
+  );
+  const found = (await search(database.db, sources, "en", { q: word, page: 1 })).total;
+  rows.push(
+    check({
+      figure: "a new idea found by the next search (insert + search)",
+      value: found === 1 ? performance.now() - t : Number.NaN,
+      format: (v) => `${v.toFixed(1)} ms`,
+      max: FRESH_BUDGET_MS,
+    }),
+  );
+  console.log(textTable(rows));
+  if (rows.some((r) => r.verdict === "FAIL")) process.exitCode = 1;
+} finally {
+  await database.close();
+  if (own) await admin(`drop database if exists "${databaseUrl.pathname.slice(1)}"`);
+}
