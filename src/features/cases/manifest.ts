@@ -7,6 +7,7 @@ import { requestContributions } from "./contributions.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
+import { caseRetention } from "./retention.js";
 import { requestStatisticsDataset } from "./stats/open-data.js";
 import * as caseTables from "./tables.js";
 import { caseWidgets } from "./widgets.js";
@@ -35,6 +36,7 @@ export const casesManifest: FeatureManifest = {
   contributions: [requestContributions],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
+  retention: caseRetention,
   /** An agent who leaves a structure leaves its teams. */
   membershipRevoked: (db, membership) => leaveTeams(db, membership),
   /**

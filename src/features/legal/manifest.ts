@@ -3,6 +3,7 @@ import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedLegalPages } from "./content.js";
 import { legalFeature } from "./index.js";
+import { retentionPurgeJob } from "./retention-job.js";
 import * as tables from "./tables.js";
 
 export const legalManifest: FeatureManifest = {
@@ -20,4 +21,6 @@ export const legalManifest: FeatureManifest = {
     },
   ],
   seedReference: seedLegalPages,
+  /** Applies every feature's retention rules each night (the table on the personal-data notice). */
+  jobs: [retentionPurgeJob],
 };
