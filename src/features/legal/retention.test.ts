@@ -122,9 +122,8 @@ describe("the daily retention purge", () => {
     const recent = await insertCase(db, { status: "closed", closedAt: daysAgo(700) });
     const open = await insertCase(db, { status: "in_progress", createdAt: daysAgo(1000) });
     await run();
-    const [a, b, c] = await Promise.all(
-      [old, recent, open].map(async (x) => (await db.select().from(cases).where(eq(cases.id, x.id)))[0]!),
-    );
+    const read = async (id: string) => (await db.select().from(cases).where(eq(cases.id, id)))[0]!;
+    const [a, b, c] = [await read(old.id), await read(recent.id), await read(open.id)];
     expect(a).toMatchObject({
       contactName: null,
       contactEmail: null,
