@@ -4,6 +4,7 @@ import { adminAbilities } from "../admin/abilities.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
 import { seedDemoCases } from "./commands/seed-demo-cases.js";
 import { requestContributions } from "./contributions.js";
+import { exportCaseAccount } from "./export-account.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
@@ -16,6 +17,7 @@ import { leaveTeams } from "./workspace/teams.js";
 
 export const casesManifest: FeatureManifest = {
   name: "cases",
+  exportAccount: exportCaseAccount,
   sitemap: [fixedPages("requests", "/requests/new", "/requests/follow")],
   routes: [{ plugin: casesFeature, mount: "pages" }],
   tables: { ...caseTables, ...workspaceTables },

@@ -2,6 +2,7 @@ import { and, eq, ne, notExists } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoForum } from "./commands/seed-forum.js";
 import { forumContributions } from "./contributions.js";
+import { exportForumAccount } from "./export-account.js";
 import { threadFollowable } from "./followable.js";
 import { forumFeature, forumModeration } from "./index.js";
 import { forumSitemap } from "./sitemap.js";
@@ -10,6 +11,7 @@ import { forumPosts, forumThreads } from "./tables.js";
 
 export const forumManifest: FeatureManifest = {
   name: "forum",
+  exportAccount: exportForumAccount,
   sitemap: [forumSitemap],
   routes: [{ plugin: forumFeature, mount: "pages" }],
   tables,
