@@ -7,6 +7,7 @@ import { sendRequestForm } from "../../../test/request-form.js";
 import { accounts } from "../../core/auth/tables.js";
 import { outboxMessages } from "../../core/mail/tables.js";
 import { staffPeople, staffTestApp } from "../cases/workspace/testing.js";
+import { integrityReports } from "../integrity/tables.js";
 import { dataExportsJob } from "./data-export/exports.js";
 import { dataExports } from "./tables.js";
 
@@ -80,6 +81,16 @@ describe("erasure: deleting an account", () => {
       await db
         .insert(outboxMessages)
         .values({ toAddress: email, subject: "later", textBody: `Bonjour ${name}` });
+      await db.insert(integrityReports).values({
+        receivedOn: "2026-12-01",
+        dueOn: "2027-01-01",
+        updatedOn: "2026-12-01",
+        receiptHash: `receipt-${mode}`,
+        whistleblowerSalt: "salt",
+        whistleblowerPublicKey: "pk",
+        contentKeyId: crypto.randomUUID(),
+        content: "sealed",
+      });
       const before = await columnsHolding(email);
       expect(before).toEqual(expect.arrayContaining(["public.accounts.email", "public.cases.contact_email"]));
       expect(await columnsHolding(name)).toEqual(
@@ -87,10 +98,18 @@ describe("erasure: deleting an account", () => {
       );
       expect(await columnsHolding(phone)).toEqual(expect.arrayContaining(["public.cases.contact_phone"]));
 
+      // A report in the integrity channel (which never knows who filed it) is not touched.
+      const reportsBefore = await database.query<{ id: string; content: string }>(
+        "select id, content from integrity_reports order by id",
+      );
+      expect(reportsBefore.length).toBeGreaterThan(0);
       const deleted = await person.post("/fr/account/delete", { mode, confirm: TEST_PASSWORD });
       expect(deleted.statusCode).toBe(303);
 
       expect(await columnsHolding(email)).toEqual([]);
+      expect(await database.query("select id, content from integrity_reports order by id")).toEqual(
+        reportsBefore,
+      );
       expect(await columnsHolding(phone)).toEqual([]);
       expect(await columnsHolding(phone.replace("+216", ""))).toEqual([]);
       expect(await columnsHolding(name)).toEqual([]);
