@@ -60,6 +60,7 @@ async function main() {
   jobs = startJobs(database, FEATURES, app.log, {
     publicUrl: config.publicUrl,
     secret: app.config.cookieSecret,
+    files: app.files,
   });
   await jobs;
   const where = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;

@@ -14,6 +14,7 @@ import type {
 } from "./features/contracts.js";
 import type { FileStore } from "./files/store.js";
 import type { JobDefinition } from "./jobs/job.js";
+import type { AccountExportPart, RetentionRule } from "./personal-data/contracts.js";
 
 /** One Fastify plugin of a feature and where buildApp mounts it. */
 export interface FeatureRoutes {
@@ -74,6 +75,16 @@ export interface FeatureManifest {
    * public contributions (kept, shown as "deleted account") or removes them, as they chose.
    */
   forgetAccount?(db: Db, accountId: string, mode: "anonymise" | "remove"): Promise<void>;
+  /**
+   * What it holds about one account, for the person's own data export ("Download my data"): only
+   * what that person could already see (never staff-only notes, never other people's details).
+   */
+  exportAccount?(db: Db, accountId: string): Promise<AccountExportPart[]>;
+  /**
+   * How long it keeps each kind of personal data, and on what basis: shown on the personal-data
+   * notice and applied by the daily retention purge.
+   */
+  retention?: RetentionRule[];
   /**
    * Called inside the transaction that revokes a staff role, after the revocation: the feature
    * withdraws what the role gave (the integrity channel re-seals report keys without the person).

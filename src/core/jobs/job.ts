@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { FileStore } from "../files/store.js";
 import type { FeatureManifest } from "../manifest.js";
 
 /** What a job may need besides the database and the clock. */
@@ -12,6 +13,8 @@ export interface JobEnv {
    * contribution sources).
    */
   features: readonly FeatureManifest[];
+  /** The installation's file store, for a job that reads or deletes uploaded files (data exports, retention). */
+  files?: FileStore;
 }
 
 /**

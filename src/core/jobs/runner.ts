@@ -39,7 +39,12 @@ export async function startJobs(
   const jobs = manifests.flatMap((m) => m.jobs ?? []);
   const names = new Set(jobs.map((j) => j.name));
   if (names.size !== jobs.length) throw new Error("two jobs share a queue name");
-  const env: JobEnv = { publicUrl: options.publicUrl, secret: options.secret, features: manifests };
+  const env: JobEnv = {
+    publicUrl: options.publicUrl,
+    secret: options.secret,
+    features: manifests,
+    files: options.files,
+  };
 
   const boss = await startBoss(database, {
     supervise: true,

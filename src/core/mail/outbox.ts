@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { Db } from "../../db/client.js";
 import { outboxMessages } from "./tables.js";
@@ -31,6 +31,23 @@ export async function enqueueMails(db: Db, mails: readonly Mail[]): Promise<void
       headers: mail.headers ?? {},
     })),
   );
+}
+
+/**
+ * Forgets every mail and SMS to these addresses (an account being deleted): those still waiting are
+ * never sent, and those sent no longer keep the address or what was said. Returns how many.
+ */
+export async function forgetRecipients(
+  db: Db,
+  addresses: readonly (string | null | undefined)[],
+): Promise<number> {
+  const list = [...new Set(addresses.filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))];
+  if (list.length === 0) return 0;
+  const gone = await db
+    .delete(outboxMessages)
+    .where(inArray(sql`lower(${outboxMessages.toAddress})`, list))
+    .returning({ id: outboxMessages.id });
+  return gone.length;
 }
 
 const MAX_ATTEMPTS = 8;

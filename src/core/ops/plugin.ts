@@ -67,6 +67,40 @@ export const opsPlugin = fp(
         for (const row of rows) this.set({ queue: row.name, state: row.state }, row.n);
       },
     });
+    // The daily retention purge (core/personal-data): what each rule purged, read from the
+    // database so every node reports the same figures.
+    const retentionRows = async () => {
+      const [found] = await database.query<{ present: boolean }>(
+        "select to_regclass('retention_runs') is not null as present",
+      );
+      if (!found?.present) return [];
+      return database.query<{ rule: string; last_purged: number; total_purged: number; at: number }>(
+        "select rule, last_purged, total_purged, extract(epoch from last_run_at)::float8 as at from retention_runs",
+      );
+    };
+    new Gauge({
+      name: "sharek_retention_purged_rows",
+      help: "Rows purged by each retention rule: in its latest run (run=last) and since it was first applied (run=total)",
+      labelNames: ["rule", "run"],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const row of await retentionRows()) {
+          this.set({ rule: row.rule, run: "last" }, row.last_purged);
+          this.set({ rule: row.rule, run: "total" }, row.total_purged);
+        }
+      },
+    });
+    new Gauge({
+      name: "sharek_retention_last_run_timestamp_seconds",
+      help: "When each retention rule was last applied (Unix time)",
+      labelNames: ["rule"],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const row of await retentionRows()) this.set({ rule: row.rule }, Number(row.at));
+      },
+    });
     if (database.kind === "postgres") {
       const pool = database.driver as pg.Pool;
       new Gauge({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { accountRoutes } from "./routes/account.js";
+import { dataRoutes } from "./routes/data.js";
 import { passwordRoutes } from "./routes/password.js";
 import { signInRoutes } from "./routes/sign-in.js";
 import { signUpRoutes } from "./routes/sign-up.js";
@@ -10,4 +11,5 @@ export const accountsFeature: FastifyPluginAsync = async (app) => {
   await app.register(signInRoutes);
   await app.register(passwordRoutes);
   await app.register(accountRoutes);
+  await app.register(dataRoutes);
 };

@@ -1,6 +1,7 @@
-import { pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { customType, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
-import { timestamps, tstz } from "../../db/columns.js";
+import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 
 export const ageBand = pgEnum("age_band", [
   "under_18",
@@ -27,3 +28,35 @@ export const accountProfiles = pgTable("account_profiles", {
   consentedAt: tstz("consented_at").notNull(),
   ...timestamps(),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const dataExportStatus = pgEnum("data_export_status", ["pending", "ready", "failed"]);
+
+/**
+ * "Download my data": a person's request for a ZIP of everything tied to their account, prepared
+ * by a job (data-export/job.ts), downloadable by them only, until it expires. One pending at a time.
+ */
+export const dataExports = pgTable(
+  "data_exports",
+  {
+    id: id(),
+    accountId: ownedBy("account_id", () => accounts.id),
+    status: dataExportStatus("status").notNull().default("pending"),
+    /** The language of the mail that says it is ready. */
+    locale: text("locale").notNull(),
+    readyAt: tstz("ready_at"),
+    expiresAt: tstz("expires_at"),
+    /** The ZIP itself (a few MB at most: a person's own records and files). Deleted once expired. */
+    zip: bytea("zip"),
+    size: integer("size"),
+    ...timestamps(),
+  },
+  (t) => [
+    index("data_exports_account_idx").on(t.accountId, t.createdAt),
+    uniqueIndex("data_exports_one_pending").on(t.accountId).where(sql`${t.status} = 'pending'`),
+  ],
+);

@@ -4,9 +4,11 @@ import { adminAbilities } from "../admin/abilities.js";
 import { forgetCaseAccount } from "./commands/forget-account.js";
 import { seedDemoCases } from "./commands/seed-demo-cases.js";
 import { requestContributions } from "./contributions.js";
+import { exportCaseAccount } from "./export-account.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
+import { caseRetention } from "./retention.js";
 import { requestStatisticsDataset } from "./stats/open-data.js";
 import * as caseTables from "./tables.js";
 import { caseWidgets } from "./widgets.js";
@@ -15,6 +17,7 @@ import { leaveTeams } from "./workspace/teams.js";
 
 export const casesManifest: FeatureManifest = {
   name: "cases",
+  exportAccount: exportCaseAccount,
   sitemap: [fixedPages("requests", "/requests/new", "/requests/follow")],
   routes: [{ plugin: casesFeature, mount: "pages" }],
   tables: { ...caseTables, ...workspaceTables },
@@ -35,6 +38,7 @@ export const casesManifest: FeatureManifest = {
   contributions: [requestContributions],
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
+  retention: caseRetention,
   /** An agent who leaves a structure leaves its teams. */
   membershipRevoked: (db, membership) => leaveTeams(db, membership),
   /**

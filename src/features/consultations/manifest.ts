@@ -3,6 +3,7 @@ import { adminAbilities } from "../admin/abilities.js";
 import { forgetConsultationAccount } from "./commands/forget-account.js";
 import { seedDemoConsultations } from "./commands/seed-demo.js";
 import { consultationContributions } from "./contributions.js";
+import { exportConsultationAccount } from "./export-account.js";
 import { openConsultationsFeed } from "./feed.js";
 import { consultationFollowable } from "./followable.js";
 import { consultationModeration, consultationsFeature } from "./index.js";
@@ -16,6 +17,7 @@ import { consultationsWidget } from "./widget.js";
 
 export const consultationsManifest: FeatureManifest = {
   name: "consultations",
+  exportAccount: exportConsultationAccount,
   sitemap: [consultationsSitemap],
   search: [consultationsSearch, sectionsSearch],
   feeds: [openConsultationsFeed],

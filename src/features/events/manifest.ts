@@ -1,6 +1,7 @@
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoEvents } from "./commands/seed-demo-events.js";
+import { exportEventAccount } from "./export-account.js";
 import { eventsFeed } from "./feed.js";
 import { eventsFeature } from "./index.js";
 import { remindersJob } from "./reminders.js";
@@ -10,6 +11,7 @@ import * as tables from "./tables.js";
 
 export const eventsManifest: FeatureManifest = {
   name: "events",
+  exportAccount: exportEventAccount,
   sitemap: [eventsSitemap],
   search: [eventsSearch],
   feeds: [eventsFeed],

@@ -2,6 +2,7 @@ import { and, eq, ne, notExists } from "drizzle-orm";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoForum } from "./commands/seed-forum.js";
 import { forumContributions } from "./contributions.js";
+import { exportForumAccount } from "./export-account.js";
 import { threadFollowable } from "./followable.js";
 import { forumFeature, forumModeration } from "./index.js";
 import { forumSearch } from "./search.js";
@@ -11,6 +12,7 @@ import { forumPosts, forumThreads } from "./tables.js";
 
 export const forumManifest: FeatureManifest = {
   name: "forum",
+  exportAccount: exportForumAccount,
   sitemap: [forumSitemap],
   search: [forumSearch],
   routes: [{ plugin: forumFeature, mount: "pages" }],

@@ -3,6 +3,7 @@ import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
 import { seedDemoIdeas, seedReferenceIdeas } from "./commands/seed-ideas.js";
 import { ideaContributions } from "./contributions.js";
+import { exportIdeaAccount } from "./export-account.js";
 import { newIdeasFeed } from "./feed.js";
 import { ideaFollowable } from "./followable.js";
 import { ideaModeration, ideasFeature } from "./index.js";
@@ -15,6 +16,7 @@ import { ideaComments, ideaSupports, ideas } from "./tables.js";
 
 export const ideasManifest: FeatureManifest = {
   name: "ideas",
+  exportAccount: exportIdeaAccount,
   sitemap: [ideasSitemap],
   search: [ideasSearch],
   feeds: [newIdeasFeed],

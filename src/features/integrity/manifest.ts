@@ -7,6 +7,7 @@ import { integrityContributions } from "./contributions.js";
 import { integrityFeature } from "./index.js";
 import { endKeySessionsOf } from "./officers.js";
 import { retireOfficer } from "./report-keys.js";
+import { integrityRetention } from "./retention.js";
 import * as tables from "./tables.js";
 import { integrityOfficerKeys } from "./tables.js";
 
@@ -43,6 +44,7 @@ export const integrityManifest: FeatureManifest = {
     },
   ],
   contributions: [integrityContributions],
+  retention: integrityRetention,
   seedDemo: seedDemoReports,
   /** An integrity officer leaves a structure: their keys open nothing of its reports any more. */
   async membershipRevoked(db, membership) {

@@ -3,6 +3,7 @@ import Type, { type Static } from "typebox";
 import { requirePlatformAdmin } from "../../core/auth/plugin.js";
 import { NotFoundError } from "../../core/errors/app-error.js";
 import { type FieldErrors, formSchema } from "../../core/forms.js";
+import { retentionRules } from "../../core/personal-data/retention.js";
 import { changeContext } from "../structures/routes/load.js";
 import { type LegalField, type LegalInput, publishVersion } from "./commands/publish-version.js";
 import { findCurrentVersion, listVersions } from "./queries.js";
@@ -31,10 +32,14 @@ export const legalFeature: FastifyPluginAsync = async (app) => {
     "/legal/:page",
     { schema: { params: PageParams } },
     async (request, reply) => {
-      const version = await findCurrentVersion(app.db, legalPageOf(request.params.page));
+      const page = legalPageOf(request.params.page);
+      const version = await findCurrentVersion(app.db, page);
       if (!version) throw new NotFoundError();
       reply.header("cache-control", "public, max-age=60");
-      return reply.render(<LegalPageView version={version} />);
+      // The personal-data notice ends with how long each kind of data is kept, from the rules the
+      // features declare (so it always says what the purge does).
+      const retention = page === "privacy" ? retentionRules(app.features) : [];
+      return reply.render(<LegalPageView version={version} retention={retention} />);
     },
   );
 

@@ -1,6 +1,7 @@
 import type { FeatureManifest } from "../../core/manifest.js";
 import { forgetSubscriber } from "./commands.js";
 import { digestJobs } from "./digests.js";
+import { exportSubscriberAccount } from "./export-account.js";
 import { themeFollowable } from "./followable.js";
 import { subscriptionsFeature } from "./index.js";
 import { seedDemoSubscriptions } from "./seed-demo.js";
@@ -9,6 +10,7 @@ import { seedThemes } from "./themes.js";
 
 export const subscriptionsManifest: FeatureManifest = {
   name: "subscriptions",
+  exportAccount: exportSubscriberAccount,
   routes: [{ plugin: subscriptionsFeature, mount: "pages" }],
   tables,
   followable: [themeFollowable],

@@ -4,9 +4,10 @@ import type { Account } from "../../../core/auth/plugin.js";
 import { accountIdentities, accounts, accountTokens, sessions } from "../../../core/auth/tables.js";
 import { memberships } from "../../../core/authz/tables.js";
 import { type FieldErrors, fieldError, hasErrors, type Result } from "../../../core/forms.js";
+import { forgetRecipients } from "../../../core/mail/outbox.js";
 import type { FeatureManifest } from "../../../core/manifest.js";
 import type { Db } from "../../../db/client.js";
-import { accountProfiles } from "../tables.js";
+import { accountProfiles, dataExports } from "../tables.js";
 import { passwordMatches } from "./change-credentials.js";
 
 export type DeletionMode = "anonymise" | "remove";
@@ -15,7 +16,8 @@ export type DeleteField = "mode" | "confirm";
 /**
  * Deletes an account for good, in one transaction: each of the app's features anonymises or removes the person's
  * public contributions as they chose; the account keeps only its id (so history stays consistent)
- * and loses every personal detail, session, token, role and profile.
+ * and loses every personal detail, session, token, role, profile and copy of their data; the outbox
+ * forgets every mail and SMS to them (those waiting are never sent).
  */
 export async function deleteAccount(
   db: Db,
@@ -42,6 +44,9 @@ export async function deleteAccount(
     await tx.delete(accountTokens).where(eq(accountTokens.accountId, account.id));
     await tx.delete(accountIdentities).where(eq(accountIdentities.accountId, account.id));
     await tx.delete(accountProfiles).where(eq(accountProfiles.accountId, account.id));
+    await tx.delete(dataExports).where(eq(dataExports.accountId, account.id));
+    // Nothing more is sent to them, and the outbox keeps no mail or SMS that was.
+    await forgetRecipients(tx, [account.email, account.phone]);
     await tx
       .update(memberships)
       .set({ revokedAt: new Date(), revokedBy: account.id })

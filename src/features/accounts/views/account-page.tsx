@@ -71,6 +71,11 @@ export function AccountPage({ account, values = {}, errors }: AccountPageProps) 
           </a>
         </li>
         <li>
+          <a class="sh-link" href={href("/account/data")}>
+            {t("accounts.data.title")}
+          </a>
+        </li>
+        <li>
           <a class="sh-link" href={href("/account/delete")}>
             {t("accounts.delete.title")}
           </a>

@@ -17,7 +17,7 @@ import type { DeleteField } from "../commands/delete-account.js";
 import type { ProfileField, ProfileInput } from "../commands/save-profile.js";
 import { ageBand, gender } from "../tables.js";
 
-function AccountCrumbs({ current }: { current: string }) {
+export function AccountCrumbs({ current }: { current: string }) {
   const { t } = usePage();
   const href = useHref();
   return (

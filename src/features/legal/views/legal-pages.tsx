@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../core/forms.js";
 import { formatDateTime } from "../../../core/i18n/format.js";
+import type { RetentionRule } from "../../../core/personal-data/contracts.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Table } from "../../../core/views/components/table/table.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
@@ -17,7 +18,13 @@ import type { LegalVersion, listVersions } from "../queries.js";
 import type { LegalPage } from "../tables.js";
 
 /** A legal page as the public reads it: the version in force, with the date it took effect. */
-export function LegalPageView({ version }: { version: LegalVersion }) {
+export function LegalPageView({
+  version,
+  retention = [],
+}: {
+  version: LegalVersion;
+  retention?: readonly Pick<RetentionRule, "id" | "labelKey" | "durationKey" | "basisKey">[];
+}) {
   const { t, locale } = usePage();
   const title = version.title[locale] ?? version.title.ar ?? "";
   return (
@@ -29,6 +36,24 @@ export function LegalPageView({ version }: { version: LegalVersion }) {
         {t("legal.updated")} <DateText date={version.createdAt} />
       </p>
       <MarkdownBody body={version.body} />
+      {retention.length > 0 && (
+        <>
+          <h2 class="sh-heading-l" id="retention">
+            {t("legal.retention.title")}
+          </h2>
+          <p>{t("legal.retention.lead")}</p>
+          <Table
+            id="retention-periods"
+            caption={t("legal.retention.caption")}
+            head={[
+              { text: t("legal.retention.columns.data") },
+              { text: t("legal.retention.columns.duration") },
+              { text: t("legal.retention.columns.basis") },
+            ]}
+            rows={retention.map((rule) => [t(rule.labelKey), t(rule.durationKey), t(rule.basisKey)])}
+          />
+        </>
+      )}
     </Layout>
   );
 }
