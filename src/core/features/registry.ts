@@ -1,3 +1,5 @@
+import type { VNode } from "preact";
+import type { Db } from "../../db/client.js";
 import type { FeatureManifest } from "../manifest.js";
 import type {
   AdminNavSection,
@@ -5,7 +7,9 @@ import type {
   FeedSource,
   FollowableKind,
   ModeratedKind,
+  PanelPlace,
   PublishedDataset,
+  RecordPanel,
   SitemapSource,
   WidgetKind,
 } from "./contracts.js";
@@ -51,3 +55,21 @@ export const sitemapOf = (features: readonly FeatureManifest[]): SitemapSource[]
 /** The Atom feeds, in the list's order. */
 export const feedsOf = (features: readonly FeatureManifest[]): FeedSource[] =>
   features.flatMap((f) => f.feeds ?? []);
+
+/** The panels other features add to a page of this place, in their order. */
+export const panelsOf = (features: readonly FeatureManifest[], place: PanelPlace): RecordPanel[] =>
+  features
+    .flatMap((f) => f.panels ?? [])
+    .filter((p) => p.place === place)
+    .sort((a, b) => a.order - b.order);
+
+/** The panels of a place rendered for one record (those with nothing to show left out). */
+export async function renderPanels(
+  features: readonly FeatureManifest[],
+  place: PanelPlace,
+  db: Db,
+  recordId: string,
+): Promise<VNode[]> {
+  const panels = await Promise.all(panelsOf(features, place).map((p) => p.render(db, recordId)));
+  return panels.filter((p): p is VNode => p !== null);
+}
