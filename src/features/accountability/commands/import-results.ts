@@ -117,7 +117,11 @@ async function parseRows(input: string | Buffer | Readable): Promise<Array<{ lin
 
 /** Whether the stored result already says what the row says. */
 function same(stored: typeof results.$inferSelect, v: ResultValues): boolean {
-  const json = (x: unknown) => JSON.stringify(x ?? null);
+  // jsonb keeps its own key order: compare the texts key by key.
+  const json = (x: unknown) =>
+    JSON.stringify(
+      x && typeof x === "object" ? Object.entries(x).sort(([a], [b]) => a.localeCompare(b)) : (x ?? null),
+    );
   const num = (x: string | null) => (x === null ? null : Number(x));
   return (
     stored.parentId === v.parentId &&
