@@ -94,7 +94,7 @@ describe("results from a consultation's decisions", async () => {
   it("lists the decisions and makes one result per chosen section under one for the consultation", async () => {
     const form = await admin.get(page);
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain("section 1");
+    expect(form.body).toContain("article 1");
     expect((await admin.post(page, {})).statusCode).toBe(422);
     const made = await admin.post(page, { sections: [sections[0]!.id, sections[1]!.id] });
     expect(made.statusCode).toBe(303);
