@@ -73,7 +73,7 @@ function TimelineItem({ u }: { u: TimelineEntry }) {
           })
         : t("accountability.timeline.created", { status: t(`accountability.status.${u.statusAfter}`) }),
     );
-  if (u.progressAfter !== null && u.progressAfter !== u.progressBefore)
+  if (u.progressAfter !== null && u.progressAfter !== (u.progressBefore ?? 0))
     moved.push(
       t("accountability.timeline.progress", { before: u.progressBefore ?? 0, after: u.progressAfter }),
     );
