@@ -57,4 +57,6 @@ CREATE INDEX "results_parent_idx" ON "results" USING btree ("parent_id");--> sta
 CREATE INDEX "results_structure_idx" ON "results" USING btree ("structure_id","status");--> statement-breakpoint
 CREATE INDEX "results_origin_idx" ON "results" USING btree ("origin","origin_id");--> statement-breakpoint
 CREATE INDEX "results_list_idx" ON "results" USING btree ("updated_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "results_top_list_idx" ON "results" USING btree ("updated_at" DESC NULLS LAST,"id") WHERE "results"."parent_id" is null;--> statement-breakpoint
+CREATE INDEX "results_top_figures_idx" ON "results" USING btree ("structure_id","status","ends_on","progress") WHERE "results"."parent_id" is null;--> statement-breakpoint
 CREATE INDEX "results_export_idx" ON "results" USING btree ("created_at","id");

@@ -62,7 +62,8 @@ export interface ResultFilters {
 
 function whereOf(f: ResultFilters): SQL | undefined {
   const parts: SQL[] = [];
-  if (f.structure) parts.push(eq(structures.code, f.structure));
+  if (f.structure)
+    parts.push(sql`${results.structureId} = (select id from structures where code = ${f.structure})`);
   if (f.place === "national") parts.push(isNull(results.governorateCode));
   else if (f.place) parts.push(eq(results.governorateCode, f.place));
   if (f.theme) parts.push(eq(results.themeCode, f.theme));
@@ -80,11 +81,7 @@ function whereOf(f: ResultFilters): SQL | undefined {
 /** A page of results, the most recently moved first. */
 export async function listResults(db: Db, filters: ResultFilters, page: number, pageSize: number) {
   const where = whereOf(filters);
-  const [total] = await db
-    .select({ n: count() })
-    .from(results)
-    .innerJoin(structures, eq(structures.id, results.structureId))
-    .where(where);
+  const [total] = await db.select({ n: count() }).from(results).where(where);
   const at = pageOf(page, total?.n ?? 0, pageSize);
   const rows: ResultSummary[] = await db
     .select(SUMMARY)
@@ -109,20 +106,35 @@ export interface StructureFigures {
 /** Per structure: how many top-level results, done, late, and their mean progress (the summary chart). */
 export async function structureFigures(db: Db, filters: ResultFilters = {}): Promise<StructureFigures[]> {
   const where = whereOf({ ...filters, topLevel: true });
+  const figures = db
+    .select({
+      structureId: results.structureId,
+      results: sql<number>`count(*)::int`.as("results"),
+      done: sql<number>`(count(*) filter (where ${results.status} = 'done'))::int`.as("done"),
+      late: sql<number>`(count(*) filter (where ${results.status} = 'delayed' or (${results.endsOn} < current_date and ${results.status} not in ('done', 'dropped'))))::int`.as(
+        "late",
+      ),
+      meanProgress:
+        sql<number>`round(avg(${results.progress}) filter (where ${results.status} <> 'dropped'))::int`.as(
+          "mean_progress",
+        ),
+    })
+    .from(results)
+    .where(where)
+    .groupBy(results.structureId)
+    .as("f");
   const rows = await db
     .select({
       code: structures.code,
       name: structures.name,
-      results: sql<number>`count(*)::int`,
-      done: sql<number>`(count(*) filter (where ${results.status} = 'done'))::int`,
-      late: sql<number>`(count(*) filter (where ${results.status} = 'delayed' or (${results.endsOn} < current_date and ${results.status} not in ('done', 'dropped'))))::int`,
-      meanProgress: sql<number>`round(avg(${results.progress}) filter (where ${results.status} <> 'dropped'))::int`,
+      results: figures.results,
+      done: figures.done,
+      late: figures.late,
+      meanProgress: figures.meanProgress,
     })
-    .from(results)
-    .innerJoin(structures, eq(structures.id, results.structureId))
-    .where(where)
-    .groupBy(structures.code, structures.name)
-    .orderBy(desc(sql`count(*)`), asc(structures.code))
+    .from(figures)
+    .innerJoin(structures, eq(structures.id, figures.structureId))
+    .orderBy(desc(figures.results), asc(structures.code))
     .limit(30);
   return rows.map((r) => ({ ...r, meanProgress: Number(r.meanProgress ?? 0) }));
 }

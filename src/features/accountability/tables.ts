@@ -71,6 +71,11 @@ export const results = pgTable(
     index("results_structure_idx").on(t.structureId, t.status),
     index("results_origin_idx").on(t.origin, t.originId),
     index("results_list_idx").on(t.updatedAt.desc(), t.id),
+    // The public list (top-level results, most recently moved first), its count and its per-structure chart.
+    index("results_top_list_idx").on(t.updatedAt.desc(), t.id).where(sql`${t.parentId} is null`),
+    index("results_top_figures_idx")
+      .on(t.structureId, t.status, t.endsOn, t.progress)
+      .where(sql`${t.parentId} is null`),
     index("results_export_idx").on(t.createdAt, t.id),
   ],
 );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { requireAccount } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
@@ -42,9 +42,9 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
         listGovernorates(app.db),
         listThemes(app.db),
         app.db
-          .selectDistinct({ code: structures.code, name: structures.name })
+          .select({ code: structures.code, name: structures.name })
           .from(structures)
-          .innerJoin(results, eq(results.structureId, structures.id))
+          .where(sql`exists (select 1 from ${results} r where r.structure_id = ${structures.id})`)
           .orderBy(structures.code),
       ]);
       const q = request.query;
@@ -72,14 +72,9 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
         status: filters.status || undefined,
       };
       const [found, figures, late] = await Promise.all([
-        listResults(
-          app.db,
-          { ...query, topLevel: !query.structure && !query.status },
-          requestedPage(q.page),
-          PAGE_SIZE,
-        ),
+        listResults(app.db, { ...query, topLevel: !query.structure }, requestedPage(q.page), PAGE_SIZE),
         structureFigures(app.db, query),
-        listResults(app.db, { ...query, status: "late" }, 1, 1),
+        listResults(app.db, { ...query, status: "late", topLevel: !query.structure }, 1, 1),
       ]);
       reply.header("cache-control", "public, max-age=60");
       return reply.render(
