@@ -20,7 +20,6 @@ export const accountabilityManifest: FeatureManifest = {
     {
       id: "accountability",
       labelKey: "accountability.admin.nav",
-      summaryKey: "accountability.admin.summary",
       path: "/admin/accountability",
       order: 75,
       allowed: (actor) => {
