@@ -7,12 +7,22 @@ import { DataDirLockedError } from "../src/db/data-dir-lock.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { restore } from "../src/db/restore.js";
 import { seedDemo, seedReference } from "../src/db/seed.js";
+import { accountabilityCommand } from "./accountability.js";
 import { createAdminCommand } from "./create-admin.js";
 import { filesMigrateCommand } from "./files.js";
 import { importCommand } from "./import.js";
 import { opinionMapCommand } from "./opinion-map.js";
 
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+  accountability: {
+    help: "import FILE.csv: create or update results (accountability) by their code from a CSV file",
+    run: async (args) => {
+      await withDatabase(async (database) => {
+        await seedReference(database); // structures, governorates and themes that rows refer to
+        process.exitCode = await accountabilityCommand(args, database);
+      });
+    },
+  },
   backup: {
     help: "--out FILE: back up the database and the uploaded files into one archive",
     run: async (args) => {

@@ -8,6 +8,7 @@ import type {
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
+  RecordPanel,
   SearchSource,
   SitemapSource,
   WidgetKind,
@@ -60,6 +61,8 @@ export interface FeatureManifest {
   widgets?: WidgetKind[];
   /** Kinds of its public text that moderation looks after. */
   moderation?: ModeratedKind[];
+  /** Panels it adds to other features' pages (a consultation's "what we did", an idea, a structure). */
+  panels?: RecordPanel[];
   /** Where the participation it stores comes from, for the insights dashboards to count. */
   contributions?: ContributionSource[];
   /** Inserts the reference data every installation needs. Runs at each start, so it must be idempotent. */

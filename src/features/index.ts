@@ -1,4 +1,5 @@
 import type { FeatureManifest } from "../core/manifest.js";
+import { accountabilityManifest } from "./accountability/manifest.js";
 import { accountsManifest } from "./accounts/manifest.js";
 import { adminManifest } from "./admin/manifest.js";
 import { auditLogManifest } from "./audit-log/manifest.js";
@@ -58,6 +59,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   moderationManifest,
   consultationsManifest,
   opinionMapManifest,
+  accountabilityManifest,
   open311Manifest,
   widgetsManifest,
   openDataManifest,

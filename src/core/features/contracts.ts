@@ -263,3 +263,22 @@ export interface SearchSource {
   order: number;
   documents: SQL;
 }
+
+/**
+ * Where on another feature's page a panel shows: a consultation's "what we did" (its published
+ * outcome), an idea's page, a structure's page. The page's feature reads the panels for its place
+ * from the manifests (panelsOf) and shows them; the panel's feature owns their content.
+ */
+export type PanelPlace = "consultation.outcome" | "idea" | "structure";
+
+/**
+ * A panel a feature adds to another feature's page (the results that came from a consultation,
+ * on its "what we did"). Only what anyone may read: the page may be cached publicly.
+ */
+export interface RecordPanel {
+  place: PanelPlace;
+  /** Place among the panels of the same place, lower first. */
+  order: number;
+  /** The panel for the record (its id), or null when it has nothing to show. */
+  render(db: Db, recordId: string): Promise<VNode | null>;
+}

@@ -1,3 +1,5 @@
+import type { VNode } from "preact";
+import type { Db } from "../../db/client.js";
 import type { FeatureManifest } from "../manifest.js";
 import type {
   AdminNavSection,
@@ -5,7 +7,9 @@ import type {
   FeedSource,
   FollowableKind,
   ModeratedKind,
+  PanelPlace,
   PublishedDataset,
+  RecordPanel,
   SearchSource,
   SitemapSource,
   WidgetKind,
@@ -56,3 +60,20 @@ export const feedsOf = (features: readonly FeatureManifest[]): FeedSource[] =>
 /** The kinds of documents the portal's search finds, in their order. */
 export const searchOf = (features: readonly FeatureManifest[]): SearchSource[] =>
   features.flatMap((f) => f.search ?? []).sort((a, b) => a.order - b.order);
+/** The panels other features add to a page of this place, in their order. */
+export const panelsOf = (features: readonly FeatureManifest[], place: PanelPlace): RecordPanel[] =>
+  features
+    .flatMap((f) => f.panels ?? [])
+    .filter((p) => p.place === place)
+    .sort((a, b) => a.order - b.order);
+
+/** The panels of a place rendered for one record (those with nothing to show left out). */
+export async function renderPanels(
+  features: readonly FeatureManifest[],
+  place: PanelPlace,
+  db: Db,
+  recordId: string,
+): Promise<VNode[]> {
+  const panels = await Promise.all(panelsOf(features, place).map((p) => p.render(db, recordId)));
+  return panels.filter((p): p is VNode => p !== null);
+}

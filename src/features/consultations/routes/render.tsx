@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { renderPanels } from "../../../core/features/registry.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { requestedPage } from "../../../core/paging.js";
 import { canModerate } from "../../moderation/policy.js";
@@ -58,6 +59,7 @@ export async function consultationPage(
     synthesis,
     outcomes,
     opinionMap,
+    outcomePanels,
   ] = await Promise.all([
     loadPageContent(db, c.id),
     listCommentPage(db, {
@@ -71,6 +73,7 @@ export async function consultationPage(
     published ? findSynthesis(db, c.id) : null,
     published ? listOutcomes(db, c.id) : [],
     opinionMapLink(db, c.id),
+    published ? renderPanels(request.server.features, "consultation.outcome", db, c.id) : [],
   ]);
   return (
     <ConsultationPage
@@ -87,7 +90,7 @@ export async function consultationPage(
         signedIn: viewerId !== null,
         following,
       }}
-      outcome={synthesis?.publishedAt ? { synthesis, outcomes } : null}
+      outcome={synthesis?.publishedAt ? { synthesis, outcomes, panels: outcomePanels } : null}
       {...state}
     >
       {opinionMap}

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, VNode } from "preact";
 import type { FieldErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
@@ -28,7 +28,8 @@ export interface ConsultationPageProps {
   comments: { threads: CommentThread[]; total: number; page: number; totalPages: number };
   sort: CommentSort;
   abilities: CommentAbilities & { manage: boolean; signedIn: boolean; following: boolean };
-  outcome: { synthesis: Synthesis; outcomes: Outcome[] } | null;
+  /** `panels`: what other features show under "what we did" (the results it gave). */
+  outcome: { synthesis: Synthesis; outcomes: Outcome[]; panels?: VNode[] } | null;
   /** What other features add after the questionnaire (the opinion map's link). */
   children?: ComponentChildren;
   /** After a refused or invalid comment on the whole text. */

@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import { formatDate } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
@@ -21,6 +22,7 @@ export function OutcomeSection({
   outcomes,
   questions,
   governorateNames,
+  panels,
 }: {
   c: { id: string; outcomePublishedAt: Date | null };
   sections: Section[];
@@ -28,6 +30,8 @@ export function OutcomeSection({
   outcomes: Outcome[];
   questions?: Question[];
   governorateNames?: Map<string, LocalizedText>;
+  /** What other features add under the decisions (the results they gave, and their progress). */
+  panels?: VNode[];
 }) {
   const { t, locale } = usePage();
   const href = useHref();
@@ -95,6 +99,7 @@ export function OutcomeSection({
           );
         })}
       </ol>
+      {panels}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import type { FieldErrors } from "../../../core/forms.js";
 import { formatDate, formatDateTime } from "../../../core/i18n/format.js";
 import { Button } from "../../../core/views/components/button/button.js";
@@ -17,6 +18,8 @@ import { IDEA_STATUSES, LIMITS } from "../rules.js";
 import { IdeaStatusTag } from "./parts.js";
 
 export interface IdeaPageProps {
+  /** What other features show about it (the results it gave), before its history. */
+  panels?: VNode[];
   detail: IdeaDetail;
   presence: Presence;
   events: IdeaEvent[];
@@ -135,6 +138,8 @@ export function IdeaPage(props: IdeaPageProps) {
             </p>
           ))}
       </section>
+
+      {props.panels}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" class="sh-heading-m">

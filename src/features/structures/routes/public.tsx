@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
-import { feedsOf } from "../../../core/features/registry.js";
+import { feedsOf, renderPanels } from "../../../core/features/registry.js";
 import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.js";
 import { requestedPage } from "../../../core/paging.js";
 import { structureCaseStats } from "../../cases/stats/queries.js";
@@ -86,7 +86,8 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
         title: `${request.t(f.titleKey)} · ${name}`,
         path: `/feeds/${f.kind}.atom?structure=${encodeURIComponent(data.structure.code)}`,
       }));
-      return reply.render(<StructurePage data={{ ...data, caseStats }} feeds={feeds} />);
+      const panels = await renderPanels(app.features, "structure", app.db, data.structure.id);
+      return reply.render(<StructurePage data={{ ...data, caseStats }} feeds={feeds} panels={panels} />);
     },
   );
 };

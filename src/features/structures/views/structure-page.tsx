@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import { formatDate } from "../../../core/i18n/format.js";
 import { LOCALES, type LocalizedText } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
@@ -41,8 +42,11 @@ const SECTIONS = [
 export function StructurePage({
   data,
   feeds,
+  panels,
 }: {
   data: StructurePageData;
+  /** What other features show about it (its results), after its own sections. */
+  panels?: VNode[];
   /** Its own Atom feeds (every feature's `feeds`, filtered to it). */
   feeds?: Array<{ title: string; path: string }>;
 }) {
@@ -93,6 +97,7 @@ export function StructurePage({
       {SECTIONS.map((Section) => (
         <Section key={Section.name} data={data} />
       ))}
+      {panels}
     </Layout>
   );
 }

@@ -1,0 +1,60 @@
+import Type, { type Static } from "typebox";
+import { formSchema } from "../../core/forms.js";
+import { UPDATE_FIELDS, type UpdateField } from "./commands/post-update.js";
+import { RESULT_FIELDS, type ResultField } from "./commands/result-fields.js";
+
+/** Ids in URLs are checked by the handlers, so a malformed one answers 404, never 400. */
+export const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 100 }) });
+export type IdParams = Static<typeof IdParams>;
+
+export const ListQuery = Type.Object({
+  structure: Type.Optional(Type.String({ maxLength: 100 })),
+  place: Type.Optional(Type.String({ maxLength: 20 })),
+  theme: Type.Optional(Type.String({ maxLength: 40 })),
+  status: Type.Optional(Type.String({ maxLength: 20 })),
+  page: Type.Optional(Type.String({ maxLength: 6 })),
+});
+export type ListQuery = Static<typeof ListQuery>;
+
+export const NewQuery = Type.Object({
+  origin: Type.Optional(Type.String({ maxLength: 20 })),
+  id: Type.Optional(Type.String({ maxLength: 100 })),
+});
+export type NewQuery = Static<typeof NewQuery>;
+
+export const FollowBody = formSchema({ follow: 1 });
+
+const LONG: Partial<Record<ResultField, number>> = {
+  descriptionAr: 40_000,
+  descriptionFr: 40_000,
+  descriptionEn: 40_000,
+};
+export const ResultBody = formSchema({
+  ...(Object.fromEntries(RESULT_FIELDS.map((f) => [f, LONG[f] ?? 2000])) as Record<ResultField, number>),
+  origin: 20,
+  originId: 100,
+});
+export type ResultBody = Partial<Record<ResultField | "origin" | "originId" | "_csrf", string>>;
+
+export const UpdateBody = formSchema(
+  Object.fromEntries(UPDATE_FIELDS.map((f) => [f, f.startsWith("body") ? 20_000 : 12_000])) as Record<
+    UpdateField,
+    number
+  >,
+);
+export type UpdateBody = Partial<Record<UpdateField | "_csrf", string>>;
+
+/** The sections chosen on the from-consultation form (one, many, or none). */
+export const SectionsBody = Type.Object({
+  sections: Type.Optional(
+    Type.Union([
+      Type.String({ maxLength: 100 }),
+      Type.Array(Type.String({ maxLength: 100 }), { maxItems: 1000 }),
+    ]),
+  ),
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type SectionsBody = Static<typeof SectionsBody>;
+
+/** The admin import: a CSV of results, up to 5 MB. */
+export const IMPORT_UPLOADS = { maxFileSize: 5 * 1024 * 1024, maxFiles: 1 };
