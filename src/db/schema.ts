@@ -6,6 +6,7 @@ import * as files from "../core/files/tables.js";
 import * as mail from "../core/mail/tables.js";
 import type { FeatureManifest } from "../core/manifest.js";
 import * as settings from "../core/settings/tables.js";
+import * as sms from "../core/sms/tables.js";
 import * as structures from "../core/structures/tables.js";
 
 /** Core's tables; each feature's come from its manifest (`tables`). */
@@ -17,6 +18,7 @@ export const CORE_TABLES = {
   ...files,
   ...mail,
   ...settings,
+  ...sms,
   ...structures,
 };
 
