@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
-import { createServer, PDU, type Pdu, type Session } from "smpp";
+import smpp, { type Pdu, type Session } from "smpp";
+
+const { createServer, PDU } = smpp;
 
 /** A message as a phone would show it: its concatenated segments put back together. */
 export interface ReceivedSms {

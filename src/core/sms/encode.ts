@@ -1,4 +1,6 @@
-import { gsmCoder } from "smpp";
+import smpp from "smpp";
+
+const { gsmCoder } = smpp;
 
 /** GSM 03.38's default alphabet and its extension table (each extension character costs two septets). */
 const GSM_BASIC =

@@ -1,6 +1,8 @@
-import { connect, PDU, type Pdu, type Session } from "smpp";
+import smpp, { type Pdu, type Session } from "smpp";
 import type { SmppSettings } from "../../config.js";
 import type { Segment } from "./encode.js";
+
+const { connect, PDU } = smpp;
 
 /** A delivery receipt for one segment, by the id the SMSC gave when it accepted it. */
 export interface Receipt {

@@ -45,6 +45,13 @@ declare module "smpp" {
     encode(text: string, shift: number): Buffer;
     decode(bytes: Buffer, shift: number): string;
   };
-  export const ESME_ROK: number;
-  export const ESME_RTHROTTLED: number;
+
+  /** The module is CommonJS with exports Node cannot list: import it whole (import smpp from "smpp"). */
+  const smpp: {
+    connect: typeof connect;
+    createServer: typeof createServer;
+    PDU: typeof PDU;
+    gsmCoder: typeof gsmCoder;
+  };
+  export default smpp;
 }
