@@ -97,8 +97,9 @@ export class SmsSender {
         const expired = await expireSmsClaims(this.db, this.options.leaseSeconds ?? 300);
         if (expired > 0) this.log.error({ count: expired }, "SMS claims expired: marked unknown");
       }
+      // Claims come in batches (a fifth of the window), not one query per freed slot.
       const room = this.window - this.active.size;
-      if (room <= 0) {
+      if (room <= 0 || (room < Math.ceil(this.window / 5) && this.active.size > 0)) {
         await Promise.race(this.active);
         continue;
       }
