@@ -15,6 +15,7 @@ import { opsPlugin } from "./core/ops/plugin.js";
 import { securityPlugin } from "./core/security/plugin.js";
 import { proxyTrust, requestIdGenerator } from "./core/security/proxy.js";
 import { securityTxtRoutes } from "./core/security/security-txt.js";
+import { smsPlugin } from "./core/sms/plugin.js";
 import { viewsPlugin } from "./core/views/render.js";
 import type { Database } from "./db/client.js";
 import { FEATURES } from "./features/index.js";
@@ -69,6 +70,7 @@ export async function buildApp({
   await app.register(opsPlugin);
   await app.register(authPlugin);
   await app.register(mailPlugin);
+  await app.register(smsPlugin);
   // Outside the pages' locale scope: the eID callback, the Open311 API (/open311/v2), open data's
   // downloads and API.
   for (const { plugin } of routesOf(features, "root", config)) await app.register(plugin);

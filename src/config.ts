@@ -82,6 +82,19 @@ const Env = Type.Object({
     minLength: 3,
     description: "Sender of outgoing mail.",
   }),
+  SMPP_URL: Type.String({
+    default: "",
+    pattern: "^(smpps?://.+)?$",
+    description:
+      "The operator's SMSC for outgoing SMS (SMPP 3.4), e.g. smpp://sysid:pass@smsc.example.tn:2775?source=Sharek (smpps: over TLS; source: the sender shown on phones). Unset: SMS stay in the SMS outbox.",
+  }),
+  SMPP_RATE: Type.Number({
+    default: 10,
+    exclusiveMinimum: 0,
+    maximum: 10000,
+    description:
+      "SMS segments submitted per second by each node's SMSC link (the operator's contracted throughput).",
+  }),
   OIDC_ISSUER: Type.String({
     default: "",
     pattern: "^(https?://.+)?$",
@@ -119,7 +132,22 @@ const Env = Type.Object({
 export type Env = Static<typeof Env>;
 /** TRUST_PROXY read: no proxy, the number of proxy hops in front, or the proxies' addresses and CIDRs. */
 export type TrustProxy = false | { hops: number } | { addresses: string[] };
+/** SMPP_URL read: where the SMSC is and how Sharek binds to it. */
+export interface SmppSettings {
+  host: string;
+  port: number;
+  tls: boolean;
+  systemId: string;
+  password: string;
+  /** The sender address shown on phones: alphanumeric (≤ 11 characters) or a number. */
+  source: string;
+  /** Messages per second (SMPP_RATE). */
+  rate: number;
+}
+
 export type Config = Env & {
+  /** Null when SMPP_URL is unset. */
+  smpp: SmppSettings | null;
   dataDir: string;
   publicUrl: string;
   isProduction: boolean;
@@ -143,6 +171,41 @@ function parseTrustProxy(value: string): TrustProxy | undefined {
   if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed) === 0 ? false : { hops: Number(trimmed) };
   const addresses = trimmed.split(",").map((entry) => entry.trim());
   return addresses.every(isAddressOrCidr) ? { addresses } : undefined;
+}
+
+/** Reads SMPP_URL; throws a ConfigError saying what is missing. */
+export function parseSmppUrl(value: string, rate: number): SmppSettings {
+  const fail = (why: string): never => {
+    throw new ConfigError(
+      `Invalid configuration:\n  SMPP_URL: ${why} (e.g. smpp://sysid:pass@smsc.example.tn:2775?source=Sharek)`,
+    );
+  };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail("not a URL");
+  }
+  const systemId = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  const source = url.searchParams.get("source") ?? "";
+  if (!url.hostname) fail("no host");
+  if (!systemId) fail("no system id (the user part)");
+  if (systemId.length > 15) fail("the system id is longer than SMPP's 15 characters");
+  if (password.length > 8) fail("the password is longer than SMPP's 8 characters");
+  if (!source) fail("no source address (?source=)");
+  if (!/^\+?\d{1,20}$/.test(source) && !/^[A-Za-z0-9 ._-]{1,11}$/.test(source))
+    fail("the source must be a number or at most 11 letters and digits");
+  const tls = url.protocol === "smpps:";
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : tls ? 3550 : 2775,
+    tls,
+    systemId,
+    password,
+    source,
+    rate,
+  };
 }
 
 export const CONFIG_VARIABLES = Object.entries(Env.properties).map(([name, schema]) => ({
@@ -199,8 +262,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  PUBLIC_URL: required in production (e.g. https://sharek.tn)",
     );
   }
+  const smpp = env.SMPP_URL ? parseSmppUrl(env.SMPP_URL, env.SMPP_RATE) : null;
   return {
     ...env,
+    smpp,
     dataDir: resolve(env.DATA_DIR),
     publicUrl: env.PUBLIC_URL || `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`,
     isProduction,

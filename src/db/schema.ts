@@ -7,6 +7,7 @@ import * as mail from "../core/mail/tables.js";
 import type { FeatureManifest } from "../core/manifest.js";
 import * as personalData from "../core/personal-data/tables.js";
 import * as settings from "../core/settings/tables.js";
+import * as sms from "../core/sms/tables.js";
 import * as structures from "../core/structures/tables.js";
 
 /** Core's tables; each feature's come from its manifest (`tables`). */
@@ -19,6 +20,7 @@ export const CORE_TABLES = {
   ...mail,
   ...personalData,
   ...settings,
+  ...sms,
   ...structures,
 };
 

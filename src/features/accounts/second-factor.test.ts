@@ -37,6 +37,7 @@ describe("a session that has not given its TOTP code yet", () => {
       "/fr/account/sessions",
       "/fr/account/delete",
       "/fr/account/profile",
+      "/fr/account/phone",
       "/fr/account/two-factor",
     ]) {
       const page = await agent.get(url);

@@ -60,3 +60,27 @@ export const dataExports = pgTable(
     uniqueIndex("data_exports_one_pending").on(t.accountId).where(sql`${t.status} = 'pending'`),
   ],
 );
+
+/**
+ * The check of an account's phone number by a one-time code sent by SMS. The number is verified
+ * while `verifiedPhone` equals the account's phone; a new number must be checked again.
+ */
+export const accountPhoneChecks = pgTable("account_phone_checks", {
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  /** The number the latest code went to (E.164). */
+  phone: text("phone").notNull(),
+  /** sha256 of the account id and the code: the code itself is never stored. */
+  codeHash: text("code_hash"),
+  codeExpiresAt: tstz("code_expires_at"),
+  /** Wrong codes typed since the latest was sent (5 spend it). */
+  failures: integer("failures").notNull().default(0),
+  /** Codes sent in the current day (from dayStartedAt), at most 5. */
+  sentToday: integer("sent_today").notNull().default(0),
+  dayStartedAt: tstz("day_started_at").notNull().defaultNow(),
+  lastSentAt: tstz("last_sent_at"),
+  verifiedPhone: text("verified_phone"),
+  verifiedAt: tstz("verified_at"),
+  ...timestamps(),
+});

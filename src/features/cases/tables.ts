@@ -148,6 +148,11 @@ export const cases = pgTable(
     contactPhone: text("contact_phone"),
     /** A postal address to answer to, for a request filed on someone's behalf (by post, at the counter). */
     contactAddress: text("contact_address"),
+    /**
+     * The language the request was filed in: what is sent to a person without an account (by mail
+     * or SMS) is written in it. Null for requests filed before it was recorded (they get Arabic).
+     */
+    locale: text("locale"),
     /** Fully anonymous: no contact at all, followed only with the receipt code. */
     anonymous: boolean("anonymous").notNull().default(false),
     /** sha256 of the secret in the follow-up link (the receipt code for anonymous requests). */

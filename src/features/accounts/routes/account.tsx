@@ -10,9 +10,16 @@ import { changePassword, requestEmailChange } from "../commands/change-credentia
 import { deleteAccount } from "../commands/delete-account.js";
 import { deleteProfile, saveProfile } from "../commands/save-profile.js";
 import { confirmEmailChange } from "../commands/verify-email.js";
+import {
+  confirmPhoneCode,
+  findPhoneCheck,
+  isPhoneVerified,
+  sendPhoneCode,
+} from "../commands/verify-phone.js";
 import { findProfile, listSessions } from "../queries.js";
 import { AccountPage } from "../views/account-page.js";
 import { ConfirmLinkPage, LinkExpiredPage } from "../views/password-pages.js";
+import { PhonePage } from "../views/phone-page.js";
 import { DeleteAccountPage, ProfilePage, SessionsPage } from "../views/settings-pages.js";
 import { CheckMailPage } from "../views/sign-up-page.js";
 import { mailContext, privatePage } from "./shared.js";
@@ -123,6 +130,43 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
         );
       clearSessionCookie(reply);
       return reply.redirectWithFlash("/", { kind: "success", message: "accounts.flash.deleted" });
+    },
+  );
+
+  const renderPhone = async (
+    request: Parameters<typeof requireAccount>[0],
+    reply: Parameters<typeof requireAccount>[1],
+    errors?: Parameters<typeof PhonePage>[0]["errors"],
+  ) => {
+    const account = request.account!;
+    const check = await findPhoneCheck(app.db, account.id);
+    const codeSent = Boolean(check?.codeExpiresAt && check.codeExpiresAt > new Date());
+    return reply.render(
+      <PhonePage
+        account={account}
+        verified={isPhoneVerified(account, check)}
+        codeSent={codeSent}
+        errors={errors}
+      />,
+      errors ? 422 : 200,
+    );
+  };
+
+  app.get("/account/phone", async (request, reply) => renderPhone(request, reply));
+
+  app.post("/account/phone/code", async (request, reply) => {
+    const result = await sendPhoneCode(app.db, request.account!);
+    if (!result.ok) return renderPhone(request, reply, result.errors);
+    return reply.redirectWithFlash("/account/phone", { kind: "success", message: "accounts.phone.sent" });
+  });
+
+  app.post(
+    "/account/phone/verify",
+    { schema: { body: formSchema({ code: 20 }) } },
+    async (request, reply) => {
+      const result = await confirmPhoneCode(app.db, request.account!, request.body as { code?: string });
+      if (!result.ok) return renderPhone(request, reply, result.errors);
+      return reply.redirectWithFlash("/account/phone", { kind: "success", message: "accounts.phone.done" });
     },
   );
 

@@ -66,6 +66,11 @@ export function AccountPage({ account, values = {}, errors }: AccountPageProps) 
           </a>
         </li>
         <li>
+          <a class="sh-link" href={href("/account/phone")}>
+            {t("accounts.phone.title")}
+          </a>
+        </li>
+        <li>
           <a class="sh-link" href={href("/account/profile")}>
             {t("accounts.profile.title")}
           </a>

@@ -8,6 +8,7 @@ import { fieldError, type Result } from "../../../core/forms.js";
 import type { Translate } from "../../../core/i18n/catalog.js";
 import type { Locale } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
+import { enqueueSms } from "../../../core/sms/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
@@ -144,6 +145,7 @@ export async function submitCase(
         contactPhone: intake.mode === "anonymous" ? null : intake.contactPhone,
         contactAddress: intake.contactAddress,
         anonymous: intake.mode === "anonymous",
+        locale: ctx.locale,
         followTokenHash: sha256(followToken),
         followPinHash: followPinHash(ctx.secret, sha256(followToken), pin),
         clockStartedAt: now,
@@ -191,6 +193,16 @@ export async function submitCase(
           url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
           pin: formatPin(pin),
           followUrl: `${ctx.publicUrl}/${ctx.locale}/requests/follow`,
+        }),
+      });
+    } else if (row.contactPhone) {
+      // The person chose the phone: the reference, the follow link and code come by SMS.
+      await enqueueSms(tx, {
+        to: row.contactPhone,
+        text: ctx.t("cases.sms.received", {
+          reference: row.reference,
+          url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
+          pin: formatPin(pin),
         }),
       });
     }

@@ -10,6 +10,7 @@ import {
   pickLocalized,
 } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
+import { enqueueSms } from "../../../core/sms/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { accessRefusal, type RefusalGround } from "../access-law.js";
 import { appealRouteText } from "../appeal-route-text.js";
@@ -55,8 +56,7 @@ interface Recipient {
  * language when the case records one, else Arabic.
  */
 function requestLocale(c: CaseRow): Locale {
-  const locale = (c as unknown as Record<string, unknown>).locale;
-  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return isLocale(c.locale) ? c.locale : DEFAULT_LOCALE;
 }
 
 /** Who hears about a request: its submitter (contact address, else account) and its followers; never for anonymous ones. */
@@ -119,6 +119,7 @@ export async function notifyCitizen(
   const recipients = (await citizenRecipients(db, settings, c)).filter(
     (r) => notice.kind !== "silence" || r.role !== "follower",
   );
+  const texted = await textSubmitter(db, settings, c, notice);
   for (const r of recipients) {
     const t = translator(r.locale);
     const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
@@ -191,7 +192,30 @@ export async function notifyCitizen(
       headers,
     });
   }
-  return recipients.length;
+  return recipients.length + (texted ? 1 : 0);
+}
+
+/**
+ * Someone who filed without an account and chose the phone (no e-mail) is told by SMS, in the
+ * language they filed in: the notice's short line (never what staff wrote, which an SMS would cut
+ * and a shared phone would show) and the page where the reference and follow code open the request.
+ */
+async function textSubmitter(
+  db: Db,
+  settings: MailSettings,
+  c: CaseRow,
+  notice: CitizenNotice,
+): Promise<boolean> {
+  if (c.anonymous || c.contactEmail || c.submitterId || !c.contactPhone) return false;
+  const locale = requestLocale(c);
+  const t = translator(locale);
+  return enqueueSms(db, {
+    to: c.contactPhone,
+    text: t("cases.sms.notice", {
+      notice: t(`cases.workspace.mail.citizen.${notice.kind}.subject`, { reference: c.reference }),
+      url: `${settings.publicUrl}/${locale}/requests/follow`,
+    }),
+  });
 }
 
 /**

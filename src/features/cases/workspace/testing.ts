@@ -17,8 +17,9 @@ import { workspaceRoutes } from "./index.js";
  * The real app with the staff routes: they come with the cases feature once it registers them;
  * until then this test app adds them itself, under /:lang as the pages scope would.
  */
-export async function staffTestApp(): Promise<TestApp> {
+export async function staffTestApp(env?: Record<string, string>): Promise<TestApp> {
   return createTestApp({
+    env,
     routes: (app: FastifyInstance) => {
       if (app.hasRoute({ method: "GET", url: "/:lang/staff/requests" })) return;
       app.register(
