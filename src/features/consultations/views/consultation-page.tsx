@@ -10,6 +10,7 @@ import { Localized } from "../../../core/views/localized-text.js";
 import { Problem } from "../../../core/views/problem.js";
 import type { CommentField } from "../commands/comments.js";
 import type { CommentSort, CommentThread } from "../comment-queries.js";
+import type { Amendment } from "../drafting/queries.js";
 import { hasClosed, phaseOf } from "../phase.js";
 import type { ParticipationRefusal } from "../policy.js";
 import type { ConsultationDocument, ConsultationView, Outcome, Section, Synthesis } from "../queries.js";
@@ -28,7 +29,7 @@ export interface ConsultationPageProps {
   comments: { threads: CommentThread[]; total: number; page: number; totalPages: number };
   sort: CommentSort;
   abilities: CommentAbilities & { manage: boolean; signedIn: boolean; following: boolean };
-  outcome: { synthesis: Synthesis; outcomes: Outcome[] } | null;
+  outcome: { synthesis: Synthesis; outcomes: Outcome[]; amendments?: Amendment[] } | null;
   /** What other features add after the questionnaire (the opinion map's link). */
   children?: ComponentChildren;
   /** After a refused or invalid comment on the whole text. */

@@ -3,6 +3,8 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Localized } from "../../../core/views/localized-text.js";
+import type { Amendment } from "../drafting/queries.js";
+import { AppliedAmendments } from "../drafting/views.js";
 import type { Outcome, Question, Section, Synthesis } from "../queries.js";
 import type { SynthesisFigures } from "../synthesis.js";
 import { LocalizedBlock, useSectionTitle } from "./parts.js";
@@ -21,6 +23,7 @@ export function OutcomeSection({
   outcomes,
   questions,
   governorateNames,
+  amendments = [],
 }: {
   c: { id: string; outcomePublishedAt: Date | null };
   sections: Section[];
@@ -28,6 +31,8 @@ export function OutcomeSection({
   outcomes: Outcome[];
   questions?: Question[];
   governorateNames?: Map<string, LocalizedText>;
+  /** Amendments whose wording went into the text (drafting): each change linked to its amendment. */
+  amendments?: Amendment[];
 }) {
   const { t, locale } = usePage();
   const href = useHref();
@@ -79,6 +84,7 @@ export function OutcomeSection({
                 </StatusTag>
               </h4>
               <LocalizedBlock text={o.reason} />
+              <AppliedAmendments c={c} amendments={amendments.filter((a) => a.sectionId === s.id)} />
               {o.finalTextUrl ? (
                 <p class="sh-body-text">
                   <a class="sh-link" href={o.finalTextUrl} rel="noopener" dir="ltr">
