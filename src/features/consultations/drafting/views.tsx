@@ -226,7 +226,7 @@ export function ParagraphPage(
   const sectionTitle = useSectionTitle();
   const title = t("consultations.drafting.paragraph.title", {
     paragraph: props.paragraph + 1,
-    section: sectionTitle(props.section, props.index),
+    article: sectionTitle(props.section, props.index),
   });
   const values = props.values ?? {};
   const ids = { proposed: "amendment-proposed", reason: "amendment-reason" };
@@ -331,7 +331,7 @@ export function AmendmentPage(props: {
   const { a, c } = props;
   const title = t("consultations.drafting.amendment.pageTitle", {
     paragraph: a.paragraph + 1,
-    section: props.sectionTitle,
+    article: props.sectionTitle,
   });
   const ids = { decision: "decision", acceptedText: "decision-text", decisionReason: "decision-reason" };
   const { message } = useFieldErrors(props.errors, ids);
