@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import { draftingRoutes } from "./drafting/routes.js";
 import { adminRoutes } from "./routes/admin.js";
 import { adminContentRoutes } from "./routes/admin-content.js";
 import { adminOutcomeRoutes } from "./routes/admin-outcome.js";
@@ -16,6 +17,7 @@ export { consultationModeration } from "./moderated.js";
 export const consultationsFeature: FastifyPluginAsync = async (app) => {
   await app.register(publicRoutes);
   await app.register(participateRoutes);
+  await app.register(draftingRoutes);
   await app.register(deadlineRoutes);
   await app.register(adminRoutes);
   await app.register(adminContentRoutes);

@@ -3,6 +3,7 @@ import { adminAbilities } from "../admin/abilities.js";
 import { forgetConsultationAccount } from "./commands/forget-account.js";
 import { seedDemoConsultations } from "./commands/seed-demo.js";
 import { consultationContributions } from "./contributions.js";
+import * as draftingTables from "./drafting/tables.js";
 import { exportConsultationAccount } from "./export-account.js";
 import { openConsultationsFeed } from "./feed.js";
 import { consultationFollowable } from "./followable.js";
@@ -22,7 +23,7 @@ export const consultationsManifest: FeatureManifest = {
   search: [consultationsSearch, sectionsSearch],
   feeds: [openConsultationsFeed],
   routes: [{ plugin: consultationsFeature, mount: "pages" }],
-  tables,
+  tables: { ...tables, ...draftingTables },
   datasets: [
     { dataset: consultationsDataset, apiPath: "/consultations", order: 10 },
     { dataset: sectionsDataset, apiPath: "/sections", order: 20 },

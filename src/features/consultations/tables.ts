@@ -26,6 +26,7 @@ import {
   tstz,
 } from "../../db/columns.js";
 import { moderationColumns } from "../moderation/tables.js";
+import type { PassageAnchor } from "./drafting/anchor.js";
 
 /**
  * The text the list's search matches: title and summary in every language, Arabic-normalised,
@@ -162,10 +163,16 @@ export const consultationComments = pgTable(
     official: boolean("official").notNull().default(false),
     status: commentStatus("status").notNull().default("visible"),
     supportCount: integer("support_count").notNull().default(0),
+    /** A comment on a passage of its section: the paragraph, the words quoted and where they were. */
+    anchor: jsonb("anchor").$type<PassageAnchor>(),
     ...moderationColumns(),
     ...timestamps(),
   },
   (t) => [
+    // The passage comments of a section (highlights and counts on its page).
+    index("consultation_comments_passage_idx")
+      .on(t.consultationId, t.sectionId, t.createdAt)
+      .where(sql`${t.anchor} is not null and ${t.parentId} is null`),
     // The pages of comments, most recent or most supported first, per section (or the whole text).
     index("consultation_comments_recent_idx")
       .on(t.consultationId, t.sectionId, t.createdAt.desc().nullsFirst())

@@ -31,4 +31,16 @@ describe("the demo opinion map", () => {
       expect(page.body).toContain(statement);
     }
   });
+
+  it("lists as agreed by the groups only statements no group rejects", async () => {
+    const [open] = await database.query<{ id: string }>(
+      "select id from consultations where title->>'en' like 'Draft municipal by-law on participatory budgeting%'",
+    );
+    const page = await new Agent(app).get(`/en/consultations/${open!.id}/opinion-map`);
+    expect(page.statusCode).toBe(200);
+    const section = page.body.split('aria-labelledby="opinion-consensus"')[1]?.split("</section>")[0] ?? "";
+    expect(page.body).toContain("The money should go to roads and lighting first.");
+    expect(section).not.toContain("The money should go to roads and lighting first.");
+    expect(section).not.toContain("Progress on every project should be published every three months.");
+  });
 });

@@ -4,6 +4,7 @@ import { type FieldErrors, fieldError, hasErrors, text } from "../../../core/for
 import { isUuid } from "../../../core/ids.js";
 import type { Db } from "../../../db/client.js";
 import { blockedError, recordHold, screenPosting } from "../../moderation/screen.js";
+import { type PassageAnchor, passageAnchor } from "../drafting/passage.js";
 import { LIMITS, MAX_DEPTH } from "../fields.js";
 import { speaksForStructure } from "../policy.js";
 import { consultationCommentSupports, consultationComments, consultationSections } from "../tables.js";
@@ -14,7 +15,7 @@ function shownToAll(c: { status: string; moderationState: string }): boolean {
   return c.status === "visible" && c.moderationState === "visible";
 }
 
-export type CommentField = "body" | "alignment" | "sectionId" | "parentId";
+export type CommentField = "body" | "alignment" | "sectionId" | "parentId" | "paragraph";
 export interface CommentInput {
   body?: string;
   alignment?: string;
@@ -22,6 +23,15 @@ export interface CommentInput {
   sectionId?: string;
   /** The comment this replies to; "" for a new comment. */
   parentId?: string;
+  /**
+   * A comment on a passage of the section: its paragraph (from 0), in the language shown (`lang`),
+   * and, when a script sent the words selected, their offsets in the paragraph and the words.
+   */
+  paragraph?: string;
+  lang?: string;
+  start?: string;
+  end?: string;
+  quote?: string;
 }
 
 export type CommentResult =
@@ -54,6 +64,7 @@ export async function addComment(
     let depth = 0;
     let rootId: string | null = null;
     let alignment: "for" | "against" | "neutral" | null = null;
+    let anchor: PassageAnchor | null = null;
     if (parentId) {
       const [parent] = isUuid(parentId)
         ? await tx
@@ -80,9 +91,17 @@ export async function addComment(
         if (!row) errors.sectionId = fieldError("consultations.errors.sectionGone");
         else sectionId = row.id;
       }
+      if (text(input.paragraph)) {
+        // A passage comment: the anchor is checked against the section as it reads now.
+        const found = sectionId ? await passageAnchor(tx, c.id, sectionId, input) : null;
+        if (!found) errors.paragraph = fieldError("consultations.drafting.errors.passageGone");
+        else anchor = found;
+      }
       const a = text(input.alignment);
       if (a === "for" || a === "against" || a === "neutral") alignment = a;
-      else errors.alignment = fieldError("consultations.errors.alignmentRequired");
+      // A passage comment need not say for or against the whole text.
+      else if (!text(input.paragraph))
+        errors.alignment = fieldError("consultations.errors.alignmentRequired");
     }
     if (hasErrors(errors)) return { errors };
     const author = actor.accountId!;
@@ -108,6 +127,7 @@ export async function addComment(
         authorId: author,
         body,
         alignment,
+        anchor,
         official: speaksForStructure(actor, c),
         moderationState: screening.hold ? "held" : "visible",
       })

@@ -8,6 +8,7 @@ import { addComment, type CommentInput, toggleSupport } from "../commands/commen
 import { setFollowing } from "../commands/follow.js";
 import { type ResponseInput, submitResponse } from "../commands/respond.js";
 import { findComment } from "../comment-queries.js";
+import { paragraphPage } from "../drafting/render.js";
 import type { ParticipationRefusal } from "../policy.js";
 import { type ConsultationView, listQuestions } from "../queries.js";
 import { QuestionnairePage } from "../views/questionnaire-page.js";
@@ -20,7 +21,17 @@ const CommentParams = Type.Object({
   id: Type.String({ maxLength: 100 }),
   commentId: Type.String({ maxLength: 100 }),
 });
-const CommentBody = formSchema({ body: 20_000, alignment: 20, sectionId: 100, parentId: 100 });
+const CommentBody = formSchema({
+  body: 20_000,
+  alignment: 20,
+  sectionId: 100,
+  parentId: 100,
+  paragraph: 10,
+  lang: 5,
+  start: 10,
+  end: 10,
+  quote: 25_000,
+});
 const SupportBody = formSchema({ back: 300 });
 const FollowBody = formSchema({ follow: 5 });
 /** A questionnaire: q-<id> fields, each a string or (multiple choice) a list of them. */
@@ -48,6 +59,15 @@ export const participateRoutes: FastifyPluginAsync = async (app) => {
     state: FormState,
   ) {
     if (input.parentId) return threadPage(request, c, input.parentId, state);
+    const paragraph = Number.parseInt(input.paragraph ?? "", 10);
+    if (input.sectionId && Number.isInteger(paragraph) && paragraph >= 0)
+      return (
+        (await paragraphPage(request, c, input.sectionId, paragraph, {
+          refusal: state.refusal,
+          commentErrors: state.errors,
+          values: state.values,
+        })) ?? sectionPage(request, c, input.sectionId, {}, state)
+      );
     if (input.sectionId) return sectionPage(request, c, input.sectionId, {}, state);
     return consultationPage(request, c, {}, state);
   }
@@ -71,9 +91,11 @@ export const participateRoutes: FastifyPluginAsync = async (app) => {
       }
       const path = input.parentId
         ? `/consultations/${c.id}/comments/${result.value.rootId}`
-        : input.sectionId
-          ? `/consultations/${c.id}/sections/${input.sectionId}`
-          : `/consultations/${c.id}`;
+        : input.sectionId && input.paragraph
+          ? `/consultations/${c.id}/sections/${input.sectionId}/paragraphs/${Number.parseInt(input.paragraph, 10)}`
+          : input.sectionId
+            ? `/consultations/${c.id}/sections/${input.sectionId}`
+            : `/consultations/${c.id}`;
       return reply.redirectWithFlash(`${path}#comment-${result.value.id}`, {
         kind: "success",
         message: result.value.held

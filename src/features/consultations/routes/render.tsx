@@ -1,12 +1,15 @@
 import type { FastifyRequest } from "fastify";
 import { renderPanels } from "../../../core/features/registry.js";
 import type { FieldErrors } from "../../../core/forms.js";
+import { isLocale, pickLocalized } from "../../../core/i18n/localized.js";
 import { requestedPage } from "../../../core/paging.js";
 import { canModerate } from "../../moderation/policy.js";
 import { opinionMapLink, opinionMapSynthesis } from "../../opinion-map/hooks.js";
 import { listGovernorates } from "../../structures/queries.js";
 import type { CommentField } from "../commands/comments.js";
 import { type CommentSort, type CommentViewer, findThread, listCommentPage } from "../comment-queries.js";
+import { listAmendments, listAppliedAmendments, listPassageComments } from "../drafting/queries.js";
+import { SectionText } from "../drafting/views.js";
 import { canConsultation, type ParticipationRefusal, participationRefusal } from "../policy.js";
 import {
   type ConsultationView,
@@ -60,6 +63,7 @@ export async function consultationPage(
     outcomes,
     opinionMap,
     outcomePanels,
+    amendments,
   ] = await Promise.all([
     loadPageContent(db, c.id),
     listCommentPage(db, {
@@ -74,6 +78,7 @@ export async function consultationPage(
     published ? listOutcomes(db, c.id) : [],
     opinionMapLink(db, c.id),
     published ? renderPanels(request.server.features, "consultation.outcome", db, c.id) : [],
+    published ? listAppliedAmendments(db, c.id) : [],
   ]);
   return (
     <ConsultationPage
@@ -90,7 +95,7 @@ export async function consultationPage(
         signedIn: viewerId !== null,
         following,
       }}
-      outcome={synthesis?.publishedAt ? { synthesis, outcomes, panels: outcomePanels } : null}
+      outcome={synthesis?.publishedAt ? { synthesis, outcomes, panels: outcomePanels, amendments } : null}
       {...state}
     >
       {opinionMap}
@@ -112,15 +117,35 @@ export async function sectionPage(
   const index = sections.findIndex((s) => s.id === sectionId);
   if (index < 0) return null;
   const sort = sortOf(query);
-  const comments = await listCommentPage(db, {
-    consultationId: c.id,
-    sectionId,
-    sort,
-    page: requestedPage(query.page),
-    viewer,
-  });
+  const section = sections[index]!;
+  const [comments, passages, amendments] = await Promise.all([
+    listCommentPage(db, {
+      consultationId: c.id,
+      sectionId,
+      sort,
+      page: requestedPage(query.page),
+      viewer,
+    }),
+    listPassageComments(db, c.id, sectionId, (lang) => (isLocale(lang) ? (section.body[lang] ?? "") : "")),
+    listAmendments(db, c.id, sectionId),
+  ]);
+  const shownLang = pickLocalized(section.body, request.locale).lang;
+  const amendmentCounts = new Map<number, number>();
+  for (const a of amendments)
+    if (a.lang === shownLang && a.status === "proposed")
+      amendmentCounts.set(a.paragraph, (amendmentCounts.get(a.paragraph) ?? 0) + 1);
+  const refusal = participationRefusal(request.actor, c);
   return (
     <SectionPage
+      text={
+        <SectionText
+          c={c}
+          section={section}
+          passages={passages}
+          amendmentCounts={amendmentCounts}
+          canComment={refusal === null}
+        />
+      }
       c={c}
       section={sections[index]!}
       index={index}
@@ -168,12 +193,13 @@ export async function synthesisPage(request: FastifyRequest, c: ConsultationView
   const db = request.server.db;
   const synthesis = await findSynthesis(db, c.id);
   if (!synthesis?.publishedAt || !c.outcomePublishedAt) return null;
-  const [sections, outcomes, questions, governorates, opinionMap] = await Promise.all([
+  const [sections, outcomes, questions, governorates, opinionMap, amendments] = await Promise.all([
     listSections(db, c.id),
     listOutcomes(db, c.id),
     listQuestions(db, c.id),
     listGovernorates(db),
     opinionMapSynthesis(db, c.id),
+    listAppliedAmendments(db, c.id),
   ]);
   return (
     <SynthesisPage
@@ -181,6 +207,7 @@ export async function synthesisPage(request: FastifyRequest, c: ConsultationView
       sections={sections}
       synthesis={synthesis}
       outcomes={outcomes}
+      amendments={amendments}
       questions={questions}
       governorateNames={new Map(governorates.map((g) => [g.code, g.name]))}
     >

@@ -245,10 +245,13 @@ export function CommentForm({
   values = {},
   errors,
   idPrefix = "comment",
+  passage,
 }: {
   consultationId: string;
   sectionId?: string;
   parentId?: string;
+  /** A comment on a paragraph of the section (its index and the language shown): no alignment asked. */
+  passage?: { paragraph: number; lang: string };
   values?: Record<string, string>;
   errors?: FieldErrors<CommentField>;
   idPrefix?: string;
@@ -260,12 +263,15 @@ export function CommentForm({
     alignment: ids.alignment,
     sectionId: ids.body,
     parentId: ids.body,
+    paragraph: ids.body,
   });
   return (
     <Form action={`/consultations/${consultationId}/comments`}>
       {sectionId && <input type="hidden" name="sectionId" value={sectionId} />}
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
-      {!parentId && (
+      {passage && <input type="hidden" name="paragraph" value={String(passage.paragraph)} />}
+      {passage && <input type="hidden" name="lang" value={passage.lang} />}
+      {!parentId && !passage && (
         <Radios
           id={ids.alignment}
           name="alignment"

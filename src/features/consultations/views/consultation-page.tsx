@@ -10,6 +10,7 @@ import { Localized } from "../../../core/views/localized-text.js";
 import { Problem } from "../../../core/views/problem.js";
 import type { CommentField } from "../commands/comments.js";
 import type { CommentSort, CommentThread } from "../comment-queries.js";
+import type { Amendment } from "../drafting/queries.js";
 import { hasClosed, phaseOf } from "../phase.js";
 import type { ParticipationRefusal } from "../policy.js";
 import type { ConsultationDocument, ConsultationView, Outcome, Section, Synthesis } from "../queries.js";
@@ -29,7 +30,7 @@ export interface ConsultationPageProps {
   sort: CommentSort;
   abilities: CommentAbilities & { manage: boolean; signedIn: boolean; following: boolean };
   /** `panels`: what other features show under "what we did" (the results it gave). */
-  outcome: { synthesis: Synthesis; outcomes: Outcome[]; panels?: VNode[] } | null;
+  outcome: { synthesis: Synthesis; outcomes: Outcome[]; panels?: VNode[]; amendments?: Amendment[] } | null;
   /** What other features add after the questionnaire (the opinion map's link). */
   children?: ComponentChildren;
   /** After a refused or invalid comment on the whole text. */

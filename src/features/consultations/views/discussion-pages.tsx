@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "../../../core/forms.js";
 import { pickLocalized } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
@@ -46,6 +47,8 @@ export function SectionPage(
     comments: { threads: CommentThread[]; total: number; page: number; totalPages: number };
     sort: CommentSort;
     abilities: CommentAbilities;
+    /** The section's text, paragraph by paragraph, with its passage comments (drafting/views.tsx). */
+    text?: ComponentChildren;
   },
 ) {
   const { c, section, index } = props;
@@ -62,7 +65,16 @@ export function SectionPage(
         <Localized text={c.title} /> <PhaseTag consultation={c} />
       </p>
       <h1 class="sh-heading-xl">{title}</h1>
-      <LocalizedBlock text={section.body} />
+      {props.text ?? <LocalizedBlock text={section.body} />}
+      <p class="sh-section-links">
+        <a class="sh-link" href={href(`/consultations/${c.id}/amendments`)}>
+          {t("consultations.drafting.amendment.all")}
+        </a>{" "}
+        ·{" "}
+        <a class="sh-link" href={href(`/consultations/${c.id}/versions`)}>
+          {t("consultations.drafting.versions.title")}
+        </a>
+      </p>
       <nav class="sh-section-nav" aria-label={t("consultations.section.navLabel")}>
         {props.previous && (
           <a class="sh-link" href={href(`/consultations/${c.id}/sections/${props.previous.id}`)} rel="prev">

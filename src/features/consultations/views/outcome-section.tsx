@@ -4,6 +4,8 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { StatusTag } from "../../../core/views/components/status-tag/status-tag.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Localized } from "../../../core/views/localized-text.js";
+import type { Amendment } from "../drafting/queries.js";
+import { AppliedAmendments } from "../drafting/views.js";
 import type { Outcome, Question, Section, Synthesis } from "../queries.js";
 import type { SynthesisFigures } from "../synthesis.js";
 import { LocalizedBlock, useSectionTitle } from "./parts.js";
@@ -23,6 +25,7 @@ export function OutcomeSection({
   questions,
   governorateNames,
   panels,
+  amendments = [],
 }: {
   c: { id: string; outcomePublishedAt: Date | null };
   sections: Section[];
@@ -32,6 +35,8 @@ export function OutcomeSection({
   governorateNames?: Map<string, LocalizedText>;
   /** What other features add under the decisions (the results they gave, and their progress). */
   panels?: VNode[];
+  /** Amendments whose wording went into the text (drafting): each change linked to its amendment. */
+  amendments?: Amendment[];
 }) {
   const { t, locale } = usePage();
   const href = useHref();
@@ -83,6 +88,7 @@ export function OutcomeSection({
                 </StatusTag>
               </h4>
               <LocalizedBlock text={o.reason} />
+              <AppliedAmendments c={c} amendments={amendments.filter((a) => a.sectionId === s.id)} />
               {o.finalTextUrl ? (
                 <p class="sh-body-text">
                   <a class="sh-link" href={o.finalTextUrl} rel="noopener" dir="ltr">

@@ -3,6 +3,7 @@ import { type LocalizedText, pickLocalized } from "../../../core/i18n/localized.
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import type { Amendment } from "../drafting/queries.js";
 import type { ConsultationView, Outcome, Question, Section, Synthesis } from "../queries.js";
 import { OutcomeSection } from "./outcome-section.js";
 
@@ -12,6 +13,7 @@ export function SynthesisPage(props: {
   sections: Section[];
   synthesis: Synthesis;
   outcomes: Outcome[];
+  amendments?: Amendment[];
   questions: Question[];
   governorateNames: Map<string, LocalizedText>;
   /** What other features add to the record (the opinion map). */

@@ -140,3 +140,49 @@ describe("representative statements (Pol.is select-rep-comments)", () => {
     expect(chosen[0]!.passes).toBe(false);
   });
 });
+
+describe("the consensus of a map built like the demo's", () => {
+  // The demo's votes (seed-demo.ts): 150 voters in three camps on 12 statements.
+  const log = syntheticVotes({
+    participants: 150,
+    statements: 12,
+    density: 0.8,
+    camps: 3,
+    seed: 2026,
+    loyalty: 0.85,
+  });
+  const { result } = computeOpinionMap(
+    {
+      participants: Array.from({ length: 150 }, (_, i) => `voter-${String(i).padStart(3, "0")}`),
+      statements: Array.from({ length: 12 }, (_, j) => `s${j}`),
+      votes: { participant: log.participant, statement: log.statement, vote: log.vote },
+    },
+    null,
+  );
+  const rate = (c: { agree: number; seen: number }) => (c.agree + 1) / (c.seen + 2);
+
+  it("lists only statements every group leans to agree with, by group-aware consensus", () => {
+    expect(result.groups.length).toBeGreaterThanOrEqual(2);
+    for (const j of result.consensus) {
+      for (const g of result.groups) expect(rate(g.votes[j]!)).toBeGreaterThan(0.5);
+    }
+    // and every statement that all groups lean to agree with is listed
+    const all = result.statements
+      .map((_, j) => j)
+      .filter((j) => result.groups.every((g) => rate(g.votes[j]!) > 0.5));
+    expect([...result.consensus].sort((a, b) => a - b)).toEqual(all);
+    const gac = result.consensus.map((j) => result.statements[j]!.groupAwareConsensus);
+    expect(gac).toEqual([...gac].sort((a, b) => b - a));
+  });
+
+  it("leaves out the demo statements one group rejects though most voters agree", () => {
+    // s7 "Progress on every project should be published every three months", s8 "The money should go
+    // to roads and lighting first": more voters agree than not, yet one group mostly disagrees.
+    for (const j of [7, 8]) {
+      const s = result.statements[j]!;
+      expect((s.agree + 1) / (s.agree + s.disagree + s.pass + 2)).toBeGreaterThan(0.5);
+      expect(Math.min(...result.groups.map((g) => rate(g.votes[j]!)))).toBeLessThan(0.5);
+      expect(result.consensus).not.toContain(j);
+    }
+  });
+});

@@ -70,7 +70,7 @@ export interface OpinionMapResult {
   groupOf: Int32Array;
   groups: OpinionGroup[];
   statements: StatementFigures[];
-  /** Statement indices by decreasing group-aware consensus, those most groups agree on first. */
+  /** Statements every group leans to agree with, by decreasing group-aware consensus. */
   consensus: number[];
   /** Silhouette of every k tried, and the k in use. */
   silhouettes: Record<number, number>;
@@ -81,6 +81,11 @@ function count(counts: VoteCounts, vote: number): void {
   counts.seen++;
   if (vote > 0) counts.agree++;
   else if (vote < 0) counts.disagree++;
+}
+
+/** A group leans to agree with a statement: its smoothed agree rate (A+1)/(S+2) is above one half. */
+export function leansToAgree(counts: VoteCounts): boolean {
+  return (counts.agree + 1) / (counts.seen + 2) > 0.5;
 }
 
 function emptyCounts(n: number): VoteCounts[] {
@@ -257,8 +262,9 @@ export function computeOpinionMap(
     groups.length >= 2
       ? statements
           .map((s, j) => ({ j, s }))
-          // As Pol.is keeps for consensus: statements more people agree with than not, (A+1)/(S+2) > 0.5.
-          .filter(({ s }) => (s.agree + 1) / (s.agree + s.disagree + s.pass + 2) > 0.5)
+          // Statements every group leans to agree with: in each group g, (A_g+1)/(S_g+2) > 0.5. Overall
+          // agreement is not enough: a large group agreeing can hide a smaller one that rejects it.
+          .filter(({ j }) => groups.every((g) => leansToAgree(g.votes[j] as VoteCounts)))
           .sort((a, b) => b.s.groupAwareConsensus - a.s.groupAwareConsensus || a.j - b.j)
           .map(({ j }) => j)
       : [];
