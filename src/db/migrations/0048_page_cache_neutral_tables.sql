@@ -1,5 +1,6 @@
 -- Tables added since 0041 whose writes no public page shows (the SMS queue, phone checks, data
--- exports, retention runs): they leave the page cache's version alone.
+-- exports, retention runs) leave the page cache's version alone. Requests and their timelines move
+-- it now: a structure's page shows its request figures, which must not wait for the page's max-age.
 DROP TRIGGER IF EXISTS public_content_changed ON sms_messages;--> statement-breakpoint
 DROP TRIGGER IF EXISTS public_content_changed ON sms_parts;--> statement-breakpoint
 DROP TRIGGER IF EXISTS public_content_changed ON sms_opt_outs;--> statement-breakpoint
@@ -17,7 +18,7 @@ BEGIN
         'sessions', 'rate_counters', 'sign_in_throttles', 'account_tokens', 'account_identities',
         'eid_pending_sign_ins', 'audit_events', 'outbox_messages', 'insights_counters',
         'insights_usage', 'digest_runs', 'agent_open_load', 'staff_preferences', 'saved_case_views',
-        'cases', 'case_events', 'case_attachments', 'case_followers', 'case_mail_opt_outs',
+        'case_attachments', 'case_followers', 'case_mail_opt_outs',
         'subscriptions', 'subscriber_settings', 'legal_acceptances', 'stored_files',
         'integrity_reports', 'integrity_messages', 'integrity_attachments', 'integrity_report_keys',
         'integrity_key_recipients', 'integrity_key_sessions', 'integrity_officer_keys',

@@ -16,10 +16,13 @@ const db = database.db;
 const people = await staffPeople(testApp);
 const HOUR = 3600_000;
 
-/** A person without an account files an access-to-information request with the Ministry of Health. */
+/**
+ * A person without an account files an access-to-information request with the Ministry of Health,
+ * on the Arabic form: the mails about it are in the language it was filed in.
+ */
 async function fileInformationRequest(email: string) {
   const citizen = new Agent(app);
-  const filed = await sendRequestForm(app, citizen, "fr", {
+  const filed = await sendRequestForm(app, citizen, "ar", {
     type: "information",
     structure: "min-health",
     accessTrack: "standard",
@@ -34,7 +37,7 @@ async function fileInformationRequest(email: string) {
   return { citizen, follow, c: row! };
 }
 
-/** The silence mails to a requester, newest first: in Arabic, since no account gives another language. */
+/** The silence mails to a requester, newest first: in Arabic, the language the request was filed in. */
 const silenceMails = async (email: string) =>
   (await mailsTo(database, email)).filter((m) => m.subject.includes("في الأجل القانوني"));
 
