@@ -276,6 +276,7 @@ export function Layout({
                 {(
                   [
                     ["/transparency", "footerTransparency"],
+                    ["/accountability", "footerAccountability"],
                     ["/open-data", "footerOpenData"],
                     ["/integrity", "footerIntegrity"],
                     ["/legal/terms", "footerTerms"],
