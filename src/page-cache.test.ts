@@ -2,14 +2,14 @@ import { Writable } from "node:stream";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
-import { signedInAgent } from "../../../test/accounts.js";
-import { Agent, createTestApp } from "../../../test/app.js";
-import { buildApp } from "../../app.js";
-import { createTestConsultation } from "../../features/consultations/testing.js";
-import { legalPageVersions } from "../../features/legal/tables.js";
+import { signedInAgent } from "../test/accounts.js";
+import { Agent, createTestApp } from "../test/app.js";
+import { buildApp } from "./app.js";
+import { createTestConsultation } from "./features/consultations/testing.js";
+import { legalPageVersions } from "./features/legal/tables.js";
 
 /**
- * The page cache (page-cache.ts) on two nodes sharing one database, as behind a load balancer:
+ * The page cache (src/core/views/page-cache.ts) on two nodes sharing one database, as behind a load balancer:
  * each keeps its own pages, and a change made through one shows on the next request to the other.
  */
 const testApp = await createTestApp();
