@@ -11,7 +11,6 @@ import { Layout } from "../../../core/views/layout.js";
 import { Localized } from "../../../core/views/localized-text.js";
 import { FlagLink } from "../../moderation/views/markers.js";
 import type { CommentField } from "../commands/comments.js";
-import { LIMITS } from "../fields.js";
 import type { ParticipationRefusal } from "../policy.js";
 import type { ConsultationView, Section } from "../queries.js";
 import { CommentForm, RefusalNote } from "../views/comments.js";
@@ -125,31 +124,6 @@ export function SectionText(props: {
           </div>
         );
       })}
-      {props.canComment && (
-        <div class="sh-passages__form sh-js-passage-form" hidden lang={locale} dir={dirOf(locale)}>
-          <Form action={`/consultations/${props.c.id}/comments`}>
-            <input type="hidden" name="sectionId" value={props.section.id} />
-            <input type="hidden" name="lang" value={shown.lang} />
-            <input type="hidden" name="paragraph" value="" class="sh-js-passage-paragraph" />
-            <input type="hidden" name="start" value="" class="sh-js-passage-start" />
-            <input type="hidden" name="end" value="" class="sh-js-passage-end" />
-            <input type="hidden" name="quote" value="" class="sh-js-passage-quote" />
-            <blockquote
-              class="sh-passage__quote sh-js-passage-shown"
-              lang={shown.lang}
-              dir={dirOf(shown.lang)}
-            />
-            <Textarea
-              id="passage-selection-body"
-              name="body"
-              label={t("consultations.drafting.passage.bodyLabel")}
-              maxLength={LIMITS.comment}
-              rows={3}
-            />
-            <Button>{t("consultations.drafting.passage.send")}</Button>
-          </Form>
-        </div>
-      )}
     </div>
   );
 }
