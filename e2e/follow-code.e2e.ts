@@ -42,8 +42,8 @@ describe.each([
     await visit(page, "/ar/requests/new");
     await page.check('input[name="type"][value="complaint"]');
     await submit(page, 'form[action="/ar/requests/new"] button[type="submit"]');
-    await page.fill('input[name="q"]', "بلدية تونس");
-    await submit(page, 'input[name="q"] >> xpath=ancestor::form//button');
+    await page.fill('main input[name="q"]', "بلدية تونس");
+    await submit(page, 'main input[name="q"] >> xpath=ancestor::form//button');
     await page.check('input[name="structure"][value="mun-tn-11"]');
     await submit(page, 'input[name="structure"] >> xpath=ancestor::form//button[@type="submit"]');
     await page.fill("#subject", subject);

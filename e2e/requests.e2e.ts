@@ -37,8 +37,8 @@ describe.each([
     await visit(citizen, "/ar/requests/new");
     await citizen.check('input[name="type"][value="complaint"]');
     await submit(citizen, 'form[action="/ar/requests/new"] button[type="submit"]');
-    await citizen.fill('input[name="q"]', "بلدية تونس");
-    await submit(citizen, 'input[name="q"] >> xpath=ancestor::form//button');
+    await citizen.fill('main input[name="q"]', "بلدية تونس");
+    await submit(citizen, 'main input[name="q"] >> xpath=ancestor::form//button');
     await citizen.check('input[name="structure"][value="mun-tn-11"]');
     await submit(citizen, 'input[name="structure"] >> xpath=ancestor::form//button[@type="submit"]');
     await citizen.fill("#subject", subject);

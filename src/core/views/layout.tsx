@@ -99,26 +99,6 @@ export function Layout({
               <span class="sh-header__name">{t("views.layout.siteName")}</span>
               <span class="sh-header__tagline">{t("views.layout.tagline")}</span>
             </a>
-            {/* The portal's search: a plain GET form, with or without JavaScript. */}
-            <search class="sh-header-search" aria-label={t("views.layout.searchLabel")}>
-              <form method="get" action={`${home}/search`} class="sh-header-search__form">
-                <label class="sh-visually-hidden" for="sh-header-q">
-                  {t("views.layout.searchLabel")}
-                </label>
-                <input
-                  id="sh-header-q"
-                  class="sh-header-search__input"
-                  type="search"
-                  name="q"
-                  maxLength={200}
-                  autocomplete="off"
-                  placeholder={t("views.layout.searchLabel")}
-                />
-                <button type="submit" class="sh-header-search__button">
-                  {t("views.layout.searchButton")}
-                </button>
-              </form>
-            </search>
             {/* On a phone the menu folds into one button: <details> opens without JavaScript. On wider
                 screens the stylesheet keeps it open and hides the button. */}
             <details class="sh-menu">
@@ -275,6 +255,7 @@ export function Layout({
               <ul class="sh-footer__links">
                 {(
                   [
+                    ["/search", "footerSearch"],
                     ["/transparency", "footerTransparency"],
                     ["/accountability", "footerAccountability"],
                     ["/open-data", "footerOpenData"],
