@@ -29,7 +29,7 @@ describe("highlighted excerpts", () => {
   });
 
   it("cuts a long body around its first match, with an ellipsis where text was left out", () => {
-    const body = `${"Lorem ipsum dolor sit amet. ".repeat(30)}The greenhouse opens in spring. ${"Sed ut perspiciatis. ".repeat(30)}`;
+    const body = `${"The municipal garden of Bab Saadoun is open every day. ".repeat(15)}The greenhouse opens in spring. ${"Residents may book a plot at the town hall. ".repeat(15)}`;
     const segments = excerpt(body, "greenhouse", 120);
     const text = segments.map((s) => s.text).join("");
     expect(text.startsWith("…")).toBe(true);
