@@ -10,7 +10,7 @@ const { server, browser } = await startSuite();
 const QUERIES = { ar: "الفساد", fr: "corruption", en: "corruption" } as const;
 
 /**
- * The header's search box on any page leads to /:lang/search, whose results pass axe and fit a
+ * The search page's form (/:lang/search, linked from every page's footer) shows results that pass axe and fit a
  * phone, in each language, with JavaScript on and off: it is a plain GET form.
  */
 describe.each(LANGUAGES)("the portal search in $lang", ({ lang, dir }) => {
