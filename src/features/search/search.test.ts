@@ -124,15 +124,16 @@ const SECRET_PATHS = [
 ];
 
 describe("the portal search", () => {
-  it("is a box in every page's header: a plain GET form to /:lang/search", async () => {
+  it("is linked from every page's footer, and its own page is a plain GET form to /:lang/search", async () => {
     for (const lang of ["ar", "fr", "en"]) {
-      const home = await anonymous.get(`/${lang}/help`);
-      expect(home.body).toContain(`<form method="get" action="/${lang}/search"`);
-      expect(home.body).toMatch(/<input id="sh-header-q"[^>]*name="q"/);
+      const help = await anonymous.get(`/${lang}/help`);
+      expect(help.body).toMatch(new RegExp(`<footer[\\s\\S]*href="/${lang}/search"`));
+      const empty = await anonymous.get(`/${lang}/search`);
+      expect(empty.statusCode).toBe(200);
+      expect(empty.body).toContain(`<form method="get" action="/${lang}/search"`);
+      expect(empty.body).toMatch(/<input id="search-q"[^>]*name="q"/);
+      expect(empty.body).not.toContain('role="status"');
     }
-    const empty = await anonymous.get("/ar/search");
-    expect(empty.statusCode).toBe(200);
-    expect(empty.body).not.toContain('role="status"');
   });
 
   it("finds an Arabic text whatever its diacritics, hamza and taa marbuta", async () => {
