@@ -7,7 +7,7 @@ import type { FileStore } from "../../../core/files/store.js";
 import { fieldError, type Result } from "../../../core/forms.js";
 import type { Translate } from "../../../core/i18n/catalog.js";
 import type { Locale } from "../../../core/i18n/localized.js";
-import { enqueueMail } from "../../../core/mail/outbox.js";
+import { enqueueMails } from "../../../core/mail/outbox.js";
 import { enqueueSms } from "../../../core/sms/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { storeAttachments, type Upload } from "../attachments.js";
@@ -182,10 +182,11 @@ export async function submitCase(
         })),
       );
     }
-    if (rule && assignee) await recordAssignment(tx, ctx, row, rule, assignee);
-    else if (rule?.targetTeamId) await notifyTeamQueued(tx, ctx, row, rule);
+    // The agent's mail and the citizen's acknowledgement go in one statement.
+    const mails = rule && assignee ? await recordAssignment(tx, ctx, row, rule, assignee) : [];
+    if (rule && !assignee) await notifyTeamQueued(tx, ctx, row, rule);
     if (to) {
-      await enqueueMail(tx, {
+      mails.push({
         to,
         subject: ctx.t("cases.mail.received.subject", { reference: row.reference }),
         text: ctx.t("cases.mail.received.body", {
@@ -206,6 +207,7 @@ export async function submitCase(
         }),
       });
     }
+    await enqueueMails(tx, mails);
     return row;
   });
   if (created) return { ok: true, value: { id: created.id, reference: created.reference, followToken } };

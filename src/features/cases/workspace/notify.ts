@@ -9,7 +9,7 @@ import {
   type LocalizedText,
   pickLocalized,
 } from "../../../core/i18n/localized.js";
-import { enqueueMail } from "../../../core/mail/outbox.js";
+import { enqueueMail, enqueueMails, type Mail } from "../../../core/mail/outbox.js";
 import { enqueueSms } from "../../../core/sms/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { accessRefusal, type RefusalGround } from "../access-law.js";
@@ -250,7 +250,19 @@ export async function notifyAssignee(
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
-  return assignee.dailySummary ? 0 : mailStaff(db, settings, [assignee], "assigned", c, structure);
+  const mails = assigneeMails(settings, assignee, c, structure);
+  await enqueueMails(db, mails);
+  return mails.length;
+}
+
+/** The mail notifyAssignee queues (none for an agent on a daily summary), for a caller that queues it with its own. */
+export function assigneeMails(
+  settings: Pick<MailSettings, "publicUrl">,
+  assignee: Assignee,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Mail[] {
+  return assignee.dailySummary ? [] : staffMails(settings, [assignee], "assigned", c, structure);
 }
 
 /**
@@ -275,21 +287,33 @@ async function mailStaff(
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
-  let sent = 0;
-  for (const r of recipients) {
-    if (!r.email) continue;
+  const mails = staffMails(settings, recipients, notice, c, structure);
+  await enqueueMails(db, mails);
+  return mails.length;
+}
+
+/** One mail to each member of staff who has an address, in their language, with a link to the request's page. */
+function staffMails(
+  settings: Pick<MailSettings, "publicUrl">,
+  recipients: readonly Pick<Handler, "id" | "email" | "locale">[],
+  notice: StaffNotice,
+  c: Pick<CaseRow, "id" | "reference">,
+  structure: LocalizedText,
+): Mail[] {
+  return recipients.flatMap((r) => {
+    if (!r.email) return [];
     const locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
     const t = translator(locale);
     const values = { reference: c.reference, structure: pickLocalized(structure, locale).text };
-    await enqueueMail(db, {
-      to: r.email,
-      subject: t(`cases.workspace.mail.staff.${notice}.subject`, values),
-      text: [
-        t(`cases.workspace.mail.staff.${notice}.body`, values),
-        `${settings.publicUrl}/${locale}/staff/requests/${c.id}`,
-      ].join("\n\n"),
-    });
-    sent++;
-  }
-  return sent;
+    return [
+      {
+        to: r.email,
+        subject: t(`cases.workspace.mail.staff.${notice}.subject`, values),
+        text: [
+          t(`cases.workspace.mail.staff.${notice}.body`, values),
+          `${settings.publicUrl}/${locale}/staff/requests/${c.id}`,
+        ].join("\n\n"),
+      },
+    ];
+  });
 }

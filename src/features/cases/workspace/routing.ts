@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { isUuid } from "../../../core/ids.js";
+import type { Mail } from "../../../core/mail/outbox.js";
 import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
 import type { caseEvents } from "../tables.js";
 import { caseTeams } from "../tables.js";
-import { type MailSettings, notifyAssignee, notifyTeam } from "./notify.js";
+import { assigneeMails, type MailSettings, notifyTeam } from "./notify.js";
 import type { CaseRow } from "./queries/case.js";
 import {
   type Assignee,
@@ -173,21 +174,24 @@ export function routeEvents(
   ];
 }
 
-/** Once a rule assigned a request: a round-robin rule remembers whose turn it was, and the agent is told. */
+/**
+ * Once a rule assigned a request: a round-robin rule remembers whose turn it was. Returns the mail
+ * that tells the agent, for the intake to queue with the citizen's in one statement.
+ */
 export async function recordAssignment(
   tx: Db,
   settings: Pick<MailSettings, "publicUrl">,
   c: Pick<CaseRow, "id" | "reference">,
   rule: RoutingRule,
   assignee: Assignee,
-): Promise<void> {
+): Promise<Mail[]> {
   if (rule.assignment === "round_robin") {
     await tx
       .update(caseRoutingRules)
       .set({ lastAssigneeId: assignee.id })
       .where(eq(caseRoutingRules.id, rule.id));
   }
-  await notifyAssignee(tx, settings, assignee, c, rule.targetName);
+  return assigneeMails(settings, assignee, c, rule.targetName);
 }
 
 /**
