@@ -1,13 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { ExportServer } from "./export-serve.js";
 import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
 import { startChild } from "./lib/child-server.js";
 import { describeMachine, machine, revision } from "./lib/machine.js";
 import { writeResultsSection } from "./lib/results.js";
-import { serveArguments } from "./lib/serve.js";
+import { type CompiledServer, processMemory, startCompiledServer } from "./lib/serve.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 
 /**
@@ -27,7 +24,7 @@ console.log(`Export bench of ${code} on ${engineName}: ${describeMachine(host)}`
 const tmp = makeTempDir("export");
 const rows: Row[] = [];
 let exitCode = 0;
-let server: ChildProcess | undefined;
+let server: CompiledServer | undefined;
 try {
   // The first start seeds the contributions (once per database), under tsx like every bench child.
   const seeding = await startChild<ExportServer>(
@@ -43,21 +40,14 @@ try {
 
   // The server measured is the compiled build as production runs it (`npm run serve`), a fresh
   // process: its memory is its own, with no TypeScript loader thread and not the seeding's.
-  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  const port = await freePort();
-  server = spawn(process.execPath, serveArguments(), {
-    env: { ...process.env, ...benchAppEnv(tmp.path, { PORT: String(port) }) },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/readyz`);
-  const pid = server.pid!;
-  const before = { rss: memory(pid, "VmRSS") };
+  server = await startCompiledServer(benchAppEnv(tmp.path));
+  const { url, pid } = server;
+  const before = { rss: processMemory(pid, "VmRSS") };
   let sampled = before.rss;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      sampled = Math.max(sampled, memory(pid, "VmRSS"));
+      sampled = Math.max(sampled, processMemory(pid, "VmRSS"));
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
@@ -75,7 +65,7 @@ try {
   sampling = false;
   await sampler;
   // VmHWM: the highest RSS the kernel saw in the server's whole life, start-up included.
-  const peak = memory(pid, "VmHWM");
+  const peak = processMemory(pid, "VmHWM");
   const exported = lines - 1;
   rows.push(
     check({
@@ -108,47 +98,11 @@ try {
   console.error(error);
   exitCode = 2;
 } finally {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   tmp.remove();
 }
 process.exit(exitCode);
 
-/** A field of /proc/<pid>/status in bytes (VmRSS: resident now; VmHWM: the highest it has been). */
-function memory(pid: number, field: "VmRSS" | "VmHWM"): number {
-  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  if (!match) throw new Error(`no ${field} for process ${pid}`);
-  return Number(match[1]) * 1024;
-}
-
 function mb(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(0)} MB`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server?.exitCode !== null) throw new Error(`the server exited with code ${server?.exitCode}`);
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} was not ready after ${timeoutMs} ms`);
 }

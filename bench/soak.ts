@@ -1,20 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
-import { type ChildServer, type ProcessStats, startChild } from "./lib/child-server.js";
+import { startChild } from "./lib/child-server.js";
 import { describeMachine, machine, revision } from "./lib/machine.js";
 import { BROWSER_ACCEPT_ENCODING } from "./lib/page-weight.js";
 import { writeResultsSection } from "./lib/results.js";
-import { serveArguments } from "./lib/serve.js";
+import { type CompiledServer, processMemory, serveArguments, startCompiledServer } from "./lib/serve.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 import type { PlatformServers } from "./serve.js";
 
 /**
  * `npx tsx bench/soak.ts`: the memory of one node after 10 minutes of mixed load (issue 26: RSS ≤ 256 MB).
- * The real app with the demo content (bench/serve.ts), under the V8 flags of `npm run serve` (its
- * heap limit), takes at once: the public pages of issue 26 in Arabic, French and English as a browser
+ * bench/serve.ts seeds the demo content and the bench consultation; then the compiled build, started as
+ * `npm run serve` starts it in production (its V8 flags, no TypeScript loader), takes at once: the public pages of issue 26 in Arabic, French and English as a browser
  * asks for them, as fast as they are served; anonymous requests filed through the web intake at a
  * modest rate; and search pages with varied words. The server's RSS is sampled every 10 s; the budget
  * holds its RSS when the load ends. BENCH_SOAK_SECONDS shortens the run. Writes "Soak" in RESULTS.md.
@@ -50,7 +49,7 @@ const SEARCH_WORDS = [
   "piste cyclable", "bibliothèque", "مياه", "طريق", "water", "street", "zzqx",
 ];
 const BROWSER_HEADERS = { accept: "text/html", "accept-encoding": BROWSER_ACCEPT_ENCODING };
-/** The production server's V8 flags (package.json "serve"), so the child has its heap limit. */
+/** The production server's V8 flags (package.json "serve"). */
 const serveFlags = serveArguments().filter((a) => a.startsWith("--"));
 
 const engineName = databaseEngine();
@@ -65,18 +64,21 @@ const method =
 console.log(`Soak bench of ${code} on ${engineName}: ${describeMachine(host)}\n${method}\n`);
 
 const tmp = makeTempDir("soak");
-let server: ChildServer<PlatformServers> | undefined;
+let server: CompiledServer | undefined;
 const rows: Row[] = [];
 let exitCode = 0;
 try {
-  server = await startChild<PlatformServers>(fileURLToPath(new URL("./serve.ts", import.meta.url)), {
-    // One load generator stands for many citizens: the per-address submission limit is lifted, and each
-    // search (120 a minute per address) carries its own client address, as behind production's proxy.
-    env: benchAppEnv(tmp.path, { SEED_DEMO: "true", SUBMISSION_RATE_LIMIT: "100000000", TRUST_PROXY: "1" }),
-    nodeOptions: serveFlags,
+  // One load generator stands for many citizens: the per-address submission limit is lifted, and each
+  // search (120 a minute per address) carries its own client address, as behind production's proxy.
+  const env = benchAppEnv(tmp.path, { SUBMISSION_RATE_LIMIT: "100000000", TRUST_PROXY: "1" });
+  const seeding = await startChild<PlatformServers>(fileURLToPath(new URL("./serve.ts", import.meta.url)), {
+    env: { ...env, SEED_DEMO: "true" },
   });
-  const { appUrl, engine, pages } = server.info;
-  const child = server;
+  const { engine, pages } = seeding.info;
+  await seeding.stop();
+  server = await startCompiledServer(env);
+  const appUrl = server.url;
+  const node = server;
   const pagePaths = ["/ar", ...Object.values(pages)].flatMap((path) =>
     LANGUAGES.map((lang) => path.replace(/^\/ar(?=\/|$)/, `/${lang}`)),
   );
@@ -149,21 +151,16 @@ try {
         ],
       }),
     ]);
-  // A child that died (out of memory, say) never answers: do not wait for it forever.
-  const stats = () =>
-    Promise.race([
-      child.stats(),
-      new Promise<ProcessStats>((_, reject) =>
-        setTimeout(() => reject(new Error("the server did not answer for its stats (did it exit?)")), 10_000),
-      ),
-    ]);
-  const show = (label: string, s: ProcessStats) =>
-    console.log(`${label}: RSS ${fmt.mb(s.rss)}, heap used ${fmt.mb(s.heapUsed)}`);
+  const rss = () => {
+    if (node.exited()) throw new Error("the server exited (out of memory?)");
+    return processMemory(node.pid, "VmRSS");
+  };
+  const show = (label: string, bytes: number) => console.log(`${label}: RSS ${fmt.mb(bytes)}`);
 
   await mixed(WARMUP_SECONDS);
-  const start = await stats();
+  const start = rss();
   show("after warm-up", start);
-  const samples = [start.rss];
+  const samples = [start];
   const began = performance.now();
   let finished = false;
   const loads = mixed(SECONDS).finally(() => {
@@ -173,16 +170,16 @@ try {
     const wait = new Promise((r) => setTimeout(r, Math.max(0, began + t * 1000 - performance.now())));
     await Promise.race([wait, loads]);
     if (finished) break;
-    const s = await stats();
-    samples.push(s.rss);
+    const s = rss();
+    samples.push(s);
     show(`${String(t).padStart(4)} s`, s);
   }
   const [pageLoad, submissionLoad, searchLoad] = await loads;
-  const end = await stats();
-  samples.push(end.rss);
+  const end = rss();
+  samples.push(end);
   show(`${String(SECONDS).padStart(4)} s`, end);
-  // The kernel's high-water mark over the server's whole life (start-up and seeding included).
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+  // The kernel's high-water mark over the server's whole life (its start included).
+  const hwm = processMemory(node.pid, "VmHWM");
 
   const describe = (served: number, r: SoakLoad) =>
     `${fmt.int(served)} (${fmt.rps(served / r.duration)}), p50 ${fmt.ms(r.latency.p50)}, p99 ${fmt.ms(r.latency.p99)}`;
@@ -207,14 +204,10 @@ try {
     .filter(Boolean)
     .join("; ");
   rows.push(
-    check({ figure: "server RSS at the end", value: end.rss, max: RSS_BUDGET_MB * 2 ** 20, format: fmt.mb }),
+    check({ figure: "server RSS at the end", value: end, max: RSS_BUDGET_MB * 2 ** 20, format: fmt.mb }),
     note(`server RSS peak (sampled every ${SAMPLE_SECONDS} s)`, fmt.mb(Math.max(...samples))),
-    note("server RSS at the start (after warm-up)", fmt.mb(start.rss)),
-    note(
-      "server RSS high-water mark (kernel, start-up and seeding included)",
-      hwm ? fmt.mb(Number(hwm) * 1024) : "n/a",
-    ),
-    note("V8 heap used, start / end", `${fmt.mb(start.heapUsed)} / ${fmt.mb(end.heapUsed)}`),
+    note("server RSS at the start (after warm-up)", fmt.mb(start)),
+    note("server RSS high-water mark (kernel, its whole life)", fmt.mb(hwm)),
     note(`pages served (${pagePaths.length / 3} pages × 3 languages)`, describe(pageLoad["2xx"], pageLoad)),
     note("requests filed (303)", describe(submissionLoad["3xx"], submissionLoad)),
     note("search pages served", describe(searchLoad["2xx"], searchLoad)),
@@ -230,8 +223,8 @@ try {
     area: "Soak",
     subsection: engineName,
     intro:
-      "`npx tsx bench/soak.ts`: one node of the real app with the demo content (bench/serve.ts, run under tsx with " +
-      "the V8 flags of `npm run serve`: its 128 MB heap limit) under mixed load: the public pages of issue 26 " +
+      "`npx tsx bench/soak.ts`: one node of the real app with the demo content (seeded by bench/serve.ts), the " +
+      "compiled build started as `npm run serve` starts it in production (its 128 MB heap limit), under mixed load: the public pages of issue 26 " +
       "(home, a consultation of 5,000 comments, ideas, a forum thread, a structure, transparency, open data) in " +
       "Arabic, French and English as a browser asks for them, anonymous requests filed through the web intake, " +
       "and search pages with varied words. On PGlite the embedded database lives in the server process, so its " +
