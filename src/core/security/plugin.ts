@@ -1,11 +1,11 @@
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyFormbody from "@fastify/formbody";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyReply, preValidationHookHandler } from "fastify";
 import fp from "fastify-plugin";
+import helmet from "helmet";
 import { rateLimitStore } from "../counters/counters.js";
 import { RateLimitedError, UnsupportedMediaTypeError, UploadsBusyError } from "../errors/app-error.js";
 import { stripNulDeep } from "./input.js";
@@ -78,12 +78,17 @@ export const securityPlugin = fp(
     // multipart body, as a stream, within their own limits (uploads.ts); a longer file reaches
     // the route cut short and marked truncated, so its form can say so.
     await app.register(fastifyMultipart, { throwFileSizeLimit: false });
-    await app.register(fastifyHelmet, {
+    // helmet's headers are worked out once, here; each request only receives them (@fastify/helmet
+    // built the whole middleware again, its CSP parsed anew, on every request).
+    const securityHeaders = helmet({
       contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.isProduction) },
       hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       crossOriginEmbedderPolicy: false,
     });
+    app.addHook("onRequest", (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+    );
     await app.register(fastifyCsrf, {
       sessionPlugin: "@fastify/cookie",
       cookieKey: "csrf",
