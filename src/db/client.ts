@@ -30,8 +30,11 @@ export interface Database {
   db: Db;
   /** Runs several SQL statements at once (no parameters). */
   exec(sql: string): Promise<void>;
-  /** Runs one parameterised statement and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one parameterised statement and returns its rows. With a name, PostgreSQL parses and plans
+   * it once per connection (a prepared statement): for the few statements every request runs.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   close(): Promise<void>;
   /** The PGlite instance in embedded mode, the pool on PostgreSQL. */
   driver: PGlite | pg.Pool;
@@ -59,7 +62,8 @@ export function wrapPool(pool: pg.Pool): Database {
     exec: async (text) => {
       await pool.query(text);
     },
-    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    query: async <T>(text: string, params: unknown[] = [], name?: string) =>
+      (await pool.query({ text, values: params, name })).rows as T[],
     close: () => pool.end(),
     driver: pool,
   };

@@ -49,6 +49,7 @@ export function databaseCounters(database: Database, secret: string): Counters {
            reset_at = case when c.reset_at <= now() then excluded.reset_at else c.reset_at end
          returning count, reset_at`,
         [opaque(key), windowMs],
+        "rate-counter-hit",
       );
       return { count: Number(row?.count ?? 1), resetAt: new Date(row!.reset_at).getTime() };
     },

@@ -55,6 +55,8 @@ export class PageCache {
   async version(): Promise<string> {
     const [row] = await this.database.query<{ v: string }>(
       "select last_value::text as v from public_content_version",
+      [],
+      "public-content-version",
     );
     return row?.v ?? "0";
   }
