@@ -21,8 +21,9 @@ const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Counters in PostgreSQL, so every node behind the load balancer counts the same hits. One upsert
- * per hit, committed without waiting for the disk: it opens a window or adds to the open one, atomically. Keys are stored as an HMAC under
- * `secret` (shared by every node), so no address is ever written in clear.
+ * per hit (a prepared statement, committed without waiting for the disk): it opens a window or adds
+ * to the open one, atomically. Keys are stored as an HMAC under `secret` (shared by every node), so
+ * no address is ever written in clear.
  */
 export function databaseCounters(database: Database, secret: string): Counters {
   const opaque = (key: string) => createHmac("sha256", secret).update(key).digest("base64url");
