@@ -250,9 +250,7 @@ export async function notifyAssignee(
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
-  const mails = assigneeMails(settings, assignee, c, structure);
-  await enqueueMails(db, mails);
-  return mails.length;
+  return assignee.dailySummary ? 0 : mailStaff(db, settings, [assignee], "assigned", c, structure);
 }
 
 /** The mail notifyAssignee queues (none for an agent on a daily summary), for a caller that queues it with its own. */
