@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/databases.js";
 import { buildApp } from "../../app.js";
@@ -34,6 +35,27 @@ describe("counters", () => {
     for (const { key } of rows) expect(key).not.toMatch(/\d+\.\d+\.\d+\.\d+|rate:|integrity:/);
     // Another secret (another installation) does not see these counts.
     expect((await databaseCounters(database, "another-secret").peek("integrity:192.0.2.55")).count).toBe(0);
+  });
+
+  it("in the database, let only the hit itself commit without waiting for the disk: its connection's next transactions wait again", async () => {
+    // One connection for the hit and the check (PGlite has only one; on PostgreSQL, one of the pool's).
+    const pool = database.kind === "postgres" ? (database.driver as pg.Pool) : null;
+    const client = pool ? await pool.connect() : null;
+    const one: Database = client
+      ? {
+          ...database,
+          query: async <T>(text: string, params: unknown[] = [], name?: string) =>
+            (await client.query({ text, values: params, name })).rows as T[],
+        }
+      : database;
+    try {
+      await databaseCounters(one, "shared-secret-of-every-node").hit("rate:GET /fr:192.0.2.80", 60_000);
+      const [setting] = await one.query<{ synchronous_commit: string }>("show synchronous_commit");
+      // A request filed next on this connection is flushed to disk before it is acknowledged.
+      expect(setting?.synchronous_commit).toBe("on");
+    } finally {
+      client?.release();
+    }
   });
 
   it("in the database, sweep windows that have ended, so the table does not grow for ever", async () => {

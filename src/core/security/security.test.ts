@@ -16,6 +16,20 @@ describe("security baseline", () => {
     expect(response.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   });
 
+  it("in production, also asks browsers to keep to HTTPS (HSTS) and to upgrade any plain-HTTP address", async () => {
+    const { app: production } = await createTestApp({
+      env: { NODE_ENV: "production", PUBLIC_URL: "https://sharek.example" },
+    });
+    for (const path of ["/ar", "/fr/help", "/en/no-such-page"]) {
+      const response = await production.inject(path);
+      expect(response.headers["strict-transport-security"], path).toBe("max-age=31536000; includeSubDomains");
+      expect(response.headers["content-security-policy"], path).toContain("upgrade-insecure-requests");
+      expect(response.headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    }
+    // Not in development, where the portal is reached over plain HTTP on a local address.
+    expect((await app.inject("/ar")).headers["strict-transport-security"]).toBeUndefined();
+  });
+
   it("renders pages without inline scripts, inline styles or event handlers", async () => {
     const body = (await app.inject("/fr")).body;
     expect(body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
