@@ -10,27 +10,31 @@ export interface Mail {
   headers?: Record<string, string>;
 }
 
+const outboxRow = (mail: Mail) => ({
+  toAddress: mail.to,
+  subject: mail.subject,
+  textBody: mail.text,
+  headers: mail.headers ?? {},
+});
+
 /** Queues a mail. Call it inside the transaction that caused it, so neither is lost without the other. */
 export async function enqueueMail(db: Db, mail: Mail): Promise<void> {
-  await db.insert(outboxMessages).values({
-    toAddress: mail.to,
-    subject: mail.subject,
-    textBody: mail.text,
-    headers: mail.headers ?? {},
-  });
+  await db.insert(outboxMessages).values(outboxRow(mail));
 }
 
 /** Queues many mails in one statement (digests and newsletters queue them by the thousand). */
 export async function enqueueMails(db: Db, mails: readonly Mail[]): Promise<void> {
   if (mails.length === 0) return;
-  await db.insert(outboxMessages).values(
-    mails.map((mail) => ({
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      headers: mail.headers ?? {},
-    })),
-  );
+  await db.insert(outboxMessages).values(mails.map(outboxRow));
+}
+
+/**
+ * Queues mails with another statement, as its WITH query (`db.with(queued).insert(…)`): they are
+ * written by that statement, in the same round trip, or not at all. Null when there are none.
+ */
+export function mailsQueuedWith(db: Db, mails: readonly Mail[]) {
+  if (mails.length === 0) return null;
+  return db.$with("queued_mails", {}).as(db.insert(outboxMessages).values(mails.map(outboxRow)).getSQL());
 }
 
 /**

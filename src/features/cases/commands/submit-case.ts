@@ -7,20 +7,15 @@ import type { FileStore } from "../../../core/files/store.js";
 import { fieldError, type Result } from "../../../core/forms.js";
 import type { Translate } from "../../../core/i18n/catalog.js";
 import type { Locale } from "../../../core/i18n/localized.js";
-import { enqueueMails } from "../../../core/mail/outbox.js";
+import { mailsQueuedWith } from "../../../core/mail/outbox.js";
 import { enqueueSms } from "../../../core/sms/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { followPinFor, followPinHash, formatPin } from "../follow-code.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
-import {
-  findRoute,
-  notifyTeamQueued,
-  pickAssignee,
-  recordAssignment,
-  routeEvents,
-} from "../workspace/routing.js";
+import { assigneeMails } from "../workspace/notify.js";
+import { assignmentBy, findRoute, notifyTeamQueued, routeEvents, turnTaken } from "../workspace/routing.js";
 
 import { checkIntake, type IntakeField, type IntakeInput } from "./check-intake.js";
 
@@ -69,7 +64,7 @@ export function followTokenFor(secret: string, submissionKey: string, client: st
  * Files a request: validates every field and checks uploads by content (checkIntake), stores the
  * uploads (images re-encoded without metadata), gives it a reference and a follow-up secret, starts
  * its legal clock, and queues the
- * acknowledgement, after the routing rules chose its structure (findRoute) and agent (pickAssignee)
+ * acknowledgement, after the routing rules chose its structure (findRoute) and agent (assignmentBy)
  * — its rows in one transaction, so a failure stores nothing. The same submission key
  * twice from the same client (a double click) returns the case the first one created; from another
  * client, an error that names no request.
@@ -117,8 +112,9 @@ export async function submitCase(
         : intake.contactEmail;
   const channel = ctx.channel ?? "web";
   const created = await db.transaction(async (tx) => {
-    const assignee = rule ? await pickAssignee(tx, rule) : null;
-    const [row] = await tx
+    // The rule's choice of agent runs inside the insert: routing adds no round trip.
+    const assignment = rule ? assignmentBy(tx, rule) : null;
+    const [row] = await (assignment ? tx.with(assignment.with) : tx)
       .insert(cases)
       .values({
         reference: sql`${`EC-${now.getUTCFullYear()}-`} || lpad(nextval('case_reference_seq')::text, 6, '0')`,
@@ -151,13 +147,36 @@ export async function submitCase(
         clockStartedAt: now,
         dueAt,
         accessTrack: intake.accessTrack,
-        ...(assignee ? { assigneeId: assignee.id, status: "in_progress" as const } : {}),
+        ...assignment?.values,
       })
       .onConflictDoNothing({ target: cases.submissionKeyHash })
-      .returning();
+      .returning({
+        id: cases.id,
+        reference: cases.reference,
+        contactPhone: cases.contactPhone,
+        assignee: assignment?.assignee ?? sql<null>`null`,
+      });
     // The same form sent again (a double click, a retry): nothing new; answer with the first case.
     if (!row) return null;
+    const { assignee } = row;
+    // The agent's mail, the citizen's acknowledgement and a round-robin rule's turn are written by
+    // the statement that writes the timeline.
+    const mails = rule && assignee ? assigneeMails(ctx, assignee, row, rule.targetName) : [];
+    if (to) {
+      mails.push({
+        to,
+        subject: ctx.t("cases.mail.received.subject", { reference: row.reference }),
+        text: ctx.t("cases.mail.received.body", {
+          reference: row.reference,
+          url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
+          pin: formatPin(pin),
+          followUrl: `${ctx.publicUrl}/${ctx.locale}/requests/follow`,
+        }),
+      });
+    }
+    const writes = [mailsQueuedWith(tx, mails), rule && assignee ? turnTaken(tx, rule, assignee) : null];
     const events = await tx
+      .with(...writes.filter((w) => w !== null))
       .insert(caseEvents)
       .values([
         {
@@ -182,21 +201,8 @@ export async function submitCase(
         })),
       );
     }
-    // The agent's mail and the citizen's acknowledgement go in one statement.
-    const mails = rule && assignee ? await recordAssignment(tx, ctx, row, rule, assignee) : [];
     if (rule && !assignee) await notifyTeamQueued(tx, ctx, row, rule);
-    if (to) {
-      mails.push({
-        to,
-        subject: ctx.t("cases.mail.received.subject", { reference: row.reference }),
-        text: ctx.t("cases.mail.received.body", {
-          reference: row.reference,
-          url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
-          pin: formatPin(pin),
-          followUrl: `${ctx.publicUrl}/${ctx.locale}/requests/follow`,
-        }),
-      });
-    } else if (row.contactPhone) {
+    if (!to && row.contactPhone) {
       // The person chose the phone: the reference, the follow link and code come by SMS.
       await enqueueSms(tx, {
         to: row.contactPhone,
@@ -207,7 +213,6 @@ export async function submitCase(
         }),
       });
     }
-    await enqueueMails(tx, mails);
     return row;
   });
   if (created) return { ok: true, value: { id: created.id, reference: created.reference, followToken } };

@@ -1,19 +1,18 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { isUuid } from "../../../core/ids.js";
-import type { Mail } from "../../../core/mail/outbox.js";
 import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import type { caseEvents } from "../tables.js";
-import { caseTeams } from "../tables.js";
-import { assigneeMails, type MailSettings, notifyTeam } from "./notify.js";
+import type { CaseStatus } from "../lifecycle.js";
+import { type caseEvents, caseTeams } from "../tables.js";
+import { type MailSettings, notifyTeam } from "./notify.js";
 import type { CaseRow } from "./queries/case.js";
 import {
   type Assignee,
-  findHandler,
-  leastLoadedAgent,
-  listAgentsInTurn,
+  handlerQuery,
+  leastLoadedQuery,
   listTeamAgents,
+  nextInTurnQuery,
 } from "./queries/handlers.js";
 import { caseRoutingRules, type RoutingAssignment } from "./tables.js";
 
@@ -96,32 +95,43 @@ export async function findRoute(db: Db, c: RouteInput): Promise<RoutingRule | nu
 }
 
 /**
- * Who a rule hands a request to at its target structure: the named agent (while they still handle
- * its requests), the agent with the fewest open requests, or the next agent after the one it chose
- * last (the rule's row is locked until the transaction ends, so two requests filed at once go to two
- * agents); among the members of the rule's team when it names one. Null when the rule assigns
- * nobody or the structure (or team) has no agent. Call inside the transaction that files the request.
+ * Who a rule hands a request to at its target structure, as the query that chooses them: the named
+ * agent (while they still handle its requests), the agent with the fewest open requests, or the
+ * next agent after the one it chose last (round robin); among the members of the rule's team when
+ * it names one. Null when the rule assigns nobody. The intake runs it inside its insert
+ * (assignmentBy), so choosing costs the filing no round trip of its own.
  */
-export async function pickAssignee(tx: Db, rule: RoutingRule): Promise<Assignee | null> {
+export function assigneeQuery(rule: RoutingRule): SQL | null {
   const structureId = rule.targetStructureId;
   switch (rule.assignment) {
     case "none":
       return null;
     case "agent":
-      return rule.targetAgentId ? findHandler(tx, structureId, rule.targetAgentId) : null;
+      return rule.targetAgentId ? handlerQuery(structureId, rule.targetAgentId) : null;
     case "least_loaded":
-      return leastLoadedAgent(tx, structureId, rule.targetTeamId);
-    case "round_robin": {
-      const [locked] = await tx
-        .select({ last: caseRoutingRules.lastAssigneeId })
-        .from(caseRoutingRules)
-        .where(eq(caseRoutingRules.id, rule.id))
-        .for("update");
-      const agents = await listAgentsInTurn(tx, structureId, rule.targetTeamId);
-      if (agents.length === 0) return null;
-      return agents[(agents.findIndex((a) => a.id === locked?.last) + 1) % agents.length]!;
-    }
+      return leastLoadedQuery(structureId, rule.targetTeamId);
+    case "round_robin":
+      return nextInTurnQuery(rule.id, structureId, rule.targetTeamId);
   }
+}
+
+/**
+ * A rule's choice of agent, for the statement that inserts the request: the WITH query that
+ * chooses (run once however often it is read), the columns it sets (the agent, who starts on it,
+ * or nobody and "new" when the structure or team has no agent), and the agent it chose, to return.
+ */
+export function assignmentBy(db: Db, rule: RoutingRule) {
+  const query = assigneeQuery(rule);
+  if (!query) return null;
+  const chosen = db.$with("chosen_assignee", {}).as(query);
+  return {
+    with: chosen,
+    values: {
+      assigneeId: sql<string | null>`(select id from ${chosen})`,
+      status: sql<CaseStatus>`coalesce((select 'in_progress'::case_status from ${chosen}), 'new')`,
+    },
+    assignee: sql<Assignee | null>`(select row_to_json(a) from ${chosen} a)`,
+  };
 }
 
 /**
@@ -175,23 +185,20 @@ export function routeEvents(
 }
 
 /**
- * Once a rule assigned a request: a round-robin rule remembers whose turn it was. Returns the mail
- * that tells the agent, for the intake to queue with the citizen's in one statement.
+ * Once a rule assigned a request: a round-robin rule remembers whose turn it was, as a WITH query
+ * for the intake's next statement (null for the other rules).
  */
-export async function recordAssignment(
-  tx: Db,
-  settings: Pick<MailSettings, "publicUrl">,
-  c: Pick<CaseRow, "id" | "reference">,
-  rule: RoutingRule,
-  assignee: Assignee,
-): Promise<Mail[]> {
-  if (rule.assignment === "round_robin") {
-    await tx
-      .update(caseRoutingRules)
-      .set({ lastAssigneeId: assignee.id })
-      .where(eq(caseRoutingRules.id, rule.id));
-  }
-  return assigneeMails(settings, assignee, c, rule.targetName);
+export function turnTaken(db: Db, rule: RoutingRule, assignee: Assignee) {
+  if (rule.assignment !== "round_robin") return null;
+  return db
+    .$with("turn_taken", {})
+    .as(
+      db
+        .update(caseRoutingRules)
+        .set({ lastAssigneeId: assignee.id })
+        .where(eq(caseRoutingRules.id, rule.id))
+        .getSQL(),
+    );
 }
 
 /**
