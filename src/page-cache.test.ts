@@ -104,3 +104,31 @@ describe("the page cache", () => {
     expect((await nodeB.inject("/fr")).body).toContain("Consultation sur les pistes cyclables");
   });
 });
+
+describe("the page cache, for feeds and sitemaps", () => {
+  it("keeps a feed, and a consultation published after it was kept is in node B's next feed", async () => {
+    const feed = "/fr/feeds/consultations.atom";
+    const before = nodeB.pageCache.size;
+    await warm(nodeB, feed);
+    expect(nodeB.pageCache.size).toBe(before + 1);
+    const kept = await nodeB.inject({ url: feed, headers: { "accept-encoding": "gzip" } });
+    expect(kept.headers["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(kept.headers["cache-control"]).toBe("public, max-age=300");
+    expect(gunzipSync(kept.rawPayload).toString()).toContain("<feed");
+    expect(nodeB.pageCache.size).toBe(before + 1);
+    await createTestConsultation(db, { phase: "open", title: "Consultation sur l’éclairage public" });
+    expect((await nodeB.inject(feed)).body).toContain("Consultation sur l’éclairage public");
+  });
+
+  it("keeps a sitemap, and a consultation published after it was kept is in node B's next sitemap", async () => {
+    const sitemap = "/sitemaps/consultations.xml";
+    const before = nodeB.pageCache.size;
+    await warm(nodeB, sitemap);
+    expect(nodeB.pageCache.size).toBe(before + 1);
+    const first = await nodeB.inject(sitemap);
+    expect(first.headers["content-type"]).toBe("application/xml; charset=utf-8");
+    const { consultation } = await createTestConsultation(db, { phase: "open" });
+    expect(first.body).not.toContain(consultation.id);
+    expect((await nodeB.inject(sitemap)).body).toContain(consultation.id);
+  });
+});

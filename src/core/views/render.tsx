@@ -21,6 +21,11 @@ declare module "fastify" {
   interface FastifyReply {
     /** Renders a page (a <Layout> tree) as a full HTML document. */
     render(page: VNode, status?: number): FastifyReply;
+    /**
+     * Sends a document that is the same for every anonymous visitor (a feed, a sitemap), of the type
+     * set before: kept by the page cache as a page is, when its cache-control says public.
+     */
+    sendShared(body: string): FastifyReply;
     /** Post/Redirect/Get: 303 to a locale-relative path, with an optional flash message. */
     redirectWithFlash(path: string, flash?: Flash): FastifyReply;
   }
@@ -157,6 +162,11 @@ export const viewsPlugin = fp(
       this.code(status).type("text/html; charset=utf-8");
       app.pageCache.offer(this.request, this, html, personal);
       return this.send(html);
+    });
+
+    app.decorateReply("sendShared", function (this: FastifyReply, body: string) {
+      app.pageCache.offer(this.request, this, body, false);
+      return this.send(body);
     });
 
     app.decorateReply("redirectWithFlash", function (this: FastifyReply, path: string, flash?: Flash) {

@@ -58,7 +58,7 @@ export const feedsFeature: FastifyPluginAsync = async (app) => {
       return reply
         .header("cache-control", "public, max-age=300")
         .type("application/atom+xml; charset=utf-8")
-        .send(body);
+        .sendShared(body);
     },
   );
 };

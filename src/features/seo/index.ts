@@ -12,14 +12,14 @@ export const seoRoot: FastifyPluginAsync = async (app) => {
     reply
       .header("cache-control", "public, max-age=3600")
       .type("text/plain; charset=utf-8")
-      .send(robotsTxt(publicUrl)),
+      .sendShared(robotsTxt(publicUrl)),
   );
 
   app.get("/sitemap.xml", async (_request, reply) =>
     reply
       .header("cache-control", "public, max-age=3600")
       .type("application/xml; charset=utf-8")
-      .send(sitemapIndex(publicUrl, sources)),
+      .sendShared(sitemapIndex(publicUrl, sources)),
   );
 
   app.get<{ Params: { file: string } }>("/sitemaps/:file", async (request, reply) => {
@@ -28,6 +28,6 @@ export const seoRoot: FastifyPluginAsync = async (app) => {
     return reply
       .header("cache-control", "public, max-age=3600")
       .type("application/xml; charset=utf-8")
-      .send(await sitemapFile(app.db, publicUrl, source));
+      .sendShared(await sitemapFile(app.db, publicUrl, source));
   });
 };
