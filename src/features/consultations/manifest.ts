@@ -3,6 +3,7 @@ import { adminAbilities } from "../admin/abilities.js";
 import { forgetConsultationAccount } from "./commands/forget-account.js";
 import { seedDemoConsultations } from "./commands/seed-demo.js";
 import { consultationContributions } from "./contributions.js";
+import { amendmentsDataset, textVersionsDataset } from "./drafting/open-data.js";
 import * as draftingTables from "./drafting/tables.js";
 import { exportConsultationAccount } from "./export-account.js";
 import { openConsultationsFeed } from "./feed.js";
@@ -28,8 +29,10 @@ export const consultationsManifest: FeatureManifest = {
     { dataset: consultationsDataset, apiPath: "/consultations", order: 10 },
     { dataset: sectionsDataset, apiPath: "/sections", order: 20 },
     { dataset: contributionsDataset, apiPath: "/comments", order: 30 },
+    { dataset: amendmentsDataset, apiPath: "/amendments", order: 35 },
     { dataset: questionnaireResultsDataset, apiPath: "/questionnaire-results", order: 40 },
     { dataset: outcomesDataset, apiPath: "/outcomes", order: 50 },
+    { dataset: textVersionsDataset, apiPath: "/text-versions", order: 55 },
   ],
   followable: [consultationFollowable],
   widgets: [consultationsWidget],

@@ -30,6 +30,8 @@ export const contributionsDataset: Dataset = {
     status: "string",
     body: "string",
     supports: "integer",
+    passage_paragraph: "integer?",
+    passage_quote: "string?",
     created_at: "string",
   },
   frequency: "CONT",
@@ -57,6 +59,8 @@ export const contributionsDataset: Dataset = {
       status: string;
       body: string;
       supports: number;
+      passage_paragraph: number | null;
+      passage_quote: string | null;
       created_at: string;
       cursor_at: string;
     }>(
@@ -64,7 +68,8 @@ export const contributionsDataset: Dataset = {
         select m.id, m.consultation_id, x.position as section_position, m.parent_id, m.depth, m.author_id,
           m.official, m.alignment, case when m.moderation_state = 'hidden' then 'hidden' else m.status::text end as status,
           case when m.status = 'visible' and m.moderation_state = 'visible' then m.body else '' end as body,
-          m.support_count as supports, ${iso("m.created_at")} as created_at, m.created_at::text as cursor_at
+          m.support_count as supports, (m.anchor->>'paragraph')::int as passage_paragraph,
+          m.anchor->>'quote' as passage_quote, ${iso("m.created_at")} as created_at, m.created_at::text as cursor_at
         from consultation_comments m
         left join consultation_sections x on x.id = m.section_id
         where m.consultation_id = any(${published}::uuid[]) and m.moderation_state <> 'held' ${keyset(position, "m")}
