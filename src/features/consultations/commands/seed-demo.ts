@@ -7,6 +7,7 @@ import type { Db } from "../../../db/client.js";
 import { accountProfiles } from "../../accounts/tables.js";
 import { seedDemoFlags, seedDemoHidden } from "../../moderation/commands/seed-demo-moderation.js";
 import { addFollow } from "../../subscriptions/commands.js";
+import { seedDemoDrafting } from "../drafting/seed-demo.js";
 import { phaseOf } from "../phase.js";
 import { computeFigures } from "../synthesis.js";
 import {
@@ -192,8 +193,8 @@ async function insertConsultation(
 
 /**
  * Three consultations of the Municipality of Tunis, run by its demo structure admin, in ar/fr/en:
- * one open (participatory budgeting, with comments, replies, an official answer and answers to its
- * questionnaire), one closed with its synthesis and decision published, and one announced.
+ * one open (participatory budgeting, with comments, replies, an official answer, answers to its
+ * questionnaire, a passage comment, amendments and a second version of its text), one closed with its synthesis and decision published, and one announced.
  */
 export async function seedDemoConsultations(db: Db): Promise<string[]> {
   const [tunis] = await db
@@ -221,6 +222,7 @@ export async function seedDemoConsultations(db: Db): Promise<string[]> {
   for (const demo of [PARTICIPATORY_BUDGET, GREEN_PLAN, TERRACES]) {
     const c = await insertConsultation(db, demo, ids);
     titles.push(c.title);
+    if (demo === PARTICIPATORY_BUDGET) await seedDemoDrafting(db, c, people, admin);
     // The demo citizen follows the open one (news in their weekly digest, as they chose).
     if (citizen && phaseOf(c) === "open") await addFollow(db, citizen.id, "consultation", c.id);
   }
