@@ -6,6 +6,7 @@ import { mailsTo } from "../../../../test/mail.js";
 import { auditEvents } from "../../../core/audit/tables.js";
 import { saveModerationRules } from "../../moderation/rules.js";
 import { moderationItems } from "../../moderation/tables.js";
+import { consultationAmendments } from "../drafting/tables.js";
 import { computeFigures } from "../synthesis.js";
 import { consultationComments } from "../tables.js";
 import { createTestConsultation } from "../testing.js";
@@ -160,5 +161,68 @@ describe("moderation of consultation comments", () => {
       .from(consultationComments)
       .where(eq(consultationComments.consultationId, c.id));
     expect(stored!.n).toBe(1);
+  });
+});
+
+describe("moderation of amendments", () => {
+  it("holds an amendment matching the word list for review; once hidden it leaves the public pages, its author is told why, and it can be neither decided nor supported", async () => {
+    const { consultation: c, sections } = await createTestConsultation(db, { phase: "open" });
+    const section = sections[0]!;
+    const { agent: author } = await signedInAgent(app, database, { email: "auteur.amendement@example.tn" });
+    const { agent: reader } = await signedInAgent(app, database);
+    const { agent: admin } = await signedInAgent(app, database, {
+      roles: [{ structure: "gov-tn-11", role: "structure_admin" }],
+    });
+    const propose = (proposed: string) =>
+      author.post(`/fr/consultations/${c.id}/sections/${section.id}/amendments`, {
+        paragraph: "0",
+        lang: "fr",
+        proposed,
+        reason: "Le texte doit être plus clair.",
+      });
+    await saveModerationRules(db, { ...OPEN_RULES, words: ["escrocs"] });
+    let heldId: string;
+    try {
+      const sent = await propose("Ce conseil d’escrocs fixe le montant.");
+      expect(sent.statusCode).toBe(303);
+      heldId = sent.headers.location!.split("/").pop()!;
+    } finally {
+      await saveModerationRules(db, OPEN_RULES);
+    }
+    const page = `/fr/consultations/${c.id}/amendments/${heldId}`;
+    const own = (await author.get(page)).body;
+    expect(own).toContain("un modérateur la vérifiera avant publication");
+    expect(own).toContain("escrocs fixe le montant");
+    expect((await new Agent(app).get(page)).statusCode).toBe(404);
+    expect((await reader.get(`/fr/consultations/${c.id}/amendments`)).body).not.toContain("escrocs");
+    const queue = (await moderator.get("/fr/moderation")).body;
+    expect(queue).toContain("Amendement au texte d’une consultation");
+    expect(queue).toContain("Ce conseil d’escrocs fixe le montant.");
+
+    await moderator.post(`/fr/moderation/items/consultation_amendment/${heldId}`, {
+      decision: "hide",
+      reason: "Injure envers les élus.",
+    });
+    // Hidden: gone from the public pages; its author is told why.
+    expect((await new Agent(app).get(page)).statusCode).toBe(404);
+    expect((await reader.get(`/fr/consultations/${c.id}/amendments`)).body).not.toContain("escrocs");
+    const mails = await mailsTo(database, "auteur.amendement@example.tn");
+    expect(mails.some((m) => m.textBody.includes("Injure envers les élus."))).toBe(true);
+    const decided = await admin.post(`/fr/consultations/${c.id}/amendments/${heldId}/decision`, {
+      decision: "accept",
+    });
+    expect(decided.statusCode).toBe(404);
+    expect((await reader.post(`${page}/support`, {})).statusCode).toBe(404);
+    const [row] = await db.select().from(consultationAmendments).where(eq(consultationAmendments.id, heldId));
+    expect(row).toMatchObject({ status: "proposed", supportCount: 0, moderationState: "hidden" });
+
+    // A visible amendment can be reported, and lands in the queue with the report.
+    const fair = await propose("Le conseil municipal fixe chaque année le montant du budget participatif.");
+    const fairId = fair.headers.location!.split("/").pop()!;
+    const flagged = await reader.post(`/fr/flag/consultation_amendment/${fairId}`, { reason: "off_topic" });
+    expect(flagged.statusCode).toBe(303);
+    expect((await moderator.get("/fr/moderation")).body).toContain(
+      "Le conseil municipal fixe chaque année le montant du budget participatif.",
+    );
   });
 });
