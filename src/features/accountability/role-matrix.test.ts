@@ -100,6 +100,19 @@ roleMatrix("accountability", testApp, [
     expect: creators(404),
   },
   { method: "POST", url: "/en/admin/accountability/new", form: {}, expect: creators(422) },
+  // The national action plan's results: platform admins only.
+  {
+    method: "GET",
+    url: "/en/admin/accountability/new?origin=plan",
+    expect: { anonymous: 303, platform_admin: 200, otherwise: 403 },
+  },
+  {
+    method: "POST",
+    url: "/en/admin/accountability/new",
+    form: { origin: "plan" },
+    expect: { anonymous: 303, platform_admin: 422, otherwise: 403 },
+  },
+  { method: "GET", url: "/en/accountability?origin=plan", expect: { otherwise: 200 } },
   { method: "GET", url: admin, expect: editors(200) },
   { method: "POST", url: admin, form: {}, expect: editors(422) },
   { method: "GET", url: decisions, expect: editors(200) },

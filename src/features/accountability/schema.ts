@@ -12,6 +12,7 @@ export const ListQuery = Type.Object({
   place: Type.Optional(Type.String({ maxLength: 20 })),
   theme: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(Type.String({ maxLength: 20 })),
+  origin: Type.Optional(Type.String({ maxLength: 20 })),
   page: Type.Optional(Type.String({ maxLength: 6 })),
 });
 export type ListQuery = Static<typeof ListQuery>;

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { requireStaff } from "../../../core/auth/plugin.js";
+import type { Actor } from "../../../core/authz/actor.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { readUpload } from "../../../core/security/uploads.js";
@@ -9,6 +10,7 @@ import type { Db } from "../../../db/client.js";
 import { forumThreads } from "../../forum/tables.js";
 import { ideas } from "../../ideas/tables.js";
 import { listGovernorates, listMunicipalities } from "../../structures/queries.js";
+import { CENTRAL_OFFICE_CODE } from "../../structures/reference-data.js";
 import { listThemes } from "../../subscriptions/queries.js";
 import { findDecisions, resultsFromConsultation } from "../commands/from-consultation.js";
 import { ImportFileError, importResults } from "../commands/import-results.js";
@@ -23,12 +25,25 @@ import { AdminListPage, FromConsultationPage, ImportPage, ResultFormPage } from 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Where a new result comes from, checked: an accepted (or implemented) idea, a forum thread, or a
- * published consultation (whose decisions have their own page). Its name, and a structure to
+ * Where a new result comes from, checked: an accepted (or implemented) idea, a forum thread, the
+ * national action plan (platform admins only), or a published consultation (whose decisions have their own page). Its name, and a structure to
  * propose. Null when the record does not exist or may not give a result.
  */
-async function originOf(db: Db, kind: string | undefined, id: string | undefined) {
+async function originOf(db: Db, actor: Actor, kind: string | undefined, id: string | undefined) {
   if (!kind || kind === "own") return { origin: OWN, name: null, structureId: null };
+  if (kind === "plan") {
+    // The national action plan is the central office's: platform admins keep it.
+    if (!canResult(actor, "plan", null)) throw new ForbiddenError();
+    const [office] = await db
+      .select({ id: structures.id })
+      .from(structures)
+      .where(eq(structures.code, CENTRAL_OFFICE_CODE));
+    return {
+      origin: { origin: "plan", originId: null, originSectionId: null } as Origin,
+      name: null,
+      structureId: office?.id ?? null,
+    };
+  }
   if (!id || !UUID.test(id)) return null;
   if (kind === "idea") {
     const [idea] = await db
@@ -142,7 +157,7 @@ export const adminResultRoutes: FastifyPluginAsync = async (app) => {
     { schema: { querystring: NewQuery } },
     async (request, reply) => {
       if (!canResult(request.actor, "create", null)) throw new ForbiddenError();
-      const origin = await originOf(app.db, request.query.origin, request.query.id);
+      const origin = await originOf(app.db, request.actor, request.query.origin, request.query.id);
       if (!origin) throw new NotFoundError();
       return reply.render(
         await formPage(
@@ -159,7 +174,7 @@ export const adminResultRoutes: FastifyPluginAsync = async (app) => {
     { schema: { body: ResultBody } },
     async (request, reply) => {
       if (!canResult(request.actor, "create", null)) throw new ForbiddenError();
-      const origin = await originOf(app.db, request.body.origin, request.body.originId);
+      const origin = await originOf(app.db, request.actor, request.body.origin, request.body.originId);
       if (!origin) throw new NotFoundError();
       const { allowed } = await owners(request);
       const result = await createResult(

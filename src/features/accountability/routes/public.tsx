@@ -20,7 +20,7 @@ import {
   structureFigures,
 } from "../queries.js";
 import { FollowBody, IdParams, ListQuery, UpdateBody } from "../schema.js";
-import { RESULT_STATUSES, results } from "../tables.js";
+import { RESULT_ORIGINS, RESULT_STATUSES, type ResultOrigin, results } from "../tables.js";
 import { ListPage } from "../views/list-page.js";
 import { ResultPage } from "../views/result-page.js";
 
@@ -64,12 +64,14 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
           themes.map((th) => th.code),
         ),
         status: pick(q.status, [...RESULT_STATUSES, "late"]),
+        origin: pick(q.origin, [...RESULT_ORIGINS]),
       };
       const query = {
         structure: filters.structure || undefined,
         place: filters.place || undefined,
         theme: filters.theme || undefined,
         status: filters.status || undefined,
+        origin: (filters.origin || undefined) as ResultOrigin | undefined,
       };
       const [found, figures, late] = await Promise.all([
         listResults(app.db, { ...query, topLevel: !query.structure }, requestedPage(q.page), PAGE_SIZE),
