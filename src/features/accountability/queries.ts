@@ -302,3 +302,26 @@ export async function listPlanResults(db: Db, limit = 200) {
     .limit(limit);
 }
 export type PlanResult = Awaited<ReturnType<typeof listPlanResults>>[number];
+
+/**
+ * The n-th piece of evidence of an update of a result, when it is a stored file. Results are
+ * public, so their evidence files are too; an update of another result, or a link, is none.
+ */
+export async function findEvidenceFile(
+  db: Db,
+  resultId: string,
+  updateId: string,
+  n: string,
+): Promise<{ fileKey: string; mime: string } | null> {
+  if (
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(updateId) ||
+    !/^\d{1,2}$/.test(n)
+  )
+    return null;
+  const [row] = await db
+    .select({ evidence: resultUpdates.evidence })
+    .from(resultUpdates)
+    .where(and(eq(resultUpdates.id, updateId), eq(resultUpdates.resultId, resultId)));
+  const e = row?.evidence[Number(n)];
+  return e?.fileKey && e.mime ? { fileKey: e.fileKey, mime: e.mime } : null;
+}
