@@ -8,6 +8,7 @@ import type {
   FollowableKind,
   ModeratedKind,
   PublishedDataset,
+  RecordAction,
   RecordPanel,
   SearchSource,
   SitemapSource,
@@ -63,6 +64,8 @@ export interface FeatureManifest {
   moderation?: ModeratedKind[];
   /** Panels it adds to other features' pages (a consultation's "what we did", an idea, a structure). */
   panels?: RecordPanel[];
+  /** Actions it offers staff on other features' pages (make a result of an idea, of a thread). */
+  recordActions?: RecordAction[];
   /** Where the participation it stores comes from, for the insights dashboards to count. */
   contributions?: ContributionSource[];
   /** Inserts the reference data every installation needs. Runs at each start, so it must be idempotent. */

@@ -269,7 +269,7 @@ export interface SearchSource {
  * outcome), an idea's page, a structure's page. The page's feature reads the panels for its place
  * from the manifests (panelsOf) and shows them; the panel's feature owns their content.
  */
-export type PanelPlace = "consultation.outcome" | "idea" | "structure";
+export type PanelPlace = "consultation.outcome" | "idea" | "forum.thread" | "structure";
 
 /**
  * A panel a feature adds to another feature's page (the results that came from a consultation,
@@ -281,4 +281,19 @@ export interface RecordPanel {
   order: number;
   /** The panel for the record (its id), or null when it has nothing to show. */
   render(db: Db, recordId: string): Promise<VNode | null>;
+}
+
+/** Pages where other features may offer staff an action on the record. */
+export type ActionPlace = "idea" | "forum.thread";
+
+/**
+ * An action a feature offers staff on another feature's page ("make a result of this idea"): a
+ * link or a form, or null when this actor may not take it. Rendered for signed-in actors only, so
+ * it never lands in a page kept for anonymous visitors.
+ */
+export interface RecordAction {
+  place: ActionPlace;
+  /** Place among the actions of the same place, lower first. */
+  order: number;
+  render(db: Db, actor: Actor, recordId: string): Promise<VNode | null>;
 }

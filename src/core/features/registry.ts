@@ -1,7 +1,9 @@
 import type { VNode } from "preact";
 import type { Db } from "../../db/client.js";
+import type { Actor } from "../authz/actor.js";
 import type { FeatureManifest } from "../manifest.js";
 import type {
+  ActionPlace,
   AdminNavSection,
   ContributionSource,
   FeedSource,
@@ -9,6 +11,7 @@ import type {
   ModeratedKind,
   PanelPlace,
   PublishedDataset,
+  RecordAction,
   RecordPanel,
   SearchSource,
   SitemapSource,
@@ -76,4 +79,21 @@ export async function renderPanels(
 ): Promise<VNode[]> {
   const panels = await Promise.all(panelsOf(features, place).map((p) => p.render(db, recordId)));
   return panels.filter((p): p is VNode => p !== null);
+}
+
+/** The actions other features offer a signed-in actor on a record of this place (none for visitors). */
+export async function renderRecordActions(
+  features: readonly FeatureManifest[],
+  place: ActionPlace,
+  db: Db,
+  actor: Actor,
+  recordId: string,
+): Promise<VNode[]> {
+  if (!actor.accountId) return [];
+  const actions: RecordAction[] = features
+    .flatMap((f) => f.recordActions ?? [])
+    .filter((a) => a.place === place)
+    .sort((a, b) => a.order - b.order);
+  const rendered = await Promise.all(actions.map((a) => a.render(db, actor, recordId)));
+  return rendered.filter((v): v is VNode => v !== null);
 }

@@ -1,5 +1,6 @@
 import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
+import { RESULT_ACTIONS } from "./actions.js";
 import { seedDemoResults } from "./commands/seed-demo.js";
 import { resultFollowable } from "./followable.js";
 import { accountabilityFeature } from "./index.js";
@@ -16,6 +17,7 @@ export const accountabilityManifest: FeatureManifest = {
   followable: [resultFollowable],
   datasets: [{ dataset: resultsDataset, apiPath: "/results", order: 55 }],
   panels: RESULT_PANELS,
+  recordActions: RESULT_ACTIONS,
   adminSections: [
     {
       id: "accountability",

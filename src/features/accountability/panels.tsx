@@ -37,13 +37,14 @@ function ResultsPanel({
   );
 }
 
-const fromRecord = (origin: "consultation" | "idea", heading: string) => async (db: Db, recordId: string) => {
-  if (!UUID.test(recordId)) return null;
-  const rows = await listResultsFrom(db, origin, recordId);
-  return rows.length ? <ResultsPanel id="results-from" heading={heading} rows={rows} /> : null;
-};
+const fromRecord =
+  (origin: "consultation" | "idea" | "forum", heading: string) => async (db: Db, recordId: string) => {
+    if (!UUID.test(recordId)) return null;
+    const rows = await listResultsFrom(db, origin, recordId);
+    return rows.length ? <ResultsPanel id="results-from" heading={heading} rows={rows} /> : null;
+  };
 
-/** What accountability adds to other pages: the results a consultation's decisions, an idea or a structure gave. */
+/** What accountability adds to other pages: the results a consultation's decisions, an idea, a thread or a structure gave. */
 export const RESULT_PANELS: RecordPanel[] = [
   {
     place: "consultation.outcome",
@@ -51,6 +52,7 @@ export const RESULT_PANELS: RecordPanel[] = [
     render: fromRecord("consultation", "accountability.panel.consultation"),
   },
   { place: "idea", order: 10, render: fromRecord("idea", "accountability.panel.idea") },
+  { place: "forum.thread", order: 10, render: fromRecord("forum", "accountability.panel.forum") },
   {
     place: "structure",
     order: 10,

@@ -3,9 +3,10 @@ import { type Actor, hasRole, scopeOf, structuresWithRole } from "../../core/aut
 /**
  * - "create": open the new-result form, import results (any structure the actor administers);
  * - "edit": change a result's commitment (title, dates, budget, place);
- * - "update": post an update (text, evidence, status, progress).
+ * - "update": post an update (text, evidence, status, progress);
+ * - "plan": create a result of the national action plan (the central office's: platform admins).
  */
-export type ResultAction = "create" | "edit" | "update";
+export type ResultAction = "create" | "edit" | "update" | "plan";
 
 /**
  * Who keeps results. Default-deny: platform admins keep every result; a structure's admins create
@@ -19,6 +20,7 @@ export function canResult(
 ): boolean {
   if (!actor.accountId) return false;
   if (actor.platformAdmin) return true;
+  if (action === "plan") return false;
   if (action === "create" && !result) return structuresWithRole(actor, "structure_admin").length > 0;
   if (!result) return false;
   if (action === "update") return hasRole(actor, result.structureId, "structure_admin", "agent");

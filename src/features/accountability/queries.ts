@@ -54,6 +54,8 @@ export interface ResultFilters {
   theme?: string;
   /** A status, or "late" (delayed, or past its end and not done). */
   status?: string;
+  /** Where they come from ("plan": the national action plan). */
+  origin?: ResultOrigin;
   /** Only results at the top (no parent): the default list. */
   topLevel?: boolean;
   /** The structures a staff list is limited to. */
@@ -72,6 +74,7 @@ function whereOf(f: ResultFilters): SQL | undefined {
       sql`(${results.status} = 'delayed' or (${results.endsOn} < current_date and ${results.status} not in ('done', 'dropped')))`,
     );
   else if (f.status) parts.push(eq(results.status, f.status as ResultStatus));
+  if (f.origin) parts.push(eq(results.origin, f.origin));
   if (f.topLevel) parts.push(isNull(results.parentId));
   if (f.scope && f.scope !== "all")
     parts.push(f.scope.length ? inArray(results.structureId, f.scope) : sql`false`);
@@ -277,4 +280,48 @@ export async function listResultsOfStructure(
     .where(and(eq(results.structureId, structureId), isNull(results.parentId)))
     .orderBy(desc(results.updatedAt))
     .limit(limit);
+}
+
+/**
+ * The national action plan: the results of origin "plan", by their end date (the plan's milestones
+ * in order), each with the last evidence link of its timeline.
+ */
+export async function listPlanResults(db: Db, limit = 200) {
+  return db
+    .select({
+      ...SUMMARY,
+      description: results.description,
+      evidenceUrl: sql<
+        string | null
+      >`(select e->>'url' from ${resultUpdates} u, jsonb_array_elements(u.evidence) e where u.result_id = ${results.id} and e ? 'url' order by u.happened_on desc, u.created_at desc limit 1)`,
+    })
+    .from(results)
+    .innerJoin(structures, eq(structures.id, results.structureId))
+    .where(eq(results.origin, "plan"))
+    .orderBy(sql`${results.endsOn} asc nulls last`, asc(results.code))
+    .limit(limit);
+}
+export type PlanResult = Awaited<ReturnType<typeof listPlanResults>>[number];
+
+/**
+ * The n-th piece of evidence of an update of a result, when it is a stored file. Results are
+ * public, so their evidence files are too; an update of another result, or a link, is none.
+ */
+export async function findEvidenceFile(
+  db: Db,
+  resultId: string,
+  updateId: string,
+  n: string,
+): Promise<{ fileKey: string; mime: string } | null> {
+  if (
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(updateId) ||
+    !/^\d{1,2}$/.test(n)
+  )
+    return null;
+  const [row] = await db
+    .select({ evidence: resultUpdates.evidence })
+    .from(resultUpdates)
+    .where(and(eq(resultUpdates.id, updateId), eq(resultUpdates.resultId, resultId)));
+  const e = row?.evidence[Number(n)];
+  return e?.fileKey && e.mime ? { fileKey: e.fileKey, mime: e.mime } : null;
 }

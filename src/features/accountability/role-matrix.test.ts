@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
+import { contentKey } from "../../core/files/store.js";
 import { structures } from "../../core/structures/tables.js";
 import { consultationOutcomes, consultationSections, consultations } from "../consultations/tables.js";
-import { results } from "./tables.js";
+import { results, resultUpdates } from "./tables.js";
 
 const testApp = await createTestApp();
 const db = testApp.database.db;
@@ -11,6 +12,18 @@ const [home] = await db.select().from(structures).where(eq(structures.code, HOME
 const [result] = await db
   .insert(results)
   .values({ code: "matrix-1", structureId: home!.id, title: { fr: "Éclairage public" }, description: {} })
+  .returning();
+// An update of the result with an evidence file in the store (public, as the result is).
+const evidence = Buffer.from("%PDF-1.4\n%%EOF\n");
+const evidenceKey = contentKey(evidence).key;
+if (!(await testApp.app.files.get(evidenceKey))) await testApp.app.files.put(evidenceKey, evidence);
+const [update] = await db
+  .insert(resultUpdates)
+  .values({
+    resultId: result!.id,
+    happenedOn: "2026-01-15",
+    evidence: [{ label: "", fileKey: evidenceKey, mime: "application/pdf" }],
+  })
   .returning();
 const now = Date.now();
 const [c] = await db
@@ -74,6 +87,13 @@ roleMatrix("accountability", testApp, [
   },
   { method: "GET", url: "/en/accountability/not-a-result", expect: { otherwise: 404 } },
   { method: "POST", url: `${at}/follow`, form: { follow: "1" }, expect: { otherwise: 303 } },
+  { method: "GET", url: `${at}/updates/${update!.id}/files/0`, expect: { otherwise: 200 } },
+  { method: "GET", url: `${at}/updates/${update!.id}/files/1`, expect: { otherwise: 404 } },
+  {
+    method: "GET",
+    url: `${at}/updates/00000000-0000-7000-8000-000000000000/files/0`,
+    expect: { otherwise: 404 },
+  },
   {
     // Only the structure's agents and admins (and platform admins) post updates: an empty one is a 422 for them.
     method: "POST",
@@ -100,6 +120,19 @@ roleMatrix("accountability", testApp, [
     expect: creators(404),
   },
   { method: "POST", url: "/en/admin/accountability/new", form: {}, expect: creators(422) },
+  // The national action plan's results: platform admins only.
+  {
+    method: "GET",
+    url: "/en/admin/accountability/new?origin=plan",
+    expect: { anonymous: 303, platform_admin: 200, otherwise: 403 },
+  },
+  {
+    method: "POST",
+    url: "/en/admin/accountability/new",
+    form: { origin: "plan" },
+    expect: { anonymous: 303, platform_admin: 422, otherwise: 403 },
+  },
+  { method: "GET", url: "/en/accountability?origin=plan", expect: { otherwise: 200 } },
   { method: "GET", url: admin, expect: editors(200) },
   { method: "POST", url: admin, form: {}, expect: editors(422) },
   { method: "GET", url: decisions, expect: editors(200) },

@@ -1,6 +1,6 @@
 import Type, { type Static } from "typebox";
 import { formSchema } from "../../core/forms.js";
-import { UPDATE_FIELDS, type UpdateField } from "./commands/post-update.js";
+import { ATTACHMENT_UPLOADS } from "../cases/attachments.js";
 import { RESULT_FIELDS, type ResultField } from "./commands/result-fields.js";
 
 /** Ids in URLs are checked by the handlers, so a malformed one answers 404, never 400. */
@@ -12,6 +12,7 @@ export const ListQuery = Type.Object({
   place: Type.Optional(Type.String({ maxLength: 20 })),
   theme: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(Type.String({ maxLength: 20 })),
+  origin: Type.Optional(Type.String({ maxLength: 20 })),
   page: Type.Optional(Type.String({ maxLength: 6 })),
 });
 export type ListQuery = Static<typeof ListQuery>;
@@ -36,13 +37,17 @@ export const ResultBody = formSchema({
 });
 export type ResultBody = Partial<Record<ResultField | "origin" | "originId" | "_csrf", string>>;
 
-export const UpdateBody = formSchema(
-  Object.fromEntries(UPDATE_FIELDS.map((f) => [f, f.startsWith("body") ? 20_000 : 12_000])) as Record<
-    UpdateField,
-    number
-  >,
-);
-export type UpdateBody = Partial<Record<UpdateField | "_csrf", string>>;
+/** An evidence file: the n-th piece of evidence of one update of the result. Checked by the handler (404). */
+export const EvidenceParams = Type.Object({
+  lang: Type.String(),
+  id: Type.String({ maxLength: 100 }),
+  updateId: Type.String({ maxLength: 100 }),
+  n: Type.String({ maxLength: 3 }),
+});
+export type EvidenceParams = Static<typeof EvidenceParams>;
+
+/** An update's evidence files: checked as requests' attachments are (cases/attachments.ts). */
+export const EVIDENCE_UPLOADS = ATTACHMENT_UPLOADS;
 
 /** The sections chosen on the from-consultation form (one, many, or none). */
 export const SectionsBody = Type.Object({

@@ -16,6 +16,8 @@ describe("the demo results", () => {
     expect(by.consultation?.n).toBeGreaterThan(1);
     expect(by.idea?.n).toBeGreaterThan(0);
     expect(by.own?.n).toBe(3);
+    // The national action plan's six milestones are results of the plan.
+    expect(by.plan?.n).toBe(6);
     expect(rows.reduce((n, r) => n + r.late, 0)).toBeGreaterThan(1);
     for (const r of rows) expect(r.trilingual).toBe(r.n);
     const [updates] = await database.query<{ n: number }>(

@@ -119,3 +119,4 @@ export type ResultUpdateRow = typeof resultUpdates.$inferSelect;
 export type ResultStatus = (typeof resultStatus.enumValues)[number];
 export type ResultOrigin = (typeof resultOrigin.enumValues)[number];
 export const RESULT_STATUSES = resultStatus.enumValues;
+export const RESULT_ORIGINS = resultOrigin.enumValues;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount, requireStaff } from "../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
+import { renderPanels, renderRecordActions } from "../../core/features/registry.js";
 import { formSchema } from "../../core/forms.js";
 import { isUuid } from "../../core/ids.js";
 import { submissionLimit } from "../../core/security/submission-limit.js";
@@ -45,10 +46,14 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) {
     const { detail, seen } = await loadThread(request);
-    const [category, categories, { posts, following }] = await Promise.all([
+    const [category, categories, { posts, following }, panels, actions] = await Promise.all([
       findCategory(app.db, { id: detail.thread.categoryId }),
       listCategories(app.db),
       listPosts(app.db, detail.thread.id, request.account?.id ?? null),
+      seen === "tombstone" ? [] : renderPanels(app.features, "forum.thread", app.db, detail.thread.id),
+      seen === "shown"
+        ? renderRecordActions(app.features, "forum.thread", app.db, request.actor, detail.thread.id)
+        : [],
     ]);
     const shown = posts.map((p) => ({
       ...p,
@@ -60,6 +65,8 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
       <ThreadPage
         detail={detail}
         presence={seen}
+        panels={panels}
+        actions={actions}
         category={category!}
         categories={categories}
         posts={shown}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
-import { renderPanels } from "../../core/features/registry.js";
+import { renderPanels, renderRecordActions } from "../../core/features/registry.js";
 import { formSchema } from "../../core/forms.js";
 import { isUuid } from "../../core/ids.js";
 import { submissionLimit } from "../../core/security/submission-limit.js";
@@ -41,14 +41,18 @@ export const ideaPageRoutes: FastifyPluginAsync = async (app) => {
   ) {
     const { detail, seen } = await load(request);
     const viewerId = request.account?.id ?? null;
-    const [page, threshold, panels] = await Promise.all([
+    const [page, threshold, panels, actions] = await Promise.all([
       loadIdeaPage(app.db, detail.idea.id, viewerId),
       thresholdFor(app.db, detail.idea.structureId),
       seen === "tombstone" ? [] : renderPanels(app.features, "idea", app.db, detail.idea.id),
+      seen === "shown"
+        ? renderRecordActions(app.features, "idea", app.db, request.actor, detail.idea.id)
+        : [],
     ]);
     return reply.render(
       <IdeaPage
         panels={panels}
+        actions={actions}
         detail={detail}
         presence={seen}
         events={page.events}

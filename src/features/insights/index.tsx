@@ -2,11 +2,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { requirePlatformAdmin, requireStaff } from "../../core/auth/plugin.js";
 import { structuresWithRole } from "../../core/authz/actor.js";
 import { csvText } from "../../core/csv.js";
-import { ForbiddenError, NotFoundError } from "../../core/errors/app-error.js";
-import { formSchema } from "../../core/forms.js";
-import { isUuid } from "../../core/ids.js";
+import { ForbiddenError } from "../../core/errors/app-error.js";
+import { listPlanResults } from "../accountability/queries.js";
 import { listSubtreeIds } from "../structures/queries.js";
-import { type MilestoneInput, saveMilestone } from "./commands/save-milestone.js";
 import { ADMIN_TABLES, levelRow, MONTHS, NATIONAL_TABLES, type Row, usageRows } from "./exports.js";
 import { lastRefresh, listOverdue, listServiceLevels, nationalFigures } from "./level-queries.js";
 import { mechanismsOf } from "./mechanisms.js";
@@ -15,7 +13,6 @@ import {
   accountsByMonth,
   funnel,
   lastMonths,
-  listMilestones,
   type Scope,
   sinceRefresh,
   usageByGovernorate,
@@ -26,19 +23,6 @@ import { DashboardPage } from "./views/dashboard-page.js";
 import { PlanPage } from "./views/plan-page.js";
 import { TransparencyPage } from "./views/transparency-page.js";
 
-const MilestoneBody = formSchema({
-  title_ar: 400,
-  title_fr: 400,
-  title_en: 400,
-  notes_ar: 4000,
-  notes_fr: 4000,
-  notes_en: 4000,
-  due_on: 40,
-  done_on: 40,
-  status: 40,
-  evidence_url: 1000,
-});
-
 function csv(reply: FastifyReply, name: string, rows: Row[]) {
   return reply
     .type("text/csv; charset=utf-8")
@@ -47,8 +31,8 @@ function csv(reply: FastifyReply, name: string, rows: Row[]) {
 }
 
 /**
- * Insights: the admin dashboard (/admin/insights, its tables as CSV), the action plan
- * (/admin/insights/plan) and the public transparency page (/transparency). Every figure comes from
+ * Insights: the admin dashboard (/admin/insights, its tables as CSV), the action plan's results
+ * (/admin/insights/plan, kept in accountability) and the public transparency page (/transparency). Every figure comes from
  * the rollups refresh.ts rebuilds, except the overdue list (read through the deadline index).
  */
 export const insightsFeature: FastifyPluginAsync = async (app) => {
@@ -116,32 +100,11 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
     });
   }
 
-  // --- The action plan: platform admins keep it; everyone sees it on /transparency.
-  const planPage = async (extra: Partial<Parameters<typeof PlanPage>[0]> = {}) => (
-    <PlanPage milestones={await listMilestones(app.db)} {...extra} />
-  );
-  app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (_request, reply) =>
-    reply.noStore().render(await planPage()),
-  );
-  for (const path of ["/admin/insights/plan", "/admin/insights/plan/:id"]) {
-    app.post(
-      path,
-      { schema: { body: MilestoneBody }, preHandler: requirePlatformAdmin },
-      async (request, reply) => {
-        const id = (request.params as { id?: string }).id ?? null;
-        if (id !== null && (!isUuid(id) || !(await listMilestones(app.db)).some((m) => m.id === id)))
-          throw new NotFoundError();
-        const values = request.body as MilestoneInput;
-        const result = await saveMilestone(app.db, id, values, request);
-        if (!result.ok)
-          return reply.render(await planPage({ editing: id ?? "new", values, errors: result.errors }), 422);
-        return reply.redirectWithFlash("/admin/insights/plan", {
-          kind: "success",
-          message: "insights.flash.milestoneSaved",
-        });
-      },
-    );
-  }
+  // --- The action plan: results of origin "plan" (accountability), kept by platform admins there.
+  app.get("/admin/insights/plan", { preHandler: requirePlatformAdmin }, async (request, reply) => {
+    if (!canInsights(request.actor, "managePlan")) throw new ForbiddenError();
+    return reply.noStore().render(<PlanPage milestones={await listPlanResults(app.db)} />);
+  });
 
   // --- Public: the transparency page and its tables.
   app.get("/transparency", async (_request, reply) => {
@@ -156,7 +119,7 @@ export const insightsFeature: FastifyPluginAsync = async (app) => {
         ]);
         return { national, usage, levels };
       }),
-      listMilestones(app.db),
+      listPlanResults(app.db),
     ]);
     reply.header("cache-control", "public, max-age=60");
     return reply.render(

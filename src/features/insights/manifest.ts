@@ -1,10 +1,9 @@
 import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { adminAbilities } from "../admin/abilities.js";
-import { seedDemoPlan } from "./commands/seed-demo-plan.js";
 import { insightsCounters } from "./counters.js";
 import { insightsFeature } from "./index.js";
-import { refreshInsightsJob } from "./refresh.js";
+import { refreshInsights, refreshInsightsJob } from "./refresh.js";
 import * as tables from "./tables.js";
 
 export const insightsManifest: FeatureManifest = {
@@ -26,8 +25,14 @@ export const insightsManifest: FeatureManifest = {
       allowed: (actor) => adminAbilities(actor).insights,
     },
   ],
-  /** Last in the seed order: the first refresh reads every other feature's demo content. */
-  seedDemo: (db, _files, features) => seedDemoPlan(db, features),
+  /**
+   * Last in the seed order: the first refresh reads every other feature's demo content. (The action
+   * plan's demo milestones are accountability's results of origin "plan".)
+   */
+  seedDemo: async (db, _files, features) => {
+    await refreshInsights(db, features);
+    return [];
+  },
   /** Rebuilds the rollups the dashboards read (refresh.ts). */
   jobs: [refreshInsightsJob],
 };

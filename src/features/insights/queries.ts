@@ -1,8 +1,7 @@
-import { asc, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { type Db, rowsOf } from "../../db/client.js";
 import { STATS_MIN_CASES } from "../cases/stats/queries.js";
-import { actionPlanMilestones } from "./tables.js";
 
 /** Below this many requests a structure is not ranked, and its figures are not published. */
 export const MIN_CASES = STATS_MIN_CASES;
@@ -10,7 +9,7 @@ export const MIN_CASES = STATS_MIN_CASES;
 /**
  * The rollups change only when refresh.ts rebuilds them: each node keeps the figures it read, per
  * database, refresh and question, and asks again after the next refresh. Live figures (the overdue
- * list, the funnel, the action plan) are never kept.
+ * list, the funnel, the action plan's results) are never kept.
  */
 const kept = new WeakMap<Db, Map<string, unknown>>();
 export async function sinceRefresh<T>(
@@ -180,10 +179,3 @@ export async function funnel(db: Db, now: Date, days = 30) {
 }
 
 export const FUNNEL_FORMS = ["request", "idea", "forum_thread"] as const;
-
-export async function listMilestones(db: Db) {
-  return db
-    .select()
-    .from(actionPlanMilestones)
-    .orderBy(asc(actionPlanMilestones.dueOn), asc(actionPlanMilestones.id));
-}

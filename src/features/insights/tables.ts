@@ -1,18 +1,6 @@
-import {
-  date,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  uuid,
-} from "drizzle-orm/pg-core";
-import type { LocalizedText } from "../../core/i18n/localized.js";
+import { date, doublePrecision, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { structures } from "../../core/structures/tables.js";
-import { id, timestamps, tstz } from "../../db/columns.js";
+import { tstz } from "../../db/columns.js";
 
 /**
  * Rollup: how many contributions of each mechanism arrived, per structure (null: not addressed to
@@ -74,23 +62,4 @@ export const insightsCounters = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.name] })],
-);
-
-export const milestoneStatus = pgEnum("milestone_status", ["planned", "in_progress", "done", "delayed"]);
-
-/** The national action plan's milestones, shown publicly as a timeline. */
-export const actionPlanMilestones = pgTable(
-  "action_plan_milestones",
-  {
-    id: id(),
-    title: jsonb("title").$type<LocalizedText>().notNull(),
-    notes: jsonb("notes").$type<LocalizedText>().notNull(),
-    dueOn: date("due_on").notNull(),
-    doneOn: date("done_on"),
-    status: milestoneStatus("status").notNull().default("planned"),
-    /** A public link to the evidence (a report, the published plan, photos of a session). */
-    evidenceUrl: text("evidence_url"),
-    ...timestamps(),
-  },
-  (t) => [index("action_plan_milestones_due_idx").on(t.dueOn)],
 );

@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { type ActingContext, audit } from "../../../core/audit/record.js";
 import { hasRole, structuresWithRole } from "../../../core/authz/actor.js";
+import type { FileStore } from "../../../core/files/store.js";
 import { type FieldErrors, fieldError, type Result, text } from "../../../core/forms.js";
 import { type LocalizedText, localized } from "../../../core/i18n/localized.js";
 import type { Db } from "../../../db/client.js";
+import { checkAttachments, storeAttachments, type Upload } from "../../cases/attachments.js";
 import { notifyUpdate } from "../notify.js";
 import { recomputeAncestors } from "../progress.js";
 import { type Evidence, RESULT_STATUSES, type ResultStatus, results, resultUpdates } from "../tables.js";
@@ -20,6 +22,7 @@ export const UPDATE_FIELDS = [
   "dropReasonFr",
   "dropReasonEn",
   "evidence",
+  "evidenceFiles",
 ] as const;
 export type UpdateField = (typeof UPDATE_FIELDS)[number];
 export type UpdateInput = Partial<Record<UpdateField, string>>;
@@ -63,12 +66,17 @@ function authorStructure(ctx: ActingContext, structureId: string): string | null
  * A result with children has its progress computed from them: an update cannot set it. Moving the
  * progress of a child moves its parents', each change written in their timeline too. Audited, and
  * told to followers and to the people who commented on the consultation it comes from.
+ *
+ * Its evidence may include files staff upload (a report, photos of the works), checked as
+ * citizens' attachments are (images or PDFs judged by their content, images stripped of metadata):
+ * a file refused refuses the whole update, and stores nothing. They are public, as the result is.
  */
 export async function postUpdate(
   db: Db,
   resultId: string,
   input: UpdateInput,
   ctx: UpdateContext,
+  documents: { files: FileStore; uploads: Upload[] } | null = null,
 ): Promise<Result<{ id: string }, UpdateField>> {
   const errors: FieldErrors<UpdateField> = {};
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);
@@ -85,16 +93,32 @@ export async function postUpdate(
       );
   const evidence = parseEvidence(text(input.evidence));
   if (!evidence) errors.evidence = fieldError("accountability.errors.evidence", { max: EVIDENCE_MAX });
+  const checked = await checkAttachments(documents?.uploads ?? []);
+  if (!checked.ok) errors.evidenceFiles = checked.error;
+  else if (evidence && evidence.length + checked.files.length > EVIDENCE_MAX)
+    errors.evidence = fieldError("accountability.errors.evidence", { max: EVIDENCE_MAX });
   const status = text(input.status) as ResultStatus;
   if (!RESULT_STATUSES.includes(status)) errors.status = fieldError("accountability.errors.status");
   const dropReason = localized(input.dropReasonAr, input.dropReasonFr, input.dropReasonEn);
   if (status === "dropped" && Object.keys(dropReason).length === 0)
     errors.dropReasonAr = fieldError("accountability.errors.dropReason");
+  for (const [k, v] of Object.entries(dropReason) as Array<[string, string]>)
+    if (v.length > BODY_MAX)
+      errors[`dropReason${k === "ar" ? "Ar" : k === "fr" ? "Fr" : "En"}` as UpdateField] = fieldError(
+        "accountability.errors.bodyLong",
+        { max: BODY_MAX },
+      );
   const progressText = text(input.progress);
   const progressSet = progressText === "" ? null : parsePercent(progressText);
   if (progressText !== "" && progressSet === null)
     errors.progress = fieldError("accountability.errors.progress");
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !checked.ok) return { ok: false, errors };
+  // Written before any row names them (content-addressed: a retry rewrites nothing).
+  const stored = documents ? await storeAttachments(documents.files, checked.files) : [];
+  const allEvidence: Evidence[] = [
+    ...evidence!,
+    ...stored.map((f) => ({ label: "", fileKey: f.key, mime: f.mime })),
+  ];
 
   return db.transaction(async (tx) => {
     const [result] = await tx.select().from(results).where(eq(results.id, resultId)).for("update");
@@ -119,7 +143,7 @@ export async function postUpdate(
         statusAfter: status,
         progressBefore: result.progress,
         progressAfter: progress,
-        evidence: evidence!,
+        evidence: allEvidence,
         authorId: ctx.actor.accountId,
         authorStructureId: structureId,
       })
@@ -155,6 +179,7 @@ export async function postUpdate(
           status: [result.status, status],
           progress: [result.progress, progress],
           authorStructure: structureId,
+          files: stored.length,
         },
       },
       ctx.request,

@@ -11,6 +11,7 @@ import { resultsFromConsultation } from "./from-consultation.js";
 import { postUpdate } from "./post-update.js";
 import type { ResultValues } from "./result-fields.js";
 import { insertResult } from "./save-result.js";
+import { seedDemoPlan } from "./seed-demo-plan.js";
 
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -229,7 +230,7 @@ const OWN_RESULTS: OwnDemo[] = [
 /**
  * Demo results in ar, fr and en: those of the demo consultations' decisions (with progress, one
  * delayed, one done), those of the accepted ideas, and ministries' own commitments (one past its
- * end date, one dropped with its reason), each with a timeline.
+ * end date, one dropped with its reason), and the national action plan's, each with a timeline.
  */
 export async function seedDemoResults(db: Db): Promise<string[]> {
   const decided = await db
@@ -356,5 +357,6 @@ export async function seedDemoResults(db: Db): Promise<string[]> {
     );
     for (const u of demo.updates) await postUpdate(db, id, u, { actor, publicUrl: PUBLIC_URL });
   }
+  await seedDemoPlan(db);
   return [];
 }

@@ -5,57 +5,18 @@ import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js
 import type { FieldErrors } from "../../../core/forms.js";
 import { readUpload } from "../../../core/security/uploads.js";
 import { structures } from "../../../core/structures/tables.js";
-import type { Db } from "../../../db/client.js";
-import { forumThreads } from "../../forum/tables.js";
-import { ideas } from "../../ideas/tables.js";
 import { listGovernorates, listMunicipalities } from "../../structures/queries.js";
 import { listThemes } from "../../subscriptions/queries.js";
 import { findDecisions, resultsFromConsultation } from "../commands/from-consultation.js";
 import { ImportFileError, importResults } from "../commands/import-results.js";
+import { originOf } from "../commands/origin-of.js";
 import type { ResultField, ResultInput } from "../commands/result-fields.js";
-import { createResult, editResult, type Origin, OWN } from "../commands/save-result.js";
+import { createResult, editResult, type Origin } from "../commands/save-result.js";
 import { canResult, ownerScope, resultScope } from "../policy.js";
 import { findResult, listResults, type ResultDetail } from "../queries.js";
 import { IdParams, IMPORT_UPLOADS, NewQuery, ResultBody, SectionsBody } from "../schema.js";
 import { results } from "../tables.js";
 import { AdminListPage, FromConsultationPage, ImportPage, ResultFormPage } from "../views/admin-pages.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Where a new result comes from, checked: an accepted (or implemented) idea, a forum thread, or a
- * published consultation (whose decisions have their own page). Its name, and a structure to
- * propose. Null when the record does not exist or may not give a result.
- */
-async function originOf(db: Db, kind: string | undefined, id: string | undefined) {
-  if (!kind || kind === "own") return { origin: OWN, name: null, structureId: null };
-  if (!id || !UUID.test(id)) return null;
-  if (kind === "idea") {
-    const [idea] = await db
-      .select({ title: ideas.title, structureId: ideas.structureId, status: ideas.status })
-      .from(ideas)
-      .where(eq(ideas.id, id));
-    if (!idea || !["accepted", "in_progress", "implemented"].includes(idea.status)) return null;
-    return {
-      origin: { origin: "idea", originId: id, originSectionId: null } as Origin,
-      name: idea.title,
-      structureId: idea.structureId,
-    };
-  }
-  if (kind === "forum") {
-    const [thread] = await db
-      .select({ title: forumThreads.title })
-      .from(forumThreads)
-      .where(eq(forumThreads.id, id));
-    if (!thread) return null;
-    return {
-      origin: { origin: "forum", originId: id, originSectionId: null } as Origin,
-      name: thread.title,
-      structureId: null,
-    };
-  }
-  return null;
-}
 
 /** Results in the admin area: structure admins keep their structures' results, import them, and make them from decisions. */
 export const adminResultRoutes: FastifyPluginAsync = async (app) => {
@@ -142,7 +103,7 @@ export const adminResultRoutes: FastifyPluginAsync = async (app) => {
     { schema: { querystring: NewQuery } },
     async (request, reply) => {
       if (!canResult(request.actor, "create", null)) throw new ForbiddenError();
-      const origin = await originOf(app.db, request.query.origin, request.query.id);
+      const origin = await originOf(app.db, request.actor, request.query.origin, request.query.id);
       if (!origin) throw new NotFoundError();
       return reply.render(
         await formPage(
@@ -159,7 +120,7 @@ export const adminResultRoutes: FastifyPluginAsync = async (app) => {
     { schema: { body: ResultBody } },
     async (request, reply) => {
       if (!canResult(request.actor, "create", null)) throw new ForbiddenError();
-      const origin = await originOf(app.db, request.body.origin, request.body.originId);
+      const origin = await originOf(app.db, request.actor, request.body.origin, request.body.originId);
       if (!origin) throw new NotFoundError();
       const { allowed } = await owners(request);
       const result = await createResult(

@@ -4,13 +4,15 @@ import { requireAccount } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { requestedPage } from "../../../core/paging.js";
+import { readUpload } from "../../../core/security/uploads.js";
 import { structures } from "../../../core/structures/tables.js";
 import { listGovernorates } from "../../structures/queries.js";
 import { addFollow, unfollow } from "../../subscriptions/commands.js";
 import { isFollowing, listThemes } from "../../subscriptions/queries.js";
-import { postUpdate, type UpdateField, type UpdateInput } from "../commands/post-update.js";
+import { postUpdate, UPDATE_FIELDS, type UpdateField, type UpdateInput } from "../commands/post-update.js";
 import { canResult } from "../policy.js";
 import {
+  findEvidenceFile,
   findOrigin,
   findResult,
   listChildren,
@@ -19,8 +21,8 @@ import {
   type ResultDetail,
   structureFigures,
 } from "../queries.js";
-import { FollowBody, IdParams, ListQuery, UpdateBody } from "../schema.js";
-import { RESULT_STATUSES, results } from "../tables.js";
+import { EVIDENCE_UPLOADS, EvidenceParams, FollowBody, IdParams, ListQuery } from "../schema.js";
+import { RESULT_ORIGINS, RESULT_STATUSES, type ResultOrigin, results } from "../tables.js";
 import { ListPage } from "../views/list-page.js";
 import { ResultPage } from "../views/result-page.js";
 
@@ -64,12 +66,14 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
           themes.map((th) => th.code),
         ),
         status: pick(q.status, [...RESULT_STATUSES, "late"]),
+        origin: pick(q.origin, [...RESULT_ORIGINS]),
       };
       const query = {
         structure: filters.structure || undefined,
         place: filters.place || undefined,
         theme: filters.theme || undefined,
         status: filters.status || undefined,
+        origin: (filters.origin || undefined) as ResultOrigin | undefined,
       };
       const [found, figures, late] = await Promise.all([
         listResults(app.db, { ...query, topLevel: !query.structure }, requestedPage(q.page), PAGE_SIZE),
@@ -166,22 +170,50 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: IdParams; Body: UpdateBody }>(
+  // An update may carry evidence files: a multipart form, read once the update is allowed.
+  app.post<{ Params: IdParams }>(
     "/accountability/:id/updates",
-    { schema: { params: IdParams, body: UpdateBody }, preHandler: requireAccount },
+    { schema: { params: IdParams }, preHandler: requireAccount, config: { upload: EVIDENCE_UPLOADS } },
     async (request, reply) => {
       const r = await load(request.params.id);
       if (!canResult(request.actor, "update", r)) throw new ForbiddenError();
-      const outcome = await postUpdate(app.db, r.id, request.body, {
-        actor: request.actor,
-        request,
-        publicUrl: app.config.publicUrl,
-      });
-      if (!outcome.ok) return resultPage(request, reply, r, { values: request.body, errors: outcome.errors });
+      const { fields, files } = await readUpload(request);
+      const input = Object.fromEntries(UPDATE_FIELDS.map((f) => [f, fields[f]])) as UpdateInput;
+      const outcome = await postUpdate(
+        app.db,
+        r.id,
+        input,
+        { actor: request.actor, request, publicUrl: app.config.publicUrl },
+        { files: app.files, uploads: files.filter((f) => f.field === "evidenceFiles") },
+      );
+      if (!outcome.ok) return resultPage(request, reply, r, { values: input, errors: outcome.errors });
       return reply.redirectWithFlash(`/accountability/${r.id}#timeline`, {
         kind: "success",
         message: "accountability.flash.updated",
       });
+    },
+  );
+
+  // An evidence file of an update: public, as results are, and only when that update holds it.
+  app.get<{ Params: EvidenceParams }>(
+    "/accountability/:id/updates/:updateId/files/:n",
+    { schema: { params: EvidenceParams } },
+    async (request, reply) => {
+      const r = await load(request.params.id);
+      const file = await findEvidenceFile(app.db, r.id, request.params.updateId, request.params.n);
+      const data = file ? await app.files.get(file.fileKey) : null;
+      if (!file || !data) throw new NotFoundError();
+      const extension = file.mime === "application/pdf" ? "pdf" : (file.mime.split("/")[1] ?? "bin");
+      const disposition = file.mime.startsWith("image/") ? "inline" : "attachment";
+      return reply
+        .header("content-type", file.mime)
+        .header(
+          "content-disposition",
+          `${disposition}; filename="${r.code}-${request.params.updateId.slice(-8)}-${request.params.n}.${extension}"`,
+        )
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "public, max-age=3600")
+        .send(data);
     },
   );
 };

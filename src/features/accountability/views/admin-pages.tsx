@@ -88,10 +88,12 @@ export function ResultFormPage({
   return (
     <AdminLayout title={title} section="accountability">
       <h1 class="sh-heading-xl">{title}</h1>
-      {originName && (
+      {originName ? (
         <p class="sh-lead">
           {t(`accountability.origin.${origin.origin}`)}: <bdi>{originName}</bdi>
         </p>
+      ) : (
+        !editing && origin.origin === "plan" && <p class="sh-lead">{t("accountability.origin.plan")}</p>
       )}
       <Form action={editing ? `/admin/accountability/${editing.id}/edit` : "/admin/accountability/new"}>
         {!editing && (

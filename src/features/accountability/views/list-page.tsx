@@ -9,7 +9,7 @@ import { Layout } from "../../../core/views/layout.js";
 import { usePlainName } from "../../../core/views/localized-text.js";
 import { BarChart } from "../../insights/views/charts.js";
 import type { ResultSummary, StructureFigures } from "../queries.js";
-import { RESULT_STATUSES } from "../tables.js";
+import { RESULT_ORIGINS, RESULT_STATUSES } from "../tables.js";
 import { ResultList } from "./parts.js";
 
 type Named = { code: string; name: LocalizedText };
@@ -19,6 +19,7 @@ export interface ResultFilterValues {
   place: string;
   theme: string;
   status: string;
+  origin: string;
 }
 
 export interface ListPageProps {
@@ -97,6 +98,16 @@ export function ListPage(props: ListPageProps) {
               { value: "", text: t("accountability.filters.allStatuses") },
               ...RESULT_STATUSES.map((s) => ({ value: s, text: t(`accountability.status.${s}`) })),
               { value: "late", text: t("accountability.status.late") },
+            ]}
+          />
+          <Select
+            id="origin"
+            name="origin"
+            label={t("accountability.filters.origin")}
+            value={filters.origin}
+            options={[
+              { value: "", text: t("accountability.filters.allOrigins") },
+              ...RESULT_ORIGINS.map((o) => ({ value: o, text: t(`accountability.origin.${o}`) })),
             ]}
           />
           <Button variant="secondary">{t("accountability.filters.apply")}</Button>

@@ -3,6 +3,7 @@ import { formatDay } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
+import { FileUpload } from "../../../core/views/components/file-upload/file-upload.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { TextInput } from "../../../core/views/components/text-input/text-input.js";
@@ -13,6 +14,7 @@ import { Layout } from "../../../core/views/layout.js";
 import { Localized, usePlainName } from "../../../core/views/localized-text.js";
 import { UPDATE_FIELDS, type UpdateField, type UpdateInput } from "../commands/post-update.js";
 import type { OriginLink, ResultDetail, ResultSummary, TimelineEntry } from "../queries.js";
+import { EVIDENCE_UPLOADS } from "../schema.js";
 import { RESULT_STATUSES } from "../tables.js";
 import { Dates, Dinars, ProgressBar, ResultList, StatusTags } from "./parts.js";
 
@@ -60,8 +62,9 @@ function OriginText({ origin }: { origin: OriginLink }) {
 }
 
 /** One entry of the timeline: its date, what moved, its text and evidence, and who posted it. */
-function TimelineItem({ u }: { u: TimelineEntry }) {
+function TimelineItem({ u, resultId }: { u: TimelineEntry; resultId: string }) {
   const { t, locale } = usePage();
+  const href = useHref();
   const date = formatDay(u.happenedOn, locale);
   const moved: string[] = [];
   if (u.statusAfter && u.statusAfter !== u.statusBefore)
@@ -94,13 +97,25 @@ function TimelineItem({ u }: { u: TimelineEntry }) {
       )}
       {u.evidence.length > 0 && (
         <ul class="sh-list">
-          {u.evidence.map((e) => (
-            <li key={e.url}>
-              <a class="sh-link" href={e.url} rel="noopener nofollow" dir="auto">
-                {e.label || e.url}
-              </a>
-            </li>
-          ))}
+          {u.evidence.map((e, n) =>
+            e.fileKey ? (
+              <li key={e.fileKey}>
+                <a class="sh-link" href={href(`/accountability/${resultId}/updates/${u.id}/files/${n}`)}>
+                  {e.label ||
+                    t("accountability.timeline.file", {
+                      kind: e.mime === "application/pdf" ? "pdf" : "image",
+                      n: n + 1,
+                    })}
+                </a>
+              </li>
+            ) : (
+              <li key={e.url}>
+                <a class="sh-link" href={e.url} rel="noopener nofollow" dir="auto">
+                  {e.label || e.url}
+                </a>
+              </li>
+            ),
+          )}
         </ul>
       )}
       {u.authorStructureName && (
@@ -133,7 +148,7 @@ function UpdateForm({
       <h2 id="post-update" class="sh-heading-l">
         {t("accountability.update.title")}
       </h2>
-      <Form action={`/accountability/${result.id}/updates`}>
+      <Form action={`/accountability/${result.id}/updates`} enctype="multipart/form-data">
         <TextInput
           id={ids.happenedOn}
           name="happenedOn"
@@ -196,6 +211,18 @@ function UpdateForm({
           hint={t("accountability.update.evidenceHint")}
           value={v.evidence}
           error={message("evidence")}
+        />
+        <FileUpload
+          id={ids.evidenceFiles}
+          name="evidenceFiles"
+          label={t("accountability.update.evidenceFiles")}
+          hint={t("accountability.update.evidenceFilesHint", {
+            max: EVIDENCE_UPLOADS.maxFiles,
+            size: EVIDENCE_UPLOADS.maxFileSize / 1024 / 1024,
+          })}
+          accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+          multiple
+          error={message("evidenceFiles")}
         />
         <Button>{t("accountability.update.submit")}</Button>
       </Form>
@@ -311,7 +338,7 @@ export function ResultPage(props: ResultPageProps) {
         </h2>
         <ol class="sh-timeline">
           {props.timeline.map((u) => (
-            <TimelineItem key={u.id} u={u} />
+            <TimelineItem key={u.id} u={u} resultId={r.id} />
           ))}
         </ol>
       </section>

@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import type { FieldErrors } from "../../../core/forms.js";
 import { formatDateTime } from "../../../core/i18n/format.js";
 import { Button } from "../../../core/views/components/button/button.js";
@@ -31,6 +32,9 @@ export interface ThreadPageProps {
   abilities: ThreadAbilities;
   signedIn: boolean;
   quote?: ShownPost;
+  /** What other features add: the results made of this thread, and staff actions (make a result). */
+  panels?: VNode[];
+  actions?: VNode[];
   values?: Record<string, string>;
   errors?: FieldErrors<"body">;
 }
@@ -101,6 +105,8 @@ export function ThreadPage(props: ThreadPageProps) {
           ))}
         </section>
       )}
+      {props.panels}
+      {props.actions}
       <section aria-labelledby="replies-heading">
         <h2 id="replies-heading" class="sh-heading-m">
           {t("forum.replies", { count: posts.filter((p) => p.presence === "shown").length })}

@@ -20,6 +20,8 @@ import { IdeaStatusTag } from "./parts.js";
 export interface IdeaPageProps {
   /** What other features show about it (the results it gave), before its history. */
   panels?: VNode[];
+  /** What other features offer this staff member on the idea (make a result of it). */
+  actions?: VNode[];
   detail: IdeaDetail;
   presence: Presence;
   events: IdeaEvent[];
@@ -140,6 +142,7 @@ export function IdeaPage(props: IdeaPageProps) {
       </section>
 
       {props.panels}
+      {props.actions}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" class="sh-heading-m">

@@ -1,25 +1,27 @@
 import { formatDateTime, formatMonth, formatNumber } from "../../../core/i18n/format.js";
 import { type StepState, StepTimeline } from "../../../core/views/components/step-timeline/step-timeline.js";
 import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
-import { usePage } from "../../../core/views/context.js";
+import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
+import type { PlanResult } from "../../accountability/queries.js";
 import type { nationalFigures, ServiceLevel } from "../level-queries.js";
-import type { listMilestones, UsageGrid } from "../queries.js";
+import type { UsageGrid } from "../queries.js";
 import { MIN_CASES } from "../queries.js";
 import { LineChart } from "./charts.js";
 import { CsvLink, nameOf, percentText, ServiceLevelTable, satisfactionText } from "./figures.js";
 
-export type Milestone = Awaited<ReturnType<typeof listMilestones>>[number];
-
-const STATE: Record<Milestone["status"], StepState> = {
+const STATE: Record<PlanResult["status"], StepState> = {
   done: "done",
   in_progress: "current",
   delayed: "current",
   planned: "upcoming",
+  dropped: "done",
 };
 
-export function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
+/** The national action plan: its results (accountability's, origin "plan") as a timeline, each linking to its page. */
+export function PlanTimeline({ milestones }: { milestones: PlanResult[] }) {
   const { t, locale } = usePage();
+  const href = useHref();
   return (
     <StepTimeline
       label={t("insights.plan.title")}
@@ -29,14 +31,22 @@ export function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
           status: t(`insights.plan.statuses.${m.status}`),
         }),
         state: STATE[m.status],
-        start: new Date(`${m.doneOn ?? m.dueOn}T12:00:00Z`),
+        start: new Date(`${m.endsOn ?? m.startsOn ?? m.updatedAt.toISOString().slice(0, 10)}T12:00:00Z`),
         description: (
           <>
-            {nameOf(m.notes, locale) && <span class="sh-pre-wrap">{nameOf(m.notes, locale)} </span>}
+            {nameOf(m.description, locale) && (
+              <span class="sh-pre-wrap">{nameOf(m.description, locale)} </span>
+            )}
+            <a class="sh-link" href={href(`/accountability/${m.id}`)}>
+              {t("accountability.progress.label", { progress: m.progress })}
+            </a>
             {m.evidenceUrl && (
-              <a class="sh-link" href={m.evidenceUrl} dir="ltr" rel="noopener">
-                {t("insights.plan.evidence")}
-              </a>
+              <>
+                {" · "}
+                <a class="sh-link" href={m.evidenceUrl} dir="ltr" rel="noopener">
+                  {t("insights.plan.evidence")}
+                </a>
+              </>
             )}
           </>
         ),
@@ -59,7 +69,7 @@ export function TransparencyPage({
   levels: ServiceLevel[];
   /** How many structures are left out for a small sample. */
   hidden: number;
-  milestones: Milestone[];
+  milestones: PlanResult[];
 }) {
   const { t, locale } = usePage();
   const n = (v: number) => formatNumber(v, locale);
@@ -134,7 +144,7 @@ export function TransparencyPage({
       {milestones.length === 0 ? (
         <p class="sh-body-text">{t("insights.plan.empty")}</p>
       ) : (
-        <MilestoneTimeline milestones={milestones} />
+        <PlanTimeline milestones={milestones} />
       )}
     </Layout>
   );

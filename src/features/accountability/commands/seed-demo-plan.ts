@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
+import { type Actor, ANONYMOUS } from "../../../core/authz/actor.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
-import type { FeatureManifest } from "../../../core/manifest.js";
+import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
-import { refreshInsights } from "../refresh.js";
-import { actionPlanMilestones } from "../tables.js";
+import { CENTRAL_OFFICE_CODE } from "../../structures/reference-data.js";
+import { postUpdate } from "./post-update.js";
+import { insertResult } from "./save-result.js";
 
 type Status = "planned" | "in_progress" | "done" | "delayed";
 const M = (
@@ -14,7 +17,8 @@ const M = (
   evidenceUrl: string | null = null,
 ) => ({ dueOn, status, doneOn, title, notes, evidenceUrl });
 
-export const DEMO_MILESTONES = [
+/** The national action plan's milestones (what the insights feature showed before they became results). */
+const DEMO_PLAN = [
   M(
     "2026-03-31",
     "done",
@@ -96,9 +100,66 @@ export const DEMO_MILESTONES = [
   ),
 ];
 
-/** The action plan's milestones, then a first refresh so the dashboards show the demo's figures. */
-export async function seedDemoPlan(db: Db, features: readonly FeatureManifest[]): Promise<string[]> {
-  await db.insert(actionPlanMilestones).values(DEMO_MILESTONES);
-  await refreshInsights(db, features);
-  return [];
+/** What a milestone's update says, by the status it reaches. */
+const SAID: Record<Status, LocalizedText> = {
+  done: { ar: "أُنجزت المرحلة.", fr: "Le jalon est atteint.", en: "The milestone is reached." },
+  in_progress: { ar: "انطلق العمل.", fr: "Les travaux ont commencé.", en: "The work has started." },
+  delayed: { ar: "تأخّرت المرحلة.", fr: "Le jalon est en retard.", en: "The milestone is late." },
+  planned: { ar: "", fr: "", en: "" },
+};
+
+/**
+ * The national action plan as results of origin "plan", kept by the central office: each milestone
+ * a result ending on its due date, moved to its status by a dated update with its evidence.
+ */
+export async function seedDemoPlan(db: Db): Promise<void> {
+  const [office] = await db
+    .select({ id: structures.id })
+    .from(structures)
+    .where(eq(structures.code, CENTRAL_OFFICE_CODE));
+  if (!office) return;
+  const actor: Actor = { ...ANONYMOUS, platformAdmin: true };
+  const today = new Date().toISOString().slice(0, 10);
+  for (const m of DEMO_PLAN) {
+    const id = await insertResult(
+      db,
+      {
+        code: `plan-${m.dueOn}`,
+        structureId: office.id,
+        parentId: null,
+        title: m.title,
+        description: m.notes,
+        governorateCode: null,
+        municipalityId: null,
+        themeCode: null,
+        startsOn: null,
+        endsOn: m.dueOn,
+        weight: 1,
+        budgetPlanned: null,
+        budgetSpent: null,
+        status: "planned",
+        progress: 0,
+        dropReason: null,
+      },
+      { origin: "plan", originId: null, originSectionId: null },
+      { actor },
+    );
+    if (m.status === "planned") continue;
+    const said = SAID[m.status];
+    const happenedOn = m.doneOn && m.doneOn <= today ? m.doneOn : today;
+    await postUpdate(
+      db,
+      id,
+      {
+        happenedOn,
+        status: m.status,
+        progress: m.status === "done" ? "100" : "20",
+        bodyAr: said.ar,
+        bodyFr: said.fr,
+        bodyEn: said.en,
+        evidence: m.evidenceUrl ?? "",
+      },
+      { actor, publicUrl: "http://localhost:3000", today },
+    );
+  }
 }
