@@ -1,5 +1,6 @@
 import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
+import { seedDemoBudgets } from "./commands/seed-demo.js";
 import { budgetsFeature } from "./index.js";
 import { budgetScope } from "./policy.js";
 import * as tables from "./tables.js";
@@ -21,4 +22,5 @@ export const budgetsManifest: FeatureManifest = {
       },
     },
   ],
+  seedDemo: (db) => seedDemoBudgets(db),
 };
