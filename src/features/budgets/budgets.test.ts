@@ -5,6 +5,7 @@ import { Agent, createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
 import { accounts } from "../../core/auth/tables.js";
 import { rowsOf } from "../../db/client.js";
+import { results } from "../accountability/tables.js";
 import { computeResults, findBudget } from "./queries.js";
 import {
   budgetBallotItems,
@@ -72,7 +73,7 @@ describe("proposals", () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain("Le titre doit compter au moins 8 caractères");
     expect(bad.body).toContain("Décrivez votre projet");
-    expect(bad.body).toContain("Choisissez un quartier dans la liste");
+    expect(bad.body).toContain("Choisissez un arrondissement dans la liste");
     expect(bad.body).toContain("Saisissez le coût en dinars");
     expect(bad.body).toContain('value="Banc"');
     const over = await agent.post(`/fr/budgets/${budget.id}/propose`, {
@@ -82,7 +83,7 @@ describe("proposals", () => {
       cost: "40000,001",
     });
     expect(over.statusCode).toBe(422);
-    expect(over.body).toContain("Le coût dépasse le montant du quartier");
+    expect(over.body).toContain("Le coût dépasse le montant de l’arrondissement");
     expect(await db.select().from(budgetProposals).where(eq(budgetProposals.budgetId, budget.id))).toEqual(
       [],
     );
@@ -225,10 +226,10 @@ describe("voting", () => {
     const before = await countRows();
     const check = await voter.post(url, { proposal: [p1!.id, p2!.id], action: "check" });
     expect(check.statusCode).toBe(200);
-    expect(check.body).toContain("Votre choix dépasse de 10\u202f000 DT le montant de ce quartier.");
+    expect(check.body).toContain("Votre choix dépasse de 10\u202f000 DT le montant de cet arrondissement.");
     const over = await voter.post(url, { proposal: [p1!.id, p2!.id], action: "cast" });
     expect(over.statusCode).toBe(422);
-    expect(over.body).toContain("Votre bulletin dépasse le montant d’un quartier : retirez un projet");
+    expect(over.body).toContain("Votre bulletin dépasse le montant d’un arrondissement : retirez un projet");
     const notOnBallot = await voter.post(url, { proposal: [p4!.id, p5!.id], action: "cast" });
     expect(notOnBallot.statusCode).toBe(422);
     expect(notOnBallot.body).toContain("Votre bulletin contient un projet qui n’est pas soumis au vote");
@@ -384,5 +385,33 @@ describe("voting", () => {
     // By hand: north P-002 (2 votes) then P-001 30 000 does not fit in 20 000; south P-003; city-wide P-004.
     expect(selected(official)).toEqual(["P-002", "P-003", "P-004"]);
     expect(recomputed.pools.map((p) => p.spent)).toEqual(official.pools.map((p) => p.spent));
+  });
+});
+
+describe("winners to accountability", () => {
+  it("publishes the selected projects as results once voting closed, once only", async () => {
+    const { budget, proposals } = await makeBudget(db, {
+      structure: HOME_STRUCTURE,
+      phase: "voting",
+      proposals: [
+        { code: "P-001", district: "north", cost: 30_000 },
+        { code: "P-002", district: "north", cost: 20_000 },
+      ],
+    });
+    const voter = await verifiedResident();
+    await voter.post(`/en/budgets/${budget.id}/vote`, { proposal: proposals[0]!.id, action: "cast" });
+    const publish = `/en/admin/budgets/${budget.id}/publish-winners`;
+    expect((await admin.post(publish, { publish: "1" })).statusCode).toBe(303);
+    const code = `${budget.code}-p-001`;
+    expect(await db.select().from(results).where(eq(results.code, code))).toEqual([]);
+    expect((await counterAgent.post(publish, { publish: "1" })).statusCode).toBe(403);
+    await setPhase(db, budget.id, "results");
+    expect((await admin.post(publish, { publish: "1" })).statusCode).toBe(303);
+    expect((await admin.post(publish, { publish: "1" })).statusCode).toBe(303);
+    const rows = await db.select().from(results).where(eq(results.structureId, budget.structureId));
+    const mine = rows.filter((r) => r.code.startsWith(budget.code));
+    expect(mine.map((r) => [r.code, r.budgetPlanned, r.status])).toEqual([[code, "30000.000", "planned"]]);
+    const page = await new Agent(app).get(`/fr/accountability/${mine[0]!.id}`);
+    expect(page.body).toContain("Projet P-001");
   });
 });

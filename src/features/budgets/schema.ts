@@ -42,3 +42,4 @@ export const BallotBody = Type.Object({
 export type BallotBody = Static<typeof BallotBody>;
 export const ReceiptBody = formSchema({ receipt: 100 });
 export const CodeBody = formSchema({ issue: 1 });
+export const PublishBody = formSchema({ publish: 1 });

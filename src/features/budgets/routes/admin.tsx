@@ -3,6 +3,7 @@ import { requireStaff } from "../../../core/auth/plugin.js";
 import { ForbiddenError, NotFoundError } from "../../../core/errors/app-error.js";
 import type { FieldErrors } from "../../../core/forms.js";
 import { type ReviewField, type ReviewInput, reviewProposal } from "../commands/review.js";
+import { publishWinners } from "../commands/to-accountability.js";
 import { issuePaperCode } from "../commands/vote.js";
 import { phaseOf } from "../phase.js";
 import { budgetScope, canBudget } from "../policy.js";
@@ -14,7 +15,7 @@ import {
   listDistricts,
   listProposals,
 } from "../queries.js";
-import { CodeBody, IdParams, ProposalParams, ReviewBody } from "../schema.js";
+import { CodeBody, IdParams, ProposalParams, PublishBody, ReviewBody } from "../schema.js";
 import { AdminBudgetPage, AdminBudgetsPage, IssuedCodePage } from "../views/admin-pages.js";
 
 /** Budgets in the admin area: the technical review of proposals, and voting codes for the counter. */
@@ -111,6 +112,20 @@ export const adminBudgetRoutes: FastifyPluginAsync = async (app) => {
           message: "budgets.flash.codesClosed",
         });
       return reply.render(<IssuedCodePage budget={budget} code={code} />);
+    },
+  );
+
+  app.post<{ Params: IdParams }>(
+    "/admin/budgets/:id/publish-winners",
+    { schema: { params: IdParams, body: PublishBody } },
+    async (request, reply) => {
+      const budget = await load(request, request.params.id);
+      if (!canBudget(request.actor, "review", budget)) throw new ForbiddenError();
+      const created = await publishWinners(app.db, { actor: request.actor, request }, budget);
+      return reply.redirectWithFlash(`/admin/budgets/${budget.id}`, {
+        kind: created === null ? "info" : "success",
+        message: created === null ? "budgets.flash.winnersNotYet" : "budgets.flash.winnersPublished",
+      });
     },
   );
 };

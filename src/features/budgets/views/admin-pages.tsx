@@ -173,6 +173,18 @@ export function AdminBudgetPage({
           </Form>
         </section>
       )}
+      {canReview && (phase === "results" || phase === "implementation") && (
+        <section aria-labelledby="winners">
+          <h2 id="winners" class="sh-heading-l">
+            {t("budgets.admin.winnersTitle")}
+          </h2>
+          <p class="sh-body-text">{t("budgets.admin.winnersLead")}</p>
+          <Form action={`/admin/budgets/${budget.id}/publish-winners`}>
+            <input type="hidden" name="publish" value="1" />
+            <Button variant="secondary">{t("budgets.admin.publishWinners")}</Button>
+          </Form>
+        </section>
+      )}
       <h2 class="sh-heading-l">{t("budgets.budget.proposals", { count: proposals.length })}</h2>
       {proposals.map((p) => (
         <section key={p.id} id={`proposal-${p.code}`} aria-labelledby={`h-${p.code}`} class="sh-card">
