@@ -1,6 +1,7 @@
 import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoBudgets } from "./commands/seed-demo.js";
+import { forgetBudgetAccount } from "./forget-account.js";
 import { budgetsFeature } from "./index.js";
 import { budgetScope } from "./policy.js";
 import * as tables from "./tables.js";
@@ -23,4 +24,5 @@ export const budgetsManifest: FeatureManifest = {
     },
   ],
   seedDemo: (db) => seedDemoBudgets(db),
+  forgetAccount: forgetBudgetAccount,
 };
