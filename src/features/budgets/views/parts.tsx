@@ -69,5 +69,5 @@ export function PoolName({
 }) {
   const { t } = usePage();
   const d = districts.find((x) => x.id === districtId);
-  return d ? <Localized text={d.name} /> : <>{t("budgets.cityWide")}</>;
+  return d ? <Localized text={d.name} /> : t("budgets.cityWide");
 }
