@@ -42,7 +42,7 @@ async function browse(
 const receiptOn = async (page: Page) => (await page.textContent("#receipt code"))?.trim() ?? "";
 
 describe.each([true, false])("participatory budget in French (JavaScript %s)", (js) => {
-  it("residents propose, staff review, residents vote and change a ballot, results appear", async () => {
+  it("residents propose, staff review, residents vote and change a ballot, results appear, winners go to accountability", async () => {
     const { budget, proposals } = await makeBudget(db, {
       structure: "mun-tn-11",
       phase: "proposals",
@@ -121,6 +121,11 @@ describe.each([true, false])("participatory budget in French (JavaScript %s)", (
     const main = await resident.textContent("main");
     expect(main).toContain("2 bulletins déposés.");
     expect(main).toContain("Retenu");
+    await visit(staff, `/fr/admin/budgets/${budget.id}`);
+    await submit(staff, "form[action$='/publish-winners'] button");
+    expect(await staff.textContent("main")).toContain("Les projets retenus sont publiés dans les Résultats.");
+    await visit(resident, "/fr/accountability");
+    expect(await resident.textContent("main")).toContain("Un jardin partagé au nord");
     await resident.context().close();
     await staff.context().close();
     await verified.context().close();
