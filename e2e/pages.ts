@@ -54,6 +54,7 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "ideas", path: "/ideas", status: 200 },
   { name: "ideas-filtered", path: "/ideas?sort=answered&status=accepted&area=TN-11", status: 200 },
   { name: "forum", path: "/forum", status: 200 },
+  { name: "budgets", path: "/budgets", status: 200 },
   { name: "open-data", path: "/open-data", status: 200 },
   { name: "transparency", path: "/transparency", status: 200 },
   { name: "gallery", path: "/gallery", status: 200 },

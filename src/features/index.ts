@@ -3,6 +3,7 @@ import { accountabilityManifest } from "./accountability/manifest.js";
 import { accountsManifest } from "./accounts/manifest.js";
 import { adminManifest } from "./admin/manifest.js";
 import { auditLogManifest } from "./audit-log/manifest.js";
+import { budgetsManifest } from "./budgets/manifest.js";
 import { calendarManifest } from "./calendar/manifest.js";
 import { casesManifest } from "./cases/manifest.js";
 import { consultationsManifest } from "./consultations/manifest.js";
@@ -60,6 +61,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   consultationsManifest,
   opinionMapManifest,
   accountabilityManifest,
+  budgetsManifest,
   open311Manifest,
   widgetsManifest,
   openDataManifest,

@@ -1,0 +1,168 @@
+import { and, eq } from "drizzle-orm";
+import { type ActingContext, audit } from "../../../core/audit/record.js";
+import { type FieldError, fieldError, text } from "../../../core/forms.js";
+import type { Db } from "../../../db/client.js";
+import { ballotProblem } from "../ballot-rules.js";
+import { looksLikeCode, newCode, receiptHash, voterKeyHash } from "../codes.js";
+import { phaseOf } from "../phase.js";
+import { canBudget } from "../policy.js";
+import { listDistricts, proposalsByIds } from "../queries.js";
+import { type BudgetRow, budgetBallotItems, budgetBallots, budgetEligibility } from "../tables.js";
+import { poolsOf } from "../tally.js";
+
+/** Who casts a ballot: a signed-in account whose identity the e-ID vouched for, or the bearer of a paper code. */
+export type Voter = { kind: "eid"; accountId: string } | { kind: "paper_code"; code: string };
+
+export type VoteOutcome =
+  | { ok: true; receipt: string }
+  | { ok: false; error: FieldError; field: "proposals" | "code" | "receipt" };
+
+async function checkItems(db: Db, budget: BudgetRow, requested: string[]) {
+  const unique = [...new Set(requested)];
+  const [districts, chosen] = await Promise.all([
+    listDistricts(db, budget.id),
+    proposalsByIds(db, budget.id, unique),
+  ]);
+  return {
+    unique,
+    problem: ballotProblem(budget, poolsOf(budget.amountMillimes, districts), unique, chosen),
+  };
+}
+
+/**
+ * Casts a ballot. In one transaction: the voter's eligibility row is marked as having voted (created
+ * for an e-ID voter, found unused for a paper code), and the ballot and its items are written with a
+ * new receipt code's hash. The ballot carries no account, no eligibility id and no time, so nothing
+ * stored says whose it is. Nothing is written when the ballot breaks a rule, voting is not open, or
+ * the voter is not eligible or has already voted. Returns the receipt code, shown once.
+ */
+export async function castBallot(
+  db: Db,
+  budget: BudgetRow,
+  voter: Voter,
+  requested: string[],
+  now = new Date(),
+): Promise<VoteOutcome> {
+  if (phaseOf(budget, now) !== "voting")
+    return { ok: false, error: fieldError("budgets.errors.notVoting"), field: "proposals" };
+  if (voter.kind === "paper_code" && !looksLikeCode(voter.code))
+    return { ok: false, error: fieldError("budgets.errors.codeInvalid"), field: "code" };
+  const { unique, problem } = await checkItems(db, budget, requested);
+  if (problem) return { ok: false, error: problem, field: "proposals" };
+  const key = voterKeyHash(
+    budget.voterKeySalt,
+    voter.kind,
+    voter.kind === "eid" ? voter.accountId : voter.code,
+  );
+  const receipt = newCode();
+  return db.transaction(async (tx) => {
+    const marked =
+      voter.kind === "eid"
+        ? await tx
+            .insert(budgetEligibility)
+            .values({ budgetId: budget.id, voterKeyHash: key, method: "eid", hasVoted: true })
+            .onConflictDoNothing()
+            .returning({ id: budgetEligibility.id })
+        : await tx
+            .update(budgetEligibility)
+            .set({ hasVoted: true })
+            .where(
+              and(
+                eq(budgetEligibility.budgetId, budget.id),
+                eq(budgetEligibility.voterKeyHash, key),
+                eq(budgetEligibility.method, "paper_code"),
+                eq(budgetEligibility.hasVoted, false),
+              ),
+            )
+            .returning({ id: budgetEligibility.id });
+    if (marked.length === 0)
+      return {
+        ok: false as const,
+        error: fieldError(
+          voter.kind === "eid" ? "budgets.errors.alreadyVoted" : "budgets.errors.codeUnknown",
+        ),
+        field: voter.kind === "eid" ? ("proposals" as const) : ("code" as const),
+      };
+    const [ballot] = await tx
+      .insert(budgetBallots)
+      .values({ budgetId: budget.id, receiptHash: receiptHash(receipt) })
+      .returning({ id: budgetBallots.id });
+    await tx
+      .insert(budgetBallotItems)
+      .values(unique.map((proposalId) => ({ ballotId: ballot!.id, proposalId })));
+    return { ok: true as const, receipt };
+  });
+}
+
+/** The ballot a receipt code belongs to, in this budget. */
+export async function ballotByReceipt(db: Db, budgetId: string, receipt: string) {
+  if (!looksLikeCode(receipt)) return null;
+  const [row] = await db
+    .select({ id: budgetBallots.id })
+    .from(budgetBallots)
+    .where(and(eq(budgetBallots.budgetId, budgetId), eq(budgetBallots.receiptHash, receiptHash(receipt))));
+  return row ?? null;
+}
+
+/**
+ * Changes a ballot until voting closes: whoever holds its receipt code replaces its projects. The
+ * receipt stays the same, and nothing of the voter is read or written.
+ */
+export async function changeBallot(
+  db: Db,
+  budget: BudgetRow,
+  receipt: string,
+  requested: string[],
+  now = new Date(),
+): Promise<VoteOutcome> {
+  if (phaseOf(budget, now) !== "voting")
+    return { ok: false, error: fieldError("budgets.errors.notVoting"), field: "proposals" };
+  const ballot = await ballotByReceipt(db, budget.id, receipt);
+  if (!ballot) return { ok: false, error: fieldError("budgets.errors.receiptUnknown"), field: "receipt" };
+  const { unique, problem } = await checkItems(db, budget, requested);
+  if (problem) return { ok: false, error: problem, field: "proposals" };
+  await db.transaction(async (tx) => {
+    await tx.delete(budgetBallotItems).where(eq(budgetBallotItems.ballotId, ballot.id));
+    await tx
+      .insert(budgetBallotItems)
+      .values(unique.map((proposalId) => ({ ballotId: ballot.id, proposalId })));
+  });
+  return { ok: true, receipt: text(receipt) };
+}
+
+/**
+ * Issues a one-time voting code to a resident checked at a counter (identity and residence seen
+ * by the agent), until voting closes. Only its salted hash is kept; the code is shown once, to be
+ * printed or written down. Audited (that a code was issued, never the code).
+ */
+export async function issuePaperCode(
+  db: Db,
+  ctx: ActingContext,
+  budget: BudgetRow,
+  now = new Date(),
+): Promise<string | null> {
+  if (!canBudget(ctx.actor, "issueCode", budget)) throw new Error("issuePaperCode: not allowed");
+  const phase = phaseOf(budget, now);
+  if (phase === "results" || phase === "implementation") return null;
+  const code = newCode();
+  await db.transaction(async (tx) => {
+    await tx.insert(budgetEligibility).values({
+      budgetId: budget.id,
+      voterKeyHash: voterKeyHash(budget.voterKeySalt, "paper_code", code),
+      method: "paper_code",
+      issuedBy: ctx.actor.accountId,
+    });
+    await audit(
+      tx,
+      {
+        action: "budgets.code_issued",
+        subjectType: "budget",
+        subjectId: budget.id,
+        structureId: budget.structureId,
+      },
+      ctx.request,
+      ctx.actor.accountId,
+    );
+  });
+  return code;
+}

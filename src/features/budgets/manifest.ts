@@ -1,0 +1,28 @@
+import { fixedPages } from "../../core/features/sitemap.js";
+import type { FeatureManifest } from "../../core/manifest.js";
+import { seedDemoBudgets } from "./commands/seed-demo.js";
+import { forgetBudgetAccount } from "./forget-account.js";
+import { budgetsFeature } from "./index.js";
+import { budgetScope } from "./policy.js";
+import * as tables from "./tables.js";
+
+export const budgetsManifest: FeatureManifest = {
+  name: "budgets",
+  routes: [{ plugin: budgetsFeature, mount: "pages" }],
+  tables,
+  sitemap: [fixedPages("budgets", "/budgets")],
+  adminSections: [
+    {
+      id: "budgets",
+      labelKey: "budgets.admin.nav",
+      path: "/admin/budgets",
+      order: 76,
+      allowed: (actor) => {
+        const scope = budgetScope(actor);
+        return scope === "all" || scope.length > 0;
+      },
+    },
+  ],
+  seedDemo: (db) => seedDemoBudgets(db),
+  forgetAccount: forgetBudgetAccount,
+};

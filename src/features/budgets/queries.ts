@@ -1,0 +1,165 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { LocalizedText } from "../../core/i18n/localized.js";
+import { structures } from "../../core/structures/tables.js";
+import type { Db } from "../../db/client.js";
+import {
+  type BudgetRow,
+  budgetBallotItems,
+  budgetBallots,
+  budgetDistricts,
+  budgetProposalSupports,
+  budgetProposals,
+  budgets,
+  type DistrictRow,
+  type ProposalRow,
+} from "./tables.js";
+import { poolsOf, type TallyBallot, type TallyResult, tally } from "./tally.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
+export type BudgetDetail = BudgetRow & { structureName: LocalizedText; structureCode: string };
+
+export async function listBudgets(db: Db) {
+  return db
+    .select({
+      id: budgets.id,
+      title: budgets.title,
+      amountMillimes: budgets.amountMillimes,
+      proposalsFrom: budgets.proposalsFrom,
+      reviewFrom: budgets.reviewFrom,
+      votingFrom: budgets.votingFrom,
+      resultsFrom: budgets.resultsFrom,
+      implementationFrom: budgets.implementationFrom,
+      structureId: budgets.structureId,
+      structureName: structures.name,
+    })
+    .from(budgets)
+    .innerJoin(structures, eq(structures.id, budgets.structureId))
+    .orderBy(desc(budgets.votingFrom), asc(budgets.code));
+}
+
+export async function findBudget(db: Db, id: string): Promise<BudgetDetail | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ budget: budgets, structureName: structures.name, structureCode: structures.code })
+    .from(budgets)
+    .innerJoin(structures, eq(structures.id, budgets.structureId))
+    .where(eq(budgets.id, id));
+  return row ? { ...row.budget, structureName: row.structureName, structureCode: row.structureCode } : null;
+}
+
+export async function listDistricts(db: Db, budgetId: string): Promise<DistrictRow[]> {
+  return db
+    .select()
+    .from(budgetDistricts)
+    .where(eq(budgetDistricts.budgetId, budgetId))
+    .orderBy(asc(budgetDistricts.code));
+}
+
+export async function listProposals(db: Db, budgetId: string): Promise<ProposalRow[]> {
+  return db
+    .select()
+    .from(budgetProposals)
+    .where(eq(budgetProposals.budgetId, budgetId))
+    .orderBy(asc(budgetProposals.code));
+}
+
+export async function findProposal(db: Db, budgetId: string, id: string): Promise<ProposalRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select()
+    .from(budgetProposals)
+    .where(and(eq(budgetProposals.id, id), eq(budgetProposals.budgetId, budgetId)));
+  return row ?? null;
+}
+
+export async function hasSupported(db: Db, proposalId: string, accountId: string | undefined) {
+  if (!accountId) return false;
+  const rows = await db
+    .select({ p: budgetProposalSupports.proposalId })
+    .from(budgetProposalSupports)
+    .where(
+      and(eq(budgetProposalSupports.proposalId, proposalId), eq(budgetProposalSupports.accountId, accountId)),
+    );
+  return rows.length > 0;
+}
+
+/** The proposals on the ballot: the accepted ones. */
+export const onBallot = (proposals: readonly ProposalRow[]) =>
+  proposals.filter((p) => p.status === "accepted");
+
+/**
+ * The anonymised ballots as published: each one's receipt hash and the codes of the proposals it
+ * holds, in a stable order (by receipt hash), with nothing else.
+ */
+export async function publishedBallots(
+  db: Db,
+  budgetId: string,
+): Promise<Array<{ receipt: string; proposals: string[] }>> {
+  const rows = await db
+    .select({
+      receipt: budgetBallots.receiptHash,
+      codes: sql<
+        string[]
+      >`coalesce(array_agg(${budgetProposals.code} order by ${budgetProposals.code}) filter (where ${budgetProposals.code} is not null), '{}')`,
+    })
+    .from(budgetBallots)
+    .leftJoin(budgetBallotItems, eq(budgetBallotItems.ballotId, budgetBallots.id))
+    .leftJoin(budgetProposals, eq(budgetProposals.id, budgetBallotItems.proposalId))
+    .where(eq(budgetBallots.budgetId, budgetId))
+    .groupBy(budgetBallots.receiptHash)
+    .orderBy(asc(budgetBallots.receiptHash));
+  return rows.map((r) => ({ receipt: r.receipt, proposals: r.codes }));
+}
+
+/** The tally of a budget from the published ballots. */
+export function tallyOf(
+  budget: Pick<BudgetRow, "amountMillimes">,
+  districts: readonly DistrictRow[],
+  proposals: readonly ProposalRow[],
+  ballots: Iterable<TallyBallot>,
+): TallyResult {
+  return tally(
+    poolsOf(budget.amountMillimes, districts),
+    onBallot(proposals).map((p) => ({
+      id: p.id,
+      code: p.code,
+      districtId: p.districtId,
+      cost: p.costMillimes,
+    })),
+    ballots,
+  );
+}
+
+export async function computeResults(db: Db, budget: BudgetRow) {
+  const [districts, proposals, ballots] = await Promise.all([
+    listDistricts(db, budget.id),
+    listProposals(db, budget.id),
+    publishedBallots(db, budget.id),
+  ]);
+  return tallyOf(
+    budget,
+    districts,
+    proposals,
+    ballots.map((b) => b.proposals),
+  );
+}
+
+/** The proposals a ballot holds, by id (the ballot builder's checked boxes). */
+export async function ballotItems(db: Db, ballotId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: budgetBallotItems.proposalId })
+    .from(budgetBallotItems)
+    .where(eq(budgetBallotItems.ballotId, ballotId));
+  return rows.map((r) => r.id);
+}
+
+export async function proposalsByIds(db: Db, budgetId: string, ids: string[]) {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  return db
+    .select()
+    .from(budgetProposals)
+    .where(and(eq(budgetProposals.budgetId, budgetId), inArray(budgetProposals.id, valid)));
+}

@@ -1,0 +1,45 @@
+import Type, { type Static } from "typebox";
+import { formSchema } from "../../core/forms.js";
+import { PROPOSAL_FIELDS, type ProposalField } from "./commands/propose.js";
+import { REVIEW_FIELDS, type ReviewField } from "./commands/review.js";
+
+/** Ids in URLs are checked by the handlers, so a malformed one answers 404, never 400. */
+export const IdParams = Type.Object({ lang: Type.String(), id: Type.String({ maxLength: 100 }) });
+export type IdParams = Static<typeof IdParams>;
+export const ProposalParams = Type.Object({
+  lang: Type.String(),
+  id: Type.String({ maxLength: 100 }),
+  proposalId: Type.String({ maxLength: 100 }),
+});
+export type ProposalParams = Static<typeof ProposalParams>;
+
+const LONG: Partial<Record<ProposalField, number>> = { description: 20_000 };
+export const ProposalBody = formSchema(
+  Object.fromEntries(PROPOSAL_FIELDS.map((f) => [f, LONG[f] ?? 1000])) as Record<ProposalField, number>,
+);
+export const SupportBody = formSchema({ support: 1 });
+export const ReviewBody = formSchema(
+  Object.fromEntries(REVIEW_FIELDS.map((f) => [f, f.startsWith("reason") ? 8000 : 200])) as Record<
+    ReviewField,
+    number
+  >,
+);
+export type ReviewBody = Static<typeof ReviewBody>;
+
+/** The ballot form: the checked projects (one value or many), the action, and a paper code or a receipt. */
+export const BallotBody = Type.Object({
+  proposal: Type.Optional(
+    Type.Union([
+      Type.String({ maxLength: 100 }),
+      Type.Array(Type.String({ maxLength: 100 }), { maxItems: 1000 }),
+    ]),
+  ),
+  action: Type.Optional(Type.String({ maxLength: 10 })),
+  code: Type.Optional(Type.String({ maxLength: 100 })),
+  receipt: Type.Optional(Type.String({ maxLength: 100 })),
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type BallotBody = Static<typeof BallotBody>;
+export const ReceiptBody = formSchema({ receipt: 100 });
+export const CodeBody = formSchema({ issue: 1 });
+export const PublishBody = formSchema({ publish: 1 });
