@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import type { Db } from "../../db/client.js";
 import type { FeatureManifest } from "../manifest.js";
+import type { NotificationKind } from "../notifications/notify.js";
 import type {
   AdminNavSection,
   ContributionSource,
@@ -77,3 +78,7 @@ export async function renderPanels(
   const panels = await Promise.all(panelsOf(features, place).map((p) => p.render(db, recordId)));
   return panels.filter((p): p is VNode => p !== null);
 }
+
+/** The kinds of notification the features write, in the list's order. */
+export const notificationKindsOf = (features: readonly FeatureManifest[]): NotificationKind[] =>
+  features.flatMap((f) => f.notificationKinds ?? []);

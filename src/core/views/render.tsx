@@ -105,6 +105,7 @@ export function pageContext(
       ? {
           name: request.account.displayName,
           staff: request.actor.staffLocked !== null || isStaff(request.actor),
+          unread: request.unreadNotifications ?? 0,
         }
       : null,
   };

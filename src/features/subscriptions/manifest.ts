@@ -18,5 +18,13 @@ export const subscriptionsManifest: FeatureManifest = {
   seedDemo: seedDemoSubscriptions,
   /** Instant mails, and the daily and weekly digests, built in batches (digests.ts). */
   jobs: digestJobs,
+  /** News of what a person follows, in their notification centre (notices.ts). */
+  notificationKinds: [
+    {
+      id: "followed-news",
+      labelKey: "subscriptions.notifications.label",
+      messageKey: () => "subscriptions.notifications.news",
+    },
+  ],
   forgetAccount: (db, accountId) => forgetSubscriber(db, accountId),
 };

@@ -10,6 +10,7 @@ import {
   pickLocalized,
 } from "../../../core/i18n/localized.js";
 import { enqueueMail, enqueueMails, type Mail } from "../../../core/mail/outbox.js";
+import { notify, notifyEach } from "../../../core/notifications/notify.js";
 import { enqueueSms } from "../../../core/sms/outbox.js";
 import type { Db } from "../../../db/client.js";
 import { accessRefusal, type RefusalGround } from "../access-law.js";
@@ -120,6 +121,7 @@ export async function notifyCitizen(
     (r) => notice.kind !== "silence" || r.role !== "follower",
   );
   const texted = await textSubmitter(db, settings, c, notice);
+  await notifyAccounts(db, c, notice);
   for (const r of recipients) {
     const t = translator(r.locale);
     const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
@@ -193,6 +195,42 @@ export async function notifyCitizen(
     });
   }
   return recipients.length + (texted ? 1 : 0);
+}
+
+/**
+ * Writes the change into the notification centres of the submitter's account (every notice, leading
+ * to the request's page) and of the accounts that follow the request (its new status only, leading
+ * to their requests), in the transaction that made it. Never for anonymous requests; a mail opt-out
+ * stops mails, not these.
+ */
+async function notifyAccounts(db: Db, c: CaseRow, notice: CitizenNotice): Promise<void> {
+  if (c.anonymous) return;
+  if (c.submitterId) {
+    const [submitter] = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.id, c.submitterId), isNull(accounts.deletedAt)));
+    if (submitter)
+      await notify(db, submitter.id, "request-update", {
+        params: { notice: notice.kind, reference: c.reference },
+        link: `/requests/${c.id}`,
+      });
+  }
+  if (notice.kind === "silence") return;
+  const followers = await db
+    .select({ id: accounts.id })
+    .from(caseFollowers)
+    .innerJoin(accounts, eq(accounts.id, caseFollowers.accountId))
+    .where(and(eq(caseFollowers.caseId, c.id), isNull(accounts.deletedAt)));
+  await notifyEach(
+    db,
+    followers.map((f) => f.id).filter((id) => id !== c.submitterId),
+    "followed-request",
+    {
+      params: { reference: c.reference, status: { key: `cases.workspace.status.${c.status}` } },
+      link: "/requests",
+    },
+  );
 }
 
 /**
