@@ -116,6 +116,7 @@ const CITIZEN_PAGES = [
   "/account/two-factor",
   "/requests",
   "/subscriptions",
+  "/notifications",
 ];
 const ADMIN_PAGES = [
   "/admin",
