@@ -1,9 +1,9 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { Translate } from "../i18n/catalog.js";
 import { formatDate, formatDateTime } from "../i18n/format.js";
 import { type Locale, type LocalizedText, pickLocalized } from "../i18n/localized.js";
-import { notifications } from "./tables.js";
+import { notificationPreferences, notifications } from "./tables.js";
 
 /**
  * One value a notification's text takes, resolved in the reader's language when they read it:
@@ -26,6 +26,18 @@ export interface NotificationPayload {
   link: string;
 }
 
+/** How often news of a kind comes by e-mail: at once, or gathered daily or weekly. */
+export type NotificationFrequency = "instant" | "daily" | "weekly";
+export const NOTIFICATION_FREQUENCIES: readonly NotificationFrequency[] = ["instant", "daily", "weekly"];
+
+/** A person's choice for one kind: which channels bring it, and how often e-mail does. */
+export interface NotificationChoice {
+  centre: boolean;
+  email: boolean;
+  sms: boolean;
+  frequency: NotificationFrequency;
+}
+
 /**
  * A kind of notification a feature writes (manifest `notificationKinds`): its id, what the
  * preferences and the list call it, and which of its messages says one of them (from its params).
@@ -37,6 +49,21 @@ export interface NotificationKind {
   labelKey: string;
   /** The i18n key of one notification's line, given its params (its values are the resolved params). */
   messageKey(params: NotificationParams): string;
+  /**
+   * What a person may choose on their preferences page: the channels the feature sends this kind
+   * by beyond the notification centre, and the e-mail rhythms it honours (the first is the default).
+   */
+  choices: { email: boolean; sms: boolean; frequencies: readonly NotificationFrequency[] };
+  /** The choice of someone who never made one (centre and e-mail on, SMS off, unless said). */
+  defaults?: Partial<NotificationChoice>;
+  /**
+   * A feature that already keeps part of the choice where its sending reads it (followed news: the
+   * digests' rhythm) reads and writes that part here, so there is one source of truth.
+   */
+  stored?: {
+    read(db: Db, accountId: string): Promise<Partial<NotificationChoice>>;
+    save(db: Db, accountId: string, choice: NotificationChoice): Promise<void>;
+  };
 }
 
 /**
@@ -49,9 +76,40 @@ export async function notify(
   kind: string,
   payload: NotificationPayload,
 ): Promise<void> {
+  if ((await turnedOff(db, [accountId], kind, "centre")).has(accountId)) return;
   await db
     .insert(notifications)
     .values({ accountId, kind, params: payload.params ?? {}, link: payload.link });
+}
+
+/** Which of these accounts turned a channel of this kind off on their preferences page. */
+export async function turnedOff(
+  db: Db,
+  accountIds: readonly string[],
+  kind: string,
+  channel: "centre" | "email",
+): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await db
+    .select({ accountId: notificationPreferences.accountId })
+    .from(notificationPreferences)
+    .where(
+      and(
+        eq(notificationPreferences.kind, kind),
+        inArray(notificationPreferences.accountId, [...accountIds]),
+        eq(notificationPreferences[channel], false),
+      ),
+    );
+  return new Set(rows.map((r) => r.accountId));
+}
+
+/** Whether a person chose SMS for this kind (off unless they did). */
+export async function wantsSms(db: Db, accountId: string, kind: string): Promise<boolean> {
+  const [row] = await db
+    .select({ sms: notificationPreferences.sms })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.accountId, accountId), eq(notificationPreferences.kind, kind)));
+  return row?.sms ?? false;
 }
 
 /** Rows per insert when one piece of news reaches many people. */
@@ -68,8 +126,12 @@ export async function notifyEach(
   payload: NotificationPayload,
 ): Promise<void> {
   for (let i = 0; i < accountIds.length; i += FAN_OUT_BATCH) {
+    const batch = accountIds.slice(i, i + FAN_OUT_BATCH);
+    const off = await turnedOff(db, batch, kind, "centre");
+    const told = batch.filter((id) => !off.has(id));
+    if (told.length === 0) continue;
     await db.insert(notifications).values(
-      accountIds.slice(i, i + FAN_OUT_BATCH).map((accountId) => ({
+      told.map((accountId) => ({
         accountId,
         kind,
         params: payload.params ?? {},

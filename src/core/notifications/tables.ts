@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, check, index, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 import { accounts } from "../auth/tables.js";
-import type { NotificationParams } from "./notify.js";
+import type { NotificationFrequency, NotificationParams } from "./notify.js";
 
 /**
  * A person's notification centre: one row per thing they were told (a reply to their request, news
@@ -27,5 +27,26 @@ export const notifications = pgTable(
     index("notifications_account_idx").on(t.accountId, t.createdAt),
     index("notifications_unread_idx").on(t.accountId).where(sql`${t.readAt} is null`),
     index("notifications_created_idx").on(t.createdAt),
+  ],
+);
+
+/**
+ * A person's choice, for one kind of notification (a manifest's `notificationKinds` id), of its
+ * channels and rhythm. No row: the kind's defaults.
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    accountId: ownedBy("account_id", () => accounts.id),
+    kind: text("kind").notNull(),
+    centre: boolean("centre").notNull(),
+    email: boolean("email").notNull(),
+    sms: boolean("sms").notNull(),
+    frequency: text("frequency").$type<NotificationFrequency>().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.kind] }),
+    check("notification_preferences_frequency", sql`${t.frequency} in ('instant', 'daily', 'weekly')`),
   ],
 );

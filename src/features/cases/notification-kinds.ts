@@ -26,10 +26,13 @@ export const caseNotificationKinds: NotificationKind[] = [
       typeof params.notice === "string" && NOTICES.has(params.notice)
         ? `cases.workspace.mail.citizen.${params.notice}.subject`
         : "cases.notifications.requestChanged",
+    // A reply waits for no digest: e-mail and SMS come at once, or not at all.
+    choices: { email: true, sms: true, frequencies: ["instant"] },
   },
   {
     id: "followed-request",
     labelKey: "cases.notifications.followedRequest",
     messageKey: () => "cases.workspace.mail.follower.subject",
+    choices: { email: true, sms: false, frequencies: ["instant"] },
   },
 ];

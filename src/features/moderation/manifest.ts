@@ -18,6 +18,7 @@ export const moderationManifest: FeatureManifest = {
           : params.decision === "restored"
             ? "moderation.notifications.restored"
             : "moderation.notifications.hidden",
+      choices: { email: true, sms: false, frequencies: ["instant"] },
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { notifications } from "../../core/notifications/tables.js";
+import { notificationPreferences, notifications } from "../../core/notifications/tables.js";
 import type { AccountExportPart } from "../../core/personal-data/contracts.js";
 import type { Db } from "../../db/client.js";
 
@@ -31,9 +31,10 @@ export async function markAllRead(db: Db, accountId: string): Promise<number> {
   return done.length;
 }
 
-/** An account being deleted: its notification centre goes with it. */
+/** An account being deleted: its notification centre and its choices go with it. */
 export async function forgetNotifications(db: Db, accountId: string): Promise<void> {
   await db.delete(notifications).where(eq(notifications.accountId, accountId));
+  await db.delete(notificationPreferences).where(eq(notificationPreferences.accountId, accountId));
 }
 
 /** A person's notifications for their data export: the kind and values stored, where each led, when read. */
@@ -49,5 +50,19 @@ export async function exportNotifications(db: Db, accountId: string): Promise<Ac
     .from(notifications)
     .where(eq(notifications.accountId, accountId))
     .orderBy(notifications.id);
-  return [{ name: "notifications", rows }];
+  const preferences = await db
+    .select({
+      kind: notificationPreferences.kind,
+      centre: notificationPreferences.centre,
+      email: notificationPreferences.email,
+      sms: notificationPreferences.sms,
+      frequency: notificationPreferences.frequency,
+      updatedAt: notificationPreferences.updatedAt,
+    })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.accountId, accountId));
+  return [
+    { name: "notifications", rows },
+    { name: "notification-preferences", rows: preferences },
+  ];
 }

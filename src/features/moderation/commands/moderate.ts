@@ -7,7 +7,7 @@ import { translator } from "../../../core/i18n/catalog.js";
 import { formatDateTime } from "../../../core/i18n/format.js";
 import { DEFAULT_LOCALE, isLocale } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
-import { notify } from "../../../core/notifications/notify.js";
+import { notify, turnedOff } from "../../../core/notifications/notify.js";
 import type { Db } from "../../../db/client.js";
 import type { ModeratedItem, ModeratedKinds } from "../kinds.js";
 import { accountBlocks, flagReason, moderationActions, moderationFlags, moderationItems } from "../tables.js";
@@ -207,7 +207,8 @@ async function notifyAuthor(
     // A blocked account is pointed to the rules it broke; a post, to the post.
     link: values.path ?? "/legal/terms",
   });
-  if (!person.email) return;
+  if (!person.email || (await turnedOff(db, [accountId], "moderation-decision", "email")).has(accountId))
+    return;
   const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
   const t = translator(locale);
   const v = { reason: values.reason, date: values.until ? formatDateTime(values.until, locale) : "" };

@@ -37,6 +37,11 @@ export function NotificationsPage({
     <Layout title={t("notifications.title")} width="narrow">
       <h1 class="sh-heading-xl">{t("notifications.title")}</h1>
       <p class="sh-body-text">{t("notifications.intro")}</p>
+      <p class="sh-body-text">
+        <a class="sh-link" href={href("/notifications/preferences")}>
+          {t("notifications.preferences.link")}
+        </a>
+      </p>
       <p class="sh-body-text" id="notifications-unread">
         {t("notifications.unreadCount", { count: unread })}
       </p>
@@ -68,7 +73,6 @@ export function NotificationsPage({
                   </span>
                   {!n.readAt && (
                     <Form action={`/notifications/${n.id}/read`} class="sh-inline-form">
-                      {" · "}
                       <button
                         type="submit"
                         class="sh-link-button"
