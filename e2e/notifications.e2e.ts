@@ -10,7 +10,7 @@ describe.each([
   { javaScript: false, mode: "off" },
   { javaScript: true, mode: "on" },
 ])("the notification centre, JavaScript $mode", ({ javaScript, mode }) => {
-  it("shows the unread count in the header on a phone, lists each notification in the reader's language, and marks them read", async () => {
+  it("shows the unread count in the header on a phone, lists each notification in the reader's language, marks them read, and saves how they are told", async () => {
     const { context, account } = await signedInContext(
       browser,
       server,
@@ -65,6 +65,22 @@ describe.each([
     ]);
     expect(await page.locator(".sh-header__badge").count()).toBe(0);
     expect(await page.locator("main").textContent()).toContain("Everything is read.");
+
+    // How they are told: e-mail off for their requests' replies, saved with a plain form.
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole("link", { name: "Choose how you are told" }).click(),
+    ]);
+    await expectNoAxeViolations(page);
+    await page.locator("#request-update-channels-2").uncheck();
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole("button", { name: "Save my choices" }).click(),
+    ]);
+    await expectNoAxeViolations(page);
+    expect(await page.locator("#flash").textContent()).toContain("Your choices are saved.");
+    expect(await page.locator("#request-update-channels-2").isChecked()).toBe(false);
+    expect(await page.locator("#request-update-channels").isChecked()).toBe(true);
 
     // The same notifications, read in Arabic and French, right to left and left to right.
     for (const [lang, text] of [

@@ -117,6 +117,7 @@ const CITIZEN_PAGES = [
   "/requests",
   "/subscriptions",
   "/notifications",
+  "/notifications/preferences",
 ];
 const ADMIN_PAGES = [
   "/admin",
