@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { findAccountByEmail } from "../../core/auth/accounts.js";
 import { notify } from "../../core/notifications/notify.js";
 import { notifications } from "../../core/notifications/tables.js";
@@ -26,7 +26,7 @@ export async function seedDemoNotifications(db: Db): Promise<string[]> {
   const [followed] = await db
     .select({ id: consultations.id, title: consultations.title })
     .from(subscriptions)
-    .innerJoin(consultations, eq(consultations.id, subscriptions.target))
+    .innerJoin(consultations, eq(sql`${consultations.id}::text`, subscriptions.target))
     .where(and(eq(subscriptions.accountId, citizen.id), eq(subscriptions.kind, "consultation")))
     .limit(1);
   const [first, second] = own;
