@@ -116,6 +116,8 @@ const CITIZEN_PAGES = [
   "/account/two-factor",
   "/requests",
   "/subscriptions",
+  "/notifications",
+  "/notifications/preferences",
 ];
 const ADMIN_PAGES = [
   "/admin",

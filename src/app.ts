@@ -11,6 +11,7 @@ import { i18nPlugin } from "./core/i18n/plugin.js";
 import { loggerOptions } from "./core/logging.js";
 import { mailPlugin } from "./core/mail/plugin.js";
 import type { FeatureManifest, FeatureRoutes } from "./core/manifest.js";
+import { notificationsPlugin } from "./core/notifications/plugin.js";
 import { opsPlugin } from "./core/ops/plugin.js";
 import { securityPlugin } from "./core/security/plugin.js";
 import { proxyTrust, requestIdGenerator } from "./core/security/proxy.js";
@@ -69,6 +70,7 @@ export async function buildApp({
   await app.register(errorsPlugin);
   await app.register(opsPlugin);
   await app.register(authPlugin);
+  await app.register(notificationsPlugin);
   await app.register(mailPlugin);
   await app.register(smsPlugin);
   // Outside the pages' locale scope: the eID callback, the Open311 API (/open311/v2), open data's

@@ -16,6 +16,7 @@ import type {
 } from "./features/contracts.js";
 import type { FileStore } from "./files/store.js";
 import type { JobDefinition } from "./jobs/job.js";
+import type { NotificationKind } from "./notifications/notify.js";
 import type { AccountExportPart, RetentionRule } from "./personal-data/contracts.js";
 
 /** One Fastify plugin of a feature and where buildApp mounts it. */
@@ -60,6 +61,11 @@ export interface FeatureManifest {
   adminSections?: AdminNavSection[];
   /** Kinds of embeddable widgets it offers structures (the widgets feature frames them). */
   widgets?: WidgetKind[];
+  /**
+   * Kinds of notification it writes into people's notification centre (core/notifications notify):
+   * how each is named and which of its messages says one, in the reader's language.
+   */
+  notificationKinds?: NotificationKind[];
   /** Kinds of its public text that moderation looks after. */
   moderation?: ModeratedKind[];
   /** Panels it adds to other features' pages (a consultation's "what we did", an idea, a structure). */

@@ -5,6 +5,7 @@ import * as counters from "../core/counters/tables.js";
 import * as files from "../core/files/tables.js";
 import * as mail from "../core/mail/tables.js";
 import type { FeatureManifest } from "../core/manifest.js";
+import * as notifications from "../core/notifications/tables.js";
 import * as personalData from "../core/personal-data/tables.js";
 import * as settings from "../core/settings/tables.js";
 import * as sms from "../core/sms/tables.js";
@@ -18,6 +19,7 @@ export const CORE_TABLES = {
   ...counters,
   ...files,
   ...mail,
+  ...notifications,
   ...personalData,
   ...settings,
   ...sms,

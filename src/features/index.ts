@@ -20,6 +20,7 @@ import { integrityManifest } from "./integrity/manifest.js";
 import { legalManifest } from "./legal/manifest.js";
 import { moderationManifest } from "./moderation/manifest.js";
 import { newslettersManifest } from "./newsletters/manifest.js";
+import { notificationsManifest } from "./notifications/manifest.js";
 import { openDataManifest } from "./open-data/manifest.js";
 import { open311Manifest } from "./open311/manifest.js";
 import { opinionMapManifest } from "./opinion-map/manifest.js";
@@ -62,6 +63,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   opinionMapManifest,
   accountabilityManifest,
   budgetsManifest,
+  notificationsManifest,
   open311Manifest,
   widgetsManifest,
   openDataManifest,

@@ -2,6 +2,7 @@ import type { VNode } from "preact";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../authz/actor.js";
 import type { FeatureManifest } from "../manifest.js";
+import type { NotificationKind } from "../notifications/notify.js";
 import type {
   ActionPlace,
   AdminNavSection,
@@ -97,3 +98,7 @@ export async function renderRecordActions(
   const rendered = await Promise.all(actions.map((a) => a.render(db, actor, recordId)));
   return rendered.filter((v): v is VNode => v !== null);
 }
+
+/** The kinds of notification the features write, in the list's order. */
+export const notificationKindsOf = (features: readonly FeatureManifest[]): NotificationKind[] =>
+  features.flatMap((f) => f.notificationKinds ?? []);

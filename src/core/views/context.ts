@@ -26,7 +26,7 @@ export interface PageContext {
   /** Where the site is served ("https://sharek.tn"), for absolute links (Open Graph, sharing). */
   publicUrl: string;
   /** Slot for the header's account area; the identity feature fills it. */
-  account?: { name: string; staff: boolean } | null;
+  account?: { name: string; staff: boolean; unread?: number } | null;
   /**
    * The admin sections the current actor may open, in navigation order, from every feature's
    * manifest (`adminSections`). Computed when a page asks (the admin layout).

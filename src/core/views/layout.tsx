@@ -41,6 +41,7 @@ export function Layout({
   const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl, pageErrors } = usePage();
   const home = `/${locale}`;
   if (pageErrors) pageErrors.layout = true;
+  const unread = account?.unread ?? 0;
   const pageUrl = (l: string) => `${publicUrl}/${l}${path === "/" ? "" : path}${search}`;
   return (
     <html lang={locale} dir={dir}>
@@ -102,7 +103,15 @@ export function Layout({
             {/* On a phone the menu folds into one button: <details> opens without JavaScript. On wider
                 screens the stylesheet keeps it open and hides the button. */}
             <details class="sh-menu">
-              <summary class="sh-menu__toggle">{t("views.layout.menu")}</summary>
+              <summary class="sh-menu__toggle">
+                {t("views.layout.menu")}
+                {unread > 0 && (
+                  <span class="sh-header__badge">
+                    <span aria-hidden="true">{unread}</span>
+                    <span class="sh-visually-hidden">{t("views.layout.unread", { count: unread })}</span>
+                  </span>
+                )}
+              </summary>
               <div class="sh-menu__panel">
                 <nav class="sh-header__languages" aria-label={t("views.layout.languageNav")}>
                   <ul class="sh-header__list">
@@ -140,6 +149,22 @@ export function Layout({
                         </li>
                         <li>
                           <a href={`${home}/subscriptions`}>{t("views.layout.subscriptions")}</a>
+                        </li>
+                        <li>
+                          <a
+                            href={`${home}/notifications`}
+                            aria-current={path === "/notifications" ? "page" : undefined}
+                          >
+                            {t("views.layout.notifications")}
+                            {unread > 0 && (
+                              <span class="sh-header__badge">
+                                <span aria-hidden="true">{unread}</span>
+                                <span class="sh-visually-hidden">
+                                  {t("views.layout.unread", { count: unread })}
+                                </span>
+                              </span>
+                            )}
+                          </a>
                         </li>
                         {account.staff && (
                           <li>

@@ -110,6 +110,7 @@ export function pageContext(
       ? {
           name: request.account.displayName,
           staff: request.actor.staffLocked !== null || isStaff(request.actor),
+          unread: request.unreadNotifications ?? 0,
         }
       : null,
   };

@@ -6,6 +6,7 @@ import { mailsTo } from "../../../test/mail.js";
 import { sendRequestForm } from "../../../test/request-form.js";
 import { accounts } from "../../core/auth/tables.js";
 import { outboxMessages } from "../../core/mail/tables.js";
+import { notifications } from "../../core/notifications/tables.js";
 import { staffPeople, staffTestApp } from "../cases/workspace/testing.js";
 import { integrityReports } from "../integrity/tables.js";
 import { dataExportsJob } from "./data-export/exports.js";
@@ -103,6 +104,10 @@ describe("erasure: deleting an account", () => {
         "select id, content from integrity_reports order by id",
       );
       expect(reportsBefore.length).toBeGreaterThan(0);
+      // The agent's reply is in their notification centre.
+      expect(
+        await db.select().from(notifications).where(eq(notifications.accountId, account.id)),
+      ).not.toEqual([]);
       const deleted = await person.post("/fr/account/delete", { mode, confirm: TEST_PASSWORD });
       expect(deleted.statusCode).toBe(303);
 
@@ -116,6 +121,9 @@ describe("erasure: deleting an account", () => {
       // No mail waits for them, and no copy of their data is kept.
       expect(await mailsTo(database, email)).toEqual([]);
       expect(await db.select().from(dataExports).where(eq(dataExports.accountId, account.id))).toEqual([]);
+      expect(await db.select().from(notifications).where(eq(notifications.accountId, account.id))).toEqual(
+        [],
+      );
       // Their request stays for the structure's records, without anything that names them.
       const [kept] = await database.query<Record<string, unknown>>("select * from cases where id = $1", [
         filedCase!.id,

@@ -8,6 +8,7 @@ import { exportCaseAccount } from "./export-account.js";
 import { casesFeature } from "./index.js";
 import { assignmentSummaryJob } from "./jobs/assignment-summary.js";
 import { deadlinesJob } from "./jobs/deadlines.js";
+import { caseNotificationKinds } from "./notification-kinds.js";
 import { caseRetention } from "./retention.js";
 import { requestStatisticsDataset } from "./stats/open-data.js";
 import * as caseTables from "./tables.js";
@@ -39,6 +40,8 @@ export const casesManifest: FeatureManifest = {
   seedDemo: seedDemoCases,
   forgetAccount: (db, accountId) => forgetCaseAccount(db, accountId),
   retention: caseRetention,
+  /** Replies and status changes, in the submitter's and followers' notification centres. */
+  notificationKinds: caseNotificationKinds,
   /** An agent who leaves a structure leaves its teams. */
   membershipRevoked: (db, membership) => leaveTeams(db, membership),
   /**

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import type { NotificationKind } from "../../core/notifications/notify.js";
 import type { Db } from "../../db/client.js";
 import { type FollowableKind, followableKind } from "./followable.js";
 import { deliveryFrequency, subscriberSettings, subscriptions } from "./tables.js";
@@ -90,3 +91,21 @@ export async function unsubscribeNewsletters(db: Db, token: string): Promise<boo
     .returning({ accountId: subscriberSettings.accountId });
   return rows.length > 0;
 }
+
+/**
+ * The e-mail part of a person's choice for news of what they follow, kept where the digests read
+ * it: "never" is e-mail off (the rhythm shown is then the default, weekly).
+ */
+export const digestChoice: NonNullable<NotificationKind["stored"]> = {
+  async read(db, accountId) {
+    const { email } = await settingsFor(db, accountId);
+    return email === "never" ? { email: false, frequency: "weekly" } : { email: true, frequency: email };
+  },
+  async save(db, accountId, choice) {
+    await settingsFor(db, accountId);
+    await db
+      .update(subscriberSettings)
+      .set({ email: choice.email ? choice.frequency : "never" })
+      .where(eq(subscriberSettings.accountId, accountId));
+  },
+};

@@ -1,7 +1,9 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
+import { notifyEach } from "../../core/notifications/notify.js";
 import type { Db } from "../../db/client.js";
-import { notices } from "./tables.js";
+import { notices, subscriptions } from "./tables.js";
 
 export interface Notice {
   kind: string;
@@ -41,5 +43,24 @@ export async function publishNotice(
       return false;
   }
   await db.insert(notices).values(notice);
+  // Every follower but its author finds it in their notification centre too, whatever their mails.
+  const followers = await db
+    .select({ id: subscriptions.accountId })
+    .from(subscriptions)
+    .innerJoin(accounts, eq(accounts.id, subscriptions.accountId))
+    .where(
+      and(
+        eq(subscriptions.kind, notice.kind),
+        eq(subscriptions.target, notice.target),
+        isNull(accounts.deletedAt),
+        notice.actorId ? ne(subscriptions.accountId, notice.actorId) : undefined,
+      ),
+    );
+  await notifyEach(
+    db,
+    followers.map((f) => f.id),
+    "followed-news",
+    { params: { title: { text: notice.title } }, link: notice.path },
+  );
   return true;
 }

@@ -10,8 +10,10 @@ import {
   pickLocalized,
 } from "../../../core/i18n/localized.js";
 import { enqueueMail, enqueueMails, type Mail } from "../../../core/mail/outbox.js";
+import { notify, notifyEach, turnedOff, wantsSms } from "../../../core/notifications/notify.js";
 import { enqueueSms } from "../../../core/sms/outbox.js";
 import type { Db } from "../../../db/client.js";
+import { findPhoneCheck, isPhoneVerified } from "../../accounts/commands/verify-phone.js";
 import { accessRefusal, type RefusalGround } from "../access-law.js";
 import { appealRouteText } from "../appeal-route-text.js";
 import { caseFollowers, type caseOutcome } from "../tables.js";
@@ -49,6 +51,8 @@ interface Recipient {
    * write to the submitter may carry the submitter's personal details.
    */
   role: "submitter" | "accountSubmitter" | "follower";
+  /** Their account, whose notification preferences may turn these mails off. */
+  accountId?: string;
 }
 
 /**
@@ -77,15 +81,21 @@ async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Pr
       email: submitterEmail,
       locale: submitter && isLocale(submitter.locale) ? submitter.locale : requestLocale(c),
       role: submitter ? "accountSubmitter" : "submitter",
+      accountId: submitter?.id,
     });
   }
   const followers = await db
-    .select({ email: accounts.email, locale: accounts.locale })
+    .select({ id: accounts.id, email: accounts.email, locale: accounts.locale })
     .from(caseFollowers)
     .innerJoin(accounts, eq(accounts.id, caseFollowers.accountId))
     .where(and(eq(caseFollowers.caseId, c.id), isNull(accounts.deletedAt), isNotNull(accounts.email)));
   for (const f of followers) {
-    found.push({ email: f.email!, locale: isLocale(f.locale) ? f.locale : DEFAULT_LOCALE, role: "follower" });
+    found.push({
+      email: f.email!,
+      locale: isLocale(f.locale) ? f.locale : DEFAULT_LOCALE,
+      role: "follower",
+      accountId: f.id,
+    });
   }
   const optedOut = new Set(
     (
@@ -95,10 +105,17 @@ async function citizenRecipients(db: Db, settings: MailSettings, c: CaseRow): Pr
         .where(eq(caseMailOptOuts.caseId, c.id))
     ).map((r) => r.key),
   );
+  // Account holders who turned e-mail off for this kind on their notification preferences.
+  const ids = (role: Recipient["role"]) =>
+    found.filter((r) => r.role === role && r.accountId).map((r) => r.accountId!);
+  const noMail = new Set([
+    ...(await turnedOff(db, ids("accountSubmitter"), "request-update", "email")),
+    ...(await turnedOff(db, ids("follower"), "followed-request", "email")),
+  ]);
   const seen = new Set<string>();
   return found.filter((r) => {
     const key = addressKey(settings.secret, r.email);
-    if (seen.has(key) || optedOut.has(key)) return false;
+    if (seen.has(key) || optedOut.has(key) || (r.accountId && noMail.has(r.accountId))) return false;
     seen.add(key);
     return true;
   });
@@ -120,6 +137,7 @@ export async function notifyCitizen(
     (r) => notice.kind !== "silence" || r.role !== "follower",
   );
   const texted = await textSubmitter(db, settings, c, notice);
+  await notifyAccounts(db, settings, c, notice);
   for (const r of recipients) {
     const t = translator(r.locale);
     const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
@@ -193,6 +211,77 @@ export async function notifyCitizen(
     });
   }
   return recipients.length + (texted ? 1 : 0);
+}
+
+/**
+ * Writes the change into the notification centres of the submitter's account (every notice, leading
+ * to the request's page) and of the accounts that follow the request (its new status only, leading
+ * to their requests), in the transaction that made it. Never for anonymous requests; a mail opt-out
+ * stops mails, not these.
+ */
+async function notifyAccounts(
+  db: Db,
+  settings: MailSettings,
+  c: CaseRow,
+  notice: CitizenNotice,
+): Promise<void> {
+  if (c.anonymous) return;
+  if (c.submitterId) {
+    const [submitter] = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.id, c.submitterId), isNull(accounts.deletedAt)));
+    if (submitter) {
+      await notify(db, submitter.id, "request-update", {
+        params: { notice: notice.kind, reference: c.reference },
+        link: `/requests/${c.id}`,
+      });
+      await textAccount(db, settings, c, notice, submitter.id);
+    }
+  }
+  if (notice.kind === "silence") return;
+  const followers = await db
+    .select({ id: accounts.id })
+    .from(caseFollowers)
+    .innerJoin(accounts, eq(accounts.id, caseFollowers.accountId))
+    .where(and(eq(caseFollowers.caseId, c.id), isNull(accounts.deletedAt)));
+  await notifyEach(
+    db,
+    followers.map((f) => f.id).filter((id) => id !== c.submitterId),
+    "followed-request",
+    {
+      params: { reference: c.reference, status: { key: `cases.workspace.status.${c.status}` } },
+      link: "/requests",
+    },
+  );
+}
+
+/**
+ * An account holder who chose SMS for their requests' news (notification preferences) and checked
+ * their phone number is texted the notice's short line and their request's page, in their language.
+ */
+async function textAccount(
+  db: Db,
+  settings: MailSettings,
+  c: CaseRow,
+  notice: CitizenNotice,
+  accountId: string,
+): Promise<boolean> {
+  if (!(await wantsSms(db, accountId, "request-update"))) return false;
+  const [account] = await db
+    .select({ phone: accounts.phone, locale: accounts.locale })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!account?.phone || !isPhoneVerified(account, await findPhoneCheck(db, accountId))) return false;
+  const locale = isLocale(account.locale) ? account.locale : DEFAULT_LOCALE;
+  const t = translator(locale);
+  return enqueueSms(db, {
+    to: account.phone,
+    text: t("cases.sms.notice", {
+      notice: t(`cases.workspace.mail.citizen.${notice.kind}.subject`, { reference: c.reference }),
+      url: `${settings.publicUrl}/${locale}/requests/${c.id}`,
+    }),
+  });
 }
 
 /**

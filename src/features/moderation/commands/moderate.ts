@@ -7,6 +7,7 @@ import { translator } from "../../../core/i18n/catalog.js";
 import { formatDateTime } from "../../../core/i18n/format.js";
 import { DEFAULT_LOCALE, isLocale } from "../../../core/i18n/localized.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
+import { notify, turnedOff } from "../../../core/notifications/notify.js";
 import type { Db } from "../../../db/client.js";
 import type { ModeratedItem, ModeratedKinds } from "../kinds.js";
 import { accountBlocks, flagReason, moderationActions, moderationFlags, moderationItems } from "../tables.js";
@@ -181,7 +182,10 @@ export async function blockAccount(
   });
 }
 
-/** Mails the author about a moderation decision, in their language, through the outbox. */
+/**
+ * Tells the author of a moderation decision: in their notification centre, and by mail in their
+ * language through the outbox, in the transaction of the decision.
+ */
 async function notifyAuthor(
   db: Db,
   publicUrl: string,
@@ -193,7 +197,18 @@ async function notifyAuthor(
     .select({ email: accounts.email, locale: accounts.locale })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), isNull(accounts.deletedAt)));
-  if (!person?.email) return;
+  if (!person) return;
+  await notify(db, accountId, "moderation-decision", {
+    params: {
+      decision: what,
+      reason: values.reason,
+      ...(values.until ? { until: { dateTime: values.until.toISOString() } } : {}),
+    },
+    // A blocked account is pointed to the rules it broke; a post, to the post.
+    link: values.path ?? "/legal/terms",
+  });
+  if (!person.email || (await turnedOff(db, [accountId], "moderation-decision", "email")).has(accountId))
+    return;
   const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
   const t = translator(locale);
   const v = { reason: values.reason, date: values.until ? formatDateTime(values.until, locale) : "" };
