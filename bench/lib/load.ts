@@ -230,7 +230,7 @@ export interface Timing {
  * (for pages whose latency percentiles matter more than the throughput autocannon measures).
  */
 export async function timeRequests(
-  url: string,
+  url: string | (() => string),
   { clients, seconds, headers = {} }: { clients: number; seconds: number; headers?: Record<string, string> },
 ): Promise<Timing> {
   const samples: number[] = [];
@@ -242,7 +242,8 @@ export async function timeRequests(
       while (performance.now() < end) {
         const t0 = performance.now();
         try {
-          const response = await fetch(url, { headers: { accept: "text/html", ...headers } });
+          const target = typeof url === "string" ? url : url();
+          const response = await fetch(target, { headers: { accept: "text/html", ...headers } });
           await response.arrayBuffer();
           if (response.status === 200) samples.push(performance.now() - t0);
           else errors++;
