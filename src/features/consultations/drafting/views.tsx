@@ -85,7 +85,14 @@ export function SectionText(props: {
   const paragraphs = splitParagraphs(shown.text);
   const base = `/consultations/${props.c.id}/sections/${props.section.id}`;
   return (
-    <div class="sh-passages" data-module="sh-passage-comments" lang={shown.lang} dir={dirOf(shown.lang)}>
+    <div
+      class="sh-passages"
+      data-module="sh-passage-comments"
+      data-base={href(base)}
+      data-label={props.canComment ? t("consultations.drafting.passage.select") : undefined}
+      lang={shown.lang}
+      dir={dirOf(shown.lang)}
+    >
       {paragraphs.map((text, n) => {
         const here = props.passages.filter(
           (p) => p.anchor.lang === shown.lang && p.now.state !== "changed" && p.now.paragraph === n,
@@ -103,6 +110,7 @@ export function SectionText(props: {
                   <mark
                     key={m.start}
                     class="sh-passage__mark"
+                    data-count={String(m.count)}
                     title={t("consultations.drafting.passage.count", { count: m.count })}
                   >
                     {text.slice(m.start, m.end)}
@@ -193,6 +201,8 @@ export function ParagraphPage(
     passages: PassageComment[];
     amendments: Amendment[];
     refusalNow: ParticipationRefusal | null;
+    /** Words selected on the section page: the comment form anchors the comment to them. */
+    selection?: { start: number; end: number; quote: string };
   },
 ) {
   const { t } = usePage();
@@ -230,11 +240,32 @@ export function ParagraphPage(
           <RefusalNote refusal={props.refusalNow} />
         ) : (
           <>
-            <h3 class="sh-heading-s">{t("consultations.drafting.paragraph.commentForm")}</h3>
+            <h3 class="sh-heading-s" id="passage-form">
+              {props.selection
+                ? t("consultations.drafting.passage.formSelected")
+                : t("consultations.drafting.paragraph.commentForm")}
+            </h3>
+            {props.selection && (
+              <>
+                <p class="sh-hint">{t("consultations.drafting.passage.selected")}</p>
+                <blockquote
+                  class="sh-passage__quote sh-passage__quote--selected"
+                  lang={props.lang}
+                  dir={isLocale(props.lang) ? dirOf(props.lang) : "auto"}
+                >
+                  {props.selection.quote}
+                </blockquote>
+                <p>
+                  <a class="sh-link" href={href(`${base}/paragraphs/${props.paragraph}#passage-form`)}>
+                    {t("consultations.drafting.passage.whole")}
+                  </a>
+                </p>
+              </>
+            )}
             <CommentForm
               consultationId={props.c.id}
               sectionId={props.section.id}
-              passage={{ paragraph: props.paragraph, lang: props.lang }}
+              passage={{ paragraph: props.paragraph, lang: props.lang, ...props.selection }}
               values={props.commentErrors ? values : {}}
               errors={props.commentErrors}
               idPrefix="passage"
