@@ -318,6 +318,15 @@ function passageComments(root) {
     clearTimeout(timer);
     timer = setTimeout(update, 150);
   });
+  // A press in <main> (focusable, as the skip link's target) focuses it, so Tab would go back to
+  // the top: while the words are still selected, Tab goes to the link just after them instead.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Tab" || event.shiftKey || !link.isConnected || getSelection()?.isCollapsed) return;
+    if (document.activeElement?.contains(tool)) {
+      event.preventDefault();
+      link.focus();
+    }
+  });
 }
 
 const modules = {

@@ -260,6 +260,8 @@ describe("amendments: propose, support, accept, publish version 2, compare, what
     expect(compare.body).toContain(
       '<ins class="sh-diff__ins" title="Ajouté"> ou dans un bureau de vote papier</ins>',
     );
+    // How paragraphs were separated (one line break, now two) is not shown as a change.
+    expect(compare.body).not.toMatch(/<ins class="sh-diff__ins"[^>]*>\s*<\/ins>/);
     const arCompare = await new Agent(app).get(`/ar/consultations/${c.id}/versions/compare?from=1&to=2`);
     expect(arCompare.body).toContain('lang="ar" dir="rtl"');
     const after = await new Agent(app).get(`/fr/consultations/${c.id}/sections/${section.id}`);

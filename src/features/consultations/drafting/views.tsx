@@ -16,7 +16,7 @@ import type { ConsultationView, Section } from "../queries.js";
 import { CommentForm, RefusalNote } from "../views/comments.js";
 import { useSectionTitle } from "../views/parts.js";
 import { AMENDMENT_LIMITS, type AmendmentField, type DecisionField } from "./amendments.js";
-import { splitParagraphs } from "./anchor.js";
+import { joinParagraphs, splitParagraphs } from "./anchor.js";
 import { type DiffSegment, diffText } from "./diff.js";
 import type { Amendment, PassageComment } from "./queries.js";
 import type { VersionSection } from "./tables.js";
@@ -32,7 +32,7 @@ const STATUS_TONES = {
 export function DiffView({ segments, lang }: { segments: DiffSegment[]; lang: string }) {
   const { t } = usePage();
   return (
-    <p class="sh-diff sh-body-text" lang={lang} dir={isLocale(lang) ? dirOf(lang) : "auto"}>
+    <p class="sh-diff sh-body-text sh-preserve-lines" lang={lang} dir={isLocale(lang) ? dirOf(lang) : "auto"}>
       {segments.map((s, i) =>
         s.kind === "same" ? (
           s.text
@@ -556,8 +556,9 @@ export function VersionsPage(props: {
           {props.compare.after.map((s, i) => {
             const before = props.compare!.before.find((b) => b.sectionId === s.sectionId);
             const now = pickLocalized(s.body, locale);
-            const then = before?.body[now.lang] ?? "";
-            const segments = diffText(then, now.text);
+            // Paragraphs compared as paragraphs: how they were separated (one line break or two) is no change.
+            const tidy = (text: string) => joinParagraphs(splitParagraphs(text));
+            const segments = diffText(tidy(before?.body[now.lang] ?? ""), tidy(now.text));
             const same = segments.every((x) => x.kind === "same");
             return (
               <section key={s.sectionId}>
