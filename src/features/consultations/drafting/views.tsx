@@ -69,13 +69,14 @@ function highlights(length: number, ranges: Array<{ start: number; end: number }
 
 /**
  * The section's text, paragraph by paragraph: passages people commented on are highlighted with
- * their comment count; each paragraph links to its page (comment on it, propose a new wording),
- * which works without JavaScript. With it, selecting words offers to comment on just those.
+ * their comment count (a number CSS shows after the words: a long text may hold thousands of
+ * highlights, so the worded count is said once per paragraph, under it); each paragraph links to
+ * its page (comment on it, propose a new wording), which works without JavaScript. With it, selecting words offers to comment on just those.
  */
 export function SectionText(props: {
   c: ConsultationView;
   section: Section;
-  passages: PassageComment[];
+  passages: Array<Pick<PassageComment, "anchor" | "now">>;
   amendmentCounts: Map<number, number>;
   canComment: boolean;
 }) {
@@ -84,6 +85,13 @@ export function SectionText(props: {
   const shown = pickLocalized(props.section.body, locale);
   const paragraphs = splitParagraphs(shown.text);
   const base = `/consultations/${props.c.id}/sections/${props.section.id}`;
+  const byParagraph = new Map<number, Array<Pick<PassageComment, "anchor" | "now">>>();
+  for (const p of props.passages) {
+    if (p.anchor.lang !== shown.lang || p.now.state === "changed") continue;
+    const list = byParagraph.get(p.now.paragraph);
+    if (list) list.push(p);
+    else byParagraph.set(p.now.paragraph, [p]);
+  }
   return (
     <div
       class="sh-passages"
@@ -94,9 +102,7 @@ export function SectionText(props: {
       dir={dirOf(shown.lang)}
     >
       {paragraphs.map((text, n) => {
-        const here = props.passages.filter(
-          (p) => p.anchor.lang === shown.lang && p.now.state !== "changed" && p.now.paragraph === n,
-        );
+        const here = byParagraph.get(n) ?? [];
         const marks = highlights(
           text.length,
           here.map((p) => (p.now.state === "changed" ? { start: 0, end: 0 } : p.now)),
@@ -107,12 +113,7 @@ export function SectionText(props: {
             <p class="sh-body-text sh-passage__text" data-paragraph={String(n)}>
               {marks.map((m) =>
                 m.count > 0 ? (
-                  <mark
-                    key={m.start}
-                    class="sh-passage__mark"
-                    data-count={String(m.count)}
-                    title={t("consultations.drafting.passage.count", { count: m.count })}
-                  >
+                  <mark key={m.start} class="sh-passage__mark" data-count={String(m.count)}>
                     {text.slice(m.start, m.end)}
                   </mark>
                 ) : (
