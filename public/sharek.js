@@ -272,11 +272,69 @@ function fileUpload(root) {
   update();
 }
 
+/**
+ * Comments on a passage (a section of a text under consultation): each paragraph links to its page,
+ * where a comment is on the whole paragraph. Here, once words are selected in one paragraph (with
+ * the mouse, by touch or with the keyboard), a link appears just after it, next in the tab order:
+ * it opens the paragraph's comment form with the words and their offsets, which the server checks.
+ */
+function passageComments(root) {
+  const { base, label } = root.dataset;
+  if (!base || !label) return;
+  const tool = document.createElement("p");
+  tool.className = "sh-passage__tool";
+  tool.setAttribute("aria-live", "polite");
+  tool.lang = document.documentElement.lang;
+  tool.dir = document.documentElement.dir;
+  const link = document.createElement("a");
+  link.className = "sh-link sh-passage__select";
+  link.textContent = label;
+  let timer;
+  const offset = (paragraph, node, at) => {
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    range.setEnd(node, at);
+    return range.toString().length;
+  };
+  const update = () => {
+    const selection = getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    const element = (node) => (node.nodeType === 1 ? node : node.parentElement);
+    const paragraph = element(range.startContainer)?.closest("[data-paragraph]");
+    if (!paragraph || !root.contains(paragraph) || !paragraph.contains(range.endContainer)) return;
+    const text = paragraph.textContent;
+    let start = offset(paragraph, range.startContainer, range.startOffset);
+    let end = offset(paragraph, range.endContainer, range.endOffset);
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (start >= end) return;
+    const query = new URLSearchParams({ start, end, quote: text.slice(start, end) });
+    link.href = `${base}/paragraphs/${paragraph.dataset.paragraph}?${query}#passage-form`;
+    if (tool.previousElementSibling !== paragraph) paragraph.after(tool);
+    if (!link.isConnected) tool.append(link);
+  };
+  document.addEventListener("selectionchange", () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
+  // A press in <main> (focusable, as the skip link's target) focuses it, so Tab would go back to
+  // the top: while the words are still selected, Tab goes to the link just after them instead.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Tab" || event.shiftKey || !link.isConnected || getSelection()?.isCollapsed) return;
+    if (document.activeElement?.contains(tool)) {
+      event.preventDefault();
+      link.focus();
+    }
+  });
+}
+
 const modules = {
   "sh-character-count": characterCount,
   "sh-copy": copyText,
   "sh-error-summary": errorSummary,
   "sh-file-upload": fileUpload,
+  "sh-passage-comments": passageComments,
   "sh-print": printPage,
   "sh-proof-of-work": proofOfWork,
   "sh-quick-exit": quickExit,

@@ -115,6 +115,67 @@ describe("comments on a paragraph, without JavaScript", () => {
   });
 });
 
+describe("comments on words selected, with JavaScript", () => {
+  it("offers the section page's script what it needs, and anchors the comment to the words it sends", async () => {
+    const { c, section } = await draftConsultation();
+    const base = `/ar/consultations/${c.id}/sections/${section.id}`;
+    const { agent } = await signedInAgent(app, database);
+    const page = await agent.get(base);
+    expect(page.body).toContain(`data-module="sh-passage-comments" data-base="${base}"`);
+    expect(page.body).toContain('data-label="علّق على الكلمات المحدَّدة"');
+    // Nobody may comment on a closed consultation: no control is offered.
+    const { consultation: closed, sections } = await createTestConsultation(db, {
+      phase: "analysis",
+      questions: false,
+    });
+    const closedPage = await agent.get(`/ar/consultations/${closed.id}/sections/${sections[0]!.id}`);
+    expect(closedPage.body).toContain('data-module="sh-passage-comments"');
+    expect(closedPage.body).not.toContain("data-label=");
+
+    // What the script opens: the paragraph's page, its form carrying the words and their offsets.
+    const paragraph = "يُحدّدُ المجلسُ البلديُّ مبلغَ الميزانيةِ التشاركية.";
+    const quote = "المجلسُ البلديُّ";
+    const start = paragraph.indexOf(quote);
+    const query = new URLSearchParams({ start: String(start), end: String(start + quote.length), quote });
+    const form = await agent.get(`${base}/paragraphs/0?${query}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain("تعلّق على هذه الكلمات:");
+    expect(form.body).toContain(`<input type="hidden" name="quote" value="${quote}"/>`);
+    expect(form.body).toContain(`<input type="hidden" name="start" value="${start}"/>`);
+    // Words that are not (or no longer) there: the form is for the whole paragraph.
+    const stale = await agent.get(`${base}/paragraphs/0?start=0&end=4&quote=${encodeURIComponent("كلام")}`);
+    expect(stale.statusCode).toBe(200);
+    expect(stale.body).not.toContain('name="quote"');
+    expect(stale.body).toContain("علّق على هذه الفقرة");
+
+    const sent = await agent.post(`/ar/consultations/${c.id}/comments`, {
+      sectionId: section.id,
+      paragraph: "0",
+      lang: "ar",
+      start: String(start),
+      end: String(start + quote.length),
+      quote,
+      body: "لماذا المجلس وحده؟",
+    });
+    expect(sent.statusCode).toBe(303);
+    const after = await agent.get(base);
+    expect(after.body).toContain(`<mark class="sh-passage__mark" data-count="1">${quote}</mark>`);
+    expect(after.body).toMatch(/علّق على هذه الفقرة أو اقترح صياغة جديدة<\/a> · تعليق واحد/);
+    // An empty comment: the form comes back still on the words selected.
+    const empty = await agent.post(`/ar/consultations/${c.id}/comments`, {
+      sectionId: section.id,
+      paragraph: "0",
+      lang: "ar",
+      start: String(start),
+      end: String(start + quote.length),
+      quote,
+      body: "",
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain(`<input type="hidden" name="quote" value="${quote}"/>`);
+  });
+});
+
 describe("amendments: propose, support, accept, publish version 2, compare, what we did", () => {
   it("takes an amendment through to the final text, telling the author and supporters", async () => {
     const { c, section } = await draftConsultation();
@@ -198,6 +259,8 @@ describe("amendments: propose, support, accept, publish version 2, compare, what
     expect(compare.body).toContain(
       '<ins class="sh-diff__ins" title="Ajouté"> ou dans un bureau de vote papier</ins>',
     );
+    // How paragraphs were separated (one line break, now two) is not shown as a change.
+    expect(compare.body).not.toMatch(/<ins class="sh-diff__ins"[^>]*>\s*<\/ins>/);
     const arCompare = await new Agent(app).get(`/ar/consultations/${c.id}/versions/compare?from=1&to=2`);
     expect(arCompare.body).toContain('lang="ar" dir="rtl"');
     const after = await new Agent(app).get(`/fr/consultations/${c.id}/sections/${section.id}`);

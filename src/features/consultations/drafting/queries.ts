@@ -59,6 +59,61 @@ export async function listPassageComments(
   });
 }
 
+/** Where a section's passage comments point, and no more (the section page highlights them and counts them). */
+export async function listPassageAnchors(
+  db: Db,
+  consultationId: string,
+  sectionId: string,
+  textOf: (lang: string) => string,
+): Promise<Array<Pick<PassageComment, "anchor" | "now">>> {
+  const rows = await db
+    .select({ anchor: consultationComments.anchor })
+    .from(consultationComments)
+    .where(
+      and(
+        eq(consultationComments.consultationId, consultationId),
+        eq(consultationComments.sectionId, sectionId),
+        isNotNull(consultationComments.anchor),
+        isNull(consultationComments.parentId),
+        eq(consultationComments.status, "visible"),
+        eq(consultationComments.moderationState, "visible"),
+      ),
+    );
+  const paragraphsOf = new Map<string, string[]>();
+  return rows.map((r) => {
+    const anchor = r.anchor as PassageAnchor;
+    let paragraphs = paragraphsOf.get(anchor.lang);
+    if (!paragraphs) {
+      paragraphs = splitParagraphs(textOf(anchor.lang));
+      paragraphsOf.set(anchor.lang, paragraphs);
+    }
+    return { anchor, now: locateAnchor(anchor, paragraphs) };
+  });
+}
+
+/** How many amendments everyone sees are still proposed, per paragraph of a section in one language. */
+export async function countProposedAmendments(
+  db: Db,
+  consultationId: string,
+  sectionId: string,
+  lang: string,
+): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ paragraph: consultationAmendments.paragraph, count: sql<number>`count(*)::int` })
+    .from(consultationAmendments)
+    .where(
+      and(
+        eq(consultationAmendments.consultationId, consultationId),
+        eq(consultationAmendments.sectionId, sectionId),
+        eq(consultationAmendments.lang, lang),
+        eq(consultationAmendments.status, "proposed"),
+        eq(consultationAmendments.moderationState, "visible"),
+      ),
+    )
+    .groupBy(consultationAmendments.paragraph);
+  return new Map(rows.map((r) => [r.paragraph, Number(r.count)]));
+}
+
 export type Amendment = typeof consultationAmendments.$inferSelect & { authorName: string };
 
 const amendmentColumns = {

@@ -6,7 +6,7 @@ import { participationRefusal, speaksForStructure } from "../policy.js";
 import { type ConsultationView, listSections } from "../queries.js";
 import { useSectionTitle } from "../views/parts.js";
 import type { DecisionField } from "./amendments.js";
-import { splitParagraphs } from "./anchor.js";
+import { anchorIn, splitParagraphs } from "./anchor.js";
 import { findAmendment, listAmendments, listPassageComments } from "./queries.js";
 import { AmendmentPage, ParagraphPage, type ParagraphState } from "./views.js";
 
@@ -27,8 +27,16 @@ export async function paragraphPage(
   const section = sections[index];
   if (!section) return null;
   const shown = pickLocalized(section.body, request.locale);
-  const text = splitParagraphs(shown.text)[paragraph];
+  const paragraphs = splitParagraphs(shown.text);
+  const text = paragraphs[paragraph];
   if (text === undefined) return null;
+  // Words selected on the section page (by its script): kept only while they are in the paragraph.
+  const int = (v: string | undefined) => (v && /^[0-9]{1,6}$/.test(v) ? Number(v) : undefined);
+  const values = state.values ?? {};
+  const chosen = values.quote
+    ? anchorIn(paragraphs, { paragraph, start: int(values.start), end: int(values.end), quote: values.quote })
+    : null;
+  const selection = chosen && (chosen.start > 0 || chosen.end < text.length) ? chosen : undefined;
   const [passages, amendments] = await Promise.all([
     listPassageComments(db, c.id, section.id, (lang) => (isLocale(lang) ? (section.body[lang] ?? "") : "")),
     listAmendments(db, c.id, section.id),
@@ -48,6 +56,7 @@ export async function paragraphPage(
       )}
       amendments={amendments.filter((a) => a.paragraph === paragraph && a.lang === shown.lang)}
       refusalNow={participationRefusal(request.actor, c)}
+      selection={selection}
       {...state}
     />
   );

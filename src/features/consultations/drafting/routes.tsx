@@ -30,6 +30,12 @@ const ParagraphParams = Type.Object({
   sectionId: Id,
   paragraph: Type.String({ pattern: "^[0-9]{1,4}$" }),
 });
+/** Words selected in the paragraph (sent by the section page's script): where they start and end, and the words. */
+const SelectionQuery = Type.Object({
+  start: Type.Optional(Type.String({ maxLength: 10 })),
+  end: Type.Optional(Type.String({ maxLength: 10 })),
+  quote: Type.Optional(Type.String({ maxLength: 25_000 })),
+});
 const AmendmentParams = Type.Object({ lang: Type.String(), id: Id, amendmentId: Id });
 const CompareQuery = Type.Object({
   from: Type.Optional(Type.String({ maxLength: 6 })),
@@ -50,16 +56,20 @@ const refusalStatus = (refusal: string) => (refusal === "notOpenYet" || refusal 
 export const draftingRoutes: FastifyPluginAsync = async (app) => {
   const submissions = submissionLimit(app);
 
-  app.get<{ Params: Static<typeof ParagraphParams> }>(
+  app.get<{ Params: Static<typeof ParagraphParams>; Querystring: Static<typeof SelectionQuery> }>(
     "/consultations/:id/sections/:sectionId/paragraphs/:paragraph",
-    { schema: { params: ParagraphParams } },
+    { schema: { params: ParagraphParams, querystring: SelectionQuery } },
     async (request, reply) => {
       const c = await loadPublic(request, request.params.id);
+      const { start, end, quote } = request.query;
       const page = await paragraphPage(
         request,
         c,
         request.params.sectionId,
         Number(request.params.paragraph),
+        {
+          values: { start: start ?? "", end: end ?? "", quote: quote ?? "" },
+        },
       );
       if (!page) throw new NotFoundError();
       reply.noStore();

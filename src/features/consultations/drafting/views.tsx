@@ -16,7 +16,7 @@ import type { ConsultationView, Section } from "../queries.js";
 import { CommentForm, RefusalNote } from "../views/comments.js";
 import { useSectionTitle } from "../views/parts.js";
 import { AMENDMENT_LIMITS, type AmendmentField, type DecisionField } from "./amendments.js";
-import { splitParagraphs } from "./anchor.js";
+import { joinParagraphs, splitParagraphs } from "./anchor.js";
 import { type DiffSegment, diffText } from "./diff.js";
 import type { Amendment, PassageComment } from "./queries.js";
 import type { VersionSection } from "./tables.js";
@@ -32,7 +32,7 @@ const STATUS_TONES = {
 export function DiffView({ segments, lang }: { segments: DiffSegment[]; lang: string }) {
   const { t } = usePage();
   return (
-    <p class="sh-diff sh-body-text" lang={lang} dir={isLocale(lang) ? dirOf(lang) : "auto"}>
+    <p class="sh-diff sh-body-text sh-preserve-lines" lang={lang} dir={isLocale(lang) ? dirOf(lang) : "auto"}>
       {segments.map((s, i) =>
         s.kind === "same" ? (
           s.text
@@ -69,13 +69,14 @@ function highlights(length: number, ranges: Array<{ start: number; end: number }
 
 /**
  * The section's text, paragraph by paragraph: passages people commented on are highlighted with
- * their comment count; each paragraph links to its page (comment on it, propose a new wording),
- * which works without JavaScript. With it, selecting words offers to comment on just those.
+ * their comment count (a number CSS shows after the words: a long text may hold thousands of
+ * highlights, so the worded count is said once per paragraph, under it); each paragraph links to
+ * its page (comment on it, propose a new wording), which works without JavaScript. With it, selecting words offers to comment on just those.
  */
 export function SectionText(props: {
   c: ConsultationView;
   section: Section;
-  passages: PassageComment[];
+  passages: Array<Pick<PassageComment, "anchor" | "now">>;
   amendmentCounts: Map<number, number>;
   canComment: boolean;
 }) {
@@ -84,12 +85,24 @@ export function SectionText(props: {
   const shown = pickLocalized(props.section.body, locale);
   const paragraphs = splitParagraphs(shown.text);
   const base = `/consultations/${props.c.id}/sections/${props.section.id}`;
+  const byParagraph = new Map<number, Array<Pick<PassageComment, "anchor" | "now">>>();
+  for (const p of props.passages) {
+    if (p.anchor.lang !== shown.lang || p.now.state === "changed") continue;
+    const list = byParagraph.get(p.now.paragraph);
+    if (list) list.push(p);
+    else byParagraph.set(p.now.paragraph, [p]);
+  }
   return (
-    <div class="sh-passages" data-module="sh-passage-comments" lang={shown.lang} dir={dirOf(shown.lang)}>
+    <div
+      class="sh-passages"
+      data-module="sh-passage-comments"
+      data-base={href(base)}
+      data-label={props.canComment ? t("consultations.drafting.passage.select") : undefined}
+      lang={shown.lang}
+      dir={dirOf(shown.lang)}
+    >
       {paragraphs.map((text, n) => {
-        const here = props.passages.filter(
-          (p) => p.anchor.lang === shown.lang && p.now.state !== "changed" && p.now.paragraph === n,
-        );
+        const here = byParagraph.get(n) ?? [];
         const marks = highlights(
           text.length,
           here.map((p) => (p.now.state === "changed" ? { start: 0, end: 0 } : p.now)),
@@ -100,11 +113,7 @@ export function SectionText(props: {
             <p class="sh-body-text sh-passage__text" data-paragraph={String(n)}>
               {marks.map((m) =>
                 m.count > 0 ? (
-                  <mark
-                    key={m.start}
-                    class="sh-passage__mark"
-                    title={t("consultations.drafting.passage.count", { count: m.count })}
-                  >
+                  <mark key={m.start} class="sh-passage__mark" data-count={String(m.count)}>
                     {text.slice(m.start, m.end)}
                   </mark>
                 ) : (
@@ -193,6 +202,8 @@ export function ParagraphPage(
     passages: PassageComment[];
     amendments: Amendment[];
     refusalNow: ParticipationRefusal | null;
+    /** Words selected on the section page: the comment form anchors the comment to them. */
+    selection?: { start: number; end: number; quote: string };
   },
 ) {
   const { t } = usePage();
@@ -230,11 +241,32 @@ export function ParagraphPage(
           <RefusalNote refusal={props.refusalNow} />
         ) : (
           <>
-            <h3 class="sh-heading-s">{t("consultations.drafting.paragraph.commentForm")}</h3>
+            <h3 class="sh-heading-s" id="passage-form">
+              {props.selection
+                ? t("consultations.drafting.passage.formSelected")
+                : t("consultations.drafting.paragraph.commentForm")}
+            </h3>
+            {props.selection && (
+              <>
+                <p class="sh-hint">{t("consultations.drafting.passage.selected")}</p>
+                <blockquote
+                  class="sh-passage__quote sh-passage__quote--selected"
+                  lang={props.lang}
+                  dir={isLocale(props.lang) ? dirOf(props.lang) : "auto"}
+                >
+                  {props.selection.quote}
+                </blockquote>
+                <p>
+                  <a class="sh-link" href={href(`${base}/paragraphs/${props.paragraph}#passage-form`)}>
+                    {t("consultations.drafting.passage.whole")}
+                  </a>
+                </p>
+              </>
+            )}
             <CommentForm
               consultationId={props.c.id}
               sectionId={props.section.id}
-              passage={{ paragraph: props.paragraph, lang: props.lang }}
+              passage={{ paragraph: props.paragraph, lang: props.lang, ...props.selection }}
               values={props.commentErrors ? values : {}}
               errors={props.commentErrors}
               idPrefix="passage"
@@ -525,8 +557,9 @@ export function VersionsPage(props: {
           {props.compare.after.map((s, i) => {
             const before = props.compare!.before.find((b) => b.sectionId === s.sectionId);
             const now = pickLocalized(s.body, locale);
-            const then = before?.body[now.lang] ?? "";
-            const segments = diffText(then, now.text);
+            // Paragraphs compared as paragraphs: how they were separated (one line break or two) is no change.
+            const tidy = (text: string) => joinParagraphs(splitParagraphs(text));
+            const segments = diffText(tidy(before?.body[now.lang] ?? ""), tidy(now.text));
             const same = segments.every((x) => x.kind === "same");
             return (
               <section key={s.sectionId}>

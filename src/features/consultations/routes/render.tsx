@@ -8,7 +8,7 @@ import { opinionMapLink, opinionMapSynthesis } from "../../opinion-map/hooks.js"
 import { listGovernorates } from "../../structures/queries.js";
 import type { CommentField } from "../commands/comments.js";
 import { type CommentSort, type CommentViewer, findThread, listCommentPage } from "../comment-queries.js";
-import { listAmendments, listAppliedAmendments, listPassageComments } from "../drafting/queries.js";
+import { countProposedAmendments, listAppliedAmendments, listPassageAnchors } from "../drafting/queries.js";
 import { SectionText } from "../drafting/views.js";
 import { canConsultation, type ParticipationRefusal, participationRefusal } from "../policy.js";
 import {
@@ -118,7 +118,8 @@ export async function sectionPage(
   if (index < 0) return null;
   const sort = sortOf(query);
   const section = sections[index]!;
-  const [comments, passages, amendments] = await Promise.all([
+  const shownLang = pickLocalized(section.body, request.locale).lang;
+  const [comments, passages, amendmentCounts] = await Promise.all([
     listCommentPage(db, {
       consultationId: c.id,
       sectionId,
@@ -126,14 +127,9 @@ export async function sectionPage(
       page: requestedPage(query.page),
       viewer,
     }),
-    listPassageComments(db, c.id, sectionId, (lang) => (isLocale(lang) ? (section.body[lang] ?? "") : "")),
-    listAmendments(db, c.id, sectionId),
+    listPassageAnchors(db, c.id, sectionId, (lang) => (isLocale(lang) ? (section.body[lang] ?? "") : "")),
+    countProposedAmendments(db, c.id, sectionId, shownLang),
   ]);
-  const shownLang = pickLocalized(section.body, request.locale).lang;
-  const amendmentCounts = new Map<number, number>();
-  for (const a of amendments)
-    if (a.lang === shownLang && a.status === "proposed")
-      amendmentCounts.set(a.paragraph, (amendmentCounts.get(a.paragraph) ?? 0) + 1);
   const refusal = participationRefusal(request.actor, c);
   return (
     <SectionPage

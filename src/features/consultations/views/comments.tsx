@@ -251,7 +251,7 @@ export function CommentForm({
   sectionId?: string;
   parentId?: string;
   /** A comment on a paragraph of the section (its index and the language shown): no alignment asked. */
-  passage?: { paragraph: number; lang: string };
+  passage?: { paragraph: number; lang: string; start?: number; end?: number; quote?: string };
   values?: Record<string, string>;
   errors?: FieldErrors<CommentField>;
   idPrefix?: string;
@@ -271,6 +271,13 @@ export function CommentForm({
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       {passage && <input type="hidden" name="paragraph" value={String(passage.paragraph)} />}
       {passage && <input type="hidden" name="lang" value={passage.lang} />}
+      {passage?.quote !== undefined && (
+        <>
+          <input type="hidden" name="start" value={String(passage.start)} />
+          <input type="hidden" name="end" value={String(passage.end)} />
+          <input type="hidden" name="quote" value={passage.quote} />
+        </>
+      )}
       {!parentId && !passage && (
         <Radios
           id={ids.alignment}
