@@ -132,3 +132,48 @@ describe.each([true, false])("participatory budget in French (JavaScript %s)", (
     await counter.context().close();
   });
 });
+
+describe.each([true, false])("staff create and edit a budget in Arabic (JavaScript %s)", (js) => {
+  it("shows translated errors, adds a district row, creates, then refuses a new amount once voting opened", async () => {
+    const staff = await browse(js, { roles: [{ structure: "mun-tn-11", role: "structure_admin" }] });
+    await visit(staff, "/ar/admin/budgets");
+    await visit(staff, "/ar/admin/budgets/new");
+    await submit(staff, "button[value='save']");
+    const errors = await staff.textContent("main");
+    expect(errors).toContain("أدخل رمزًا من 3 إلى 60 حرفًا");
+    expect(errors).toContain("أدخل المبلغ بالدينار");
+    const code = `mun-e2e-${js ? "js" : "nojs"}`;
+    await staff.fill("#code", code);
+    await staff.selectOption("#structureId", { index: 1 });
+    await staff.fill("#titleAr", "الميزانية التشاركية للتجربة");
+    await staff.fill("#amount", "50000");
+    await staff.fill("#d0Code", "north");
+    await staff.fill("#d0NameAr", "الشمال");
+    await staff.fill("#d0Share", "20000");
+    await submit(staff, "button[value='addRow']");
+    expect(await staff.inputValue("#d0Share")).toBe("20000");
+    await staff.fill("#d2Code", "south");
+    await staff.fill("#d2NameAr", "الجنوب");
+    await staff.fill("#d2Share", "20000");
+    const days = ["2030-01-01", "2030-02-01", "2030-03-01", "2030-04-01", "2030-05-01"];
+    for (const [i, f] of [
+      "proposalsFrom",
+      "reviewFrom",
+      "votingFrom",
+      "resultsFrom",
+      "implementationFrom",
+    ].entries())
+      await staff.fill(`#${f}`, days[i]!);
+    await staff.check("#rule");
+    await submit(staff, "button[value='save']");
+    expect(await staff.textContent("main")).toContain("تمّ إحداث الميزانية");
+    const id = new URL(staff.url()).pathname.split("/").at(-1)!;
+    await setPhase(db, id, "voting");
+    await visit(staff, `/ar/admin/budgets/${id}/edit`);
+    expect(await staff.textContent("main")).toContain("فُتح التصويت");
+    await staff.fill("#amount", "60000");
+    await submit(staff, "button[value='save']");
+    expect(await staff.textContent("main")).toContain("لا يمكن تغيير هذا بعد فتح التصويت");
+    await staff.context().close();
+  });
+});

@@ -156,4 +156,6 @@ const ADMIN_PAGES = [
   "/admin/newsletters/new",
   "/admin/insights",
   "/admin/insights/plan",
+  "/admin/budgets",
+  "/admin/budgets/new",
 ];

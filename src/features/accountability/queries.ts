@@ -249,6 +249,15 @@ export async function findOrigin(
     );
     return row ? { ...none, path: `/forum/threads/${r.originId}`, name: row.title } : none;
   }
+  if (r.origin === "budget") {
+    // A winning proposal of a participatory budget: its page is under its budget's.
+    const [row] = rowsOf<{ title: LocalizedText; budget_id: string }>(
+      await db.execute(sql`select title, budget_id from budget_proposals where id = ${r.originId}`),
+    );
+    return row
+      ? { ...none, path: `/budgets/${row.budget_id}/proposals/${r.originId}`, name: row.title }
+      : none;
+  }
   return none;
 }
 

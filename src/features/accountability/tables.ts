@@ -21,10 +21,17 @@ import { themes } from "../subscriptions/tables.js";
 export const resultStatus = pgEnum("result_status", ["planned", "in_progress", "done", "delayed", "dropped"]);
 /**
  * Where a result comes from: a consultation's outcome (one section's decision, or the whole text),
- * an accepted idea, a forum thread's official answer, the national action plan, or nothing (a
- * commitment the structure made on its own).
+ * an accepted idea, a forum thread's official answer, the national action plan, a participatory
+ * budget's winning proposal, or nothing (a commitment the structure made on its own).
  */
-export const resultOrigin = pgEnum("result_origin", ["consultation", "idea", "forum", "plan", "own"]);
+export const resultOrigin = pgEnum("result_origin", [
+  "consultation",
+  "idea",
+  "forum",
+  "plan",
+  "own",
+  "budget",
+]);
 
 /**
  * A result ("what was decided"): a commitment a structure made, followed until it is done. A result

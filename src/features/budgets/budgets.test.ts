@@ -413,5 +413,9 @@ describe("winners to accountability", () => {
     expect(mine.map((r) => [r.code, r.budgetPlanned, r.status])).toEqual([[code, "30000.000", "planned"]]);
     const page = await new Agent(app).get(`/fr/accountability/${mine[0]!.id}`);
     expect(page.body).toContain("Projet P-001");
+    expect([mine[0]!.origin, mine[0]!.originId]).toEqual(["budget", proposals[0]!.id]);
+    // The result says where it comes from: the budget's proposal, linked.
+    expect(page.body).toContain("Issu du projet du budget participatif");
+    expect(page.body).toContain(`href="/fr/budgets/${budget.id}/proposals/${proposals[0]!.id}"`);
   });
 });

@@ -3,6 +3,7 @@ import type { FeatureManifest } from "../../core/manifest.js";
 import { seedDemoBudgets } from "./commands/seed-demo.js";
 import { forgetBudgetAccount } from "./forget-account.js";
 import { budgetsFeature } from "./index.js";
+import { budgetBallotsDataset, budgetResultsDataset } from "./open-data.js";
 import { budgetScope } from "./policy.js";
 import * as tables from "./tables.js";
 
@@ -22,6 +23,10 @@ export const budgetsManifest: FeatureManifest = {
         return scope === "all" || scope.length > 0;
       },
     },
+  ],
+  datasets: [
+    { dataset: budgetResultsDataset, apiPath: "/budget-results", order: 56 },
+    { dataset: budgetBallotsDataset, apiPath: "/budget-ballots", order: 57 },
   ],
   seedDemo: (db) => seedDemoBudgets(db),
   forgetAccount: forgetBudgetAccount,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { structures } from "../../core/structures/tables.js";
-import type { Db } from "../../db/client.js";
+import { type Db, rowsOf } from "../../db/client.js";
 import {
   type BudgetRow,
   budgetBallotItems,
@@ -13,7 +13,14 @@ import {
   type DistrictRow,
   type ProposalRow,
 } from "./tables.js";
-import { poolsOf, type TallyBallot, type TallyResult, tally } from "./tally.js";
+import {
+  poolsOf,
+  selectWinners,
+  type TallyBallot,
+  type TallyCounts,
+  type TallyResult,
+  tally,
+} from "./tally.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
@@ -113,6 +120,14 @@ export async function publishedBallots(
   return rows.map((r) => ({ receipt: r.receipt, proposals: r.codes }));
 }
 
+const tallyProposals = (proposals: readonly ProposalRow[]) =>
+  onBallot(proposals).map((p) => ({
+    id: p.id,
+    code: p.code,
+    districtId: p.districtId,
+    cost: p.costMillimes,
+  }));
+
 /** The tally of a budget from the published ballots. */
 export function tallyOf(
   budget: Pick<BudgetRow, "amountMillimes">,
@@ -120,30 +135,38 @@ export function tallyOf(
   proposals: readonly ProposalRow[],
   ballots: Iterable<TallyBallot>,
 ): TallyResult {
-  return tally(
-    poolsOf(budget.amountMillimes, districts),
-    onBallot(proposals).map((p) => ({
-      id: p.id,
-      code: p.code,
-      districtId: p.districtId,
-      cost: p.costMillimes,
-    })),
-    ballots,
-  );
+  return tally(poolsOf(budget.amountMillimes, districts), tallyProposals(proposals), ballots);
 }
 
-export async function computeResults(db: Db, budget: BudgetRow) {
-  const [districts, proposals, ballots] = await Promise.all([
+/**
+ * The official result of a budget. The database counts the ballots (votes per proposal, ballots per
+ * pool) so memory stays flat however many ballots there are; the published rule then selects the
+ * winners (tally.ts), as anyone re-counting the published ballots does.
+ */
+export async function computeResults(db: Db, budget: Pick<BudgetRow, "id" | "amountMillimes">) {
+  const [districts, proposals, votes, pools, ballots] = await Promise.all([
     listDistricts(db, budget.id),
     listProposals(db, budget.id),
-    publishedBallots(db, budget.id),
+    db.execute(sql`
+      select p.code, count(*)::int as n
+      from budget_ballot_items i join budget_proposals p on p.id = i.proposal_id
+      where p.budget_id = ${budget.id} and p.status = 'accepted'
+      group by p.code`),
+    db.execute(sql`
+      select p.district_id, count(distinct i.ballot_id)::int as n
+      from budget_ballot_items i join budget_proposals p on p.id = i.proposal_id
+      where p.budget_id = ${budget.id} and p.status = 'accepted'
+      group by p.district_id`),
+    db.execute(sql`select count(*)::int as n from budget_ballots where budget_id = ${budget.id}`),
   ]);
-  return tallyOf(
-    budget,
-    districts,
-    proposals,
-    ballots.map((b) => b.proposals),
-  );
+  const counts: TallyCounts = {
+    ballots: Number(rowsOf<{ n: number }>(ballots)[0]?.n ?? 0),
+    votes: new Map(rowsOf<{ code: string; n: number }>(votes).map((r) => [r.code, Number(r.n)])),
+    poolBallots: new Map(
+      rowsOf<{ district_id: string | null; n: number }>(pools).map((r) => [r.district_id, Number(r.n)]),
+    ),
+  };
+  return selectWinners(poolsOf(budget.amountMillimes, districts), tallyProposals(proposals), counts);
 }
 
 /** The proposals a ballot holds, by id (the ballot builder's checked boxes). */

@@ -75,6 +75,22 @@ roleMatrix("budgets", testApp, [
     expect: { anonymous: 303, citizen: 403, otherwise: 404 },
   },
   { method: "POST", url: review, form: {}, expect: homeStaff(403, 422) },
+  ...(["GET", "POST"] as const).map((method) => ({
+    method,
+    url: "/en/admin/budgets/new",
+    ...(method === "POST" ? { form: {} } : {}),
+    // Structure admins (of any structure) and platform admins create budgets; an empty form is refused.
+    expect: {
+      anonymous: 303,
+      structure_admin: method === "GET" ? 200 : 422,
+      platform_admin: method === "GET" ? 200 : 422,
+      other_staff: method === "GET" ? 200 : 422,
+      otherwise: 403,
+    },
+  })),
+  { method: "GET", url: `${admin}/edit`, expect: homeStaff(403, 200) },
+  { method: "POST", url: `${admin}/edit`, form: {}, expect: homeStaff(403, 422) },
+  { method: "POST", url: `${admin}/edit`, form: { action: "addRow" }, expect: homeStaff(403, 200) },
   {
     method: "POST",
     url: `/en/admin/budgets/${voting.budget.id}/codes`,

@@ -53,6 +53,9 @@ export const budgets = pgTable(
     votingFrom: tstz("voting_from").notNull(),
     resultsFrom: tstz("results_from").notNull(),
     implementationFrom: tstz("implementation_from").notNull(),
+    /** Who may vote: residents whose identity the e-ID vouched for, bearers of a paper code from a counter (one at least). */
+    voteByEid: boolean("vote_by_eid").notNull().default(true),
+    voteByPaperCode: boolean("vote_by_paper_code").notNull().default(true),
     /** Salt of the eligibility rows' voter keys (so a key means nothing in another budget). */
     voterKeySalt: text("voter_key_salt").notNull(),
     ...timestamps(),
@@ -66,6 +69,7 @@ export const budgets = pgTable(
     ),
     check("budgets_amount_positive", sql`${t.amountMillimes} > 0`),
     check("budgets_min_share", sql`${t.minSharePercent} between 0 and 100`),
+    check("budgets_vote_method", sql`${t.voteByEid} or ${t.voteByPaperCode}`),
     check("budgets_pick_n", sql`${t.rule} <> 'pick_n' or ${t.pickN} > 0`),
   ],
 );

@@ -59,11 +59,20 @@ export function compareLines(a: Pick<TallyLine, "votes" | "cost" | "code">, b: t
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-export function tally(
-  pools: readonly TallyPool[],
+/** What the ballots say, before any selection: how many, each proposal's votes, each pool's ballots. */
+export interface TallyCounts {
+  ballots: number;
+  /** Votes by proposal code. */
+  votes: ReadonlyMap<string, number>;
+  /** How many ballots hold at least one proposal of each pool, by district id (null: city-wide). */
+  poolBallots: ReadonlyMap<string | null, number>;
+}
+
+/** Counts the ballots (step 1 of the rule): a ballot gives one vote to each proposal it holds. */
+export function countBallots(
   proposals: readonly TallyProposal[],
   ballots: Iterable<TallyBallot>,
-): TallyResult {
+): TallyCounts {
   const byCode = new Map(proposals.map((p) => [p.code, p]));
   const votes = new Map<string, number>();
   const poolBallots = new Map<string | null, number>();
@@ -79,8 +88,21 @@ export function tally(
     }
     for (const d of touched) poolBallots.set(d, (poolBallots.get(d) ?? 0) + 1);
   }
+  return { ballots: count, votes, poolBallots };
+}
+
+/**
+ * Selects the winners from the counts (steps 2 and 3 of the rule). The counts may come from
+ * countBallots or from the database's aggregation of the same ballots (queries.ts): the result is
+ * the same.
+ */
+export function selectWinners(
+  pools: readonly TallyPool[],
+  proposals: readonly TallyProposal[],
+  counts: TallyCounts,
+): TallyResult {
   return {
-    ballots: count,
+    ballots: counts.ballots,
     pools: pools.map((pool) => {
       const lines = proposals
         .filter((p) => p.districtId === pool.districtId)
@@ -88,7 +110,7 @@ export function tally(
           id: p.id,
           code: p.code,
           cost: p.cost,
-          votes: votes.get(p.code) ?? 0,
+          votes: counts.votes.get(p.code) ?? 0,
           selected: false,
           rank: 0,
         }))
@@ -105,11 +127,19 @@ export function tally(
         districtId: pool.districtId,
         amount: pool.amount,
         spent: pool.amount - left,
-        ballots: poolBallots.get(pool.districtId) ?? 0,
+        ballots: counts.poolBallots.get(pool.districtId) ?? 0,
         lines,
       };
     }),
   };
+}
+
+export function tally(
+  pools: readonly TallyPool[],
+  proposals: readonly TallyProposal[],
+  ballots: Iterable<TallyBallot>,
+): TallyResult {
+  return selectWinners(pools, proposals, countBallots(proposals, ballots));
 }
 
 /**

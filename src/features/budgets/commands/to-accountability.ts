@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { ActingContext } from "../../../core/audit/record.js";
 import type { Db } from "../../../db/client.js";
-import { insertResult, OWN } from "../../accountability/commands/save-result.js";
+import { insertResult } from "../../accountability/commands/save-result.js";
 import { results } from "../../accountability/tables.js";
 import { toDecimalDinars } from "../money.js";
 import { phaseOf, resultsOut } from "../phase.js";
@@ -16,7 +16,7 @@ export const resultCode = (budgetCode: string, proposalCode: string) =>
 /**
  * Once voting has closed, the selected projects become results in accountability, with their cost
  * as the planned budget and the implementation phase's start as their start, so their delivery is
- * followed there. Runs again without duplicates (a project already published is skipped). Returns
+ * followed there; each result's origin is its proposal. Runs again without duplicates (a project already published is skipped). Returns
  * how many results it created.
  */
 export async function publishWinners(
@@ -62,7 +62,7 @@ export async function publishWinners(
           progress: 0,
           dropReason: null,
         },
-        OWN,
+        { origin: "budget", originId: p.id, originSectionId: null },
         ctx,
       );
       created++;

@@ -45,6 +45,10 @@ export async function castBallot(
 ): Promise<VoteOutcome> {
   if (phaseOf(budget, now) !== "voting")
     return { ok: false, error: fieldError("budgets.errors.notVoting"), field: "proposals" };
+  if (voter.kind === "eid" && !budget.voteByEid)
+    return { ok: false, error: fieldError("budgets.errors.eidClosed"), field: "proposals" };
+  if (voter.kind === "paper_code" && !budget.voteByPaperCode)
+    return { ok: false, error: fieldError("budgets.errors.paperClosed"), field: "code" };
   if (voter.kind === "paper_code" && !looksLikeCode(voter.code))
     return { ok: false, error: fieldError("budgets.errors.codeInvalid"), field: "code" };
   const { unique, problem } = await checkItems(db, budget, requested);
@@ -143,7 +147,7 @@ export async function issuePaperCode(
 ): Promise<string | null> {
   if (!canBudget(ctx.actor, "issueCode", budget)) throw new Error("issuePaperCode: not allowed");
   const phase = phaseOf(budget, now);
-  if (phase === "results" || phase === "implementation") return null;
+  if (phase === "results" || phase === "implementation" || !budget.voteByPaperCode) return null;
   const code = newCode();
   await db.transaction(async (tx) => {
     await tx.insert(budgetEligibility).values({

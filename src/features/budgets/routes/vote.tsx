@@ -52,7 +52,7 @@ export const voteRoutes: FastifyPluginAsync = async (app) => {
         proposals={ballot}
         spend={spend}
         checked={checked}
-        via={request.actor.identityVerified ? "eid" : "code"}
+        via={request.actor.identityVerified && budget.voteByEid ? "eid" : "code"}
         {...props}
       />,
       status,
@@ -82,7 +82,7 @@ export const voteRoutes: FastifyPluginAsync = async (app) => {
         return ballotPage(request, reply, budget, { checked, receipt, code, checkedOnce: true });
       const outcome = receipt
         ? await changeBallot(app.db, budget, receipt, checked)
-        : request.actor.identityVerified && request.account && !code
+        : request.actor.identityVerified && budget.voteByEid && request.account && !code
           ? await castBallot(app.db, budget, { kind: "eid", accountId: request.account.id }, checked)
           : code
             ? await castBallot(app.db, budget, { kind: "paper_code", code }, checked)
