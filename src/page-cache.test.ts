@@ -132,3 +132,17 @@ describe("the page cache, for feeds and sitemaps", () => {
     expect((await nodeB.inject(sitemap)).body).toContain(consultation.id);
   });
 });
+
+describe("the open-data catalogue's summary", () => {
+  it("counts a consultation published after the catalogue was shown, on node B's next request", async () => {
+    const rows = (html: string) =>
+      Number(/href="\/open-data\/consultations\.csv"[\s\S]*?(\d+) rows?</.exec(html)?.[1] ?? Number.NaN);
+    await warm(nodeB, "/en/open-data");
+    const before = rows((await nodeB.inject("/en/open-data")).body);
+    expect(before).toBeGreaterThanOrEqual(0);
+    await createTestConsultation(db, { phase: "open", title: "Consultation sur les marchés couverts" });
+    expect(rows((await nodeB.inject("/en/open-data")).body)).toBe(before + 1);
+    const catalogue = await nodeB.inject("/open-data/catalog.jsonld");
+    expect(catalogue.statusCode).toBe(200);
+  });
+});

@@ -27,19 +27,21 @@ export interface DatasetSummary {
 
 /**
  * Counting a million contributions (or finding their last change) scans the table: the catalogue
- * page and the DCAT files share one summary per database, at most a minute old, and requests that
- * arrive while it is being computed wait for that same computation.
+ * page and the DCAT files share one summary per database and public-content version (moved by any
+ * change to published content, as the page cache reads it), at most a minute old, and requests
+ * that arrive while it is being computed wait for that same computation.
  */
 const SUMMARY_TTL_MS = 60_000;
-const summaries = new WeakMap<Db, { at: number; value: Promise<DatasetSummary[]> }>();
+const summaries = new WeakMap<Db, { at: number; version: string; value: Promise<DatasetSummary[]> }>();
 
 export function summarizeDatasets(
   db: Db,
   datasets: readonly PublishedDataset[],
+  version: string,
   now = Date.now(),
 ): Promise<DatasetSummary[]> {
   const cached = summaries.get(db);
-  if (cached && now - cached.at < SUMMARY_TTL_MS) return cached.value;
+  if (cached && cached.version === version && now - cached.at < SUMMARY_TTL_MS) return cached.value;
   const value = Promise.all(
     datasets.map(async ({ dataset, apiPath }) => ({
       dataset,
@@ -48,7 +50,7 @@ export function summarizeDatasets(
       modified: await dataset.modified(db),
     })),
   );
-  summaries.set(db, { at: now, value });
+  summaries.set(db, { at: now, version, value });
   value.catch(() => summaries.delete(db));
   return value;
 }

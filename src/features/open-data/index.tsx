@@ -20,7 +20,7 @@ export const openDataFeature: FastifyPluginAsync = async (app) => {
     reply.header("cache-control", "public, max-age=60");
     return reply.render(
       <CataloguePage
-        datasets={await summarizeDatasets(app.db, datasetsOf(app.features))}
+        datasets={await summarizeDatasets(app.db, datasetsOf(app.features), await app.pageCache.version())}
         licence={app.config.OPEN_DATA_LICENCE}
       />,
     );

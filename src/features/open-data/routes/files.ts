@@ -15,7 +15,7 @@ export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
       catalogueInput(
         app.config.publicUrl,
         app.config.OPEN_DATA_LICENCE,
-        await summarizeDatasets(app.db, datasetsOf(app.features)),
+        await summarizeDatasets(app.db, datasetsOf(app.features), await app.pageCache.version()),
       ),
     );
 
