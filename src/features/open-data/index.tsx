@@ -16,11 +16,13 @@ export const openDataRoot: FastifyPluginAsync = async (app) => {
 
 /** The catalogue page, /[lang]/open-data. */
 export const openDataFeature: FastifyPluginAsync = async (app) => {
-  app.get("/open-data", async (_request, reply) => {
+  app.get("/open-data", async (request, reply) => {
     reply.header("cache-control", "public, max-age=60");
+    // The page cache read the version before the handler, once it keeps this route's pages.
+    const version = request.pageCacheVersion ?? (await app.pageCache.version());
     return reply.render(
       <CataloguePage
-        datasets={await summarizeDatasets(app.db, datasetsOf(app.features), await app.pageCache.version())}
+        datasets={await summarizeDatasets(app.db, datasetsOf(app.features), version)}
         licence={app.config.OPEN_DATA_LICENCE}
       />,
     );
