@@ -13,6 +13,14 @@ export interface SectionFigures {
   against: number;
   neutral: number;
   replies: number;
+  /**
+   * Among the comments, those on a passage of the section's text; amendments proposed to its
+   * paragraphs, and how many of them the drafting team accepted. Absent from syntheses published
+   * before drafting together existed.
+   */
+  passages?: number;
+  amendments?: number;
+  amendmentsAccepted?: number;
 }
 
 /** Counts by answer, where "unstated" is a consenting profile that left the question blank. */
@@ -24,12 +32,15 @@ export type Breakdown = Record<string, number>;
  */
 export interface SynthesisFigures {
   computedAt: string;
-  /** Distinct accounts that commented, replied or answered the questionnaire. */
+  /** Distinct accounts that commented, replied, proposed an amendment or answered the questionnaire. */
   participants: number;
   /** Comments and replies. */
   contributions: number;
   officialAnswers: number;
   supports: number;
+  /** Amendments proposed, and the supports they received (absent before drafting together). */
+  amendments?: number;
+  amendmentSupports?: number;
   sections: SectionFigures[];
   questionnaire: { respondents: number; questions: QuestionResult[] };
   /**
@@ -63,6 +74,7 @@ export async function computeFigures(
     neutral: number;
     replies: number;
     official: number;
+    passages: number;
   }>(
     await db.execute(sql`
       select section_id,
@@ -71,7 +83,8 @@ export async function computeFigures(
         (count(*) filter (where parent_id is null and not official and alignment = 'against'))::int as against,
         (count(*) filter (where parent_id is null and not official and alignment = 'neutral'))::int as neutral,
         (count(*) filter (where parent_id is not null and not official))::int as replies,
-        (count(*) filter (where official))::int as official
+        (count(*) filter (where official))::int as official,
+        (count(*) filter (where parent_id is null and not official and anchor is not null))::int as passages
       from consultation_comments
       where consultation_id = ${consultationId} and status = 'visible' and moderation_state = 'visible'
       group by section_id`),
@@ -80,6 +93,21 @@ export async function computeFigures(
     await db.execute(sql`
       select coalesce(sum(support_count), 0)::int as supports
       from consultation_comments where consultation_id = ${consultationId} and status = 'visible' and moderation_state = 'visible'`),
+  );
+  // Amendments that are not visible (held, hidden) are left out, as comments are.
+  const amendmentsBySection = rowsOf<{
+    section_id: string;
+    amendments: number;
+    accepted: number;
+    supports: number;
+  }>(
+    await db.execute(sql`
+      select section_id, count(*)::int as amendments,
+        (count(*) filter (where status in ('accepted', 'accepted_with_changes')))::int as accepted,
+        coalesce(sum(support_count), 0)::int as supports
+      from consultation_amendments
+      where consultation_id = ${consultationId} and moderation_state = 'visible'
+      group by section_id`),
   );
   const people = rowsOf<{
     residence: string;
@@ -92,6 +120,9 @@ export async function computeFigures(
       with participants as (
         select author_id as account_id from consultation_comments
           where consultation_id = ${consultationId} and status = 'visible' and moderation_state = 'visible' and not official and author_id is not null
+        union
+        select author_id from consultation_amendments
+          where consultation_id = ${consultationId} and moderation_state = 'visible' and author_id is not null
         union
         select account_id from consultation_responses
           where consultation_id = ${consultationId} and account_id is not null
@@ -124,6 +155,7 @@ export async function computeFigures(
   }
   const figureOf = (sectionId: string | null): SectionFigures => {
     const row = bySection.find((r) => r.section_id === sectionId);
+    const proposed = amendmentsBySection.find((r) => r.section_id === sectionId);
     return {
       sectionId,
       comments: Number(row?.comments ?? 0),
@@ -131,6 +163,9 @@ export async function computeFigures(
       against: Number(row?.against ?? 0),
       neutral: Number(row?.neutral ?? 0),
       replies: Number(row?.replies ?? 0),
+      passages: Number(row?.passages ?? 0),
+      amendments: Number(proposed?.amendments ?? 0),
+      amendmentsAccepted: Number(proposed?.accepted ?? 0),
     };
   };
   const sectionFigures = [figureOf(null), ...sections.map((s) => figureOf(s.id))];
@@ -140,6 +175,8 @@ export async function computeFigures(
     contributions: sectionFigures.reduce((sum, s) => sum + s.comments + s.replies, 0),
     officialAnswers: bySection.reduce((sum, r) => sum + Number(r.official), 0),
     supports: Number(totals?.supports ?? 0),
+    amendments: amendmentsBySection.reduce((sum, r) => sum + Number(r.amendments), 0),
+    amendmentSupports: amendmentsBySection.reduce((sum, r) => sum + Number(r.supports), 0),
     sections: sectionFigures,
     questionnaire: await questionnaireResults(db, consultationId),
     profiles,

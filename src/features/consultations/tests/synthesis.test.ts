@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createAccount } from "../../../../test/accounts.js";
+import { createAccount, signedInAgent } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
 import { accountProfiles } from "../../accounts/tables.js";
+import { consultationAmendments } from "../drafting/tables.js";
 import { computeFigures } from "../synthesis.js";
 import { consultationAnswers, consultationComments, consultationResponses } from "../tables.js";
 import { createTestConsultation } from "../testing.js";
 
-const { database } = await createTestApp();
+const { app, database } = await createTestApp();
 const db = database.db;
 
 /**
@@ -102,12 +103,14 @@ describe("synthesis figures", () => {
     expect(figures.contributions).toBe(6);
     expect(figures.officialAnswers).toBe(1);
     expect(figures.supports).toBe(2);
+    const none = { passages: 0, amendments: 0, amendmentsAccepted: 0 };
     expect(figures.sections).toEqual([
-      { sectionId: null, comments: 1, for: 1, against: 0, neutral: 0, replies: 0 },
-      { sectionId: s1, comments: 2, for: 1, against: 1, neutral: 0, replies: 1 },
-      { sectionId: s2, comments: 2, for: 0, against: 1, neutral: 1, replies: 0 },
-      { sectionId: sections[2]!.id, comments: 0, for: 0, against: 0, neutral: 0, replies: 0 },
+      { sectionId: null, comments: 1, for: 1, against: 0, neutral: 0, replies: 0, ...none },
+      { sectionId: s1, comments: 2, for: 1, against: 1, neutral: 0, replies: 1, ...none },
+      { sectionId: s2, comments: 2, for: 0, against: 1, neutral: 1, replies: 0, ...none },
+      { sectionId: sections[2]!.id, comments: 0, for: 0, against: 0, neutral: 0, replies: 0, ...none },
     ]);
+    expect(figures.amendments).toBe(0);
     expect(figures.profiles.withProfile).toBe(4);
     expect(figures.profiles.withoutProfile).toBe(1);
     expect(nonZero(figures.profiles.residence)).toEqual({ "TN-11": 1, "TN-12": 1, abroad: 1, unstated: 1 });
@@ -131,5 +134,64 @@ describe("synthesis figures", () => {
     });
     expect(byQuestion[short!.id]).toMatchObject({ answered: 1, counts: {} });
     expect(byQuestion[questions[4]!.id]).toMatchObject({ answered: 0 });
+  });
+
+  it("count passage comments and amendments, by section, and show them on the results page", async () => {
+    const { consultation: c, sections } = await createTestConsultation(db, {
+      phase: "analysis",
+      structure: "mun-tn-11",
+    });
+    const [a, b, held] = await Promise.all(Array.from({ length: 3 }, () => createAccount(database)));
+    const [s1, s2] = [sections[0]!.id, sections[1]!.id];
+    const anchor = { version: 1, lang: "ar", paragraph: 0, quote: "…", start: 0, end: 1 };
+    await db.insert(consultationComments).values([
+      { consultationId: c.id, sectionId: s1, authorId: a!.id, body: "…", alignment: "against", anchor },
+      { consultationId: c.id, sectionId: s1, authorId: b!.id, body: "…", alignment: "for" },
+    ]);
+    const amendment = (values: Partial<typeof consultationAmendments.$inferInsert>) => ({
+      consultationId: c.id,
+      sectionId: s1,
+      paragraph: 0,
+      lang: "ar",
+      baseVersion: 1,
+      original: "نص",
+      proposed: "نص آخر",
+      reason: "…",
+      ...values,
+    });
+    await db.insert(consultationAmendments).values([
+      // B only proposes an amendment: a participant all the same.
+      amendment({ authorId: b!.id, status: "accepted", supportCount: 3 }),
+      amendment({ authorId: a!.id, sectionId: s2, status: "rejected", supportCount: 1 }),
+      amendment({ authorId: a!.id, sectionId: s2, status: "accepted_with_changes" }),
+      // Held for review: neither counted nor its author a participant.
+      amendment({ authorId: held!.id, moderationState: "held", supportCount: 9 }),
+    ]);
+
+    const figures = await computeFigures(db, c.id);
+    expect(figures.participants).toBe(2);
+    expect(figures.contributions).toBe(2);
+    expect(figures.amendments).toBe(3);
+    expect(figures.amendmentSupports).toBe(4);
+    expect(figures.sections.find((s) => s.sectionId === s1)).toMatchObject({
+      comments: 2,
+      passages: 1,
+      amendments: 1,
+      amendmentsAccepted: 1,
+    });
+    expect(figures.sections.find((s) => s.sectionId === s2)).toMatchObject({
+      amendments: 2,
+      amendmentsAccepted: 1,
+    });
+
+    const admin = await signedInAgent(app, database, {
+      roles: [{ structure: "mun-tn-11", role: "structure_admin" }],
+    });
+    const page = await admin.agent.get(`/en/admin/consultations/${c.id}/results`);
+    expect(page.statusCode).toBe(200);
+    const text = page.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(text).toContain("3 amendments proposed");
+    expect(text).toContain("4 supports for amendments");
+    expect(text).toContain("Amendments accepted");
   });
 });

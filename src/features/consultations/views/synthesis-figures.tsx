@@ -59,6 +59,13 @@ export function HeadlineFigures({ figures }: { figures: SynthesisFigures }) {
           ["contributions", figures.contributions],
           ["respondents", figures.questionnaire.respondents],
           ["supports", figures.supports],
+          // Drafting together: shown once someone proposed an amendment.
+          ...(figures.amendments
+            ? ([
+                ["amendments", figures.amendments],
+                ["amendmentSupports", figures.amendmentSupports ?? 0],
+              ] as const)
+            : []),
         ] as const
       ).map(([key, n]) => (
         <li key={key} class="sh-stats__item">
@@ -89,6 +96,8 @@ export function Figures({
     const i = sections.findIndex((s) => s.id === id);
     return i >= 0 ? sectionTitle(sections[i]!, i) : "—";
   };
+  // Passage comments and amendments get their columns when the consultation had any.
+  const drafting = figures.sections.some((s) => s.passages || s.amendments);
   return (
     <>
       <HeadlineFigures figures={figures} />
@@ -102,6 +111,13 @@ export function Figures({
           { text: t("consultations.alignment.against"), numeric: true },
           { text: t("consultations.alignment.neutral"), numeric: true },
           { text: t("consultations.figures.replies"), numeric: true },
+          ...(drafting
+            ? [
+                { text: t("consultations.figures.passages"), numeric: true },
+                { text: t("consultations.figures.amendmentsProposed"), numeric: true },
+                { text: t("consultations.figures.amendmentsAccepted"), numeric: true },
+              ]
+            : []),
         ]}
         rows={figures.sections.map((s) => [
           nameOfSection(s.sectionId),
@@ -109,6 +125,13 @@ export function Figures({
           formatNumber(s.against, locale),
           formatNumber(s.neutral, locale),
           formatNumber(s.replies, locale),
+          ...(drafting
+            ? [
+                formatNumber(s.passages ?? 0, locale),
+                formatNumber(s.amendments ?? 0, locale),
+                formatNumber(s.amendmentsAccepted ?? 0, locale),
+              ]
+            : []),
         ])}
         firstCellIsHeader
       />
