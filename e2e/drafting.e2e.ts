@@ -5,9 +5,7 @@ import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
 import { consultationAmendments } from "../src/features/consultations/drafting/tables.js";
 import {
   consultationComments,
-  consultationOutcomes,
   consultationSections,
-  consultationSyntheses,
   consultations,
 } from "../src/features/consultations/tables.js";
 import { createTestConsultation } from "../src/features/consultations/testing.js";
@@ -199,24 +197,26 @@ describe("drafting together, in Arabic, in the browser", () => {
     );
     expect(await anyone.locator(".sh-passage__mark").first().textContent()).toBe(PHRASE);
 
-    // Once the outcome is published, «what we did» links the change to the amendment.
-    const now = new Date();
-    await db.insert(consultationSyntheses).values({
-      consultationId: c.id,
-      summary: { ar: "طالب المشاركون بالاقتراع الورقي." },
-      publishedAt: now,
-    });
-    await db.insert(consultationOutcomes).values({
-      consultationId: c.id,
-      sectionId: section.id,
-      decision: "changed",
-      reason: { ar: "أُضيف الاقتراع الورقي." },
-    });
-    await db.update(consultations).set({ outcomePublishedAt: now }).where(eq(consultations.id, c.id));
+    // The team closes the consultation and publishes its outcome from the admin screens; then
+    // «what we did» links the change to the amendment, and the synthesis counts it.
+    await visit(t, `/ar/admin/consultations/${c.id}`);
+    await submit(t, `form[action$="/close"] button[type="submit"]`);
+    await visit(t, `/ar/admin/consultations/${c.id}/outcome`);
+    await t.fill("#summaryAr", "طالب المشاركون بالاقتراع الورقي.");
+    await t.check(`input[name="decision-${section.id}"][value="changed"]`);
+    await t.fill(`#reason-${section.id}Ar`, "أُضيف الاقتراع الورقي.");
+    await t.fill(`#nolink-${section.id}Ar`, "يُعرض النص على المجلس البلدي في دورته القادمة.");
+    await submit(t, 'button[name="action"][value="publish"]');
+    const [published] = await db.select().from(consultations).where(eq(consultations.id, c.id));
+    expect(published!.outcomePublishedAt).not.toBeNull();
     await visit(anyone, `/ar/consultations/${c.id}`, { phone: true });
     const did = anyone.locator(`.sh-applied-amendments a[href="${amendmentUrl}"]`);
     expect(await did.count()).toBe(1);
     expect(await did.textContent()).toContain("الفقرة 2");
+    // The published synthesis counts the amendment and its support.
+    const headline = await anyone.locator(".sh-stats").first().textContent();
+    expect(headline).toContain("تعديل مقترح");
+    expect(headline).toContain("مساندة للتعديلات");
     await anyone.context().close();
   });
 });
