@@ -118,12 +118,21 @@ describe("notification preferences", () => {
     expect(mailOnly.told).toEqual([]);
   });
 
-  it("SMS for replies texts the checked phone number the notice and the request's page", async () => {
+  it("SMS for replies texts the checked phone number the reference at filing, then the notice and the request's page", async () => {
     const phone = "+21620555123";
     const { case: c } = await replyTo({ "request-update.channels": ["centre", "sms"] }, phone);
-    const texts = await db.select().from(smsMessages).where(eq(smsMessages.toNumber, phone));
-    expect(texts.map((t) => t.body).join("\n")).toContain(`Your request ${c.reference} has been answered`);
-    expect(texts.map((t) => t.body).join("\n")).toContain(`/en/requests/${c.id}`);
+    const texts = (await db.select().from(smsMessages).where(eq(smsMessages.toNumber, phone))).sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+    );
+    expect(texts.map((t) => t.body)).toEqual([
+      `Sharek: your request ${c.reference} was received. Follow it in your account: ${app.config.publicUrl}/en/requests/${c.id}. Reply STOP to stop these SMS.`,
+      expect.stringContaining(`Your request ${c.reference} has been answered`),
+    ]);
+    expect(texts[1]!.body).toContain(`/en/requests/${c.id}`);
+    // Without SMS chosen, the same checked number gets nothing.
+    const other = "+21620555124";
+    await replyTo({}, other);
+    expect(await db.select().from(smsMessages).where(eq(smsMessages.toNumber, other))).toEqual([]);
   });
 
   it("the rhythm of news by e-mail is the digests' own setting: daily, or never when e-mail is off", async () => {

@@ -5,7 +5,7 @@ import { sha256 } from "../../../core/auth/secrets.js";
 import { accounts } from "../../../core/auth/tables.js";
 import type { FileStore } from "../../../core/files/store.js";
 import { fieldError, type Result } from "../../../core/forms.js";
-import type { Translate } from "../../../core/i18n/catalog.js";
+import { type Translate, translator } from "../../../core/i18n/catalog.js";
 import type { Locale } from "../../../core/i18n/localized.js";
 import { mailsQueuedWith } from "../../../core/mail/outbox.js";
 import { enqueueSms } from "../../../core/sms/outbox.js";
@@ -14,7 +14,7 @@ import { storeAttachments, type Upload } from "../attachments.js";
 import { computeDueAt } from "../deadline.js";
 import { followPinFor, followPinHash, formatPin } from "../follow-code.js";
 import { type CaseChannel, caseAttachments, caseEvents, cases } from "../tables.js";
-import { assigneeMails } from "../workspace/notify.js";
+import { assigneeMails, requestSmsPhone } from "../workspace/notify.js";
 import { assignmentBy, findRoute, notifyTeamQueued, routeEvents, turnTaken } from "../workspace/routing.js";
 
 import { checkIntake, type IntakeField, type IntakeInput } from "./check-intake.js";
@@ -87,7 +87,7 @@ export async function submitCase(
 
   const now = new Date();
   // Read before the transaction, which then holds its connection for the writes alone.
-  const [contact, rule] = await Promise.all([
+  const [contact, smsPhone, rule] = await Promise.all([
     intake.mode === "account"
       ? db
           .select()
@@ -95,6 +95,7 @@ export async function submitCase(
           .where(eq(accounts.id, ctx.account!.id))
           .then((r) => r[0])
       : null,
+    intake.mode === "account" ? requestSmsPhone(db, ctx.account!.id) : null,
     findRoute(db, {
       categoryId: intake.categoryId || null,
       governorateCode: intake.governorateCode,
@@ -210,6 +211,17 @@ export async function submitCase(
           reference: row.reference,
           url: `${ctx.publicUrl}/${ctx.locale}/requests/follow/${followToken}`,
           pin: formatPin(pin),
+        }),
+      });
+    }
+    if (smsPhone) {
+      // An account holder who chose SMS for their requests' news: the reference and its page, in
+      // their language, as every later notice of this request comes.
+      await enqueueSms(tx, {
+        to: smsPhone.number,
+        text: translator(smsPhone.locale)("cases.sms.receivedAccount", {
+          reference: row.reference,
+          url: `${ctx.publicUrl}/${smsPhone.locale}/requests/${row.id}`,
         }),
       });
     }

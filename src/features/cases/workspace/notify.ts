@@ -267,21 +267,33 @@ async function textAccount(
   notice: CitizenNotice,
   accountId: string,
 ): Promise<boolean> {
-  if (!(await wantsSms(db, accountId, "request-update"))) return false;
+  const phone = await requestSmsPhone(db, accountId);
+  if (!phone) return false;
+  const t = translator(phone.locale);
+  return enqueueSms(db, {
+    to: phone.number,
+    text: t("cases.sms.notice", {
+      notice: t(`cases.workspace.mail.citizen.${notice.kind}.subject`, { reference: c.reference }),
+      url: `${settings.publicUrl}/${phone.locale}/requests/${c.id}`,
+    }),
+  });
+}
+
+/**
+ * The checked phone number, and language, of an account holder who chose SMS for their requests'
+ * news (notification preferences); null for anyone else.
+ */
+export async function requestSmsPhone(
+  db: Db,
+  accountId: string,
+): Promise<{ number: string; locale: Locale } | null> {
+  if (!(await wantsSms(db, accountId, "request-update"))) return null;
   const [account] = await db
     .select({ phone: accounts.phone, locale: accounts.locale })
     .from(accounts)
     .where(eq(accounts.id, accountId));
-  if (!account?.phone || !isPhoneVerified(account, await findPhoneCheck(db, accountId))) return false;
-  const locale = isLocale(account.locale) ? account.locale : DEFAULT_LOCALE;
-  const t = translator(locale);
-  return enqueueSms(db, {
-    to: account.phone,
-    text: t("cases.sms.notice", {
-      notice: t(`cases.workspace.mail.citizen.${notice.kind}.subject`, { reference: c.reference }),
-      url: `${settings.publicUrl}/${locale}/requests/${c.id}`,
-    }),
-  });
+  if (!account?.phone || !isPhoneVerified(account, await findPhoneCheck(db, accountId))) return null;
+  return { number: account.phone, locale: isLocale(account.locale) ? account.locale : DEFAULT_LOCALE };
 }
 
 /**
