@@ -138,6 +138,7 @@ export async function seedDemoNews(db: Db, files: FileStore): Promise<string[]> 
     .from(structures)
     .where(inArray(structures.code, codes));
   const ids = new Map(rows.map((r) => [r.code, r.id]));
+  let seeded = 0;
   for (const n of DEMO_NEWS) {
     const structureId = ids.get(n.structure);
     if (!structureId) continue;
@@ -160,6 +161,7 @@ export async function seedDemoNews(db: Db, files: FileStore): Promise<string[]> 
       publishedAt,
       pinned: n.pinned ?? false,
     });
+    seeded++;
   }
-  return [];
+  return [`Demo news: ${seeded}`];
 }
