@@ -106,6 +106,7 @@ describe("writing and publishing news", () => {
       "@type": "NewsArticle",
       headline: expect.stringContaining("bibliobus"),
       inLanguage: "fr",
+      articleSection: "Consultation ouverte",
       author: { "@type": "GovernmentOrganization" },
       publisher: { "@type": "GovernmentOrganization" },
     });

@@ -116,6 +116,8 @@ export function newsJsonLd(
   item: NewsItem,
   publicUrl: string,
   locale: "ar" | "fr" | "en",
+  /** The category's name in the page's language. */
+  section: string,
 ): Record<string, unknown> {
   const url = `${publicUrl}/${locale}/news/${item.id}`;
   const title = pickLocalized(item.title, locale);
@@ -133,7 +135,7 @@ export function newsJsonLd(
     mainEntityOfPage: url,
     datePublished: (item.publishedAt ?? item.createdAt).toISOString(),
     dateModified: item.updatedAt.toISOString(),
-    articleSection: item.category,
+    articleSection: section,
     image: item.imageKey ? [`${url}/image`] : undefined,
     author: organisation,
     publisher: organisation,
@@ -157,7 +159,9 @@ export function NewsArticlePage({
     <Layout
       title={title}
       description={pickLocalized(item.summary, locale).text.slice(0, 200) || undefined}
-      structuredData={item.published ? newsJsonLd(item, publicUrl, locale) : undefined}
+      structuredData={
+        item.published ? newsJsonLd(item, publicUrl, locale, t(`news.category.${item.category}`)) : undefined
+      }
       width="narrow"
     >
       <Breadcrumbs
