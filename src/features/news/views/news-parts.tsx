@@ -6,17 +6,16 @@ import { Localized } from "../../../core/views/localized-text.js";
 import type { NewsItem } from "../queries.js";
 
 /** A news item in a list: its category, title, structure, date and summary. */
-export function NewsListItem({ item, heading = "h3" }: { item: NewsItem; heading?: "h2" | "h3" }) {
+export function NewsListItem({ item }: { item: NewsItem }) {
   const { t, locale } = usePage();
   const href = useHref();
-  const Heading = heading;
   return (
     <li class="sh-news-list__item">
-      <Heading class="sh-heading-m">
+      <h3 class="sh-heading-m">
         <a class="sh-link" href={href(`/news/${item.id}`)}>
           <Localized text={item.title} />
         </a>
-      </Heading>
+      </h3>
       <p class="sh-tag-list">
         <StatusTag tone="info">{t(`news.category.${item.category}`)}</StatusTag>
         {item.pinned && <StatusTag tone="new">{t("news.pinned")}</StatusTag>}
