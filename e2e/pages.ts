@@ -40,6 +40,8 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "integrity-follow", path: "/integrity/follow", status: 200 },
   { name: "events", path: "/events", status: 200 },
   { name: "events-governorate", path: "/events?governorate=TN-11", status: 200 },
+  { name: "news", path: "/news", status: 200 },
+  { name: "news-category", path: "/news?category=training", status: 200 },
   { name: "help", path: "/help", status: 200 },
   { name: "help-search", path: "/help?q=corruption", status: 200 },
   { name: "help-guide", path: "/help/report-corruption-safely", status: 200 },

@@ -147,6 +147,8 @@ const ADMIN_PAGES = [
   "/staff/preferences",
   "/admin/events",
   "/admin/events/new",
+  "/admin/news",
+  "/admin/news/new",
   "/admin/help",
   "/admin/help/new",
   "/admin/legal",

@@ -19,6 +19,7 @@ import { insightsManifest } from "./insights/manifest.js";
 import { integrityManifest } from "./integrity/manifest.js";
 import { legalManifest } from "./legal/manifest.js";
 import { moderationManifest } from "./moderation/manifest.js";
+import { newsManifest } from "./news/manifest.js";
 import { newslettersManifest } from "./newsletters/manifest.js";
 import { notificationsManifest } from "./notifications/manifest.js";
 import { openDataManifest } from "./open-data/manifest.js";
@@ -62,6 +63,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   consultationsManifest,
   opinionMapManifest,
   accountabilityManifest,
+  newsManifest,
   budgetsManifest,
   notificationsManifest,
   open311Manifest,

@@ -211,7 +211,7 @@ export function Layout({
                         {t("views.layout.nav.requests")}
                       </a>
                     </li>
-                    {(["ideas", "forum"] as const).map((section) => (
+                    {(["ideas", "forum", "news"] as const).map((section) => (
                       <li key={section}>
                         <a
                           class="sh-nav__link"

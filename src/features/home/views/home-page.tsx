@@ -5,12 +5,16 @@ import { usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
 import type { ConsultationCard } from "../../consultations/list-queries.js";
 import { ConsultationCardItem } from "../../consultations/views/parts.js";
+import type { NewsItem } from "../../news/queries.js";
+import { NewsListItem } from "../../news/views/news-parts.js";
 
 interface HomePageProps {
   counts: Array<{ kind: string; n: number }>;
   governorates: Array<{ code: string; name: LocalizedText }>;
   /** The consultations open now that close soonest. */
   openConsultations: ConsultationCard[];
+  /** The news its writers featured on the home page, newest first. */
+  pinnedNews: NewsItem[];
 }
 
 /** The four things people come for, first on the page: [key, path]. */
@@ -23,7 +27,7 @@ const ACTIONS = [
 
 const KINDS = ["ministry", "governorate", "municipality", "independent_body"] as const;
 
-export function HomePage({ counts, governorates, openConsultations }: HomePageProps) {
+export function HomePage({ counts, governorates, openConsultations, pinnedNews }: HomePageProps) {
   const { t, locale } = usePage();
   const byKind = new Map(counts.map((c) => [c.kind, c.n]));
   return (
@@ -60,6 +64,24 @@ export function HomePage({ counts, governorates, openConsultations }: HomePagePr
           <p class="sh-body-text">
             <a class="sh-link" href={`/${locale}/consultations`}>
               {t("home.consultationsAll")}
+            </a>
+          </p>
+        </section>
+      )}
+
+      {pinnedNews.length > 0 && (
+        <section aria-labelledby="home-news">
+          <h2 id="home-news" class="sh-heading-l">
+            {t("news.home.title")}
+          </h2>
+          <ul class="sh-news-list">
+            {pinnedNews.map((item) => (
+              <NewsListItem key={item.id} item={item} />
+            ))}
+          </ul>
+          <p class="sh-body-text">
+            <a class="sh-link" href={`/${locale}/news`}>
+              {t("news.home.all")}
             </a>
           </p>
         </section>
