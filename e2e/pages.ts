@@ -28,6 +28,8 @@ export const STATIC_PAGES: PageSpec[] = [
   { name: "structures", path: "/structures", status: 200 },
   { name: "structures-search", path: "/structures?q=sfax", status: 200 },
   { name: "structure-page", path: "/structures/mun-tn-11", status: 200 },
+  { name: "structure-poster", path: "/structures/mun-tn-11/poster", status: 200 },
+  { name: "structure-flyer", path: "/structures/mun-tn-11/flyer", status: 200 },
   { name: "consultations", path: "/consultations", status: 200 },
   { name: "consultations-search", path: "/consultations?status=open&q=budget", status: 200 },
   { name: "request-type", path: "/requests/new", status: 200 },

@@ -29,6 +29,7 @@ const thingsDataset: Dataset = {
   id: "fixture-things",
   columns: { code: "string", name: "string" },
   frequency: "DAILY",
+  theme: "GOVE",
   async page(_source, cursor) {
     return { rows: cursor === null ? THINGS : [], next: null };
   },

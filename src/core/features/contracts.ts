@@ -26,6 +26,9 @@ export interface Page {
 /** How often a dataset changes, as the EU frequency vocabulary names it (DCAT-AP). */
 export type Frequency = "CONT" | "DAILY" | "MONTHLY";
 
+/** What a dataset is about, as the EU data-theme vocabulary names it (DCAT-AP). */
+export type DataTheme = "GOVE" | "SOCI" | "ECON";
+
 /**
  * Where rows come from: the database, the installation's secret (for pseudonyms), and the day of
  * the release being read, from the server's clock when the request came (see releaseOf).
@@ -40,7 +43,8 @@ export interface Source {
  * A published dataset. Its rows are read page by page in a stable order (keyset, never offset),
  * so a download streams with flat memory whatever the size, and the API hands out the same pages.
  * Rows carry no personal data: a dataset publishes only what its columns name. Its title and
- * description are the i18n keys `open-data.datasets.<id>.title` and `….description`.
+ * description are the i18n keys `open-data.datasets.<id>.title` and `….description`, and its
+ * keywords `….keywords` (separated by commas).
  */
 export interface Dataset {
   /** URL name: /open-data/<id>.csv, /api/v1/<apiPath>. */
@@ -48,6 +52,7 @@ export interface Dataset {
   /** The columns of every row, in order (the CSV header and the JSON keys), with their types. */
   columns: Record<string, ColumnType>;
   frequency: Frequency;
+  theme: DataTheme;
   /** One page after `cursor` (null: the first), of at most `limit` units (rows unless said). */
   page(source: Source, cursor: string | null, limit: number): Promise<Page>;
   count(db: Db): Promise<number>;

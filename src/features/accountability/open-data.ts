@@ -39,6 +39,7 @@ export const resultsDataset: Dataset = {
     created_at: "string",
   },
   frequency: "CONT",
+  theme: "GOVE",
   async page({ db }, cursor, limit) {
     const position = decodeCursor(cursor, ["at", "id"]);
     const after = position

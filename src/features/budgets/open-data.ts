@@ -23,6 +23,7 @@ export const budgetBallotsDataset: Dataset = {
     proposal_codes: "string",
   },
   frequency: "CONT",
+  theme: "ECON",
   async page({ db }, cursor, limit) {
     const position = decodeCursor(cursor, ["code", "code"]);
     const after = position ? sql`and (b.code, bb.receipt_hash) > (${position[0]}, ${position[1]})` : sql``;
@@ -87,6 +88,7 @@ export const budgetResultsDataset: Dataset = {
     selected: "boolean",
   },
   frequency: "CONT",
+  theme: "ECON",
   async page({ db }, cursor, limit) {
     const position = decodeCursor(cursor, ["code"]);
     const chosen = await db

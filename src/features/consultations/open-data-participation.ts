@@ -35,6 +35,7 @@ export const contributionsDataset: Dataset = {
     created_at: "string",
   },
   frequency: "CONT",
+  theme: "SOCI",
   async page({ db, secret, release }, cursor, limit) {
     // The release is the server's day; a walk begun on an earlier day cannot go on with its pseudonyms.
     const position = decodeCursor(cursor, ["at", "id", "release"]);
@@ -110,6 +111,7 @@ export const questionnaireResultsDataset: Dataset = {
     count: "integer",
   },
   frequency: "DAILY",
+  theme: "SOCI",
   async page({ db }, cursor, limit) {
     const rows = rowsOf<
       Row & { cursor_at: string; id: string; answers: Array<{ answer: string | null; count: number }> }

@@ -31,6 +31,7 @@ export const consultationsDataset: Dataset = {
     questionnaire_responses: "integer",
   },
   frequency: "CONT",
+  theme: "GOVE",
   async page({ db }, cursor, limit) {
     const rows = rowsOf<Record<string, unknown> & { cursor_at: string; id: string }>(
       await db.execute(sql`
@@ -86,6 +87,7 @@ export const sectionsDataset: Dataset = {
     replies: "integer",
   },
   frequency: "CONT",
+  theme: "GOVE",
   async page({ db }, cursor, limit) {
     const rows = rowsOf<Row & { cursor_at: string; id: string }>(
       await db.execute(sql`
@@ -130,6 +132,7 @@ export const outcomesDataset: Dataset = {
     published_at: "string",
   },
   frequency: "CONT",
+  theme: "GOVE",
   async page({ db }, cursor, limit) {
     const rows = rowsOf<Row & { cursor_at: string; id: string }>(
       await db.execute(sql`

@@ -24,6 +24,7 @@ export const ideasDataset: Dataset = {
     status_history: "string",
   },
   frequency: "CONT",
+  theme: "SOCI",
   async page({ db }, cursor, limit) {
     const position = decodeCursor(cursor, ["at", "id"]);
     const after = position

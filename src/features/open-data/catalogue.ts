@@ -1,9 +1,13 @@
+import { min } from "drizzle-orm";
 import type { PublishedDataset } from "../../core/features/contracts.js";
 import { translator } from "../../core/i18n/catalog.js";
-import { LOCALES } from "../../core/i18n/localized.js";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../core/i18n/localized.js";
+import { structures } from "../../core/structures/tables.js";
 import type { Db } from "../../db/client.js";
+import { CENTRAL_OFFICE_CODE } from "../structures/reference-data.js";
 import type { Dataset } from "./dataset.js";
 import type { CatalogueInput, Texts } from "./dcat.js";
+import { COUNTRY, COUNTRY_URI, GOVERNORATE_PLACES } from "./places.js";
 
 /**
  * The catalogue holds what every feature's manifest publishes (`datasets`), in the feature list's
@@ -55,31 +59,85 @@ export function summarizeDatasets(
   return value;
 }
 
-/** The DCAT-AP description of the catalogue (see dcat.ts), from the datasets as they are now. */
+/** One message in the three languages, as a list: keywords are separated by commas (Latin or Arabic). */
+function list(key: string): Record<Locale, string[]> {
+  return Object.fromEntries(
+    LOCALES.map((l) => [
+      l,
+      translator(l)(key)
+        .split(/\s*[,،]\s*/)
+        .filter(Boolean),
+    ]),
+  ) as Record<Locale, string[]>;
+}
+
+/** The place a structure or governorate code names, under the catalogue's URI. */
+const governorateUri = (catalogueUrl: string, code: string) => `${catalogueUrl}#governorate-${code}`;
+
+/**
+ * The DCAT-AP description of the catalogue (see dcat.ts), from the datasets as they are now. Every
+ * dataset holds what was published on this installation, so its rows span from the day it was
+ * installed (`installed`) to its last change, and it covers the country and each governorate.
+ */
 export function catalogueInput(
   publicUrl: string,
   licence: string,
+  installed: Date,
   summaries: Array<Omit<DatasetSummary, "rows">>,
+  now = new Date(),
 ): CatalogueInput {
+  const url = `${publicUrl}/open-data/catalog`;
+  const modified = summaries.reduce<Date>(
+    (last, { modified }) => (modified && modified > last ? modified : last),
+    installed,
+  );
   return {
-    url: `${publicUrl}/open-data/catalog`,
+    url,
     homepage: publicUrl,
+    contactUrl: `${publicUrl}/${DEFAULT_LOCALE}/structures/${CENTRAL_OFFICE_CODE}`,
     title: texts("open-data.catalogueTitle"),
     description: texts("open-data.catalogueDescription"),
     publisher: texts("open-data.publisher"),
     licence,
-    api: { url: `${publicUrl}/api/v1`, docs: `${publicUrl}/api/docs`, title: texts("open-data.apiTitle") },
-    datasets: summaries.map(({ dataset, apiPath, modified }) => ({
-      id: dataset.id,
-      title: texts(`open-data.datasets.${dataset.id}.title`),
-      description: texts(`open-data.datasets.${dataset.id}.description`),
-      frequency: dataset.frequency,
-      modified,
-      downloads: {
-        csv: `${publicUrl}/open-data/${dataset.id}.csv`,
-        json: `${publicUrl}/open-data/${dataset.id}.json`,
-      },
-      apiUrl: `${publicUrl}/api/v1${apiPath}`,
-    })),
+    issued: installed,
+    modified,
+    country: { uri: COUNTRY_URI, code: "TN", name: texts("open-data.country"), ...COUNTRY },
+    governorates: GOVERNORATE_PLACES.map((g) => ({ ...g, uri: governorateUri(url, g.code) })),
+    api: {
+      url: `${publicUrl}/api/v1`,
+      docs: `${publicUrl}/api/docs`,
+      title: texts("open-data.apiTitle"),
+      keywords: list("open-data.apiKeywords"),
+    },
+    datasets: summaries.map(({ dataset, apiPath, modified }) => {
+      const title = texts(`open-data.datasets.${dataset.id}.title`);
+      return {
+        id: dataset.id,
+        title,
+        description: texts(`open-data.datasets.${dataset.id}.description`),
+        keywords: list(`open-data.datasets.${dataset.id}.keywords`),
+        theme: dataset.theme,
+        frequency: dataset.frequency,
+        modified,
+        temporal: { start: installed, end: modified ?? now },
+        downloads: (["csv", "json"] as const).map((format) => ({
+          format,
+          url: `${publicUrl}/open-data/${dataset.id}.${format}`,
+          description: Object.fromEntries(
+            LOCALES.map((l) => [
+              l,
+              translator(l)("open-data.distribution", { title: title[l], format: format.toUpperCase() }),
+            ]),
+          ) as Texts,
+        })),
+        apiUrl: `${publicUrl}/api/v1${apiPath}`,
+      };
+    }),
   };
+}
+
+/** The day this installation began: its reference structures are seeded when it is installed. */
+export async function installedOn(db: Db, now = new Date()): Promise<Date> {
+  const [row] = await db.select({ at: min(structures.createdAt) }).from(structures);
+  return row?.at ?? now;
 }

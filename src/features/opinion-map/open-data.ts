@@ -26,6 +26,7 @@ export const opinionMapsDataset: Dataset = {
     computed_at: "string?",
   },
   frequency: "CONT",
+  theme: "SOCI",
   async page({ db }, cursor, limit) {
     const [after] = decodeCursor(cursor, ["id"]) ?? [];
     const chosen = rowsOf<{ id: string }>(

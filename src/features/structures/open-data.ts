@@ -20,6 +20,7 @@ export const structuresDataset: Dataset = {
     updated_at: "string",
   },
   frequency: "CONT",
+  theme: "GOVE",
   async page({ db }, cursor, limit) {
     const [after] = decodeCursor(cursor, ["code"]) ?? [];
     const rows = await db

@@ -88,7 +88,7 @@ export const intakeRoutes: FastifyPluginAsync = async (app) => {
     const { type, structure, q, about, step } = request.query as Static<typeof NewQuery>;
     if (!isCaseType(type)) {
       const sent = type !== undefined || step === "type";
-      return reply.render(<ChooseTypePage error={sent} />, sent ? 422 : 200);
+      return reply.render(<ChooseTypePage error={sent} structure={structure} />, sent ? 422 : 200);
     }
     if (!structure) {
       const results = await searchStructures(app.db, q ?? "");

@@ -30,6 +30,7 @@ export const requestStatisticsDataset: Dataset = {
     suppressed: "boolean",
   },
   frequency: "DAILY",
+  theme: "GOVE",
   async page({ db }, cursor, limit) {
     const [after] = decodeCursor(cursor, ["code"]) ?? [];
     const chosen = rowsOf<{ id: string; code: string }>(

@@ -45,6 +45,7 @@ export const amendmentsDataset: Dataset = {
     created_at: "string",
   },
   frequency: "CONT",
+  theme: "SOCI",
   async page({ db, secret, release }, cursor, limit) {
     const position = decodeCursor(cursor, ["at", "id", "release"]);
     if (position && position[2] !== release) throw new BadRequestError({ problem: "cursor" });
@@ -120,6 +121,7 @@ export const textVersionsDataset: Dataset = {
     changes: "string",
   },
   frequency: "CONT",
+  theme: "GOVE",
   async page({ db }, cursor, limit) {
     const rows = rowsOf<{
       id: string;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { NotFoundError } from "../../../core/errors/app-error.js";
 import { datasetsOf } from "../../../core/features/registry.js";
-import { catalogueInput, findDataset, summarizeDatasets } from "../catalogue.js";
+import { catalogueInput, findDataset, installedOn, summarizeDatasets } from "../catalogue.js";
 import { csvStream, jsonStream, releaseOf } from "../dataset.js";
 import { catalogueQuads, toJsonLd, toTurtle } from "../dcat.js";
 
@@ -15,6 +15,7 @@ export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
       catalogueInput(
         app.config.publicUrl,
         app.config.OPEN_DATA_LICENCE,
+        await installedOn(app.db),
         await summarizeDatasets(app.db, datasetsOf(app.features), await app.pageCache.version()),
       ),
     );

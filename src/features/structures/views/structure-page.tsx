@@ -98,6 +98,26 @@ export function StructurePage({
         <Section key={Section.name} data={data} />
       ))}
       {panels}
+      {!structure.retiredAt && (
+        <section class="sh-no-print" aria-labelledby="promotion-kit">
+          <h2 class="sh-heading-m" id="promotion-kit">
+            {t("structures.kit.heading")}
+          </h2>
+          <p class="sh-body-text">{t("structures.kit.lead")}</p>
+          <ul class="sh-list">
+            <li>
+              <a class="sh-link" href={href(`/structures/${structure.code}/poster`)}>
+                {t("structures.kit.poster")}
+              </a>
+            </li>
+            <li>
+              <a class="sh-link" href={href(`/structures/${structure.code}/flyer`)}>
+                {t("structures.kit.flyer")}
+              </a>
+            </li>
+          </ul>
+        </section>
+      )}
     </Layout>
   );
 }

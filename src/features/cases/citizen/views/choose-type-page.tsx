@@ -5,8 +5,11 @@ import { usePage } from "../../../../core/views/context.js";
 import { Layout } from "../../../../core/views/layout.js";
 import { CASE_TYPES } from "../../rules.js";
 
-/** Step 1: what kind of request. A GET form, so it works without JavaScript and can be bookmarked. */
-export function ChooseTypePage({ error }: { error?: boolean }) {
+/**
+ * Step 1: what kind of request. A GET form, so it works without JavaScript and can be bookmarked.
+ * A structure already chosen (a link or QR code from the structure's poster) is carried along.
+ */
+export function ChooseTypePage({ error, structure }: { error?: boolean; structure?: string }) {
   const { t, locale } = usePage();
   return (
     <Layout title={t("cases.intake.title")} width="narrow">
@@ -14,6 +17,7 @@ export function ChooseTypePage({ error }: { error?: boolean }) {
       <form method="get" action={`/${locale}/requests/new`} noValidate>
         {/* Says the form was sent, so sending it with nothing chosen shows the error. */}
         <input type="hidden" name="step" value="type" />
+        {structure && <input type="hidden" name="structure" value={structure} />}
         <Radios
           id="type"
           name="type"

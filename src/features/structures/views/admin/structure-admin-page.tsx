@@ -103,6 +103,20 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
             {t("structures.admin.actions.publicPage")}
           </a>
         </li>
+        {!structure.retiredAt && (
+          <>
+            <li>
+              <a class="sh-link" href={href(`/structures/${structure.code}/poster`)}>
+                {t("structures.kit.poster")}
+              </a>
+            </li>
+            <li>
+              <a class="sh-link" href={href(`/structures/${structure.code}/flyer`)}>
+                {t("structures.kit.flyer")}
+              </a>
+            </li>
+          </>
+        )}
         {(can.update || can.updateDetails) && (
           <li>
             <a class="sh-link" href={href(`${base}/edit`)}>
