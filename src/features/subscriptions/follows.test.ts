@@ -157,3 +157,19 @@ describe("following a forum thread", () => {
     expect(await mailsTo(database, starterAccount.email!)).toHaveLength(1);
   });
 });
+
+describe("the subscriptions page's labels", () => {
+  it("name every kind a feature lets people follow, in each language", async () => {
+    const { FEATURES } = await import("../index.js");
+    const { translator } = await import("../../core/i18n/catalog.js");
+    const kinds = FEATURES.flatMap((f) => (f.followable ?? []).map((k) => k.kind));
+    expect(kinds).toContain("result");
+    for (const locale of ["ar", "fr", "en"] as const) {
+      const t = translator(locale);
+      const missing = kinds.filter(
+        (kind) => t(`subscriptions.kind.${kind}`) === `subscriptions.kind.${kind}`,
+      );
+      expect(missing, locale).toEqual([]);
+    }
+  });
+});
