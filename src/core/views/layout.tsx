@@ -133,7 +133,7 @@ export function Layout({
               </summary>
               <div class="sh-menu__panel">
                 {/* The portal's search: a plain GET form, with or without JavaScript. */}
-                <search class="sh-header-search">
+                <search class="sh-header-search" aria-label={t("views.layout.searchLabel")}>
                   <form method="get" action={`${home}/search`} class="sh-header-search__form">
                     <label class="sh-visually-hidden" for="sh-header-q">
                       {t("views.layout.searchLabel")}
