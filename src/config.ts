@@ -66,6 +66,18 @@ const Env = Type.Object({
     description:
       "Licence of the open data (a URL), shown in the catalogue and the DCAT-AP metadata. Default: CC BY 4.0.",
   }),
+  SOURCE_URL: Type.String({
+    default: "https://github.com/sharek-platform/sharek",
+    pattern: "^https?://\\S+$",
+    description:
+      "Where the source code of the running version can be had (AGPL-3.0 section 13), linked from every page's footer. An installation that changes the code must point it to its own changed source.",
+  }),
+  SOURCE_COMMIT: Type.String({
+    default: "",
+    pattern: "^([0-9a-f]{7,40})?$",
+    description:
+      "Commit of the running release, shown beside the version in the footer. Unset: read with git at start-up when the release is a git working tree, otherwise only package.json's version is shown.",
+  }),
   TRUST_PROXY: Type.String({
     default: "false",
     description:

@@ -25,6 +25,10 @@ export interface PageContext {
   requestId: string;
   /** Where the site is served ("https://sharek.tn"), for absolute links (Open Graph, sharing). */
   publicUrl: string;
+  /** Path of the link-preview picture (og:image) drawn from a page title in this page's language. */
+  ogImage: (title: string) => string;
+  /** Where the running version's source code is (AGPL-3.0 section 13), and that version. */
+  source: { url: string; version: string };
   /** Slot for the header's account area; the identity feature fills it. */
   account?: { name: string; staff: boolean; unread?: number } | null;
   /**

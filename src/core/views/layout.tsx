@@ -38,7 +38,21 @@ export function Layout({
   structuredData,
   feeds = [],
 }: LayoutProps) {
-  const { locale, dir, t, path, search, asset, flash, account, csrfToken, publicUrl, pageErrors } = usePage();
+  const {
+    locale,
+    dir,
+    t,
+    path,
+    search,
+    asset,
+    flash,
+    account,
+    csrfToken,
+    publicUrl,
+    pageErrors,
+    ogImage,
+    source,
+  } = usePage();
   const home = `/${locale}`;
   if (pageErrors) pageErrors.layout = true;
   const unread = account?.unread ?? 0;
@@ -58,8 +72,13 @@ export function Layout({
         {description && <meta property="og:description" content={description} />}
         <meta property="og:url" content={pageUrl(locale)} />
         <meta property="og:locale" content={OG_LOCALES[locale]} />
-        <meta property="og:image" content={`${publicUrl}${asset("favicon.svg")}`} />
-        <meta name="twitter:card" content="summary" />
+        {/* A PNG drawn from the title (og-image/), as Facebook, WhatsApp and X want: 1200 × 630. */}
+        <meta property="og:image" content={`${publicUrl}${ogImage(title)}`} />
+        <meta property="og:image:type" content="image/png" />
+        <meta property="og:image:width" content="1200" />
+        <meta property="og:image:height" content="630" />
+        <meta property="og:image:alt" content={`${title} · ${t("views.layout.siteName")}`} />
+        <meta name="twitter:card" content="summary_large_image" />
         <meta name="twitter:title" content={title} />
         {description && <meta name="twitter:description" content={description} />}
         <link rel="stylesheet" href={asset("sharek.css")} />
@@ -113,6 +132,25 @@ export function Layout({
                 )}
               </summary>
               <div class="sh-menu__panel">
+                {/* The portal's search: a plain GET form, with or without JavaScript. */}
+                <search class="sh-header-search" aria-label={t("views.layout.searchLabel")}>
+                  <form method="get" action={`${home}/search`} class="sh-header-search__form">
+                    <label class="sh-visually-hidden" for="sh-header-q">
+                      {t("views.layout.searchLabel")}
+                    </label>
+                    <input
+                      id="sh-header-q"
+                      class="sh-header-search__input"
+                      type="search"
+                      name="q"
+                      maxLength={200}
+                      enterkeyhint="search"
+                    />
+                    <button type="submit" class="sh-header-search__button">
+                      {t("views.layout.searchButton")}
+                    </button>
+                  </form>
+                </search>
                 <nav class="sh-header__languages" aria-label={t("views.layout.languageNav")}>
                   <ul class="sh-header__list">
                     {LOCALES.map((l) => (
@@ -275,7 +313,13 @@ export function Layout({
         <footer class="sh-footer">
           <div class="sh-width sh-footer__inner">
             <p class="sh-footer__text">{t("views.layout.footerAbout")}</p>
-            <p class="sh-footer__text">{t("views.layout.footerLicence")}</p>
+            <p class="sh-footer__text">
+              {t("views.layout.footerLicence")}{" "}
+              {/* AGPL-3.0 section 13: whoever uses the portal can get the source of the version it runs. */}
+              <a class="sh-link" href={source.url}>
+                {t("views.layout.footerSource", { version: source.version })}
+              </a>
+            </p>
             <nav aria-label={t("views.layout.footerLinks")}>
               <ul class="sh-footer__links">
                 {(

@@ -13,7 +13,9 @@ import { dirOf } from "../i18n/localized.js";
 import { ErrorSummary } from "./components/error-summary/error-summary.js";
 import { type Flash, Page, type PageContext, type PageErrors } from "./context.js";
 import { ERROR_SUMMARY_SLOT } from "./layout.js";
+import { registerOgImages } from "./og-image/og-images.js";
 import { registerPageCache } from "./page-cache.js";
+import { runningVersion } from "./release.js";
 
 export const PUBLIC_DIR = fileURLToPath(new URL("../../../public", import.meta.url));
 
@@ -85,6 +87,7 @@ export function pageContext(
   request: FastifyRequest,
   reply: FastifyReply,
   asset: (f: string) => string,
+  source: PageContext["source"],
 ): PageContext {
   const query = request.url.indexOf("?");
   let csrf: string | undefined;
@@ -102,6 +105,8 @@ export function pageContext(
     flash: readFlash(request, reply),
     requestId: request.id,
     publicUrl: request.server.config.publicUrl,
+    ogImage: (title) => request.server.ogImages.path(request.locale, title),
+    source,
     adminLinks: () =>
       adminSectionsOf(request.server.features ?? [])
         .filter((section) => section.nav !== false && section.allowed(request.actor))
@@ -145,9 +150,11 @@ export const viewsPlugin = fp(
     });
 
     registerPageCache(app);
+    registerOgImages(app);
+    const source = { url: app.config.SOURCE_URL, version: runningVersion(app.config.SOURCE_COMMIT) };
 
     app.decorateReply("render", function (this: FastifyReply, page: VNode, status = 200) {
-      const ctx = pageContext(this.request, this, asset);
+      const ctx = pageContext(this.request, this, asset, source);
       // A form's CSRF token belongs to the visitor: its page is never kept for others.
       let personal = ctx.flash !== undefined;
       const csrfToken = ctx.csrfToken;

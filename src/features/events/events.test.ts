@@ -194,7 +194,7 @@ describe("sharing", () => {
     const body = (await app.inject(`/en/events/${event.id}`)).body;
     expect(body).toContain('<meta property="og:title" content="Training"/>');
     expect(body).toContain(`<meta property="og:url" content="${app.config.publicUrl}/en/events/${event.id}"`);
-    expect(body).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(body).toContain('<meta name="twitter:card" content="summary_large_image"/>');
     expect(body).toContain("https://www.facebook.com/sharer/sharer.php?u=");
     // No third-party script: only the site's own, and the page's JSON-LD data block (never run).
     expect(body).not.toMatch(/<script(?![^>]*src="\/static\/)(?! type="application\/ld\+json">)/);

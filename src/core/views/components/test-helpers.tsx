@@ -16,6 +16,8 @@ export function testPage(locale: Locale = "en", overrides: Partial<PageContext> 
     asset: (file) => `/static/${file}?v=test`,
     requestId: "test-request",
     publicUrl: "https://sharek.test",
+    ogImage: (title) => `/og/${locale}/test.png?t=${encodeURIComponent(title)}`,
+    source: { url: "https://source.test/sharek", version: "0.0.0 (test)" },
     ...overrides,
   };
 }

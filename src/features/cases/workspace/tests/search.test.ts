@@ -111,8 +111,8 @@ describe("searching the queue", () => {
     expect(await search("١٢٣", "closed")).toEqual([cases.lastYear!.reference]);
     expect(await search("eclairage", "open")).toEqual([]);
     const page = await people.agent.agent.get(`/fr/staff/requests?q=${encodeURIComponent("اصلاح")}`);
-    expect(page.body).toContain('name="q"');
-    expect(page.body).toContain(`value="اصلاح"`);
+    // The queue's own search field keeps what was searched (every page's header also has a "q" field).
+    expect(page.body).toMatch(/<input[^>]*name="q"[^>]*value="اصلاح"/);
     expect(page.body).toContain("1 requête");
     expect(page.body).toContain(`/fr/staff/requests/export.csv?structure=${home}&amp;q=`);
   });
