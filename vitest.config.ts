@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}", "cli/**/*.test.ts", "test/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
+    // The reference template, then the demo template made from it (in this order).
+    globalSetup: ["test/global-setup.ts", "test/global-setup-demo.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -24,7 +24,8 @@ export interface TestApp {
 /**
  * Builds the real app on a private database (PGlite, or PostgreSQL with TEST_DATABASE_URL),
  * with CSRF and every security plugin on. `routes` may add test-only routes before the app is ready;
- * `features` replaces the feature list (a test adds a feature of its own to FEATURES).
+ * `features` replaces the feature list (a test adds a feature of its own to FEATURES); `demo` gives it
+ * the demo content.
  * Closed automatically after the file's tests.
  */
 export async function createTestApp(
@@ -32,9 +33,11 @@ export async function createTestApp(
     env?: Record<string, string>;
     routes?: (app: FastifyInstance) => void;
     features?: readonly FeatureManifest[];
+    /** Start from a copy of the run's demo template (the demo content already seeded). */
+    demo?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ demo: options.demo });
   const config = loadConfig({
     NODE_ENV: "test",
     DATA_DIR: mkdtempSync(join(tmpdir(), "sharek-test-data-")),

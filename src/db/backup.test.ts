@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   openTestDatabase,
+  POSTGRES_DEMO_TEMPLATE,
   pgliteDataDirFromTemplate,
   postgresUrl,
   RUN_PREFIX,
@@ -17,7 +18,6 @@ import { backup } from "./backup.js";
 import type { BackupTarget, Manifest } from "./backup-shared.js";
 import { createDatabase, type Database, openPglite, openPostgres } from "./client.js";
 import { restore } from "./restore.js";
-import { seedDemo } from "./seed.js";
 import { TarReader, TarWriter } from "./tar.js";
 
 const work = mkdtempSync(join(tmpdir(), "sharek-backup-test-"));
@@ -86,8 +86,7 @@ describe("restore drill", () => {
     async () => {
       const target: BackupTarget = { DATABASE_URL: "", dataDir: join(work, "pglite-data") };
       // The run's migrated template, with demo content, becomes an installation's data directory.
-      const seeded = await openTestDatabase();
-      await seedDemo(seeded);
+      const seeded = await openTestDatabase({ demo: true });
       const before = await rowCounts(seeded);
       await pgliteDataDirFromTemplate(target.dataDir, seeded);
       await seeded.close();
@@ -134,18 +133,17 @@ describe("restore drill", () => {
     "PostgreSQL: seed, back up, drop the database, restore: every table's rows and the stored file come back",
     async () => {
       const url = postgresUrl(`${RUN_PREFIX}_drill_${process.pid}`);
-      await createDatabase(url, `${RUN_PREFIX}_template`);
+      await createDatabase(url, POSTGRES_DEMO_TEMPLATE);
       const target: BackupTarget = { DATABASE_URL: url, dataDir: join(work, "pg-data") };
       const seeded = await openPostgres(url, 2);
-      await seedDemo(seeded);
       await databaseFileStore(seeded.db).put(key, photo);
       const before = await rowCounts(seeded);
       await seeded.close();
 
       const file = join(work, "postgres.tar");
       const { out } = quiet();
-      // The photo, and the document the demo's answered request came with.
-      expect(await backup(target, file, out)).toMatchObject({ engine: "postgres", files: 2 });
+      // The photo, the document the demo's answered request came with, and the demo news item's image.
+      expect(await backup(target, file, out)).toMatchObject({ engine: "postgres", files: 3 });
 
       const admin = new pg.Client({ connectionString: postgresUrl("postgres") });
       await admin.connect();

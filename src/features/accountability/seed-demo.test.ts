@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.js";
-import { seedDemo } from "../../db/seed.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("the demo results", () => {
   it("come from the demo consultations' decisions and accepted ideas, in ar, fr and en, some late", async () => {
-    await seedDemo(database);
     const rows = await database.query<{ origin: string; n: number; late: number; trilingual: number }>(`
       select origin::text, count(*)::int as n,
         (count(*) filter (where status = 'delayed' or (ends_on < current_date and status not in ('done', 'dropped'))))::int as late,

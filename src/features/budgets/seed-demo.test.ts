@@ -1,17 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.js";
-import { seedDemo } from "../../db/seed.js";
 import { ballotProblem } from "./ballot-rules.js";
 import { listDistricts, publishedBallots } from "./queries.js";
 import { budgetProposals, budgets } from "./tables.js";
 import { poolsOf } from "./tally.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("the demo participatory budget", () => {
   it("is the Municipality of Tunis's, in the voting phase, with proposals in ar, fr and en and valid ballots", async () => {
-    await seedDemo(database);
     const db = database.db;
     const [budget] = await db.select().from(budgets).where(eq(budgets.code, "mun-tn-11-2027"));
     expect(budget).toBeDefined();

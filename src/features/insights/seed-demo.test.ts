@@ -2,13 +2,11 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.js";
 import { rowsOf } from "../../db/client.js";
-import { seedDemo } from "../../db/seed.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("the demo insights", () => {
   it("show the action plan in ar, fr and en, and figures computed from the other features' demo content", async () => {
-    await seedDemo(database);
     const [cases] = rowsOf<{ n: number }>(
       await database.db.execute(sql`select count(*)::int as n from cases`),
     );

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { createSession, SESSION_COOKIE } from "../../core/auth/sessions.js";
-import { seedDemo } from "../../db/seed.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("the demo notifications", () => {
   it("give the demo citizen replies, a status change and news of a followed consultation, read in ar, fr and en", async () => {
-    await seedDemo(database);
     const [citizen] = await database.query<{ id: string }>(
       "select id from accounts where email = 'citizen@demo.sharek.tn'",
     );

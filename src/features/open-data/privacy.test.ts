@@ -4,7 +4,6 @@ import { createAccount } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { accounts } from "../../core/auth/tables.js";
 import { datasetsOf } from "../../core/features/registry.js";
-import { seedDemo } from "../../db/seed.js";
 import { insertCase } from "../cases/workspace/testing.js";
 import { FEATURES } from "../index.js";
 
@@ -15,8 +14,7 @@ const DATASETS = datasetsOf(FEATURES);
  * name or IP address of a person appears in any dataset, in either format, in any API page, or in
  * the catalogue. Whatever dataset is added later is scanned too (DATASETS drives the walk).
  */
-const { app, database } = await createTestApp();
-await seedDemo(database);
+const { app, database } = await createTestApp({ demo: true });
 const mounira = await createAccount(database, { displayName: "Mounira Ben Ammar" });
 await database.db.update(accounts).set({ phone: "+21698765432" }).where(eq(accounts.id, mounira.id));
 for (let i = 0; i < 12; i++) {

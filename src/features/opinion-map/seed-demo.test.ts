@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Agent, createTestApp } from "../../../test/app.js";
-import { seedDemo } from "../../db/seed.js";
+import { demoLines } from "../../../test/databases.js";
 import { findOpinionMapData } from "./queries.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("the demo opinion map", () => {
   it("shows groups on the open demo consultation, in ar, fr and en", async () => {
-    const lines = await seedDemo(database);
+    const lines = await demoLines();
     expect(lines.join("\n")).toContain("Demo opinion map: 12 statements, 150 voters.");
     const [open] = await database.query<{ id: string }>(
       "select id from consultations where title->>'en' like 'Draft municipal by-law on participatory budgeting%'",

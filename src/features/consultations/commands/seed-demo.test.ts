@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Agent, createTestApp } from "../../../../test/app.js";
-import { seedDemo } from "../../../db/seed.js";
+import { demoLines } from "../../../../test/databases.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("demo consultations", () => {
   it("show one open, one announced and one decided consultation of the Municipality of Tunis, in three languages", async () => {
-    const lines = await seedDemo(database);
+    const lines = await demoLines();
     expect(lines.join("\n")).toContain("Demo consultations:");
     const agent = new Agent(app);
     const list = (await agent.get("/en/consultations")).body;

@@ -2,12 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../../../test/app.js";
 import { accounts } from "../../../core/auth/tables.js";
-import { seedDemo } from "../../../db/seed.js";
 import { consultationAmendments } from "./tables.js";
 
 /** The amendments and text-versions datasets, on the demo (whose open by-law has both), through the API. */
-const { app, database } = await createTestApp();
-await seedDemo(database);
+const { app, database } = await createTestApp({ demo: true });
 const db = database.db;
 
 type Rows = Array<Record<string, unknown>>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Agent, createTestApp } from "../../../../test/app.js";
-import { seedDemo } from "../../../db/seed.js";
+import { demoLines } from "../../../../test/databases.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("outreach demo", () => {
   it("has upcoming events in several governorates and online, a registered citizen who follows Tunis", async () => {
-    const lines = await seedDemo(database);
+    const lines = await demoLines();
     expect(lines.join("\n")).toContain("Demo events: 6");
     // One was cancelled by its organiser, who says why.
     const [cancelled] = await database.query<{ id: string }>(

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Agent, createTestApp } from "../../../../test/app.js";
+import { demoLines } from "../../../../test/databases.js";
 import { executableMarkup } from "../../../../test/html-safety.js";
-import { seedDemo } from "../../../db/seed.js";
 import { runAnswerDeadlines } from "../../ideas/jobs/answer-deadlines.js";
 
-const { app, database } = await createTestApp();
+const { app, database } = await createTestApp({ demo: true });
 
 describe("the demo idea box and forum", () => {
   it("are lively in ar, fr and en, with answers, a tombstone, and items waiting for moderators", async () => {
-    const lines = await seedDemo(database);
+    const lines = await demoLines();
     expect(lines.join("\n")).toContain("Idea box: 8 demo ideas");
     expect(lines.join("\n")).toContain("Forum: 4 categories, 5 demo discussions");
     const visitor = new Agent(app);
