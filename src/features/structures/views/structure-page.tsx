@@ -39,6 +39,23 @@ const SECTIONS = [
 ];
 
 /** A structure's public page: who it is, what it does, how to reach it, what to ask it. */
+/** The structure's printable poster and flyer (the promotion kit), as list items. */
+export function PromotionKitLinks({ code }: { code: string }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <>
+      {(["poster", "flyer"] as const).map((sheet) => (
+        <li key={sheet}>
+          <a class="sh-link" href={href(`/structures/${code}/${sheet}`)}>
+            {t(`structures.kit.${sheet}`)}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
 export function StructurePage({
   data,
   feeds,
@@ -105,16 +122,7 @@ export function StructurePage({
           </h2>
           <p class="sh-body-text">{t("structures.kit.lead")}</p>
           <ul class="sh-list">
-            <li>
-              <a class="sh-link" href={href(`/structures/${structure.code}/poster`)}>
-                {t("structures.kit.poster")}
-              </a>
-            </li>
-            <li>
-              <a class="sh-link" href={href(`/structures/${structure.code}/flyer`)}>
-                {t("structures.kit.flyer")}
-              </a>
-            </li>
+            <PromotionKitLinks code={structure.code} />
           </ul>
         </section>
       )}

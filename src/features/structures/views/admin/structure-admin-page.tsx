@@ -14,6 +14,7 @@ import { Localized, usePlainName } from "../../../../core/views/localized-text.j
 import { AdminLayout } from "../../../admin/views/admin-layout.js";
 import type { StructureAbilities } from "../../policy.js";
 import type { Structure, StructureSummary } from "../../queries.js";
+import { PromotionKitLinks } from "../structure-page.js";
 
 export interface StructureAdminPageProps {
   can: StructureAbilities;
@@ -103,20 +104,7 @@ export function StructureAdminPage(props: StructureAdminPageProps) {
             {t("structures.admin.actions.publicPage")}
           </a>
         </li>
-        {!structure.retiredAt && (
-          <>
-            <li>
-              <a class="sh-link" href={href(`/structures/${structure.code}/poster`)}>
-                {t("structures.kit.poster")}
-              </a>
-            </li>
-            <li>
-              <a class="sh-link" href={href(`/structures/${structure.code}/flyer`)}>
-                {t("structures.kit.flyer")}
-              </a>
-            </li>
-          </>
-        )}
+        {!structure.retiredAt && <PromotionKitLinks code={structure.code} />}
         {(can.update || can.updateDetails) && (
           <li>
             <a class="sh-link" href={href(`${base}/edit`)}>
