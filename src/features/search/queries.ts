@@ -147,13 +147,41 @@ async function searchWith(
   const matched = sql.join(filters, sql` and `);
   const kind = input.kind ?? null;
 
-  // One pass for the counts among the matches read: per kind (before the kind filter), per
-  // structure (after it).
-  const facets = rowsOf<{ kind: string | null; structure_id: string | null; n: number; all: number }>(
-    await db.execute(sql`select u.kind, u.structure_id, grouping(u.kind) as by_structure,
+  const shown = kind ? sources.filter((s) => s.kind === kind) : sources;
+  const pageAt = async (page: number) =>
+    rowsOf<{
+      kind: string;
+      id: string;
+      path: string;
+      title: LocalizedText | string;
+      body: string | null;
+      body_lang: Locale | null;
+      structure_id: string | null;
+      governorate_code: string | null;
+    }>(
+      await db.execute(sql`select r.kind, r.id, r.path, r.title, r.structure_id, r.governorate_code, r.body_lang,
+          left(case when r.body_lang is null then r.body #>> '{}' else r.body->>r.body_lang end, ${BODY_CHARS}) as body
+        from (select u.kind, u.id, u.path, u.title, u.body, u.structure_id, u.governorate_code,
+            ${pickedBody(locale)} as body_lang, ${rank} as rank, u.updated_at
+          from (${matchesOf(shown, matched)}) u
+          order by rank desc, u.updated_at desc, u.kind, u.id
+          limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}) r
+        order by r.rank desc, r.updated_at desc, r.kind, r.id`),
+    );
+  // The counts and the page asked for at once (each its own scan); the page again only when the
+  // one asked for is past the last.
+  const asked = Math.min(Math.max(1, input.page), MAX_PAGES);
+  const [counted, askedRows] = await Promise.all([
+    // One pass for the counts among the matches read: per kind (before the kind filter), per
+    // structure (after it).
+    db.execute(sql`select u.kind, u.structure_id, grouping(u.kind) as by_structure,
         count(*)::int as all, (count(*) filter (where ${kind}::text is null or u.kind = ${kind}))::int as n
       from (${matchesOf(sources, matched)}) u
       group by grouping sets ((u.kind), (u.structure_id))`),
+    pageAt(asked),
+  ]);
+  const facets = rowsOf<{ kind: string | null; structure_id: string | null; n: number; all: number }>(
+    counted,
   );
   const kinds: Facet<string>[] = [];
   const structureCounts = new Map<string, number>();
@@ -166,29 +194,9 @@ async function searchWith(
     : kinds.reduce((s, k) => s + k.count, 0);
   const more = kind ? total >= CAP : kinds.some((k) => k.count >= CAP);
   const totalPages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(total / PAGE_SIZE)));
-  const page = Math.min(Math.max(1, input.page), totalPages);
+  const page = Math.min(asked, totalPages);
   if (total === 0) return { hits: [], total, more, page, totalPages, fuzzy, kinds, structures: [] };
-
-  const shown = kind ? sources.filter((s) => s.kind === kind) : sources;
-  const rows = rowsOf<{
-    kind: string;
-    id: string;
-    path: string;
-    title: LocalizedText | string;
-    body: string | null;
-    body_lang: Locale | null;
-    structure_id: string | null;
-    governorate_code: string | null;
-  }>(
-    await db.execute(sql`select r.kind, r.id, r.path, r.title, r.structure_id, r.governorate_code, r.body_lang,
-        left(case when r.body_lang is null then r.body #>> '{}' else r.body->>r.body_lang end, ${BODY_CHARS}) as body
-      from (select u.kind, u.id, u.path, u.title, u.body, u.structure_id, u.governorate_code,
-          ${pickedBody(locale)} as body_lang, ${rank} as rank, u.updated_at
-        from (${matchesOf(shown, matched)}) u
-        order by rank desc, u.updated_at desc, u.kind, u.id
-        limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}) r
-      order by r.rank desc, r.updated_at desc, r.kind, r.id`),
-  );
+  const rows = page === asked ? askedRows : await pageAt(page);
 
   const topStructures = [...structureCounts].sort((a, b) => b[1] - a[1]).slice(0, 20);
   const structureIds = [
@@ -198,20 +206,22 @@ async function searchWith(
       ...(input.structureId ? [input.structureId] : []),
     ]),
   ];
-  const named = structureIds.length
-    ? await db
-        .select({ id: structures.id, code: structures.code, name: structures.name })
-        .from(structures)
-        .where(inArray(structures.id, structureIds))
-    : [];
-  const byId = new Map(named.map((s) => [s.id, s]));
   const codes = [...new Set(rows.flatMap((r) => (r.governorate_code ? [r.governorate_code] : [])))];
-  const places = codes.length
-    ? await db
-        .select({ code: governorates.code, name: governorates.name })
-        .from(governorates)
-        .where(inArray(governorates.code, codes))
-    : [];
+  const [named, places] = await Promise.all([
+    structureIds.length
+      ? db
+          .select({ id: structures.id, code: structures.code, name: structures.name })
+          .from(structures)
+          .where(inArray(structures.id, structureIds))
+      : [],
+    codes.length
+      ? db
+          .select({ code: governorates.code, name: governorates.name })
+          .from(governorates)
+          .where(inArray(governorates.code, codes))
+      : [],
+  ]);
+  const byId = new Map(named.map((s) => [s.id, s]));
   const placeOf = new Map(places.map((g) => [g.code, g]));
 
   return {
