@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { customType } from "drizzle-orm/pg-core";
 
 const ACCENTED = "àâäéèêëîïôöùûüÿç";
 const UNACCENTED = "aaaeeeeiioouuuyc";
@@ -28,8 +29,10 @@ export function normalizedParam(value: string): SQL {
  *   configurations read it (each stems its own language and leaves the others' words whole), the
  *   title weighted above the body;
  * - search_query(text): the folded query the three ways, any of them matching.
- * A source's GIN indexes are on these expressions (searchVector, searchFold), and its documents
- * select the very same expressions, so the index serves the search.
+ * A source's table stores its vector in a generated column (searchVectorColumn) under a GIN index,
+ * and its trigram text is an expression (searchFold) under a gin_trgm_ops index; its documents
+ * select that column and that very expression, so the indexes serve the search, and a search reads
+ * the vectors rather than computing them again.
  */
 
 /** The text of a `{ar, fr, en}` jsonb column in every language, as one string (SQL, unqualified). */
@@ -40,6 +43,13 @@ export function allLanguages(column: string): string {
 /** The full-text vector of a document's title and body (SQL expressions of text). */
 export function searchVector(title: string, body: string): SQL {
   return sql.raw(`public.search_vector(${title}, ${body})`);
+}
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** The column `search_vector`, generated and stored by PostgreSQL from `vector` (searchVector). */
+export function searchVectorColumn(vector: SQL) {
+  return tsvector("search_vector").generatedAlwaysAs(vector);
 }
 
 /** The folded text the misspelling (trigram) search compares a query with. */

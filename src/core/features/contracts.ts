@@ -253,7 +253,8 @@ export interface FeedSource {
  *   (`to_jsonb(column)`); the body gives the excerpt (Markdown is shown as plain text);
  * - structure_id: uuid or null::uuid, the structure it belongs to;
  * - governorate_code: text or null::text, the place it is about;
- * - vector: tsvector, searchVector(…) of src/core/search.ts, the expression of a GIN index;
+ * - vector: tsvector, the table's stored search_vector column (searchVectorColumn of
+ *   src/core/search.ts) under a GIN index;
  * - trigram: text, a search_fold(…) expression (searchFold) of the title under a gin_trgm_ops index,
  *   for the misspellings the full text misses;
  * - updated_at: timestamptz.

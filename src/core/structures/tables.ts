@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps, tstz } from "../../db/columns.js";
 import type { LocalizedText } from "../i18n/localized.js";
-import { allLanguages, foldAccents, searchVector } from "../search.js";
+import { allLanguages, foldAccents, searchVector, searchVectorColumn } from "../search.js";
 
 /*
  * The tree of public structures (ministries, governorates, municipalities …) that staff roles and
@@ -29,7 +29,7 @@ export const STRUCTURE_SEARCH_TEXT = sql.raw(
   `(${foldAccents(`normalize_arabic(coalesce(name->>'ar', '') || ' ' || coalesce(name->>'fr', '') || ' ' || coalesce(name->>'en', ''))`)})`,
 );
 
-/** The portal search's full-text expression over a structure (its GIN index is on exactly this). */
+/** The portal search's full-text expression over a structure (its stored search_vector). */
 export const STRUCTURE_SEARCH_VECTOR = searchVector(
   allLanguages("structures.name"),
   allLanguages("structures.summary"),
@@ -51,6 +51,7 @@ export interface StructureContact {
 export const structures = pgTable(
   "structures",
   {
+    searchVector: searchVectorColumn(STRUCTURE_SEARCH_VECTOR),
     id: id(),
     code: text("code").notNull().unique(),
     kind: structureKind("kind").notNull(),
@@ -69,6 +70,6 @@ export const structures = pgTable(
     index("structures_governorate_idx").on(t.governorateCode),
     // Directory search: trigram matching on the Arabic-normalised names in all three languages.
     index("structures_search_idx").using("gin", sql`${STRUCTURE_SEARCH_TEXT} gin_trgm_ops`),
-    index("structures_fulltext_idx").using("gin", STRUCTURE_SEARCH_VECTOR),
+    index("structures_fulltext_idx").using("gin", t.searchVector),
   ],
 );

@@ -1,11 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { SearchSource } from "../../core/features/contracts.js";
-import {
-  CONSULTATION_SEARCH_TEXT,
-  CONSULTATION_SEARCH_VECTOR,
-  SECTION_SEARCH_TITLE,
-  SECTION_SEARCH_VECTOR,
-} from "./tables.js";
+import { CONSULTATION_SEARCH_TEXT, SECTION_SEARCH_TITLE } from "./tables.js";
 
 /** Published consultations (a draft is its structure's business). */
 export const consultationsSearch: SearchSource = {
@@ -14,7 +9,7 @@ export const consultationsSearch: SearchSource = {
   order: 10,
   documents: sql`select consultations.id::text, '/consultations/' || consultations.id, consultations.title,
       consultations.summary, consultations.structure_id, consultations.governorate_code,
-      ${CONSULTATION_SEARCH_VECTOR}, ${CONSULTATION_SEARCH_TEXT}, consultations.updated_at
+      consultations.search_vector, ${CONSULTATION_SEARCH_TEXT}, consultations.updated_at
     from consultations where consultations.visibility = 'published'`,
 };
 
@@ -26,7 +21,7 @@ export const sectionsSearch: SearchSource = {
   documents: sql`select consultation_sections.id::text,
       '/consultations/' || consultations.id || '/sections/' || consultation_sections.id,
       consultation_sections.title, consultation_sections.body, consultations.structure_id,
-      consultations.governorate_code, ${SECTION_SEARCH_VECTOR}, ${SECTION_SEARCH_TITLE},
+      consultations.governorate_code, consultation_sections.search_vector, ${SECTION_SEARCH_TITLE},
       consultation_sections.updated_at
     from consultation_sections join consultations on consultations.id = consultation_sections.consultation_id
     where consultations.visibility = 'published'`,

@@ -13,7 +13,13 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { allLanguages, foldAccents, searchFold, searchVector } from "../../core/search.js";
+import {
+  allLanguages,
+  foldAccents,
+  searchFold,
+  searchVector,
+  searchVectorColumn,
+} from "../../core/search.js";
 import { governorates, structures } from "../../core/structures/tables.js";
 import {
   id,
@@ -37,7 +43,7 @@ export const CONSULTATION_SEARCH_TEXT = sql.raw(
   `(${foldAccents("normalize_arabic(consultations.title::text || ' ' || consultations.summary::text)")})`,
 );
 
-/** The portal search's expressions over a consultation and a section (GIN indexes on exactly these). */
+/** The portal search's expressions over a consultation and a section (stored search_vector, GIN indexes). */
 export const CONSULTATION_SEARCH_VECTOR = searchVector(
   allLanguages("consultations.title"),
   `${allLanguages("consultations.summary")} || ' ' || ${allLanguages("consultations.body")}`,
@@ -76,6 +82,7 @@ export const sectionDecision = pgEnum("section_decision", ["kept", "changed", "d
 export const consultations = pgTable(
   "consultations",
   {
+    searchVector: searchVectorColumn(CONSULTATION_SEARCH_VECTOR),
     id: id(),
     structureId: requiredRef("structure_id", () => structures.id),
     title: localizedText("title"),
@@ -106,7 +113,7 @@ export const consultations = pgTable(
     index("consultations_structure_idx").on(t.structureId),
     index("consultations_public_idx").on(t.visibility, t.closesAt),
     index("consultations_search_idx").using("gin", sql`${CONSULTATION_SEARCH_TEXT} gin_trgm_ops`),
-    index("consultations_fulltext_idx").using("gin", CONSULTATION_SEARCH_VECTOR),
+    index("consultations_fulltext_idx").using("gin", t.searchVector),
   ],
 );
 
@@ -127,6 +134,7 @@ export const consultationDocuments = pgTable(
 export const consultationSections = pgTable(
   "consultation_sections",
   {
+    searchVector: searchVectorColumn(SECTION_SEARCH_VECTOR),
     id: id(),
     consultationId: ownedBy("consultation_id", () => consultations.id),
     position: integer("position").notNull(),
@@ -136,7 +144,7 @@ export const consultationSections = pgTable(
   },
   (t) => [
     index("consultation_sections_consultation_idx").on(t.consultationId, t.position),
-    index("consultation_sections_search_idx").using("gin", SECTION_SEARCH_VECTOR),
+    index("consultation_sections_search_idx").using("gin", t.searchVector),
     index("consultation_sections_search_title_idx").using("gin", sql`${SECTION_SEARCH_TITLE} gin_trgm_ops`),
   ],
 );

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
-import { allLanguages, searchFold, searchVector } from "../../core/search.js";
+import { allLanguages, searchFold, searchVector, searchVectorColumn } from "../../core/search.js";
 import { governorates, structures } from "../../core/structures/tables.js";
 import { id, localizedText, optionalRef, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { themes } from "../subscriptions/tables.js";
@@ -10,7 +10,7 @@ export const eventKind = pgEnum("event_kind", ["information_day", "training", "a
 export const eventMode = pgEnum("event_mode", ["in_person", "online"]);
 export const registrationStatus = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
 
-/** The portal search's expressions over an event (its GIN indexes are on exactly these). */
+/** The portal search's expressions over an event (its stored search_vector and the GIN indexes). */
 export const EVENT_SEARCH_VECTOR = searchVector(
   allLanguages("events.title"),
   allLanguages("events.description"),
@@ -21,6 +21,7 @@ export const EVENT_SEARCH_TITLE = searchFold(allLanguages("events.title"));
 export const events = pgTable(
   "events",
   {
+    searchVector: searchVectorColumn(EVENT_SEARCH_VECTOR),
     id: id(),
     structureId: requiredRef("structure_id", () => structures.id),
     kind: eventKind("kind").notNull(),
@@ -46,7 +47,7 @@ export const events = pgTable(
     index("events_starts_idx").on(t.startsAt),
     index("events_governorate_idx").on(t.governorateCode, t.startsAt),
     index("events_structure_idx").on(t.structureId, t.startsAt),
-    index("events_search_idx").using("gin", EVENT_SEARCH_VECTOR),
+    index("events_search_idx").using("gin", t.searchVector),
     index("events_search_title_idx").using("gin", sql`${EVENT_SEARCH_TITLE} gin_trgm_ops`),
   ],
 );

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { searchFold, searchVector } from "../../core/search.js";
+import { searchFold, searchVector, searchVectorColumn } from "../../core/search.js";
 import { id, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
 import { moderationColumns } from "../moderation/tables.js";
 
@@ -17,13 +17,14 @@ export const forumCategories = pgTable("forum_categories", {
   ...timestamps(),
 });
 
-/** The portal search's expressions over a thread (its GIN indexes are on exactly these). */
+/** The portal search's expressions over a thread (its stored search_vector and the GIN indexes). */
 export const THREAD_SEARCH_VECTOR = searchVector("forum_threads.title", "forum_threads.body");
 export const THREAD_SEARCH_TITLE = searchFold("forum_threads.title");
 
 export const forumThreads = pgTable(
   "forum_threads",
   {
+    searchVector: searchVectorColumn(THREAD_SEARCH_VECTOR),
     id: id(),
     categoryId: requiredRef("category_id", () => forumCategories.id),
     authorId: uuid("author_id").references(() => accounts.id, { onDelete: "set null" }),
@@ -39,7 +40,7 @@ export const forumThreads = pgTable(
   },
   (t) => [
     index("forum_threads_category_idx").on(t.categoryId, t.moderationState, t.pinnedAt, t.lastPostAt),
-    index("forum_threads_search_idx").using("gin", THREAD_SEARCH_VECTOR),
+    index("forum_threads_search_idx").using("gin", t.searchVector),
     index("forum_threads_search_title_idx").using("gin", sql`${THREAD_SEARCH_TITLE} gin_trgm_ops`),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { SearchSource } from "../../core/features/contracts.js";
-import { HELP_SEARCH_TITLE, HELP_SEARCH_VECTOR } from "./tables.js";
+import { HELP_SEARCH_TITLE } from "./tables.js";
 
 /** The help centre's guides (each has its page) and questions (answered on the help page). */
 export const helpSearch: SearchSource = {
@@ -10,6 +10,6 @@ export const helpSearch: SearchSource = {
   documents: sql`select help_articles.id::text,
       case when help_articles.kind = 'guide' then '/help/' || help_articles.slug else '/help#faq' end,
       help_articles.title, help_articles.body, null::uuid, null::text,
-      ${HELP_SEARCH_VECTOR}, ${HELP_SEARCH_TITLE}, help_articles.updated_at
+      help_articles.search_vector, ${HELP_SEARCH_TITLE}, help_articles.updated_at
     from help_articles`,
 };

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { allLanguages, searchFold, searchVector } from "../../core/search.js";
+import { allLanguages, searchFold, searchVector, searchVectorColumn } from "../../core/search.js";
 import { id, timestamps } from "../../db/columns.js";
 
 export const helpArticleKind = pgEnum("help_article_kind", ["guide", "faq"]);
 
-/** The portal search's expressions over an article (its GIN indexes are on exactly these). */
+/** The portal search's expressions over an article (its stored search_vector and the GIN indexes). */
 export const HELP_SEARCH_VECTOR = searchVector(
   allLanguages("help_articles.title"),
   allLanguages("help_articles.body"),
@@ -17,6 +17,7 @@ export const HELP_SEARCH_TITLE = searchFold(allLanguages("help_articles.title"))
 export const helpArticles = pgTable(
   "help_articles",
   {
+    searchVector: searchVectorColumn(HELP_SEARCH_VECTOR),
     id: id(),
     slug: text("slug").notNull().unique(),
     kind: helpArticleKind("kind").notNull(),
@@ -27,7 +28,7 @@ export const helpArticles = pgTable(
   },
   (t) => [
     index("help_articles_order_idx").on(t.kind, t.position),
-    index("help_articles_search_idx").using("gin", HELP_SEARCH_VECTOR),
+    index("help_articles_search_idx").using("gin", t.searchVector),
     index("help_articles_search_title_idx").using("gin", sql`${HELP_SEARCH_TITLE} gin_trgm_ops`),
   ],
 );

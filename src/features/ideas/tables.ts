@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
-import { searchFold, searchVector } from "../../core/search.js";
+import { searchFold, searchVector, searchVectorColumn } from "../../core/search.js";
 import { governorates, structures } from "../../core/structures/tables.js";
 import { id, ownedBy, timestamps, tstz } from "../../db/columns.js";
 import { moderationColumns } from "../moderation/tables.js";
@@ -26,7 +26,7 @@ export const ideaThresholds = pgTable("idea_thresholds", {
   ...timestamps(),
 });
 
-/** The portal search's expressions over an idea (its GIN indexes are on exactly these). */
+/** The portal search's expressions over an idea (its stored search_vector and the GIN indexes). */
 export const IDEA_SEARCH_VECTOR = searchVector("ideas.title", "ideas.description");
 export const IDEA_SEARCH_TITLE = searchFold("ideas.title");
 
@@ -41,6 +41,7 @@ export const ideaStatus = pgEnum("idea_status", [
 export const ideas = pgTable(
   "ideas",
   {
+    searchVector: searchVectorColumn(IDEA_SEARCH_VECTOR),
     id: id(),
     /** The form's one-time key: a double submit finds the idea the first submit created. */
     submissionKey: text("submission_key").notNull().unique(),
@@ -77,7 +78,7 @@ export const ideas = pgTable(
       .on(t.answerDueAt)
       .where(sql`${t.answerDueAt} is not null and ${t.answeredAt} is null`),
     index("ideas_similar_idx").using("gin", sql`normalize_arabic(${t.title}) gin_trgm_ops`),
-    index("ideas_search_idx").using("gin", IDEA_SEARCH_VECTOR),
+    index("ideas_search_idx").using("gin", t.searchVector),
     index("ideas_search_title_idx").using("gin", sql`${IDEA_SEARCH_TITLE} gin_trgm_ops`),
   ],
 );

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { FeedSource, SearchSource, SitemapSource } from "../../core/features/contracts.js";
-import { NEWS_SEARCH_TITLE, NEWS_SEARCH_VECTOR, newsItems } from "./tables.js";
+import { NEWS_SEARCH_TITLE, newsItems } from "./tables.js";
 
 /* How search engines, feed readers and the portal's search find published news (never a draft). */
 
@@ -34,7 +34,7 @@ export const newsSearch: SearchSource = {
   order: 65,
   documents: sql`select news_items.id::text, '/news/' || news_items.id, news_items.title,
       case when news_items.summary = '{}'::jsonb then news_items.body else news_items.summary end, news_items.structure_id, null::text,
-      ${NEWS_SEARCH_VECTOR}, ${NEWS_SEARCH_TITLE}, news_items.updated_at
+      news_items.search_vector, ${NEWS_SEARCH_TITLE}, news_items.updated_at
     from news_items where news_items.published`,
 };
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { accounts } from "../../core/auth/tables.js";
-import { allLanguages, searchFold, searchVector } from "../../core/search.js";
+import { allLanguages, searchFold, searchVector, searchVectorColumn } from "../../core/search.js";
 import { structures } from "../../core/structures/tables.js";
 import { id, localizedText, optionalRef, requiredRef, timestamps, tstz } from "../../db/columns.js";
 
@@ -12,7 +12,7 @@ export const newsCategory = pgEnum("news_category", [
   "information_day",
 ]);
 
-/** The portal search's expressions over a news item (its GIN indexes are on exactly these). */
+/** The portal search's expressions over a news item (its stored search_vector and the GIN indexes). */
 export const NEWS_SEARCH_VECTOR = searchVector(
   allLanguages("news_items.title"),
   `${allLanguages("news_items.summary")} || ' ' || ${allLanguages("news_items.body")}`,
@@ -26,6 +26,7 @@ export const NEWS_SEARCH_TITLE = searchFold(allLanguages("news_items.title"));
 export const newsItems = pgTable(
   "news_items",
   {
+    searchVector: searchVectorColumn(NEWS_SEARCH_VECTOR),
     id: id(),
     structureId: requiredRef("structure_id", () => structures.id),
     category: newsCategory("category").notNull(),
@@ -46,7 +47,7 @@ export const newsItems = pgTable(
   (t) => [
     index("news_items_published_idx").on(t.published, t.publishedAt),
     index("news_items_structure_idx").on(t.structureId, t.publishedAt),
-    index("news_items_search_idx").using("gin", NEWS_SEARCH_VECTOR),
+    index("news_items_search_idx").using("gin", t.searchVector),
     index("news_items_search_title_idx").using("gin", sql`${NEWS_SEARCH_TITLE} gin_trgm_ops`),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { SearchSource } from "../../core/features/contracts.js";
-import { STRUCTURE_SEARCH_TEXT, STRUCTURE_SEARCH_VECTOR } from "../../core/structures/tables.js";
+import { STRUCTURE_SEARCH_TEXT } from "../../core/structures/tables.js";
 
 /** The structures still in service, in the directory. */
 export const structuresSearch: SearchSource = {
@@ -9,6 +9,6 @@ export const structuresSearch: SearchSource = {
   order: 70,
   documents: sql`select structures.id::text, '/structures/' || structures.code, structures.name,
       structures.summary, structures.id, structures.governorate_code,
-      ${STRUCTURE_SEARCH_VECTOR}, ${STRUCTURE_SEARCH_TEXT}, structures.updated_at
+      structures.search_vector, ${STRUCTURE_SEARCH_TEXT}, structures.updated_at
     from structures where structures.retired_at is null`,
 };

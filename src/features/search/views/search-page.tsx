@@ -10,7 +10,7 @@ import { useHref, usePage } from "../../../core/views/context.js";
 import { Layout } from "../../../core/views/layout.js";
 import { usePlainName } from "../../../core/views/localized-text.js";
 import { excerpt, highlight, type Segment } from "../highlight.js";
-import type { SearchHit, SearchResult } from "../queries.js";
+import { MAX_RESULTS, type SearchHit, type SearchResult } from "../queries.js";
 
 export interface SearchFilters {
   q: string;
@@ -94,6 +94,12 @@ export function SearchPage({ filters, result, kinds, governorates }: SearchPageP
   const labelOf = new Map(kinds.map((k) => [k.kind, t(k.labelKey)]));
   const countOf = new Map(result.kinds.map((k) => [k.key, k.count]));
   const allCount = result.kinds.reduce((s, k) => s + k.count, 0);
+  const allMore = result.kinds.some((k) => k.count > MAX_RESULTS);
+  /** A kind's count, or "more than 1,000" past the results one can reach (the counts stop there). */
+  const countText = (count: number) =>
+    count > MAX_RESULTS
+      ? t("search.countMore", { count: formatNumber(MAX_RESULTS, locale) })
+      : formatNumber(count, locale);
   const link = (kind: string | undefined) => {
     const query = new URLSearchParams({ q });
     if (kind) query.set("kind", kind);
@@ -151,9 +157,12 @@ export function SearchPage({ filters, result, kinds, governorates }: SearchPageP
       </search>
       {q && (
         <p class="sh-body-text" role="status">
-          {result.fuzzy
-            ? t("search.fuzzy", { count: result.total, q })
-            : t("search.results", { count: result.total, q })}
+          {result.more
+            ? t(result.fuzzy ? "search.fuzzyMore" : "search.resultsMore", {
+                count: formatNumber(MAX_RESULTS, locale),
+                q,
+              })
+            : t(result.fuzzy ? "search.fuzzy" : "search.results", { count: result.total, q })}
         </p>
       )}
       {q && result.kinds.length > 0 && (
@@ -161,7 +170,9 @@ export function SearchPage({ filters, result, kinds, governorates }: SearchPageP
           <ul class="sh-tag-list sh-search__kinds">
             <li>
               <a class="sh-link" href={link(undefined)} aria-current={filters.kind ? undefined : "true"}>
-                {t("search.allKindsCount", { count: allCount })}
+                {allMore
+                  ? t("search.kindCount", { kind: t("search.allKinds"), count: countText(allCount) })
+                  : t("search.allKindsCount", { count: allCount })}
               </a>
             </li>
             {kinds
@@ -175,7 +186,7 @@ export function SearchPage({ filters, result, kinds, governorates }: SearchPageP
                   >
                     {t("search.kindCount", {
                       kind: labelOf.get(k.kind) ?? k.kind,
-                      count: formatNumber(countOf.get(k.kind) ?? 0, locale),
+                      count: countText(countOf.get(k.kind) ?? 0),
                     })}
                   </a>
                 </li>
