@@ -17,6 +17,7 @@ import { type Database, openDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { TestSmsc } from "../test/smsc.js";
 import { databaseEngine, makeTempDir } from "./lib/app-env.js";
+import { serveArguments } from "./lib/serve.js";
 
 const COUNT = Number(process.env.BENCH_SMS_COUNT ?? 100_000);
 const RATE = Number(process.env.BENCH_SMS_RATE ?? 500);
@@ -59,9 +60,11 @@ function startChild(
   smscUrl: string,
   onLine: (line: { rssMb: number; sent: number; left: number }) => void,
 ) {
+  // The sender runs inside the server in production: under the server's V8 flags (its heap limit).
+  const flags = serveArguments().filter((a) => a.startsWith("--"));
   const proc: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--child"],
+    [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--child"],
     {
       env: { ...process.env, DATA_DIR: dataDir, SMPP_URL: smscUrl },
       stdio: ["ignore", "pipe", "inherit"],

@@ -80,12 +80,18 @@ describe("integrity: the public pages", () => {
     expect(form.body).toContain('data-module="sh-proof-of-work"');
     expect(form.cookies.map((c) => c.name)).toEqual(["csrf"]);
     // No third-party resource: every src and href stays on this site (relative, or the site's own
-    // address in the canonical and language links), but "Exit this page".
+    // address in the canonical and language links), but two plain links: "Exit this page", and the
+    // footer's source code (AGPL-3.0 section 13), which the page's no-referrer policy leaves blind.
     const urls = [...form.body.matchAll(/(?:src|href)="([^"]+)"/g)].map(([, url]) => url!);
     const elsewhere = urls.filter(
       (url) => /^(https?:)?\/\//.test(url) && !url.startsWith(`${app.config.publicUrl}/`),
     );
-    expect(elsewhere).toEqual([QUICK_EXIT_URL]);
+    expect(elsewhere).toEqual([QUICK_EXIT_URL, app.config.SOURCE_URL]);
+    // Nothing the browser loads by itself comes from elsewhere.
+    const loaded = [...form.body.matchAll(/<(?:script|img|link)[^>]+(?:src|href)="([^"]+)"/g)].map(
+      ([, u]) => u!,
+    );
+    expect(loaded.filter((url) => elsewhere.includes(url))).toEqual([]);
   });
 
   it("links the requests intake to the integrity channel", async () => {
