@@ -2,6 +2,7 @@ import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { RESULT_ACTIONS } from "./actions.js";
 import { seedDemoResults } from "./commands/seed-demo.js";
+import { resultsFeed } from "./feed.js";
 import { resultFollowable } from "./followable.js";
 import { accountabilityFeature } from "./index.js";
 import { resultsDataset } from "./open-data.js";
@@ -15,6 +16,7 @@ export const accountabilityManifest: FeatureManifest = {
   tables,
   sitemap: [fixedPages("accountability", "/accountability")],
   followable: [resultFollowable],
+  feeds: [resultsFeed],
   datasets: [{ dataset: resultsDataset, apiPath: "/results", order: 55 }],
   panels: RESULT_PANELS,
   recordActions: RESULT_ACTIONS,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { eq } from "drizzle-orm";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
@@ -7,6 +8,7 @@ import { createAccount } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
 import { structures } from "../../core/structures/tables.js";
+import { results } from "../accountability/tables.js";
 import { consultations } from "../consultations/tables.js";
 import { events } from "../events/tables.js";
 import { ideas } from "../ideas/tables.js";
@@ -148,6 +150,17 @@ async function atom(url: string) {
     expect(e.link.find((l) => l["@_rel"] === "alternate")!["@_href"]).toBe(e.id);
   }
   expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+  // And as a feed reader reads it (a feed library): Atom 1.0, the same title, self link and entries.
+  const read = parseFeed(response.body);
+  expect(read.meta).toEqual({ type: "atom", version: "1.0" });
+  expect(read.title).toBe(feed.title["#text"]);
+  expect(read.self).toBe(`${PUBLIC_URL}${url}`);
+  expect(read.language).toBe(feed["@_xml:lang"]);
+  expect(
+    read.items.map((item) => ({ id: item.id, url: item.url, title: item.title, updated: item.updated })),
+  ).toEqual(
+    entries.map((e) => ({ id: e.id, url: e.id, title: e.title["#text"], updated: new Date(e.updated) })),
+  );
   return { feed, entries, body: response.body };
 }
 
@@ -199,6 +212,27 @@ describe("Atom feeds", () => {
     const { entries } = await atom("/en/feeds/events.atom");
     expect(ids(entries)).toContain(liveEvent!.id);
     expect(ids(entries)).not.toContain(cancelledEvent!.id);
+  });
+
+  it("the results: the latest moved first, and a structure's own with ?structure=", async () => {
+    const [older, newer, elsewhere] = await db
+      .insert(results)
+      .values([
+        { code: "feed-1", structureId: home!.id, title: { en: "Older result" }, description: { en: "…" } },
+        { code: "feed-2", structureId: home!.id, title: { en: "Newer result" }, description: { en: "…" } },
+        { code: "feed-3", structureId: other!.id, title: { en: "A result elsewhere" }, description: {} },
+      ])
+      .returning();
+    await db
+      .update(results)
+      .set({ progress: 40, updatedAt: new Date(Date.now() + 60_000) })
+      .where(eq(results.id, older!.id));
+    const { entries } = await atom("/en/feeds/results.atom");
+    expect(ids(entries)[0]).toBe(older!.id);
+    expect(ids(entries)).toEqual(expect.arrayContaining([newer!.id, elsewhere!.id]));
+    expect(entries[0]!.link[0]!["@_href"]).toBe(`${PUBLIC_URL}/en/accountability/${older!.id}`);
+    const mine = await atom(`/en/feeds/results.atom?structure=${HOME_STRUCTURE}`);
+    expect(ids(mine.entries)).toEqual([older!.id, newer!.id]);
   });
 
   it("?structure= keeps one structure's entries and names it in the title", async () => {

@@ -46,7 +46,11 @@ export function ListPage(props: ListPageProps) {
     ...items.map((i) => ({ value: i.code, text: plain(i.name) })),
   ];
   return (
-    <Layout title={t("accountability.list.title")} description={t("accountability.list.lead")}>
+    <Layout
+      title={t("accountability.list.title")}
+      description={t("accountability.list.lead")}
+      feeds={[{ title: t("accountability.feeds.latest"), path: "/feeds/results.atom" }]}
+    >
       <Breadcrumbs
         items={[
           { text: t("accountability.breadcrumbs.home"), href: href("/") },
