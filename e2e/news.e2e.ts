@@ -61,7 +61,7 @@ describe.each([
     expect(await visitor.textContent("#home-news + ul")).toContain(title);
     await visit(visitor, "/ar/news", { phone: true });
     await visitor.selectOption("#category", "information_day");
-    await submit(visitor, "search button");
+    await submit(visitor, "main search button");
     expect(visitor.url()).toContain("category=information_day");
     expect(await visitor.textContent("main")).toContain(title);
     await Promise.all([visitor.waitForNavigation(), visitor.click(`text=${title}`)]);
