@@ -1,4 +1,3 @@
-import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
 import { RESULT_ACTIONS } from "./actions.js";
 import { seedDemoResults } from "./commands/seed-demo.js";
@@ -8,13 +7,14 @@ import { accountabilityFeature } from "./index.js";
 import { resultsDataset } from "./open-data.js";
 import { RESULT_PANELS } from "./panels.js";
 import { resultScope } from "./policy.js";
+import { resultsSitemap } from "./sitemap.js";
 import * as tables from "./tables.js";
 
 export const accountabilityManifest: FeatureManifest = {
   name: "accountability",
   routes: [{ plugin: accountabilityFeature, mount: "pages" }],
   tables,
-  sitemap: [fixedPages("accountability", "/accountability")],
+  sitemap: [resultsSitemap],
   followable: [resultFollowable],
   feeds: [resultsFeed],
   datasets: [{ dataset: resultsDataset, apiPath: "/results", order: 55 }],

@@ -7,6 +7,7 @@ import { createTestApp } from "../../../test/app.js";
 import { executableMarkup } from "../../../test/html-safety.js";
 import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
 import { structures } from "../../core/structures/tables.js";
+import { results } from "../accountability/tables.js";
 import { consultations } from "../consultations/tables.js";
 import { events } from "../events/tables.js";
 import { ideas } from "../ideas/tables.js";
@@ -96,7 +97,17 @@ describe("what search engines read", () => {
 
   it("the sitemap index names one file per kind of public page, each of which answers", async () => {
     const files = (await xml("/sitemap.xml")).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
-    for (const kind of ["home", "structures", "consultations", "ideas", "forum", "events", "help", "legal"])
+    for (const kind of [
+      "home",
+      "structures",
+      "consultations",
+      "ideas",
+      "forum",
+      "events",
+      "help",
+      "legal",
+      "accountability",
+    ])
       expect(files).toContain(`${PUBLIC_URL}/sitemaps/${kind}.xml`);
     for (const file of files) await xml(file.slice(PUBLIC_URL.length));
   });
@@ -116,6 +127,16 @@ describe("what search engines read", () => {
     ]);
     const home = (await urlsOf("home")).map((u) => u.loc);
     expect(home).toEqual([`${PUBLIC_URL}/ar`, `${PUBLIC_URL}/fr`, `${PUBLIC_URL}/en`]);
+  });
+
+  it("lists the results page and each result's, the latest moved first", async () => {
+    const [result] = await db
+      .insert(results)
+      .values({ code: "seo-1", structureId: home!.id, title: { fr: "Éclairage" }, description: {} })
+      .returning();
+    const locs = (await urlsOf("accountability")).map((u) => u.loc);
+    expect(locs.slice(0, 3)).toEqual(["ar", "fr", "en"].map((l) => `${PUBLIC_URL}/${l}/accountability`));
+    expect(locs).toContain(`${PUBLIC_URL}/fr/accountability/${result!.id}`);
   });
 
   it("never lists a draft, a hidden contribution or a retired structure", async () => {
