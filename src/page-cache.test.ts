@@ -1,10 +1,14 @@
 import { Writable } from "node:stream";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
 import { signedInAgent } from "../test/accounts.js";
 import { Agent, createTestApp } from "../test/app.js";
+import { HOME_STRUCTURE } from "../test/role-matrix.js";
 import { buildApp } from "./app.js";
+import { structures } from "./core/structures/tables.js";
+import { results } from "./features/accountability/tables.js";
 import { createTestConsultation } from "./features/consultations/testing.js";
 import { legalPageVersions } from "./features/legal/tables.js";
 
@@ -147,5 +151,30 @@ describe("the open-data catalogue's summary", () => {
     expect(rows((await nodeB.inject("/en/open-data")).body)).toBe(before + 1);
     const catalogue = await nodeB.inject("/open-data/catalog.jsonld");
     expect(catalogue.statusCode).toBe(200);
+  });
+});
+
+describe("the accountability list's per-structure figures", () => {
+  it("show a result created after the list was shown, on node B's next rendering", async () => {
+    const [structure] = await db
+      .select({ id: structures.id, code: structures.code, name: structures.name })
+      .from(structures)
+      .where(eq(structures.code, HOME_STRUCTURE));
+    const option = `<option value="${structure!.code}"`;
+    await warm(nodeB, "/en/accountability");
+    // Another URL with the same filters: not a kept page, but the same kept figures.
+    const before = await nodeB.inject("/en/accountability?status=");
+    expect(before.body).not.toContain(option);
+    await db.insert(results).values({
+      code: "cache-1",
+      structureId: structure!.id,
+      title: { en: "Street lights" },
+      description: {},
+      progress: 40,
+    });
+    const after = await nodeB.inject("/en/accountability?status=");
+    // The structures filter and the per-structure chart both show it now.
+    expect(after.body).toContain(option);
+    expect(after.body).toContain(`data-key="${structure!.code}" data-value="40"`);
   });
 });

@@ -29,6 +29,8 @@ interface Entry {
 }
 
 const MAX_BYTES = 32 * 1024 * 1024;
+/** How many computed values (remember) a node keeps at most; the oldest go first. */
+const MAX_VALUES = 500;
 const ENCODINGS = ["br", "gzip", "identity"];
 const FLASH_COOKIE = "flash";
 /** Headers of the rendered reply the cached copy carries; the rest are set again per request. */
@@ -47,6 +49,10 @@ declare module "fastify" {
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly routes = new Set<string>();
+  private readonly values = new Map<
+    string,
+    { version: string; expiresAt: number; value: Promise<unknown> }
+  >();
   private bytes = 0;
 
   constructor(private readonly database: Database) {}
@@ -59,6 +65,35 @@ export class PageCache {
       "public-content-version",
     );
     return row?.v ?? "0";
+  }
+
+  /**
+   * A value computed from public content (counts, per-structure figures) kept under `key` for the
+   * public-content version it was computed at, and for at most `maxAgeMs` (what depends on the clock
+   * too, such as "late", is never older than that). Requests that arrive while it is computed share
+   * that computation; a failed one is not kept. `version` is the one the caller already read (the
+   * page cache reads it before a kept route's handler), else it is read here.
+   */
+  async remember<T>(
+    key: string,
+    compute: () => Promise<T>,
+    options: { maxAgeMs?: number; version?: string | null } = {},
+  ): Promise<T> {
+    const version = options.version ?? (await this.version());
+    const now = Date.now();
+    const kept = this.values.get(key);
+    if (kept && kept.version === version && kept.expiresAt > now) return kept.value as Promise<T>;
+    const value = compute();
+    this.values.delete(key);
+    this.values.set(key, { version, expiresAt: now + (options.maxAgeMs ?? 60_000), value });
+    for (const oldest of this.values.keys()) {
+      if (this.values.size <= MAX_VALUES) break;
+      this.values.delete(oldest);
+    }
+    value.catch(() => {
+      if (this.values.get(key)?.value === value) this.values.delete(key);
+    });
+    return value;
   }
 
   private static key(request: FastifyRequest) {

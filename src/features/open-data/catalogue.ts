@@ -1,5 +1,7 @@
 import { min } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import type { PublishedDataset } from "../../core/features/contracts.js";
+import { datasetsOf } from "../../core/features/registry.js";
 import { translator } from "../../core/i18n/catalog.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../core/i18n/localized.js";
 import { structures } from "../../core/structures/tables.js";
@@ -31,32 +33,23 @@ export interface DatasetSummary {
 
 /**
  * Counting a million contributions (or finding their last change) scans the table: the catalogue
- * page and the DCAT files share one summary per database and public-content version (moved by any
- * change to published content, as the page cache reads it), at most a minute old, and requests
- * that arrive while it is being computed wait for that same computation.
+ * page and the DCAT files share one summary per node and public-content version (moved by any
+ * change to published content), at most a minute old (the page cache's `remember`).
  */
-const SUMMARY_TTL_MS = 60_000;
-const summaries = new WeakMap<Db, { at: number; version: string; value: Promise<DatasetSummary[]> }>();
-
-export function summarizeDatasets(
-  db: Db,
-  datasets: readonly PublishedDataset[],
-  version: string,
-  now = Date.now(),
-): Promise<DatasetSummary[]> {
-  const cached = summaries.get(db);
-  if (cached && cached.version === version && now - cached.at < SUMMARY_TTL_MS) return cached.value;
-  const value = Promise.all(
-    datasets.map(async ({ dataset, apiPath }) => ({
-      dataset,
-      apiPath,
-      rows: await dataset.count(db),
-      modified: await dataset.modified(db),
-    })),
+export function summarizeDatasets(app: FastifyInstance, version?: string | null): Promise<DatasetSummary[]> {
+  return app.pageCache.remember(
+    "open-data:summary",
+    () =>
+      Promise.all(
+        datasetsOf(app.features).map(async ({ dataset, apiPath }) => ({
+          dataset,
+          apiPath,
+          rows: await dataset.count(app.db),
+          modified: await dataset.modified(app.db),
+        })),
+      ),
+    { version },
   );
-  summaries.set(db, { at: now, version, value });
-  value.catch(() => summaries.delete(db));
-  return value;
 }
 
 /** One message in the three languages, as a list: keywords are separated by commas (Latin or Arabic). */

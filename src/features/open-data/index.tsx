@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from "fastify";
-import { datasetsOf } from "../../core/features/registry.js";
 import { summarizeDatasets } from "./catalogue.js";
 import { openDataApi } from "./routes/api.js";
 import { openDataFileRoutes } from "./routes/files.js";
@@ -18,11 +17,9 @@ export const openDataRoot: FastifyPluginAsync = async (app) => {
 export const openDataFeature: FastifyPluginAsync = async (app) => {
   app.get("/open-data", async (request, reply) => {
     reply.header("cache-control", "public, max-age=60");
-    // The page cache read the version before the handler, once it keeps this route's pages.
-    const version = request.pageCacheVersion ?? (await app.pageCache.version());
     return reply.render(
       <CataloguePage
-        datasets={await summarizeDatasets(app.db, datasetsOf(app.features), version)}
+        datasets={await summarizeDatasets(app, request.pageCacheVersion)}
         licence={app.config.OPEN_DATA_LICENCE}
       />,
     );

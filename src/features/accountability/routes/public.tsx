@@ -40,14 +40,22 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
     "/accountability",
     { schema: { querystring: ListQuery } },
     async (request, reply) => {
+      // The structures that have results, and the per-structure figures, scan every top-level
+      // result: computed once per public-content version (and minute), not on every rendering.
+      const version = request.pageCacheVersion;
       const [governorates, themes, structureRows] = await Promise.all([
         listGovernorates(app.db),
         listThemes(app.db),
-        app.db
-          .select({ code: structures.code, name: structures.name })
-          .from(structures)
-          .where(sql`exists (select 1 from ${results} r where r.structure_id = ${structures.id})`)
-          .orderBy(structures.code),
+        app.pageCache.remember(
+          "accountability:structures",
+          () =>
+            app.db
+              .select({ code: structures.code, name: structures.name })
+              .from(structures)
+              .where(sql`exists (select 1 from ${results} r where r.structure_id = ${structures.id})`)
+              .orderBy(structures.code),
+          { version },
+        ),
       ]);
       const q = request.query;
       const pick = (value: string | undefined, allowed: string[]) =>
@@ -77,7 +85,13 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
       };
       const [found, figures, late] = await Promise.all([
         listResults(app.db, { ...query, topLevel: !query.structure }, requestedPage(q.page), PAGE_SIZE),
-        structureFigures(app.db, query),
+        app.pageCache.remember(
+          `accountability:figures:${JSON.stringify(query)}`,
+          () => structureFigures(app.db, query),
+          {
+            version,
+          },
+        ),
         listResults(app.db, { ...query, status: "late", topLevel: !query.structure }, 1, 1),
       ]);
       reply.header("cache-control", "public, max-age=60");

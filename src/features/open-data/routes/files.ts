@@ -16,7 +16,7 @@ export const openDataFileRoutes: FastifyPluginAsync = async (app) => {
         app.config.publicUrl,
         app.config.OPEN_DATA_LICENCE,
         await installedOn(app.db),
-        await summarizeDatasets(app.db, datasetsOf(app.features), await app.pageCache.version()),
+        await summarizeDatasets(app),
       ),
     );
 
