@@ -84,13 +84,25 @@ describe("the idea box and the forum, in a browser", () => {
     await visit(follower.page, ideaPath);
     await submit(follower.page, 'form[action$="/follow"] button');
     expect(await follower.page.textContent("body")).toContain("You follow this idea.");
-    // The follow is in their subscriptions, where they choose to hear news at once.
+    // The follow is in their subscriptions, which lead to the preferences where they choose to hear
+    // news at once.
     await visit(follower.page, "/en/subscriptions");
     expect(await follower.page.textContent("body")).toContain(
       "Idea · Drinking fountains in the Belvédère park",
     );
-    await follower.page.check('input[name="email"][value="instant"]');
-    await submit(follower.page, 'form[action="/en/subscriptions/settings"] button');
+    expect(await follower.page.textContent("#email-rhythm")).toContain(
+      "News of what you follow comes by e-mail in a weekly digest.",
+    );
+    await Promise.all([
+      follower.page.waitForNavigation(),
+      follower.page.getByRole("link", { name: "Change how often on your notification preferences" }).click(),
+    ]);
+    await follower.page.check('input[name="followed-news.frequency"][value="instant"]');
+    await submit(follower.page, 'form[action="/en/notifications/preferences"] button');
+    await visit(follower.page, "/en/subscriptions");
+    expect(await follower.page.textContent("#email-rhythm")).toContain(
+      "News of what you follow comes by e-mail at once.",
+    );
 
     for (const _ of [1, 2]) {
       const supporter = await signedIn(browser, server);

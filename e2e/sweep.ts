@@ -144,7 +144,8 @@ const ADMIN_PAGES = [
   "/staff/routing",
   "/staff/teams",
   "/staff/requests?team=mine",
-  "/staff/preferences",
+  // Staff see one more kind on it: the requests handed to them (it replaced /staff/preferences).
+  "/notifications/preferences",
   "/admin/events",
   "/admin/events/new",
   "/admin/news",

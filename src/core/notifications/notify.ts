@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import type { Actor } from "../authz/actor.js";
 import type { Translate } from "../i18n/catalog.js";
 import { formatDate, formatDateTime } from "../i18n/format.js";
 import { type Locale, type LocalizedText, pickLocalized } from "../i18n/localized.js";
@@ -47,13 +48,26 @@ export interface NotificationKind {
   id: string;
   /** A short name of the kind ("Replies and status changes of your requests"). */
   labelKey: string;
+  /** A line under the name on the preferences page, saying more of what the kind covers. */
+  hintKey?: string;
+  /**
+   * Who is offered the kind on their preferences page (staff only, for requests handed to them);
+   * everyone signed in unless said. Whoever is not offered it keeps their choice, never overwritten.
+   */
+  shownTo?(actor: Actor): boolean;
   /** The i18n key of one notification's line, given its params (its values are the resolved params). */
   messageKey(params: NotificationParams): string;
   /**
    * What a person may choose on their preferences page: the channels the feature sends this kind
-   * by beyond the notification centre, and the e-mail rhythms it honours (the first is the default).
+   * by beyond the notification centre (`centre: false` for a kind sent by mail only, never written
+   * into the centre), and the e-mail rhythms it honours (the first is the default).
    */
-  choices: { email: boolean; sms: boolean; frequencies: readonly NotificationFrequency[] };
+  choices: {
+    centre?: boolean;
+    email: boolean;
+    sms: boolean;
+    frequencies: readonly NotificationFrequency[];
+  };
   /** The choice of someone who never made one (centre and e-mail on, SMS off, unless said). */
   defaults?: Partial<NotificationChoice>;
   /**

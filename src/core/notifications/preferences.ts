@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import type { Actor } from "../authz/actor.js";
 import {
   NOTIFICATION_FREQUENCIES,
   type NotificationChoice,
@@ -7,6 +8,10 @@ import {
   type NotificationKind,
 } from "./notify.js";
 import { notificationPreferences } from "./tables.js";
+
+/** The kinds offered to this person on their preferences page (staff kinds to staff only). */
+export const kindsShownTo = (kinds: Iterable<NotificationKind>, actor: Actor): NotificationKind[] =>
+  [...kinds].filter((kind) => kind.shownTo?.(actor) ?? true);
 
 /** A person's choice for a kind: what they saved, else the kind's defaults; what its feature keeps wins. */
 export async function choiceFor(
@@ -54,7 +59,7 @@ export async function saveChoices(
     choices.push([
       kind,
       {
-        centre: checked("centre"),
+        centre: kind.choices.centre !== false && checked("centre"),
         email: kind.choices.email && checked("email"),
         sms: kind.choices.sms && checked("sms"),
         frequency: asked as NotificationFrequency,
@@ -72,4 +77,20 @@ export async function saveChoices(
     await kind.stored?.save(db, accountId, choice);
   }
   return true;
+}
+
+/**
+ * Turns e-mail off for one kind, as the preferences page would record it (an unsubscribe link),
+ * keeping the person's other choices for it.
+ */
+export async function turnEmailOff(db: Db, accountId: string, kind: NotificationKind): Promise<void> {
+  const choice: NotificationChoice = { ...(await choiceFor(db, accountId, kind)), email: false };
+  await db
+    .insert(notificationPreferences)
+    .values({ accountId, kind: kind.id, ...choice })
+    .onConflictDoUpdate({
+      target: [notificationPreferences.accountId, notificationPreferences.kind],
+      set: { email: false, updatedAt: new Date() },
+    });
+  await kind.stored?.save(db, accountId, choice);
 }

@@ -1,5 +1,7 @@
 import type { NotificationKind } from "../../core/notifications/notify.js";
 import type { CitizenNotice } from "./workspace/notify.js";
+import { canSetPreferences } from "./workspace/policy.js";
+import { ASSIGNMENT_KIND, assignmentRhythm } from "./workspace/preferences.js";
 
 /** Every notice a submitter is told of; each one's line is its mail's subject. */
 const NOTICES: ReadonlySet<string> = new Set<CitizenNotice["kind"]>([
@@ -16,7 +18,7 @@ const NOTICES: ReadonlySet<string> = new Set<CitizenNotice["kind"]>([
 /**
  * What the requests feature writes into notification centres (workspace/notify.ts): a change of
  * the person's own request (a reply, a question, a status), and the new status of a request they
- * follow.
+ * follow. And, for staff only, the mails of requests handed to them (mail only, never in the centre).
  */
 export const caseNotificationKinds: NotificationKind[] = [
   {
@@ -34,5 +36,15 @@ export const caseNotificationKinds: NotificationKind[] = [
     labelKey: "cases.notifications.followedRequest",
     messageKey: () => "cases.workspace.mail.follower.subject",
     choices: { email: true, sms: false, frequencies: ["instant"] },
+  },
+  {
+    id: ASSIGNMENT_KIND,
+    labelKey: "cases.notifications.requestAssigned",
+    hintKey: "cases.notifications.requestAssignedHint",
+    messageKey: () => "cases.notifications.requestAssigned",
+    shownTo: canSetPreferences,
+    // A mail for each request at once (the default), or one summary each morning; never in the centre.
+    choices: { centre: false, email: true, sms: false, frequencies: ["instant", "daily"] },
+    stored: assignmentRhythm,
   },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
+import { savePreferences } from "../../../test/preferences.js";
 import { saveModerationRules } from "../moderation/rules.js";
 import { sendInstantNotices } from "../subscriptions/digests.js";
 import { createCategory, findThreadRow, latestPost, threadIdOf } from "./testing.js";
@@ -50,7 +51,9 @@ describe("the forum", () => {
 
   it("marks staff answers official only when staff ask, lets moderators pin them, and tells followers", async () => {
     const { agent: citizen, account } = await signedInAgent(app, database);
-    await citizen.post("/en/subscriptions/settings", { email: "instant" });
+    expect((await savePreferences(citizen, "en", { "followed-news.frequency": "instant" })).statusCode).toBe(
+      303,
+    );
     const id = threadIdOf((await citizen.post("/en/forum/transport/threads", THREAD)).headers.location);
     // A citizen asking for "official" gets an ordinary reply.
     await citizen.post(`/en/forum/threads/${id}/replies`, { body: "I am official!", official: "1" });

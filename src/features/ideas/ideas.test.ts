@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
+import { savePreferences } from "../../../test/preferences.js";
 import { structures } from "../../core/structures/tables.js";
 import { sendInstantNotices } from "../subscriptions/digests.js";
 import { ideas, ideaThresholds } from "./tables.js";
@@ -78,7 +79,9 @@ describe("the idea box", () => {
     });
     await follower.post(`/en/ideas/${id}/follow`, { follow: "1" });
     // They want news at once (the subscriptions hub sends it).
-    await follower.post("/en/subscriptions/settings", { email: "instant" });
+    expect((await savePreferences(follower, "en", { "followed-news.frequency": "instant" })).statusCode).toBe(
+      303,
+    );
 
     // The author cannot support their own idea.
     expect((await author.post(`/en/ideas/${id}/support`, { support: "1" })).statusCode).toBe(403);
@@ -105,7 +108,9 @@ describe("the idea box", () => {
 
   it("lets the structure's staff answer; followers are told and the status shows with its history", async () => {
     const { agent: author } = await signedInAgent(app, database, { email: "author2.idea@example.tn" });
-    await author.post("/en/subscriptions/settings", { email: "instant" });
+    expect((await savePreferences(author, "en", { "followed-news.frequency": "instant" })).statusCode).toBe(
+      303,
+    );
     const id = ideaIdOf((await submitIdeaAs(testApp, author, IDEA)).headers.location);
     const { agent: official } = await signedInAgent(app, database, {
       roles: [{ structure: "mun-tn-11", role: "agent" }],

@@ -4,6 +4,7 @@ import { signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { executableMarkup, XSS_VECTORS } from "../../../test/html-safety.js";
 import { mailsTo } from "../../../test/mail.js";
+import { savePreferences } from "../../../test/preferences.js";
 import { auditEvents } from "../../core/audit/tables.js";
 import { structures } from "../../core/structures/tables.js";
 import { sendInstantNotices } from "../subscriptions/digests.js";
@@ -144,7 +145,9 @@ describe("the idea thresholds page", () => {
     );
     const { agent: follower, account } = await signedInAgent(app, database);
     await follower.post(`/en/ideas/${id}/follow`, { follow: "1" });
-    await follower.post("/en/subscriptions/settings", { email: "instant" });
+    expect((await savePreferences(follower, "en", { "followed-news.frequency": "instant" })).statusCode).toBe(
+      303,
+    );
     for (const s of await Promise.all([1, 2, 3].map(() => signedInAgent(app, database))))
       await s.agent.post(`/en/ideas/${id}/support`, { support: "1" });
     expect((await ideaRow(id)).thresholdReachedAt).toBeNull();

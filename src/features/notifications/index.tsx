@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { requireAccount } from "../../core/auth/plugin.js";
 import { NotFoundError } from "../../core/errors/app-error.js";
 import { notificationKindsOf } from "../../core/features/registry.js";
-import { choiceFor, saveChoices } from "../../core/notifications/preferences.js";
+import { choiceFor, kindsShownTo, saveChoices } from "../../core/notifications/preferences.js";
 import { markAllRead, markRead } from "./commands.js";
 import { listNotifications } from "./queries.js";
 import { NotificationsPage } from "./views/notifications-page.js";
@@ -61,28 +61,31 @@ export const notificationsFeature: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get("/notifications/preferences", async (request, reply) => {
-    const accountId = request.account!.id;
-    const choices = await Promise.all(
-      [...kinds.values()].map(async (kind) => ({ kind, choice: await choiceFor(app.db, accountId, kind) })),
+  /** Each kind offered to the person (staff kinds to staff only), with their choice for it. */
+  const choicesOf = (request: FastifyRequest) =>
+    Promise.all(
+      kindsShownTo(kinds.values(), request.actor).map(async (kind) => ({
+        kind,
+        choice: await choiceFor(app.db, request.account!.id, kind),
+      })),
     );
-    return reply.render(<PreferencesPage kinds={choices} />);
-  });
+
+  app.get("/notifications/preferences", async (request, reply) =>
+    reply.render(<PreferencesPage kinds={await choicesOf(request)} />),
+  );
 
   app.post<{ Body: Static<typeof PreferencesBody> }>(
     "/notifications/preferences",
     { schema: { body: PreferencesBody } },
     async (request, reply) => {
       const accountId = request.account!.id;
-      if (await app.db.transaction((tx) => saveChoices(tx, accountId, [...kinds.values()], request.body)))
+      const shown = kindsShownTo(kinds.values(), request.actor);
+      if (await app.db.transaction((tx) => saveChoices(tx, accountId, shown, request.body)))
         return reply.redirectWithFlash("/notifications/preferences", {
           kind: "success",
           message: "notifications.preferences.saved",
         });
-      const choices = await Promise.all(
-        [...kinds.values()].map(async (kind) => ({ kind, choice: await choiceFor(app.db, accountId, kind) })),
-      );
-      return reply.render(<PreferencesPage kinds={choices} error />, 422);
+      return reply.render(<PreferencesPage kinds={await choicesOf(request)} error />, 422);
     },
   );
 

@@ -19,20 +19,20 @@ export async function settingsFor(db: Db, accountId: string): Promise<Subscriber
   return row!;
 }
 
-/** Saves the email channel's rhythm and the newsletter choice; false for a value not on the list. */
-export async function saveSettings(
+/**
+ * Saves the newsletter choice. The e-mail rhythm of news is chosen on the notification preferences
+ * page only (digestChoice keeps it here, where the digests read it).
+ */
+export async function saveNewsletter(
   db: Db,
   accountId: string,
-  input: { email?: string; newsletter?: string },
-): Promise<boolean> {
-  const email = input.email as Frequency;
-  if (!FREQUENCIES.includes(email)) return false;
+  input: { newsletter?: string },
+): Promise<void> {
   await settingsFor(db, accountId);
   await db
     .update(subscriberSettings)
-    .set({ email, newsletter: input.newsletter === "yes" })
+    .set({ newsletter: input.newsletter === "yes" })
     .where(eq(subscriberSettings.accountId, accountId));
-  return true;
 }
 
 /**

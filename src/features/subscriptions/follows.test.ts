@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { createAccount, signedInAgent } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
+import { savePreferences } from "../../../test/preferences.js";
 import { notifyFollowers } from "../consultations/commands/notify.js";
 import { sendPhaseNotices } from "../consultations/jobs/phase-notices.js";
 import { createTestConsultation } from "../consultations/testing.js";
 import { createCategory, threadIdOf } from "../forum/testing.js";
 import { ideaIdOf, submitIdeaAs } from "../ideas/testing.js";
 import { saveModerationRules } from "../moderation/rules.js";
-import { addFollow, saveSettings } from "./commands.js";
+import { addFollow, digestChoice } from "./commands.js";
 import { runDigest, sendInstantNotices } from "./digests.js";
 import { subscriptions } from "./tables.js";
 
@@ -20,6 +21,10 @@ const db = database.db;
 await createCategory(db, "transport");
 await saveModerationRules(db, { newAccountDays: 0, words: [], burstMax: 100, burstMinutes: 1 });
 const URL = "https://sharek.tn";
+
+/** The e-mail rhythm of news, set where the notification preferences page keeps it. */
+const newsByEmail = (accountId: string, frequency: "instant" | "daily") =>
+  digestChoice.save(db, accountId, { centre: true, email: true, sms: false, frequency });
 
 async function follows(accountId: string, kind: string) {
   return db
@@ -60,10 +65,10 @@ describe("following a consultation", () => {
   it("brings its phase change and its outcome to a daily follower in the digest, not at once", async () => {
     const { consultation: c } = await createTestConsultation(db, { title: "Stationnement" });
     const daily = await createAccount(database, {});
-    await saveSettings(db, daily.id, { email: "daily" });
+    await newsByEmail(daily.id, "daily");
     await addFollow(db, daily.id, "consultation", c.id);
     const instant = await createAccount(database, {});
-    await saveSettings(db, instant.id, { email: "instant" });
+    await newsByEmail(instant.id, "instant");
     await addFollow(db, instant.id, "consultation", c.id);
 
     // It closes on its date, then its outcome is published.
@@ -106,7 +111,9 @@ describe("following an idea", () => {
     // The author follows their idea, in the hub.
     expect(await follows(authorAccount.id, "idea")).toEqual([{ target: id }]);
     const { agent: follower, account } = await signedInAgent(app, database);
-    await follower.post("/fr/subscriptions/settings", { email: "instant" });
+    expect((await savePreferences(follower, "fr", { "followed-news.frequency": "instant" })).statusCode).toBe(
+      303,
+    );
     await follower.post(`/fr/ideas/${id}/follow`, { follow: "1" });
     const mine = await follower.get("/fr/subscriptions");
     expect(mine.body).toContain("Idée · ");
@@ -115,7 +122,7 @@ describe("following an idea", () => {
     const { agent: official, account: officialAccount } = await signedInAgent(app, database, {
       roles: [{ structure: "mun-tn-11", role: "agent" }],
     });
-    await saveSettings(db, officialAccount.id, { email: "instant" });
+    await newsByEmail(officialAccount.id, "instant");
     await addFollow(db, officialAccount.id, "idea", id);
     const done = await official.post(`/fr/ideas/${id}/status`, {
       status: "accepted",
@@ -140,7 +147,9 @@ describe("following an idea", () => {
 describe("following a forum thread", () => {
   it("shows in my subscriptions, and a reply reaches an instant follower once an hour at most", async () => {
     const { agent: starter, account: starterAccount } = await signedInAgent(app, database);
-    await starter.post("/fr/subscriptions/settings", { email: "instant" });
+    expect((await savePreferences(starter, "fr", { "followed-news.frequency": "instant" })).statusCode).toBe(
+      303,
+    );
     const id = threadIdOf(
       (
         await starter.post("/fr/forum/transport/threads", {

@@ -3,7 +3,7 @@ import Type, { type Static } from "typebox";
 import { requireAccount } from "../../core/auth/plugin.js";
 import { followableOf } from "../../core/features/registry.js";
 import { listGovernorates } from "../structures/queries.js";
-import { follow, saveSettings, settingsFor, unfollow } from "./commands.js";
+import { follow, saveNewsletter, settingsFor, unfollow } from "./commands.js";
 import { listFollows, listNewsFor, listThemes } from "./queries.js";
 import { SubscriptionsPage } from "./views/subscriptions-page.js";
 
@@ -15,8 +15,8 @@ const FollowBody = Type.Object({
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 });
 type FollowBody = Static<typeof FollowBody>;
+/** The newsletter choice; how often news comes by e-mail is on the notification preferences page. */
 const SettingsBody = Type.Object({
-  email: Type.Optional(Type.String({ maxLength: 20 })),
   newsletter: Type.Optional(Type.String({ maxLength: 10 })),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 });
@@ -26,7 +26,7 @@ type SettingsBody = Static<typeof SettingsBody>;
 const backTo = (back: string | undefined) =>
   back && /^\/[a-z0-9/_-]*$/i.test(back) ? back : "/subscriptions";
 
-/** Following structures, governorates and themes, and choosing how news arrives. */
+/** Following structures, governorates and themes, and the newsletter choice. */
 export const subscriptionsFeature: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", requireAccount);
   app.addHook("onSend", async (_request, reply) => {
@@ -80,10 +80,10 @@ export const subscriptionsFeature: FastifyPluginAsync = async (app) => {
     "/subscriptions/settings",
     { schema: { body: SettingsBody } },
     async (request, reply) => {
-      const ok = await saveSettings(app.db, request.account!.id, request.body);
+      await saveNewsletter(app.db, request.account!.id, request.body);
       return reply.redirectWithFlash("/subscriptions", {
-        kind: ok ? "success" : "info",
-        message: ok ? "subscriptions.flash.saved" : "subscriptions.flash.unknown",
+        kind: "success",
+        message: "subscriptions.flash.saved",
       });
     },
   );

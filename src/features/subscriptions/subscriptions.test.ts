@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAccount, signedInAgent } from "../../../test/accounts.js";
 import { createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
+import { savePreferences } from "../../../test/preferences.js";
 import { roleMatrix } from "../../../test/role-matrix.js";
 import { settingsFor } from "./commands.js";
 import { digestPeriod, runDigest, sendInstantNotices } from "./digests.js";
@@ -27,7 +28,12 @@ roleMatrix("subscriptions", testApp, [
     form: { kind: "governorate", target: "TN-11" },
     expect: { otherwise: 303 },
   },
-  { method: "POST", url: "/fr/subscriptions/settings", form: { email: "daily" }, expect: { otherwise: 303 } },
+  {
+    method: "POST",
+    url: "/fr/subscriptions/settings",
+    form: { newsletter: "yes" },
+    expect: { otherwise: 303 },
+  },
 ]);
 
 describe("following", () => {
@@ -39,11 +45,28 @@ describe("following", () => {
     await agent.post("/fr/subscriptions/follow", { kind: "planet", target: "mars" });
     const rows = await db.select().from(subscriptions).where(eq(subscriptions.accountId, account.id));
     expect(rows.map((r) => `${r.kind}:${r.target}`).sort()).toEqual(["governorate:TN-61", "theme:water"]);
-    await agent.post("/fr/subscriptions/settings", { email: "instant", newsletter: "yes" });
+    // The rhythm is chosen on the notification preferences page; the newsletter here.
+    expect((await savePreferences(agent, "fr", { "followed-news.frequency": "instant" })).statusCode).toBe(
+      303,
+    );
+    expect((await agent.post("/fr/subscriptions/settings", { newsletter: "yes" })).statusCode).toBe(303);
     const settings = await settingsFor(db, account.id);
     expect(settings.email).toBe("instant");
     expect(settings.newsletter).toBe(true);
     const page = await agent.get("/fr/subscriptions");
+    // The page says the rhythm, and where to change it, with no form of its own for it.
+    expect(page.body).toContain(
+      "Les nouvelles de ce que vous suivez vous parviennent par courriel tout de suite.",
+    );
+    expect(page.body).toContain('href="/fr/notifications/preferences#followed-news-title"');
+    expect(page.body).not.toContain('name="email"');
+    // A rhythm posted here (an old form) changes nothing; the newsletter choice still saves.
+    await agent.post("/fr/subscriptions/settings", { email: "weekly", newsletter: "" });
+    expect(await settingsFor(db, account.id)).toMatchObject({ email: "instant", newsletter: false });
+    await savePreferences(agent, "fr", { "followed-news.channels": ["centre"] });
+    expect((await agent.get("/fr/subscriptions")).body).toContain(
+      "Les nouvelles de ce que vous suivez ne vous parviennent pas par courriel",
+    );
     expect(page.body).toContain("Sfax");
     expect(page.body).toContain("Eau et assainissement");
   });

@@ -4,9 +4,11 @@ import { translator } from "../../../core/i18n/catalog.js";
 import { DEFAULT_LOCALE, isLocale } from "../../../core/i18n/localized.js";
 import type { JobDefinition, JobEnv } from "../../../core/jobs/job.js";
 import { enqueueMail } from "../../../core/mail/outbox.js";
+import { notificationPreferences } from "../../../core/notifications/tables.js";
 import type { Db } from "../../../db/client.js";
 import { OPEN_STATUSES } from "../lifecycle.js";
 import { caseEvents, cases, caseTeamMembers } from "../tables.js";
+import { ASSIGNMENT_KIND } from "../workspace/preferences.js";
 import { staffPreferences } from "../workspace/tables.js";
 
 /** Each morning at 07:00 in Tunis (06:00 UTC), before the working day. */
@@ -14,7 +16,8 @@ export const ASSIGNMENT_SUMMARY_CRON = "0 6 * * *";
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * The daily summary for the members of staff who chose it instead of a mail per request: the open
+ * The daily summary for the members of staff who chose it instead of a mail per request (and did
+ * not turn these mails off): the open
  * requests assigned to them since their previous summary (a day, the first time), and those a rule
  * sent unassigned to one of their teams' queues in that time, each with its link. Each person's period is claimed with a guarded UPDATE in the transaction that queues the
  * mail, so two workers running at once never send a summary twice. Nobody gets an empty summary.
@@ -33,6 +36,9 @@ export async function runAssignmentSummary(db: Db, now: Date, env: JobEnv): Prom
     .where(
       and(
         eq(staffPreferences.assignmentMail, "daily"),
+        // Not for those who turned these mails off on their notification preferences.
+        sql`not exists (select 1 from ${notificationPreferences} np where np.account_id = ${accounts.id}
+          and np.kind = ${ASSIGNMENT_KIND} and not np.email)`,
         isNull(accounts.deletedAt),
         isNotNull(accounts.email),
       ),
@@ -102,7 +108,7 @@ export async function runAssignmentSummary(db: Db, now: Date, env: JobEnv): Prom
           ...(queued.length > 0
             ? [t("cases.workspace.mail.staff.summary.teamBody", { count: queued.length }), lines(queued)]
             : []),
-          `-- \n${t("cases.workspace.mail.staff.summary.why", { url: `${env.publicUrl}/${locale}/staff/preferences` })}`,
+          `-- \n${t("cases.workspace.mail.staff.summary.why", { url: `${env.publicUrl}/${locale}/notifications/preferences` })}`,
         ].join("\n\n"),
       });
       return 1;

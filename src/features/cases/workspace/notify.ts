@@ -20,7 +20,7 @@ import { caseFollowers, type caseOutcome } from "../tables.js";
 import type { CaseRow } from "./queries/case.js";
 import type { Assignee, Handler } from "./queries/handlers.js";
 import { caseMailOptOuts } from "./tables.js";
-import { addressKey, unsubscribeToken } from "./unsubscribe-token.js";
+import { addressKey, kindUnsubscribeToken, unsubscribeToken } from "./unsubscribe-token.js";
 
 /** What mails need from the app: where it is served, and the secret that signs unsubscribe links. */
 export interface MailSettings {
@@ -140,8 +140,22 @@ export async function notifyCitizen(
   await notifyAccounts(db, settings, c, notice);
   for (const r of recipients) {
     const t = translator(r.locale);
-    const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${unsubscribeToken(settings.secret, c.id, r.email)}`;
-    const footer = `-- \n${t("cases.workspace.mail.citizen.unsubscribe", { url: unsubscribe })}`;
+    // An account holder's link turns e-mail off for this kind of news on their preferences; the
+    // link of someone without an account stops the mails about this request to their address.
+    const token = r.accountId
+      ? kindUnsubscribeToken(
+          settings.secret,
+          r.accountId,
+          r.role === "follower" ? "followed-request" : "request-update",
+        )
+      : unsubscribeToken(settings.secret, c.id, r.email);
+    const unsubscribe = `${settings.publicUrl}/${r.locale}/requests/unsubscribe/${token}`;
+    const footer = `-- \n${t(
+      r.accountId
+        ? "cases.workspace.mail.citizen.unsubscribeKind"
+        : "cases.workspace.mail.citizen.unsubscribe",
+      { url: unsubscribe },
+    )}`;
     const headers = { "List-Unsubscribe": `<${unsubscribe}>` };
     if (r.role === "follower") {
       const values = { reference: c.reference, status: t(`cases.workspace.status.${c.status}`) };
@@ -342,7 +356,8 @@ export function notifyStaff(
 
 /**
  * Tells an agent a request was assigned to them, now; unless they chose a daily summary of their
- * assignments, which lists it instead (jobs/assignment-summary.ts).
+ * assignments, which lists it instead (jobs/assignment-summary.ts), or turned these mails off (their
+ * notification preferences).
  */
 export async function notifyAssignee(
   db: Db,
@@ -351,17 +366,17 @@ export async function notifyAssignee(
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Promise<number> {
-  return assignee.dailySummary ? 0 : mailStaff(db, settings, [assignee], "assigned", c, structure);
+  return !assignee.instantMail ? 0 : mailStaff(db, settings, [assignee], "assigned", c, structure);
 }
 
-/** The mail notifyAssignee queues (none for an agent on a daily summary), for a caller that queues it with its own. */
+/** The mail notifyAssignee queues (none for an agent on a daily summary or with these mails off), for a caller that queues it with its own. */
 export function assigneeMails(
   settings: Pick<MailSettings, "publicUrl">,
   assignee: Assignee,
   c: Pick<CaseRow, "id" | "reference">,
   structure: LocalizedText,
 ): Mail[] {
-  return assignee.dailySummary ? [] : staffMails(settings, [assignee], "assigned", c, structure);
+  return !assignee.instantMail ? [] : staffMails(settings, [assignee], "assigned", c, structure);
 }
 
 /**

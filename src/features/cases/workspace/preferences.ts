@@ -1,8 +1,12 @@
 import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import type { NotificationKind } from "../../../core/notifications/notify.js";
 import type { Db } from "../../../db/client.js";
 import { OPEN_STATUSES } from "../lifecycle.js";
 import { cases } from "../tables.js";
 import { type StaffMailRhythm, staffPreferences } from "./tables.js";
+
+/** The notification kind of requests handed to a member of staff (their preferences page's staff part). */
+export const ASSIGNMENT_KIND = "request-assigned";
 
 /** How a member of staff hears of requests handed to them: a mail each (the default), or a daily summary. */
 export async function findAssignmentMail(db: Db, accountId: string): Promise<StaffMailRhythm> {
@@ -54,3 +58,21 @@ export async function countArrivedSince(db: Db, structureId: string, since: Date
     );
   return row?.n ?? 0;
 }
+
+/**
+ * The rhythm part of a member of staff's choice for requests handed to them, kept where the
+ * assignment and the daily summary read it (staff_preferences.assignment_mail); e-mail off is the
+ * notification preferences' own column, which both also read.
+ */
+export const assignmentRhythm: NonNullable<NotificationKind["stored"]> = {
+  async read(db, accountId) {
+    return { frequency: await findAssignmentMail(db, accountId) };
+  },
+  async save(db, accountId, choice) {
+    const assignmentMail: StaffMailRhythm = choice.frequency === "daily" ? "daily" : "instant";
+    await db
+      .insert(staffPreferences)
+      .values({ accountId, assignmentMail })
+      .onConflictDoUpdate({ target: staffPreferences.accountId, set: { assignmentMail } });
+  },
+};

@@ -221,7 +221,7 @@ export async function notifyTeamQueued(
   return notifyTeam(
     tx,
     settings,
-    members.filter((m) => !m.dailySummary),
+    members.filter((m) => m.instantMail),
     c,
     team.name,
   );

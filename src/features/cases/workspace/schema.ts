@@ -113,9 +113,6 @@ export type RoutingBody = FormBody<
   "category" | "governorate" | "municipality" | "structure" | "team" | "assignment" | "agent"
 >;
 
-export const PreferencesBody = formSchema({ assignmentMail: 20 });
-export type PreferencesBody = FormBody<"assignmentMail">;
-
 export const TeamBody = Type.Object({
   structure: Type.Optional(Type.String({ maxLength: 100 })),
   nameAr: Type.Optional(Type.String({ maxLength: 1000 })),

@@ -34,3 +34,42 @@ export function readUnsubscribeToken(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return { caseId, addressKey: key };
 }
+
+/** The kinds of request news an account holder may turn e-mail off for from a mail's link. */
+export const MAIL_KINDS = ["request-update", "followed-request"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+function kindSignature(secret: string, accountId: string, kind: string): string {
+  return createHmac("sha256", secret)
+    .update(`notification-unsubscribe:${accountId}:${kind}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+/**
+ * The secret part of the unsubscribe link of a mail to an account holder: their account, the kind
+ * of news the mail is (its e-mail goes off on their notification preferences), and their signature.
+ */
+export function kindUnsubscribeToken(secret: string, accountId: string, kind: MailKind): string {
+  return `k.${accountId}.${kind}.${kindSignature(secret, accountId, kind)}`;
+}
+
+/** Reads an account holder's unsubscribe token back; null when it was not made by this server. */
+export function readKindUnsubscribeToken(
+  secret: string,
+  token: string,
+): { accountId: string; kind: MailKind } | null {
+  const [marker, accountId, kind, sig, extra] = token.split(".");
+  if (
+    marker !== "k" ||
+    extra !== undefined ||
+    !isUuid(accountId) ||
+    !(MAIL_KINDS as readonly string[]).includes(kind ?? "") ||
+    !sig
+  )
+    return null;
+  const expected = Buffer.from(kindSignature(secret, accountId, kind!));
+  const given = Buffer.from(sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return { accountId, kind: kind as MailKind };
+}

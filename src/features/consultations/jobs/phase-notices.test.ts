@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAccount } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
 import { outboxMessages } from "../../../core/mail/tables.js";
-import { addFollow, saveSettings } from "../../subscriptions/commands.js";
+import { addFollow, digestChoice } from "../../subscriptions/commands.js";
 import { sendInstantNotices } from "../../subscriptions/digests.js";
 import { consultations } from "../tables.js";
 import { createTestConsultation } from "../testing.js";
@@ -13,10 +13,14 @@ const { database } = await createTestApp();
 const db = database.db;
 const DAY = 24 * 3600_000;
 
+/** The e-mail rhythm of news, set where the notification preferences page keeps it. */
+const newsByEmail = (accountId: string, frequency: "instant" | "daily") =>
+  digestChoice.save(db, accountId, { centre: true, email: true, sms: false, frequency });
+
 /** A follower who chose to hear news at once (the subscriptions hub sends it). */
 async function follower(email: string, ...consultationIds: string[]) {
   const account = await createAccount(database, { email });
-  await saveSettings(db, account.id, { email: "instant" });
+  await newsByEmail(account.id, "instant");
   for (const id of consultationIds) await addFollow(db, account.id, "consultation", id);
   return account;
 }

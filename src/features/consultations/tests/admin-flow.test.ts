@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../test/accounts.js";
 import { createTestApp } from "../../../../test/app.js";
+import { savePreferences } from "../../../../test/preferences.js";
 import { outboxMessages } from "../../../core/mail/tables.js";
 import { sendInstantNotices } from "../../subscriptions/digests.js";
 import { subscriptions } from "../../subscriptions/tables.js";
@@ -144,7 +145,9 @@ describe("a structure admin runs a consultation", () => {
       .where(and(eq(subscriptions.kind, "consultation"), eq(subscriptions.target, c!.id)));
     expect(followed?.accountId).toBe(follower.account.id);
     // They want news at once (the subscriptions hub sends it).
-    await follower.agent.post("/fr/subscriptions/settings", { email: "instant" });
+    expect(
+      (await savePreferences(follower.agent, "fr", { "followed-news.frequency": "instant" })).statusCode,
+    ).toBe(303);
 
     const publicPage = await follower.agent.get(`/fr/consultations/${c!.id}`);
     expect(publicPage.statusCode).toBe(200);

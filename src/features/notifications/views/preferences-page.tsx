@@ -26,7 +26,7 @@ export function PreferencesPage({
       <Form action="/notifications/preferences">
         {kinds.map(({ kind, choice }) => {
           const channels = [
-            "centre",
+            ...(kind.choices.centre === false ? [] : ["centre"]),
             ...(kind.choices.email ? ["email"] : []),
             ...(kind.choices.sms ? ["sms"] : []),
           ];
@@ -35,6 +35,7 @@ export function PreferencesPage({
               <h2 class="sh-heading-m" id={`${kind.id}-title`}>
                 {t(kind.labelKey)}
               </h2>
+              {kind.hintKey && <p class="sh-body-text">{t(kind.hintKey)}</p>}
               <Checkboxes
                 id={`${kind.id}-channels`}
                 name={`${kind.id}.channels`}

@@ -2,17 +2,16 @@ import { formatDate } from "../../../core/i18n/format.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { Checkboxes } from "../../../core/views/components/checkboxes/checkboxes.js";
-import { Radios } from "../../../core/views/components/radios/radios.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { useHref, usePage } from "../../../core/views/context.js";
 import { Form } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
 import { Localized, usePlainName } from "../../../core/views/localized-text.js";
-import { FREQUENCIES, type SubscriberSettings } from "../commands.js";
+import type { SubscriberSettings } from "../commands.js";
 
 type Named = { code: string; name: LocalizedText };
 
-/** What a person follows, how often mail comes, the newsletter choice, and the latest news. */
+/** What a person follows, how often mail comes (chosen on the preferences page), the newsletter choice, and the latest news. */
 export function SubscriptionsPage({
   settings,
   follows,
@@ -73,14 +72,14 @@ export function SubscriptionsPage({
       {followSelect("governorate", governorates)}
       {followSelect("theme", themes)}
       <h2 class="sh-heading-l">{t("subscriptions.settingsTitle")}</h2>
+      {/* The rhythm is chosen on the notification preferences page, the one place for it. */}
+      <p class="sh-body-text" id="email-rhythm">
+        {t(`subscriptions.email.current.${settings.email}`)}{" "}
+        <a class="sh-link" href={href("/notifications/preferences#followed-news-title")}>
+          {t("subscriptions.email.change")}
+        </a>
+      </p>
       <Form action="/subscriptions/settings">
-        <Radios
-          id="email"
-          name="email"
-          label={t("subscriptions.email.label")}
-          value={settings.email}
-          items={FREQUENCIES.map((f) => ({ value: f, label: t(`subscriptions.email.${f}`) }))}
-        />
         <Checkboxes
           id="newsletter"
           name="newsletter"

@@ -3,8 +3,10 @@ import { accounts } from "../../../../core/auth/tables.js";
 import type { StaffRole } from "../../../../core/authz/actor.js";
 import { memberships } from "../../../../core/authz/tables.js";
 import { isUuid } from "../../../../core/ids.js";
+import { notificationPreferences } from "../../../../core/notifications/tables.js";
 import { type Db, rowsOf } from "../../../../db/client.js";
 import { caseTeamMembers } from "../../tables.js";
+import { ASSIGNMENT_KIND } from "../preferences.js";
 import { agentOpenLoad, caseRoutingRules, staffPreferences } from "../tables.js";
 
 /** A member of staff who handles a structure's requests, as lists and mails need them. */
@@ -38,10 +40,19 @@ export async function listMembers(
     .orderBy(asc(accounts.displayName), asc(accounts.id));
 }
 
-/** A member of staff a request may be assigned to, and whether they chose a daily summary over a mail each time. */
+/**
+ * A member of staff a request may be assigned to, and whether they are mailed each request at once:
+ * not when they chose a daily summary instead, nor when they turned these mails off (both on their
+ * notification preferences, kind "request-assigned").
+ */
 export interface Assignee extends Handler {
-  dailySummary: boolean;
+  instantMail: boolean;
 }
+
+/** Whether the account (joined as accounts) is mailed each request handed to them at once (Assignee.instantMail). */
+const instantMail = sql`(coalesce(${staffPreferences.assignmentMail} = 'instant', true)
+    and not exists (select 1 from ${notificationPreferences} np where np.account_id = ${accounts.id}
+      and np.kind = ${ASSIGNMENT_KIND} and not np.email))`;
 
 /**
  * Memberships with their accounts, selected as Assignee's fields: what every query below that
@@ -49,7 +60,7 @@ export interface Assignee extends Handler {
  */
 const assigneeRows = sql`select ${accounts.id} as id, ${accounts.displayName} as name,
     ${accounts.email} as email, ${accounts.locale} as locale,
-    coalesce(${staffPreferences.assignmentMail} = 'daily', false) as "dailySummary"
+    ${instantMail} as "instantMail"
   from ${memberships}
   join ${accounts} on ${accounts.id} = ${memberships.accountId}
   left join ${staffPreferences} on ${staffPreferences.accountId} = ${accounts.id}`;
@@ -85,7 +96,7 @@ export async function findHandler(db: Db, structureId: string, accountId: string
 export const leastLoadedQuery = (structureId: string, teamId: string | null = null): SQL => sql`
   with candidates as (
     select ${accounts.id} as id, ${accounts.displayName} as name, ${accounts.email} as email,
-      ${accounts.locale} as locale, coalesce(${staffPreferences.assignmentMail} = 'daily', false) as daily,
+      ${accounts.locale} as locale, ${instantMail} as instant,
       ${agentOpenLoad.accountId} is not null as counted,
       row_number() over (order by coalesce(${agentOpenLoad.n}, 0), ${memberships.createdAt},
         ${memberships.accountId}) as rank
@@ -101,7 +112,7 @@ export const leastLoadedQuery = (structureId: string, teamId: string | null = nu
     order by c.rank limit 1
     for update of l skip locked
   )
-  select id, name, email, locale, daily as "dailySummary" from candidates
+  select id, name, email, locale, instant as "instantMail" from candidates
   order by id in (select account_id from free) desc, rank
   limit 1`;
 

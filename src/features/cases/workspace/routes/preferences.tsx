@@ -1,46 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
-import { ForbiddenError } from "../../../../core/errors/app-error.js";
-import { saveStaffPreferences } from "../commands/save-preferences.js";
-import { canSetPreferences } from "../policy.js";
-import { findAssignmentMail } from "../preferences.js";
-import { PreferencesBody } from "../schema.js";
-import { PreferencesPage } from "../views/preferences-page.js";
-import { staffContext, staffGuard, staffNav } from "./load.js";
+import { ASSIGNMENT_KIND } from "../preferences.js";
 
-/** The own notification settings of everyone who may be handed requests. */
+/**
+ * The staff's own notification settings moved to the notification preferences page, where the
+ * requests handed to a member of staff are one more kind (staff only): the old address, in mails
+ * already sent and in bookmarks, leads there for good.
+ */
 export const preferencesRoutes: FastifyPluginAsync = async (app) => {
-  app.addHook("preHandler", staffGuard);
-  app.addHook("preHandler", async (request) => {
-    if (!canSetPreferences(request.actor)) throw new ForbiddenError();
-  });
-
   app.get("/staff/preferences", async (request, reply) =>
-    reply.render(
-      <PreferencesPage
-        nav={staffNav(request)}
-        assignmentMail={await findAssignmentMail(app.db, request.actor.accountId!)}
-      />,
-    ),
-  );
-
-  app.post<{ Body: PreferencesBody }>(
-    "/staff/preferences",
-    { schema: { body: PreferencesBody } },
-    async (request, reply) => {
-      const result = await saveStaffPreferences(staffContext(request), request.body);
-      if (!result.ok)
-        return reply.render(
-          <PreferencesPage
-            nav={staffNav(request)}
-            assignmentMail={request.body.assignmentMail ?? ""}
-            errors={result.errors}
-          />,
-          422,
-        );
-      return reply.redirectWithFlash("/staff/preferences", {
-        kind: "success",
-        message: "cases.workspace.flash.preferencesSaved",
-      });
-    },
+    reply.redirect(`/${request.locale}/notifications/preferences#${ASSIGNMENT_KIND}-title`, 301),
   );
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { signedInAgent } from "../../../../../test/accounts.js";
 import { Agent } from "../../../../../test/app.js";
 import { mailsTo } from "../../../../../test/mail.js";
+import { savePreferences } from "../../../../../test/preferences.js";
 import { sendRequestForm } from "../../../../../test/request-form.js";
 import { auditEvents } from "../../../../core/audit/tables.js";
 import { memberships } from "../../../../core/authz/tables.js";
@@ -240,9 +241,9 @@ describe("teams", () => {
       ).statusCode,
     ).toBe(303);
     // The second member reads a daily summary instead of a mail each time.
-    expect((await second.agent.post("/fr/staff/preferences", { assignmentMail: "daily" })).statusCode).toBe(
-      303,
-    );
+    expect(
+      (await savePreferences(second.agent, "fr", { "request-assigned.frequency": "daily" })).statusCode,
+    ).toBe(303);
     const filed = await fileOnTheWeb(benches.id);
     expect(filed).toMatchObject({
       structureId: municipality,

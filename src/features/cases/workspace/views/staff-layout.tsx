@@ -46,7 +46,8 @@ export function StaffLayout({
       ["templates", "/staff/templates", nav.templates],
       ["routing", "/staff/routing", nav.routing],
       ["teams", "/staff/teams", nav.teams],
-      ["preferences", "/staff/preferences", nav.preferences],
+      // The staff's notifications are one more kind on everyone's notification preferences page.
+      ["preferences", "/notifications/preferences", nav.preferences],
     ] as Array<[StaffSection, string, boolean]>
   ).filter(([, , allowed]) => allowed);
   return (
