@@ -192,6 +192,10 @@ describe("the ballot box and its mixing", () => {
     const { agent, account } = await signedInAgent(app, database);
     await db.update(accounts).set({ identityVerifiedAt: new Date() }).where(eq(accounts.id, account.id));
     const url = `/en/budgets/${budget.id}/vote`;
+    // What the voting page promises is what happens below.
+    expect((await agent.get(url)).body).toContain(
+      "Your ballot goes into a ballot box and is mixed with other ballots before it is stored for counting",
+    );
     const cast = await agent.post(url, { proposal: [p1!], action: "cast" });
     const receipt = /<code>([0-9A-Z-]{19})<\/code>/.exec(cast.body)?.[1] ?? "";
     expect(receipt).not.toBe("");
