@@ -260,4 +260,16 @@ describe("the ballot box and its mixing", () => {
     expect(moved[0]! + moved[1]!).toBe(expected);
     expect(await counts(budget.id)).toMatchObject({ held: 0, mixed: expected });
   });
+
+  it("mixes as few ballots as the operator's BALLOT_MIX_MINIMUM asks for", async () => {
+    const { budget, proposals } = await voting();
+    await castMany(budget.id, [[proposals[0]!.id], [proposals[1]!.id], [proposals[3]!.id]]);
+    const env = { publicUrl: "", secret: "", features: [] };
+    await mixBallotsJob.run(db, new Date(), { ...env, ballotMixMinimum: 4 });
+    expect(await counts(budget.id)).toMatchObject({ held: 3, mixed: 0 });
+    await mixBallotsJob.run(db, new Date(), env);
+    expect(await counts(budget.id)).toMatchObject({ held: 3, mixed: 0 });
+    await mixBallotsJob.run(db, new Date(), { ...env, ballotMixMinimum: 3 });
+    expect(await counts(budget.id)).toMatchObject({ held: 0, mixed: 3 });
+  });
 });

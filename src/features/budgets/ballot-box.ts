@@ -45,7 +45,7 @@ import {
  * - ballots cast before the ballot box existed were stored directly and are not re-mixed.
  */
 
-/** How many ballots must be held before the job mixes them while voting is open. */
+/** How many ballots must be held before the job mixes them while voting is open (BALLOT_MIX_MINIMUM's default). */
 export const MIX_MINIMUM = 10;
 /** The most ballots moved in one mixing transaction. */
 export const MIX_BATCH = 500;
@@ -178,11 +178,14 @@ export async function mixHeldBallots(db: Db, now: Date, minimum = MIX_MINIMUM): 
   return moved;
 }
 
-/** Every minute: a held ballot waits at most a minute once enough others are held. */
+/**
+ * Every minute: a held ballot waits at most a minute once enough others are held (the operator
+ * sets how many with BALLOT_MIX_MINIMUM; MIX_MINIMUM without it).
+ */
 export const mixBallotsJob: JobDefinition = {
   name: "budgets-mix-ballots",
   cron: "* * * * *",
-  run: (db, now) => mixHeldBallots(db, now),
+  run: (db, now, env) => mixHeldBallots(db, now, env.ballotMixMinimum ?? MIX_MINIMUM),
 };
 
 /** Where a receipt's ballot is: still held in the box, or mixed among the counted ballots. */
