@@ -39,7 +39,11 @@ import {
  * - statement logs (log_statement = 'all' or 'mod', pg_stat_statements with parameters) and the
  *   time of each insert seen by anyone watching the database live; the app's own access log is
  *   silenced on the voting routes (routes/vote.tsx);
- * - the time of mixing: a mixed ballot is known to be one of its batch, cast between two mixings;
+ * - the time of mixing: a mixed ballot is known to be one of its batch, cast between two mixings.
+ *   An e-ID voter's eligibility row is created when they vote (its v7 id and created_at hold that
+ *   time, and its xmin orders it among the mixings' transaction ids), so their ballot is known to
+ *   be one of the batch mixed next: one among at least `MIX_MINIMUM` (BALLOT_MIX_MINIMUM), or among
+ *   those left at the close;
  * - a ballot changed after mixing gets items written by the change's transaction (which reads and
  *   writes nothing of the voter, so it links the ballot to no one);
  * - ballots cast before the ballot box existed were stored directly and are not re-mixed.
