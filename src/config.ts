@@ -133,6 +133,13 @@ const Env = Type.Object({
     description:
       "Forms with files read at the same time by one process; more get 503 'try again'. Each holds at most its form's files in memory.",
   }),
+  BALLOT_MIX_MINIMUM: Type.Integer({
+    default: 10,
+    minimum: 2,
+    maximum: 10_000,
+    description:
+      "Participatory budgets: how many cast ballots the ballot box holds before they are mixed, in a random order, into the counted ballots while voting is open (each ballot hides among at least that many). All are mixed when voting closes.",
+  }),
   SECURITY_CONTACT: Type.String({
     default: "",
     pattern: "^((mailto:|https://)\\S+)?$",

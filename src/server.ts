@@ -61,6 +61,7 @@ async function main() {
     publicUrl: config.publicUrl,
     secret: app.config.cookieSecret,
     files: app.files,
+    ballotMixMinimum: config.BALLOT_MIX_MINIMUM,
   });
   await jobs;
   const where = config.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${config.dataDir}`;

@@ -15,6 +15,8 @@ export interface JobEnv {
   features: readonly FeatureManifest[];
   /** The installation's file store, for a job that reads or deletes uploaded files (data exports, retention). */
   files?: FileStore;
+  /** How many held ballots a participatory budget's ballot box mixes at once (BALLOT_MIX_MINIMUM). */
+  ballotMixMinimum?: number;
 }
 
 /**

@@ -44,6 +44,7 @@ export async function startJobs(
     secret: options.secret,
     features: manifests,
     files: options.files,
+    ballotMixMinimum: options.ballotMixMinimum,
   };
 
   const boss = await startBoss(database, {

@@ -6,8 +6,10 @@ import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
 import { accounts } from "../../core/auth/tables.js";
 import { rowsOf } from "../../db/client.js";
 import { results } from "../accountability/tables.js";
+import { mixBallots } from "./ballot-box.js";
 import { computeResults, findBudget } from "./queries.js";
 import {
+  budgetBallotBox,
   budgetBallotItems,
   budgetBallots,
   budgetEligibility,
@@ -37,7 +39,9 @@ const receiptOf = (body: string) => /<code>([0-9A-Z-]{19})<\/code>/.exec(body)?.
 const countRows = async () => {
   const [r] = rowsOf<{ b: number; i: number; e: number }>(
     await db.execute(
-      sql`select (select count(*) from budget_ballots)::int as b, (select count(*) from budget_ballot_items)::int as i, (select count(*) from budget_eligibility)::int as e`,
+      sql`select (select count(*) from budget_ballots)::int + (select count(*) from budget_ballot_box)::int as b,
+        (select count(*) from budget_ballot_items)::int + (select count(*) from budget_ballot_box_items)::int as i,
+        (select count(*) from budget_eligibility)::int as e`,
     ),
   );
   return r!;
@@ -294,6 +298,8 @@ describe("voting", () => {
     const changed = await stranger.post(url, { proposal: [p2!.id, p3!.id], action: "cast", receipt });
     expect(changed.statusCode).toBe(200);
     expect(changed.body).toContain("Your ballot is changed");
+    // The change was made in the ballot box; what the mixing moves out of it is the new ballot.
+    await mixBallots(db, budget.id, { minimum: 1 });
     const [ballot] = await db.select().from(budgetBallots).where(eq(budgetBallots.budgetId, budget.id));
     const items = await db.select().from(budgetBallotItems).where(eq(budgetBallotItems.ballotId, ballot!.id));
     expect(items.map((i) => i.proposalId).sort()).toEqual([p2!.id, p3!.id].sort());
@@ -308,18 +314,17 @@ describe("voting", () => {
   });
 
   it("stores no link between a voter and a ballot", async () => {
-    const ballotColumns = rowsOf<{ column_name: string }>(
-      await db.execute(
-        sql`select column_name from information_schema.columns where table_name = 'budget_ballots' order by column_name`,
-      ),
-    );
-    expect(ballotColumns.map((c) => c.column_name)).toEqual(["budget_id", "id", "receipt_hash"]);
-    const itemColumns = rowsOf<{ column_name: string }>(
-      await db.execute(
-        sql`select column_name from information_schema.columns where table_name = 'budget_ballot_items' order by column_name`,
-      ),
-    );
-    expect(itemColumns.map((c) => c.column_name)).toEqual(["ballot_id", "proposal_id"]);
+    const columnsOf = async (table: string) =>
+      rowsOf<{ column_name: string }>(
+        await db.execute(
+          sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`,
+        ),
+      ).map((c) => c.column_name);
+    expect(await columnsOf("budget_ballots")).toEqual(["budget_id", "id", "receipt_hash"]);
+    expect(await columnsOf("budget_ballot_items")).toEqual(["ballot_id", "proposal_id"]);
+    // The ballot box, where a ballot waits to be mixed, holds no more than a ballot does.
+    expect(await columnsOf("budget_ballot_box")).toEqual(["budget_id", "id", "receipt_hash"]);
+    expect(await columnsOf("budget_ballot_box_items")).toEqual(["box_id", "proposal_id"]);
     const refs = rowsOf<{ table_name: string; ref: string }>(
       await db.execute(
         sql`select tc.table_name, ccu.table_name as ref from information_schema.table_constraints tc
@@ -336,10 +341,28 @@ describe("voting", () => {
     expect(refs.filter((r) => r.table_name === "budget_eligibility").map((r) => r.ref)).not.toContain(
       "budget_ballots",
     );
+    const boxRefs = rowsOf<{ table_name: string; ref: string }>(
+      await db.execute(
+        sql`select tc.table_name, ccu.table_name as ref from information_schema.table_constraints tc
+          join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+          where tc.constraint_type = 'FOREIGN KEY' and (tc.table_name in ('budget_ballot_box', 'budget_ballot_box_items')
+            or ccu.table_name = 'budget_ballot_box')`,
+      ),
+    );
+    expect(boxRefs.map((r) => `${r.table_name}>${r.ref}`).sort()).toEqual(
+      [
+        "budget_ballot_box>budgets",
+        "budget_ballot_box_items>budget_ballot_box",
+        "budget_ballot_box_items>budget_proposals",
+      ].sort(),
+    );
     // Ballot ids are random (v4), never time-ordered (v7): an id says nothing of when it was cast.
     const ids = await db.select({ id: budgetBallots.id }).from(budgetBallots);
     expect(ids.length).toBeGreaterThan(0);
     for (const { id } of ids) expect(id[14]).toBe("4");
+    const held = await db.select({ id: budgetBallotBox.id }).from(budgetBallotBox);
+    expect(held.length).toBeGreaterThan(0);
+    for (const { id } of held) expect(id[14]).toBe("4");
     const eligibility = await db.select().from(budgetEligibility);
     for (const row of eligibility) expect(Object.values(row).join(" ")).not.toMatch(/receipt/);
   });

@@ -1,5 +1,6 @@
 import { fixedPages } from "../../core/features/sitemap.js";
 import type { FeatureManifest } from "../../core/manifest.js";
+import { mixBallotsJob } from "./ballot-box.js";
 import { seedDemoBudgets } from "./commands/seed-demo.js";
 import { forgetBudgetAccount } from "./forget-account.js";
 import { budgetsFeature } from "./index.js";
@@ -30,4 +31,5 @@ export const budgetsManifest: FeatureManifest = {
   ],
   seedDemo: (db) => seedDemoBudgets(db),
   forgetAccount: forgetBudgetAccount,
+  jobs: [mixBallotsJob],
 };

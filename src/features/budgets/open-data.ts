@@ -3,6 +3,7 @@ import type { LocalizedText } from "../../core/i18n/localized.js";
 import { structures } from "../../core/structures/tables.js";
 import { rowsOf } from "../../db/client.js";
 import { type Dataset, decodeCursor, encodeCursor } from "../open-data/dataset.js";
+import { settleClosedBudgets } from "./ballot-box.js";
 import { computeResults, listDistricts, listProposals } from "./queries.js";
 import { budgets } from "./tables.js";
 
@@ -25,6 +26,8 @@ export const budgetBallotsDataset: Dataset = {
   frequency: "CONT",
   theme: "ECON",
   async page({ db }, cursor, limit) {
+    // Only mixed ballots are published: a closed budget's ballots still in the box are mixed first.
+    await settleClosedBudgets(db);
     const position = decodeCursor(cursor, ["code", "code"]);
     const after = position ? sql`and (b.code, bb.receipt_hash) > (${position[0]}, ${position[1]})` : sql``;
     const rows = rowsOf<{ budget_code: string; receipt_hash: string; proposal_codes: string }>(
@@ -49,6 +52,7 @@ export const budgetBallotsDataset: Dataset = {
     };
   },
   async count(db) {
+    await settleClosedBudgets(db);
     const [row] = rowsOf<{ n: number }>(
       await db.execute(
         sql`select count(*)::int as n from budget_ballots bb join budgets b on b.id = bb.budget_id where ${CLOSED}`,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { structures } from "../../core/structures/tables.js";
 import { type Db, rowsOf } from "../../db/client.js";
+import { settleBallots } from "./ballot-box.js";
 import {
   type BudgetRow,
   budgetBallotItems,
@@ -98,12 +99,16 @@ export const onBallot = (proposals: readonly ProposalRow[]) =>
 
 /**
  * The anonymised ballots as published: each one's receipt hash and the codes of the proposals it
- * holds, in a stable order (by receipt hash), with nothing else.
+ * holds, in a stable order (by receipt hash), with nothing else. Only mixed ballots are read; once
+ * voting has closed, the ballots still held in the ballot box are mixed first.
  */
 export async function publishedBallots(
   db: Db,
-  budgetId: string,
+  budget: Pick<BudgetRow, "id" | "resultsFrom">,
+  now = new Date(),
 ): Promise<Array<{ receipt: string; proposals: string[] }>> {
+  await settleBallots(db, budget, now);
+  const budgetId = budget.id;
   const rows = await db
     .select({
       receipt: budgetBallots.receiptHash,
@@ -141,9 +146,16 @@ export function tallyOf(
 /**
  * The official result of a budget. The database counts the ballots (votes per proposal, ballots per
  * pool) so memory stays flat however many ballots there are; the published rule then selects the
- * winners (tally.ts), as anyone re-counting the published ballots does.
+ * winners (tally.ts), as anyone re-counting the published ballots does. Only mixed ballots are
+ * counted; once voting has closed, the ballots still held in the ballot box are mixed first, so
+ * every ballot counts.
  */
-export async function computeResults(db: Db, budget: Pick<BudgetRow, "id" | "amountMillimes">) {
+export async function computeResults(
+  db: Db,
+  budget: Pick<BudgetRow, "id" | "amountMillimes" | "resultsFrom">,
+  now = new Date(),
+) {
+  await settleBallots(db, budget, now);
   const [districts, proposals, votes, pools, ballots] = await Promise.all([
     listDistricts(db, budget.id),
     listProposals(db, budget.id),
@@ -167,15 +179,6 @@ export async function computeResults(db: Db, budget: Pick<BudgetRow, "id" | "amo
     ),
   };
   return selectWinners(poolsOf(budget.amountMillimes, districts), tallyProposals(proposals), counts);
-}
-
-/** The proposals a ballot holds, by id (the ballot builder's checked boxes). */
-export async function ballotItems(db: Db, ballotId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: budgetBallotItems.proposalId })
-    .from(budgetBallotItems)
-    .where(eq(budgetBallotItems.ballotId, ballotId));
-  return rows.map((r) => r.id);
 }
 
 export async function proposalsByIds(db: Db, budgetId: string, ids: string[]) {

@@ -19,7 +19,7 @@ describe("the demo participatory budget", () => {
     expect(proposals.filter((p) => p.status === "rejected" && p.reason?.fr)).toHaveLength(1);
     expect(proposals.filter((p) => p.status === "merged" && p.mergedIntoId)).toHaveLength(1);
     const pools = poolsOf(budget!.amountMillimes, await listDistricts(db, budget!.id));
-    const ballots = await publishedBallots(db, budget!.id);
+    const ballots = await publishedBallots(db, budget!);
     expect(ballots.length).toBeGreaterThan(5);
     const byCode = new Map(proposals.map((p) => [p.code, p]));
     for (const b of ballots) {

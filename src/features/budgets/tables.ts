@@ -169,8 +169,9 @@ export const budgetEligibility = pgTable(
 );
 
 /**
- * A secret ballot. Its id is a random (v4) uuid, never a time-ordered one, and it has no timestamp,
- * no account and no eligibility reference: a database reader cannot tell whose it is. The voter
+ * A secret ballot, once mixed (see the ballot box below: a ballot is cast there, never here). Its id
+ * is a random (v4) uuid, never a time-ordered one, and it has no timestamp, no account and no
+ * eligibility reference: a database reader cannot tell whose it is. The voter
  * holds a receipt code whose hash is here; it finds the ballot in the published ballots, and lets
  * the voter change it until voting closes.
  */
@@ -196,6 +197,40 @@ export const budgetBallotItems = pgTable(
   (t) => [
     primaryKey({ columns: [t.ballotId, t.proposalId] }),
     index("budget_ballot_items_proposal_idx").on(t.proposalId),
+  ],
+);
+
+/**
+ * The ballot box: where a cast ballot waits to be mixed with others. Casting marks the voter's
+ * eligibility row and writes the ballot here in one transaction, so both rows carry the same
+ * transaction id (xmin) and sit side by side in time order on disk. The mixing job (ballot-box.ts)
+ * later moves held ballots, at least `MIX_MINIMUM` at a time (or all of them once voting closes),
+ * into `budget_ballots` in a random order, under new random ids, in a transaction of its own, and
+ * deletes them from here: a mixed ballot shares nothing with the transaction that marked its voter.
+ * Same columns as a ballot: a random (v4) id, no time, no account, no eligibility reference.
+ */
+export const budgetBallotBox = pgTable(
+  "budget_ballot_box",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    budgetId: ownedBy("budget_id", () => budgets.id),
+    receiptHash: text("receipt_hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("budget_ballot_box_receipt_unique").on(t.receiptHash),
+    index("budget_ballot_box_budget_idx").on(t.budgetId),
+  ],
+);
+
+export const budgetBallotBoxItems = pgTable(
+  "budget_ballot_box_items",
+  {
+    boxId: ownedBy("box_id", () => budgetBallotBox.id),
+    proposalId: requiredRef("proposal_id", () => budgetProposals.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boxId, t.proposalId] }),
+    index("budget_ballot_box_items_proposal_idx").on(t.proposalId),
   ],
 );
 

@@ -2,12 +2,20 @@ import { and, eq } from "drizzle-orm";
 import { type ActingContext, audit } from "../../../core/audit/record.js";
 import { type FieldError, fieldError, text } from "../../../core/forms.js";
 import type { Db } from "../../../db/client.js";
+import { findByReceipt } from "../ballot-box.js";
 import { ballotProblem } from "../ballot-rules.js";
 import { looksLikeCode, newCode, receiptHash, voterKeyHash } from "../codes.js";
 import { phaseOf } from "../phase.js";
 import { canBudget } from "../policy.js";
 import { listDistricts, proposalsByIds } from "../queries.js";
-import { type BudgetRow, budgetBallotItems, budgetBallots, budgetEligibility } from "../tables.js";
+import {
+  type BudgetRow,
+  budgetBallotBox,
+  budgetBallotBoxItems,
+  budgetBallotItems,
+  budgetBallots,
+  budgetEligibility,
+} from "../tables.js";
 import { poolsOf } from "../tally.js";
 
 /** Who casts a ballot: a signed-in account whose identity the e-ID vouched for, or the bearer of a paper code. */
@@ -31,10 +39,12 @@ async function checkItems(db: Db, budget: BudgetRow, requested: string[]) {
 
 /**
  * Casts a ballot. In one transaction: the voter's eligibility row is marked as having voted (created
- * for an e-ID voter, found unused for a paper code), and the ballot and its items are written with a
- * new receipt code's hash. The ballot carries no account, no eligibility id and no time, so nothing
- * stored says whose it is. Nothing is written when the ballot breaks a rule, voting is not open, or
- * the voter is not eligible or has already voted. Returns the receipt code, shown once.
+ * for an e-ID voter, found unused for a paper code), and the ballot and its items are written into
+ * the ballot box with a new receipt code's hash. The ballot carries no account, no eligibility id
+ * and no time; it is counted only once the mixing (ballot-box.ts) has moved it, shuffled with others,
+ * out of the box, so that not even the transaction that wrote it pairs it with its voter. Nothing is
+ * written when the ballot breaks a rule, voting is not open, or the voter is not eligible or has
+ * already voted. Returns the receipt code, shown once.
  */
 export async function castBallot(
   db: Db,
@@ -87,30 +97,79 @@ export async function castBallot(
         ),
         field: voter.kind === "eid" ? ("proposals" as const) : ("code" as const),
       };
-    const [ballot] = await tx
-      .insert(budgetBallots)
+    const [held] = await tx
+      .insert(budgetBallotBox)
       .values({ budgetId: budget.id, receiptHash: receiptHash(receipt) })
-      .returning({ id: budgetBallots.id });
+      .returning({ id: budgetBallotBox.id });
     await tx
-      .insert(budgetBallotItems)
-      .values(unique.map((proposalId) => ({ ballotId: ballot!.id, proposalId })));
+      .insert(budgetBallotBoxItems)
+      .values(unique.map((proposalId) => ({ boxId: held!.id, proposalId })));
     return { ok: true as const, receipt };
   });
 }
 
-/** The ballot a receipt code belongs to, in this budget. */
-export async function ballotByReceipt(db: Db, budgetId: string, receipt: string) {
+/**
+ * The projects of the ballot a receipt code belongs to, in this budget, whether it is still held
+ * in the ballot box or already mixed; null when no ballot has this receipt.
+ */
+export async function ballotByReceipt(
+  db: Db,
+  budgetId: string,
+  receipt: string,
+): Promise<{ proposalIds: string[] } | null> {
   if (!looksLikeCode(receipt)) return null;
-  const [row] = await db
-    .select({ id: budgetBallots.id })
-    .from(budgetBallots)
-    .where(and(eq(budgetBallots.budgetId, budgetId), eq(budgetBallots.receiptHash, receiptHash(receipt))));
-  return row ?? null;
+  const found = await findByReceipt(db, budgetId, receiptHash(receipt));
+  if (!found) return null;
+  const rows =
+    found.where === "box"
+      ? await db
+          .select({ id: budgetBallotBoxItems.proposalId })
+          .from(budgetBallotBoxItems)
+          .where(eq(budgetBallotBoxItems.boxId, found.id))
+      : await db
+          .select({ id: budgetBallotItems.proposalId })
+          .from(budgetBallotItems)
+          .where(eq(budgetBallotItems.ballotId, found.id));
+  return { proposalIds: rows.map((r) => r.id) };
 }
 
 /**
- * Changes a ballot until voting closes: whoever holds its receipt code replaces its projects. The
- * receipt stays the same, and nothing of the voter is read or written.
+ * Replaces the projects of the ballot a receipt hash belongs to, wherever it is. The held row is
+ * locked first: a mixing that holds it is waited for, and the ballot is then found mixed (each
+ * statement sees what committed before it); a mixing that comes after waits for this change.
+ */
+async function replaceItems(db: Db, budgetId: string, hash: string, proposalIds: string[]) {
+  return db.transaction(async (tx) => {
+    const [held] = await tx
+      .select({ id: budgetBallotBox.id })
+      .from(budgetBallotBox)
+      .where(and(eq(budgetBallotBox.budgetId, budgetId), eq(budgetBallotBox.receiptHash, hash)))
+      .for("update");
+    if (held) {
+      await tx.delete(budgetBallotBoxItems).where(eq(budgetBallotBoxItems.boxId, held.id));
+      await tx
+        .insert(budgetBallotBoxItems)
+        .values(proposalIds.map((proposalId) => ({ boxId: held.id, proposalId })));
+      return true;
+    }
+    const [mixed] = await tx
+      .select({ id: budgetBallots.id })
+      .from(budgetBallots)
+      .where(and(eq(budgetBallots.budgetId, budgetId), eq(budgetBallots.receiptHash, hash)))
+      .for("update");
+    if (!mixed) return false;
+    await tx.delete(budgetBallotItems).where(eq(budgetBallotItems.ballotId, mixed.id));
+    await tx
+      .insert(budgetBallotItems)
+      .values(proposalIds.map((proposalId) => ({ ballotId: mixed.id, proposalId })));
+    return true;
+  });
+}
+
+/**
+ * Changes a ballot until voting closes: whoever holds its receipt code replaces its projects,
+ * whether the ballot is still in the ballot box or already mixed. The receipt stays the same, and
+ * nothing of the voter is read or written.
  */
 export async function changeBallot(
   db: Db,
@@ -121,16 +180,15 @@ export async function changeBallot(
 ): Promise<VoteOutcome> {
   if (phaseOf(budget, now) !== "voting")
     return { ok: false, error: fieldError("budgets.errors.notVoting"), field: "proposals" };
-  const ballot = await ballotByReceipt(db, budget.id, receipt);
-  if (!ballot) return { ok: false, error: fieldError("budgets.errors.receiptUnknown"), field: "receipt" };
+  const unknown = {
+    ok: false as const,
+    error: fieldError("budgets.errors.receiptUnknown"),
+    field: "receipt" as const,
+  };
+  if (!(await ballotByReceipt(db, budget.id, receipt))) return unknown;
   const { unique, problem } = await checkItems(db, budget, requested);
   if (problem) return { ok: false, error: problem, field: "proposals" };
-  await db.transaction(async (tx) => {
-    await tx.delete(budgetBallotItems).where(eq(budgetBallotItems.ballotId, ballot.id));
-    await tx
-      .insert(budgetBallotItems)
-      .values(unique.map((proposalId) => ({ ballotId: ballot.id, proposalId })));
-  });
+  if (!(await replaceItems(db, budget.id, receiptHash(receipt), unique))) return unknown;
   return { ok: true, receipt: text(receipt) };
 }
 

@@ -65,7 +65,7 @@ export const publicBudgetRoutes: FastifyPluginAsync = async (app) => {
       const [districts, proposals, ballots] = await Promise.all([
         listDistricts(app.db, budget.id),
         listProposals(app.db, budget.id),
-        publishedBallots(app.db, budget.id),
+        publishedBallots(app.db, budget),
       ]);
       reply.header("cache-control", "public, max-age=300");
       return {

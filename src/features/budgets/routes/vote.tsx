@@ -4,14 +4,7 @@ import { fieldError, text } from "../../../core/forms.js";
 import { spendByPool } from "../ballot-rules.js";
 import { ballotByReceipt, castBallot, changeBallot } from "../commands/vote.js";
 import { phaseOf } from "../phase.js";
-import {
-  type BudgetDetail,
-  ballotItems,
-  findBudget,
-  listDistricts,
-  listProposals,
-  onBallot,
-} from "../queries.js";
+import { type BudgetDetail, findBudget, listDistricts, listProposals, onBallot } from "../queries.js";
 import { BallotBody, IdParams, ReceiptBody } from "../schema.js";
 import { poolsOf } from "../tally.js";
 import { BallotPage, type BallotPageProps, ChangeBallotPage, ReceiptPage } from "../views/vote-pages.js";
@@ -137,7 +130,7 @@ export const voteRoutes: FastifyPluginAsync = async (app) => {
           />,
           422,
         );
-      return ballotPage(request, reply, budget, { receipt, checked: await ballotItems(app.db, ballot.id) });
+      return ballotPage(request, reply, budget, { receipt, checked: ballot.proposalIds });
     },
   );
 };

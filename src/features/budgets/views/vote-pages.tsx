@@ -111,6 +111,7 @@ export function BallotPage(props: BallotPageProps) {
           ) : (
             <p class="sh-body-text">{t("budgets.vote.viaEid")}</p>
           ))}
+        <p class="sh-body-text">{t("budgets.secrecy.mixed")}</p>
         <ButtonGroup>
           <Button name="action" value="cast">
             {props.receipt ? t("budgets.vote.saveChange") : t("budgets.vote.cast")}
