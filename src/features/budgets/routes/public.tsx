@@ -32,7 +32,8 @@ import { BudgetListPage, BudgetPage, ProposalPage, ProposePage } from "../views/
 function proposalPresence(actor: Actor, proposal: ProposalRow): "shown" | "held" | "tombstone" | null {
   const seen = presence(actor, { state: proposal.moderationState, authorId: proposal.authorId });
   if (seen === "absent") return null;
-  if (seen === "tombstone" && actor.accountId !== proposal.authorId && !canModerate(actor)) return null;
+  const own = actor.accountId !== null && actor.accountId === proposal.authorId;
+  if (seen === "tombstone" && !own && !canModerate(actor)) return null;
   return seen;
 }
 
