@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "../src/core/auth/sessions.js";
 import { accounts } from "../src/core/auth/tables.js";
@@ -63,8 +64,15 @@ describe.each([true, false])("participatory budget in French (JavaScript %s)", (
     );
     await resident.selectOption("#district", "north");
     await resident.fill("#cost", "12000");
+    // A photo of the place, with what it shows (its text for people who cannot see it).
+    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#6a4" } })
+      .jpeg()
+      .toBuffer();
+    await resident.setInputFiles("#photo1", { name: "terrain.jpg", mimeType: "image/jpeg", buffer: photo });
+    await resident.fill("#photo1Alt", "Le terrain vague au nord");
     await submit(resident, "form[action$='/propose'] button");
     expect(await resident.textContent("h1")).toContain("Un jardin partagé au nord");
+    expect(await resident.getAttribute('img[alt="Le terrain vague au nord"]', "width")).toBe("300");
     await submit(resident, "form[action$='/support'] button");
     expect(await resident.textContent("main")).toContain("1 soutien");
 

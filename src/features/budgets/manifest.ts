@@ -4,6 +4,7 @@ import { mixBallotsJob } from "./ballot-box.js";
 import { seedDemoBudgets } from "./commands/seed-demo.js";
 import { forgetBudgetAccount } from "./forget-account.js";
 import { budgetsFeature } from "./index.js";
+import { budgetModeration } from "./moderated.js";
 import { budgetBallotsDataset, budgetResultsDataset } from "./open-data.js";
 import { budgetScope } from "./policy.js";
 import * as tables from "./tables.js";
@@ -29,7 +30,8 @@ export const budgetsManifest: FeatureManifest = {
     { dataset: budgetResultsDataset, apiPath: "/budget-results", order: 56 },
     { dataset: budgetBallotsDataset, apiPath: "/budget-ballots", order: 57 },
   ],
-  seedDemo: (db) => seedDemoBudgets(db),
+  moderation: budgetModeration,
+  seedDemo: (db, files) => seedDemoBudgets(db, files),
   forgetAccount: forgetBudgetAccount,
   jobs: [mixBallotsJob],
 };

@@ -5,6 +5,7 @@ import { createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
 import { accounts } from "../../core/auth/tables.js";
 import { computeResults, findBudget } from "./queries.js";
+import { budgetProposals } from "./tables.js";
 import { tally } from "./tally.js";
 import { makeBudget, setPhase } from "./testing.js";
 
@@ -118,5 +119,27 @@ describe("budgets in the open-data catalogue", () => {
     expect(catalogue.body).toContain("budget-results");
     const fr = await app.inject("/fr/open-data");
     expect(fr.body).toContain("Résultats des budgets participatifs");
+  });
+
+  it("keeps the line of a proposal moderation hid after it reached the ballot, without its words", async () => {
+    const { budget, proposals } = await makeBudget(db, {
+      structure: HOME_STRUCTURE,
+      phase: "results",
+      proposals: [
+        { code: "P-001", cost: 5_000 },
+        { code: "P-002", cost: 6_000 },
+      ],
+    });
+    await db
+      .update(budgetProposals)
+      .set({ moderationState: "hidden", moderationReason: "Propos injurieux." })
+      .where(eq(budgetProposals.id, proposals[1]!.id));
+    const rows = (await all<ResultRow & { title_fr: string | null }>("/api/v1/budget-results", 100)).filter(
+      (r) => r.budget_code === budget.code,
+    );
+    expect(rows.map((r) => [r.proposal_code, r.title_fr])).toEqual([
+      ["P-001", "Projet P-001"],
+      ["P-002", null],
+    ]);
   });
 });

@@ -115,7 +115,9 @@ export const budgetResultsDataset: Dataset = {
       for (const pool of result.pools) {
         const district = districts.find((d) => d.id === pool.districtId);
         for (const line of pool.lines) {
-          const title: LocalizedText = byId.get(line.id)?.title ?? {};
+          // A proposal moderation hid after it reached the ballot keeps its line, without its words.
+          const proposal = byId.get(line.id);
+          const title: LocalizedText = proposal?.moderationState === "hidden" ? {} : (proposal?.title ?? {});
           rows.push({
             budget_code: budget.code,
             structure_code: structureCode,

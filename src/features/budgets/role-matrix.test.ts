@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { createTestApp } from "../../../test/app.js";
 import { HOME_STRUCTURE, roleMatrix } from "../../../test/role-matrix.js";
+import { budgetProposalPhotos, budgetProposals } from "./tables.js";
 import { makeBudget } from "./testing.js";
 
 const testApp = await createTestApp();
@@ -7,8 +10,37 @@ const db = testApp.database.db;
 const proposing = await makeBudget(db, {
   structure: HOME_STRUCTURE,
   phase: "proposals",
-  proposals: [{ code: "P-001", cost: 1000, status: "submitted" }],
+  proposals: [
+    { code: "P-001", cost: 1000, status: "submitted" },
+    { code: "P-002", cost: 1000, status: "submitted" },
+    { code: "P-003", cost: 1000, status: "submitted" },
+  ],
 });
+// P-001 has a photo; P-002 is held for moderation review, P-003 hidden by a moderator (both with a
+// photo, and no author among the matrix's people).
+const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#0a0" } })
+  .jpeg()
+  .toBuffer();
+await testApp.app.files.put("ab/role-matrix-photo", image);
+for (const p of proposing.proposals)
+  await db.insert(budgetProposalPhotos).values({
+    proposalId: p.id,
+    position: 1,
+    fileKey: "ab/role-matrix-photo",
+    mime: "image/jpeg",
+    width: 8,
+    height: 8,
+    thumbKey: "ab/role-matrix-photo",
+    alt: "Une photo",
+  });
+await db
+  .update(budgetProposals)
+  .set({ moderationState: "held" })
+  .where(eq(budgetProposals.id, proposing.proposals[1]!.id));
+await db
+  .update(budgetProposals)
+  .set({ moderationState: "hidden", moderationReason: "Propos injurieux." })
+  .where(eq(budgetProposals.id, proposing.proposals[2]!.id));
 const voting = await makeBudget(db, {
   structure: HOME_STRUCTURE,
   phase: "voting",
@@ -22,6 +54,10 @@ const closed = await makeBudget(db, {
 
 const b = `/en/budgets/${proposing.budget.id}`;
 const proposal = `${b}/proposals/${proposing.proposals[0]!.id}`;
+const held = `${b}/proposals/${proposing.proposals[1]!.id}`;
+const hidden = `${b}/proposals/${proposing.proposals[2]!.id}`;
+/** Moderators (and platform admins, who moderate too) see what moderation holds or hid; nobody else does. */
+const moderators = { moderator: 200, platform_admin: 200, otherwise: 404 };
 const v = `/en/budgets/${voting.budget.id}`;
 const admin = `/en/admin/budgets/${proposing.budget.id}`;
 const review = `${admin}/proposals/${proposing.proposals[0]!.id}/review`;
@@ -43,6 +79,28 @@ roleMatrix("budgets", testApp, [
   { method: "GET", url: "/en/budgets/not-a-budget", expect: { otherwise: 404 } },
   { method: "GET", url: proposal, expect: { otherwise: 200 } },
   { method: "GET", url: `${b}/proposals/${NONE}`, expect: { otherwise: 404 } },
+  { method: "GET", url: `${proposal}/photos/1`, expect: { otherwise: 200 } },
+  { method: "GET", url: `${proposal}/photos/1/thumb`, expect: { otherwise: 200 } },
+  { method: "GET", url: `${proposal}/photos/2`, expect: { otherwise: 404 } },
+  { method: "GET", url: `${proposal}/photos/x/thumb`, expect: { otherwise: 404 } },
+  { method: "GET", url: held, expect: moderators },
+  { method: "GET", url: `${held}/photos/1`, expect: moderators },
+  { method: "GET", url: `${held}/photos/1/thumb`, expect: moderators },
+  {
+    method: "POST",
+    url: `${held}/support`,
+    form: { support: "1" },
+    expect: { anonymous: 303, otherwise: 404 },
+  },
+  { method: "GET", url: hidden, expect: moderators },
+  { method: "GET", url: `${hidden}/photos/1`, expect: { otherwise: 404 } },
+  { method: "GET", url: `${hidden}/photos/1/thumb`, expect: { otherwise: 404 } },
+  {
+    method: "POST",
+    url: `${hidden}/support`,
+    form: { support: "1" },
+    expect: { anonymous: 303, otherwise: 404 },
+  },
   { method: "GET", url: `${b}/propose`, expect: { anonymous: 303, otherwise: 200 } },
   { method: "POST", url: `${b}/propose`, form: {}, expect: { anonymous: 303, otherwise: 422 } },
   { method: "GET", url: `${v}/propose`, expect: { anonymous: 303, otherwise: 404 } },
@@ -75,6 +133,13 @@ roleMatrix("budgets", testApp, [
     expect: { anonymous: 303, citizen: 403, otherwise: 404 },
   },
   { method: "POST", url: review, form: {}, expect: homeStaff(403, 422) },
+  // A proposal moderation hid is out of the review: as if it did not exist.
+  {
+    method: "POST",
+    url: `${admin}/proposals/${proposing.proposals[2]!.id}/review`,
+    form: { decision: "accepted" },
+    expect: homeStaff(403, 404),
+  },
   ...(["GET", "POST"] as const).map((method) => ({
     method,
     url: "/en/admin/budgets/new",

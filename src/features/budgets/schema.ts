@@ -1,6 +1,5 @@
 import Type, { type Static } from "typebox";
 import { formSchema } from "../../core/forms.js";
-import { PROPOSAL_FIELDS, type ProposalField } from "./commands/propose.js";
 import { REVIEW_FIELDS, type ReviewField } from "./commands/review.js";
 import { BUDGET_FIELDS, DESCRIPTION_MAX, DISTRICT_FIELDS, MAX_DISTRICTS } from "./commands/save-budget.js";
 
@@ -14,10 +13,14 @@ export const ProposalParams = Type.Object({
 });
 export type ProposalParams = Static<typeof ProposalParams>;
 
-const LONG: Partial<Record<ProposalField, number>> = { description: 20_000 };
-export const ProposalBody = formSchema(
-  Object.fromEntries(PROPOSAL_FIELDS.map((f) => [f, LONG[f] ?? 1000])) as Record<ProposalField, number>,
-);
+/** A proposal's photo: its position (1 to 3). Checked by the handler (404). */
+export const PhotoParams = Type.Object({
+  lang: Type.String(),
+  id: Type.String({ maxLength: 100 }),
+  proposalId: Type.String({ maxLength: 100 }),
+  n: Type.String({ maxLength: 3 }),
+});
+export type PhotoParams = Static<typeof PhotoParams>;
 export const SupportBody = formSchema({ support: 1 });
 export const ReviewBody = formSchema(
   Object.fromEntries(REVIEW_FIELDS.map((f) => [f, f.startsWith("reason") ? 8000 : 200])) as Record<

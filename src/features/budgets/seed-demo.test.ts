@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../../test/app.js";
+import { databaseFileStore } from "../../core/files/database-store.js";
 import { ballotProblem } from "./ballot-rules.js";
 import { listDistricts, publishedBallots } from "./queries.js";
-import { budgetProposals, budgets } from "./tables.js";
+import { budgetProposalPhotos, budgetProposals, budgets } from "./tables.js";
 import { poolsOf } from "./tally.js";
 
 const { app, database } = await createTestApp({ demo: true });
@@ -37,6 +38,26 @@ describe("the demo participatory budget", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Budget participatif 2027 de la Municipalité de Tunis");
     expect(page.body).toContain("Voter");
+    // Two proposals carry a photo, with its description, and its small copy leads their line in the
+    // list. The demo wrote the files to the database's own store (the template's; a test app serves its own).
+    expect(page.body.match(/\/photos\/1\/thumb"/g)).toHaveLength(2);
+    const photos = await db
+      .select()
+      .from(budgetProposalPhotos)
+      .where(
+        inArray(
+          budgetProposalPhotos.proposalId,
+          proposals.map((p) => p.id),
+        ),
+      );
+    expect(photos).toHaveLength(2);
+    for (const photo of photos) {
+      expect(await databaseFileStore(db).get(photo.fileKey)).not.toBeNull();
+      expect(await databaseFileStore(db).get(photo.thumbKey)).not.toBeNull();
+    }
+    const [first] = proposals.filter((p) => p.code === "P-001");
+    const shown = await app.inject(`/fr/budgets/${budget!.id}/proposals/${first!.id}`);
+    expect(shown.body).toContain('alt="الحديقة اليوم: عشب ومسلك ترابي وشجرتان ومقعد واحد"');
     const ar = await app.inject(`/ar/budgets/${budget!.id}/vote`);
     expect(ar.body).toContain("تهيئة حديقة نهج مرسيليا");
     expect(ar.body).toContain("بطاقة التصويت");

@@ -18,6 +18,7 @@ import { accounts } from "../../core/auth/tables.js";
 import type { LocalizedText } from "../../core/i18n/localized.js";
 import { structures } from "../../core/structures/tables.js";
 import { id, localizedText, optionalRef, ownedBy, requiredRef, timestamps, tstz } from "../../db/columns.js";
+import { moderationColumns } from "../moderation/tables.js";
 
 /**
  * Amounts are integer millimes (1 TND = 1000 millimes), read as JavaScript numbers: exact sums in
@@ -124,6 +125,8 @@ export const budgetProposals = pgTable(
     reviewedAt: tstz("reviewed_at"),
     reviewedBy: optionalRef("reviewed_by", () => accounts.id, "set null"),
     supportCount: integer("support_count").notNull().default(0),
+    /** Held for review (its author and moderators see it) or hidden by moderation (out of lists, review and ballot). */
+    ...moderationColumns(),
     ...timestamps(),
   },
   (t) => [
@@ -143,6 +146,32 @@ export const budgetProposalSupports = pgTable(
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.accountId] })],
+);
+
+/**
+ * Up to three photos of a proposal (PROPOSAL_PHOTOS), checked and re-encoded without metadata as
+ * every upload is (core/files/inspect.ts), stored content-addressed in the file store, each with
+ * the short description its author gave (its alt text) and its size (the page reserves its room).
+ * `thumbKey`: a small copy for the budget's list of proposals.
+ */
+export const budgetProposalPhotos = pgTable(
+  "budget_proposal_photos",
+  {
+    proposalId: ownedBy("proposal_id", () => budgetProposals.id),
+    /** 1, 2 or 3: the order the author gave them. */
+    position: integer("position").notNull(),
+    fileKey: text("file_key").notNull(),
+    mime: text("mime").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    thumbKey: text("thumb_key").notNull(),
+    alt: text("alt").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.proposalId, t.position] }),
+    check("budget_proposal_photos_position", sql`${t.position} between 1 and 3`),
+  ],
 );
 
 export const eligibilityMethod = pgEnum("budget_eligibility_method", ["eid", "paper_code"]);
@@ -237,5 +266,6 @@ export const budgetBallotBoxItems = pgTable(
 export type BudgetRow = typeof budgets.$inferSelect;
 export type DistrictRow = typeof budgetDistricts.$inferSelect;
 export type ProposalRow = typeof budgetProposals.$inferSelect;
+export type ProposalPhotoRow = typeof budgetProposalPhotos.$inferSelect;
 export type ProposalStatus = (typeof proposalStatus.enumValues)[number];
 export type BudgetRule = (typeof budgetRule.enumValues)[number];

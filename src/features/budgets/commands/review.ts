@@ -17,7 +17,8 @@ const DECISIONS = ["accepted", "rejected", "merged"] as const;
 /**
  * The technical review of a proposal, until voting opens: accept it (its cost may be corrected),
  * reject it, or merge it into another proposal of the budget. A rejection and a merge need a public
- * reason in at least one language. Audited.
+ * reason in at least one language. A proposal held by moderation cannot be accepted until released;
+ * a hidden one is out of the review. Audited.
  */
 export async function reviewProposal(
   db: Db,
@@ -34,6 +35,12 @@ export async function reviewProposal(
     return { ok: false, errors: { decision: fieldError("budgets.errors.reviewClosed") } };
   const decision = DECISIONS.find((d) => d === text(input.decision));
   if (!decision) errors.decision = fieldError("budgets.errors.decision");
+  // Moderation first: a proposal held for review waits for a moderator before it can go on the
+  // ballot; a hidden one never does (nor can anything be merged into it).
+  if (proposal.moderationState === "hidden")
+    return { ok: false, errors: { decision: fieldError("budgets.errors.decision") } };
+  if (decision === "accepted" && proposal.moderationState === "held")
+    errors.decision = fieldError("budgets.moderation.errors.held");
   const reason = localized(input.reasonAr, input.reasonFr, input.reasonEn);
   if (Object.values(reason).some((r) => r.length > 2000))
     errors.reasonFr = fieldError("budgets.errors.reasonLong");
@@ -55,7 +62,13 @@ export async function reviewProposal(
           .where(eq(budgetProposals.budgetId, budget.id))
           .then((rows) => rows.filter((r) => r.code === code))
       : [];
-    if (!target || target.id === proposal.id || target.status === "merged" || target.status === "rejected")
+    if (
+      !target ||
+      target.id === proposal.id ||
+      target.status === "merged" ||
+      target.status === "rejected" ||
+      target.moderationState !== "visible"
+    )
       errors.mergeInto = fieldError("budgets.errors.mergeInto");
     else mergedIntoId = target.id;
   }

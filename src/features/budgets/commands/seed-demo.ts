@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { accounts } from "../../../core/auth/tables.js";
+import type { FileStore } from "../../../core/files/store.js";
 import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { structures } from "../../../core/structures/tables.js";
 import type { Db } from "../../../db/client.js";
@@ -13,6 +14,7 @@ import {
   budgetProposals,
   budgets,
 } from "../tables.js";
+import { seedDemoProposalPhotos } from "./seed-demo-photos.js";
 
 const DAY = 86_400_000;
 const at = (days: number) => new Date(Date.now() + days * DAY);
@@ -265,10 +267,10 @@ const DEMO_BALLOTS = [
 /**
  * The demo's participatory budget: the Municipality of Tunis, 2 000 000 TND in three districts and
  * a city-wide pool, in the voting phase, with proposals in ar, fr and en (one not retained with its
- * reason, one merged), and a few ballots already cast. Skipped when the municipality is missing or
- * the budget exists.
+ * reason, one merged), photos on two of them, and a few ballots already cast. Skipped when the
+ * municipality is missing or the budget exists.
  */
-export async function seedDemoBudgets(db: Db): Promise<string[]> {
+export async function seedDemoBudgets(db: Db, files?: FileStore): Promise<string[]> {
   const [tunis] = await db.select().from(structures).where(eq(structures.code, "mun-tn-11"));
   if (!tunis) return [];
   const code = "mun-tn-11-2027";
@@ -336,6 +338,7 @@ export async function seedDemoBudgets(db: Db): Promise<string[]> {
       .returning({ id: budgetProposals.id });
     ids.push(row!.id);
   }
+  if (files) await seedDemoProposalPhotos(db, files, ids);
   // A few ballots cast at the counter with paper codes (nothing links them to their codes).
   for (const picks of DEMO_BALLOTS) {
     const paper = newCode();

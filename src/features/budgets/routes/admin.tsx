@@ -49,10 +49,12 @@ export const adminBudgetRoutes: FastifyPluginAsync = async (app) => {
     budget: BudgetDetail,
     form?: { proposalId: string; values: ReviewInput; errors: FieldErrors<ReviewField> },
   ) => {
-    const [districts, proposals] = await Promise.all([
+    const [districts, all] = await Promise.all([
       listDistricts(app.db, budget.id),
       listProposals(app.db, budget.id),
     ]);
+    // A proposal moderation hid is out of the review (it can never reach the ballot).
+    const proposals = all.filter((p) => p.moderationState !== "hidden");
     return reply.render(
       <AdminBudgetPage
         budget={budget}
@@ -190,7 +192,7 @@ export const adminBudgetRoutes: FastifyPluginAsync = async (app) => {
       const budget = await load(request, request.params.id);
       if (!canBudget(request.actor, "review", budget)) throw new ForbiddenError();
       const proposal = await findProposal(app.db, budget.id, request.params.proposalId);
-      if (!proposal) throw new NotFoundError();
+      if (!proposal || proposal.moderationState === "hidden") throw new NotFoundError();
       const result = await reviewProposal(
         app.db,
         { actor: request.actor, request },

@@ -226,6 +226,11 @@ export function AdminBudgetPage({
             <PoolName districtId={p.districtId} districts={districts} /> · {money(p.costMillimes)} ·{" "}
             {t("budgets.proposal.supportCount", { count: p.supportCount })}
           </p>
+          {p.moderationState === "held" && (
+            <p class="sh-tombstone sh-tombstone--held" role="note">
+              {t("budgets.moderation.heldAdmin")}
+            </p>
+          )}
           <div class="sh-body-text">
             <Localized text={p.description} />
           </div>

@@ -3,6 +3,7 @@ import type { LocalizedText } from "../../../core/i18n/localized.js";
 import { Breadcrumbs } from "../../../core/views/components/breadcrumbs/breadcrumbs.js";
 import { Button } from "../../../core/views/components/button/button.js";
 import { EmptyState } from "../../../core/views/components/empty-state/empty-state.js";
+import { FileUpload } from "../../../core/views/components/file-upload/file-upload.js";
 import { Select } from "../../../core/views/components/select/select.js";
 import { SummaryList, SummaryRow } from "../../../core/views/components/summary-list/summary-list.js";
 import { Table } from "../../../core/views/components/table/table.js";
@@ -12,10 +13,12 @@ import { useHref, usePage } from "../../../core/views/context.js";
 import { Form, useFieldErrors } from "../../../core/views/form.js";
 import { Layout } from "../../../core/views/layout.js";
 import { Localized, usePlainName } from "../../../core/views/localized-text.js";
+import { FlagLink, HeldNotice, Tombstone } from "../../moderation/views/markers.js";
 import { PROPOSAL_LIMITS, type ProposalField, type ProposalInput } from "../commands/propose.js";
 import { type Phase, resultsOut } from "../phase.js";
+import { PHOTO_ALT_MAX, PHOTO_BYTES, PHOTO_SLOTS, THUMB } from "../photos.js";
 import type { BudgetDetail } from "../queries.js";
-import type { DistrictRow, ProposalRow } from "../tables.js";
+import type { DistrictRow, ProposalPhotoRow, ProposalRow } from "../tables.js";
 import type { TallyResult } from "../tally.js";
 import { PhaseDates, PhaseTag, PoolName, ProposalStatusTag, useMoney } from "./parts.js";
 
@@ -87,17 +90,21 @@ export interface BudgetPageProps {
   phase: Phase;
   districts: DistrictRow[];
   proposals: ProposalRow[];
+  /** The first photo of each proposal that has one (its small copy leads the title). */
+  thumbs?: Map<string, ProposalPhotoRow>;
   results: TallyResult | null;
   signedIn: boolean;
 }
 
 function ProposalsTable({
   proposals,
+  thumbs,
   districts,
   caption,
   id,
 }: {
   proposals: ProposalRow[];
+  thumbs?: Map<string, ProposalPhotoRow>;
   districts: DistrictRow[];
   caption: string;
   id: string;
@@ -117,27 +124,40 @@ function ProposalsTable({
         { text: t("budgets.proposal.cost"), numeric: true },
         { text: t("budgets.proposal.status") },
       ]}
-      rows={proposals.map((p) => [
-        p.code,
-        <a class="sh-link" href={href(`/budgets/${p.budgetId}/proposals/${p.id}`)} key="t">
-          <Localized text={p.title} />
-        </a>,
-        <PoolName key="d" districtId={p.districtId} districts={districts} />,
-        money(p.costMillimes),
-        <div key="s">
-          <ProposalStatusTag status={p.status} />
-          {p.status === "merged" && p.mergedIntoId && (
-            <p class="sh-body-text">
-              {t("budgets.proposal.mergedInto", { code: byId.get(p.mergedIntoId)?.code ?? "" })}
-            </p>
-          )}
-          {p.reason && (
-            <p class="sh-body-text">
-              <Localized text={p.reason} />
-            </p>
-          )}
-        </div>,
-      ])}
+      rows={proposals.map((p) => {
+        const thumb = thumbs?.get(p.id);
+        return [
+          p.code,
+          <a class="sh-link" href={href(`/budgets/${p.budgetId}/proposals/${p.id}`)} key="t">
+            {thumb && (
+              <img
+                class="sh-budget-thumb"
+                src={href(`/budgets/${p.budgetId}/proposals/${p.id}/photos/${thumb.position}/thumb`)}
+                alt=""
+                width={THUMB.width / 2}
+                height={THUMB.height / 2}
+                loading="lazy"
+              />
+            )}
+            <Localized text={p.title} />
+          </a>,
+          <PoolName key="d" districtId={p.districtId} districts={districts} />,
+          money(p.costMillimes),
+          <div key="s">
+            <ProposalStatusTag status={p.status} />
+            {p.status === "merged" && p.mergedIntoId && (
+              <p class="sh-body-text">
+                {t("budgets.proposal.mergedInto", { code: byId.get(p.mergedIntoId)?.code ?? "" })}
+              </p>
+            )}
+            {p.reason && (
+              <p class="sh-body-text">
+                <Localized text={p.reason} />
+              </p>
+            )}
+          </div>,
+        ];
+      })}
     />
   );
 }
@@ -204,7 +224,7 @@ function ResultsSection({
 }
 
 /** A budget: its phase and dates, its amount and rule, what to do now, its proposals, and its results once voting closed. */
-export function BudgetPage({ budget, phase, districts, proposals, results }: BudgetPageProps) {
+export function BudgetPage({ budget, phase, districts, proposals, thumbs, results }: BudgetPageProps) {
   const { t } = usePage();
   const href = useHref();
   const money = useMoney();
@@ -271,6 +291,7 @@ export function BudgetPage({ budget, phase, districts, proposals, results }: Bud
         <ProposalsTable
           id="proposals"
           proposals={visible}
+          thumbs={thumbs}
           districts={districts}
           caption={t("budgets.budget.proposals", { count: visible.length })}
         />
@@ -283,10 +304,42 @@ export interface ProposalPageProps {
   budget: BudgetDetail;
   phase: Phase;
   proposal: ProposalRow;
+  /** After moderation: shown to all, held for review (its author, moderators), or hidden (a tombstone). */
+  presence: "shown" | "held" | "tombstone";
+  photos: ProposalPhotoRow[];
   districts: DistrictRow[];
   mergedInto: ProposalRow | null;
   supported: boolean;
+  signedIn: boolean;
   canSupport: boolean;
+}
+
+/** A proposal's photos, each with its author's description as its text; loaded as they scroll into view. */
+function Photos({ proposal, photos }: { proposal: ProposalRow; photos: ProposalPhotoRow[] }) {
+  const { t } = usePage();
+  const href = useHref();
+  if (photos.length === 0) return null;
+  return (
+    <section aria-labelledby="photos">
+      <h2 id="photos" class="sh-heading-m">
+        {t("budgets.photos.heading", { count: photos.length })}
+      </h2>
+      <ul class="sh-budget-photos">
+        {photos.map((photo) => (
+          <li key={photo.position}>
+            <img
+              src={href(`/budgets/${proposal.budgetId}/proposals/${proposal.id}/photos/${photo.position}`)}
+              alt={photo.alt}
+              width={photo.width}
+              height={photo.height}
+              loading="lazy"
+              decoding="async"
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** A proposal: what, where, how much, its review with the public reason, and its supports. */
@@ -294,27 +347,40 @@ export function ProposalPage({
   budget,
   phase,
   proposal,
+  presence,
+  photos,
   districts,
   mergedInto,
   supported,
+  signedIn,
   canSupport,
 }: ProposalPageProps) {
   const { t } = usePage();
   const href = useHref();
   const money = useMoney();
   const plain = usePlainName();
+  if (presence === "tombstone")
+    return (
+      <Layout title={proposal.code}>
+        <Crumbs budget={budget} here={proposal.code} />
+        <h1 class="sh-heading-xl">{proposal.code}</h1>
+        <Tombstone reason={proposal.moderationReason} />
+      </Layout>
+    );
   return (
     <Layout title={plain(proposal.title)}>
       <Crumbs budget={budget} here={plain(proposal.title)} />
       <h1 class="sh-heading-xl">
         <Localized text={proposal.title} />
       </h1>
+      {presence === "held" && <HeldNotice />}
       <p class="sh-body-text">
         <ProposalStatusTag status={proposal.status} />
       </p>
       <div class="sh-body-text">
         <Localized text={proposal.description} />
       </div>
+      <Photos proposal={proposal} photos={photos} />
       <SummaryList>
         <SummaryRow label={t("budgets.proposal.code")}>{proposal.code}</SummaryRow>
         <SummaryRow label={t("budgets.proposal.district")}>
@@ -350,6 +416,7 @@ export function ProposalPage({
           </Button>
         </Form>
       )}
+      {signedIn && presence === "shown" && <FlagLink kind="budget_proposal" id={proposal.id} />}
     </Layout>
   );
 }
@@ -376,13 +443,19 @@ export function ProposePage({
     place: "place",
     district: "district",
     cost: "cost",
+    photo1: "photo1",
+    photo1Alt: "photo1Alt",
+    photo2: "photo2",
+    photo2Alt: "photo2Alt",
+    photo3: "photo3",
+    photo3Alt: "photo3Alt",
   });
   return (
     <Layout title={t("budgets.propose.title")} width="narrow">
       <Crumbs budget={budget} here={t("budgets.propose.title")} />
       <h1 class="sh-heading-xl">{t("budgets.propose.title")}</h1>
       <p class="sh-lead">{t("budgets.propose.lead")}</p>
-      <Form action={`/budgets/${budget.id}/propose`}>
+      <Form action={`/budgets/${budget.id}/propose`} enctype="multipart/form-data">
         <TextInput
           id="title"
           name="title"
@@ -430,6 +503,34 @@ export function ProposePage({
           inputMode="decimal"
           width={10}
         />
+        <fieldset class="sh-fieldset">
+          <legend class="sh-fieldset__legend sh-fieldset__legend--m">{t("budgets.photos.legend")}</legend>
+          <p class="sh-hint">
+            {t("budgets.photos.hint", { count: PHOTO_SLOTS.length, max: PHOTO_BYTES / 1024 / 1024 })}
+          </p>
+          {errors && Object.keys(errors).length > 0 && (
+            <p class="sh-hint">{t("budgets.photos.chooseAgain")}</p>
+          )}
+          {PHOTO_SLOTS.map((n) => (
+            <div key={n}>
+              <FileUpload
+                id={`photo${n}`}
+                name={`photo${n}`}
+                label={t("budgets.photos.photo", { n })}
+                accept="image/jpeg,image/png,image/webp"
+                error={message(`photo${n}`)}
+              />
+              <TextInput
+                id={`photo${n}Alt`}
+                name={`photo${n}Alt`}
+                label={t("budgets.photos.alt", { n })}
+                hint={t("budgets.photos.altHint", { max: PHOTO_ALT_MAX })}
+                value={values[`photo${n}Alt`]}
+                error={message(`photo${n}Alt`)}
+              />
+            </div>
+          ))}
+        </fieldset>
         <Button>{t("budgets.propose.submit")}</Button>
       </Form>
     </Layout>
