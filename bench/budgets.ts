@@ -1,13 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../src/db/client.js";
-import type { TallyFigures } from "./budgets-tally.js";
 import { benchAppEnv, databaseEngine, makeTempDir } from "./lib/app-env.js";
 import { startRealApp } from "./lib/app-server.js";
 import { startChild } from "./lib/child-server.js";
 import { percentile, timeRequests } from "./lib/load.js";
 import { describeMachine, machine, revision } from "./lib/machine.js";
 import { writeResultsSection } from "./lib/results.js";
+import { serveArguments } from "./lib/serve.js";
 import { check, failed, fmt, markdownTable, note, type Row, textTable } from "./lib/table.js";
 
 /**
@@ -38,6 +39,17 @@ const engineName = databaseEngine();
 const informational = engineName !== "PostgreSQL";
 const busy = Number(host.loadAverage.split(" ")[0]) > host.cores;
 console.log(`Participatory budget bench of ${code} on ${engineName}: ${describeMachine(host)}`);
+/** What the tallying child (budgets-tally.mjs) reports. */
+interface TallyFigures {
+  ms: number;
+  rssBefore: number;
+  peak: number;
+  ballots: number;
+  selected: number;
+}
+
+// The tallying child runs the compiled build, as the server does in production.
+execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 const tmp = makeTempDir("budgets");
 Object.assign(process.env, benchAppEnv(tmp.path));
 const real = await startRealApp();
@@ -111,9 +123,11 @@ try {
   let figures: TallyFigures | undefined;
   for (let run = 0; run < 2; run++) {
     const child = await startChild<TallyFigures>(
-      fileURLToPath(new URL("./budgets-tally.ts", import.meta.url)),
+      fileURLToPath(new URL("./budgets-tally.mjs", import.meta.url)),
       {
         env: { ...benchAppEnv(tmp.path), BENCH_BUDGET_ID: budget!.id },
+        // The tally runs inside the server in production: under the serve script's V8 flags.
+        nodeOptions: serveArguments().filter((a) => a.startsWith("--")),
       },
     );
     figures = child.info;

@@ -1,23 +1,24 @@
 /**
  * SMS bench: N SMS queued (BENCH_SMS_COUNT, default 100,000) are sent at SMPP_RATE (BENCH_SMS_RATE,
  * default 500 segments/s) to an SMSC in this process (the smpp library's server side, loopback), by
- * a sender in a child process that is killed (SIGKILL) half-way and started again. Prints the
- * child's RSS samples, then figures against the budgets: none sent twice, what the kill left
- * unknown (at most the sender's window), the rate kept, and flat memory.
+ * the compiled build's sender (bench/sms-sender.mjs, after `npm run build`) in a child process that
+ * is killed (SIGKILL) half-way and started again. Prints the child's RSS samples, then figures against
+ * the budgets: none sent twice, what the kill left unknown (at most the sender's window), the rate
+ * kept, and flat memory; writes the "SMS sending" section of bench/RESULTS.md.
  *
  *   node --import tsx bench/sms.ts            (PGlite under bench/.tmp; DATABASE_URL for PostgreSQL)
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { parseSmppUrl } from "../src/config.js";
-import { inboundHandlers, SmsSender } from "../src/core/sms/sender.js";
-import { SmppLink } from "../src/core/sms/smpp-link.js";
 import { smsMessages } from "../src/core/sms/tables.js";
 import { type Database, openDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { TestSmsc } from "../test/smsc.js";
 import { databaseEngine, makeTempDir } from "./lib/app-env.js";
+import { cpuBusy, describeMachine, machine, revision } from "./lib/machine.js";
+import { writeResultsSection } from "./lib/results.js";
 import { serveArguments } from "./lib/serve.js";
+import { check, failed, fmt, markdownTable, type Row, textTable } from "./lib/table.js";
 
 const COUNT = Number(process.env.BENCH_SMS_COUNT ?? 100_000);
 const RATE = Number(process.env.BENCH_SMS_RATE ?? 500);
@@ -28,45 +29,24 @@ function open(dataDir: string): Promise<Database> {
   return openDatabase({ DATABASE_URL: process.env.DATABASE_URL ?? "", DATABASE_POOL_MAX: 5, dataDir });
 }
 
-/** The child: drains the outbox until nothing is pending or being sent, printing its RSS each second. */
-async function child(): Promise<void> {
-  const database = await open(process.env.DATA_DIR!);
-  const log = { info: () => {}, error: (d: object, m: string) => console.error(m, JSON.stringify(d)) };
-  const link = new SmppLink(parseSmppUrl(process.env.SMPP_URL!, RATE), inboundHandlers(database.db, log));
-  // A lease longer than a claim waits for its turn here, so only the killed sender's claims expire.
-  const sender = new SmsSender(database.db, link, { rate: RATE, window: WINDOW, leaseSeconds: 20 }, log);
-  link.start();
-  sender.start();
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const [row] = await database.query<{ left: number }>(
-      "select count(*)::int as left from sms_messages where status in ('pending', 'sending')",
-    );
-    console.log(
-      JSON.stringify({
-        rssMb: Math.round(process.memoryUsage().rss / 1e6),
-        sent: sender.sent,
-        left: row!.left,
-      }),
-    );
-    if (row!.left === 0) break;
-  }
-  await sender.stop();
-  await database.close();
-}
-
 function startChild(
   dataDir: string,
   smscUrl: string,
   onLine: (line: { rssMb: number; sent: number; left: number }) => void,
 ) {
-  // The sender runs inside the server in production: under the server's V8 flags (its heap limit).
+  // The sender runs inside the server in production: the compiled build, under the server's V8 flags.
   const flags = serveArguments().filter((a) => a.startsWith("--"));
   const proc: ChildProcess = spawn(
     process.execPath,
-    [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--child"],
+    [...flags, fileURLToPath(new URL("./sms-sender.mjs", import.meta.url))],
     {
-      env: { ...process.env, DATA_DIR: dataDir, SMPP_URL: smscUrl },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        SMPP_URL: smscUrl,
+        BENCH_SMS_RATE: String(RATE),
+        BENCH_SMS_WINDOW: String(WINDOW),
+      },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
@@ -81,8 +61,15 @@ function startChild(
 }
 
 async function main(): Promise<void> {
+  const host = machine();
+  const busyBefore = await cpuBusy();
+  const startedAt = new Date();
+  const code = revision();
+  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   const dir = makeTempDir("sms");
-  console.log(`SMS bench: ${COUNT} SMS at ${RATE}/s, ${databaseEngine()}, window ${WINDOW}`);
+  console.log(
+    `SMS bench of ${code}: ${COUNT} SMS at ${RATE}/s, ${databaseEngine()}, window ${WINDOW}; ${describeMachine(host)}`,
+  );
   let database = await open(dir.path);
   await runMigrations(database);
   if (process.env.DATABASE_URL) await database.exec("delete from sms_messages; delete from sms_opt_outs;");
@@ -111,7 +98,7 @@ async function main(): Promise<void> {
     samples.push(line.rssMb);
     console.log(`  rss ${line.rssMb} MB, ${smsc.segments.length} at the SMSC`);
   });
-  const code = await second.exited;
+  const exit = await second.exited;
   const seconds = (performance.now() - started) / 1000;
 
   database = await open(dir.path);
@@ -126,35 +113,53 @@ async function main(): Promise<void> {
   const twice = [...perNumber.values()].filter((n) => n > 1).length;
   const steady = samples.slice(2);
   const rate = smsc.segments.length / seconds;
-  const line = (name: string, budget: string, measured: string, ok: boolean) =>
-    console.log(
-      `${ok ? "ok  " : "FAIL"} ${name.padEnd(34)} budget ${budget.padEnd(14)} measured ${measured}`,
-    );
-  console.log(`\nstatuses: ${JSON.stringify(by)}; second sender exit code ${code}`);
-  line("sent twice", "0", String(twice), twice === 0);
-  line("unknown after the kill", `<= ${WINDOW}`, String(by.unknown ?? 0), (by.unknown ?? 0) <= WINDOW);
-  line(
-    "sent + unknown",
-    String(COUNT),
-    String((by.sent ?? 0) + (by.unknown ?? 0)),
-    (by.sent ?? 0) + (by.unknown ?? 0) === COUNT,
-  );
-  line("rate (incl. kill and restart)", `<= ${RATE}/s`, `${rate.toFixed(0)}/s`, rate <= RATE * 1.05);
-  line("rate kept", `>= ${(RATE * 0.8).toFixed(0)}/s`, `${rate.toFixed(0)}/s`, rate >= RATE * 0.8);
-  line(
-    "max RSS of the sender",
-    `<= ${RSS_BUDGET_MB} MB`,
-    `${Math.max(...samples)} MB`,
-    Math.max(...samples) <= RSS_BUDGET_MB,
-  );
-  line(
-    "RSS growth after warm-up",
-    "<= 50 MB",
-    `${steady.length ? Math.max(...steady) - Math.min(...steady) : 0} MB`,
-    !steady.length || Math.max(...steady) - Math.min(...steady) <= 50,
-  );
+  // The sender prints its RSS in MB (10^6 bytes).
+  const mb = (v: number) => `${v.toFixed(0)} MB`;
+  const growth = steady.length ? Math.max(...steady) - Math.min(...steady) : 0;
+  const rows: Row[] = [
+    check({ figure: "sent twice", value: twice, max: 0 }),
+    check({ figure: "left unknown by the kill", value: by.unknown ?? 0, max: WINDOW }),
+    check({
+      figure: "sent + unknown",
+      value: (by.sent ?? 0) + (by.unknown ?? 0),
+      min: COUNT,
+      max: COUNT,
+      format: fmt.int,
+    }),
+    check({
+      figure: "rate, kill and restart included (segments/s)",
+      value: rate,
+      min: RATE * 0.8,
+      max: RATE * 1.05,
+      format: fmt.int,
+    }),
+    check({
+      figure: "max RSS of the sender",
+      value: Math.max(...samples),
+      max: RSS_BUDGET_MB,
+      format: mb,
+    }),
+    check({ figure: "RSS growth after warm-up", value: growth, max: 50, format: mb }),
+  ];
+  console.log(`\nstatuses: ${JSON.stringify(by)}; second sender exit code ${exit}\n\n${textTable(rows)}\n`);
+  writeResultsSection({
+    area: "SMS sending",
+    subsection: databaseEngine(),
+    intro:
+      "`DATABASE_URL=… npx tsx bench/sms.ts`: 100,000 SMS queued (as for an event reminder) are sent to an SMSC in the bench's " +
+      "process (the smpp library's server side, over loopback) at `SMPP_RATE`, by the compiled build's sender in its own process " +
+      "under the serve script's V8 flags (`--max-old-space-size=128`), which is killed (SIGKILL) half-way and started again. " +
+      "Budgets (issue 22): none sent twice, at most the sender's window left unknown by the kill, the rate kept, flat memory.",
+    body: [
+      `${startedAt.toISOString().replace(/\.\d+Z$/, "Z")} · code ${code} · ${COUNT.toLocaleString("en-US")} SMS at ${RATE}/s, window ${WINDOW} · ${describeMachine(host)} (load average ${host.loadAverage}, ${Math.round(busyBefore * 100)}% of the CPU used by other processes at the start).`,
+      `Statuses at the end: ${JSON.stringify(by)}; ${seconds.toFixed(0)} s in all.`,
+      "",
+      markdownTable(rows),
+    ].join("\n"),
+  });
+  console.log("Written to bench/RESULTS.md");
+  process.exitCode = failed(rows).length > 0 ? 1 : 0;
   dir.remove();
 }
 
-if (process.argv.includes("--child")) await child();
-else await main();
+await main();

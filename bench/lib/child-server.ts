@@ -58,11 +58,14 @@ function guardParentExit() {
   }
 }
 
-/** Starts `script` (a TypeScript file) with `node --import tsx` and waits for its childReady(). */
+/**
+ * Starts `script` and waits for its childReady(): a TypeScript file with `node --import tsx`, a
+ * JavaScript one (.mjs, on the compiled build) with plain Node, as production runs.
+ */
 export async function startChild<T>(script: string, options: StartOptions = {}): Promise<ChildServer<T>> {
   guardParentExit();
   const child = fork(script, [], {
-    execArgv: ["--import", "tsx", ...(options.nodeOptions ?? [])],
+    execArgv: [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), ...(options.nodeOptions ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
