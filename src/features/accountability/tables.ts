@@ -77,9 +77,11 @@ export const results = pgTable(
     index("results_parent_idx").on(t.parentId),
     index("results_structure_idx").on(t.structureId, t.status),
     index("results_origin_idx").on(t.origin, t.originId),
-    index("results_list_idx").on(t.updatedAt.desc(), t.id),
+    index("results_list_idx").on(t.updatedAt.desc().nullsFirst(), t.id),
     // The public list (top-level results, most recently moved first), its count and its per-structure chart.
-    index("results_top_list_idx").on(t.updatedAt.desc(), t.id).where(sql`${t.parentId} is null`),
+    // DESC NULLS FIRST as the queries' desc() orders (drizzle-kit's desc() alone means NULLS LAST, an
+    // order no query asks: each list then sorted every top-level result instead of reading 20).
+    index("results_top_list_idx").on(t.updatedAt.desc().nullsFirst(), t.id).where(sql`${t.parentId} is null`),
     index("results_top_figures_idx")
       .on(t.structureId, t.status, t.endsOn, t.progress)
       .where(sql`${t.parentId} is null`),
@@ -118,7 +120,13 @@ export const resultUpdates = pgTable(
     authorStructureId: optionalRef("author_structure_id", () => structures.id, "set null"),
     ...timestamps(),
   },
-  (t) => [index("result_updates_result_idx").on(t.resultId, t.happenedOn.desc(), t.createdAt.desc())],
+  (t) => [
+    index("result_updates_result_idx").on(
+      t.resultId,
+      t.happenedOn.desc().nullsFirst(),
+      t.createdAt.desc().nullsFirst(),
+    ),
+  ],
 );
 
 export type ResultRow = typeof results.$inferSelect;
