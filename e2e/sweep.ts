@@ -13,6 +13,7 @@ import {
   expectFits,
   PHONE,
   SCREENSHOTS,
+  SWEEP_SCREENSHOTS,
   unexpectedConsoleErrors,
   visit,
   watchConsole,
@@ -71,7 +72,9 @@ export async function sweepLanguage(lang: (typeof LANGUAGES)[number]["lang"]) {
           .soft(unexpectedConsoleErrors(consoleErrors, page.url(), spec.status), `console errors on ${path}`)
           .toEqual([]);
         await expectFits(page, NARROW.width, path);
-        await page.screenshot({ path: `${SCREENSHOTS}${spec.name}-${lang}-${mode}.png`, fullPage: true });
+        if (SWEEP_SCREENSHOTS) {
+          await page.screenshot({ path: `${SCREENSHOTS}${spec.name}-${lang}-${mode}.png`, fullPage: true });
+        }
       },
     );
   });

@@ -11,6 +11,12 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /** Where the browser suite keeps its screenshots (artefacts to look at; git ignores them). */
 export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 mkdirSync(SCREENSHOTS, { recursive: true });
+/**
+ * Whether the sweeps keep a full-page screenshot of every page they check (hundreds per language):
+ * for people to look at, so on a developer's machine, not in CI (where nobody opens them and they
+ * cost minutes), unless E2E_SCREENSHOTS=1 asks for them there too. No test reads them.
+ */
+export const SWEEP_SCREENSHOTS = !process.env.CI || process.env.E2E_SCREENSHOTS === "1";
 
 /** A cheap phone's screen: every page of the sweeps, and every page reached by a form, must fit it. */
 export const PHONE = { width: 390, height: 844 } as const;
