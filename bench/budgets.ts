@@ -149,7 +149,7 @@ try {
       informational,
     }),
     note(
-      "RSS of the tallying process before the tally (start-up: Node, the tsx loader, the app's modules)",
+      "RSS of the tallying process before the tally (start-up: Node and the compiled app's modules)",
       fmt.mb(figures!.rssBefore),
     ),
     note(
@@ -183,7 +183,7 @@ try {
     area: "Participatory budget",
     subsection: engineName,
     intro:
-      "`npx tsx bench/budgets.ts`: a participatory budget of 300 projects (five districts and the city-wide pool) with 200,000 ballots of five projects each. The tally runs as the results page runs it (the database counts votes per project and ballots per pool; the published rule then selects the winners) in a fresh process whose peak RSS is the kernel's high-water mark; the ballot page is loaded by several readers at once, each request timed to its last byte, the load generator in the server's process. Budgets (issue 25): tally ≤ 5 s with peak RSS ≤ 256 MB, ballot page p95 ≤ 100 ms, on PostgreSQL.",
+      "`npx tsx bench/budgets.ts`: a participatory budget of 300 projects (five districts and the city-wide pool) with 200,000 ballots of five projects each. The tally runs as the results page runs it, from the compiled build under the serve script's V8 flags (the database counts votes per project and ballots per pool; the published rule then selects the winners) in a fresh process whose peak RSS is the kernel's high-water mark; the ballot page is loaded by several readers at once, each request timed to its last byte, the load generator in the server's process. Budgets (issue 25): tally ≤ 5 s with peak RSS ≤ 256 MB, ballot page p95 ≤ 100 ms, on PostgreSQL.",
     body: [
       `${new Date().toISOString().replace(/\.\d+Z$/, "Z")} · code ${code} · ${real.engine.label} · ${describeMachine(host)} (load average ${host.loadAverage} at the start).`,
       `${CLIENTS} readers, ${WARMUP} s warm-up then ${SECONDS} s on the ballot page; the tally run twice in fresh processes, the second measured.`,
