@@ -4,10 +4,11 @@ import { signedInAgent } from "../../../test/accounts.js";
 import { Agent, createTestApp } from "../../../test/app.js";
 import { mailsTo } from "../../../test/mail.js";
 import { HOME_STRUCTURE } from "../../../test/role-matrix.js";
+import { accounts } from "../../core/auth/tables.js";
 import { saveModerationRules } from "../moderation/rules.js";
 import { moderationItems } from "../moderation/tables.js";
 import { budgetProposalSupports, budgetProposals } from "./tables.js";
-import { makeBudget } from "./testing.js";
+import { makeBudget, setPhase } from "./testing.js";
 
 const testApp = await createTestApp();
 const { app, database } = testApp;
@@ -154,3 +155,44 @@ describe("moderation of proposals", () => {
     expect(after!.status).toBe("submitted");
   });
 });
+
+describe("a project hidden by moderation after it reached the ballot", () => {
+  it("stays on the ballot and in the results with its code and votes, without its text or a link", async () => {
+    const { budget, proposals } = await makeBudget(db, {
+      structure: HOME_STRUCTURE,
+      phase: "voting",
+      proposals: [
+        { code: "P-001", cost: 10_000 },
+        { code: "P-002", cost: 5_000 },
+      ],
+    });
+    const [hidden, kept] = proposals;
+    await db
+      .update(budgetProposals)
+      .set({ moderationState: "hidden", moderationReason: "Propos injurieux." })
+      .where(eq(budgetProposals.id, hidden!.id));
+    const { agent: voter, account } = await signedInAgent(app, database);
+    await db.update(accounts).set({ identityVerifiedAt: new Date() }).where(eq(accounts.id, account.id));
+    const ballot = await voter.get(`/en/budgets/${budget.id}/vote`);
+    expect(ballot.statusCode).toBe(200);
+    expect(ballot.body).toContain(`value="${hidden!.id}"`);
+    expect(ballot.body).toContain("P-001 · Text withdrawn by moderation");
+    expect(ballot.body).not.toContain(plainTitle(hidden!.title));
+    expect(ballot.body).toContain(plainTitle(kept!.title));
+    const cast = await voter.post(`/en/budgets/${budget.id}/vote`, {
+      proposal: [hidden!.id, kept!.id],
+      action: "cast",
+    });
+    expect(cast.statusCode).toBe(200);
+    await setPhase(db, budget.id, "results");
+    const results = await new Agent(app).get(`/en/budgets/${budget.id}`);
+    expect(results.statusCode).toBe(200);
+    expect(results.body).toContain("P-001 · Text withdrawn by moderation");
+    expect(results.body).not.toContain(plainTitle(hidden!.title));
+    expect(results.body).not.toContain(`/proposals/${hidden!.id}"`);
+    expect(results.body).toContain(`/proposals/${kept!.id}"`);
+  });
+});
+
+/** A proposal's title as the page shows it in English (makeBudget gives every language). */
+const plainTitle = (title: Record<string, string | undefined>) => title.en ?? title.fr ?? "";

@@ -206,13 +206,19 @@ function ResultsSection({
           ]}
           rows={pool.lines.map((line) => [
             String(line.rank),
-            <a
-              class="sh-link"
-              href={href(`/budgets/${byId.get(line.id)?.budgetId}/proposals/${line.id}`)}
-              key="t"
-            >
-              {line.code} · <Localized text={byId.get(line.id)?.title} />
-            </a>,
+            // A project hidden by moderation after it reached the ballot is in no list: its line keeps
+            // its code and votes, without its text or a link to its page.
+            byId.has(line.id) ? (
+              <a
+                class="sh-link"
+                href={href(`/budgets/${byId.get(line.id)!.budgetId}/proposals/${line.id}`)}
+                key="t"
+              >
+                {line.code} · <Localized text={byId.get(line.id)!.title} />
+              </a>
+            ) : (
+              `${line.code} · ${t("budgets.moderation.withdrawn")}`
+            ),
             String(line.votes),
             money(line.cost),
             line.selected ? t("budgets.results.selected") : t("budgets.results.notSelected"),

@@ -80,7 +80,8 @@ export function BallotPage(props: BallotPageProps) {
                 values={props.checked}
                 items={items.map((p) => ({
                   value: p.id,
-                  label: `${p.code} · ${plain(p.title)}`,
+                  // Hidden by moderation after it reached the ballot: it stays (its votes count), its text does not.
+                  label: `${p.code} · ${p.moderationState === "hidden" ? t("budgets.moderation.withdrawn") : plain(p.title)}`,
                   hint: money(p.costMillimes),
                 }))}
               />
