@@ -12,6 +12,20 @@ import { Agent, TEST_COOKIE_SECRET } from "./app.js";
 
 let counter = 0;
 
+/**
+ * argon2id is slow by design (tens of milliseconds a hash): the accounts a worker makes with one
+ * password share its one hash (each still verifies as any stored hash does).
+ */
+const hashes = new Map<string, Promise<string>>();
+function passwordHash(plain: string): Promise<string> {
+  let hashed = hashes.get(plain);
+  if (!hashed) {
+    hashed = hashSecret(plain);
+    hashes.set(plain, hashed);
+  }
+  return hashed;
+}
+
 export interface TestAccountOptions {
   email?: string;
   password?: string;
@@ -48,7 +62,7 @@ export async function createAccount(database: Database, options: TestAccountOpti
     .insert(accounts)
     .values({
       email: options.email ?? `person${counter}.${Date.now()}@example.tn`,
-      passwordHash: await hashSecret(options.password ?? TEST_PASSWORD),
+      passwordHash: await passwordHash(options.password ?? TEST_PASSWORD),
       displayName: options.displayName ?? `Test Person ${counter}`,
       emailVerifiedAt: options.verified === false ? null : new Date(),
       isPlatformAdmin: options.platformAdmin ?? false,
