@@ -9,7 +9,7 @@ import { makeBudget, setPhase } from "../src/features/budgets/testing.js";
 import { createAccount } from "../test/accounts.js";
 import { newContext } from "./browser.js";
 import { startSuite } from "./suite.js";
-import { expectNoAxeViolations, visit } from "./visit.js";
+import { expectFitsPhone, expectNoAxeViolations, SCREENSHOTS, visit } from "./visit.js";
 
 const { server, browser } = await startSuite();
 const db = server.database.db;
@@ -73,6 +73,10 @@ describe.each([true, false])("participatory budget in French (JavaScript %s)", (
     await submit(resident, "form[action$='/propose'] button");
     expect(await resident.textContent("h1")).toContain("Un jardin partagé au nord");
     expect(await resident.getAttribute('img[alt="Le terrain vague au nord"]', "width")).toBe("300");
+    // The page the form leads to, with its photo, on a phone.
+    await expectFitsPhone(resident, undefined, {
+      screenshot: `${SCREENSHOTS}budget-proposal-fr-${js ? "on" : "off"}.png`,
+    });
     await submit(resident, "form[action$='/support'] button");
     expect(await resident.textContent("main")).toContain("1 soutien");
 
