@@ -142,8 +142,9 @@ describe("restore drill", () => {
 
       const file = join(work, "postgres.tar");
       const { out } = quiet();
-      // The photo, the document the demo's answered request came with, and the demo news item's image.
-      expect(await backup(target, file, out)).toMatchObject({ engine: "postgres", files: 3 });
+      // The photo, the document the demo's answered request came with, the demo news item's image, and
+      // the two demo budget proposals' photos with their thumbnails.
+      expect(await backup(target, file, out)).toMatchObject({ engine: "postgres", files: 7 });
 
       const admin = new pg.Client({ connectionString: postgresUrl("postgres") });
       await admin.connect();
