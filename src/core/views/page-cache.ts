@@ -76,14 +76,15 @@ export class PageCache {
    */
   async remember<T>(
     key: string,
-    compute: () => Promise<T>,
+    compute: () => PromiseLike<T>,
     options: { maxAgeMs?: number; version?: string | null } = {},
   ): Promise<T> {
     const version = options.version ?? (await this.version());
     const now = Date.now();
     const kept = this.values.get(key);
     if (kept && kept.version === version && kept.expiresAt > now) return kept.value as Promise<T>;
-    const value = compute();
+    // A real promise, settled once: a query builder is a thenable that runs again on each await.
+    const value = Promise.resolve().then(compute);
     this.values.delete(key);
     this.values.set(key, { version, expiresAt: now + (options.maxAgeMs ?? 60_000), value });
     for (const oldest of this.values.keys()) {

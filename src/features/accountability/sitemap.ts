@@ -1,4 +1,4 @@
-import { desc } from "drizzle-orm";
+import { asc, desc } from "drizzle-orm";
 import type { SitemapSource } from "../../core/features/contracts.js";
 import { results } from "./tables.js";
 
@@ -9,7 +9,7 @@ export const resultsSitemap: SitemapSource = {
     const rows = await db
       .select({ id: results.id, modified: results.updatedAt })
       .from(results)
-      .orderBy(desc(results.updatedAt), desc(results.id))
+      .orderBy(desc(results.updatedAt), asc(results.id))
       .limit(limit - 1);
     return [
       { path: "/accountability" },

@@ -42,7 +42,7 @@ export const publicResultRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       // The structures that have results, and the per-structure figures, scan every top-level
       // result: computed once per public-content version (and minute), not on every rendering.
-      const version = request.pageCacheVersion;
+      const version = request.pageCacheVersion ?? (await app.pageCache.version());
       const [governorates, themes, structureRows] = await Promise.all([
         listGovernorates(app.db),
         listThemes(app.db),
